@@ -1,0 +1,197 @@
+//! Command-line definition: tcpdump's option letters and meanings.
+//!
+//! This is the one place the options are declared; the man page and the shell
+//! completions are generated from [`command`] (see `tests/docs_drift.rs`).
+
+use crate::linktype::LinkType;
+use clap::{ArgAction, CommandFactory, Parser, ValueEnum};
+use std::path::PathBuf;
+
+const CAPTURE: &str = "Capture";
+const FILTER: &str = "Filter";
+const OUTPUT: &str = "Output";
+const FILES: &str = "Files";
+
+/// Direction of packets to capture (`-Q`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Direction {
+    In,
+    Out,
+    Inout,
+}
+
+/// Timestamp precision (`--time-stamp-precision`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TsPrecision {
+    Micro,
+    Nano,
+}
+
+/// rfilter: capture, filter, print and save packets, the way tcpdump does.
+#[derive(Debug, Parser)]
+#[command(
+    name = "rfilter",
+    version,
+    disable_version_flag = true,
+    about = "Capture, filter, print and save network packets, the tcpdump way",
+    long_about = "rfilter captures packets from a network interface or reads them from a \
+                  savefile, keeps those that match a pcap-filter(7) expression, and prints \
+                  them in tcpdump's format or writes them to a pcap file. Its filter compiler \
+                  and optimizer are its own.",
+    after_help = "The expression follows pcap-filter(7), e.g. 'tcp port 80 and host 10.0.0.1'. \
+                  See rfilter(1)."
+)]
+pub struct Args {
+    // ---- Capture ----
+    /// Capture on INTERFACE ('any' for all interfaces, cooked)
+    #[arg(short = 'i', long = "interface", value_name = "INTERFACE", help_heading = CAPTURE)]
+    pub interface: Option<String>,
+
+    /// List the interfaces available for capture and exit
+    #[arg(short = 'D', long = "list-interfaces", help_heading = CAPTURE)]
+    pub list_interfaces: bool,
+
+    /// Do not put the interface into promiscuous mode
+    #[arg(short = 'p', long = "no-promiscuous-mode", help_heading = CAPTURE)]
+    pub no_promisc: bool,
+
+    /// Capture packets received (in), sent (out) or both (inout)
+    #[arg(short = 'Q', long = "direction", value_enum, value_name = "DIRECTION", help_heading = CAPTURE)]
+    pub direction: Option<Direction>,
+
+    /// Kernel capture buffer size, in KiB
+    #[arg(short = 'B', long = "buffer-size", value_name = "KIB", help_heading = CAPTURE)]
+    pub buffer_kib: Option<u32>,
+
+    /// Exit after receiving COUNT packets
+    #[arg(short = 'c', value_name = "COUNT", help_heading = CAPTURE)]
+    pub count: Option<u64>,
+
+    /// Deliver packets as soon as they arrive, without buffering
+    #[arg(long = "immediate-mode", help_heading = CAPTURE)]
+    pub immediate: bool,
+
+    /// Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)
+    #[arg(short = 's', long = "snapshot-length", value_name = "SNAPLEN", help_heading = CAPTURE)]
+    pub snaplen: Option<u32>,
+
+    /// Drop privileges to USER once the capture socket is open
+    #[arg(short = 'Z', long = "relinquish-privileges", value_name = "USER", help_heading = CAPTURE)]
+    pub user: Option<String>,
+
+    // ---- Filter ----
+    /// Dump the compiled filter program as text (-dd: as C, -ddd: as decimal) and exit
+    #[arg(short = 'd', action = ArgAction::Count, help_heading = FILTER)]
+    pub dump: u8,
+
+    /// Do not optimize the compiled filter program
+    #[arg(short = 'O', long = "no-optimize", help_heading = FILTER)]
+    pub no_optimize: bool,
+
+    /// Read the filter expression from FILE (the command-line expression is ignored)
+    #[arg(short = 'F', value_name = "FILE", help_heading = FILTER)]
+    pub filter_file: Option<PathBuf>,
+
+    /// Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, …)
+    #[arg(short = 'y', long = "linktype", value_name = "LINKTYPE", value_parser = parse_linktype, help_heading = FILTER)]
+    pub linktype: Option<LinkType>,
+
+    // ---- Output ----
+    /// Do not convert addresses, ports and protocols to names
+    #[arg(short = 'n', help_heading = OUTPUT)]
+    pub numeric: bool,
+
+    /// Print the link-level header on each line
+    #[arg(short = 'e', help_heading = OUTPUT)]
+    pub link_header: bool,
+
+    /// More verbose output; -vv and -vvv for more still (checksums, options)
+    #[arg(short = 'v', action = ArgAction::Count, help_heading = OUTPUT)]
+    pub verbose: u8,
+
+    /// Quieter output: less protocol information
+    #[arg(short = 'q', help_heading = OUTPUT)]
+    pub quiet: bool,
+
+    /// Timestamps: -t none, -tt seconds since the epoch, -ttt delta to the previous packet, -tttt date and time, -ttttt delta to the first packet
+    #[arg(short = 't', action = ArgAction::Count, help_heading = OUTPUT)]
+    pub timestamp: u8,
+
+    /// Timestamp precision to print and to write with -w
+    #[arg(long = "time-stamp-precision", value_enum, value_name = "PRECISION", help_heading = OUTPUT)]
+    pub ts_precision: Option<TsPrecision>,
+
+    /// Print each packet in hex (-xx: including the link header)
+    #[arg(short = 'x', action = ArgAction::Count, help_heading = OUTPUT)]
+    pub hex: u8,
+
+    /// Print each packet in hex and ASCII (-XX: including the link header)
+    #[arg(short = 'X', action = ArgAction::Count, help_heading = OUTPUT)]
+    pub hex_ascii: u8,
+
+    /// Print each packet in ASCII
+    #[arg(short = 'A', help_heading = OUTPUT)]
+    pub ascii: bool,
+
+    /// Print a packet number at the start of each line
+    #[arg(short = '#', long = "number", help_heading = OUTPUT)]
+    pub number: bool,
+
+    /// Print absolute TCP sequence numbers
+    #[arg(short = 'S', long = "absolute-tcp-sequence-numbers", help_heading = OUTPUT)]
+    pub absolute_seq: bool,
+
+    /// Line-buffer standard output
+    #[arg(short = 'l', help_heading = OUTPUT)]
+    pub line_buffered: bool,
+
+    /// Do not verify IP, TCP or UDP checksums
+    #[arg(short = 'K', long = "dont-verify-checksums", help_heading = OUTPUT)]
+    pub no_checksums: bool,
+
+    // ---- Files ----
+    /// Read packets from FILE (pcap or pcapng; '-' for standard input)
+    #[arg(short = 'r', value_name = "FILE", help_heading = FILES)]
+    pub read: Option<PathBuf>,
+
+    /// Write raw packets to FILE (pcap; '-' for standard output) instead of printing them
+    #[arg(short = 'w', value_name = "FILE", help_heading = FILES)]
+    pub write: Option<PathBuf>,
+
+    /// With -w, also print packets
+    #[arg(long = "print", help_heading = FILES)]
+    pub print: bool,
+
+    /// With -w, flush the file after each packet
+    #[arg(short = 'U', long = "packet-buffered", help_heading = FILES)]
+    pub packet_buffered: bool,
+
+    /// With -w, start a new file when the current one exceeds MB million bytes
+    #[arg(short = 'C', value_name = "MB", help_heading = FILES)]
+    pub file_size_mb: Option<u64>,
+
+    /// With -w, start a new file every SECONDS seconds (strftime(3) in the file name)
+    #[arg(short = 'G', value_name = "SECONDS", help_heading = FILES)]
+    pub rotate_seconds: Option<u64>,
+
+    /// With -C or -G, keep at most COUNT files
+    #[arg(short = 'W', value_name = "COUNT", help_heading = FILES)]
+    pub file_count: Option<u32>,
+
+    /// Print version information and exit
+    #[arg(long = "version", action = ArgAction::Version)]
+    pub version: Option<bool>,
+
+    /// Filter expression (pcap-filter(7)); several arguments are joined with spaces
+    #[arg(value_name = "EXPRESSION")]
+    pub expression: Vec<String>,
+}
+
+fn parse_linktype(s: &str) -> Result<LinkType, String> {
+    s.parse()
+}
+
+/// The clap command, for the man page and completion generators.
+pub fn command() -> clap::Command {
+    Args::command()
+}

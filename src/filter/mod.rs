@@ -1,0 +1,77 @@
+//! The filter compiler: pcap-filter(7) text to classic BPF.
+//!
+//! Pipeline: [`parser`] (text → [`ast::Expr`] with spans) → [`codegen`] (AST →
+//! control-flow graph → optimization → linear [`Insn`]s).
+
+pub mod ast;
+pub mod codegen;
+pub mod error;
+pub mod parser;
+
+use crate::bpf::Insn;
+use crate::linktype::LinkType;
+pub use error::FilterError;
+
+/// libpcap's "netmask unknown" value (`PCAP_NETMASK_UNKNOWN`): `ip broadcast` is
+/// refused without a netmask.
+pub const NETMASK_UNKNOWN: u32 = 0xffff_ffff;
+
+/// Default snapshot length, and so the accept value of compiled programs.
+pub const DEFAULT_SNAPLEN: u32 = 262_144;
+
+/// What a program is compiled for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileOptions {
+    pub linktype: LinkType,
+    /// Accept value of the program (`ret #snaplen`).
+    pub snaplen: u32,
+    /// Run the optimizer (`-O` turns it off).
+    pub optimize: bool,
+    /// IPv4 netmask of the capture interface, for `ip broadcast`.
+    pub netmask: u32,
+    /// Live Linux capture: the kernel strips VLAN tags, so `vlan` is compiled with the
+    /// ancillary loads `SKF_AD_VLAN_TAG_PRESENT`/`SKF_AD_VLAN_TAG` (libpcap's
+    /// `BPF_SPECIAL_VLAN_HANDLING`).
+    pub linux_vlan_ancillary: bool,
+}
+
+impl Default for CompileOptions {
+    fn default() -> Self {
+        CompileOptions {
+            linktype: LinkType::En10mb,
+            snaplen: DEFAULT_SNAPLEN,
+            optimize: true,
+            netmask: NETMASK_UNKNOWN,
+            linux_vlan_ancillary: false,
+        }
+    }
+}
+
+/// Stack for the compiler thread: deep nesting (thousands of parentheses or `not`s)
+/// recurses through parser, code generator and drop glue.
+const COMPILER_STACK: usize = 512 << 20;
+
+/// Compiles `expr` to a classic BPF program. An empty expression accepts everything.
+///
+/// Runs on a thread of its own with a large stack so that no expression, however
+/// deeply nested, can overflow the caller's stack.
+pub fn compile(expr: &str, opts: &CompileOptions) -> Result<Vec<Insn>, FilterError> {
+    let text = expr.to_owned();
+    let opts_owned = opts.clone();
+    let worker = std::thread::Builder::new()
+        .name("rfilter-compile".into())
+        .stack_size(COMPILER_STACK)
+        .spawn(move || compile_here(&text, &opts_owned));
+    match worker {
+        Ok(handle) => handle
+            .join()
+            .unwrap_or_else(|_| Err(FilterError::internal("the compiler thread panicked"))),
+        Err(e) => Err(FilterError::internal(&format!("cannot start the compiler thread: {e}"))),
+    }
+}
+
+/// Compiles on the current thread (callers must have a large enough stack).
+pub fn compile_here(expr: &str, opts: &CompileOptions) -> Result<Vec<Insn>, FilterError> {
+    let ast = parser::parse(expr)?;
+    codegen::generate(ast.as_ref(), opts)
+}

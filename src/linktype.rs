@@ -1,0 +1,124 @@
+//! Link-layer header types rfilter understands, with tcpdump's names (`-y`).
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A link-layer type. The discriminant is the libpcap DLT value on Linux (what
+/// `pcap_open_dead` takes); [`LinkType::linktype`] gives the value stored in savefiles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LinkType {
+    /// BSD loopback: 4-byte address family in host byte order.
+    Null,
+    /// Ethernet (10Mb and up).
+    En10mb,
+    /// Raw IP, version from the first nibble (DLT_RAW = 12 on Linux, LINKTYPE_RAW = 101).
+    Raw,
+    /// OpenBSD loopback: 4-byte address family in network byte order.
+    Loop,
+    /// Linux cooked capture v1 (16-byte header).
+    LinuxSll,
+    /// Raw IPv4.
+    Ipv4,
+    /// Raw IPv6.
+    Ipv6,
+    /// Linux cooked capture v2 (20-byte header).
+    LinuxSll2,
+}
+
+impl LinkType {
+    pub const ALL: [LinkType; 8] = [
+        LinkType::En10mb,
+        LinkType::LinuxSll,
+        LinkType::LinuxSll2,
+        LinkType::Raw,
+        LinkType::Ipv4,
+        LinkType::Ipv6,
+        LinkType::Null,
+        LinkType::Loop,
+    ];
+
+    /// The DLT value libpcap uses in memory on Linux (`pcap_open_dead`, `pcap_datalink`).
+    pub const fn dlt(self) -> i32 {
+        match self {
+            LinkType::Null => 0,
+            LinkType::En10mb => 1,
+            LinkType::Raw => 12,
+            LinkType::Loop => 108,
+            LinkType::LinuxSll => 113,
+            LinkType::Ipv4 => 228,
+            LinkType::Ipv6 => 229,
+            LinkType::LinuxSll2 => 276,
+        }
+    }
+
+    /// The LINKTYPE value written in savefile headers.
+    pub const fn linktype(self) -> u32 {
+        match self {
+            LinkType::Raw => 101,
+            other => other.dlt() as u32,
+        }
+    }
+
+    /// From a DLT or a savefile LINKTYPE value (12 and 101 both mean raw IP).
+    pub fn from_value(v: u32) -> Option<LinkType> {
+        Some(match v {
+            0 => LinkType::Null,
+            1 => LinkType::En10mb,
+            12 | 14 | 101 => LinkType::Raw,
+            108 => LinkType::Loop,
+            113 => LinkType::LinuxSll,
+            228 => LinkType::Ipv4,
+            229 => LinkType::Ipv6,
+            276 => LinkType::LinuxSll2,
+            _ => return None,
+        })
+    }
+
+    /// tcpdump's name, as `-y` and `-L` spell it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            LinkType::Null => "NULL",
+            LinkType::En10mb => "EN10MB",
+            LinkType::Raw => "RAW",
+            LinkType::Loop => "LOOP",
+            LinkType::LinuxSll => "LINUX_SLL",
+            LinkType::Ipv4 => "IPV4",
+            LinkType::Ipv6 => "IPV6",
+            LinkType::LinuxSll2 => "LINUX_SLL2",
+        }
+    }
+
+    /// tcpdump's description, as in "link-type EN10MB (Ethernet)".
+    pub const fn description(self) -> &'static str {
+        match self {
+            LinkType::Null => "BSD loopback",
+            LinkType::En10mb => "Ethernet",
+            LinkType::Raw => "Raw IP",
+            LinkType::Loop => "OpenBSD loopback",
+            LinkType::LinuxSll => "Linux cooked v1",
+            LinkType::Ipv4 => "Raw IPv4",
+            LinkType::Ipv6 => "Raw IPv6",
+            LinkType::LinuxSll2 => "Linux cooked v2",
+        }
+    }
+}
+
+impl fmt::Display for LinkType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for LinkType {
+    type Err = String;
+    /// Case-insensitive, as libpcap's `pcap_datalink_name_to_val`.
+    fn from_str(s: &str) -> Result<LinkType, String> {
+        LinkType::ALL
+            .into_iter()
+            .find(|lt| lt.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                let names: Vec<&str> = LinkType::ALL.iter().map(|l| l.name()).collect();
+                format!("unknown link type '{s}' (known: {})", names.join(", "))
+            })
+    }
+}

@@ -1,0 +1,1 @@
+//! Packet printing in tcpdump 4.99's format.
