@@ -172,13 +172,14 @@ impl Gen<'_> {
         )
     }
 
-    /// `byte IDX OP VAL`. As in libpcap, `&` and `|` do not load the byte: they test
+    /// `byte IDX OP VAL`, IDX from the start of the link-layer header (libpcap 1.10
+    /// does so, whatever pcap-filter(7) says). As in libpcap, `&` and `|` do not load the byte: they test
     /// whatever the accumulator holds.
     pub fn byteop(&mut self, op: ByteOp, idx: u32, val: u32) -> Frag {
         match op {
-            ByteOp::Eq => self.cmp(OffRel::LinkPl, idx, BPF_B, val),
-            ByteOp::Lt => self.cmp_lt(OffRel::LinkPl, idx, BPF_B, val),
-            ByteOp::Gt => self.cmp_gt(OffRel::LinkPl, idx, BPF_B, val),
+            ByteOp::Eq => self.cmp(OffRel::LinkHdr, idx, BPF_B, val),
+            ByteOp::Lt => self.cmp_lt(OffRel::LinkHdr, idx, BPF_B, val),
+            ByteOp::Gt => self.cmp_gt(OffRel::LinkHdr, idx, BPF_B, val),
             ByteOp::And | ByteOp::Or => {
                 let alu = if op == ByteOp::And { BPF_AND } else { BPF_OR };
                 let f = self.test(
