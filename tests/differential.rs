@@ -330,3 +330,47 @@ fn comparison_reports_a_wrong_program() {
     let udp = libpcap_program("udp port 80", lt, true).expect("libpcap compiles it");
     assert!(compare("tcp port 80", lt, "udp", &udp, &reference, &samples).is_err());
 }
+
+/// The corpus must exercise the expressions: for nearly every expression and link
+/// type where libpcap's filter can match at all, some packets match and some do not.
+#[test]
+fn corpus_discriminates_the_expressions() {
+    let corpora = corpora();
+    let all = examples::valid();
+    let mut never = Vec::new();
+    let mut always = Vec::new();
+    let mut considered = 0;
+    for ex in all.iter().filter(|e| e.discriminating) {
+        for &lt in &ex.linktypes {
+            let Ok((Some(opt), _)) = reference_programs(&ex.expr, lt) else {
+                continue;
+            };
+            considered += 1;
+            let samples = &corpora[&lt];
+            // Full packets only: truncation alone must not be what makes a filter fail.
+            let full: Vec<bool> = samples
+                .iter()
+                .filter(|s| s.data.len() as u32 == s.wire_len)
+                .map(|s| vm::run(&opt, &s.data, s.wire_len) != 0)
+                .collect();
+            if !full.iter().any(|&m| m) {
+                never.push(format!("{} `{}` on {lt}", ex.origin, ex.expr));
+            }
+            if full.iter().all(|&m| m) {
+                always.push(format!("{} `{}` on {lt}", ex.origin, ex.expr));
+            }
+        }
+    }
+    println!("never match ({}):\n{}", never.len(), never.join("\n"));
+    println!("always match ({}):\n{}", always.len(), always.join("\n"));
+    assert!(
+        never.len() * 20 <= considered,
+        "{} of {considered} pairs never match",
+        never.len()
+    );
+    assert!(
+        always.len() * 20 <= considered,
+        "{} of {considered} pairs always match",
+        always.len()
+    );
+}
