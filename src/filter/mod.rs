@@ -9,6 +9,7 @@ pub mod codegen;
 pub mod emit;
 pub mod error;
 pub mod names;
+pub mod optimize;
 pub mod parser;
 
 use crate::bpf::Insn;

@@ -42,7 +42,10 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
     let Some(expr) = expr else {
         return Ok(vec![Insn::stmt(BPF_RET | BPF_K, opts.snaplen)]);
     };
-    let cfg = build_cfg(expr, opts)?;
+    let mut cfg = build_cfg(expr, opts)?;
+    if opts.optimize {
+        cfg = super::optimize::optimize(&cfg);
+    }
     super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))
 }
 

@@ -1,0 +1,182 @@
+//! Graph cleanup: skip empty unconditional blocks, merge a block into its only
+//! predecessor, share identical blocks (and so identical tails), drop unreachable
+//! blocks and renumber in a layout order.
+//!
+//! An unconditional jump is a branch whose two exits are the same block. Every
+//! function here is one walk over the graph (hashing for the sharing).
+
+use crate::bpf::Insn;
+use crate::filter::cfg::{Block, BlockId, Cfg, Term};
+use std::collections::HashMap;
+
+fn is_jump(t: &Term) -> Option<BlockId> {
+    match *t {
+        Term::Branch { jt, jf, .. } if jt == jf => Some(jt),
+        _ => None,
+    }
+}
+
+/// Distinct successors (an unconditional jump has one).
+fn succs(t: &Term) -> Vec<BlockId> {
+    let mut v = t.successors();
+    v.dedup();
+    v
+}
+
+fn map_succ(t: &mut Term, mut f: impl FnMut(BlockId) -> BlockId) {
+    if let Term::Branch { jt, jf, .. } = t {
+        *jt = f(*jt);
+        *jf = f(*jf);
+    }
+}
+
+/// Redirects every edge into an empty unconditional block to where it leads.
+pub fn skip_empty_jumps(cfg: &mut Cfg) {
+    let n = cfg.blocks.len();
+    let mut dest: Vec<BlockId> = (0..n).collect();
+    let Ok(order) = cfg.topo_order() else { return };
+    // Reverse topological order: a block's destination is final once computed.
+    for &b in order.iter().rev() {
+        let blk = &cfg.blocks[b];
+        if blk.stmts.is_empty()
+            && let Some(t) = is_jump(&blk.term)
+        {
+            dest[b] = dest[t];
+        }
+    }
+    for &b in &order {
+        map_succ(&mut cfg.blocks[b].term, |s| dest[s]);
+    }
+    cfg.entry = dest[cfg.entry];
+}
+
+/// Unconditional jumps to a block with no other predecessor, to a return or to a
+/// bare branch: the target's contents replace the jump.
+pub fn merge_jumps(cfg: &mut Cfg) {
+    let Ok(order) = cfg.topo_order() else { return };
+    let mut preds = vec![0usize; cfg.blocks.len()];
+    for &b in &order {
+        for s in succs(&cfg.blocks[b].term) {
+            preds[s] += 1;
+        }
+    }
+    for &b in &order {
+        if preds[b] == 0 && b != cfg.entry {
+            continue; // merged into its predecessor already
+        }
+        while let Some(t) = is_jump(&cfg.blocks[b].term) {
+            let target = &cfg.blocks[t];
+            let bare = target.stmts.is_empty();
+            if preds[t] != 1 && !bare {
+                break;
+            }
+            let (stmts, term) = (target.stmts.clone(), target.term);
+            preds[t] -= 1;
+            for s in succs(&term) {
+                preds[s] += 1;
+            }
+            let blk = &mut cfg.blocks[b];
+            blk.stmts.extend(stmts);
+            blk.term = term;
+        }
+    }
+}
+
+/// Shares identical blocks: same statements, same terminator, same (shared)
+/// successors. Bottom-up, so identical tails collapse into one.
+pub fn share_identical(cfg: &mut Cfg) {
+    let Ok(order) = cfg.topo_order() else { return };
+    let mut canon: Vec<BlockId> = (0..cfg.blocks.len()).collect();
+    let mut seen: HashMap<(Vec<Insn>, Term), BlockId> = HashMap::new();
+    for &b in order.iter().rev() {
+        map_succ(&mut cfg.blocks[b].term, |s| canon[s]);
+        let key = (cfg.blocks[b].stmts.clone(), cfg.blocks[b].term);
+        canon[b] = *seen.entry(key).or_insert(b);
+    }
+    cfg.entry = canon[cfg.entry];
+}
+
+/// A branch whose exits lead to the same block after sharing is a jump.
+/// Returns the reachable blocks only, renumbered in a layout order: depth first,
+/// the false exit right after its block where possible (offset 0 costs nothing),
+/// so that `Cfg::topo_order` (lowest ready id first) emits exactly this order.
+pub fn compact(cfg: &Cfg) -> Cfg {
+    let n = cfg.blocks.len();
+    // Reverse postorder of a DFS that visits the true exit first: the false exit,
+    // visited last, lands right after its block.
+    let mut post = Vec::with_capacity(n);
+    let mut state = vec![0u8; n]; // 0 new, 1 open, 2 done
+    let mut stack: Vec<(BlockId, usize)> = vec![(cfg.entry, 0)];
+    state[cfg.entry] = 1;
+    while let Some(&mut (b, ref mut i)) = stack.last_mut() {
+        let succs = cfg.blocks[b].term.successors();
+        if let Some(&s) = succs.get(*i) {
+            *i += 1;
+            if state[s] == 0 {
+                state[s] = 1;
+                stack.push((s, 0));
+            }
+        } else {
+            state[b] = 2;
+            post.push(b);
+            stack.pop();
+        }
+    }
+    post.reverse();
+    let mut new_id = vec![usize::MAX; n];
+    for (i, &b) in post.iter().enumerate() {
+        new_id[b] = i;
+    }
+    let blocks = post
+        .iter()
+        .map(|&b| {
+            let mut blk: Block = cfg.blocks[b].clone();
+            map_succ(&mut blk.term, |s| new_id[s]);
+            blk
+        })
+        .collect();
+    Cfg { blocks, entry: 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bpf::insn::*;
+
+    fn br(k: u32, jt: BlockId, jf: BlockId) -> Term {
+        Term::Branch {
+            code: BPF_JMP | BPF_JEQ | BPF_K,
+            k,
+            jt,
+            jf,
+        }
+    }
+
+    #[test]
+    fn identical_tails_are_shared_and_jumps_skipped() {
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let ld = vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 23)];
+        let t1 = cfg.add(ld.clone(), br(6, acc, rej));
+        let t2 = cfg.add(ld.clone(), br(6, acc, rej));
+        let hop = cfg.add(vec![], br(0, t2, t2));
+        let top = cfg.add(
+            vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_H, 12)],
+            br(0x800, t1, hop),
+        );
+        cfg.entry = top;
+        skip_empty_jumps(&mut cfg);
+        assert_eq!(cfg.blocks[top].term, br(0x800, t1, t2));
+        share_identical(&mut cfg);
+        match cfg.blocks[top].term {
+            Term::Branch { jt, jf, .. } => assert_eq!(jt, jf, "t1 and t2 are one block"),
+            t => panic!("{t:?}"),
+        }
+        merge_jumps(&mut cfg);
+        let c = compact(&cfg);
+        assert_eq!(c.blocks.len(), 3, "{c:?}");
+        assert_eq!(c.blocks[0].stmts.len(), 2);
+        assert_eq!(c.topo_order().unwrap(), vec![0, 1, 2]);
+    }
+}

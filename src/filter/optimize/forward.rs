@@ -1,0 +1,235 @@
+//! The forward pass: one walk over the blocks in topological order that does value
+//! numbering, redundant-load elimination, constant folding and jump threading.
+//!
+//! Each block is entered with the meet of the states its predecessors leave it
+//! (register values equal on every path in, facts true on every path in). Its
+//! statements run symbolically on that state: a load of a value already in its
+//! register is dropped, constant arithmetic becomes `ld #c`, and a run of loads and
+//! ALU operations that rebuilds the value A held before it goes (libpcap #110). A
+//! branch decided by the facts becomes unconditional. Then each exit edge is
+//! threaded: while the block it leads to decides its branch from the state on the
+//! edge, and the registers that block would change are dead where its branch goes,
+//! the edge skips the block.
+//!
+//! Linear: every block is visited once; each edge threads through at most
+//! [`MAX_HOPS`] blocks; states carry a bounded number of facts.
+
+use super::liveness;
+use super::state::{A, Effect, State, has_side_effect};
+use super::values::Values;
+use crate::bpf::Insn;
+use crate::bpf::insn::{BPF_ABS, BPF_ALU, BPF_IMM, BPF_LD, BPF_MISC, BPF_TXA, SKF_AD_OFF};
+use crate::filter::cfg::{BlockId, Cfg, Term};
+
+/// How many blocks one edge may skip (bounds the work on pathological graphs).
+const MAX_HOPS: usize = 64;
+
+/// Runs the pass over `cfg` in place.
+pub fn run(cfg: &mut Cfg, values: &mut Values) {
+    let Ok(order) = cfg.topo_order() else {
+        return;
+    };
+    let live_in = liveness::live_in(cfg, &order);
+    let mut incoming: Vec<Option<State>> = vec![None; cfg.blocks.len()];
+    incoming[cfg.entry] = Some(State::entry(values));
+    for &b in &order {
+        let Some(mut st) = incoming[b].take() else {
+            continue; // every edge into it was threaded past it
+        };
+        st.resolve(values);
+        let stmts = std::mem::take(&mut cfg.blocks[b].stmts);
+        cfg.blocks[b].stmts = simplify(&stmts, &mut st, values);
+        let Term::Branch { code, k, jt, jf } = cfg.blocks[b].term else {
+            continue;
+        };
+        let (jt, jf) = match if jt == jf {
+            Some(true)
+        } else {
+            st.decide(values, code, k)
+        } {
+            Some(true) => (jt, jt),
+            Some(false) => (jf, jf),
+            None => (jt, jf),
+        };
+        let (jt, jf) = if jt == jf {
+            let t = thread(cfg, values, &live_in, jt, &mut st);
+            merge_into(&mut incoming, t, st);
+            (t, t)
+        } else {
+            let mut st_t = st.clone();
+            st_t.learn_branch(values, code, k, true);
+            let t = thread(cfg, values, &live_in, jt, &mut st_t);
+            merge_into(&mut incoming, t, st_t);
+            let mut st_f = st;
+            st_f.learn_branch(values, code, k, false);
+            let f = thread(cfg, values, &live_in, jf, &mut st_f);
+            merge_into(&mut incoming, f, st_f);
+            (t, f)
+        };
+        cfg.blocks[b].term = Term::Branch { code, k, jt, jf };
+    }
+}
+
+fn merge_into(incoming: &mut [Option<State>], b: BlockId, st: State) {
+    match &mut incoming[b] {
+        Some(acc) => acc.meet(&st),
+        slot => *slot = Some(st),
+    }
+}
+
+/// Follows `target` past every block whose branch is decided on entry with
+/// `state` and whose statements only change registers dead at the branch's
+/// destination. Returns the final target.
+fn thread(
+    cfg: &Cfg,
+    values: &mut Values,
+    live_in: &[u32],
+    mut target: BlockId,
+    state: &mut State,
+) -> BlockId {
+    for _ in 0..MAX_HOPS {
+        let block = &cfg.blocks[target];
+        let Term::Branch { code, k, jt, jf } = block.term else {
+            break;
+        };
+        if block.stmts.iter().any(has_side_effect) {
+            break;
+        }
+        let mut after = state.clone();
+        for s in &block.stmts {
+            after.exec(values, s);
+        }
+        let outcome = if jt == jf {
+            Some(true)
+        } else {
+            after.decide(values, code, k)
+        };
+        let Some(taken) = outcome else { break };
+        let next = if taken { jt } else { jf };
+        let changed = (0..after.regs.len())
+            .filter(|&r| after.regs[r] != state.regs[r])
+            .fold(0u32, |m, r| m | 1 << r);
+        if changed & live_in[next] != 0 {
+            break;
+        }
+        if changed == 0 && jt != jf {
+            state.learn_branch(values, code, k, taken);
+        }
+        target = next;
+    }
+    target
+}
+
+/// A statement that only computes a new A from A, X, constants, memory or the
+/// packet: the A values before it feed nothing else.
+fn writes_only_a(s: &Insn) -> bool {
+    match s.class() {
+        BPF_LD => !(s.code & 0xe0 == BPF_ABS && s.k >= SKF_AD_OFF),
+        BPF_ALU => !has_side_effect(s),
+        BPF_MISC => s.code & 0xf8 == BPF_TXA,
+        _ => false,
+    }
+}
+
+/// Runs `stmts` on `st`, returning the statements still needed.
+fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values) -> Vec<Insn> {
+    let mut out: Vec<Insn> = Vec::with_capacity(stmts.len());
+    // The current run of A-only statements: (index in `out`, A before it).
+    let mut run: Vec<(usize, u32)> = Vec::new();
+    for s in stmts {
+        let before = st.regs[A];
+        let effect = st.exec(values, s);
+        let kept = match effect {
+            Effect::Redundant => continue,
+            Effect::ConstA(c) => Insn::stmt(BPF_LD | BPF_IMM, c),
+            Effect::Keep => *s,
+        };
+        if !writes_only_a(s) {
+            run.clear();
+            out.push(kept);
+            continue;
+        }
+        run.push((out.len(), before));
+        out.push(kept);
+        // A run that gives A back the value it had before it is useless.
+        if let Some(i) = run.iter().position(|&(_, v)| v == st.regs[A]) {
+            out.truncate(run[i].0);
+            run.truncate(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bpf::insn::*;
+
+    fn ld(code: u16, k: u32) -> Insn {
+        Insn::stmt(code, k)
+    }
+
+    #[test]
+    fn rebuilding_a_masked_word_is_dropped() {
+        // libpcap #110: the second `ld [26]; and #0xffffff00` recomputes A.
+        let mut v = Values::default();
+        let mut st = State::entry(&mut v);
+        let first = [
+            ld(BPF_LD | BPF_ABS | BPF_W, 26),
+            ld(BPF_ALU | BPF_AND | BPF_K, 0xffff_ff00),
+        ];
+        assert_eq!(simplify(&first, &mut st, &mut v).len(), 2);
+        assert!(simplify(&first, &mut st, &mut v).is_empty());
+    }
+
+    #[test]
+    fn a_run_restoring_a_goes_but_the_store_stays() {
+        let mut v = Values::default();
+        let mut st = State::entry(&mut v);
+        let s = [
+            ld(BPF_LD | BPF_ABS | BPF_W, 26),
+            ld(BPF_ST, 1),
+            ld(BPF_LD | BPF_ABS | BPF_H, 12),
+            ld(BPF_LD | BPF_ABS | BPF_W, 26),
+        ];
+        let out = simplify(&s, &mut st, &mut v);
+        assert_eq!(
+            out,
+            vec![ld(BPF_LD | BPF_ABS | BPF_W, 26), ld(BPF_ST, 1)],
+            "A ends as it was after the first load"
+        );
+    }
+
+    #[test]
+    fn the_ethertype_is_tested_once() {
+        // ldh [12]; jeq 0x800 → (ldh [12]; jeq 0x800 → accept | reject) | reject
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let second = cfg.add(
+            vec![ld(BPF_LD | BPF_ABS | BPF_H, 12)],
+            Term::Branch {
+                code: BPF_JMP | BPF_JEQ | BPF_K,
+                k: 0x800,
+                jt: acc,
+                jf: rej,
+            },
+        );
+        let first = cfg.add(
+            vec![ld(BPF_LD | BPF_ABS | BPF_H, 12)],
+            Term::Branch {
+                code: BPF_JMP | BPF_JEQ | BPF_K,
+                k: 0x800,
+                jt: second,
+                jf: rej,
+            },
+        );
+        cfg.entry = first;
+        let mut v = Values::default();
+        run(&mut cfg, &mut v);
+        match cfg.blocks[first].term {
+            Term::Branch { jt, jf, .. } => assert_eq!((jt, jf), (acc, rej)),
+            t => panic!("{t:?}"),
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Liveness of registers (A, X, `M[k]`) and dead-statement removal.
+//!
+//! One backward walk in reverse topological order: a block's live-out is the union
+//! of its successors' live-in. A statement whose only effect is to write a register
+//! not live after it is removed (a load so removed may have rejected a truncated
+//! packet: libpcap's optimizer drops such loads too).
+
+use super::state::{A, X, has_side_effect, uses_defs};
+use crate::filter::cfg::{BlockId, Cfg, Term};
+
+/// Registers the terminator reads. An unconditional branch (both exits equal)
+/// reads nothing.
+fn term_uses(t: &Term) -> u32 {
+    match *t {
+        Term::Branch { jt, jf, .. } if jt == jf => 0,
+        Term::Branch { code, .. } => {
+            1 << A
+                | if code & crate::bpf::insn::BPF_X != 0 {
+                    1 << X
+                } else {
+                    0
+                }
+        }
+        Term::Ret(_) => 0,
+    }
+}
+
+fn live_out(cfg: &Cfg, live_in: &[u32], b: BlockId) -> u32 {
+    let t = &cfg.blocks[b].term;
+    t.successors()
+        .iter()
+        .fold(term_uses(t), |m, &s| m | live_in[s])
+}
+
+/// Live-in register sets of every block (`order`: a topological order of the
+/// reachable blocks; unreachable blocks get the empty set).
+pub fn live_in(cfg: &Cfg, order: &[BlockId]) -> Vec<u32> {
+    let mut live = vec![0u32; cfg.blocks.len()];
+    for &b in order.iter().rev() {
+        let mut l = live_out(cfg, &live, b);
+        for s in cfg.blocks[b].stmts.iter().rev() {
+            let (u, d) = uses_defs(s);
+            l = (l & !d) | u;
+        }
+        live[b] = l;
+    }
+    live
+}
+
+/// Removes statements whose results are never read.
+pub fn remove_dead(cfg: &mut Cfg) {
+    let Ok(order) = cfg.topo_order() else {
+        return;
+    };
+    let mut live = vec![0u32; cfg.blocks.len()];
+    for &b in order.iter().rev() {
+        let mut l = live_out(cfg, &live, b);
+        let stmts = std::mem::take(&mut cfg.blocks[b].stmts);
+        let mut kept = Vec::with_capacity(stmts.len());
+        for s in stmts.into_iter().rev() {
+            let (u, d) = uses_defs(&s);
+            if d != 0 && d & l == 0 && !has_side_effect(&s) {
+                continue;
+            }
+            l = (l & !d) | u;
+            kept.push(s);
+        }
+        kept.reverse();
+        cfg.blocks[b].stmts = kept;
+        live[b] = l;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bpf::Insn;
+    use crate::bpf::insn::*;
+
+    #[test]
+    fn overwritten_loads_and_unread_stores_go() {
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let b = cfg.add(
+            vec![
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_H, 12),
+                Insn::stmt(BPF_ST, 2),
+                Insn::stmt(BPF_LDX | BPF_IMM, 4),
+                Insn::stmt(BPF_ALU | BPF_DIV | BPF_X, 0),
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 23),
+            ],
+            Term::Branch {
+                code: BPF_JMP | BPF_JEQ | BPF_K,
+                k: 6,
+                jt: acc,
+                jf: acc,
+            },
+        );
+        cfg.entry = b;
+        // The branch is unconditional: the byte load is dead too.
+        remove_dead(&mut cfg);
+        assert_eq!(
+            cfg.blocks[b].stmts,
+            vec![
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_H, 12),
+                Insn::stmt(BPF_LDX | BPF_IMM, 4),
+                Insn::stmt(BPF_ALU | BPF_DIV | BPF_X, 0),
+            ],
+            "division by X may reject, so it and its operands stay"
+        );
+    }
+
+    #[test]
+    fn memory_read_later_stays_live() {
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let user = cfg.add(
+            vec![Insn::stmt(BPF_LDX | BPF_MEM, 3)],
+            Term::Branch {
+                code: BPF_JMP | BPF_JEQ | BPF_X,
+                k: 0,
+                jt: acc,
+                jf: acc + 0,
+            },
+        );
+        let _ = user;
+        let rej = cfg.add(vec![], Term::Ret(0));
+        cfg.blocks[user].term = Term::Branch {
+            code: BPF_JMP | BPF_JEQ | BPF_X,
+            k: 0,
+            jt: acc,
+            jf: rej,
+        };
+        let b = cfg.add(
+            vec![Insn::stmt(BPF_LD | BPF_IMM, 7), Insn::stmt(BPF_ST, 3)],
+            Term::Branch {
+                code: BPF_JMP | BPF_JEQ | BPF_K,
+                k: 0,
+                jt: user,
+                jf: user,
+            },
+        );
+        cfg.entry = b;
+        let order = cfg.topo_order().unwrap();
+        let live = live_in(&cfg, &order);
+        assert_eq!(live[user], 1 << A | 1 << (2 + 3));
+        remove_dead(&mut cfg);
+        assert_eq!(cfg.blocks[b].stmts.len(), 2);
+    }
+}
