@@ -50,6 +50,25 @@ pub fn skip_empty_jumps(cfg: &mut Cfg) {
     cfg.entry = dest[cfg.entry];
 }
 
+/// A block from which every path ends in `ret #0` rejects whatever it does on
+/// the way (a load past the end rejects too): it becomes `ret #0`.
+pub fn fold_rejects(cfg: &mut Cfg) {
+    let Ok(order) = cfg.topo_order() else { return };
+    let mut rejects = vec![false; cfg.blocks.len()];
+    for &b in order.iter().rev() {
+        rejects[b] = match cfg.blocks[b].term {
+            Term::Ret(k) => k == 0,
+            Term::Branch { jt, jf, .. } => rejects[jt] && rejects[jf],
+        };
+        if rejects[b] {
+            cfg.blocks[b] = Block {
+                stmts: Vec::new(),
+                term: Term::Ret(0),
+            };
+        }
+    }
+}
+
 /// Unconditional jumps to a block with no other predecessor, to a return or to a
 /// bare branch: the target's contents replace the jump.
 pub fn merge_jumps(cfg: &mut Cfg) {

@@ -15,10 +15,12 @@
 //! [`MAX_HOPS`] blocks; states carry a bounded number of facts.
 
 use super::liveness;
-use super::state::{A, Effect, State, has_side_effect};
+use super::state::{A, Effect, State, X, has_side_effect, uses_defs};
 use super::values::Values;
 use crate::bpf::Insn;
-use crate::bpf::insn::{BPF_ABS, BPF_ALU, BPF_IMM, BPF_LD, BPF_MISC, BPF_TXA, SKF_AD_OFF};
+use crate::bpf::insn::{
+    BPF_ABS, BPF_ALU, BPF_IMM, BPF_IND, BPF_LD, BPF_MISC, BPF_TXA, BPF_X, SKF_AD_OFF,
+};
 use crate::filter::cfg::{BlockId, Cfg, Term};
 
 /// How many blocks one edge may skip (bounds the work on pathological graphs).
@@ -38,10 +40,29 @@ pub fn run(cfg: &mut Cfg, values: &mut Values) {
         };
         st.resolve(values);
         let stmts = std::mem::take(&mut cfg.blocks[b].stmts);
-        cfg.blocks[b].stmts = simplify(&stmts, &mut st, values);
-        let Term::Branch { code, k, jt, jf } = cfg.blocks[b].term else {
+        let term = cfg.blocks[b].term;
+        let x_live_after = term
+            .successors()
+            .iter()
+            .any(|&s| live_in[s] & (1 << X) != 0)
+            || matches!(term, Term::Branch { code, .. } if code & BPF_X != 0);
+        cfg.blocks[b].stmts = simplify(&stmts, &mut st, values, x_live_after);
+        let Term::Branch {
+            mut code,
+            mut k,
+            jt,
+            jf,
+        } = cfg.blocks[b].term
+        else {
             continue;
         };
+        // A comparison with X holding a known constant compares with the constant.
+        if code & BPF_X != 0
+            && let Some(c) = values.as_const(st.regs[X])
+        {
+            code &= !BPF_X;
+            k = c;
+        }
         let (jt, jf) = match if jt == jf {
             Some(true)
         } else {
@@ -131,17 +152,64 @@ fn writes_only_a(s: &Insn) -> bool {
     }
 }
 
-/// Runs `stmts` on `st`, returning the statements still needed.
-fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values) -> Vec<Insn> {
+/// For `tax` with A = `base + c`, where `base` can be loaded into X by one
+/// instruction and X is read afterwards only by indexed loads (until X is set
+/// again): that instruction and the offset `c` to add to those loads. The code
+/// generator's `ld #c; ldxb 4*([k]&0xf); add x; tax; ldb [x+k2]` so becomes
+/// `ldxb 4*([k]&0xf); ldb [x+k2+c]` once the dead statements go.
+fn offset_into_loads(
+    values: &Values,
+    st: &State,
+    rest: &[Insn],
+    x_live_after: bool,
+) -> Option<(Insn, u32)> {
+    let (base, c) = values.split_add(st.regs[A])?;
+    let ldx = values.ldx_for(base)?;
+    for t in rest {
+        let (u, d) = uses_defs(t);
+        if u & (1 << X) != 0 {
+            if !(t.class() == BPF_LD && t.code & 0xe0 == BPF_IND) {
+                return None;
+            }
+            t.k.checked_add(c)?;
+        }
+        if d & (1 << X) != 0 {
+            return Some((ldx, c));
+        }
+    }
+    (!x_live_after).then_some((ldx, c))
+}
+
+/// Runs `stmts` on `st`, returning the statements still needed (`x_live_after`:
+/// X is read after the block's statements).
+fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: bool) -> Vec<Insn> {
     let mut out: Vec<Insn> = Vec::with_capacity(stmts.len());
     // The current run of A-only statements: (index in `out`, A before it).
     let mut run: Vec<(usize, u32)> = Vec::new();
-    for s in stmts {
+    // An offset moved from X into the indexed loads that follow.
+    let mut x_offset: Option<u32> = None;
+    for (i, s) in stmts.iter().enumerate() {
+        let mut s = *s;
+        if s.class() == BPF_MISC && s.code & 0xf8 != BPF_TXA {
+            if let Some((ldx, c)) = offset_into_loads(values, st, &stmts[i + 1..], x_live_after) {
+                s = ldx;
+                x_offset = Some(c);
+            }
+        } else if let Some(c) = x_offset {
+            if s.class() == BPF_LD && s.code & 0xe0 == BPF_IND {
+                s.k += c;
+            } else if uses_defs(&s).1 & (1 << X) != 0 {
+                x_offset = None;
+            }
+        }
+        let s = &s;
         let before = st.regs[A];
         let effect = st.exec(values, s);
         let kept = match effect {
             Effect::Redundant => continue,
             Effect::ConstA(c) => Insn::stmt(BPF_LD | BPF_IMM, c),
+            Effect::WithK(c) => Insn::stmt(s.code & !BPF_X, c),
+            Effect::Absolute(k) => Insn::stmt(BPF_LD | BPF_ABS | (s.code & 0x18), k),
             Effect::Keep => *s,
         };
         if !writes_only_a(s) {
@@ -178,8 +246,8 @@ mod tests {
             ld(BPF_LD | BPF_ABS | BPF_W, 26),
             ld(BPF_ALU | BPF_AND | BPF_K, 0xffff_ff00),
         ];
-        assert_eq!(simplify(&first, &mut st, &mut v).len(), 2);
-        assert!(simplify(&first, &mut st, &mut v).is_empty());
+        assert_eq!(simplify(&first, &mut st, &mut v, false).len(), 2);
+        assert!(simplify(&first, &mut st, &mut v, false).is_empty());
     }
 
     #[test]
@@ -192,7 +260,7 @@ mod tests {
             ld(BPF_LD | BPF_ABS | BPF_H, 12),
             ld(BPF_LD | BPF_ABS | BPF_W, 26),
         ];
-        let out = simplify(&s, &mut st, &mut v);
+        let out = simplify(&s, &mut st, &mut v, false);
         assert_eq!(
             out,
             vec![ld(BPF_LD | BPF_ABS | BPF_W, 26), ld(BPF_ST, 1)],

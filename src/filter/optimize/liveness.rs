@@ -6,6 +6,8 @@
 //! packet: libpcap's optimizer drops such loads too).
 
 use super::state::{A, X, has_side_effect, uses_defs};
+use crate::bpf::Insn;
+use crate::bpf::insn::{BPF_ABS, BPF_H, BPF_IND, BPF_LD, BPF_LDX, BPF_MSH, BPF_W, SKF_AD_OFF};
 use crate::filter::cfg::{BlockId, Cfg, Term};
 
 /// Registers the terminator reads. An unconditional branch (both exits equal)
@@ -47,19 +49,72 @@ pub fn live_in(cfg: &Cfg, order: &[BlockId]) -> Vec<u32> {
     live
 }
 
-/// Removes statements whose results are never read.
+/// How many bytes a packet load needs (`None`: not a packet load, or a load at a
+/// run-time offset).
+fn load_end(s: &Insn) -> Option<u64> {
+    let size = match s.code & 0x18 {
+        BPF_W => 4,
+        BPF_H => 2,
+        _ => 1,
+    };
+    match (s.class(), s.code & 0xe0) {
+        (BPF_LD, BPF_ABS) if s.k < SKF_AD_OFF => Some(u64::from(s.k) + size),
+        (BPF_LDX, BPF_MSH) => Some(u64::from(s.k) + 1),
+        _ => None,
+    }
+}
+
+/// A packet load may reject a truncated packet.
+fn may_reject(s: &Insn) -> bool {
+    matches!(
+        (s.class(), s.code & 0xe0),
+        (BPF_LD, BPF_ABS | BPF_IND) | (BPF_LDX, BPF_MSH)
+    )
+}
+
+/// Packet bytes known present at each block's entry: every path in has loaded
+/// that far with fixed-offset loads (a load within them cannot reject).
+fn bytes_present(cfg: &Cfg, order: &[BlockId]) -> Vec<u64> {
+    let mut present: Vec<Option<u64>> = vec![None; cfg.blocks.len()];
+    present[cfg.entry] = Some(0);
+    for &b in order {
+        let mut p = present[b].unwrap_or(0);
+        for s in &cfg.blocks[b].stmts {
+            p = p.max(load_end(s).unwrap_or(0));
+        }
+        let mut succ = cfg.blocks[b].term.successors();
+        succ.dedup();
+        for t in succ {
+            present[t] = Some(present[t].map_or(p, |q| q.min(p)));
+        }
+    }
+    present.into_iter().map(|p| p.unwrap_or(0)).collect()
+}
+
+/// Removes statements whose results are never read. A dead packet load that could
+/// reject a truncated packet stays (libpcap keeps such loads too, and the verdict
+/// on truncated packets is part of the answer).
 pub fn remove_dead(cfg: &mut Cfg) {
     let Ok(order) = cfg.topo_order() else {
         return;
     };
+    let present = bytes_present(cfg, &order);
     let mut live = vec![0u32; cfg.blocks.len()];
     for &b in order.iter().rev() {
         let mut l = live_out(cfg, &live, b);
         let stmts = std::mem::take(&mut cfg.blocks[b].stmts);
+        // Bytes present before each statement.
+        let mut before = Vec::with_capacity(stmts.len());
+        let mut p = present[b];
+        for s in &stmts {
+            before.push(p);
+            p = p.max(load_end(s).unwrap_or(0));
+        }
         let mut kept = Vec::with_capacity(stmts.len());
-        for s in stmts.into_iter().rev() {
+        for (i, s) in stmts.into_iter().enumerate().rev() {
             let (u, d) = uses_defs(&s);
-            if d != 0 && d & l == 0 && !has_side_effect(&s) {
+            let safe = !may_reject(&s) || load_end(&s).is_some_and(|e| e <= before[i]);
+            if d != 0 && d & l == 0 && !has_side_effect(&s) && safe {
                 continue;
             }
             l = (l & !d) | u;
@@ -74,7 +129,6 @@ pub fn remove_dead(cfg: &mut Cfg) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bpf::Insn;
     use crate::bpf::insn::*;
 
     #[test]
@@ -97,7 +151,8 @@ mod tests {
             },
         );
         cfg.entry = b;
-        // The branch is unconditional: the byte load is dead too.
+        // The branch is unconditional: the byte load is dead too, but it may reject
+        // a truncated packet: it stays.
         remove_dead(&mut cfg);
         assert_eq!(
             cfg.blocks[b].stmts,
@@ -105,8 +160,43 @@ mod tests {
                 Insn::stmt(BPF_LD | BPF_ABS | BPF_H, 12),
                 Insn::stmt(BPF_LDX | BPF_IMM, 4),
                 Insn::stmt(BPF_ALU | BPF_DIV | BPF_X, 0),
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 23),
             ],
             "division by X may reject, so it and its operands stay"
+        );
+    }
+
+    #[test]
+    fn a_dead_load_within_bytes_already_loaded_goes() {
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let b = cfg.add(
+            vec![
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_W, 26),
+                Insn::stmt(BPF_ST, 0),
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_H, 12),
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_H, 40),
+                Insn::stmt(BPF_LD | BPF_MEM, 0),
+            ],
+            Term::Branch {
+                code: BPF_JMP | BPF_JEQ | BPF_K,
+                k: 6,
+                jt: acc,
+                jf: rej,
+            },
+        );
+        cfg.entry = b;
+        remove_dead(&mut cfg);
+        assert_eq!(
+            cfg.blocks[b].stmts,
+            vec![
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_W, 26),
+                Insn::stmt(BPF_ST, 0),
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_H, 40),
+                Insn::stmt(BPF_LD | BPF_MEM, 0),
+            ],
+            "[12] is within the 30 bytes loaded; [40] is not"
         );
     }
 

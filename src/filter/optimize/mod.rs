@@ -5,11 +5,15 @@
 //!
 //! - [`forward`]: value numbering, redundant loads, constant folding, jump threading;
 //! - [`liveness`]: dead statements;
-//! - [`cleanup`]: empty jumps, merging, identical blocks and tails, layout.
+//! - [`cleanup`]: empty jumps, merging, identical blocks and tails, layout;
+//! - [`peephole`]: mask-and-compare to `jset`;
+//! - [`sets`]: search trees for long chains of comparisons with constants.
 
 mod cleanup;
 mod forward;
 mod liveness;
+mod peephole;
+mod sets;
 mod state;
 mod values;
 
@@ -20,8 +24,15 @@ use crate::filter::cfg::Cfg;
 pub fn optimize(cfg: &Cfg) -> Cfg {
     let mut cfg = cfg.clone();
     let mut values = values::Values::default();
-    forward::run(&mut cfg, &mut values);
-    liveness::remove_dead(&mut cfg);
+    // A second round sees what the first one's dead statements hid (a store and
+    // reload of the same value once the statements in between are gone).
+    for _ in 0..2 {
+        forward::run(&mut cfg, &mut values);
+        liveness::remove_dead(&mut cfg);
+        tidy(&mut cfg);
+    }
+    peephole::run(&mut cfg);
+    sets::run(&mut cfg);
     tidy(&mut cfg);
     cleanup::compact(&cfg)
 }
@@ -29,6 +40,7 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
 /// Cleanup rounds; each is linear, two catch what one round's merges expose.
 fn tidy(cfg: &mut Cfg) {
     for _ in 0..2 {
+        cleanup::fold_rejects(cfg);
         cleanup::skip_empty_jumps(cfg);
         cleanup::share_identical(cfg);
         cleanup::merge_jumps(cfg);

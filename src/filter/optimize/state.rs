@@ -32,6 +32,11 @@ pub enum Effect {
     Redundant,
     /// It computes a constant into A: replace it by `ld #c` (or keep if it is one).
     ConstA(u32),
+    /// An operation with X while X holds a known constant: use the constant.
+    WithK(u32),
+    /// An indexed load while X holds a known constant: the absolute load at this
+    /// offset.
+    Absolute(u32),
     /// Keep it as is.
     Keep,
 }
@@ -171,6 +176,23 @@ impl State {
                         self.regs[r] = values.opaque();
                         return Effect::Keep;
                     }
+                    BPF_IND if s.class() == BPF_LD => {
+                        let abs = values
+                            .as_const(x)
+                            .and_then(|c| s.k.checked_add(c))
+                            .filter(|&k| k < SKF_AD_OFF);
+                        match abs {
+                            Some(k) => {
+                                let code = BPF_LD | BPF_ABS | (s.code & 0x18);
+                                let v = values.load(code, k, x);
+                                return match self.set(A, v) {
+                                    Effect::Redundant => Effect::Redundant,
+                                    _ => Effect::Absolute(k),
+                                };
+                            }
+                            None => values.load(s.code, s.k, x),
+                        }
+                    }
                     BPF_ABS | BPF_IND | BPF_MSH => values.load(s.code, s.k, x),
                     _ => {
                         self.regs[r] = values.opaque();
@@ -203,7 +225,13 @@ impl State {
                     return Effect::Redundant;
                 }
                 match values.alu(op, a, b) {
-                    Some(v) => self.alu_result(values, v, s),
+                    Some(v) => match self.alu_result(values, v, s) {
+                        Effect::Keep if s.code & BPF_X != 0 => match values.as_const(x) {
+                            Some(c) => Effect::WithK(c),
+                            None => Effect::Keep,
+                        },
+                        e => e,
+                    },
                     None => {
                         self.regs[A] = values.opaque();
                         Effect::Keep

@@ -77,6 +77,29 @@ impl Values {
         let n = self.opaque;
         self.intern(Expr::Opaque(n))
     }
+    /// `(base, c)` when `v` is `base + c` for a constant `c`.
+    pub fn split_add(&self, v: Val) -> Option<(Val, u32)> {
+        match self.exprs.get(v as usize) {
+            Some(&Expr::Alu { op: BPF_ADD, a, b }) => match (self.as_const(a), self.as_const(b)) {
+                (None, Some(c)) => Some((a, c)),
+                (Some(c), None) => Some((b, c)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    /// One `ldx` instruction that loads `v` into X, if there is one.
+    pub fn ldx_for(&self, v: Val) -> Option<crate::bpf::Insn> {
+        use crate::bpf::Insn;
+        match self.exprs.get(v as usize) {
+            Some(&Expr::Const(c)) => Some(Insn::stmt(BPF_LDX | BPF_IMM, c)),
+            Some(&Expr::Load { code, k, .. }) if code & 0xe0 == BPF_MSH => {
+                Some(Insn::stmt(BPF_LDX | BPF_MSH | BPF_B, k))
+            }
+            Some(Expr::Len) => Some(Insn::stmt(BPF_LDX | BPF_LEN, 0)),
+            _ => None,
+        }
+    }
     pub fn as_const(&self, v: Val) -> Option<u32> {
         match self.exprs.get(v as usize) {
             Some(Expr::Const(c)) => Some(*c),

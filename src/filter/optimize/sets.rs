@@ -1,0 +1,293 @@
+//! Search trees for sets: a chain of `jeq` tests of loaded values against
+//! constants, all hits going to one block, becomes one balanced tree of
+//! `jge`/`jeq` per loaded value, so `host a or host b or …` over n hosts runs
+//! O(log n) comparisons per load instead of O(n).
+//!
+//! A chain is a run of blocks, each either empty (testing the same A) or loading
+//! one packet value, ending in `jeq #k` whose true exit is the chain's hit block
+//! and whose false exit is the next block of the chain (with no other
+//! predecessor). The chain's prefix up to the first load of its last distinct value
+//! stays as it is: after it every value of the chain has been loaded once, so the
+//! rest may test them in any order without changing the verdict on a truncated
+//! packet (no load can fail any more). The rest is grouped by value.
+//!
+//! Linear plus a sort of each set.
+
+use super::liveness;
+use super::state::A;
+use crate::bpf::Insn;
+use crate::bpf::insn::{BPF_ABS, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JMP, BPF_K, BPF_LD, SKF_AD_OFF};
+use crate::filter::cfg::{BlockId, Cfg, Term};
+
+/// Sets up to this size stay a linear run of `jeq`; bigger ones get a tree whose
+/// leaves are runs of at most this many `jeq`.
+const LEAF: usize = 4;
+
+/// The value a chain block tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    /// Whatever A holds after the chain head's statements (not reloadable).
+    Head,
+    Load(Insn),
+}
+
+fn pure_load(s: &Insn) -> bool {
+    s.class() == BPF_LD
+        && match s.code & 0xe0 {
+            BPF_ABS => s.k < SKF_AD_OFF,
+            BPF_IND => true,
+            _ => false,
+        }
+}
+
+/// `jeq #k` with distinct exits: (k, hit, miss).
+fn jeq(t: &Term) -> Option<(u32, BlockId, BlockId)> {
+    match *t {
+        Term::Branch { code, k, jt, jf } if code == BPF_JMP | BPF_JEQ | BPF_K && jt != jf => {
+            Some((k, jt, jf))
+        }
+        _ => None,
+    }
+}
+
+/// Rewrites every chain worth it.
+pub fn run(cfg: &mut Cfg) {
+    let Ok(order) = cfg.topo_order() else { return };
+    let live_in = liveness::live_in(cfg, &order);
+    let mut preds = vec![0usize; cfg.blocks.len()];
+    for &b in &order {
+        let mut s = cfg.blocks[b].term.successors();
+        s.dedup();
+        for t in s {
+            preds[t] += 1;
+        }
+    }
+    let mut in_chain = vec![false; cfg.blocks.len()];
+    for &head in &order {
+        if in_chain[head] {
+            continue;
+        }
+        let Some((k0, hit, mut miss)) = jeq(&cfg.blocks[head].term) else {
+            continue;
+        };
+        let head_key = match cfg.blocks[head].stmts.last() {
+            Some(s) if pure_load(s) => Key::Load(*s),
+            _ => Key::Head,
+        };
+        let mut tests: Vec<(Key, u32, BlockId)> = vec![(head_key, k0, head)];
+        loop {
+            let blk = &cfg.blocks[miss];
+            let Some((k, h, m)) = jeq(&blk.term) else {
+                break;
+            };
+            if h != hit || preds[miss] != 1 || in_chain[miss] {
+                break;
+            }
+            let key = match blk.stmts.as_slice() {
+                [] => tests.last().map_or(Key::Head, |t| t.0),
+                [s] if pure_load(s) => Key::Load(*s),
+                _ => break,
+            };
+            tests.push((key, k, miss));
+            miss = m;
+        }
+        for t in &tests {
+            in_chain[t.2] = true;
+        }
+        if live_in[hit] & (1 << A) != 0 || live_in[miss] & (1 << A) != 0 {
+            continue;
+        }
+        rewrite(cfg, &tests, hit, miss);
+    }
+}
+
+/// Rewrites the chain `tests` (key, constant, block) if that makes it shorter.
+fn rewrite(cfg: &mut Cfg, tests: &[(Key, u32, BlockId)], hit: BlockId, miss: BlockId) {
+    // Distinct keys in order of first appearance; the prefix ends at the first
+    // test of the last new key.
+    let mut keys: Vec<Key> = Vec::new();
+    let mut prefix_end = 0;
+    for (i, t) in tests.iter().enumerate() {
+        if !keys.contains(&t.0) {
+            keys.push(t.0);
+            prefix_end = i;
+        }
+    }
+    let suffix = &tests[prefix_end + 1..];
+    if suffix.len() < 2 {
+        return;
+    }
+    let current = tests[prefix_end].0;
+    // Groups: the key A holds first, then the others in order of appearance.
+    let mut order: Vec<Key> = vec![current];
+    order.extend(keys.iter().copied().filter(|&k| k != current));
+    let mut groups: Vec<(Key, Vec<u32>)> = Vec::new();
+    for key in order {
+        let mut cs: Vec<u32> = suffix.iter().filter(|t| t.0 == key).map(|t| t.1).collect();
+        if cs.is_empty() {
+            continue;
+        }
+        cs.sort_unstable();
+        cs.dedup();
+        groups.push((key, cs));
+    }
+    if groups.iter().any(|g| g.0 == Key::Head && g.0 != current) {
+        return; // cannot reload the head's value
+    }
+    // Cost now: one jeq per test plus each load; after: the trees plus a load per
+    // group but the first.
+    let before: usize = suffix.len()
+        + suffix
+            .iter()
+            .filter(|t| !cfg.blocks[t.2].stmts.is_empty())
+            .count();
+    let after: usize =
+        groups.iter().map(|g| tree_size(g.1.len())).sum::<usize>() + groups.len() - 1;
+    let comparisons_before = suffix.len();
+    let comparisons_after: usize = groups.iter().map(|g| tree_depth(g.1.len())).sum();
+    if after > before || (after == before && comparisons_after >= comparisons_before) {
+        return;
+    }
+    // Build from the last group back, each missing to the next.
+    let mut next = miss;
+    for (i, (key, cs)) in groups.iter().enumerate().rev() {
+        let root = tree(cfg, cs, hit, next);
+        if i > 0
+            && let Key::Load(l) = key
+        {
+            cfg.blocks[root].stmts.insert(0, *l);
+        }
+        next = root;
+    }
+    // The last prefix block now misses into the first group.
+    let last = tests[prefix_end].2;
+    if let Term::Branch { jf, .. } = &mut cfg.blocks[last].term {
+        *jf = next;
+    }
+}
+
+fn tree_size(n: usize) -> usize {
+    if n <= LEAF {
+        n
+    } else {
+        1 + tree_size(n / 2) + tree_size(n - n / 2)
+    }
+}
+
+fn tree_depth(n: usize) -> usize {
+    if n <= LEAF {
+        n
+    } else {
+        1 + tree_depth(n - n / 2)
+    }
+}
+
+/// A search tree over the sorted constants `cs`: to `hit` when A is one of them,
+/// else to `miss`. Returns its root.
+fn tree(cfg: &mut Cfg, cs: &[u32], hit: BlockId, miss: BlockId) -> BlockId {
+    if cs.len() <= LEAF {
+        let mut next = miss;
+        for &c in cs.iter().rev() {
+            next = cfg.add(
+                Vec::new(),
+                Term::Branch {
+                    code: BPF_JMP | BPF_JEQ | BPF_K,
+                    k: c,
+                    jt: hit,
+                    jf: next,
+                },
+            );
+        }
+        return next;
+    }
+    let mid = cs.len() / 2;
+    let high = tree(cfg, &cs[mid..], hit, miss);
+    let low = tree(cfg, &cs[..mid], hit, miss);
+    cfg.add(
+        Vec::new(),
+        Term::Branch {
+            code: BPF_JMP | BPF_JGE | BPF_K,
+            k: cs[mid],
+            jt: high,
+            jf: low,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bpf::insn::{BPF_H, BPF_W};
+    use crate::bpf::vm;
+
+    /// `ld [off]; jeq c` for each (off, c), all hits accepting.
+    fn chain(tests: &[(u32, u32)]) -> Cfg {
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let mut next = rej;
+        for &(off, c) in tests.iter().rev() {
+            next = cfg.add(
+                vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_W, off)],
+                Term::Branch {
+                    code: BPF_JMP | BPF_JEQ | BPF_K,
+                    k: c,
+                    jt: acc,
+                    jf: next,
+                },
+            );
+        }
+        cfg.entry = next;
+        cfg
+    }
+
+    #[test]
+    fn a_long_chain_becomes_trees_with_the_same_verdicts() {
+        let mut spec = Vec::new();
+        for c in 0..40u32 {
+            spec.push((0, c * 7 + 1));
+            spec.push((4, c * 7 + 1));
+        }
+        let cfg = chain(&spec);
+        let before = crate::filter::emit::emit(&cfg).unwrap();
+        let mut opt = cfg.clone();
+        run(&mut opt);
+        let after = crate::filter::emit::emit(&opt).unwrap();
+        assert!(
+            after.len() < before.len(),
+            "{} vs {}",
+            after.len(),
+            before.len()
+        );
+        for len in [0usize, 2, 4, 6, 8] {
+            for a in 0..300u32 {
+                for b in [0u32, 1, 8, 29, 300] {
+                    let mut p = a.to_be_bytes().to_vec();
+                    p.extend(b.to_be_bytes());
+                    p.truncate(len);
+                    assert_eq!(
+                        vm::run(&before, &p, 8),
+                        vm::run(&after, &p, 8),
+                        "packet {p:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_chains_stay() {
+        let cfg = chain(&[(0, 1), (4, 1)]);
+        let mut opt = cfg.clone();
+        run(&mut opt);
+        assert_eq!(opt, cfg);
+    }
+
+    #[test]
+    fn tree_depth_is_logarithmic() {
+        assert_eq!(tree_depth(4), 4);
+        assert!(tree_depth(1000) <= 12);
+        assert!(tree_size(1000) <= 1300);
+        let _ = BPF_H;
+    }
+}
