@@ -5,9 +5,9 @@
 //! An unconditional jump is a branch whose two exits are the same block. Every
 //! function here is one walk over the graph (hashing for the sharing).
 
-use crate::bpf::Insn;
 use crate::filter::cfg::{Block, BlockId, Cfg, Term};
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 fn is_jump(t: &Term) -> Option<BlockId> {
     match *t {
@@ -106,13 +106,39 @@ pub fn merge_jumps(cfg: &mut Cfg) {
 pub fn share_identical(cfg: &mut Cfg) {
     let Ok(order) = cfg.topo_order() else { return };
     let mut canon: Vec<BlockId> = (0..cfg.blocks.len()).collect();
-    let mut seen: HashMap<(Vec<Insn>, Term), BlockId> = HashMap::new();
+    // Buckets by a cheap hash; blocks in a bucket are compared in full.
+    let mut seen: HashMap<u64, Vec<BlockId>> = HashMap::with_capacity(order.len());
     for &b in order.iter().rev() {
         map_succ(&mut cfg.blocks[b].term, |s| canon[s]);
-        let key = (cfg.blocks[b].stmts.clone(), cfg.blocks[b].term);
-        canon[b] = *seen.entry(key).or_insert(b);
+        let blk = &cfg.blocks[b];
+        let bucket = seen.entry(block_hash(blk)).or_default();
+        match bucket.iter().find(|&&o| cfg.blocks[o] == *blk) {
+            Some(&o) => canon[b] = o,
+            None => bucket.push(b),
+        }
     }
     cfg.entry = canon[cfg.entry];
+}
+
+/// FNV-1a over the block's statements and terminator.
+fn block_hash(b: &Block) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: u64| {
+        h ^= v;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    for s in &b.stmts {
+        mix(u64::from(s.code) << 32 | u64::from(s.k));
+    }
+    match b.term {
+        Term::Ret(k) => mix(u64::from(k) | 1 << 40),
+        Term::Branch { code, k, jt, jf } => {
+            mix(u64::from(code) << 32 | u64::from(k));
+            mix(jt as u64);
+            mix(jf as u64);
+        }
+    }
+    h
 }
 
 /// A branch whose exits lead to the same block after sharing is a jump.
@@ -142,6 +168,7 @@ pub fn compact(cfg: &Cfg) -> Cfg {
         }
     }
     post.reverse();
+    let post = hoist_tiny(cfg, &post);
     let mut new_id = vec![usize::MAX; n];
     for (i, &b) in post.iter().enumerate() {
         new_id[b] = i;
@@ -155,6 +182,42 @@ pub fn compact(cfg: &Cfg) -> Cfg {
         })
         .collect();
     Cfg { blocks, entry: 0 }
+}
+
+/// A return or an empty jump: one instruction.
+fn is_tiny(b: &Block) -> bool {
+    b.stmts.is_empty() && (matches!(b.term, Term::Ret(_)) || is_jump(&b.term).is_some())
+}
+
+/// `order` (a topological order) with each one-instruction block moved up to
+/// right after its last predecessor, so that jumps to it stay short.
+fn hoist_tiny(cfg: &Cfg, order: &[BlockId]) -> Vec<BlockId> {
+    let n = cfg.blocks.len();
+    let mut rank = vec![usize::MAX; n];
+    for (i, &b) in order.iter().enumerate() {
+        rank[b] = i;
+    }
+    let mut indeg = vec![0usize; n];
+    for &b in order {
+        for s in succs(&cfg.blocks[b].term) {
+            indeg[s] += 1;
+        }
+    }
+    // Ready blocks: tiny ones first, then by their rank in `order`.
+    let mut ready = BinaryHeap::new();
+    let key = |b: BlockId| Reverse((!is_tiny(&cfg.blocks[b]), rank[b], b));
+    ready.push(key(cfg.entry));
+    let mut out = Vec::with_capacity(order.len());
+    while let Some(Reverse((_, _, b))) = ready.pop() {
+        out.push(b);
+        for s in succs(&cfg.blocks[b].term) {
+            indeg[s] -= 1;
+            if indeg[s] == 0 {
+                ready.push(key(s));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

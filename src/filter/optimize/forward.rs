@@ -116,19 +116,26 @@ fn thread(
         if block.stmts.iter().any(has_side_effect) {
             break;
         }
-        let mut after = state.clone();
-        for s in &block.stmts {
-            after.exec(values, s);
-        }
+        // A bare branch changes nothing: decide it on the edge's state.
+        let after = if block.stmts.is_empty() {
+            None
+        } else {
+            let mut after = state.clone();
+            for s in &block.stmts {
+                after.exec(values, s);
+            }
+            Some(after)
+        };
+        let decider = after.as_ref().unwrap_or(state);
         let outcome = if jt == jf {
             Some(true)
         } else {
-            after.decide(values, code, k)
+            decider.decide(values, code, k)
         };
         let Some(taken) = outcome else { break };
         let next = if taken { jt } else { jf };
-        let changed = (0..after.regs.len())
-            .filter(|&r| after.regs[r] != state.regs[r])
+        let changed = (0..decider.regs.len())
+            .filter(|&r| decider.regs[r] != state.regs[r])
             .fold(0u32, |m, r| m | 1 << r);
         if changed & live_in[next] != 0 {
             break;

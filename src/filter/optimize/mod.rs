@@ -26,23 +26,45 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
     let mut values = values::Values::default();
     // A second round sees what the first one's dead statements hid (a store and
     // reload of the same value once the statements in between are gone).
+    let timing = std::env::var_os("RFILTER_OPT_TIMING").is_some();
+    let mut t = std::time::Instant::now();
+    let mut lap = |what: &str| {
+        if timing {
+            eprintln!("{what}: {:?}", t.elapsed());
+            t = std::time::Instant::now();
+        }
+    };
     for _ in 0..2 {
         forward::run(&mut cfg, &mut values);
+        lap("forward");
         liveness::remove_dead(&mut cfg);
+        lap("dead");
         tidy(&mut cfg);
+        lap("tidy");
     }
     peephole::run(&mut cfg);
+    // Last: the trees' exit copies must not be shared or skipped again.
     sets::run(&mut cfg);
-    tidy(&mut cfg);
-    cleanup::compact(&cfg)
+    lap("sets");
+    let out = cleanup::compact(&cfg);
+    lap("compact");
+    out
 }
 
 /// Cleanup rounds; each is linear, two catch what one round's merges expose.
 fn tidy(cfg: &mut Cfg) {
+    let timing = std::env::var_os("RFILTER_OPT_TIMING").is_some();
     for _ in 0..2 {
+        let t = std::time::Instant::now();
         cleanup::fold_rejects(cfg);
+        let t1 = t.elapsed();
         cleanup::skip_empty_jumps(cfg);
+        let t2 = t.elapsed();
         cleanup::share_identical(cfg);
+        let t3 = t.elapsed();
         cleanup::merge_jumps(cfg);
+        if timing {
+            eprintln!("  tidy {t1:?} {t2:?} {t3:?} {:?}", t.elapsed());
+        }
     }
 }

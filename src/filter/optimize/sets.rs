@@ -18,6 +18,7 @@ use super::state::A;
 use crate::bpf::Insn;
 use crate::bpf::insn::{BPF_ABS, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JMP, BPF_K, BPF_LD, SKF_AD_OFF};
 use crate::filter::cfg::{BlockId, Cfg, Term};
+use std::collections::HashMap;
 
 /// Sets up to this size stay a linear run of `jeq`; bigger ones get a tree whose
 /// leaves are runs of at most this many `jeq`.
@@ -63,6 +64,7 @@ pub fn run(cfg: &mut Cfg) {
         }
     }
     let mut in_chain = vec![false; cfg.blocks.len()];
+    let mut trees = Trees::default();
     for &head in &order {
         if in_chain[head] {
             continue;
@@ -97,12 +99,18 @@ pub fn run(cfg: &mut Cfg) {
         if live_in[hit] & (1 << A) != 0 || live_in[miss] & (1 << A) != 0 {
             continue;
         }
-        rewrite(cfg, &tests, hit, miss);
+        rewrite(cfg, &mut trees, &tests, hit, miss);
     }
 }
 
 /// Rewrites the chain `tests` (key, constant, block) if that makes it shorter.
-fn rewrite(cfg: &mut Cfg, tests: &[(Key, u32, BlockId)], hit: BlockId, miss: BlockId) {
+fn rewrite(
+    cfg: &mut Cfg,
+    trees: &mut Trees,
+    tests: &[(Key, u32, BlockId)],
+    hit: BlockId,
+    miss: BlockId,
+) {
     // Distinct keys in order of first appearance; the prefix ends at the first
     // test of the last new key.
     let mut keys: Vec<Key> = Vec::new();
@@ -113,11 +121,22 @@ fn rewrite(cfg: &mut Cfg, tests: &[(Key, u32, BlockId)], hit: BlockId, miss: Blo
             prefix_end = i;
         }
     }
-    let suffix = &tests[prefix_end + 1..];
+    // No prefix when no load of the chain can fail once the head's has succeeded
+    // (or when grouping like libpcap's or_pullup is allowed).
+    let whole = PULLUP || covers(cfg, tests);
+    let suffix = if whole {
+        tests
+    } else {
+        &tests[prefix_end + 1..]
+    };
     if suffix.len() < 2 {
         return;
     }
-    let current = tests[prefix_end].0;
+    let current = if whole {
+        tests[0].0
+    } else {
+        tests[prefix_end].0
+    };
     // Groups: the key A holds first, then the others in order of appearance.
     let mut order: Vec<Key> = vec![current];
     order.extend(keys.iter().copied().filter(|&k| k != current));
@@ -148,29 +167,73 @@ fn rewrite(cfg: &mut Cfg, tests: &[(Key, u32, BlockId)], hit: BlockId, miss: Blo
     if after > before || (after == before && comparisons_after >= comparisons_before) {
         return;
     }
-    // Build from the last group back, each missing to the next.
+    // Build from the last group back, each missing to the next; a group but the
+    // first starts with its load, then branches like its tree's root.
     let mut next = miss;
     for (i, (key, cs)) in groups.iter().enumerate().rev() {
-        let root = tree(cfg, cs, hit, next);
-        if i > 0
-            && let Key::Load(l) = key
-        {
-            cfg.blocks[root].stmts.insert(0, *l);
+        let root = trees.build(cfg, cs, hit, next);
+        next = match key {
+            Key::Load(l) if i > 0 => {
+                let term = cfg.blocks[root].term;
+                cfg.add(vec![*l], term)
+            }
+            _ => root,
+        };
+    }
+    if whole {
+        // The head keeps its statements and branches like the first tree's root.
+        let head = tests[0].2;
+        cfg.blocks[head].term = cfg.blocks[next].term;
+    } else {
+        // The last prefix block now misses into the first group.
+        let last = tests[prefix_end].2;
+        if let Term::Branch { jf, .. } = &mut cfg.blocks[last].term {
+            *jf = next;
         }
-        next = root;
     }
-    // The last prefix block now misses into the first group.
-    let last = tests[prefix_end].2;
-    if let Term::Branch { jf, .. } = &mut cfg.blocks[last].term {
-        *jf = next;
-    }
+}
+
+/// Whether to group whole chains even when that changes which load rejects a
+/// truncated packet first (libpcap's `or_pullup` does).
+const PULLUP: bool = false;
+
+/// The head's load reads at least every byte any other load of the chain reads
+/// (same index register): once it succeeded, none of them can fail.
+fn covers(cfg: &Cfg, tests: &[(Key, u32, BlockId)]) -> bool {
+    let Key::Load(h) = tests[0].0 else {
+        return false;
+    };
+    let span = |l: &Insn| {
+        let size = match l.code & 0x18 {
+            0x00 => 4u64,
+            0x08 => 2,
+            _ => 1,
+        };
+        (l.code & 0xe0, u64::from(l.k), u64::from(l.k) + size)
+    };
+    let (hm, hs, he) = span(&h);
+    let _ = cfg;
+    tests.iter().all(|t| match t.0 {
+        Key::Load(l) => {
+            let (m, s, e) = span(&l);
+            m == hm && s >= hs && e <= he
+        }
+        Key::Head => false,
+    })
+}
+
+/// Where to split `n > LEAF` sorted constants: half of the leaves each side, every
+/// leaf but the last full (fewer `jge` nodes).
+fn split(n: usize) -> usize {
+    let leaves = n.div_ceil(LEAF);
+    (leaves / 2) * LEAF
 }
 
 fn tree_size(n: usize) -> usize {
     if n <= LEAF {
         n
     } else {
-        1 + tree_size(n / 2) + tree_size(n - n / 2)
+        1 + tree_size(split(n)) + tree_size(n - split(n))
     }
 }
 
@@ -178,8 +241,90 @@ fn tree_depth(n: usize) -> usize {
     if n <= LEAF {
         n
     } else {
-        1 + tree_depth(n - n / 2)
+        1 + tree_depth(split(n)).max(tree_depth(n - split(n)))
     }
+}
+
+/// Constants per window: a window's tree (about `WINDOW * (1 + 1/LEAF)`
+/// instructions) fits in the 255-instruction reach of a conditional jump, so its
+/// leaves reach their own copies of the exits (see [`Trees::build`]).
+const WINDOW: usize = 160;
+
+/// Sets this small keep their exits: the jumps to them are short enough, or too
+/// few for copies to pay.
+const SMALL_SET: usize = 16;
+
+/// Trees built so far, by (constants, hit, miss): the same set tested on another
+/// path (the ARP and IPv4 halves of `host` lists) shares one tree.
+#[derive(Default)]
+pub struct Trees {
+    built: HashMap<(Vec<u32>, BlockId, BlockId), BlockId>,
+}
+
+impl Trees {
+    /// A search tree over the sorted constants `cs`: to `hit` when A is one of
+    /// them, else to `miss`. Returns its root (a block with no statements).
+    ///
+    /// Big sets are cut into windows of [`WINDOW`] constants, each with its own
+    /// exits placed right after it (layout puts tiny blocks after their last
+    /// predecessor): a copy of `hit` when it is a return, else a jump to the next
+    /// window's hit exit, and a jump to the next window's miss exit. So no leaf
+    /// needs a long-jump trampoline.
+    pub fn build(&mut self, cfg: &mut Cfg, cs: &[u32], hit: BlockId, miss: BlockId) -> BlockId {
+        let key = (cs.to_vec(), hit, miss);
+        if let Some(&root) = self.built.get(&key) {
+            return root;
+        }
+        let root = if cs.len() <= SMALL_SET {
+            tree(cfg, cs, hit, miss)
+        } else {
+            let windows: Vec<&[u32]> = cs.chunks(WINDOW).collect();
+            let mut roots = vec![0; windows.len()];
+            let (mut next_hit, mut next_miss) = (hit, miss);
+            for (i, w) in windows.iter().enumerate().rev() {
+                let h = match cfg.blocks[hit].term {
+                    Term::Ret(k) => cfg.add(Vec::new(), Term::Ret(k)),
+                    _ => cfg.add(Vec::new(), jump(next_hit)),
+                };
+                let m = cfg.add(Vec::new(), jump(next_miss));
+                roots[i] = tree(cfg, w, h, m);
+                (next_hit, next_miss) = (h, m);
+            }
+            let firsts: Vec<u32> = windows.iter().map(|w| w[0]).collect();
+            upper(cfg, &firsts, &roots)
+        };
+        self.built.insert(key, root);
+        root
+    }
+}
+
+/// An unconditional jump (both exits the same).
+fn jump(to: BlockId) -> Term {
+    Term::Branch {
+        code: BPF_JMP | BPF_JEQ | BPF_K,
+        k: 0,
+        jt: to,
+        jf: to,
+    }
+}
+
+/// A tree of `jge` over window roots: window i holds constants from `firsts[i]`.
+fn upper(cfg: &mut Cfg, firsts: &[u32], roots: &[BlockId]) -> BlockId {
+    if roots.len() == 1 {
+        return roots[0];
+    }
+    let mid = roots.len() / 2;
+    let high = upper(cfg, &firsts[mid..], &roots[mid..]);
+    let low = upper(cfg, &firsts[..mid], &roots[..mid]);
+    cfg.add(
+        Vec::new(),
+        Term::Branch {
+            code: BPF_JMP | BPF_JGE | BPF_K,
+            k: firsts[mid],
+            jt: high,
+            jf: low,
+        },
+    )
 }
 
 /// A search tree over the sorted constants `cs`: to `hit` when A is one of them,
@@ -200,7 +345,7 @@ fn tree(cfg: &mut Cfg, cs: &[u32], hit: BlockId, miss: BlockId) -> BlockId {
         }
         return next;
     }
-    let mid = cs.len() / 2;
+    let mid = split(cs.len());
     let high = tree(cfg, &cs[mid..], hit, miss);
     let low = tree(cfg, &cs[..mid], hit, miss);
     cfg.add(

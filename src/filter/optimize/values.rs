@@ -211,6 +211,8 @@ pub struct Fact {
     pub zero: u32,
     /// Bits known to be 1.
     pub one: u32,
+    /// A mask of which at least one bit is known set (a `jset` taken), or 0.
+    pub some: u32,
     /// Constants the value is known to differ from (first `nne` entries).
     ne: [u32; NE_MAX],
     nne: u8,
@@ -226,6 +228,7 @@ impl Fact {
         hi: u32::MAX,
         zero: 0,
         one: 0,
+        some: 0,
         ne: [0; NE_MAX],
         nne: 0,
     };
@@ -248,6 +251,7 @@ impl Fact {
             hi: self.hi.min(o.hi),
             zero: self.zero | o.zero,
             one: self.one | o.one,
+            some: if self.some != 0 { self.some } else { o.some },
             ..*self
         };
         for &c in o.ne_list() {
@@ -262,6 +266,7 @@ impl Fact {
             hi: self.hi.max(o.hi),
             zero: self.zero & o.zero,
             one: self.one & o.one,
+            some: if self.some == o.some { self.some } else { 0 },
             ..Fact::ANY
         };
         for &c in self.ne_list() {
@@ -288,12 +293,18 @@ impl Fact {
         c < self.lo
             || c > self.hi
             || c & self.zero != 0
+            || (self.some != 0 && c & self.some == 0)
             || !c & self.one != 0
             || self.ne_list().contains(&c)
     }
     /// Nothing is known.
     pub fn is_any(&self) -> bool {
-        self.lo == 0 && self.hi == u32::MAX && self.zero == 0 && self.one == 0 && self.nne == 0
+        self.lo == 0
+            && self.hi == u32::MAX
+            && self.zero == 0
+            && self.one == 0
+            && self.some == 0
+            && self.nne == 0
     }
 
     /// The outcome of `jmp op #k` on a value with this fact, if it is decided.
@@ -327,7 +338,7 @@ impl Fact {
                 }
             }
             BPF_JSET => {
-                if k & self.one != 0 {
+                if k & self.one != 0 || (self.some != 0 && self.some & !k & !self.zero == 0) {
                     Some(true)
                 } else if k & !self.zero == 0 {
                     Some(false)
@@ -350,6 +361,7 @@ impl Fact {
             (BPF_JGE, true) => f.lo = k,
             (BPF_JGE, false) => f.hi = k.saturating_sub(1),
             (BPF_JSET, true) if k.is_power_of_two() => f.one = k,
+            (BPF_JSET, true) => f.some = k,
             (BPF_JSET, false) => f.zero = k,
             _ => {}
         }
@@ -400,6 +412,11 @@ mod tests {
         let ne = Fact::learn(BPF_JEQ, 0x800, false);
         assert_eq!(ne.decide(BPF_JEQ, 0x800), Some(false));
         assert_eq!(ne.decide(BPF_JEQ, 0x806), None);
+        let set = Fact::learn(BPF_JSET, 0x1fff, true);
+        assert_eq!(set.decide(BPF_JSET, 0x1fff), Some(true));
+        assert_eq!(set.decide(BPF_JSET, 0x3fff), Some(true));
+        assert_eq!(set.decide(BPF_JSET, 0x0fff), None);
+        assert_eq!(set.decide(BPF_JEQ, 0), Some(false));
         let clear = Fact::learn(BPF_JSET, 0x1fff, false);
         assert_eq!(clear.decide(BPF_JSET, 0x1fff), Some(false));
         assert_eq!(clear.decide(BPF_JSET, 0x0100), Some(false));
