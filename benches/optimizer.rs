@@ -154,6 +154,12 @@ fn corpus_tables() {
                 continue;
             };
             pairs += 1;
+            if let Some(path) = std::env::var_os("RFILTER_BENCH_PAIRS") {
+                use std::io::Write;
+                if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+                    let _ = writeln!(f, "{}\t{}\t{lt}\t{}", ours.len(), lib.len(), ex.expr);
+                }
+            }
             ours_total += ours.len();
             lib_total += lib.len();
             let (oe, le) = (executed(&ours, samples), executed(&lib, samples));
@@ -204,7 +210,7 @@ fn corpus_tables() {
         "\nprograms shorter than libpcap's: {shorter}, as long: {equal}, longer: {}",
         longer.len()
     );
-    longer.sort_by(|a, b| b.0.cmp(&a.0));
+    longer.sort_by_key(|l| std::cmp::Reverse(l.0));
     let verbose = std::env::args().any(|a| a == "--verbose");
     for (_, l) in longer
         .iter()

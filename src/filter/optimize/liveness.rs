@@ -204,23 +204,16 @@ mod tests {
     fn memory_read_later_stays_live() {
         let mut cfg = Cfg::new();
         let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
         let user = cfg.add(
             vec![Insn::stmt(BPF_LDX | BPF_MEM, 3)],
             Term::Branch {
                 code: BPF_JMP | BPF_JEQ | BPF_X,
                 k: 0,
                 jt: acc,
-                jf: acc + 0,
+                jf: rej,
             },
         );
-        let _ = user;
-        let rej = cfg.add(vec![], Term::Ret(0));
-        cfg.blocks[user].term = Term::Branch {
-            code: BPF_JMP | BPF_JEQ | BPF_X,
-            k: 0,
-            jt: acc,
-            jf: rej,
-        };
         let b = cfg.add(
             vec![Insn::stmt(BPF_LD | BPF_IMM, 7), Insn::stmt(BPF_ST, 3)],
             Term::Branch {
