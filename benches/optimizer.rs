@@ -156,7 +156,11 @@ fn corpus_tables() {
             pairs += 1;
             if let Some(path) = std::env::var_os("RFILTER_BENCH_PAIRS") {
                 use std::io::Write;
-                if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+                if let Ok(mut f) = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                {
                     let _ = writeln!(f, "{}\t{}\t{lt}\t{}", ours.len(), lib.len(), ex.expr);
                 }
             }
