@@ -7,7 +7,8 @@
 //! - [`liveness`]: dead statements;
 //! - [`cleanup`]: empty jumps, merging, identical blocks and tails, layout;
 //! - [`peephole`]: mask-and-compare to `jset`;
-//! - [`sets`]: search trees for long chains of comparisons with constants.
+//! - [`sets`]: search trees for long chains of comparisons with constants;
+//! - [`twins`]: fixed-offset regions (IPv6) jump into their indexed twins (IPv4).
 
 mod cleanup;
 mod forward;
@@ -15,6 +16,7 @@ mod liveness;
 mod peephole;
 mod sets;
 mod state;
+mod twins;
 mod values;
 
 use crate::filter::cfg::Cfg;
@@ -46,6 +48,8 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
     // Last: the trees' exit copies must not be shared or skipped again.
     sets::run(&mut cfg);
     lap("sets");
+    twins::run(&mut cfg);
+    lap("twins");
     let out = cleanup::compact(&cfg);
     lap("compact");
     out
