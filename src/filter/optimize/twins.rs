@@ -205,7 +205,7 @@ mod tests {
         run(&mut cfg);
         let after = crate::filter::emit::emit(&cfg).unwrap();
         assert_eq!(after.len(), before.len() - 1, "{after:?}");
-        let mut p = vec![0u8; 64];
+        let mut p = [0u8; 64];
         for first in [6u8, 0x45, 0x46] {
             for (off, v) in [
                 (54usize, 53u16),
