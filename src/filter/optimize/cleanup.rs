@@ -5,6 +5,8 @@
 //! An unconditional jump is a branch whose two exits are the same block. Every
 //! function here is one walk over the graph (hashing for the sharing).
 
+use super::liveness;
+use super::state::has_side_effect;
 use crate::filter::cfg::{Block, BlockId, Cfg, Term};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
@@ -34,7 +36,7 @@ fn map_succ(t: &mut Term, mut f: impl FnMut(BlockId) -> BlockId) {
 pub fn skip_empty_jumps(cfg: &mut Cfg) {
     let n = cfg.blocks.len();
     let mut dest: Vec<BlockId> = (0..n).collect();
-    let Ok(order) = cfg.topo_order() else { return };
+    let Ok(order) = super::topo(cfg) else { return };
     // Reverse topological order: a block's destination is final once computed.
     for &b in order.iter().rev() {
         let blk = &cfg.blocks[b];
@@ -50,20 +52,37 @@ pub fn skip_empty_jumps(cfg: &mut Cfg) {
     cfg.entry = dest[cfg.entry];
 }
 
-/// A block from which every path ends in `ret #0` rejects whatever it does on
-/// the way (a load past the end rejects too): it becomes `ret #0`.
-pub fn fold_rejects(cfg: &mut Cfg) {
-    let Ok(order) = cfg.topo_order() else { return };
-    let mut rejects = vec![false; cfg.blocks.len()];
+/// A block from which every path ends in the same `ret #k` returns k whatever it
+/// does on the way: it becomes `ret #k`. For k = 0 always (a load past the end
+/// rejects too); for k > 0 only when nothing on the way can reject the packet (a
+/// packet load, a division by X), so that truncated packets keep their verdicts.
+pub fn fold_uniform(cfg: &mut Cfg) {
+    let Ok(order) = super::topo(cfg) else { return };
+    let mut verdict: Vec<Option<u32>> = vec![None; cfg.blocks.len()];
+    let mut safe = vec![true; cfg.blocks.len()];
     for &b in order.iter().rev() {
-        rejects[b] = match cfg.blocks[b].term {
-            Term::Ret(k) => k == 0,
-            Term::Branch { jt, jf, .. } => rejects[jt] && rejects[jf],
+        let blk = &cfg.blocks[b];
+        let own_safe = blk
+            .stmts
+            .iter()
+            .all(|s| !liveness::may_reject(s) && !has_side_effect(s));
+        (verdict[b], safe[b]) = match blk.term {
+            Term::Ret(k) => (Some(k), own_safe),
+            Term::Branch { jt, jf, .. } => (
+                match (verdict[jt], verdict[jf]) {
+                    (Some(x), Some(y)) if x == y => Some(x),
+                    _ => None,
+                },
+                own_safe && safe[jt] && safe[jf],
+            ),
         };
-        if rejects[b] {
+        if let Some(k) = verdict[b]
+            && (k == 0 || safe[b])
+            && !(blk.stmts.is_empty() && blk.term == Term::Ret(k))
+        {
             cfg.blocks[b] = Block {
                 stmts: Vec::new(),
-                term: Term::Ret(0),
+                term: Term::Ret(k),
             };
         }
     }
@@ -72,7 +91,7 @@ pub fn fold_rejects(cfg: &mut Cfg) {
 /// Unconditional jumps to a block with no other predecessor, to a return or to a
 /// bare branch: the target's contents replace the jump.
 pub fn merge_jumps(cfg: &mut Cfg) {
-    let Ok(order) = cfg.topo_order() else { return };
+    let Ok(order) = super::topo(cfg) else { return };
     let mut preds = vec![0usize; cfg.blocks.len()];
     for &b in &order {
         for s in succs(&cfg.blocks[b].term) {
@@ -104,7 +123,7 @@ pub fn merge_jumps(cfg: &mut Cfg) {
 /// Shares identical blocks: same statements, same terminator, same (shared)
 /// successors. Bottom-up, so identical tails collapse into one.
 pub fn share_identical(cfg: &mut Cfg) {
-    let Ok(order) = cfg.topo_order() else { return };
+    let Ok(order) = super::topo(cfg) else { return };
     let mut canon: Vec<BlockId> = (0..cfg.blocks.len()).collect();
     // Buckets by a cheap hash; blocks in a bucket are compared in full.
     let mut seen: HashMap<u64, Vec<BlockId>> = HashMap::with_capacity(order.len());
@@ -260,5 +279,40 @@ mod tests {
         assert_eq!(c.blocks.len(), 3, "{c:?}");
         assert_eq!(c.blocks[0].stmts.len(), 2);
         assert_eq!(c.topo_order().unwrap(), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn uniform_verdicts_fold_unless_a_load_could_reject_first() {
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(9));
+        let acc2 = cfg.add(vec![], Term::Ret(9));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let rej2 = cfg.add(vec![], Term::Ret(0));
+        let by_len = cfg.add(vec![Insn::stmt(BPF_LD | BPF_LEN, 0)], br(60, acc, acc2));
+        let by_byte = cfg.add(
+            vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 99)],
+            br(1, acc, acc2),
+        );
+        let rejecting = cfg.add(
+            vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 99)],
+            br(1, rej, rej2),
+        );
+        let top = cfg.add(
+            vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 0)],
+            br(1, by_len, by_byte),
+        );
+        let root = cfg.add(vec![], br(7, top, rejecting));
+        cfg.entry = root;
+        fold_uniform(&mut cfg);
+        assert_eq!(cfg.blocks[by_len].term, Term::Ret(9), "len never rejects");
+        assert!(
+            !cfg.blocks[by_byte].stmts.is_empty(),
+            "byte 99 may be missing"
+        );
+        assert_eq!(
+            cfg.blocks[rejecting].term,
+            Term::Ret(0),
+            "rejects either way"
+        );
     }
 }

@@ -28,7 +28,7 @@ const MAX_HOPS: usize = 64;
 
 /// Runs the pass over `cfg` in place.
 pub fn run(cfg: &mut Cfg, values: &mut Values) {
-    let Ok(order) = cfg.topo_order() else {
+    let Ok(order) = super::topo(cfg) else {
         return;
     };
     let live_in = liveness::live_in(cfg, &order);

@@ -65,7 +65,7 @@ fn load_end(s: &Insn) -> Option<u64> {
 }
 
 /// A packet load may reject a truncated packet.
-fn may_reject(s: &Insn) -> bool {
+pub(super) fn may_reject(s: &Insn) -> bool {
     matches!(
         (s.class(), s.code & 0xe0),
         (BPF_LD, BPF_ABS | BPF_IND) | (BPF_LDX, BPF_MSH)
@@ -95,7 +95,7 @@ fn bytes_present(cfg: &Cfg, order: &[BlockId]) -> Vec<u64> {
 /// reject a truncated packet stays (libpcap keeps such loads too, and the verdict
 /// on truncated packets is part of the answer).
 pub fn remove_dead(cfg: &mut Cfg) {
-    let Ok(order) = cfg.topo_order() else {
+    let Ok(order) = super::topo(cfg) else {
         return;
     };
     let present = bytes_present(cfg, &order);

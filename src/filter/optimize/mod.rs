@@ -43,8 +43,9 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
         lap("dead");
         tidy(&mut cfg);
         lap("tidy");
+        // `sub #6; jeq #0` → `jeq #6` lets the next round see the tested value.
+        peephole::run(&mut cfg);
     }
-    peephole::run(&mut cfg);
     // Last: the trees' exit copies must not be shared or skipped again.
     sets::run(&mut cfg);
     lap("sets");
@@ -60,7 +61,7 @@ fn tidy(cfg: &mut Cfg) {
     let timing = std::env::var_os("RFILTER_OPT_TIMING").is_some();
     for _ in 0..2 {
         let t = std::time::Instant::now();
-        cleanup::fold_rejects(cfg);
+        cleanup::fold_uniform(cfg);
         let t1 = t.elapsed();
         cleanup::skip_empty_jumps(cfg);
         let t2 = t.elapsed();
@@ -71,4 +72,47 @@ fn tidy(cfg: &mut Cfg) {
             eprintln!("  tidy {t1:?} {t2:?} {t3:?} {:?}", t.elapsed());
         }
     }
+}
+
+/// The reachable blocks in a topological order (reverse postorder of a depth-first
+/// walk: linear, where [`Cfg::topo_order`]'s heap is n log n). `Err` if a target is
+/// out of range or the graph has a cycle.
+fn topo(cfg: &Cfg) -> Result<Vec<crate::filter::cfg::BlockId>, ()> {
+    let n = cfg.blocks.len();
+    if cfg.entry >= n {
+        return Err(());
+    }
+    let mut seen = vec![false; n];
+    let mut post = Vec::new();
+    let mut stack = vec![(cfg.entry, 0usize)];
+    seen[cfg.entry] = true;
+    while let Some(&mut (b, ref mut i)) = stack.last_mut() {
+        let succ = cfg.blocks[b].term.successors();
+        if let Some(&s) = succ.get(*i) {
+            *i += 1;
+            if s >= n {
+                return Err(());
+            }
+            if !seen[s] {
+                seen[s] = true;
+                stack.push((s, 0));
+            }
+        } else {
+            post.push(b);
+            stack.pop();
+        }
+    }
+    post.reverse();
+    let mut pos = vec![usize::MAX; n];
+    for (i, &b) in post.iter().enumerate() {
+        pos[b] = i;
+    }
+    let forward = post.iter().all(|&b| {
+        cfg.blocks[b]
+            .term
+            .successors()
+            .iter()
+            .all(|&s| pos[s] > pos[b])
+    });
+    if forward { Ok(post) } else { Err(()) }
 }

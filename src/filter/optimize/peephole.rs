@@ -13,7 +13,7 @@ use crate::filter::cfg::{Cfg, Term};
 
 /// Applies the rewrites in one walk.
 pub fn run(cfg: &mut Cfg) {
-    let Ok(order) = cfg.topo_order() else { return };
+    let Ok(order) = super::topo(cfg) else { return };
     let live_in = liveness::live_in(cfg, &order);
     for &b in &order {
         let blk = &cfg.blocks[b];

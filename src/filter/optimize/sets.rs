@@ -53,7 +53,7 @@ fn jeq(t: &Term) -> Option<(u32, BlockId, BlockId)> {
 
 /// Rewrites every chain worth it.
 pub fn run(cfg: &mut Cfg) {
-    let Ok(order) = cfg.topo_order() else { return };
+    let Ok(order) = super::topo(cfg) else { return };
     let live_in = liveness::live_in(cfg, &order);
     let mut preds = vec![0usize; cfg.blocks.len()];
     for &b in &order {

@@ -50,7 +50,7 @@ fn shape(loads: &[Insn], term: &Term) -> Option<Shape> {
 
 /// Applies the rewrite.
 pub fn run(cfg: &mut Cfg) {
-    let Ok(order) = cfg.topo_order() else { return };
+    let Ok(order) = super::topo(cfg) else { return };
     let live_in = liveness::live_in(cfg, &order);
     let n = cfg.blocks.len();
     let mut twin: Vec<Option<(BlockId, u32)>> = vec![None; n];

@@ -111,6 +111,11 @@ impl Values {
     pub fn alu(&mut self, op: u16, a: Val, b: Val) -> Option<Val> {
         match (self.as_const(a), self.as_const(b)) {
             (Some(x), Some(y)) => fold(op, x, y).map(|c| self.constant(c)),
+            // Absorbing elements: the result does not depend on the other operand.
+            (Some(0), _) | (_, Some(0)) if op == BPF_MUL || op == BPF_AND => Some(self.constant(0)),
+            (Some(u32::MAX), _) | (_, Some(u32::MAX)) if op == BPF_OR => {
+                Some(self.constant(u32::MAX))
+            }
             (_, Some(0)) if op == BPF_DIV || op == BPF_MOD => None,
             _ => Some(self.intern(Expr::Alu { op, a, b })),
         }
@@ -401,6 +406,8 @@ mod tests {
         let l = v.len();
         assert_eq!(v.alu(BPF_MOD, l, zero), None);
         assert_eq!(fold(BPF_LSH, 1, 40), None);
+        let p = v.alu(BPF_MUL, l, zero).unwrap();
+        assert_eq!(v.as_const(p), Some(0), "len * 0");
     }
 
     #[test]
