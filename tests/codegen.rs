@@ -259,3 +259,21 @@ fn accept_value_is_the_snaplen() {
     assert_eq!(vm::run(&prog, &pkt, 100), 1234);
     assert_eq!(vm::run(&prog, &pkt[..5], 5), 0);
 }
+
+/// Deep nesting and long chains compile without overflow or quadratic blowup.
+#[test]
+fn deep_and_long_expressions_compile() {
+    let nots = format!("{}ip", "not ".repeat(20000));
+    let prog = filter::compile(&nots, &CompileOptions::default()).expect("compiles");
+    verify::verify(&prog).expect("valid");
+    let parens = format!("{}tcp{}", "(".repeat(5000), ")".repeat(5000));
+    filter::compile(&parens, &CompileOptions::default()).expect("compiles");
+    let chain = vec!["ip"; 3000].join(" or ");
+    let start = std::time::Instant::now();
+    let prog = filter::compile(&chain, &CompileOptions::default()).expect("compiles");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert!(
+        prog.len() > 4096,
+        "a program too long for the kernel is still produced"
+    );
+}
