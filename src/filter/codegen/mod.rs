@@ -16,9 +16,11 @@
 //! - [`arith`]: arithmetic expressions, packet accessors, relations;
 //! - [`encap`]: vlan, mpls, pppoed/pppoes, geneve;
 //! - [`misc`]: iso/isis/llc, broadcast/multicast, length, direction, interface;
-//! - [`qualified`]: dispatch of `[proto] [dir] [type] id` primitives.
+//! - [`qualified`]: dispatch of `[proto] [dir] [type] id` primitives;
+//! - [`cleanup`]: jump threading when optimizing.
 
 mod arith;
+mod cleanup;
 mod encap;
 mod frag;
 mod ip;
@@ -42,7 +44,10 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
     let Some(expr) = expr else {
         return Ok(vec![Insn::stmt(BPF_RET | BPF_K, opts.snaplen)]);
     };
-    let cfg = build_cfg(expr, opts)?;
+    let mut cfg = build_cfg(expr, opts)?;
+    if opts.optimize {
+        cleanup::thread_jumps(&mut cfg);
+    }
     super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))
 }
 
