@@ -321,6 +321,9 @@ impl Gen<'_> {
                 })
             }
             Some(AddrQual::Port) => {
+                if let Some(f) = self.split_service(q, name, span)? {
+                    return Ok(f);
+                }
                 let (port, real) = self.named_port(q.proto, name, span)?;
                 self.port(port, real, q.dir, span)
             }
@@ -356,6 +359,52 @@ impl Gen<'_> {
             (None, Some(u)) => Some((u, PortProto::One(IPPROTO_UDP))),
             (None, None) => None,
         }
+    }
+
+    /// A service whose TCP and UDP port numbers differ stands for both: TCP on its
+    /// TCP port or UDP on its UDP port (`tcp`/`udp` pick one). `None` for other
+    /// names, which [`Self::named_port`] handles.
+    fn split_service(
+        &mut self,
+        q: Qualifiers,
+        name: &str,
+        span: Span,
+    ) -> Result<Option<Frag>, FilterError> {
+        if name.parse::<u32>().is_ok() {
+            return Ok(None);
+        }
+        let (Some(t), Some(u)) = (
+            names::service_port(name, "tcp"),
+            names::service_port(name, "udp"),
+        ) else {
+            return Ok(None);
+        };
+        if t == u {
+            return Ok(None);
+        }
+        self.port_proto(q.proto, span)?;
+        for p in [t, u] {
+            if p > 65535 {
+                return Err(FilterError::new(
+                    format!("illegal port number {p} > 65535"),
+                    span,
+                ));
+            }
+        }
+        let tcp = PortProto::One(IPPROTO_TCP);
+        let udp = PortProto::One(IPPROTO_UDP);
+        Ok(Some(match q.proto {
+            None => {
+                let a = self.port(t, tcp, q.dir, span)?;
+                let b = self.port(u, udp, q.dir, span)?;
+                self.or(a, b)
+            }
+            Some(ProtoQual::Tcp) => self.port(t, tcp, q.dir, span)?,
+            Some(ProtoQual::Udp) => self.port(u, udp, q.dir, span)?,
+            Some(_) => {
+                return Err(FilterError::new(format!("port '{name}' is tcp"), span));
+            }
+        }))
     }
 
     /// Reconciles a service's protocol with the `tcp`/`udp`/`sctp` qualifier.
