@@ -5,6 +5,7 @@
 
 use crate::bpf::Insn;
 use crate::bpf::insn::{BPF_K, BPF_RET};
+use crate::bpf::vm;
 use crate::cli::Args;
 use crate::filter::{self, CompileOptions};
 use crate::output;
@@ -81,19 +82,12 @@ impl<'p> Verdict<'p> {
 
     /// The filter's result: 0 rejects, otherwise the number of bytes to keep.
     #[inline]
-    fn run(&self, pkt: &PacketRef<'_>) -> Result<u32> {
+    fn run(&self, pkt: &PacketRef<'_>) -> u32 {
         match self {
-            Verdict::Constant(k) => Ok(*k),
-            Verdict::Program(prog) => run_program(prog, pkt),
+            Verdict::Constant(k) => *k,
+            Verdict::Program(prog) => vm::run(prog, pkt.data, pkt.wire_len),
         }
     }
-}
-
-/// Runs a BPF program on one packet. The interpreter (branch `bpf`) plugs in here.
-fn run_program(_prog: &[Insn], _pkt: &PacketRef<'_>) -> Result<u32> {
-    Err(anyhow!(
-        "this build has no BPF interpreter yet: only the empty filter can be applied to a file"
-    ))
 }
 
 /// Reads, filters and delivers packets until the file ends, `-c` is reached, a
@@ -119,7 +113,7 @@ fn pump(
             Err(_) if stop::requested() => break,
             Err(e) => return Err(anyhow!("{name}: {e}")),
         };
-        let keep = verdict.run(&pkt)?;
+        let keep = verdict.run(&pkt);
         if keep == 0 {
             continue;
         }
