@@ -28,6 +28,7 @@ fn run(args: &Args) -> Result<ExitCode> {
     if args.list_interfaces {
         return list_interfaces();
     }
+    output::check_file_options(args)?;
     let expr = filter_expression(args)?;
     if let Some(path) = &args.read {
         if args.dump > 0 {

@@ -48,8 +48,8 @@ pub fn sink_with_snaplen(
     Ok(writer)
 }
 
-/// tcpdump's checks on `-C`, `-W`, `-c`.
-fn check_file_options(args: &Args) -> Result<()> {
+/// tcpdump's checks on `-C`, `-W`, `-c` (main runs them before anything else).
+pub fn check_file_options(args: &Args) -> Result<()> {
     if args.file_size_mb == Some(0) {
         bail!("invalid file size 0 (-C wants a number of million bytes, at least 1)");
     }
