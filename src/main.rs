@@ -18,8 +18,9 @@ fn main() -> ExitCode {
 
 fn run(args: Args) -> anyhow::Result<ExitCode> {
     let expr = match &args.filter_file {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+        Some(path) => {
+            std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
         None => args.expression.join(" "),
     };
     let snaplen = match args.snaplen {
@@ -32,9 +33,19 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         optimize: !args.no_optimize,
         ..CompileOptions::default()
     };
+    if args.list_interfaces {
+        rfilter::capture::list_interfaces()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.dump == 0 && args.read.is_none() {
+        // Live capture (stand-in sinks until rfilter::output lands).
+        return rfilter::capture::run_live(&args, &mut |lt| {
+            rfilter::capture::provisional_sink::sink_from_args(&args, lt)
+        });
+    }
     if args.dump > 0 {
-        let prog = filter::compile(&expr, &opts)
-            .map_err(|e| anyhow::anyhow!("{}", e.render(&expr)))?;
+        let prog =
+            filter::compile(&expr, &opts).map_err(|e| anyhow::anyhow!("{}", e.render(&expr)))?;
         print!("{}", dump::dump(&prog, args.dump));
         return Ok(ExitCode::SUCCESS);
     }
