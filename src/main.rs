@@ -67,17 +67,13 @@ fn filter_expression(args: &Args) -> Result<String> {
     Ok(lines.join(" "))
 }
 
-/// `-D`. Live capture (branch `live`) plugs in here.
+/// `-D`.
 fn list_interfaces() -> Result<ExitCode> {
-    Err(anyhow!(
-        "listing interfaces (-D) is not available in this build yet"
-    ))
+    rfilter::capture::list_interfaces()?;
+    Ok(ExitCode::SUCCESS)
 }
 
-/// Live capture. The capture module (branch `live`) plugs in here:
-/// `rfilter::capture::run_live(args, &mut |lt| output::sink_from_args(args, lt))`.
-fn live(_args: &Args) -> Result<ExitCode> {
-    Err(anyhow!(
-        "live capture is not available in this build yet; read a file with -r FILE"
-    ))
+/// Live capture, into the sink the options ask for.
+fn live(args: &Args) -> Result<ExitCode> {
+    rfilter::capture::run_live(args, &mut |linktype| output::sink_from_args(args, linktype))
 }
