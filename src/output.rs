@@ -5,8 +5,9 @@ use crate::cli::{Args, TsPrecision};
 use crate::filter::DEFAULT_SNAPLEN;
 use crate::linktype::LinkType;
 use crate::packet::{PacketRef, Sink};
+use crate::print::{PrintOptions, Printer};
 use crate::savefile::rotate::FileParams;
-use crate::savefile::{PcapWriter, Precision, RotateOptions, RotatingWriter};
+use crate::savefile::{PcapWriter, Precision, RotateOptions, RotatingWriter, io_message};
 use anyhow::{Result, bail};
 use std::fs::File;
 use std::io;
@@ -62,9 +63,25 @@ pub fn check_file_options(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// The packet printer. The printer (branch `print`) plugs in here.
-fn printer(_args: &Args, _linktype: LinkType) -> Result<Box<dyn Sink + Send>> {
-    bail!("printing packets is not available in this build yet; write them with -w FILE")
+/// The packet printer, on standard output (it buffers, and flushes per line
+/// with `-l`).
+fn printer(args: &Args, linktype: LinkType) -> Result<Box<dyn Sink + Send>> {
+    let out = stdout_file()?;
+    Ok(Box::new(Printer::new(
+        PrintOptions::from_args(args),
+        linktype,
+        out,
+    )))
+}
+
+/// Our own handle on fd 1: a plain File, written in large blocks without the
+/// line buffering of `std::io::Stdout`.
+fn stdout_file() -> Result<File> {
+    let fd = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(|e| anyhow::anyhow!("standard output: {}", io_message(&e)))?;
+    Ok(File::from(fd))
 }
 
 /// The `-w` writer: standard output for `-`, else a (rotating) file.
@@ -77,13 +94,8 @@ fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn 
         _ => Precision::Micro,
     };
     if path.as_os_str() == "-" {
-        // Our own handle on fd 1: a plain File, written in large blocks.
-        let fd = io::stdout()
-            .as_fd()
-            .try_clone_to_owned()
-            .map_err(|e| anyhow::anyhow!("standard output: {e}"))?;
         let w = PcapWriter::new(
-            File::from(fd),
+            stdout_file()?,
             "standard output",
             linktype,
             snaplen,

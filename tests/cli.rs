@@ -93,3 +93,56 @@ fn invalid_counts_are_refused_as_tcpdump_does() {
         assert_eq!(stderr(&out).lines().count(), 1, "refused before reading");
     }
 }
+
+/// rfilter and tcpdump on the same command line print the same thing.
+fn assert_same_output(args: &[&str]) {
+    let theirs = tcpdump(args);
+    let ours = rfilter(args);
+    assert!(
+        theirs.status.success(),
+        "tcpdump {args:?}: {}",
+        stderr(&theirs)
+    );
+    assert!(ours.status.success(), "rfilter {args:?}: {}", stderr(&ours));
+    assert!(!theirs.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stdout),
+        String::from_utf8_lossy(&theirs.stdout),
+        "{args:?}"
+    );
+    assert_eq!(stderr(&ours), stderr(&theirs), "{args:?}: stderr");
+}
+
+#[test]
+fn reading_a_file_prints_as_tcpdump() {
+    let dir = temp_dir("cliprint");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    assert_same_output(&["-r", sample]);
+    assert_same_output(&["-n", "-r", sample, "-c", "3"]);
+    // Plain UDP (the odd-numbered sample packets), so that this checks the -r
+    // pipeline and timestamps rather than protocol decoders.
+    let plain: Vec<Pkt> = sample_packets(24).into_iter().skip(1).step_by(2).collect();
+    let ns = write(&dir, "ns.pcap", &pcap_file(true, true, &plain));
+    assert_same_output(&["-n", "-r", &ns]);
+    assert_same_output(&["-n", "-r", &ns, "--time-stamp-precision=nano"]);
+}
+
+#[test]
+fn print_while_writing() {
+    let dir = temp_dir("cliboth");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    let ours_file = dir.join("ours.pcap");
+    let theirs_file = dir.join("theirs.pcap");
+    let ours = rfilter(&["-r", sample, "--print", "-w", ours_file.to_str().unwrap()]);
+    let theirs = tcpdump(&["-r", sample, "--print", "-w", theirs_file.to_str().unwrap()]);
+    assert!(ours.status.success(), "{}", stderr(&ours));
+    assert!(!ours.stdout.is_empty());
+    assert_eq!(ours.stdout, theirs.stdout);
+    assert_eq!(
+        std::fs::read(&ours_file).unwrap(),
+        std::fs::read(&theirs_file).unwrap()
+    );
+    // Without --print, -w prints nothing.
+    let quiet = rfilter(&["-r", sample, "-w", ours_file.to_str().unwrap()]);
+    assert!(quiet.status.success() && quiet.stdout.is_empty());
+}
