@@ -333,10 +333,21 @@ impl<'a> Parser<'a> {
             ref t if is_id_token(t) => {
                 if mode == Mode::Term {
                     let name = self.describe(self.pos);
+                    let bare = name.trim_matches('\'');
+                    let lower = bare.to_ascii_lowercase();
+                    if lower != bare && lexer::is_keyword(&lower) {
+                        return Err(self.err_here(&format!(
+                            "{name} is not a keyword: keywords are lower-case (did you mean '{lower}'?)"
+                        )));
+                    }
+                    let id = match &self.peek().tok {
+                        Tok::Id(n) => Id::Name(n.clone()),
+                        _ => Id::Ipv4 { value: 0, bits: 0 },
+                    };
                     return Err(self.err_here(&format!(
-                        "{name} needs a qualifier: write e.g. 'host {n}', 'net {n}' or 'port {n}' \
-                         (only after 'and'/'or' can a bare name repeat the previous qualifiers)",
-                        n = name.trim_matches('\'')
+                        "{name} needs a qualifier: write e.g. {} (only after 'and'/'or' can a \
+                         bare name repeat the previous qualifiers)",
+                        suggest(&id, bare)
                     )));
                 }
                 self.nid(q, head).map(Item::Id)
@@ -437,7 +448,20 @@ impl<'a> Parser<'a> {
     /// `qid and id …` inside parentheses: the rest of a group of bare ids.
     fn id_group_rest(&mut self, mut acc: Expr, q: Inh) -> Result<Expr> {
         while let Some(and) = bool_op(&self.peek().tok) {
-            self.bump();
+            let op = self.bump().span;
+            let next = &self.peek().tok;
+            let starts_id = is_id_token(next)
+                || matches!(
+                    next,
+                    Tok::Num(_) | Tok::Punct(Punct::LParen | Punct::Bang) | Tok::Kw(Kw::Not)
+                );
+            if !starts_id && !matches!(next, Tok::Bad(_)) {
+                return Err(self.unexpected(&format!(
+                    "inside a parenthesised list of names, '{}' must be followed by another \
+                     name or address (close the list with ')' before other primitives)",
+                    self.text_of(op)
+                )));
+            }
             let e = match self.item(Mode::Id, q, false)? {
                 Item::Id(e) | Item::IdGroup(e) => e,
                 _ => return Err(FilterError::internal("non-id in id group")),
@@ -581,7 +605,8 @@ impl<'a> Parser<'a> {
             return Err(FilterError::new(
                 format!(
                     "'{text}' has no qualifiers to repeat: the primitive before it has none, \
-                     so write e.g. 'host {text}' or 'port {text}'"
+                     so write e.g. {}",
+                    suggest(&id, text)
                 ),
                 span,
             ));
@@ -990,6 +1015,15 @@ impl<'a> Parser<'a> {
                 self.describe(self.pos.saturating_sub(1))
             ))),
         }
+    }
+}
+
+/// Example qualifiers for an id that has none, for messages.
+fn suggest(id: &Id, text: &str) -> String {
+    match id {
+        Id::Num(_) => format!("'port {text}' or 'host {text}'"),
+        Id::Name(_) => format!("'host {text}' or 'port {text}'"),
+        _ => format!("'host {text}' or 'net {text}'"),
     }
 }
 

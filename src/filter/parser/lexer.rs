@@ -215,6 +215,11 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("hsls", Kw::Unsupported(Family::Mtp)),
 ];
 
+/// Whether `word` is a keyword of the filter language.
+pub fn is_keyword(word: &str) -> bool {
+    KEYWORDS.iter().any(|(k, _)| *k == word)
+}
+
 /// Named constants that scanner.l turns into numbers.
 const CONSTANTS: &[(&str, u32)] = &[
     ("icmptype", 0),
