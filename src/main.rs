@@ -1,13 +1,21 @@
+//! The `rfilter` command: parse the arguments, then dispatch to listing
+//! interfaces (`-D`), dumping the compiled filter (`-d`), reading a file (`-r`) or
+//! capturing live. Every error is one line, `rfilter: …`, and exit status 1; usage
+//! errors exit 2 (clap).
+
+use anyhow::{Result, anyhow};
 use clap::Parser;
 use rfilter::bpf::dump;
 use rfilter::cli::Args;
-use rfilter::filter::{self, CompileOptions, DEFAULT_SNAPLEN};
+use rfilter::filter::{self, CompileOptions};
 use rfilter::linktype::LinkType;
+use rfilter::{offline, output, stop};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match run(args) {
+    stop::install_signal_handlers();
+    match run(&args) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("rfilter: {e:#}");
@@ -16,37 +24,56 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let expr = match &args.filter_file {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
-        None => args.expression.join(" "),
-    };
-    let snaplen = match args.snaplen {
-        None | Some(0) => DEFAULT_SNAPLEN,
-        Some(n) => n,
-    };
-    let opts = CompileOptions {
-        linktype: args.linktype.unwrap_or(LinkType::En10mb),
-        snaplen,
-        optimize: !args.no_optimize,
-        ..CompileOptions::default()
-    };
+fn run(args: &Args) -> Result<ExitCode> {
     if args.list_interfaces {
-        rfilter::capture::list_interfaces()?;
-        return Ok(ExitCode::SUCCESS);
+        return list_interfaces();
     }
-    if args.dump == 0 && args.read.is_none() {
-        // Live capture (stand-in sinks until rfilter::output lands).
-        return rfilter::capture::run_live(&args, &mut |lt| {
-            rfilter::capture::provisional_sink::sink_from_args(&args, lt)
-        });
+    output::check_file_options(args)?;
+    let expr = filter_expression(args)?;
+    if let Some(path) = &args.read {
+        if args.dump > 0 {
+            return offline::dump(args, path, &expr);
+        }
+        return offline::run(args, path, &expr);
     }
     if args.dump > 0 {
-        let prog = filter::compile(&expr, &opts)
-            .map_err(|e| anyhow::anyhow!("{}", e.render(&expr)))?;
+        let opts = CompileOptions {
+            linktype: args.linktype.unwrap_or(LinkType::En10mb),
+            snaplen: output::snaplen_from_args(args),
+            optimize: !args.no_optimize,
+            ..CompileOptions::default()
+        };
+        let prog = filter::compile(&expr, &opts).map_err(|e| anyhow!("{}", e.render(&expr)))?;
         print!("{}", dump::dump(&prog, args.dump));
         return Ok(ExitCode::SUCCESS);
     }
-    anyhow::bail!("only -d is implemented so far")
+    live(args)
+}
+
+/// The expression from `-F FILE` (where `#` starts a comment to the end of the
+/// line, as in tcpdump) or from the trailing arguments.
+fn filter_expression(args: &Args) -> Result<String> {
+    let Some(path) = &args.filter_file else {
+        return Ok(args.expression.join(" "));
+    };
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow!("{}: {}", path.display(), rfilter::savefile::io_message(&e)))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow!("{}: the filter file is not UTF-8 text", path.display()))?;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|line| line.split_once('#').map_or(line, |(before, _)| before))
+        .collect();
+    Ok(lines.join(" "))
+}
+
+/// `-D`.
+fn list_interfaces() -> Result<ExitCode> {
+    rfilter::capture::list_interfaces()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Live capture, into the sink the options ask for.
+fn live(args: &Args) -> Result<ExitCode> {
+    rfilter::capture::run_live(args, &mut |linktype| output::sink_from_args(args, linktype))
 }
