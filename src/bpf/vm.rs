@@ -5,7 +5,8 @@
 //! registers and scratch memory live on the stack and the loop is one `match` on
 //! the opcode. It never panics, whatever the program: an unknown opcode, a jump
 //! past the end, an out-of-range `M[k]`, a division by zero or a load past the
-//! captured bytes all end the run with 0 (reject), as libpcap does.
+//! captured bytes all end the run with 0 (reject), as libpcap does. Backward `ja`
+//! jumps (libpcap's `protochain` loop) run, within a budget that bounds the run.
 
 use super::insn::*;
 
@@ -119,6 +120,9 @@ fn exec(prog: &[Insn], data: &[u8], wire_len: u32, anc: Option<&Ancillary>) -> u
     let mut x: u32 = 0;
     let mut mem = [0u32; BPF_MEMWORDS as usize];
     let mut pc: usize = 0;
+    // libpcap's protochain loop consumes at least 8 packet bytes per iteration, so
+    // legitimate loops stay far below this.
+    let mut back_jumps_left: usize = data.len() + 1024;
 
     // Each arm either falls through to `pc += 1` or sets `pc` itself / returns.
     macro_rules! or_reject {
@@ -160,7 +164,21 @@ fn exec(prog: &[Insn], data: &[u8], wire_len: u32, anc: Option<&Ancillary>) -> u
             0x03 => *or_reject!(mem.get_mut(k as usize)) = x, // stx M[k]
             // Jumps: offsets are relative to the next instruction; a target past the
             // end is caught by the `prog.get` above.
-            0x05 => pc = pc.saturating_add(k as usize), // ja
+            // ja: libpcap sign-extends k, because its `protochain` code loops
+            // backwards (the kernel refuses such programs; see verify.rs). Every
+            // backward jump spends budget, so no program can loop forever.
+            0x05 => {
+                let off = k as i32;
+                if off >= 0 {
+                    pc += off as usize;
+                } else {
+                    back_jumps_left = match back_jumps_left.checked_sub(1) {
+                        Some(left) => left,
+                        None => return 0,
+                    };
+                    pc = or_reject!(pc.checked_sub(off.unsigned_abs() as usize));
+                }
+            }
             0x15 => pc += if a == k { insn.jt } else { insn.jf } as usize,
             0x25 => pc += if a > k { insn.jt } else { insn.jf } as usize,
             0x35 => pc += if a >= k { insn.jt } else { insn.jf } as usize,
@@ -428,10 +446,28 @@ mod tests {
     }
 
     #[test]
+    fn backward_jumps_loop_like_libpcap_within_a_budget() {
+        // Count A up to 5 with a backward ja (k = -4 lands on instruction 1).
+        let p = [
+            s(0x00, 0),              // 0: A = 0
+            s(0x04, 1),              // 1: A += 1
+            j(0x15, 5, 1, 0),        // 2: A == 5 → 4
+            s(0x05, (-3i32) as u32), // 3: ja 1
+            RET_A,                   // 4
+        ];
+        assert_eq!(run(&p, &[], 0), 5);
+        // An endless loop ends with a rejection.
+        let forever = [s(0x00, 1), s(0x05, u32::MAX), RET_A];
+        assert_eq!(run(&forever, &[0; 1500], 1500), 0);
+        // A jump before the start rejects.
+        assert_eq!(run(&[s(0x05, (-5i32) as u32), RET_A], &[], 0), 0);
+    }
+
+    #[test]
     fn malformed_programs_reject_without_panic() {
         // Jump past the end.
         assert_eq!(run(&[s(0x05, 5), s(0x06, 1)], &[], 0), 0);
-        assert_eq!(run(&[s(0x05, u32::MAX), s(0x06, 1)], &[], 0), 0);
+        assert_eq!(run(&[s(0x05, 0x7fff_ffff), s(0x06, 1)], &[], 0), 0);
         assert_eq!(run(&[j(0x15, 0, 200, 200), s(0x06, 1)], &[], 0), 0);
         // Falling off the end without a ret.
         assert_eq!(run(&[s(0x00, 1)], &[], 0), 0);

@@ -11,7 +11,6 @@ pub mod batch;
 pub mod fixup;
 pub mod interfaces;
 pub mod live;
-pub mod provisional_sink;
 pub mod ring;
 pub mod socket;
 
