@@ -66,7 +66,9 @@ impl Gen<'_> {
         }
         match self.link.dlt {
             Dlt::En10mb => self.ether_linktype(proto),
-            Dlt::LinuxSll | Dlt::LinuxSll2 => self.sll_linktype(proto),
+            Dlt::LinuxSll => self.sll_linktype(proto),
+            // libpcap 1.10 compares the protocol field directly, LLC SAPs included.
+            Dlt::LinuxSll2 => self.cmp(OffRel::LinkType, 0, BPF_H, proto),
             Dlt::Raw => match proto {
                 ETHERTYPE_IP => self.mcmp(OffRel::LinkHdr, 0, BPF_B, 0x40, 0xf0),
                 ETHERTYPE_IPV6 => self.mcmp(OffRel::LinkHdr, 0, BPF_B, 0x60, 0xf0),
