@@ -47,12 +47,13 @@ fn run(args: &Args) -> Result<ExitCode> {
 
 /// What `-d` compiles for without `-r`: as tcpdump, for the link type a capture
 /// on `-i` would have (with Linux's VLAN ancillary loads and the interface's
-/// netmask), or for Ethernet when no interface is named.
+/// netmask), or for Ethernet (netmask 0) when no interface is named.
 fn dump_options(args: &Args) -> Result<CompileOptions> {
     let mut opts = CompileOptions {
         linktype: args.linktype.unwrap_or(LinkType::En10mb),
         snaplen: output::snaplen_from_args(args),
         optimize: !args.no_optimize,
+        netmask: 0,
         ..CompileOptions::default()
     };
     let Some(device) = &args.interface else {

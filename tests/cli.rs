@@ -170,6 +170,10 @@ fn dump_without_a_file_compiles_for_the_interface_link_type() {
             "{args:?}"
         );
     }
+    // Without a file or an interface the netmask is 0, as in tcpdump, so
+    // `ip broadcast` compiles.
+    let out = rfilter(&["-d", "ip broadcast"]);
+    assert!(out.status.success(), "{}", stderr(&out));
     assert_error(
         &rfilter(&["-d", "-i", "no-such-if0", "ip"]),
         "rfilter: no-such-if0: No such device exists",

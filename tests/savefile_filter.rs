@@ -39,6 +39,8 @@ const FILTERS: &[&str] = &[
     "portrange 44000-44400",
     "tcp dst port 443 or icmp",
     "ip proto 17 and not port 53",
+    // A file's netmask is taken as 0: broadcast means all-zeros or all-ones.
+    "ip broadcast or ip multicast",
 ];
 
 /// The sample with every packet cut to `snaplen` bytes, so that filters meet
