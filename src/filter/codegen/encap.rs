@@ -370,6 +370,6 @@ impl Gen<'_> {
             vec![stmt(BPF_LD | BPF_MEM, h), stmt(BPF_LDX | BPF_MEM, p)],
             Term::cmp_x(BPF_JEQ),
         );
-        Some(Frag::not(b))
+        Some(Frag::negate(b))
     }
 }

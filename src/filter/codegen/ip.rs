@@ -232,7 +232,7 @@ impl Gen<'_> {
     pub fn ipfrag(&mut self) -> Frag {
         let s = self.load(OffRel::LinkPl, 6, BPF_H);
         let f = self.test(s, Term::cmp_k(BPF_JSET, 0x1fff));
-        Frag::not(f)
+        Frag::negate(f)
     }
 
     /// IPv4 with protocol field `v`.

@@ -100,7 +100,7 @@ impl Gen<'_> {
     /// Not an Ethernet II frame (length field ≤ 1500).
     fn is_8023(&mut self) -> Frag {
         let f = self.cmp_gt(OffRel::LinkType, 0, BPF_H, ETHERMTU);
-        Frag::not(f)
+        Frag::negate(f)
     }
 
     /// An 802.2 SNAP header with organisation code `org` and type `ptype`.

@@ -201,7 +201,7 @@ impl Gen<'_> {
             s.push(stmt(BPF_ALU | BPF_AND | BPF_K, mask));
         }
         let f = self.test(s, Term::cmp_k(op, v));
-        if reverse { Frag::not(f) } else { f }
+        if reverse { Frag::negate(f) } else { f }
     }
 
     pub fn cmp(&mut self, rel: OffRel, offset: u32, size: u16, v: u32) -> Frag {
