@@ -59,7 +59,7 @@ pub fn run_with_ancillary(prog: &[Insn], data: &[u8], wire_len: u32, anc: &Ancil
 #[inline(always)]
 fn load<const N: usize>(data: &[u8], off: u64) -> Option<u32> {
     let start = usize::try_from(off).ok()?;
-    let bytes = data.get(start..start.checked_add(N)?)?;
+    let bytes: &[u8; N] = data.get(start..)?.first_chunk::<N>()?;
     let mut v = 0u32;
     for &b in bytes {
         v = (v << 8) | u32::from(b);
@@ -112,6 +112,7 @@ fn load_abs<const N: usize>(
     load::<N>(data, u64::from(k))
 }
 
+#[inline]
 fn exec(prog: &[Insn], data: &[u8], wire_len: u32, anc: Option<&Ancillary>) -> u32 {
     if prog.is_empty() {
         return u32::MAX;
