@@ -453,3 +453,218 @@ fn slow_output_makes_the_kernel_drop_and_count_not_rfilter_grow() {
     std::fs::write(&tmp, &f.stdout).unwrap();
     assert_eq!(read_pcap(&tmp).1.len() as u64, captured);
 }
+
+/// Frames to ports 9000 and 9001, interleaved.
+fn mixed_ports(n: u32) -> Vec<Vec<u8>> {
+    (0..n)
+        .map(|i| {
+            udp_frame(
+                MAC_B,
+                i,
+                40 + (i as usize * 13) % 300,
+                None,
+                9000 + (i % 2) as u16,
+            )
+        })
+        .collect()
+}
+
+fn dport(frame: &[u8]) -> u16 {
+    // Untagged Ethernet + 20-byte IPv4 header.
+    u16::from_be_bytes([frame[36], frame[37]])
+}
+
+#[test]
+fn kernel_filter_keeps_exactly_the_matching_frames() {
+    let net = VethPair::new();
+    let dir = temp_dir("filter");
+    let path = w_path(&dir);
+    let sent = mixed_ports(40);
+    let wanted: Vec<Vec<u8>> = sent.iter().filter(|f| dport(f) == 9001).cloned().collect();
+    let mut r = net.rfilter_in(
+        &net.ns_b,
+        &["-i", &net.if_b, "-w", &path, "udp", "dst", "port", "9001"],
+    );
+    net.send_from_a(&sent);
+    r.signal("INT");
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    let (_, recs) = read_pcap(Path::new(&path));
+    assert_eq!(recs.into_iter().map(|r| r.data).collect::<Vec<_>>(), wanted);
+    // The kernel ran the filter: only matching packets reached the socket.
+    assert_eq!(f.stat("received by filter"), 20);
+    assert!(!f.stderr.contains("warning"), "{}", f.stderr);
+}
+
+#[test]
+fn vlan_filter_matches_kernel_stripped_tags() {
+    let net = VethPair::new();
+    let mut sent = Vec::new();
+    for i in 0..5 {
+        sent.push(udp_frame(MAC_B, i, 64, Some(100), 9000));
+        sent.push(udp_frame(MAC_B, i, 64, Some(200), 9000));
+        sent.push(udp_frame(MAC_B, i, 64, None, 9000));
+        sent.push(udp_frame(MAC_B, i, 64, Some(100), 9001));
+    }
+    for (expr, keep) in [
+        (
+            "vlan 100",
+            &(|f: &Vec<u8>| f[12] == 0x81 && f[15] == 100) as &dyn Fn(&Vec<u8>) -> bool,
+        ),
+        ("vlan 100 and udp dst port 9001", &|f: &Vec<u8>| {
+            f[15] == 100 && f[12] == 0x81 && f[41] == 0x29
+        }),
+        ("not vlan", &|f: &Vec<u8>| f[12] != 0x81),
+    ] {
+        let dir = temp_dir("vlanf");
+        let path = w_path(&dir);
+        let mut r = net.rfilter_in(&net.ns_b, &["-i", &net.if_b, "-w", &path, expr]);
+        net.send_from_a(&sent);
+        r.signal("INT");
+        let f = r.finish_within(Duration::from_secs(10));
+        assert_eq!(f.code, Some(0), "{expr}: {f:?}");
+        let wanted: Vec<Vec<u8>> = sent.iter().filter(|f| keep(f)).cloned().collect();
+        let (_, recs) = read_pcap(Path::new(&path));
+        assert_eq!(
+            recs.into_iter().map(|r| r.data).collect::<Vec<_>>(),
+            wanted,
+            "{expr}"
+        );
+    }
+}
+
+#[test]
+fn any_with_filter_fixed_up_for_the_kernel() {
+    let net = VethPair::new();
+    let sent = mixed_ports(30);
+    for y in ["LINUX_SLL", "LINUX_SLL2"] {
+        let dir = temp_dir("anyf");
+        let path = w_path(&dir);
+        let mut r = net.rfilter_in(
+            &net.ns_b,
+            &[
+                "-i",
+                "any",
+                "-y",
+                y,
+                "-w",
+                &path,
+                "udp dst port 9001 and ip",
+            ],
+        );
+        net.send_from_a(&sent);
+        r.signal("INT");
+        let f = r.finish_within(Duration::from_secs(10));
+        assert_eq!(f.code, Some(0), "{f:?}");
+        let hdr = if y == "LINUX_SLL" { 16 } else { 20 };
+        let got: Vec<Vec<u8>> = read_pcap(Path::new(&path))
+            .1
+            .into_iter()
+            .map(|r| r.data[hdr..].to_vec())
+            .collect();
+        let wanted: Vec<Vec<u8>> = sent
+            .iter()
+            .filter(|f| dport(f) == 9001)
+            .map(|f| f[14..].to_vec())
+            .collect();
+        assert_eq!(got, wanted, "{y}");
+        // Filtered in the kernel (the program was fixed up, not punted).
+        assert_eq!(f.stat("received by filter"), 15, "{y}: {}", f.stderr);
+    }
+}
+
+#[test]
+fn programs_the_kernel_cannot_run_are_run_in_userspace_with_the_same_result() {
+    let net = VethPair::new();
+    let sent = mixed_ports(30);
+    // 1. `len` on a cooked capture: the kernel's length lacks the cooked header, so
+    //    the program runs here (silently, as libpcap punts such programs).
+    let dir = temp_dir("user1");
+    let path = w_path(&dir);
+    let mut r = net.rfilter_in(&net.ns_b, &["-i", "any", "-w", &path, "len >= 200"]);
+    net.send_from_a(&sent);
+    r.signal("INT");
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    let got: Vec<Vec<u8>> = read_pcap(Path::new(&path))
+        .1
+        .into_iter()
+        .map(|r| r.data[20..].to_vec())
+        .collect();
+    let wanted: Vec<Vec<u8>> = sent
+        .iter()
+        .filter(|f| f.len() - 14 + 20 >= 200)
+        .map(|f| f[14..].to_vec())
+        .collect();
+    assert!(!wanted.is_empty() && wanted.len() < sent.len());
+    assert_eq!(got, wanted);
+    assert!(!f.stderr.contains("warning"), "{}", f.stderr);
+
+    // 2. Longer than the kernel's 4096 instructions: one warning, same packets.
+    let ports: Vec<String> = (0..1200)
+        .map(|p| format!("udp dst port {}", 10_000 + p))
+        .collect();
+    let expr = format!("{} or udp dst port 9001", ports.join(" or "));
+    let dir = temp_dir("user2");
+    let path = w_path(&dir);
+    let mut r = net.rfilter_in(&net.ns_b, &["-i", &net.if_b, "-w", &path, &expr]);
+    net.send_from_a(&sent);
+    r.signal("INT");
+    let f = r.finish_within(Duration::from_secs(20));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    let warnings = f.stderr.lines().filter(|l| l.contains("warning")).count();
+    assert_eq!(warnings, 1, "{}", f.stderr);
+    assert!(f.stderr.contains("filtering in userspace"), "{}", f.stderr);
+    let got: Vec<Vec<u8>> = read_pcap(Path::new(&path))
+        .1
+        .into_iter()
+        .map(|r| r.data)
+        .collect();
+    let wanted: Vec<Vec<u8>> = sent.iter().filter(|f| dport(f) == 9001).cloned().collect();
+    assert_eq!(got, wanted);
+    assert_eq!(f.stat("captured"), 15);
+    assert_eq!(f.stat("received by filter"), 30);
+}
+
+#[test]
+fn inbound_and_outbound_use_the_packet_type() {
+    let net = VethPair::new();
+    let sent = frames(4, None);
+    let dir = temp_dir("outbound");
+    let path = w_path(&dir);
+    let mut out_side = net.rfilter_in(
+        &net.ns_a,
+        &["-i", &net.if_a, "-c", "4", "-w", &path, "outbound"],
+    );
+    let mut in_side = net.rfilter_in(&net.ns_a, &["-i", &net.if_a, "inbound"]);
+    net.send_from_a(&sent);
+    let f = out_side.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    assert_eq!(
+        read_pcap(Path::new(&path))
+            .1
+            .into_iter()
+            .map(|r| r.data)
+            .collect::<Vec<_>>(),
+        sent
+    );
+    in_side.signal("INT");
+    let g = in_side.finish_within(Duration::from_secs(10));
+    assert_eq!(g.stat("captured"), 0, "{}", g.stderr);
+    assert_eq!(g.stat("received by filter"), 0, "{}", g.stderr);
+}
+
+#[test]
+fn bad_filter_is_a_one_expression_error_before_capturing() {
+    let net = VethPair::new();
+    let out = Command::new("ip")
+        .args([
+            "netns", "exec", &net.ns_b, RFILTER, "-i", &net.if_b, "udp port",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("rfilter: "), "{err}");
+    assert!(!err.contains("listening"), "{err}");
+}

@@ -426,14 +426,21 @@ pub fn run_live(
     let mut captured = 0u64;
     let mut sink_error = None;
     for batch in rx.iter() {
+        let mut sink_done = false;
         for p in batch.iter() {
             if let Err(e) = sink.packet(&p) {
                 sink_error = Some(e);
                 break;
             }
             captured += 1;
+            // A sink that is done (`-W` file limit) asks for the stop itself; a
+            // signal also sets the flag, but then what was received is drained.
+            if crate::stop::requested() && !socket::SIGNALLED.load(Ordering::SeqCst) {
+                sink_done = true;
+                break;
+            }
         }
-        if sink_error.is_some() {
+        if sink_error.is_some() || sink_done {
             state.store(ABORT, Ordering::Release);
             waker.wake();
             break;

@@ -356,6 +356,8 @@ pub static SIGNALLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicB
 extern "C" fn on_stop_signal(_sig: libc::c_int) {
     // Only async-signal-safe work: an atomic store and one write(2).
     SIGNALLED.store(true, std::sync::atomic::Ordering::SeqCst);
+    // The program-wide stop flag too, for code that watches only that one.
+    crate::stop::request();
     let fd = SIGNAL_WAKE_FD.load(std::sync::atomic::Ordering::SeqCst);
     if fd >= 0 {
         wake_fd(fd);
