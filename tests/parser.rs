@@ -1736,6 +1736,58 @@ fn libpcap_agrees_on_generated_expressions() {
     run_differential(generated(8000, 0x5eed_0001), 2000, 500);
 }
 
+/// Random lexemes in contexts where every token class can be valid (`port`:
+/// numbers; `net`: addresses and prefixes; `ether host`: MAC addresses), to check
+/// that tokens split exactly where scanner.l splits them. No host-name contexts:
+/// those would query DNS.
+fn random_lexemes(count: usize) -> Vec<String> {
+    let mut rng = Rng(0xfeed_beef_0bad_cafe);
+    let chars: Vec<char> = "0123456789abcdefx:.-_/$\\ABFXg".chars().collect();
+    let contexts = ["port ", "net ", "ether host ", "ip6 net ", "len = "];
+    let hex: Vec<char> = "0123456789abcdefABCDEF".chars().collect();
+    let seps = [":", ":", "::", ".", ".", "-", "/", ""];
+    (0..count)
+        .map(|i| {
+            let ctx = contexts[rng.below(contexts.len())];
+            let lexeme: String = if i % 2 == 0 {
+                let len = 1 + rng.below(14);
+                (0..len).map(|_| chars[rng.below(chars.len())]).collect()
+            } else {
+                // Address-like: groups of hex digits joined by separators.
+                let mut out = String::new();
+                let groups = 1 + rng.below(8);
+                let sep = seps[rng.below(seps.len())];
+                for g in 0..groups {
+                    if g > 0 {
+                        out.push_str(if rng.below(6) == 0 {
+                            seps[rng.below(seps.len())]
+                        } else {
+                            sep
+                        });
+                    }
+                    let digits = 1 + rng.below(4);
+                    let decimal = rng.below(2) == 0;
+                    for _ in 0..digits {
+                        let c = if decimal {
+                            char::from(b'0' + rng.below(10) as u8)
+                        } else {
+                            hex[rng.below(hex.len())]
+                        };
+                        out.push(c);
+                    }
+                }
+                out
+            };
+            format!("{ctx}{lexeme}")
+        })
+        .collect()
+}
+
+#[test]
+fn libpcap_agrees_on_random_lexemes() {
+    run_differential(random_lexemes(6000), 200, 1500);
+}
+
 #[test]
 fn libpcap_agrees_on_invalid_catalogue() {
     // Every catalogued invalid expression that libpcap also rejects as a syntax
