@@ -4,8 +4,11 @@
 //! control-flow graph → optimization → linear [`Insn`]s).
 
 pub mod ast;
+pub mod cfg;
 pub mod codegen;
+pub mod emit;
 pub mod error;
+pub mod names;
 pub mod parser;
 
 use crate::bpf::Insn;
@@ -66,7 +69,9 @@ pub fn compile(expr: &str, opts: &CompileOptions) -> Result<Vec<Insn>, FilterErr
         Ok(handle) => handle
             .join()
             .unwrap_or_else(|_| Err(FilterError::internal("the compiler thread panicked"))),
-        Err(e) => Err(FilterError::internal(&format!("cannot start the compiler thread: {e}"))),
+        Err(e) => Err(FilterError::internal(&format!(
+            "cannot start the compiler thread: {e}"
+        ))),
     }
 }
 
