@@ -430,7 +430,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     let sport = be16(d, 0)?;
     let dport = be16(d, 2)?;
     addrs(c, ip, Some((sport, dport)));
-    bytes(d, 0, 20)?;
+    if d.len() < 20 {
+        c.trunc_mark();
+        return Ok(());
+    }
     let mut hlen = usize::from(d[12] >> 4) * 4;
     if hlen < 20 {
         c.s(" tcp ");
@@ -627,10 +630,16 @@ fn ssh(c: &mut Ctx, d: &[u8], len: usize) -> R {
         }
         idx += 1;
     }
-    c.s(": ");
-    let start = idx;
-    let _ = start;
-    c.s("SSH-");
+    // The whole version line must be captured before anything is printed.
+    let mut end = idx;
+    while end < len {
+        let ch = u8_at(d, end)?;
+        if ch == b'\n' || (ch == b'\r' && end + 1 < len && u8_at(d, end + 1)? == b'\n') {
+            break;
+        }
+        end += 1;
+    }
+    c.s(": SSH: SSH-");
     while idx < len {
         let ch = u8_at(d, idx)?;
         if ch == b'\n' {
@@ -770,6 +779,9 @@ fn txtproto(c: &mut Ctx, d: &[u8], len: usize, caps: &str) -> R {
         }
     }
     c.s(caps);
+    if !print_this {
+        return Ok(());
+    }
     if c.opts.verbose > 0 {
         c.s(", length: ");
         c.dec(len as u64);
@@ -780,7 +792,7 @@ fn txtproto(c: &mut Ctx, d: &[u8], len: usize, caps: &str) -> R {
                 break;
             }
         }
-    } else if print_this {
+    } else {
         txt_line(c, ": ", d, 0, len)?;
     }
     Ok(())

@@ -87,6 +87,8 @@ impl Clock {
         if d < 0 {
             o.push(b'-');
             d = -d;
+        } else {
+            o.push(b' ');
         }
         let sec = (d / 1_000_000_000) as u64;
         let nsec = (d % 1_000_000_000) as u32;
