@@ -18,8 +18,9 @@ fn main() -> ExitCode {
 
 fn run(args: Args) -> anyhow::Result<ExitCode> {
     let expr = match &args.filter_file {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+        Some(path) => {
+            std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
         None => args.expression.join(" "),
     };
     let snaplen = match args.snaplen {
@@ -33,8 +34,8 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         ..CompileOptions::default()
     };
     if args.dump > 0 {
-        let prog = filter::compile(&expr, &opts)
-            .map_err(|e| anyhow::anyhow!("{}", e.render(&expr)))?;
+        let prog =
+            filter::compile(&expr, &opts).map_err(|e| anyhow::anyhow!("{}", e.render(&expr)))?;
         print!("{}", dump::dump(&prog, args.dump));
         return Ok(ExitCode::SUCCESS);
     }

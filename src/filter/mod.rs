@@ -66,7 +66,9 @@ pub fn compile(expr: &str, opts: &CompileOptions) -> Result<Vec<Insn>, FilterErr
         Ok(handle) => handle
             .join()
             .unwrap_or_else(|_| Err(FilterError::internal("the compiler thread panicked"))),
-        Err(e) => Err(FilterError::internal(&format!("cannot start the compiler thread: {e}"))),
+        Err(e) => Err(FilterError::internal(&format!(
+            "cannot start the compiler thread: {e}"
+        ))),
     }
 }
 

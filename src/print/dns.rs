@@ -367,8 +367,8 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
             c.s(" ");
             fqdn(c, m, cp)?;
         }
-        6 => {
-            if c.opts.verbose > 0 {
+        6
+            if c.opts.verbose > 0 => {
                 c.s(" ");
                 let p = fqdn(c, m, cp)?;
                 c.s(" ");
@@ -379,7 +379,6 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
                     c.dec(be32(m, p + 4 * k).ok()?);
                 }
             }
-        }
         15 => {
             c.s(" ");
             m.get(cp..cp + 2)?;

@@ -281,7 +281,7 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R {
 }
 
 /// The final destination of a source route, for the pseudo-header.
-fn find_dst<'a>(hdr: &'a [u8]) -> &'a [u8] {
+fn find_dst(hdr: &[u8]) -> &[u8] {
     let dst = &hdr[16..20];
     let mut cp = &hdr[20..];
     while !cp.is_empty() {

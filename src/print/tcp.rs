@@ -36,9 +36,12 @@ type Fast = BuildHasherDefault<FastHasher>;
 /// (tcpdump's tcp_seq_hash, without its fixed-size chains).
 #[derive(Default)]
 pub(crate) struct SeqTable {
-    v4: HashMap<([u8; 4], [u8; 4], u32), (u32, u32), Fast>,
-    v6: HashMap<([u8; 16], [u8; 16], u32), (u32, u32), Fast>,
+    v4: HashMap<Key<4>, (u32, u32), Fast>,
+    v6: HashMap<Key<16>, (u32, u32), Fast>,
 }
+
+/// (lower-port side address, other address, ports) in tcpdump's canonical order.
+type Key<const N: usize> = ([u8; N], [u8; N], u32);
 
 fn arr<const N: usize>(s: &[u8]) -> [u8; N] {
     let mut a = [0u8; N];
@@ -195,7 +198,7 @@ fn fastopen(c: &mut Ctx, d: &[u8], exp: bool) {
     }
     if d.is_empty() {
         c.s(" cookiereq");
-    } else if d.len() % 2 != 0 || d.len() < 4 || d.len() > 16 {
+    } else if !d.len().is_multiple_of(2) || d.len() < 4 || d.len() > 16 {
         c.invalid();
     } else {
         c.s(" cookie ");
@@ -274,7 +277,7 @@ fn options(
             }
             5 => {
                 datalen = len - 2;
-                if datalen % 8 != 0 {
+                if !datalen.is_multiple_of(8) {
                     c.s(" invalid sack");
                 } else {
                     c.s(" ");

@@ -41,6 +41,7 @@ impl Clock {
     }
 
     /// Local broken-down time of `sec` for the minute cache; returns seconds in minute.
+    #[allow(clippy::needless_late_init)]
     fn local(&mut self, sec: i64) -> u32 {
         if self.minute_valid && sec >= self.minute_start && sec < self.minute_start + 60 {
             return (sec - self.minute_start) as u32;
