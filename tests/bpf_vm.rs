@@ -42,9 +42,10 @@ fn vm_matches_bpf_filter_on_libpcap_programs() {
     let (mut programs, mut runs) = (0usize, 0usize);
     for (i, ex) in examples::valid().iter().enumerate() {
         for &lt in &ex.linktypes {
-            // Unoptimized programs for every pair; optimized for every other one.
+            // The differential harness already checks every program with wire
+            // length as recorded; here a third of them with longer wire lengths.
             for optimize in [false, true] {
-                if optimize && i % 2 == 1 {
+                if (i + usize::from(optimize)) % 3 != 0 {
                     continue;
                 }
                 let Ok(prog) = libpcap_program(&ex.expr, lt, optimize) else {
@@ -52,7 +53,7 @@ fn vm_matches_bpf_filter_on_libpcap_programs() {
                 };
                 programs += 1;
                 let samples = &corpora[&lt];
-                for extra in [0u32, 1000] {
+                for extra in [1u32, 1000] {
                     runs += samples.len();
                     if let Some(m) = first_mismatch(&prog, samples, extra) {
                         failures.push(format!("`{}` on {lt} optimize {optimize}: {m}", ex.expr));
