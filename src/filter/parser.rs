@@ -43,10 +43,17 @@ type Inh = Option<Qualifiers>;
 /// a large stack (as [`super::compile`] does) if the input is untrusted.
 pub fn parse(text: &str) -> Result<Option<Expr>> {
     let tokens = lexer::tokenize(text);
+    if tokens.len() > MAX_TOKENS {
+        return Err(FilterError::whole(format!(
+            "expression too long: {} tokens, at most {MAX_TOKENS} allowed",
+            tokens.len() - 1
+        )));
+    }
     let mut p = Parser {
         text,
         toks: tokens,
         pos: 0,
+        depth: 0,
     };
     if p.peek().tok == Tok::End {
         return Ok(None);
@@ -99,10 +106,22 @@ enum Paren {
     Arith(Arith, bool),
 }
 
+/// Most nested levels (parentheses, `not`s, unary minuses, `%`/`^` chains) the
+/// parser recurses through. The parser and everything after it recurse once per
+/// level; this bound keeps that within the compiler thread's stack whatever the
+/// input. Far above the 20 000 `not`s real use could conceivably need.
+pub const MAX_NESTING: usize = 50_000;
+
+/// Most tokens in an expression; also bounds the depth of the trees built from
+/// long `and`/`or` and operator chains (which are left-deep).
+pub const MAX_TOKENS: usize = 200_000;
+
 struct Parser<'a> {
     text: &'a str,
     toks: Vec<Token>,
     pos: usize,
+    /// Current recursion depth, bounded by [`MAX_NESTING`].
+    depth: usize,
 }
 
 fn bool_op(tok: &Tok) -> Option<bool> {
@@ -289,6 +308,31 @@ impl<'a> Parser<'a> {
     }
 
     fn item_with_head(
+        &mut self,
+        mode: Mode,
+        q: Inh,
+        in_paren: bool,
+        head: Option<Span>,
+    ) -> Result<Item> {
+        self.enter()?;
+        let r = self.item_inner(mode, q, in_paren, head);
+        self.depth -= 1;
+        r
+    }
+
+    /// One more level of recursion, refused beyond [`MAX_NESTING`].
+    fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(FilterError::new(
+                format!("expression nested too deeply (more than {MAX_NESTING} levels)"),
+                self.peek().span,
+            ));
+        }
+        Ok(())
+    }
+
+    fn item_inner(
         &mut self,
         mode: Mode,
         q: Inh,
@@ -878,6 +922,13 @@ impl<'a> Parser<'a> {
 
     /// grammar.y's `pnum`: NUM or `( pnum )`.
     fn pnum(&mut self, what: &str) -> Result<(u32, Span)> {
+        self.enter()?;
+        let r = self.pnum_inner(what);
+        self.depth -= 1;
+        r
+    }
+
+    fn pnum_inner(&mut self, what: &str) -> Result<(u32, Span)> {
         match self.peek().tok {
             Tok::Num(n) => Ok((n, self.bump().span)),
             Tok::Punct(Punct::LParen) => {
@@ -905,8 +956,12 @@ impl<'a> Parser<'a> {
 
     /// Arithmetic with operators of at least `min_bp` binding power.
     fn arith_expr(&mut self, min_bp: u8) -> Result<Arith> {
-        let lhs = self.arith_operand()?;
-        self.arith_rest(lhs, min_bp)
+        self.enter()?;
+        let r = self
+            .arith_operand()
+            .and_then(|lhs| self.arith_rest(lhs, min_bp));
+        self.depth -= 1;
+        r
     }
 
     fn arith_rest(&mut self, mut lhs: Arith, min_bp: u8) -> Result<Arith> {
