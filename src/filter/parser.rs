@@ -491,33 +491,23 @@ impl<'a> Parser<'a> {
     /// `( … )` in `mode` with `q` inherited from before the `(`.
     fn paren(&mut self, mode: Mode, q: Inh) -> Result<Paren> {
         let open = self.bump().span;
-        let inner_mode = mode;
-        let first = if inner_mode == Mode::Term {
-            // A term-only `(`: boolean expression or arithmetic.
-            let first = self.item(Mode::Term, q, true)?;
-            match first {
-                Item::Term(e, q2) => Paren::Expr(self.expr_rest(e, q2)?),
-                Item::Arith(a, n) => Paren::Arith(a, n),
-                Item::Id(_) | Item::IdGroup(_) => {
-                    return Err(FilterError::internal("id in term-only parenthesis"));
-                }
+        // The content is parsed in the same mode as the parenthesis itself; its
+        // first element decides what the parenthesis holds.
+        let content = match self.item(mode, q, true)? {
+            Item::Term(e, q2) => Paren::Expr(self.expr_rest(e, q2)?),
+            Item::Arith(a, is_num) => Paren::Arith(a, is_num),
+            // grammar.y's `pid` starts with `nid` or `pnum`, never with `( pid )`.
+            Item::IdGroup(_) => {
+                return Err(FilterError::new(
+                    "a parenthesised group of names cannot start another group: \
+                     remove the inner parentheses",
+                    Span::new(open.end, self.span_of(self.pos.saturating_sub(1)).end),
+                ));
             }
-        } else {
-            match self.item(inner_mode, q, true)? {
-                Item::Term(e, q2) => Paren::Expr(self.expr_rest(e, q2)?),
-                Item::Arith(a, n) => Paren::Arith(a, n),
-                Item::IdGroup(_) => {
-                    return Err(FilterError::new(
-                        "a parenthesised group of names cannot start another group: \
-                         remove the inner parentheses",
-                        Span::new(open.end, self.span_of(self.pos.saturating_sub(1)).end),
-                    ));
-                }
-                Item::Id(e) => Paren::Ids(self.id_group_rest(e, q)?),
-            }
+            Item::Id(e) => Paren::Ids(self.id_group_rest(e, q)?),
         };
-        self.close(open, &first)?;
-        Ok(first)
+        self.close(open, &content)?;
+        Ok(content)
     }
 
     /// `qid and id …` inside parentheses: the rest of a group of bare ids.
