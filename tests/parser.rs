@@ -690,7 +690,23 @@ fn nesting_beyond_the_limit_is_refused_not_overflowed() {
 }
 
 #[test]
-fn arbitrary_characters_never_panic() {
+fn arbitrary_input_never_panics_and_errors_point_inside_the_text() {
+    fn check(s: &str) {
+        if let Err(e) = parse(s) {
+            assert!(!e.message.contains("internal"), "{s:?}: {}", e.message);
+            if let Some(sp) = e.span {
+                assert!(
+                    sp.start <= sp.end
+                        && sp.end <= s.len()
+                        && s.is_char_boundary(sp.start)
+                        && s.is_char_boundary(sp.end),
+                    "{s:?}: span {sp:?}"
+                );
+            }
+            let shown = e.render(s);
+            assert!(shown.starts_with(&e.message));
+        }
+    }
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let alphabet: Vec<char> = "ab01x:.-/\\$()[]!&|<>=+*%^ \t\né\u{0}\u{b}~#"
         .chars()
@@ -700,7 +716,18 @@ fn arbitrary_characters_never_panic() {
         let s: String = (0..len)
             .map(|_| alphabet[rng.below(alphabet.len())])
             .collect();
-        let _ = parse(&s);
+        check(&s);
+    }
+    // Token soup, glued or spaced.
+    for _ in 0..20000 {
+        let mut s = String::new();
+        for _ in 0..1 + rng.below(10) {
+            s.push_str(VOCAB[rng.below(VOCAB.len())]);
+            if rng.below(4) != 0 {
+                s.push(' ');
+            }
+        }
+        check(&s);
     }
 }
 
