@@ -368,3 +368,25 @@ fn unoptimized_programs_are_libpcaps() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(same > 3000, "only {same} programs compared");
 }
+
+/// With optimization on, repeated link-type tests are threaded through and
+/// identical blocks merged: programs come close to libpcap's optimizer's sizes.
+#[test]
+fn cleanups_shrink_programs() {
+    let cases: &[(&str, usize)] = &[
+        ("host 1.2.3.4", 16),
+        ("port 80", 30),
+        ("ip and udp and port 53", 14),
+        ("net 10.0.0.0/8 and not port 22", 34),
+    ];
+    for &(expr, most) in cases {
+        let plain = filter::compile(expr, &options(LinkType::En10mb, false)).expect("compiles");
+        let opt = filter::compile(expr, &options(LinkType::En10mb, true)).expect("compiles");
+        assert!(
+            opt.len() <= most && opt.len() < plain.len(),
+            "`{expr}`: {} instructions optimized, {} plain",
+            opt.len(),
+            plain.len()
+        );
+    }
+}

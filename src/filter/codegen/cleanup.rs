@@ -126,3 +126,187 @@ fn known_successor(
     }
     None
 }
+
+/// A fact known on entry to a block: the value computed by the interned pure
+/// reload `key` passed (`outcome == true`) or failed the test `op #k`.
+type Fact = (usize, u16, u32, bool);
+
+/// Interns pure-reload statement sequences so facts compare by number.
+#[derive(Default)]
+struct Keys {
+    ids: std::collections::HashMap<Vec<Insn>, usize>,
+}
+
+impl Keys {
+    fn id(&mut self, stmts: &[Insn]) -> usize {
+        let n = self.ids.len();
+        *self.ids.entry(stmts.to_vec()).or_insert(n)
+    }
+}
+
+/// The pure reload a block's statements end with (from its last absolute load),
+/// if the statements after that load are constant ALU operations.
+fn trailing_reload(stmts: &[Insn]) -> Option<&[Insn]> {
+    let start = stmts
+        .iter()
+        .rposition(|s| s.class() == BPF_LD && s.code & 0xe0 == BPF_ABS)?;
+    let tail = &stmts[start..];
+    pure_reload(tail).then_some(tail)
+}
+
+/// What `facts` say about the test `op #k` on the value `key`, if anything.
+fn decide(facts: &[Fact], key: usize, op: u16, k: u32) -> Option<bool> {
+    facts
+        .iter()
+        .filter(|f| f.0 == key)
+        .find_map(|&(_, fop, fk, outcome)| {
+            if fop == op && fk == k {
+                Some(outcome)
+            } else if fop == BPF_JEQ && outcome {
+                eval(op, fk, k)
+            } else {
+                None
+            }
+        })
+}
+
+/// Bypasses tests whose outcome is known on the edge leading to them.
+///
+/// Packet bytes never change while a program runs, so once a value loaded from
+/// fixed offsets passed or failed a test, that stays known further down the
+/// graph. An edge into a block that only reloads such a value (or tests A as it
+/// is) and whose answer is known on that edge goes straight to the block's
+/// successor, provided that successor does not read the accumulator the skipped
+/// block would have set. The skipped load cannot have failed: the same bytes were
+/// loaded on every path to the edge.
+pub fn drop_known_tests(cfg: &mut Cfg) {
+    let mut keys = Keys::default();
+    // Each round moves edges strictly down an acyclic graph; it ends. The bound
+    // only guards against mistakes.
+    for _ in 0..cfg.blocks.len().max(1) {
+        let Ok(order) = cfg.topo_order() else {
+            return;
+        };
+        let n = cfg.blocks.len();
+        // Facts and the key of A on entry: intersections over incoming edges.
+        let mut facts_in: Vec<Option<Vec<Fact>>> = vec![None; n];
+        let mut akey_in: Vec<Option<Option<usize>>> = vec![None; n];
+        facts_in[cfg.entry] = Some(Vec::new());
+        akey_in[cfg.entry] = Some(None);
+        let mut changed = false;
+        for &b in &order {
+            let Some(facts) = facts_in[b].take() else {
+                // Unreachable now: every edge into it was redirected.
+                continue;
+            };
+            let block = &cfg.blocks[b];
+            let akey = if block.stmts.is_empty() {
+                akey_in[b].flatten()
+            } else {
+                trailing_reload(&block.stmts).map(|s| keys.id(s))
+            };
+            let Term::Branch { code, k, jt, jf } = block.term else {
+                continue;
+            };
+            for (taken, first) in [(true, jt), (false, jf)] {
+                let mut out = facts.clone();
+                if code & BPF_X == 0
+                    && let Some(key) = akey
+                {
+                    let f = (key, code & 0xf0, k, taken);
+                    if !out.contains(&f) {
+                        out.push(f);
+                    }
+                }
+                // Follow known retests from this edge.
+                let mut succ = first;
+                let mut edge_akey = akey;
+                while let Some(next) = known_on_edge(cfg, &mut keys, &out, edge_akey, succ) {
+                    let skipped = &cfg.blocks[succ];
+                    if !skipped.stmts.is_empty() {
+                        edge_akey = Some(keys.id(&skipped.stmts));
+                    }
+                    succ = next;
+                }
+                if succ != first {
+                    cfg.set_target(b, taken, succ);
+                    changed = true;
+                }
+                facts_in[succ] = Some(match facts_in[succ].take() {
+                    None => out,
+                    Some(prev) => prev.into_iter().filter(|f| out.contains(f)).collect(),
+                });
+                akey_in[succ] = Some(match akey_in[succ] {
+                    None => edge_akey,
+                    Some(prev) if prev == edge_akey => prev,
+                    Some(_) => None,
+                });
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+/// Where control goes after block `c` when entered with `facts` known and A holding
+/// the value `akey` (if known), when that follows without running `c`.
+fn known_on_edge(
+    cfg: &Cfg,
+    keys: &mut Keys,
+    facts: &[Fact],
+    akey: Option<usize>,
+    c: BlockId,
+) -> Option<BlockId> {
+    let block = &cfg.blocks[c];
+    let Term::Branch { code, k, jt, jf } = block.term else {
+        return None;
+    };
+    if code & BPF_X != 0 {
+        return None;
+    }
+    let key = if block.stmts.is_empty() {
+        akey?
+    } else if pure_reload(&block.stmts) {
+        keys.id(&block.stmts)
+    } else {
+        return None;
+    };
+    let target = if decide(facts, key, code & 0xf0, k)? {
+        jt
+    } else {
+        jf
+    };
+    let t = &cfg.blocks[target];
+    // Skipping `c` leaves A as it was; only allowed if nobody reads it.
+    (block.stmts.is_empty() || matches!(t.term, Term::Ret(_)) || overwrites_a(t.stmts.first()))
+        .then_some(target)
+}
+
+/// Merges blocks with the same statements and the same exits: they behave the
+/// same on every input, so one can stand for all (libpcap's block interning).
+/// Done bottom-up so that merging successors makes their predecessors equal.
+pub fn merge_identical_blocks(cfg: &mut Cfg) {
+    let Ok(order) = cfg.topo_order() else {
+        return;
+    };
+    let mut canon: std::collections::HashMap<(Vec<Insn>, Term), BlockId> =
+        std::collections::HashMap::new();
+    let mut replace: Vec<BlockId> = (0..cfg.blocks.len()).collect();
+    for &b in order.iter().rev() {
+        // Successors come later in the order, so they are already resolved.
+        if let Term::Branch { jt, jf, .. } = &mut cfg.blocks[b].term {
+            *jt = replace[*jt];
+            *jf = replace[*jf];
+        }
+        let block = &cfg.blocks[b];
+        let key = (block.stmts.clone(), block.term);
+        match canon.get(&key) {
+            Some(&c) => replace[b] = c,
+            None => {
+                canon.insert(key, b);
+            }
+        }
+    }
+    cfg.entry = replace[cfg.entry];
+}

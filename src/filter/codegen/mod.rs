@@ -47,6 +47,8 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
     let mut cfg = build_cfg(expr, opts)?;
     if opts.optimize {
         cleanup::thread_jumps(&mut cfg);
+        cleanup::drop_known_tests(&mut cfg);
+        cleanup::merge_identical_blocks(&mut cfg);
     }
     super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))
 }
