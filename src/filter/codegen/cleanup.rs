@@ -310,3 +310,40 @@ pub fn merge_identical_blocks(cfg: &mut Cfg) {
     }
     cfg.entry = replace[cfg.entry];
 }
+
+/// Points edges into blocks that can only end in `ret #0` straight at a `ret #0`.
+/// Safe for rejection alone: a load past the end also rejects, so whatever such a
+/// block loads, the verdict is the same.
+pub fn collapse_rejects(cfg: &mut Cfg) {
+    let Ok(order) = cfg.topo_order() else {
+        return;
+    };
+    let mut rejects = vec![false; cfg.blocks.len()];
+    let mut reject_block = None;
+    for &b in order.iter().rev() {
+        rejects[b] = match cfg.blocks[b].term {
+            Term::Ret(0) => {
+                reject_block.get_or_insert(b);
+                true
+            }
+            Term::Ret(_) => false,
+            Term::Branch { jt, jf, .. } => rejects[jt] && rejects[jf],
+        };
+    }
+    let Some(r) = reject_block else {
+        return;
+    };
+    for b in order {
+        if let Term::Branch { jt, jf, .. } = &mut cfg.blocks[b].term {
+            if rejects[*jt] {
+                *jt = r;
+            }
+            if rejects[*jf] {
+                *jf = r;
+            }
+        }
+    }
+    if rejects[cfg.entry] {
+        cfg.entry = r;
+    }
+}

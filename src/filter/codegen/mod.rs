@@ -48,8 +48,13 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
     if opts.optimize {
         cleanup::thread_jumps(&mut cfg);
         cleanup::drop_known_tests(&mut cfg);
+        cleanup::collapse_rejects(&mut cfg);
         cleanup::merge_identical_blocks(&mut cfg);
     }
+    // A filter proven never to match compiles to `ret #0`. libpcap's optimizer
+    // refuses such filters ("expression rejects all packets"), but our cleanups
+    // prove different cases than its optimizer does, so refusing would turn away
+    // filters libpcap accepts.
     super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))
 }
 
