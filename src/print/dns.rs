@@ -3,7 +3,7 @@
 
 use super::out::Put;
 use super::tcp::print_char;
-use super::{Ctx, R, Trunc, be16, be32, u8_at};
+use super::{Ctx, R, be16, be32, u8_at};
 
 const INDIR_MASK: u8 = 0xc0;
 const EDNS0_MASK: u8 = 0x40;
@@ -152,8 +152,22 @@ const RCODES: [&str; 24] = [
 ];
 
 const OPS: [&str; 16] = [
-    "", " inv_q", " stat", " op3", " notify", " update", " op6", " op7", " op8", " op9", " op10",
-    " op11", " op12", " op13", " op14", " op15",
+    "",
+    " inv_q",
+    " stat",
+    " op3",
+    " notify",
+    " update",
+    " op6",
+    " op7",
+    " op8",
+    " updateA",
+    " updateD",
+    " updateDA",
+    " updateM",
+    " updateMA",
+    " zoneInit",
+    " zoneRef",
 ];
 
 /// Skips a (possibly compressed) name; None when it runs off the capture.
@@ -267,6 +281,10 @@ fn fqdn(c: &mut Ctx, m: &[u8], mut cp: usize) -> Option<usize> {
                 rp += l + 1;
             }
         }
+        if i != 0 {
+            // The name runs past the capture.
+            return None;
+        }
     } else {
         c.s(".");
     }
@@ -367,18 +385,17 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
             c.s(" ");
             fqdn(c, m, cp)?;
         }
-        6
-            if c.opts.verbose > 0 => {
+        6 if c.opts.verbose > 0 => {
+            c.s(" ");
+            let p = fqdn(c, m, cp)?;
+            c.s(" ");
+            let p = fqdn(c, m, p)?;
+            m.get(p..p + 20)?;
+            for k in 0..5 {
                 c.s(" ");
-                let p = fqdn(c, m, cp)?;
-                c.s(" ");
-                let p = fqdn(c, m, p)?;
-                m.get(p..p + 20)?;
-                for k in 0..5 {
-                    c.s(" ");
-                    c.dec(be32(m, p + 4 * k).ok()?);
-                }
+                c.dec(be32(m, p + 4 * k).ok()?);
             }
+        }
         15 => {
             c.s(" ");
             m.get(cp..cp + 2)?;
@@ -462,7 +479,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: 
         return Ok(());
     }
     if m.len() < 12 {
-        return Err(Trunc);
+        c.trunc_mark();
+        return Ok(());
     }
     let m = super::cut(m, length);
     let flags = be16(m, 2)?;

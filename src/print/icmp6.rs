@@ -85,7 +85,7 @@ fn bits(c: &mut Ctx, v: u32, table: &[(u32, &str)]) {
 /// Neighbour-discovery options; Err on truncation.
 fn opts(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
     let mut cp = 0usize;
-    while resid > 0 {
+    while resid > 0 && cp < d.len() {
         let t = u8_at(d, cp)?;
         let l = usize::from(u8_at(d, cp + 1)?);
         if l == 0 || cp + (l << 3) > d.len() {
@@ -185,7 +185,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         return Ok(());
     }
     let v = c.opts.verbose;
-    if v > 0 && !fragmented && !c.opts.no_checksums && d.len() >= length {
+    if v > 0 && !fragmented && d.len() >= length {
         let sum_field = be16(d, 2)?;
         let sum = next_proto_cksum(ip, 58, &d[..length], length);
         if sum != 0 {
@@ -276,8 +276,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             }
         }
         2 => {
+            let mtu = be32(d, 4)?;
             c.s(", mtu ");
-            c.dec(be32(d, 4)?);
+            c.dec(mtu);
         }
         3 => match code {
             0 => {
@@ -341,6 +342,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             if v > 0 {
                 let hop = u8_at(d, 4)?;
                 let flags = u8_at(d, 5)?;
+                let (life, reach, retrans) = (be16(d, 6)?, be32(d, 8)?, be32(d, 12)?);
                 c.s("\n\thop limit ");
                 c.dec(hop);
                 c.s(", Flags [");
@@ -362,11 +364,11 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                     _ => "low",
                 });
                 c.s(", router lifetime ");
-                c.dec(be16(d, 6)?);
+                c.dec(life);
                 c.s("s, reachable time ");
-                c.dec(be32(d, 8)?);
+                c.dec(reach);
                 c.s("ms, retrans timer ");
-                c.dec(be32(d, 12)?);
+                c.dec(retrans);
                 c.s("ms");
                 opts(c, &d[16.min(d.len())..], resid(16))?;
             }
@@ -521,7 +523,7 @@ fn mldv2_query(c: &mut Ctx, d: &[u8], len: usize) -> R {
         c.dec(qqi);
     }
     if len < 28 + nsrcs * 16 {
-        c.s(" [invalid number of sources]");
+        c.s(" [invalid number of sources]]");
         return Ok(());
     }
     if c.opts.verbose == 1 {

@@ -222,8 +222,9 @@ fn print_ts(c: &mut Ctx, cp: &[u8], length: usize) -> R {
     Ok(())
 }
 
-/// IP options; Err on truncation.
-fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R {
+/// IP options; `Ok(false)` when an option is not fully captured (tcpdump's
+/// "[truncated-option]"), Err when even its type or length byte is missing.
+fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R<bool> {
     let mut sep = "";
     while length > 0 {
         c.s(sep);
@@ -244,7 +245,7 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R {
                 c.s(" [bad length ");
                 c.dec(l as u64);
                 c.s("]");
-                return Ok(());
+                return Ok(true);
             }
             l
         };
@@ -252,11 +253,13 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R {
             c.s(" [bad length ");
             c.dec(olen as u64);
             c.s("]");
-            return Ok(());
+            return Ok(true);
         }
-        let opt = bytes(cp, 0, olen)?;
+        let Ok(opt) = bytes(cp, 0, olen) else {
+            return Ok(false);
+        };
         match code {
-            0 => return Ok(()),
+            0 => return Ok(true),
             68 => print_ts(c, opt, olen)?,
             7 | 137 | 131 => print_route(c, opt, olen)?,
             148 => {
@@ -277,7 +280,7 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R {
         cp = &cp[olen..];
         length -= olen;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// The final destination of a source route, for the pseudo-header.
@@ -401,7 +404,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         if hlen > 20 {
             c.s(", options (");
             let opts = &d[20.min(d.len())..];
-            if options(c, opts, hlen - 20).is_err() {
+            if !options(c, opts, hlen - 20)? {
                 c.s(" [truncated-option]");
                 truncated = true;
             }

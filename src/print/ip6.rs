@@ -5,68 +5,117 @@ use super::ip::{IpInfo, demux, proto_name};
 use super::out::Put;
 use super::{Ctx, R, Trunc, be16, be32, bytes, cut, u8_at};
 
-fn opt_print(c: &mut Ctx, d: &[u8]) -> R {
+/// Hop-by-hop / destination options. `Ok(false)` when an option is malformed (the
+/// reason has been printed; tcpdump then stops with a truncation mark).
+fn opt_print(c: &mut Ctx, d: &[u8]) -> R<bool> {
+    let v = c.opts.verbose > 0;
+    let len = d.len();
     let mut i = 0;
-    while i < d.len() {
-        let t = d[i];
-        if t == 0 {
-            c.s("(pad1)");
-            i += 1;
-            continue;
-        }
-        let l = usize::from(u8_at(d, i + 1)?);
-        if i + 2 + l > d.len() {
-            c.s("[trunc]");
-            return Err(Trunc);
+    while i < len {
+        let t = u8_at(d, i)?;
+        let optlen = if t == 0 {
+            1
+        } else if i + 1 < len {
+            usize::from(u8_at(d, i + 1)?) + 2
+        } else {
+            return Ok(false);
+        };
+        if i + optlen > len {
+            return Ok(false);
         }
         match t {
-            1 => c.s("(padn)"),
+            0 => {
+                if v {
+                    c.s("(pad1)");
+                }
+            }
+            1 => {
+                if len - i < 2 {
+                    c.s("(padn: trunc)");
+                    return Ok(false);
+                }
+                if v {
+                    c.s("(padn)");
+                }
+            }
             5 => {
+                if len - i < 4 {
+                    c.s("(rtalert: trunc)");
+                    return Ok(false);
+                }
+                let l = u8_at(d, i + 1)?;
                 if l != 2 {
                     c.s("(rtalert: invalid len ");
-                    c.dec(l as u64);
+                    c.dec(l);
                     c.s(")");
-                } else {
+                    return Ok(false);
+                }
+                if v {
+                    let a = be16(d, i + 2)?;
                     c.s("(rtalert: 0x");
-                    c.o.hexw(u64::from(be16(d, i + 2)?), 4);
+                    c.o.hexw(u64::from(a), 4);
                     c.s(") ");
                 }
             }
             0xc2 => {
+                if len - i < 6 {
+                    c.s("(jumbo: trunc)");
+                    return Ok(false);
+                }
+                let l = u8_at(d, i + 1)?;
                 if l != 4 {
                     c.s("(jumbo: invalid len ");
-                    c.dec(l as u64);
+                    c.dec(l);
                     c.s(")");
-                } else {
+                    return Ok(false);
+                }
+                if v {
+                    let j = be32(d, i + 2)?;
                     c.s("(jumbo: ");
-                    c.dec(be32(d, i + 2)?);
+                    c.dec(j);
                     c.s(") ");
                 }
             }
             _ => {
-                c.s("(type 0x");
-                c.o.hexw(u64::from(t), 2);
-                c.s(": len=");
-                c.dec(l as u64);
-                c.s(")");
+                if len - i < 2 {
+                    c.s("(type ");
+                    c.dec(t);
+                    c.s(": trunc)");
+                    return Ok(false);
+                }
+                if v {
+                    let l = u8_at(d, i + 1)?;
+                    c.s("(opt_type 0x");
+                    c.o.hexw(u64::from(t), 2);
+                    c.s(": len=");
+                    c.dec(l);
+                    c.s(")");
+                }
             }
         }
-        i += 2 + l;
+        i += optlen;
     }
-    Ok(())
-}
-
-/// Hop-by-hop or destination options header; returns its length.
-fn opts_header(c: &mut Ctx, d: &[u8], name: &'static str, proto: &'static str) -> R<usize> {
-    c.proto = proto;
-    let len = (usize::from(u8_at(d, 1)?) + 1) << 3;
-    let h = bytes(d, 0, len)?;
-    c.s(name);
-    if c.opts.verbose > 0 {
-        opt_print(c, &h[2..])?;
+    if v {
         c.s(" ");
     }
-    Ok(len)
+    Ok(true)
+}
+
+/// Hop-by-hop or destination options header; returns its length, or None when
+/// tcpdump stops inside it (after printing its truncation mark).
+fn opts_header(c: &mut Ctx, d: &[u8], name: &'static str, proto: &'static str) -> R<Option<usize>> {
+    c.proto = proto;
+    let len = (usize::from(u8_at(d, 1)?) + 1) << 3;
+    let Some(h) = d.get(..len) else {
+        c.trunc_mark();
+        return Ok(None);
+    };
+    c.s(name);
+    if !opt_print(c, &h[2..])? {
+        c.trunc_mark();
+        return Ok(None);
+    }
+    Ok(Some(len))
 }
 
 fn routing(c: &mut Ctx, d: &[u8]) -> R<usize> {
@@ -183,18 +232,22 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         }
         let cp = &d[pos..];
         match nh {
-            0 => {
-                advance = opts_header(c, cp, "HBH ", "hbhopt")?;
-                nh = u8_at(cp, 0)?;
-            }
-            60 => {
-                advance = opts_header(c, cp, "DSTOPT ", "dstopt")?;
+            0 | 60 => {
+                let (name, proto) = if nh == 0 {
+                    ("HBH ", "hbhopt")
+                } else {
+                    ("DSTOPT ", "dstopt")
+                };
+                let Some(a) = opts_header(c, cp, name, proto)? else {
+                    return Ok(());
+                };
+                advance = a;
                 nh = u8_at(cp, 0)?;
             }
             44 => {
                 c.proto = "frag6";
                 let offlg = be16(cp, 2)?;
-                let ident = be32(cp, 4)?;
+                let ident = if c.opts.verbose > 0 { be32(cp, 4)? } else { 0 };
                 let fraglen = (40 + plen).wrapping_sub(pos).wrapping_sub(8);
                 c.s("frag (");
                 if c.opts.verbose > 0 {

@@ -238,6 +238,7 @@ fn oui_name(oui: u32) -> &'static str {
 
 /// SNAP header; true if the payload was decoded.
 fn snap(c: &mut Ctx, d: &[u8], length: usize, src: &[u8], dst: &[u8]) -> R<bool> {
+    c.proto = "snap";
     if d.len() < 5 || length < 5 {
         c.trunc_mark();
         return Ok(true);
@@ -268,11 +269,17 @@ fn snap(c: &mut Ctx, d: &[u8], length: usize, src: &[u8], dst: &[u8]) -> R<bool>
 }
 
 fn snap_header(c: &mut Ctx, oui: u32, et: u16) {
-    c.s("oui ");
-    c.s(oui_name(oui));
-    c.s(" (0x");
-    c.o.hexw(u64::from(oui), 6);
-    c.s("), ");
+    let e = c.opts.link_header;
+    if !e {
+        c.s("SNAP, ");
+    }
+    if oui != 0 || e {
+        c.s("oui ");
+        c.s(oui_name(oui));
+        c.s(" (0x");
+        c.o.hexw(u64::from(oui), 6);
+        c.s("), ");
+    }
     c.s(if oui == 0 { "ethertype " } else { "pid " });
     let name = if oui == 0 {
         super::ether::ethertype_name(et)

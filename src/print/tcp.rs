@@ -621,39 +621,34 @@ pub(crate) fn print_char(c: &mut Ctx, mut b: u8) {
     }
 }
 
+/// tcpdump's ssh_print: the version line, only when it is complete and printable.
 fn ssh(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.proto = "ssh";
-    let mut idx = 0;
-    for ch in b"SSH-" {
-        if idx >= len {
+    for (i, ch) in b"SSH-".iter().enumerate() {
+        if u8_at(d, i)? != *ch {
             return Ok(());
         }
-        if u8_at(d, idx)? != *ch {
-            return Ok(());
-        }
-        idx += 1;
     }
-    // The whole version line must be captured before anything is printed.
-    let mut end = idx;
-    while end < len {
-        let ch = u8_at(d, end)?;
-        if ch == b'\n' || (ch == b'\r' && end + 1 < len && u8_at(d, end + 1)? == b'\n') {
-            break;
-        }
-        end += 1;
-    }
-    c.s(": SSH: SSH-");
+    let mut idx = 4;
     while idx < len {
         let ch = u8_at(d, idx)?;
         if ch == b'\n' {
             break;
-        }
-        if ch == b'\r' && idx + 1 < len && u8_at(d, idx + 1)? == b'\n' {
+        } else if ch == b'\r' {
+            if idx + 1 >= len || u8_at(d, idx + 1)? != b'\n' {
+                return Ok(());
+            }
             break;
+        } else if !(0x20..=0x7e).contains(&ch) {
+            return Ok(());
         }
-        print_char(c, ch);
         idx += 1;
     }
+    if idx >= len {
+        return Ok(());
+    }
+    c.s(": SSH: ");
+    c.o.extend_from_slice(&d[..idx]);
     Ok(())
 }
 
