@@ -250,6 +250,16 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], plen: usize, fragmented: bool) -> R {
     })();
     if r.is_err() {
         c.o.truncate(mark);
+        // For messages quoting a datagram tcpdump first checks that the quoted
+        // destination was captured (a soft truncation); other reads stop the packet.
+        if (t == 11 && d.len() < 28)
+            || (t == 3 && code == 3 && d.len() < 18)
+            || (t == 14 && d.len() < 20)
+            || t == 9
+        {
+            c.trunc_mark();
+            return Ok(());
+        }
         return r;
     }
     c.s(", length ");

@@ -244,8 +244,13 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                     c.ip6addr(b);
                 }
                 4 => {
-                    let (prot, off) = upper_layer(oip)?;
-                    let dport = be16(oip, off + 2)?;
+                    // tcpdump's get_upperlayer fails softly.
+                    let Ok((prot, dport)) =
+                        upper_layer(oip).and_then(|(p, off)| Ok((p, be16(oip, off + 2)?)))
+                    else {
+                        c.trunc_mark();
+                        return Ok(());
+                    };
                     let dst = bytes(oip, 24, 16)?;
                     c.s(", ");
                     c.ip6addr(dst);
@@ -294,7 +299,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             }
         },
         4 => {
-            bytes(oip, 24, 16)?;
+            if oip.len() < 40 {
+                c.trunc_mark();
+                return Ok(());
+            }
             let p = be32(d, 4)?;
             match code {
                 0 => c.s(", erroneous - octet "),
@@ -446,10 +454,11 @@ fn mldv2_report(c: &mut Ctx, d: &[u8], len: usize) -> R {
                 c.s(" [invalid number of groups]");
                 return Ok(());
             }
-            c.s(" [gaddr ");
-            c.ip6addr(bytes(d, group + 4, 16)?);
-            c.s(" ");
+            let ga = bytes(d, group + 4, 16)?;
             let rt = u8_at(d, group)?;
+            c.s(" [gaddr ");
+            c.ip6addr(ga);
+            c.s(" ");
             match rt {
                 1 => c.s("is_in"),
                 2 => c.s("is_ex"),
