@@ -799,3 +799,13 @@ fn raw_and_loopback() {
 
 #[allow(dead_code)]
 fn _keep(_: build_mod::build::Pseudo) {}
+
+/// Without -n: host names (reverse lookups through the same resolver tcpdump
+/// uses), service and protocol names, "Broadcast" and OUI vendor names.
+#[test]
+fn names_without_n() {
+    let dir = tmpdir("names");
+    let path = dir.join("names.pcap");
+    write_pcap(&path, LinkType::En10mb, &recs(frames()), false);
+    assert_same(&path, &[&[], &["-e"], &["-v"]]);
+}

@@ -224,15 +224,7 @@ pub(crate) fn print(
 }
 
 fn oui_name(oui: u32) -> &'static str {
-    match oui {
-        0x000000 => "Ethernet",
-        0x0000f8 => "Cisco",
-        0x00000c => "Cisco",
-        0x0080c2 => "IEEE 802.1 Bridged",
-        0x00e02b => "Extreme",
-        0x080007 => "Appletalk",
-        _ => "Unknown",
-    }
+    super::names::oui_lookup(oui).unwrap_or("Unknown")
 }
 
 /// SNAP header; Some(true) if the payload was decoded, None if truncated.

@@ -177,6 +177,10 @@ impl Ctx {
         }
     }
     pub fn etheraddr(&mut self, a: &[u8]) {
+        if !self.opts.numeric && a == [0xff; 6] {
+            self.o.s("Broadcast");
+            return;
+        }
         self.o.mac(a);
         if !self.opts.numeric && a.len() == 6 {
             self.o.s(" (oui ");
