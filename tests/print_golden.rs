@@ -279,6 +279,39 @@ fn ipv4_packets() -> Vec<Vec<u8>> {
             false,
         ),
     ));
+    // EDNS options (cookie, client subnet, padding, keepalive, unknown) and an
+    // NXDOMAIN answer carrying an SOA.
+    for opts in [
+        vec![(10u16, &b"12345678"[..])],
+        vec![(10, &b"1234567890abcdef"[..]), (12, &[0u8; 7][..])],
+        vec![(8, &[0, 1, 24, 0, 10, 0, 1][..])],
+        vec![(8, &[0, 2, 56, 0, 0x20, 1, 0x0d, 0xb8, 0, 0, 0][..])],
+        vec![(11, &[0, 150][..]), (99, &b"ab"[..]), (3, &b""[..])],
+        vec![(10, &b"123"[..])],
+    ] {
+        v.push(udp4(
+            A4,
+            NS4,
+            udp(
+                &dps,
+                50000,
+                53,
+                &dns_query_edns(21, "example.com", &opts),
+                false,
+            ),
+        ));
+    }
+    v.push(udp4(
+        NS4,
+        A4,
+        udp(
+            &rdps,
+            53,
+            50000,
+            &dns_nxdomain_soa(22, "nx.example.com"),
+            false,
+        ),
+    ));
     // A bad compression pointer (forward) and a truncated message.
     v.push(udp4(
         NS4,
