@@ -425,6 +425,47 @@ fn ipv4_packets() -> Vec<Vec<u8>> {
     v.push(ce.build(b"abc"));
     v.push(Ip4::new(A4, B4, 41).build(&ip6(v6("fd00::1"), v6("fd00::2"), 59, 64, b"")));
     v.push(Ip4::new(A4, B4, 4).build(&Ip4::new(B4, A4, 253).build(b"in")));
+    // IGMP v1/v2/v3, VRRP v2/v3, ESP.
+    let igmp = |ty: u8, code: u8, rest: &[u8]| {
+        let mut m = vec![ty, code, 0, 0];
+        m.extend_from_slice(rest);
+        let s = csum(&[&m]);
+        m[2..4].copy_from_slice(&s.to_be_bytes());
+        m
+    };
+    let mc = [224, 0, 0, 251];
+    v.push(Ip4::new(A4, mc, 2).build(&igmp(0x16, 0, &mc)));
+    v.push(Ip4::new(A4, mc, 2).build(&igmp(0x17, 0, &mc)));
+    v.push(Ip4::new(A4, mc, 2).build(&igmp(0x12, 0, &mc)));
+    v.push(Ip4::new(A4, [224, 0, 0, 1], 2).build(&igmp(0x11, 100, &[0; 4])));
+    v.push(Ip4::new(A4, [224, 0, 0, 1], 2).build(&igmp(0x11, 0, &mc)));
+    v.push(Ip4::new(A4, [224, 0, 0, 1], 2).build(&igmp(0x11, 20, &[0, 0, 0, 0, 2, 125, 0, 0])));
+    v.push(Ip4::new(A4, mc, 2).build(&igmp(
+        0x11,
+        150,
+        &[224, 0, 0, 251, 2, 125, 0, 2, 10, 0, 0, 1, 10, 0, 0, 2],
+    )));
+    v.push(Ip4::new(A4, [224, 0, 0, 22], 2).build(&igmp(
+        0x22,
+        0,
+        &[
+            0, 0, 0, 2, 4, 0, 0, 0, 239, 1, 1, 1, 1, 0, 0, 1, 239, 2, 2, 2, 10, 0, 0, 9,
+        ],
+    )));
+    let mut bad_igmp = igmp(0x16, 0, &mc);
+    bad_igmp[3] ^= 0x55;
+    v.push(Ip4::new(A4, mc, 2).build(&bad_igmp));
+    v.push(Ip4::new(A4, mc, 2).build(&igmp(0x99, 0, &mc)));
+    let mut vr = vec![
+        0x21, 1, 100, 2, 1, 1, 0, 0, 10, 0, 0, 254, 10, 0, 0, 253, b'p', b'w', 0, 0, 0, 0, 0, 0,
+    ];
+    let s = csum(&[&vr]);
+    vr[6..8].copy_from_slice(&s.to_be_bytes());
+    let mut vrrp_ip = Ip4::new(A4, [224, 0, 0, 18], 112);
+    vrrp_ip.ttl = 255;
+    v.push(vrrp_ip.build(&vr));
+    v.push(vrrp_ip.build(&[0x31, 2, 200, 1, 0, 100, 0x12, 0x34, 10, 0, 0, 254]));
+    v.push(Ip4::new(A4, B4, 50).build(&[0, 0, 0x10, 1, 0, 0, 0, 5, 0xaa, 0xbb]));
     // Lengths that lie: ip total shorter than header, longer than the frame.
     let mut lie =
         Ip4::new(A4, B4, 6).build(&Tcp::new(1, 2, 0x02, 3, 0).build(&Pseudo::V4(A4, B4), b""));
@@ -841,4 +882,34 @@ fn names_without_n() {
     let path = dir.join("names.pcap");
     write_pcap(&path, LinkType::En10mb, &recs(frames()), false);
     assert_same(&path, &[&[], &["-e"], &["-v"]]);
+}
+
+/// NTP and BOOTP/DHCP: the summary line (their -v details are not reproduced).
+#[test]
+fn ntp_and_bootp_summaries() {
+    let dir = tmpdir("ntp");
+    let path = dir.join("ntp.pcap");
+    let ps = Pseudo::V4(A4, B4);
+    let mut ntp = vec![0x23u8];
+    ntp.extend_from_slice(&[0; 47]);
+    let mut ntp_srv = vec![0x24u8];
+    ntp_srv.extend_from_slice(&[0; 47]);
+    let mut boot = vec![1u8, 1, 6, 0];
+    boot.extend_from_slice(&[0; 24]);
+    boot.extend_from_slice(&MAC_A);
+    boot.extend_from_slice(&[0; 202]);
+    let mut reply = boot.clone();
+    reply[0] = 2;
+    let f: Vec<Vec<u8>> = [
+        udp(&ps, 123, 123, &ntp, false),
+        udp(&ps, 123, 40000, &ntp_srv, false),
+        udp(&ps, 68, 67, &boot, false),
+        udp(&ps, 67, 68, &reply, false),
+        udp(&ps, 68, 67, &boot[..10], false),
+    ]
+    .into_iter()
+    .map(|u| ether(MAC_B, MAC_A, 0x0800, &Ip4::new(A4, B4, 17).build(&u)))
+    .collect();
+    write_pcap(&path, LinkType::En10mb, &recs(f), false);
+    assert_same(&path, &[&["-n"], &["-ne"], &["-nx"], &["-nq"]]);
 }

@@ -15,6 +15,8 @@ pub(crate) struct IpInfo<'a> {
     /// The header's own protocol/next-header field (tcpdump prints addresses with
     /// the ports only when it names the transport directly).
     pub hdr_proto: u8,
+    /// TTL or hop limit (VRRP prints it).
+    pub ttl: u8,
 }
 
 /// One's-complement sum of `d` folded into 16 bits, as a big-endian word sum.
@@ -456,6 +458,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 find_dst(&d[..hlen])
             },
             hdr_proto: proto,
+            ttl: d[8],
         };
         demux(c, &d[hlen..], len, &info, off & 0x2000 != 0, proto)?;
     } else {
@@ -508,6 +511,17 @@ pub(crate) fn demux(
         }
         4 => print(c, d, length),
         41 => super::ip6::print(c, d, length),
+        2 => {
+            if !ip.v6 {
+                super::misc::igmp(c, d, length)
+            } else {
+                c.s("[IGMP requires IPv4]");
+                c.invalid();
+                Ok(())
+            }
+        }
+        50 => super::misc::esp(c, d, length),
+        112 => super::misc::vrrp(c, d, length, ip, ip.ttl),
         59 => {
             c.s("no next header");
             Ok(())

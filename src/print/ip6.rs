@@ -285,6 +285,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
                     dst,
                     ck_dst: dst,
                     hdr_proto: d[6],
+                    ttl: d[7],
                 };
                 return demux(c, cp, len, &info, fragmented, nh);
             }

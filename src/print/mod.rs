@@ -17,6 +17,7 @@ mod ip;
 mod ip6;
 mod link;
 mod llc;
+mod misc;
 mod names;
 pub mod out;
 mod tcp;

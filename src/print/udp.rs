@@ -112,6 +112,12 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(53) {
         return super::dns::print(c, payload, length, false, false);
     }
+    if !c.opts.quiet && (port(67) || port(68)) {
+        return super::misc::bootp(c, payload, length);
+    }
+    if !c.opts.quiet && port(123) && !port(69) && !port(88) {
+        return super::misc::ntp(c, payload, length);
+    }
     if !c.opts.quiet && port(5353) {
         return super::dns::print(c, payload, length, false, true);
     }
