@@ -291,6 +291,12 @@ fn fqdn(c: &mut Ctx, m: &[u8], mut cp: usize) -> Option<usize> {
     Some(rp)
 }
 
+/// A domain name at `cp` of `m` (for other printers, e.g. ICMPv6 DNSSL);
+/// the index after it, None when it runs off the capture.
+pub(crate) fn name_at(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
+    fqdn(c, m, cp)
+}
+
 fn qprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
     let np = cp;
     let cp = nskip(m, cp)?;

@@ -130,6 +130,66 @@ fn opts(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
                 c.s(", pref. time ");
                 lifetime(c, be32(d, cp + 8)?);
             }
+            25 => {
+                c.s(" lifetime ");
+                c.dec(be32(d, cp + 4)?);
+                c.s("s,");
+                for i in 0..(l - 1) / 2 {
+                    let a = bytes(d, cp + 8 + 16 * i, 16)?;
+                    c.s(" addr: ");
+                    c.ip6addr(a);
+                }
+            }
+            31 => {
+                c.s(" lifetime ");
+                c.dec(be32(d, cp + 4)?);
+                c.s("s, domain(s):");
+                let end = cp + (l << 3);
+                let mut p = cp + 8;
+                while p < end && u8_at(d, p)? != 0 {
+                    c.s(" ");
+                    match super::dns::name_at(c, d, p) {
+                        Some(n) => p = n,
+                        None => return Err(Trunc),
+                    }
+                }
+            }
+            7 => {
+                c.s(" ");
+                c.dec(be32(d, cp + 4)?);
+                c.s("ms");
+            }
+            8 => {
+                c.s(" preference ");
+                c.dec(be16(d, cp + 4)?);
+                c.s(", lifetime ");
+                c.dec(be16(d, cp + 6)?);
+            }
+            24 => {
+                let plen = u8_at(d, cp + 2)?;
+                let flags = u8_at(d, cp + 3)?;
+                let life = be32(d, cp + 4)?;
+                let mut a = [0u8; 16];
+                match l {
+                    1 => {}
+                    2 => a[..8].copy_from_slice(bytes(d, cp + 8, 8)?),
+                    3 => a.copy_from_slice(bytes(d, cp + 8, 16)?),
+                    _ => return Err(Trunc),
+                }
+                c.s(" ");
+                c.ip6addr(&a);
+                c.s("/");
+                c.dec(plen);
+                c.s(", pref=");
+                c.s(match (flags >> 3) & 3 {
+                    0 => "medium",
+                    1 => "high",
+                    2 => "rsv",
+                    _ => "low",
+                });
+                c.s(", lifetime=");
+                lifetime(c, life);
+            }
             _ => {
                 if c.opts.verbose <= 1 {
                     hex_only(&mut c.o, "\n\t  ", body, 0);
@@ -361,7 +421,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                         (0x80, "managed"),
                         (0x40, "other stateful"),
                         (0x20, "home agent"),
-                        (0x08, "proxy"),
+                        (0x04, "proxy"),
                     ],
                 );
                 c.s("], pref ");
@@ -535,10 +595,12 @@ fn mldv2_query(c: &mut Ctx, d: &[u8], len: usize) -> R {
         c.s(" [invalid number of sources]]");
         return Ok(());
     }
-    if c.opts.verbose == 1 {
-        c.s(" ");
-        c.dec(nsrcs as u64);
-        c.s(" source(s)");
+    if c.opts.verbose <= 1 {
+        if nsrcs > 0 {
+            c.s(", ");
+            c.dec(nsrcs as u64);
+            c.s(" source(s)");
+        }
     } else if nsrcs > 0 {
         c.s(" {");
         for j in 0..nsrcs {

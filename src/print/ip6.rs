@@ -118,38 +118,80 @@ fn opts_header(c: &mut Ctx, d: &[u8], name: &'static str, proto: &'static str) -
     Ok(Some(len))
 }
 
-fn routing(c: &mut Ctx, d: &[u8]) -> R<usize> {
+/// Routing header; returns its length and the final destination for the
+/// pseudo-header, or None when tcpdump stops (marked invalid).
+fn routing<'a>(c: &mut Ctx, d: &'a [u8]) -> R<Option<(usize, Option<&'a [u8]>)>> {
     c.proto = "rt6";
+    c.s("RT6");
     let len = usize::from(u8_at(d, 1)?);
-    let ty = u8_at(d, 2)?;
-    let segleft = u8_at(d, 3)?;
-    c.s("srcrt (len=");
+    c.s(" (len=");
     c.dec(len as u64);
+    let ty = u8_at(d, 2)?;
     c.s(", type=");
     c.dec(ty);
+    if ty == 0 {
+        c.s(" [Deprecated]");
+    }
+    let segleft = u8_at(d, 3)?;
     c.s(", segleft=");
     c.dec(segleft);
     match ty {
         0 | 2 => {
             let rsv = be32(d, 4)?;
-            if rsv != 0 {
+            if rsv != 0 || c.opts.verbose > 0 {
                 c.s(", rsv=0x");
                 c.o.hex(u64::from(rsv));
             }
+            if len % 2 == 1 {
+                c.s(" [length ");
+                c.dec(len as u64);
+                c.s("]");
+                c.invalid();
+                return Ok(None);
+            }
             let n = len / 2;
+            let mut last = None;
             for i in 0..n {
                 let a = bytes(d, 8 + 16 * i, 16)?;
                 c.s(", [");
                 c.dec(i as u64);
                 c.s("]");
                 c.ip6addr(a);
+                last = Some(a);
             }
             c.s(") ");
-            Ok((len + 1) << 3)
+            Ok(Some(((len + 1) << 3, last)))
+        }
+        4 => {
+            let last_entry = usize::from(u8_at(d, 4)?);
+            c.s(", last-entry=");
+            c.dec(last_entry as u64);
+            let flags = u8_at(d, 5)?;
+            if flags != 0 || c.opts.verbose > 0 {
+                c.s(", flags=0x");
+                c.o.hex(u64::from(flags));
+            }
+            let tag = be16(d, 6)?;
+            c.s(", tag=");
+            c.o.hex(u64::from(tag));
+            let mut first = None;
+            for i in 0..=last_entry {
+                let a = bytes(d, 8 + 16 * i, 16)?;
+                c.s(", [");
+                c.dec(i as u64);
+                c.s("]");
+                c.ip6addr(a);
+                if i == 0 {
+                    first = Some(a);
+                }
+            }
+            c.s(") ");
+            Ok(Some(((len + 1) << 3, first)))
         }
         _ => {
-            c.s(") ");
-            Ok(usize::MAX)
+            c.s(" (unknown type)");
+            c.invalid();
+            Ok(None)
         }
     }
 }
@@ -218,6 +260,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let mut pos = 0usize;
     let mut advance = 40usize;
     let mut fragmented = false;
+    let mut ck_dst = dst;
     while pos < d.len() {
         if len < advance {
             return Err(Trunc);
@@ -271,9 +314,11 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 fragmented = true;
             }
             43 => {
-                let a = routing(c, cp)?;
-                if a == usize::MAX {
+                let Some((a, final_dst)) = routing(c, cp)? else {
                     return Ok(());
+                };
+                if let Some(f) = final_dst {
+                    ck_dst = f;
                 }
                 advance = a;
                 nh = u8_at(cp, 0)?;
@@ -283,7 +328,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
                     v6: true,
                     src,
                     dst,
-                    ck_dst: dst,
+                    ck_dst,
                     hdr_proto: d[6],
                     ttl: d[7],
                 };
