@@ -120,7 +120,10 @@ fn opts_header(c: &mut Ctx, d: &[u8], name: &'static str, proto: &'static str) -
 
 /// Routing header; returns its length and the final destination for the
 /// pseudo-header, or None when tcpdump stops (marked invalid).
-fn routing<'a>(c: &mut Ctx, d: &'a [u8]) -> R<Option<(usize, Option<&'a [u8]>)>> {
+/// A routing header's length and, when it names one, the final destination.
+type Route<'a> = (usize, Option<&'a [u8]>);
+
+fn routing<'a>(c: &mut Ctx, d: &'a [u8]) -> R<Option<Route<'a>>> {
     c.proto = "rt6";
     c.s("RT6");
     let len = usize::from(u8_at(d, 1)?);
