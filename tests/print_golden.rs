@@ -138,7 +138,7 @@ fn ipv4_packets() -> Vec<Vec<u8>> {
         let mut t = Tcp::new(40020, 5000, *fl, 1, 1);
         t.options = vec![30, body.len() as u8 + 2];
         t.options.extend_from_slice(body);
-        while t.options.len() % 4 != 0 {
+        while !t.options.len().is_multiple_of(4) {
             t.options.push(0);
         }
         v.push(tcp(&t, &ps, A4, B4, b""));
