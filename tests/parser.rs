@@ -542,6 +542,20 @@ fn spans_cover_source_text() {
         .map(|p| &text[p.span.start..p.span.end])
         .collect();
     assert_eq!(texts, ["tcp port 80", "443", "ip[0] & 0xf > 5"]);
+    let text2 = "(ip[0] + 1) * 2 = 4 or not (len) = 1";
+    let t = tree(text2);
+    let rel_texts: Vec<String> = {
+        let mut prims = Vec::new();
+        walk(&t, &mut prims);
+        prims
+            .iter()
+            .map(|p| match &p.kind {
+                PrimKind::Relation { lhs, .. } => text2[lhs.span.start..lhs.span.end].to_owned(),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    assert_eq!(rel_texts, ["(ip[0] + 1) * 2", "(len)"]);
     if let PrimKind::Relation { lhs, rhs, .. } = &prims[2].kind {
         assert_eq!(&text[lhs.span.start..lhs.span.end], "ip[0] & 0xf");
         assert_eq!(&text[rhs.span.start..rhs.span.end], "5");

@@ -507,7 +507,14 @@ impl<'a> Parser<'a> {
             Item::Id(e) => Paren::Ids(self.id_group_rest(e, q)?),
         };
         self.close(open, &content)?;
-        Ok(content)
+        Ok(match content {
+            // Arithmetic spans include their parentheses.
+            Paren::Arith(mut a, is_num) => {
+                a.span = open.to(self.span_of(self.pos.saturating_sub(1)));
+                Paren::Arith(a, is_num)
+            }
+            other => other,
+        })
     }
 
     /// `qid and id …` inside parentheses: the rest of a group of bare ids.
@@ -1084,10 +1091,10 @@ impl<'a> Parser<'a> {
             }
             Tok::Punct(Punct::LParen) => {
                 let open = self.bump().span;
-                let inner = self.arith_expr(0)?;
+                let mut inner = self.arith_expr(0)?;
                 match self.peek().tok {
                     Tok::Punct(Punct::RParen) => {
-                        self.bump();
+                        inner.span = open.to(self.bump().span);
                         Ok(inner)
                     }
                     Tok::End => Err(FilterError::new("unclosed '(': no matching ')'", open)),
