@@ -259,3 +259,67 @@ fn accept_value_is_the_snaplen() {
     assert_eq!(vm::run(&prog, &pkt, 100), 1234);
     assert_eq!(vm::run(&prog, &pkt[..5], 5), 0);
 }
+
+/// Deep nesting and long chains compile without overflow or quadratic blowup.
+#[test]
+fn deep_and_long_expressions_compile() {
+    let nots = format!("{}ip", "not ".repeat(20000));
+    let prog = filter::compile(&nots, &CompileOptions::default()).expect("compiles");
+    verify::verify(&prog).expect("valid");
+    let parens = format!("{}tcp{}", "(".repeat(5000), ")".repeat(5000));
+    filter::compile(&parens, &CompileOptions::default()).expect("compiles");
+    let chain = vec!["ip"; 3000].join(" or ");
+    let start = std::time::Instant::now();
+    let prog = filter::compile(&chain, &CompileOptions::default()).expect("compiles");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert!(
+        prog.len() > 4096,
+        "a program too long for the kernel is still produced"
+    );
+}
+
+/// Random and/or/not trees over primitives, encapsulations and accumulator-reading
+/// tests (`byte 1 & 3` reads whatever the previous test left in A), on every link
+/// type.
+#[test]
+fn random_expressions_match_libpcap() {
+    let pool: Vec<&str> = PRIMITIVES
+        .iter()
+        .copied()
+        .filter(|p| !p.contains("localhost"))
+        .collect();
+    // RFILTER_RANDOM_SEED / RFILTER_RANDOM_COUNT explore further than the default.
+    let env = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let mut rng = corpus::Rng::new(env("RFILTER_RANDOM_SEED", 0x5eed_c0de));
+    let count = env("RFILTER_RANDOM_COUNT", 400) as usize;
+    fn tree(rng: &mut corpus::Rng, pool: &[&str], depth: u32) -> String {
+        let leaf = depth == 0 || rng.below(3) == 0;
+        if leaf {
+            return pool[rng.below(pool.len())].to_string();
+        }
+        let a = tree(rng, pool, depth - 1);
+        let b = tree(rng, pool, depth - 1);
+        match rng.below(4) {
+            0 => format!("({a}) and ({b})"),
+            1 => format!("({a}) or ({b})"),
+            2 => format!("not ({a}) and {b}"),
+            _ => format!("{a} or not {b}"),
+        }
+    }
+    let exprs: Vec<String> = (0..count).map(|_| tree(&mut rng, &pool, 3)).collect();
+    let corpora = corpora();
+    let (pairs, refused, verdicts) = run_all(&exprs, &corpora);
+    println!(
+        "{} random expressions: {pairs} compiled pairs, {refused} refused by both, {verdicts} verdicts",
+        exprs.len()
+    );
+    assert!(
+        pairs > 300,
+        "only {pairs} expression/link-type pairs compiled"
+    );
+}

@@ -214,6 +214,11 @@ pub const PRIMITIVES: &[&str] = &[
     "ip[ip[0] & 0xf] = 1",
     "ip[0:4] & 0xffffffff = 0x45000054",
     "len - 14 >= ip[2:2]",
+    "host localhost",
+    "src host localhost",
+    "ip6 host localhost",
+    "tcp port login",
+    "udp port who",
 ];
 
 /// Expressions that combine primitives with `and`/`or`/`not` and encapsulations.
