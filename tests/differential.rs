@@ -221,7 +221,6 @@ fn harness_self_check_against_libpcap() {
 }
 
 #[test]
-#[ignore = "until the compiler lands"]
 fn rfilter_matches_libpcap() {
     let corpora = corpora();
     let all = examples::valid();
@@ -283,7 +282,6 @@ fn rfilter_matches_libpcap() {
 }
 
 #[test]
-#[ignore = "until the compiler lands"]
 fn rfilter_rejects_what_libpcap_rejects() {
     let mut failures = Vec::new();
     let rejected: Vec<Example> = examples::rejected();
@@ -431,7 +429,6 @@ fn random_expressions(lt: LinkType, count: usize, seed: u64) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "until the compiler lands"]
 fn rfilter_matches_libpcap_on_random_expressions() {
     let corpora = corpora();
     let mut failures = Vec::new();
