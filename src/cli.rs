@@ -92,7 +92,7 @@ pub struct Args {
     #[arg(short = 'F', value_name = "FILE", help_heading = FILTER)]
     pub filter_file: Option<PathBuf>,
 
-    /// Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, …)
+    /// Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, ...)
     #[arg(short = 'y', long = "linktype", value_name = "LINKTYPE", value_parser = parse_linktype, help_heading = FILTER)]
     pub linktype: Option<LinkType>,
 

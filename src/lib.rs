@@ -9,8 +9,11 @@ pub mod capture;
 pub mod cli;
 pub mod filter;
 pub mod linktype;
+pub mod offline;
+pub mod output;
 pub mod packet;
 pub mod print;
 pub mod savefile;
+pub mod stop;
 
 pub use linktype::LinkType;

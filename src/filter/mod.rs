@@ -4,8 +4,11 @@
 //! control-flow graph → optimization → linear [`Insn`]s).
 
 pub mod ast;
+pub mod cfg;
 pub mod codegen;
+pub mod emit;
 pub mod error;
+pub mod names;
 pub mod parser;
 
 use crate::bpf::Insn;

@@ -1,0 +1,79 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'rfilter' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'rfilter'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'rfilter' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Capture on INTERFACE (''any'' for all interfaces, cooked)')
+            [CompletionResult]::new('--interface', '--interface', [CompletionResultType]::ParameterName, 'Capture on INTERFACE (''any'' for all interfaces, cooked)')
+            [CompletionResult]::new('-Q', '-Q ', [CompletionResultType]::ParameterName, 'Capture packets received (in), sent (out) or both (inout)')
+            [CompletionResult]::new('--direction', '--direction', [CompletionResultType]::ParameterName, 'Capture packets received (in), sent (out) or both (inout)')
+            [CompletionResult]::new('-B', '-B ', [CompletionResultType]::ParameterName, 'Kernel capture buffer size, in KiB')
+            [CompletionResult]::new('--buffer-size', '--buffer-size', [CompletionResultType]::ParameterName, 'Kernel capture buffer size, in KiB')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Exit after receiving COUNT packets')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)')
+            [CompletionResult]::new('--snapshot-length', '--snapshot-length', [CompletionResultType]::ParameterName, 'Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)')
+            [CompletionResult]::new('-Z', '-Z ', [CompletionResultType]::ParameterName, 'Drop privileges to USER once the capture socket is open')
+            [CompletionResult]::new('--relinquish-privileges', '--relinquish-privileges', [CompletionResultType]::ParameterName, 'Drop privileges to USER once the capture socket is open')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'Read the filter expression from FILE (the command-line expression is ignored)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, ...)')
+            [CompletionResult]::new('--linktype', '--linktype', [CompletionResultType]::ParameterName, 'Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, ...)')
+            [CompletionResult]::new('--time-stamp-precision', '--time-stamp-precision', [CompletionResultType]::ParameterName, 'Timestamp precision to print and to write with -w')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Read packets from FILE (pcap or pcapng; ''-'' for standard input)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Write raw packets to FILE (pcap; ''-'' for standard output) instead of printing them')
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'With -w, start a new file when the current one exceeds MB million bytes')
+            [CompletionResult]::new('-G', '-G ', [CompletionResultType]::ParameterName, 'With -w, start a new file every SECONDS seconds (strftime(3) in the file name)')
+            [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'With -C or -G, keep at most COUNT files')
+            [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'List the interfaces available for capture and exit')
+            [CompletionResult]::new('--list-interfaces', '--list-interfaces', [CompletionResultType]::ParameterName, 'List the interfaces available for capture and exit')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Do not put the interface into promiscuous mode')
+            [CompletionResult]::new('--no-promiscuous-mode', '--no-promiscuous-mode', [CompletionResultType]::ParameterName, 'Do not put the interface into promiscuous mode')
+            [CompletionResult]::new('--immediate-mode', '--immediate-mode', [CompletionResultType]::ParameterName, 'Deliver packets as soon as they arrive, without buffering')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Dump the compiled filter program as text (-dd: as C, -ddd: as decimal) and exit')
+            [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Do not optimize the compiled filter program')
+            [CompletionResult]::new('--no-optimize', '--no-optimize', [CompletionResultType]::ParameterName, 'Do not optimize the compiled filter program')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Do not convert addresses, ports and protocols to names')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Print the link-level header on each line')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More verbose output; -vv and -vvv for more still (checksums, options)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter output: less protocol information')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Timestamps: -t none, -tt seconds since the epoch, -ttt delta to the previous packet, -tttt date and time, -ttttt delta to the first packet')
+            [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'Print each packet in hex (-xx: including the link header)')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Print each packet in hex and ASCII (-XX: including the link header)')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Print each packet in ASCII')
+            [CompletionResult]::new('-#', '-#', [CompletionResultType]::ParameterName, 'Print a packet number at the start of each line')
+            [CompletionResult]::new('--number', '--number', [CompletionResultType]::ParameterName, 'Print a packet number at the start of each line')
+            [CompletionResult]::new('-S', '-S ', [CompletionResultType]::ParameterName, 'Print absolute TCP sequence numbers')
+            [CompletionResult]::new('--absolute-tcp-sequence-numbers', '--absolute-tcp-sequence-numbers', [CompletionResultType]::ParameterName, 'Print absolute TCP sequence numbers')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Line-buffer standard output')
+            [CompletionResult]::new('-K', '-K ', [CompletionResultType]::ParameterName, 'Do not verify IP, TCP or UDP checksums')
+            [CompletionResult]::new('--dont-verify-checksums', '--dont-verify-checksums', [CompletionResultType]::ParameterName, 'Do not verify IP, TCP or UDP checksums')
+            [CompletionResult]::new('--print', '--print', [CompletionResultType]::ParameterName, 'With -w, also print packets')
+            [CompletionResult]::new('-U', '-U ', [CompletionResultType]::ParameterName, 'With -w, flush the file after each packet')
+            [CompletionResult]::new('--packet-buffered', '--packet-buffered', [CompletionResultType]::ParameterName, 'With -w, flush the file after each packet')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version information and exit')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

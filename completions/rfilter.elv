@@ -1,0 +1,73 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[rfilter] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'rfilter'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'rfilter'= {
+            cand -i 'Capture on INTERFACE (''any'' for all interfaces, cooked)'
+            cand --interface 'Capture on INTERFACE (''any'' for all interfaces, cooked)'
+            cand -Q 'Capture packets received (in), sent (out) or both (inout)'
+            cand --direction 'Capture packets received (in), sent (out) or both (inout)'
+            cand -B 'Kernel capture buffer size, in KiB'
+            cand --buffer-size 'Kernel capture buffer size, in KiB'
+            cand -c 'Exit after receiving COUNT packets'
+            cand -s 'Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)'
+            cand --snapshot-length 'Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)'
+            cand -Z 'Drop privileges to USER once the capture socket is open'
+            cand --relinquish-privileges 'Drop privileges to USER once the capture socket is open'
+            cand -F 'Read the filter expression from FILE (the command-line expression is ignored)'
+            cand -y 'Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, ...)'
+            cand --linktype 'Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, ...)'
+            cand --time-stamp-precision 'Timestamp precision to print and to write with -w'
+            cand -r 'Read packets from FILE (pcap or pcapng; ''-'' for standard input)'
+            cand -w 'Write raw packets to FILE (pcap; ''-'' for standard output) instead of printing them'
+            cand -C 'With -w, start a new file when the current one exceeds MB million bytes'
+            cand -G 'With -w, start a new file every SECONDS seconds (strftime(3) in the file name)'
+            cand -W 'With -C or -G, keep at most COUNT files'
+            cand -D 'List the interfaces available for capture and exit'
+            cand --list-interfaces 'List the interfaces available for capture and exit'
+            cand -p 'Do not put the interface into promiscuous mode'
+            cand --no-promiscuous-mode 'Do not put the interface into promiscuous mode'
+            cand --immediate-mode 'Deliver packets as soon as they arrive, without buffering'
+            cand -d 'Dump the compiled filter program as text (-dd: as C, -ddd: as decimal) and exit'
+            cand -O 'Do not optimize the compiled filter program'
+            cand --no-optimize 'Do not optimize the compiled filter program'
+            cand -n 'Do not convert addresses, ports and protocols to names'
+            cand -e 'Print the link-level header on each line'
+            cand -v 'More verbose output; -vv and -vvv for more still (checksums, options)'
+            cand -q 'Quieter output: less protocol information'
+            cand -t 'Timestamps: -t none, -tt seconds since the epoch, -ttt delta to the previous packet, -tttt date and time, -ttttt delta to the first packet'
+            cand -x 'Print each packet in hex (-xx: including the link header)'
+            cand -X 'Print each packet in hex and ASCII (-XX: including the link header)'
+            cand -A 'Print each packet in ASCII'
+            cand -# 'Print a packet number at the start of each line'
+            cand --number 'Print a packet number at the start of each line'
+            cand -S 'Print absolute TCP sequence numbers'
+            cand --absolute-tcp-sequence-numbers 'Print absolute TCP sequence numbers'
+            cand -l 'Line-buffer standard output'
+            cand -K 'Do not verify IP, TCP or UDP checksums'
+            cand --dont-verify-checksums 'Do not verify IP, TCP or UDP checksums'
+            cand --print 'With -w, also print packets'
+            cand -U 'With -w, flush the file after each packet'
+            cand --packet-buffered 'With -w, flush the file after each packet'
+            cand --version 'Print version information and exit'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,38 @@
+complete -c rfilter -s i -l interface -d 'Capture on INTERFACE (\'any\' for all interfaces, cooked)' -r
+complete -c rfilter -s Q -l direction -d 'Capture packets received (in), sent (out) or both (inout)' -r -f -a "in\t''
+out\t''
+inout\t''"
+complete -c rfilter -s B -l buffer-size -d 'Kernel capture buffer size, in KiB' -r
+complete -c rfilter -s c -d 'Exit after receiving COUNT packets' -r
+complete -c rfilter -s s -l snapshot-length -d 'Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)' -r
+complete -c rfilter -s Z -l relinquish-privileges -d 'Drop privileges to USER once the capture socket is open' -r
+complete -c rfilter -s F -d 'Read the filter expression from FILE (the command-line expression is ignored)' -r -F
+complete -c rfilter -s y -l linktype -d 'Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, ...)' -r
+complete -c rfilter -l time-stamp-precision -d 'Timestamp precision to print and to write with -w' -r -f -a "micro\t''
+nano\t''"
+complete -c rfilter -s r -d 'Read packets from FILE (pcap or pcapng; \'-\' for standard input)' -r -F
+complete -c rfilter -s w -d 'Write raw packets to FILE (pcap; \'-\' for standard output) instead of printing them' -r -F
+complete -c rfilter -s C -d 'With -w, start a new file when the current one exceeds MB million bytes' -r
+complete -c rfilter -s G -d 'With -w, start a new file every SECONDS seconds (strftime(3) in the file name)' -r
+complete -c rfilter -s W -d 'With -C or -G, keep at most COUNT files' -r
+complete -c rfilter -s D -l list-interfaces -d 'List the interfaces available for capture and exit'
+complete -c rfilter -s p -l no-promiscuous-mode -d 'Do not put the interface into promiscuous mode'
+complete -c rfilter -l immediate-mode -d 'Deliver packets as soon as they arrive, without buffering'
+complete -c rfilter -s d -d 'Dump the compiled filter program as text (-dd: as C, -ddd: as decimal) and exit'
+complete -c rfilter -s O -l no-optimize -d 'Do not optimize the compiled filter program'
+complete -c rfilter -s n -d 'Do not convert addresses, ports and protocols to names'
+complete -c rfilter -s e -d 'Print the link-level header on each line'
+complete -c rfilter -s v -d 'More verbose output; -vv and -vvv for more still (checksums, options)'
+complete -c rfilter -s q -d 'Quieter output: less protocol information'
+complete -c rfilter -s t -d 'Timestamps: -t none, -tt seconds since the epoch, -ttt delta to the previous packet, -tttt date and time, -ttttt delta to the first packet'
+complete -c rfilter -s x -d 'Print each packet in hex (-xx: including the link header)'
+complete -c rfilter -s X -d 'Print each packet in hex and ASCII (-XX: including the link header)'
+complete -c rfilter -s A -d 'Print each packet in ASCII'
+complete -c rfilter -s # -l number -d 'Print a packet number at the start of each line'
+complete -c rfilter -s S -l absolute-tcp-sequence-numbers -d 'Print absolute TCP sequence numbers'
+complete -c rfilter -s l -d 'Line-buffer standard output'
+complete -c rfilter -s K -l dont-verify-checksums -d 'Do not verify IP, TCP or UDP checksums'
+complete -c rfilter -l print -d 'With -w, also print packets'
+complete -c rfilter -s U -l packet-buffered -d 'With -w, flush the file after each packet'
+complete -c rfilter -l version -d 'Print version information and exit'
+complete -c rfilter -s h -l help -d 'Print help (see more with \'--help\')'

@@ -1,0 +1,528 @@
+//! Live capture: opening the interface, the capture thread, the output loop, and
+//! tcpdump's start and end messages.
+//!
+//! Threads: the capture thread owns the socket and the ring; for each block the
+//! kernel hands over it copies the wanted packets into a [`Batch`] and returns the
+//! block at once. Batches travel over a bounded channel to the calling thread, which
+//! runs the sink. When the sink is slow the channel fills, the capture thread waits,
+//! the ring fills, and the kernel drops (and counts) — memory stays bounded.
+
+use super::batch::{Batch, Framer, Framing};
+use super::fixup;
+use super::interfaces;
+use super::ring::{self, Geometry, Ring};
+use super::socket::{self, PacketSocket, Waker};
+use crate::bpf::Insn;
+use crate::bpf::insn::BPF_MAXINSNS;
+use crate::cli::{Args, Direction};
+use crate::filter::{self, CompileOptions, DEFAULT_SNAPLEN};
+use crate::linktype::LinkType;
+use crate::packet::Sink;
+use anyhow::{Context, anyhow, bail};
+use crossbeam_channel::{Receiver, Sender, TrySendError};
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::{Duration, Instant};
+
+/// Kernel buffer when `-B` is not given (libpcap's default, 2 MiB).
+const DEFAULT_BUFFER_KIB: u32 = 2048;
+/// Block retire timeout: how long a partly filled block waits before being handed
+/// over (bounds the display latency at low packet rates).
+const RETIRE_MS: u32 = 100;
+/// `--immediate-mode`: hand over blocks almost at once.
+const IMMEDIATE_RETIRE_MS: u32 = 1;
+/// Batches in flight between the threads (each at most one block's packets).
+const CHANNEL_BATCHES: usize = 8;
+/// Link type of `-i any` unless `-y` says otherwise (what tcpdump 4.99 picks).
+const ANY_LINKTYPE: LinkType = LinkType::LinuxSll2;
+
+const ARPHRD_ETHER: u16 = 1;
+const ARPHRD_LOOPBACK: u16 = 772;
+const ARPHRD_NONE: u16 = 0xfffe;
+const ARPHRD_TUNNEL: u16 = 768;
+const ARPHRD_TUNNEL6: u16 = 769;
+const ARPHRD_SIT: u16 = 776;
+
+/// Run state shared by the threads.
+const RUNNING: u8 = 0;
+/// Stop after handing over what the kernel already holds (signal).
+const DRAIN: u8 = 1;
+/// Stop now (the output side failed).
+const ABORT: u8 = 2;
+
+/// An opened, filtered, bound capture, ready for the capture thread.
+struct Opened {
+    device: String,
+    ifindex: i32,
+    linktype: LinkType,
+    sock: PacketSocket,
+    ring: Ring,
+    framer: Framer,
+}
+
+/// How the socket is opened for a given device and `-y`.
+fn choose_linktype(
+    device: &str,
+    hwtype: Option<u16>,
+    wanted: Option<LinkType>,
+) -> anyhow::Result<(LinkType, bool)> {
+    let native = match hwtype {
+        None => ANY_LINKTYPE,
+        Some(ARPHRD_ETHER | ARPHRD_LOOPBACK) => LinkType::En10mb,
+        Some(ARPHRD_NONE | ARPHRD_TUNNEL | ARPHRD_TUNNEL6 | ARPHRD_SIT) => LinkType::Raw,
+        Some(_) => LinkType::LinuxSll,
+    };
+    let lt = match wanted {
+        None => native,
+        Some(w) if w == native => w,
+        Some(w @ (LinkType::LinuxSll | LinkType::LinuxSll2)) => w,
+        Some(w) => bail!(
+            "{} is not one of the DLTs supported by this device ({device})",
+            w.name()
+        ),
+    };
+    let cooked = matches!(lt, LinkType::LinuxSll | LinkType::LinuxSll2);
+    Ok((lt, cooked))
+}
+
+fn snaplen_of(args: &Args) -> u32 {
+    match args.snaplen {
+        None | Some(0) => DEFAULT_SNAPLEN,
+        Some(n) => n.min(DEFAULT_SNAPLEN),
+    }
+}
+
+fn expression_of(args: &Args) -> anyhow::Result<String> {
+    Ok(match &args.filter_file {
+        Some(path) => {
+            std::fs::read_to_string(path).map_err(|e| anyhow!("{}: {e}", path.display()))?
+        }
+        None => args.expression.join(" "),
+    })
+}
+
+fn permission_error(device: &str, what: &str, e: std::io::Error) -> anyhow::Error {
+    match e.raw_os_error() {
+        Some(libc::EPERM | libc::EACCES) => anyhow!(
+            "{device}: You don't have permission to capture on that device ({what}: {e}); \
+             capturing needs root or the CAP_NET_RAW capability"
+        ),
+        _ => anyhow!("{device}: {what}: {e}"),
+    }
+}
+
+fn open(args: &Args, device: &str) -> anyhow::Result<Opened> {
+    let (ifindex, hwtype) = if device == "any" {
+        (0, None)
+    } else {
+        let info = socket::if_info(device).map_err(|e| match e.raw_os_error() {
+            Some(libc::ENODEV | libc::ENXIO) => anyhow!("{device}: No such device exists"),
+            _ => anyhow!("{device}: {e}"),
+        })?;
+        if info.flags & libc::IFF_UP as u32 == 0 {
+            bail!("{device}: That device is not up");
+        }
+        (info.index, Some(info.hwtype))
+    };
+    let (linktype, cooked) = choose_linktype(device, hwtype, args.linktype)?;
+    let snaplen = snaplen_of(args);
+
+    let sock = PacketSocket::open(cooked).map_err(|e| permission_error(device, "socket", e))?;
+    sock.set_tpacket_v3()
+        .map_err(|e| anyhow!("{device}: can't use TPACKET_V3: {e}"))?;
+
+    // The filter goes on before bind(), so no unfiltered packet is ever queued.
+    let expr = expression_of(args)?;
+    let opts = CompileOptions {
+        linktype,
+        snaplen,
+        optimize: !args.no_optimize,
+        netmask: if device == "any" {
+            0
+        } else {
+            interfaces::netmask(device)
+        },
+        linux_vlan_ancillary: true,
+    };
+    let prog = filter::compile(&expr, &opts).map_err(|e| anyhow!("{}", e.render(&expr)))?;
+    let userspace_filter = attach(&sock, &prog, linktype, snaplen);
+
+    let buffer_kib = args.buffer_kib.unwrap_or(DEFAULT_BUFFER_KIB).max(1);
+    let retire = if args.immediate {
+        IMMEDIATE_RETIRE_MS
+    } else {
+        RETIRE_MS
+    };
+    let geo = Geometry::for_buffer(u64::from(buffer_kib) * 1024, retire);
+    let ring = Ring::new(&sock, geo)
+        .map_err(|e| anyhow!("{device}: can't set up the receive ring: {e}"))?;
+
+    if args.direction == Some(Direction::In) {
+        // Best effort: the framer checks the direction anyway.
+        let _ = sock.ignore_outgoing();
+    }
+    if !args.no_promisc && ifindex != 0 {
+        sock.add_promisc(ifindex)
+            .map_err(|e| anyhow!("{device}: can't enable promiscuous mode: {e}"))?;
+    }
+    sock.bind(ifindex).map_err(|e| match e.raw_os_error() {
+        Some(libc::ENETDOWN) => anyhow!("{device}: That device is not up"),
+        Some(libc::ENODEV | libc::ENXIO) => anyhow!("{device}: No such device exists"),
+        _ => anyhow!("{device}: bind: {e}"),
+    })?;
+
+    let framing = match linktype {
+        LinkType::LinuxSll => Framing::Sll,
+        LinkType::LinuxSll2 => Framing::Sll2,
+        LinkType::En10mb => Framing::AsIs {
+            vlan_offset: Some(12),
+        },
+        _ => Framing::AsIs { vlan_offset: None },
+    };
+    let framer = Framer {
+        framing,
+        snaplen,
+        direction: args.direction,
+        lo_ifindex: socket::if_index("lo"),
+        userspace_filter,
+    };
+    Ok(Opened {
+        device: device.to_string(),
+        ifindex,
+        linktype,
+        sock,
+        ring,
+        framer,
+    })
+}
+
+/// Puts the program in the kernel if it can run there; otherwise warns once,
+/// attaches an accept-all program that still cuts at the snapshot length, and
+/// returns the program for userspace filtering.
+fn attach(
+    sock: &PacketSocket,
+    prog: &[Insn],
+    linktype: LinkType,
+    snaplen: u32,
+) -> Option<Vec<Insn>> {
+    let accept_all = [Insn::stmt(
+        crate::bpf::insn::BPF_RET | crate::bpf::insn::BPF_K,
+        snaplen,
+    )];
+    match fixup::for_cooked_socket(prog, linktype) {
+        None => {
+            // Uses cooked-header fields the kernel cannot see: silently userspace,
+            // as libpcap does.
+            let _ = sock.attach_filter(&accept_all);
+            Some(prog.to_vec())
+        }
+        Some(kprog) => {
+            let result = if kprog.len() > BPF_MAXINSNS {
+                Err(std::io::Error::from_raw_os_error(libc::EINVAL))
+            } else {
+                sock.attach_filter(&kprog)
+            };
+            match result {
+                Ok(()) => None,
+                Err(e) => {
+                    eprintln!(
+                        "rfilter: warning: the kernel refused the filter program ({} instructions: {e}); \
+                         filtering in userspace",
+                        kprog.len()
+                    );
+                    let _ = sock.attach_filter(&accept_all);
+                    Some(prog.to_vec())
+                }
+            }
+        }
+    }
+}
+
+/// How the capture thread ended.
+struct CaptureEnd {
+    received: u64,
+    dropped: u64,
+    error: Option<String>,
+}
+
+/// The capture thread's loop: hand over every block the kernel retires until told
+/// to stop, the packet count is reached, or the interface goes away.
+fn capture_loop(
+    mut cap: Opened,
+    waker: Arc<Waker>,
+    state: Arc<AtomicU8>,
+    count: Option<u64>,
+    tx: Sender<Batch>,
+    recycled: Receiver<Batch>,
+) -> CaptureEnd {
+    let geo = cap.ring.geometry();
+    let mut cur = 0u32;
+    let mut sent = 0u64;
+    let mut error = None;
+    let mut netdown = false;
+    let mut drain_deadline: Option<Instant> = None;
+    let (mut received, mut dropped) = (0u64, 0u64);
+    'outer: loop {
+        // Hand over every block we own, in ring order.
+        while cap.ring.is_ours(cur) {
+            netdown = false;
+            let mut batch = recycled
+                .try_recv()
+                .unwrap_or_else(|_| Batch::with_capacity(geo.block_size as usize));
+            batch.clear();
+            let mut limit_hit = false;
+            for p in ring::packets(cap.ring.block(cur)) {
+                if cap.framer.push(&p, &mut batch)
+                    && count.is_some_and(|c| sent + batch.len() as u64 >= c)
+                {
+                    limit_hit = true;
+                    break;
+                }
+            }
+            cap.ring.release(cur);
+            cur = (cur + 1) % geo.block_nr;
+            if !batch.is_empty() {
+                sent += batch.len() as u64;
+                if tx.send(batch).is_err() {
+                    break 'outer;
+                }
+            }
+            if limit_hit || state.load(Ordering::Acquire) == ABORT {
+                break 'outer;
+            }
+        }
+        if socket::SIGNALLED.load(Ordering::Relaxed) {
+            let _ = state.compare_exchange(RUNNING, DRAIN, Ordering::AcqRel, Ordering::Acquire);
+        }
+        let timeout = match state.load(Ordering::Acquire) {
+            ABORT => break,
+            DRAIN => {
+                // Packets already in the kernel's current block come out at the next
+                // retire timeout: wait for it once, then stop.
+                let deadline = *drain_deadline.get_or_insert_with(|| {
+                    Instant::now() + Duration::from_millis(u64::from(geo.retire_ms) + 20)
+                });
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    break;
+                }
+                left.as_millis().max(1) as i32
+            }
+            _ if netdown => 100,
+            _ => -1,
+        };
+        let ready = match socket::poll2(cap.sock.fd(), waker.fd(), timeout) {
+            Ok(r) => r,
+            Err(e) => {
+                error = Some(format!("can't poll on packet socket: {e}"));
+                break;
+            }
+        };
+        if ready.waker {
+            waker.drain();
+        }
+        if ready.sock & libc::POLLERR != 0 {
+            match cap.sock.take_error() {
+                0 => {}
+                libc::ENETDOWN => netdown = true,
+                e => {
+                    error = Some(format!(
+                        "Error condition on packet socket: {}",
+                        std::io::Error::from_raw_os_error(e)
+                    ));
+                    break;
+                }
+            }
+        }
+        if netdown && cap.ifindex != 0 {
+            if !socket::if_index_exists(cap.ifindex) {
+                error = Some(format!("{}: The interface disappeared", cap.device));
+                // Hand over what is left before reporting.
+                while cap.ring.is_ours(cur) {
+                    let mut batch = Batch::with_capacity(geo.block_size as usize);
+                    for p in ring::packets(cap.ring.block(cur)) {
+                        cap.framer.push(&p, &mut batch);
+                    }
+                    cap.ring.release(cur);
+                    cur = (cur + 1) % geo.block_nr;
+                    if batch.is_empty() || tx.send(batch).is_err() {
+                        break;
+                    }
+                }
+                break;
+            }
+            if socket::if_info(&cap.device).is_ok_and(|i| i.flags & libc::IFF_UP as u32 != 0) {
+                netdown = false;
+            }
+        } else if ready.sock & (libc::POLLHUP | libc::POLLNVAL) != 0 {
+            error = Some("Hangup on packet socket".to_string());
+            break;
+        }
+    }
+    if let Ok((r, d)) = cap.sock.take_stats() {
+        received += u64::from(r);
+        dropped += u64::from(d);
+    }
+    CaptureEnd {
+        received,
+        dropped,
+        error,
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Captures on `args.interface` (or the default interface) until `-c`, a signal or
+/// an error; hands every packet to the sink `make_sink` builds for the link type.
+pub fn run_live(
+    args: &Args,
+    make_sink: &mut dyn FnMut(LinkType) -> anyhow::Result<Box<dyn Sink + Send>>,
+) -> anyhow::Result<ExitCode> {
+    let device = match &args.interface {
+        Some(d) => d.clone(),
+        None => interfaces::default_interface()?,
+    };
+    let cap = open(args, &device)?;
+    if let Some(user) = &args.user {
+        socket::drop_privileges(user)
+            .with_context(|| format!("can't drop privileges to {user}"))?;
+    }
+    let linktype = cap.linktype;
+    let mut sink = make_sink(linktype)?;
+
+    if args.linktype.is_some() || device == "any" {
+        eprintln!("rfilter: data link type {}", linktype.name());
+    }
+    let prefix = if args.verbose == 0 && args.write.is_none() {
+        "rfilter: verbose output suppressed, use -v[v]... for full protocol decode\n"
+    } else {
+        "rfilter: "
+    };
+    eprintln!(
+        "{prefix}listening on {device}, link-type {} ({}), snapshot length {} bytes",
+        linktype.name(),
+        linktype.description(),
+        snaplen_of(args)
+    );
+
+    let waker = Arc::new(Waker::new().context("eventfd")?);
+    let state = Arc::new(AtomicU8::new(RUNNING));
+    socket::install_stop_signals(waker.fd()).context("sigaction")?;
+    let (tx, rx) = crossbeam_channel::bounded::<Batch>(CHANNEL_BATCHES);
+    let (recycle_tx, recycle_rx) = crossbeam_channel::bounded::<Batch>(CHANNEL_BATCHES);
+    let capture = {
+        let (waker, state, count) = (Arc::clone(&waker), Arc::clone(&state), args.count);
+        std::thread::Builder::new()
+            .name("rfilter-capture".into())
+            .spawn(move || capture_loop(cap, waker, state, count, tx, recycle_rx))
+            .context("can't start the capture thread")?
+    };
+
+    // Output loop: runs the sink on this thread.
+    let mut captured = 0u64;
+    let mut sink_error = None;
+    for batch in rx.iter() {
+        let mut sink_done = false;
+        for p in batch.iter() {
+            if let Err(e) = sink.packet(&p) {
+                sink_error = Some(e);
+                break;
+            }
+            captured += 1;
+            // A sink that is done (`-W` file limit) asks for the stop itself; a
+            // signal also sets the flag, but then what was received is drained.
+            if crate::stop::requested() && !socket::SIGNALLED.load(Ordering::SeqCst) {
+                sink_done = true;
+                break;
+            }
+        }
+        if sink_error.is_some() || sink_done {
+            state.store(ABORT, Ordering::Release);
+            waker.wake();
+            break;
+        }
+        match recycle_tx.try_send(batch) {
+            Ok(()) | Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => {}
+        }
+    }
+    drop(rx);
+    let finish = sink.finish();
+    let end = capture.join().unwrap_or(CaptureEnd {
+        received: 0,
+        dropped: 0,
+        error: Some("the capture thread panicked".into()),
+    });
+    socket::forget_wake_fd();
+
+    let interrupted = socket::SIGNALLED.load(Ordering::Relaxed);
+    if interrupted && args.write.is_none() {
+        // tcpdump ends an interrupted printing run with a newline on stdout.
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(b"\n");
+        let _ = out.flush();
+    }
+    let mut failed = false;
+    if let Some(e) = &end.error {
+        eprintln!("rfilter: {e}");
+        failed = true;
+    }
+    if let Some(e) = sink_error.as_ref().or(finish.as_ref().err()) {
+        eprintln!("rfilter: {e}");
+        failed = true;
+    }
+    eprint!(
+        "{captured} packet{} captured\n{} packet{} received by filter\n{} packet{} dropped by kernel\n",
+        plural(captured),
+        end.received,
+        plural(end.received),
+        end.dropped,
+        plural(end.dropped)
+    );
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_types_per_device_kind() {
+        assert_eq!(
+            choose_linktype("eth0", Some(ARPHRD_ETHER), None).unwrap(),
+            (LinkType::En10mb, false)
+        );
+        assert_eq!(
+            choose_linktype("lo", Some(ARPHRD_LOOPBACK), None).unwrap(),
+            (LinkType::En10mb, false)
+        );
+        assert_eq!(
+            choose_linktype("tun0", Some(ARPHRD_NONE), None).unwrap(),
+            (LinkType::Raw, false)
+        );
+        assert_eq!(
+            choose_linktype("ppp0", Some(512), None).unwrap(),
+            (LinkType::LinuxSll, true)
+        );
+        assert_eq!(
+            choose_linktype("any", None, None).unwrap(),
+            (ANY_LINKTYPE, true)
+        );
+        assert_eq!(
+            choose_linktype("any", None, Some(LinkType::LinuxSll)).unwrap(),
+            (LinkType::LinuxSll, true)
+        );
+        assert_eq!(
+            choose_linktype("eth0", Some(ARPHRD_ETHER), Some(LinkType::LinuxSll2)).unwrap(),
+            (LinkType::LinuxSll2, true)
+        );
+        assert!(choose_linktype("eth0", Some(ARPHRD_ETHER), Some(LinkType::Raw)).is_err());
+    }
+}

@@ -1,0 +1,155 @@
+//! The code generator's intermediate form: a control-flow graph of basic blocks.
+//!
+//! Each [`Block`] holds straight-line statements (loads, stores, ALU, `tax`/`txa`:
+//! every classic BPF instruction that neither jumps nor returns) and ends in a
+//! [`Term`]: a conditional jump to two successor blocks, or a return. Blocks live in
+//! one vector and refer to each other by [`BlockId`], so passes can walk, rewrite and
+//! drop blocks without ownership puzzles. The graph must be acyclic (classic BPF only
+//! jumps forward); [`Cfg::topo_order`] checks that and gives an emission order.
+
+use crate::bpf::Insn;
+use crate::bpf::insn::{BPF_JMP, BPF_K, BPF_X};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// Index of a block in [`Cfg::blocks`].
+pub type BlockId = usize;
+
+/// A jump target not yet known while a fragment is being built.
+pub const UNSET: BlockId = usize::MAX;
+
+/// How a block ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Term {
+    /// `ret #k`.
+    Ret(u32),
+    /// `code` is `BPF_JMP | op | src` with op one of `BPF_JEQ`, `BPF_JGT`, `BPF_JGE`,
+    /// `BPF_JSET` and src `BPF_K` (compare with `k`) or `BPF_X`.
+    Branch {
+        code: u16,
+        k: u32,
+        jt: BlockId,
+        jf: BlockId,
+    },
+}
+
+impl Term {
+    /// A conditional jump comparing A with the constant `k`; `op` is e.g. `BPF_JEQ`.
+    pub fn cmp_k(op: u16, k: u32) -> Term {
+        Term::Branch {
+            code: BPF_JMP | op | BPF_K,
+            k,
+            jt: UNSET,
+            jf: UNSET,
+        }
+    }
+    /// A conditional jump comparing A with X.
+    pub fn cmp_x(op: u16) -> Term {
+        Term::Branch {
+            code: BPF_JMP | op | BPF_X,
+            k: 0,
+            jt: UNSET,
+            jf: UNSET,
+        }
+    }
+    /// The successors (true first), none for a return.
+    pub fn successors(&self) -> Vec<BlockId> {
+        match *self {
+            Term::Ret(_) => Vec::new(),
+            Term::Branch { jt, jf, .. } => vec![jt, jf],
+        }
+    }
+}
+
+/// Straight-line statements followed by a terminator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub stmts: Vec<Insn>,
+    pub term: Term,
+}
+
+/// A whole program: blocks and the entry block.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cfg {
+    pub blocks: Vec<Block>,
+    pub entry: BlockId,
+}
+
+impl Cfg {
+    pub fn new() -> Cfg {
+        Cfg::default()
+    }
+
+    /// Adds a block and returns its id.
+    pub fn add(&mut self, stmts: Vec<Insn>, term: Term) -> BlockId {
+        self.blocks.push(Block { stmts, term });
+        self.blocks.len() - 1
+    }
+
+    /// Sets one exit of the branch ending block `b` (`taken`: the true exit).
+    pub fn set_target(&mut self, b: BlockId, taken: bool, target: BlockId) {
+        if let Some(Block {
+            term: Term::Branch { jt, jf, .. },
+            ..
+        }) = self.blocks.get_mut(b)
+        {
+            if taken {
+                *jt = target;
+            } else {
+                *jf = target;
+            }
+        }
+    }
+
+    /// Blocks reachable from the entry in a topological order (every jump goes to a
+    /// later block), preferring lower ids so that the order follows construction
+    /// order wherever that is already topological. `Err` if a target is unset or out
+    /// of range, or the graph has a cycle.
+    pub fn topo_order(&self) -> Result<Vec<BlockId>, String> {
+        let n = self.blocks.len();
+        if self.entry >= n {
+            return Err("entry block out of range".into());
+        }
+        // Reachable set and in-degrees restricted to it.
+        let mut reachable = vec![false; n];
+        let mut stack = vec![self.entry];
+        reachable[self.entry] = true;
+        while let Some(b) = stack.pop() {
+            for s in self.blocks[b].term.successors() {
+                if s >= n {
+                    return Err(format!("block {b} jumps to an unset or missing block"));
+                }
+                if !reachable[s] {
+                    reachable[s] = true;
+                    stack.push(s);
+                }
+            }
+        }
+        let mut indeg = vec![0usize; n];
+        for b in (0..n).filter(|&b| reachable[b]) {
+            for s in self.blocks[b].term.successors() {
+                indeg[s] += 1;
+            }
+        }
+        let mut ready = BinaryHeap::new();
+        ready.push(Reverse(self.entry));
+        let mut order = Vec::new();
+        while let Some(Reverse(b)) = ready.pop() {
+            order.push(b);
+            for s in self.blocks[b].term.successors() {
+                // Only a cycle through the entry can bring a count below zero.
+                indeg[s] = indeg[s]
+                    .checked_sub(1)
+                    .ok_or("the control-flow graph has a cycle")?;
+                if indeg[s] == 0 {
+                    ready.push(Reverse(s));
+                }
+            }
+        }
+        let count = reachable.iter().filter(|&&r| r).count();
+        if order.len() != count {
+            return Err("the control-flow graph has a cycle".into());
+        }
+        Ok(order)
+    }
+}

@@ -1,0 +1,179 @@
+//! Code generation: AST to a control-flow graph ([`super::cfg`]) to classic BPF.
+//!
+//! The generator follows libpcap 1.10's unoptimized code shape test for test: the
+//! same loads in the same order on every path, the same accumulator contents between
+//! primitives (some libpcap primitives read whatever the accumulator holds), so that
+//! our program gives libpcap's verdict on every packet, truncated ones included (a
+//! load past the end of the packet rejects it outright, so the order of loads
+//! matters).
+//!
+//! Submodules, one concern each:
+//! - [`frag`]: program fragments with open true/false exits, and/or/not wiring;
+//! - [`offsets`]: the link-layer offset state and packet loads relative to it;
+//! - [`link`]: link-layer type tests and Ethernet addresses;
+//! - [`ip`]: IPv4/IPv6 hosts and nets, protocols, protochain;
+//! - [`ports`]: port and portrange;
+//! - [`arith`]: arithmetic expressions, packet accessors, relations;
+//! - [`encap`]: vlan, mpls, pppoed/pppoes, geneve;
+//! - [`misc`]: iso/isis/llc, broadcast/multicast, length, direction, interface;
+//! - [`qualified`]: dispatch of `[proto] [dir] [type] id` primitives.
+
+mod arith;
+mod encap;
+mod frag;
+mod ip;
+mod link;
+mod misc;
+mod offsets;
+mod ports;
+mod qualified;
+
+use super::CompileOptions;
+use super::ast::{Expr, Prim, PrimKind};
+use super::cfg::{Cfg, Term};
+use super::error::FilterError;
+use crate::bpf::Insn;
+use crate::bpf::insn::{BPF_K, BPF_MEMWORDS, BPF_RET};
+pub use frag::Frag;
+use offsets::LinkState;
+
+/// Generates the program for `expr` (`None`: accept every packet).
+pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>, FilterError> {
+    let Some(expr) = expr else {
+        return Ok(vec![Insn::stmt(BPF_RET | BPF_K, opts.snaplen)]);
+    };
+    let cfg = build_cfg(expr, opts)?;
+    super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))
+}
+
+/// Lowers `expr` to a control-flow graph ending in `ret #snaplen` / `ret #0`.
+pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<Cfg, FilterError> {
+    let mut g = Gen::new(opts);
+    let body = g.expr(expr)?;
+    let accept = g.cfg.add(Vec::new(), Term::Ret(opts.snaplen));
+    let reject = g.cfg.add(Vec::new(), Term::Ret(0));
+    g.patch(&body.t, accept);
+    g.patch(&body.f, reject);
+    g.cfg.entry = body.entry;
+    if !g.zero_init.is_empty() {
+        use crate::bpf::insn::{BPF_IMM, BPF_LD, BPF_ST};
+        let mut init = vec![Insn::stmt(BPF_LD | BPF_IMM, 0)];
+        init.extend(g.zero_init.iter().map(|&r| Insn::stmt(BPF_ST, r)));
+        let entry = &mut g.cfg.blocks[body.entry].stmts;
+        init.append(entry);
+        *entry = init;
+    }
+    Ok(g.cfg)
+}
+
+/// Code generator state for one compilation.
+pub(crate) struct Gen<'o> {
+    pub cfg: Cfg,
+    pub opts: &'o CompileOptions,
+    /// Scratch registers in use, and the next one to try (libpcap's round robin, so
+    /// that "too many registers" comes at the same point).
+    regused: [bool; BPF_MEMWORDS as usize],
+    curreg: usize,
+    /// Link-layer offsets; changed by vlan/mpls/pppoes/geneve for everything after.
+    pub link: LinkState,
+    /// An error found deep inside a helper that cannot fail (e.g. a link-type test
+    /// under MPLS); reported against the primitive being compiled.
+    deferred: Option<String>,
+    /// Scratch registers read before any store on some path (run-time VLAN
+    /// offsets): zeroed at program entry.
+    pub zero_init: Vec<u32>,
+}
+
+impl<'o> Gen<'o> {
+    fn new(opts: &'o CompileOptions) -> Gen<'o> {
+        Gen {
+            cfg: Cfg::new(),
+            opts,
+            regused: [false; BPF_MEMWORDS as usize],
+            curreg: 0,
+            link: LinkState::new(opts.linktype),
+            deferred: None,
+            zero_init: Vec::new(),
+        }
+    }
+
+    /// Allocates a scratch register.
+    pub fn alloc_reg(&mut self, span: super::ast::Span) -> Result<u32, FilterError> {
+        for _ in 0..BPF_MEMWORDS {
+            if self.regused[self.curreg] {
+                self.curreg = (self.curreg + 1) % BPF_MEMWORDS as usize;
+            } else {
+                self.regused[self.curreg] = true;
+                return Ok(self.curreg as u32);
+            }
+        }
+        Err(FilterError::new(
+            "too many registers needed to evaluate expression",
+            span,
+        ))
+    }
+
+    pub fn free_reg(&mut self, r: u32) {
+        if let Some(u) = self.regused.get_mut(r as usize) {
+            *u = false;
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<Frag, FilterError> {
+        match e {
+            Expr::And(a, b) => {
+                let fa = self.expr(a)?;
+                let fb = self.expr(b)?;
+                Ok(self.and(fa, fb))
+            }
+            Expr::Or(a, b) => {
+                let fa = self.expr(a)?;
+                let fb = self.expr(b)?;
+                Ok(self.or(fa, fb))
+            }
+            Expr::Not(a) => {
+                let fa = self.expr(a)?;
+                Ok(Frag::negate(fa))
+            }
+            Expr::Prim(p) => self.prim(p),
+        }
+    }
+
+    /// Records an error to be reported against the current primitive.
+    pub fn defer_error(&mut self, msg: &str) {
+        if self.deferred.is_none() {
+            self.deferred = Some(msg.to_owned());
+        }
+    }
+
+    fn prim(&mut self, p: &Prim) -> Result<Frag, FilterError> {
+        let f = self.prim_inner(p)?;
+        match self.deferred.take() {
+            Some(msg) => Err(FilterError::new(msg, p.span)),
+            None => Ok(f),
+        }
+    }
+
+    fn prim_inner(&mut self, p: &Prim) -> Result<Frag, FilterError> {
+        let span = p.span;
+        match &p.kind {
+            PrimKind::Qualified { quals, id } => self.qualified(*quals, id, span),
+            PrimKind::ProtoAbbrev(q) => self.proto_abbrev(*q, span),
+            PrimKind::Relation { op, lhs, rhs } => self.relation(*op, lhs, rhs),
+            PrimKind::Broadcast(q) => self.broadcast(*q, span),
+            PrimKind::Multicast(q) => self.multicast(*q, span),
+            PrimKind::Less(n) => Ok(self.less(*n)),
+            PrimKind::Greater(n) => Ok(self.greater(*n)),
+            PrimKind::Byte { idx, op, val } => Ok(self.byteop(*op, *idx, *val)),
+            PrimKind::Inbound => self.direction(true, span),
+            PrimKind::Outbound => self.direction(false, span),
+            PrimKind::IfIndex(n) => self.ifindex(*n, span),
+            PrimKind::Vlan(id) => self.vlan(*id, span),
+            PrimKind::Mpls(label) => self.mpls(*label, span),
+            PrimKind::Pppoed => Ok(self.pppoed()),
+            PrimKind::Pppoes(id) => self.pppoes(*id, span),
+            PrimKind::Geneve(vni) => self.geneve(*vni, span),
+            PrimKind::Llc(kind) => self.llc(*kind, span),
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! Where the headers are: libpcap's offset state, and loads relative to it.
+//!
+//! Offsets start from the link type's fixed layout and move as encapsulation
+//! primitives (`vlan`, `mpls`, `pppoes`, `geneve`) are compiled: everything after
+//! such a primitive, in expression order, looks further into the packet. An offset
+//! may have a variable part kept in a scratch register (after `geneve`).
+
+use super::{Frag, Gen};
+use crate::bpf::Insn;
+use crate::bpf::insn::*;
+use crate::filter::cfg::Term;
+use crate::linktype::LinkType;
+
+/// Link-layer header kinds the generator distinguishes; `Ppp` is the payload of a
+/// PPPoE session (after `pppoes`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dlt {
+    En10mb,
+    LinuxSll,
+    LinuxSll2,
+    Raw,
+    Ipv4,
+    Ipv6,
+    Null,
+    Loop,
+    Ppp,
+}
+
+/// An absolute packet offset: `constant` plus, when `reg` is set, the value of that
+/// scratch register.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AbsOff {
+    pub reg: Option<u32>,
+    pub constant: u32,
+}
+
+impl AbsOff {
+    pub const fn fixed(constant: u32) -> AbsOff {
+        AbsOff {
+            reg: None,
+            constant,
+        }
+    }
+}
+
+/// What an offset is relative to (libpcap's `enum e_offrel`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OffRel {
+    LinkHdr,
+    Llc,
+    PrevMplsHdr,
+    LinkType,
+    LinkPl,
+    LinkPlNoSnap,
+    TranIpv4,
+    TranIpv6,
+}
+
+/// libpcap's per-compilation offset state.
+#[derive(Clone, Debug)]
+pub struct LinkState {
+    pub dlt: Dlt,
+    pub off_linkhdr: AbsOff,
+    /// `None`: the link type has no type field (raw IP).
+    pub off_linktype: Option<AbsOff>,
+    pub off_linkpl: AbsOff,
+    pub off_nl: u32,
+    pub off_nl_nosnap: u32,
+    /// MPLS labels seen so far (later tests assume IP under the labels).
+    pub label_stack_depth: u32,
+    /// A `geneve` has been compiled: the type field is that of the inner frame.
+    pub is_geneve: bool,
+    /// `vlan` primitives compiled so far (only the first may use ancillary data).
+    pub vlan_depth: u32,
+}
+
+impl LinkState {
+    pub fn new(lt: LinkType) -> LinkState {
+        let (dlt, linktype, linkpl, nosnap) = match lt {
+            LinkType::En10mb => (Dlt::En10mb, Some(12), 14, 3),
+            LinkType::LinuxSll => (Dlt::LinuxSll, Some(14), 16, 0),
+            LinkType::LinuxSll2 => (Dlt::LinuxSll2, Some(0), 20, 0),
+            LinkType::Raw => (Dlt::Raw, None, 0, 0),
+            LinkType::Ipv4 => (Dlt::Ipv4, None, 0, 0),
+            LinkType::Ipv6 => (Dlt::Ipv6, None, 0, 0),
+            LinkType::Null => (Dlt::Null, Some(0), 4, 0),
+            LinkType::Loop => (Dlt::Loop, Some(0), 4, 0),
+        };
+        LinkState {
+            dlt,
+            off_linkhdr: AbsOff::fixed(0),
+            off_linktype: linktype.map(AbsOff::fixed),
+            off_linkpl: AbsOff::fixed(linkpl),
+            off_nl: 0,
+            off_nl_nosnap: nosnap,
+            label_stack_depth: 0,
+            is_geneve: false,
+            vlan_depth: 0,
+        }
+    }
+}
+
+pub fn stmt(code: u16, k: u32) -> Insn {
+    Insn::stmt(code, k)
+}
+
+/// Load-size bits for a byte count (1, 2 or 4).
+pub fn size_code(size: u32) -> u16 {
+    match size {
+        1 => BPF_B,
+        2 => BPF_H,
+        _ => BPF_W,
+    }
+}
+
+impl Gen<'_> {
+    /// Loads `size` bytes at `abs + offset` into A.
+    fn load_abs_rel(&self, abs: AbsOff, offset: u32, size: u16) -> Vec<Insn> {
+        match abs.reg {
+            Some(r) => vec![
+                stmt(BPF_LDX | BPF_MEM, r),
+                stmt(BPF_LD | BPF_IND | size, abs.constant.wrapping_add(offset)),
+            ],
+            None => vec![stmt(
+                BPF_LD | BPF_ABS | size,
+                abs.constant.wrapping_add(offset),
+            )],
+        }
+    }
+
+    /// X = IPv4 header length (plus the variable part of the payload offset).
+    pub fn loadx_iphdrlen(&self) -> Vec<Insn> {
+        let pl = self.link.off_linkpl;
+        match pl.reg {
+            Some(r) => vec![
+                stmt(BPF_LDX | BPF_MEM, r),
+                stmt(BPF_LD | BPF_IND | BPF_B, pl.constant + self.link.off_nl),
+                stmt(BPF_ALU | BPF_AND | BPF_K, 0xf),
+                stmt(BPF_ALU | BPF_LSH | BPF_K, 2),
+                stmt(BPF_ALU | BPF_ADD | BPF_X, 0),
+                stmt(BPF_MISC | BPF_TAX, 0),
+            ],
+            None => vec![stmt(
+                BPF_LDX | BPF_MSH | BPF_B,
+                pl.constant + self.link.off_nl,
+            )],
+        }
+    }
+
+    /// Loads `size` (`BPF_B`/`H`/`W`) bytes at `offset` relative to `rel` into A.
+    pub fn load(&self, rel: OffRel, offset: u32, size: u16) -> Vec<Insn> {
+        let l = &self.link;
+        match rel {
+            OffRel::LinkHdr => self.load_abs_rel(l.off_linkhdr, offset, size),
+            OffRel::Llc => self.load_abs_rel(l.off_linkpl, offset, size),
+            OffRel::PrevMplsHdr => self.load_abs_rel(
+                l.off_linkpl,
+                l.off_nl.wrapping_sub(4).wrapping_add(offset),
+                size,
+            ),
+            OffRel::LinkType => {
+                let lt = l.off_linktype.unwrap_or(AbsOff::fixed(0));
+                self.load_abs_rel(lt, offset, size)
+            }
+            OffRel::LinkPl => self.load_abs_rel(l.off_linkpl, l.off_nl.wrapping_add(offset), size),
+            OffRel::LinkPlNoSnap => self.load_abs_rel(l.off_linkpl, l.off_nl_nosnap + offset, size),
+            OffRel::TranIpv4 => {
+                let mut s = self.loadx_iphdrlen();
+                s.push(stmt(
+                    BPF_LD | BPF_IND | size,
+                    l.off_linkpl
+                        .constant
+                        .wrapping_add(l.off_nl)
+                        .wrapping_add(offset),
+                ));
+                s
+            }
+            OffRel::TranIpv6 => self.load_abs_rel(
+                l.off_linkpl,
+                l.off_nl.wrapping_add(40).wrapping_add(offset),
+                size,
+            ),
+        }
+    }
+
+    /// libpcap's `gen_ncmp`: load, optionally mask, compare with `v` using `op`
+    /// (`BPF_JEQ`, `BPF_JGT`, `BPF_JGE`); `reverse` negates.
+    #[allow(clippy::too_many_arguments)]
+    pub fn ncmp(
+        &mut self,
+        rel: OffRel,
+        offset: u32,
+        size: u16,
+        mask: u32,
+        op: u16,
+        reverse: bool,
+        v: u32,
+    ) -> Frag {
+        let mut s = self.load(rel, offset, size);
+        if mask != 0xffff_ffff {
+            s.push(stmt(BPF_ALU | BPF_AND | BPF_K, mask));
+        }
+        let f = self.test(s, Term::cmp_k(op, v));
+        if reverse { Frag::negate(f) } else { f }
+    }
+
+    pub fn cmp(&mut self, rel: OffRel, offset: u32, size: u16, v: u32) -> Frag {
+        self.ncmp(rel, offset, size, 0xffff_ffff, BPF_JEQ, false, v)
+    }
+    pub fn cmp_gt(&mut self, rel: OffRel, offset: u32, size: u16, v: u32) -> Frag {
+        self.ncmp(rel, offset, size, 0xffff_ffff, BPF_JGT, false, v)
+    }
+    pub fn cmp_ge(&mut self, rel: OffRel, offset: u32, size: u16, v: u32) -> Frag {
+        self.ncmp(rel, offset, size, 0xffff_ffff, BPF_JGE, false, v)
+    }
+    pub fn cmp_lt(&mut self, rel: OffRel, offset: u32, size: u16, v: u32) -> Frag {
+        self.ncmp(rel, offset, size, 0xffff_ffff, BPF_JGE, true, v)
+    }
+    pub fn cmp_le(&mut self, rel: OffRel, offset: u32, size: u16, v: u32) -> Frag {
+        self.ncmp(rel, offset, size, 0xffff_ffff, BPF_JGT, true, v)
+    }
+    pub fn mcmp(&mut self, rel: OffRel, offset: u32, size: u16, v: u32, mask: u32) -> Frag {
+        self.ncmp(rel, offset, size, mask, BPF_JEQ, false, v)
+    }
+
+    /// Compares a byte string, last four-byte word first, as libpcap's `gen_bcmp`.
+    pub fn bcmp(&mut self, rel: OffRel, offset: u32, bytes: &[u8]) -> Frag {
+        let mut size = bytes.len();
+        let mut acc: Option<Frag> = None;
+        let push = |g: &mut Self, f: Frag, acc: &mut Option<Frag>| {
+            *acc = Some(match acc.take() {
+                Some(a) => g.and(a, f),
+                None => f,
+            });
+        };
+        while size >= 4 {
+            let w = u32::from_be_bytes([
+                bytes[size - 4],
+                bytes[size - 3],
+                bytes[size - 2],
+                bytes[size - 1],
+            ]);
+            let f = self.cmp(rel, offset + size as u32 - 4, BPF_W, w);
+            push(self, f, &mut acc);
+            size -= 4;
+        }
+        while size >= 2 {
+            let h = u32::from(u16::from_be_bytes([bytes[size - 2], bytes[size - 1]]));
+            let f = self.cmp(rel, offset + size as u32 - 2, BPF_H, h);
+            push(self, f, &mut acc);
+            size -= 2;
+        }
+        if size > 0 {
+            let f = self.cmp(rel, offset, BPF_B, u32::from(bytes[0]));
+            push(self, f, &mut acc);
+        }
+        match acc {
+            Some(f) => f,
+            None => self.gen_true(),
+        }
+    }
+}

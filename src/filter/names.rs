@@ -1,0 +1,144 @@
+//! Name resolution for filters: services, protocols, networks, host names, Ethernet
+//! host names, from the system databases as libpcap uses them.
+
+use std::net::{IpAddr, ToSocketAddrs};
+
+/// Reads a system database file; a missing file is an empty database.
+fn read_db(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+/// Lines of a database with comments removed, split into fields.
+fn records(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines().filter_map(|line| {
+        let line = line.split('#').next().unwrap_or("");
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        (!fields.is_empty()).then_some(fields)
+    })
+}
+
+/// `/etc/services`: the port of `name` (or an alias) for transport `proto`.
+pub fn service_port(name: &str, proto: &str) -> Option<u32> {
+    service_port_in(&read_db("/etc/services"), name, proto)
+}
+
+fn service_port_in(db: &str, name: &str, proto: &str) -> Option<u32> {
+    records(db).find_map(|f| {
+        let (port, p) = f.get(1)?.split_once('/')?;
+        if p != proto {
+            return None;
+        }
+        let names_match = f[0] == name || f.get(2..).is_some_and(|a| a.contains(&name));
+        if names_match { port.parse().ok() } else { None }
+    })
+}
+
+/// `/etc/protocols`: the IP protocol number of `name`.
+pub fn ip_protocol(name: &str) -> Option<u32> {
+    records(&read_db("/etc/protocols")).find_map(|f| {
+        let names_match = f[0] == name || f.get(2..).is_some_and(|a| a.contains(&name));
+        if names_match {
+            f.get(1)?.parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// `/etc/networks`: the network number of `name`, as `inet_network` gives it
+/// (right-aligned: "10" is 0x0000000a).
+pub fn network(name: &str) -> Option<u32> {
+    records(&read_db("/etc/networks")).find_map(|f| {
+        let names_match = f[0] == name || f.get(2..).is_some_and(|a| a.contains(&name));
+        if names_match {
+            inet_network(f.get(1)?)
+        } else {
+            None
+        }
+    })
+}
+
+/// `inet_network`: 1–4 dotted parts, packed right-aligned.
+fn inet_network(s: &str) -> Option<u32> {
+    let parts: Vec<&str> = s.split('.').collect();
+    if parts.is_empty() || parts.len() > 4 {
+        return None;
+    }
+    let mut v: u32 = 0;
+    for p in parts {
+        let n: u32 = if let Some(h) = p.strip_prefix("0x").or_else(|| p.strip_prefix("0X")) {
+            u32::from_str_radix(h, 16).ok()?
+        } else {
+            p.parse().ok()?
+        };
+        if n > 255 {
+            return None;
+        }
+        v = (v << 8) | n;
+    }
+    Some(v)
+}
+
+/// `/etc/ethers`: the Ethernet address of host `name`.
+pub fn ether_host(name: &str) -> Option<[u8; 6]> {
+    records(&read_db("/etc/ethers")).find_map(|f| {
+        if f.get(1) == Some(&name) {
+            parse_mac(f[0])
+        } else {
+            None
+        }
+    })
+}
+
+fn parse_mac(s: &str) -> Option<[u8; 6]> {
+    let parts: Vec<&str> = s.split([':', '-']).collect();
+    if parts.len() != 6 {
+        return None;
+    }
+    let mut mac = [0u8; 6];
+    for (m, p) in mac.iter_mut().zip(parts) {
+        *m = u8::from_str_radix(p, 16).ok()?;
+    }
+    Some(mac)
+}
+
+/// Addresses of host `name` through the system resolver, in resolver order.
+pub fn host_addrs(name: &str) -> Vec<IpAddr> {
+    let mut out: Vec<IpAddr> = Vec::new();
+    if let Ok(it) = (name, 0u16).to_socket_addrs() {
+        for a in it {
+            if !out.contains(&a.ip()) {
+                out.push(a.ip());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn services_by_name_and_alias() {
+        let db = "http 80/tcp www # web\nsyslog 514/udp\nshell 514/tcp cmd syslog\n";
+        assert_eq!(service_port_in(db, "http", "tcp"), Some(80));
+        assert_eq!(service_port_in(db, "www", "tcp"), Some(80));
+        assert_eq!(service_port_in(db, "http", "udp"), None);
+        assert_eq!(service_port_in(db, "syslog", "tcp"), Some(514));
+        assert_eq!(service_port_in(db, "syslog", "udp"), Some(514));
+    }
+
+    #[test]
+    fn network_numbers_are_right_aligned() {
+        assert_eq!(inet_network("127"), Some(0x7f));
+        assert_eq!(inet_network("169.254.0.0"), Some(0xa9fe_0000));
+        assert_eq!(inet_network("1.300"), None);
+    }
+
+    #[test]
+    fn mac_parsing() {
+        assert_eq!(parse_mac("0:1:2:a:b:cc"), Some([0, 1, 2, 0xa, 0xb, 0xcc]));
+        assert_eq!(parse_mac("0:1:2"), None);
+    }
+}

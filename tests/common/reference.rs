@@ -1,0 +1,49 @@
+//! libpcap as the reference: its program for an expression, through the pcap crate.
+
+use rfilter::bpf::Insn;
+use rfilter::linktype::LinkType;
+use std::sync::Mutex;
+
+/// `pcap::Capture::dead` opens handles with this snapshot length, so libpcap's
+/// programs accept with `ret #65535`; compile rfilter's with the same.
+pub const REFERENCE_SNAPLEN: u32 = 65535;
+
+/// The netmask the pcap crate passes to `pcap_compile` (0): `ip broadcast` then
+/// means "all ones or all zeros".
+pub const REFERENCE_NETMASK: u32 = 0;
+
+/// libpcap's compiler keeps global state in older versions and its error buffer
+/// lives in the handle: one compilation at a time.
+static LIBPCAP: Mutex<()> = Mutex::new(());
+
+/// libpcap's message when the optimizer proves a filter never matches; it refuses
+/// such filters only when optimizing.
+pub const REJECTS_ALL: &str = "expression rejects all packets";
+
+/// libpcap's program for `expr` on `lt`, or its error message.
+pub fn libpcap_program(expr: &str, lt: LinkType, optimize: bool) -> Result<Vec<Insn>, String> {
+    let _guard = LIBPCAP
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let cap = pcap::Capture::dead(pcap::Linktype(lt.dlt()))
+        .map_err(|e| format!("pcap_open_dead: {e}"))?;
+    let prog = cap.compile(expr, optimize).map_err(|e| match e {
+        pcap::Error::PcapError(msg) => msg,
+        other => other.to_string(),
+    })?;
+    prog.get_instructions()
+        .iter()
+        .map(|i| parse_insn(&i.to_string()))
+        .collect::<Option<Vec<Insn>>>()
+        .ok_or_else(|| "cannot read libpcap's instructions".to_string())
+}
+
+/// The pcap crate only shows instructions as "code jt jf k".
+fn parse_insn(text: &str) -> Option<Insn> {
+    let mut it = text.split_whitespace();
+    let code = it.next()?.parse().ok()?;
+    let jt = it.next()?.parse().ok()?;
+    let jf = it.next()?.parse().ok()?;
+    let k = it.next()?.parse().ok()?;
+    Some(Insn { code, jt, jf, k })
+}
