@@ -26,15 +26,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
-/// Kernel buffer when `-B` is not given (libpcap's default, 2 MiB).
-const DEFAULT_BUFFER_KIB: u32 = 2048;
+/// Kernel buffer when `-B` is not given: twice libpcap's 2 MiB, as headroom for
+/// bursts while the output thread is descheduled on a busy machine.
+const DEFAULT_BUFFER_KIB: u32 = 4096;
 /// Block retire timeout: how long a partly filled block waits before being handed
 /// over (bounds the display latency at low packet rates).
 const RETIRE_MS: u32 = 100;
 /// `--immediate-mode`: hand over blocks almost at once.
 const IMMEDIATE_RETIRE_MS: u32 = 1;
 /// Batches in flight between the threads (each at most one block's packets).
-const CHANNEL_BATCHES: usize = 8;
+const CHANNEL_BATCHES: usize = 4;
+/// Batches in existence: those in flight, one being filled, one being written.
+const BATCH_POOL: usize = CHANNEL_BATCHES + 2;
 /// Link type of `-i any` unless `-y` says otherwise (what tcpdump 4.99 picks).
 const ANY_LINKTYPE: LinkType = LinkType::LinuxSll2;
 
@@ -264,14 +267,33 @@ fn capture_loop(
     let mut netdown = false;
     let mut drain_deadline: Option<Instant> = None;
     let (mut received, mut dropped) = (0u64, 0u64);
+    // A fixed pool of batches circulates between the threads: no allocation (and no
+    // page faults) per block, and a hard bound on memory.
+    let mut allocated = 0usize;
+    let mut spare: Option<Batch> = None;
+    let mut next_batch = |spare: &mut Option<Batch>| -> Option<Batch> {
+        let mut b = match spare.take() {
+            Some(b) => b,
+            None => match recycled.try_recv() {
+                Ok(b) => b,
+                Err(_) if allocated < BATCH_POOL => {
+                    allocated += 1;
+                    Batch::with_capacity(geo.block_size as usize)
+                }
+                // All batches are with the output thread: wait for one back.
+                Err(_) => recycled.recv().ok()?,
+            },
+        };
+        b.clear();
+        Some(b)
+    };
     'outer: loop {
         // Hand over every block we own, in ring order.
         while cap.ring.is_ours(cur) {
             netdown = false;
-            let mut batch = recycled
-                .try_recv()
-                .unwrap_or_else(|_| Batch::with_capacity(geo.block_size as usize));
-            batch.clear();
+            let Some(mut batch) = next_batch(&mut spare) else {
+                break 'outer;
+            };
             let mut limit_hit = false;
             for p in ring::packets(cap.ring.block(cur)) {
                 if cap.framer.push(&p, &mut batch)
@@ -283,7 +305,9 @@ fn capture_loop(
             }
             cap.ring.release(cur);
             cur = (cur + 1) % geo.block_nr;
-            if !batch.is_empty() {
+            if batch.is_empty() {
+                spare = Some(batch);
+            } else {
                 sent += batch.len() as u64;
                 if tx.send(batch).is_err() {
                     break 'outer;
@@ -341,7 +365,9 @@ fn capture_loop(
                 error = Some(format!("{}: The interface disappeared", cap.device));
                 // Hand over what is left before reporting.
                 while cap.ring.is_ours(cur) {
-                    let mut batch = Batch::with_capacity(geo.block_size as usize);
+                    let Some(mut batch) = next_batch(&mut spare) else {
+                        break;
+                    };
                     for p in ring::packets(cap.ring.block(cur)) {
                         cap.framer.push(&p, &mut batch);
                     }
@@ -413,7 +439,7 @@ pub fn run_live(
     let state = Arc::new(AtomicU8::new(RUNNING));
     socket::install_stop_signals(waker.fd()).context("sigaction")?;
     let (tx, rx) = crossbeam_channel::bounded::<Batch>(CHANNEL_BATCHES);
-    let (recycle_tx, recycle_rx) = crossbeam_channel::bounded::<Batch>(CHANNEL_BATCHES);
+    let (recycle_tx, recycle_rx) = crossbeam_channel::bounded::<Batch>(BATCH_POOL);
     let capture = {
         let (waker, state, count) = (Arc::clone(&waker), Arc::clone(&state), args.count);
         std::thread::Builder::new()
@@ -449,7 +475,10 @@ pub fn run_live(
             Ok(()) | Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => {}
         }
     }
+    // Disconnect both channels so that a capture thread waiting to send, or
+    // waiting for a free batch, wakes up and ends.
     drop(rx);
+    drop(recycle_tx);
     let finish = sink.finish();
     let end = capture.join().unwrap_or(CaptureEnd {
         received: 0,
