@@ -668,3 +668,82 @@ fn bad_filter_is_a_one_expression_error_before_capturing() {
     assert!(err.starts_with("rfilter: "), "{err}");
     assert!(!err.contains("listening"), "{err}");
 }
+
+#[test]
+fn printed_lines_match_tcpdump_capturing_the_same_frames() {
+    let net = VethPair::new();
+    let mut sent = mixed_ports(12);
+    sent.extend(frames(4, Some(100)));
+    let n = sent.len().to_string();
+    let mut ours = net.rfilter_in(&net.ns_b, &["-i", &net.if_b, "-n", "-t", "-c", &n]);
+    let mut cmd = Command::new("ip");
+    cmd.args([
+        "netns", "exec", &net.ns_b, "tcpdump", "-i", &net.if_b, "-n", "-t", "-c", &n,
+    ]);
+    let mut theirs = Rfilter::spawn(cmd, true);
+    net.send_from_a(&sent);
+    let a = ours.finish_within(Duration::from_secs(10));
+    let b = theirs.finish_within(Duration::from_secs(10));
+    assert_eq!(a.code, Some(0), "{a:?}");
+    assert_eq!(b.code, Some(0), "tcpdump: {b:?}");
+    let a_out = String::from_utf8_lossy(&a.stdout);
+    let b_out = String::from_utf8_lossy(&b.stdout);
+    assert_eq!(a_out.lines().count(), sent.len());
+    assert_eq!(a_out, b_out);
+    // The end-of-run lines too, with tcpdump's name replaced.
+    let tail = |s: &str| s.lines().skip(2).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(tail(&a.stderr), tail(&b.stderr));
+}
+
+fn promiscuity(ns: &str, ifname: &str) -> u32 {
+    let out = Command::new("ip")
+        .args(["-n", ns, "-d", "link", "show", ifname])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let rest = text
+        .split("promiscuity ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no promiscuity in {text}"));
+    rest.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn promiscuous_mode_unless_p() {
+    let net = VethPair::new();
+    assert_eq!(promiscuity(&net.ns_b, &net.if_b), 0);
+    for (args, expected) in [(vec![], 1), (vec!["-p"], 0)] {
+        let mut full = vec!["-i", net.if_b.as_str()];
+        full.extend(args);
+        let mut r = net.rfilter_in(&net.ns_b, &full);
+        assert_eq!(promiscuity(&net.ns_b, &net.if_b), expected, "{full:?}");
+        r.signal("INT");
+        assert_eq!(r.finish_within(Duration::from_secs(10)).code, Some(0));
+        // Membership ends with the socket.
+        assert_eq!(promiscuity(&net.ns_b, &net.if_b), 0);
+    }
+}
+
+#[test]
+fn loopback_packets_are_seen_once() {
+    let net = VethPair::new();
+    let sent: Vec<Vec<u8>> = (0..5)
+        .map(|i| udp_frame([0; 6], i, 50, None, 9000))
+        .collect();
+    let dir = temp_dir("lo");
+    let path = w_path(&dir);
+    let mut r = net.rfilter_in(&net.ns_b, &["-i", "lo", "-w", &path]);
+    send_frames(&net.ns_b, "lo", &sent);
+    r.signal("INT");
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    let got: Vec<Vec<u8>> = read_pcap(Path::new(&path))
+        .1
+        .into_iter()
+        .map(|r| r.data)
+        .collect();
+    assert_eq!(got, sent);
+    // The kernel hands over both the outgoing and the looped-back copy, as tcpdump's
+    // counters show.
+    assert_eq!(f.stat("received by filter"), 10);
+}

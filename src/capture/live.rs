@@ -420,6 +420,15 @@ pub fn run_live(
     let linktype = cap.linktype;
     let mut sink = make_sink(linktype)?;
 
+    // Signals go to the capture thread's waker from here on; one that came earlier
+    // (caught by main's handler) counts as well.
+    let waker = Arc::new(Waker::new().context("eventfd")?);
+    let state = Arc::new(AtomicU8::new(RUNNING));
+    socket::install_stop_signals(waker.fd()).context("sigaction")?;
+    if crate::stop::requested() {
+        socket::SIGNALLED.store(true, Ordering::SeqCst);
+    }
+
     if args.linktype.is_some() || device == "any" {
         eprintln!("rfilter: data link type {}", linktype.name());
     }
@@ -435,13 +444,12 @@ pub fn run_live(
         snaplen_of(args)
     );
 
-    let waker = Arc::new(Waker::new().context("eventfd")?);
-    let state = Arc::new(AtomicU8::new(RUNNING));
-    socket::install_stop_signals(waker.fd()).context("sigaction")?;
     let (tx, rx) = crossbeam_channel::bounded::<Batch>(CHANNEL_BATCHES);
     let (recycle_tx, recycle_rx) = crossbeam_channel::bounded::<Batch>(BATCH_POOL);
     let capture = {
-        let (waker, state, count) = (Arc::clone(&waker), Arc::clone(&state), args.count);
+        // -c 0 means no limit, as pcap_loop's count.
+        let count = args.count.filter(|&c| c > 0);
+        let (waker, state) = (Arc::clone(&waker), Arc::clone(&state));
         std::thread::Builder::new()
             .name("rfilter-capture".into())
             .spawn(move || capture_loop(cap, waker, state, count, tx, recycle_rx))
