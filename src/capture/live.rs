@@ -265,7 +265,9 @@ fn capture_loop(
     let mut sent = 0u64;
     let mut error = None;
     let mut netdown = false;
-    let mut drain_deadline: Option<Instant> = None;
+    // After a stop signal: the last block to hand over, and a deadline in case the
+    // kernel never retires it.
+    let mut drain: Option<(u32, Instant)> = None;
     let (mut received, mut dropped) = (0u64, 0u64);
     // A fixed pool of batches circulates between the threads: no allocation (and no
     // page faults) per block, and a hard bound on memory.
@@ -304,6 +306,7 @@ fn capture_loop(
                 }
             }
             cap.ring.release(cur);
+            let handed = cur;
             cur = (cur + 1) % geo.block_nr;
             if batch.is_empty() {
                 spare = Some(batch);
@@ -313,7 +316,8 @@ fn capture_loop(
                     break 'outer;
                 }
             }
-            if limit_hit || state.load(Ordering::Acquire) == ABORT {
+            let drained = drain.is_some_and(|(last, _)| last == handed);
+            if limit_hit || drained || state.load(Ordering::Acquire) == ABORT {
                 break 'outer;
             }
         }
@@ -323,16 +327,22 @@ fn capture_loop(
         let timeout = match state.load(Ordering::Acquire) {
             ABORT => break,
             DRAIN => {
-                // Packets already in the kernel's current block come out at the next
-                // retire timeout: wait for it once, then stop.
-                let deadline = *drain_deadline.get_or_insert_with(|| {
-                    Instant::now() + Duration::from_millis(u64::from(geo.retire_ms) + 20)
-                });
+                // What the kernel received before the signal is in the block it is
+                // filling; that block comes out at the next retire timeout. Hand it
+                // over, then stop (at once if it is empty).
+                let (_, deadline) = match drain {
+                    Some(d) => d,
+                    None if !cap.ring.kernel_block_has_packets(cur) => break,
+                    None => {
+                        let wait = Duration::from_millis(2 * u64::from(geo.retire_ms) + 1000);
+                        *drain.insert((cur, Instant::now() + wait))
+                    }
+                };
                 let left = deadline.saturating_duration_since(Instant::now());
                 if left.is_zero() {
                     break;
                 }
-                left.as_millis().max(1) as i32
+                left.as_millis().clamp(1, i32::MAX as u128) as i32
             }
             _ if netdown => 100,
             _ => -1,

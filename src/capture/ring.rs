@@ -150,6 +150,17 @@ impl Ring {
         self.status_word(block).load(Ordering::Acquire) & libc::TP_STATUS_USER != 0
     }
 
+    /// Whether the kernel has put packets into block `block` while it still owns it
+    /// (the block it is filling; they come out when the block is retired).
+    pub fn kernel_block_has_packets(&self, block: u32) -> bool {
+        assert!(block < self.geo.block_nr);
+        let off = block as usize * self.geo.block_size as usize + BLOCK_NUM_PKTS_OFF;
+        // SAFETY: inside the mapping and 4-byte aligned; the kernel updates this
+        // counter while filling the block, so it is only read atomically.
+        let n = unsafe { AtomicU32::from_ptr(self.base.add(off).cast()) };
+        n.load(Ordering::Relaxed) != 0
+    }
+
     /// The bytes of block `block`, which must be ours ([`Ring::is_ours`]). The kernel
     /// does not write a block while we own it.
     pub fn block(&self, block: u32) -> &[u8] {
