@@ -747,3 +747,53 @@ fn loopback_packets_are_seen_once() {
     // counters show.
     assert_eq!(f.stat("received by filter"), 10);
 }
+
+#[test]
+fn filter_file_with_comments() {
+    let net = VethPair::new();
+    let dir = temp_dir("ffile");
+    let path = w_path(&dir);
+    let ffile = dir.join("filter.txt");
+    std::fs::write(
+        &ffile,
+        "udp dst port 9001 # the odd frames\n  and ip # IPv4 only\n",
+    )
+    .unwrap();
+    let sent = mixed_ports(10);
+    let ffile = ffile.to_string_lossy().into_owned();
+    let mut r = net.rfilter_in(
+        &net.ns_b,
+        &["-i", &net.if_b, "-c", "5", "-w", &path, "-F", &ffile],
+    );
+    net.send_from_a(&sent);
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    let got: Vec<Vec<u8>> = read_pcap(Path::new(&path))
+        .1
+        .into_iter()
+        .map(|r| r.data)
+        .collect();
+    let wanted: Vec<Vec<u8>> = sent.iter().filter(|f| dport(f) == 9001).cloned().collect();
+    assert_eq!(got, wanted);
+}
+
+#[test]
+fn a_failing_output_is_one_line_with_the_counters() {
+    let net = VethPair::new();
+    let mut r = net.rfilter_in(&net.ns_b, &["-i", &net.if_b, "-c", "3", "-w", "/dev/full"]);
+    net.send_from_a(&frames(3, None));
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(1), "{f:?}");
+    let errors: Vec<&str> = f
+        .stderr
+        .lines()
+        .filter(|l| l.contains("No space left on device"))
+        .collect();
+    assert_eq!(
+        errors,
+        ["rfilter: /dev/full: No space left on device"],
+        "{}",
+        f.stderr
+    );
+    assert_eq!(f.stat("captured"), 3);
+}

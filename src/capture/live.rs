@@ -97,13 +97,18 @@ fn snaplen_of(args: &Args) -> u32 {
     }
 }
 
+/// The filter expression, as main.rs reads it: `-F FILE` (where `#` starts a
+/// comment to the end of the line, as in tcpdump) or the trailing arguments.
 fn expression_of(args: &Args) -> anyhow::Result<String> {
-    Ok(match &args.filter_file {
-        Some(path) => {
-            std::fs::read_to_string(path).map_err(|e| anyhow!("{}: {e}", path.display()))?
-        }
-        None => args.expression.join(" "),
-    })
+    let Some(path) = &args.filter_file else {
+        return Ok(args.expression.join(" "));
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|line| line.split_once('#').map_or(line, |(before, _)| before))
+        .collect();
+    Ok(lines.join(" "))
 }
 
 fn permission_error(device: &str, what: &str, e: std::io::Error) -> anyhow::Error {
@@ -438,7 +443,92 @@ pub fn run_live(
     if crate::stop::requested() {
         socket::SIGNALLED.store(true, Ordering::SeqCst);
     }
+    print_start(args, &device, linktype);
 
+    let (tx, rx) = crossbeam_channel::bounded::<Batch>(CHANNEL_BATCHES);
+    let (recycle_tx, recycle_rx) = crossbeam_channel::bounded::<Batch>(BATCH_POOL);
+    let capture = {
+        // -c 0 means no limit, as pcap_loop's count.
+        let count = args.count.filter(|&c| c > 0);
+        let (waker, state) = (Arc::clone(&waker), Arc::clone(&state));
+        std::thread::Builder::new()
+            .name("rfilter-capture".into())
+            .spawn(move || capture_loop(cap, waker, state, count, tx, recycle_rx))
+            .context("can't start the capture thread")?
+    };
+    let (captured, sink_error) = output_loop(&rx, &recycle_tx, sink.as_mut(), || {
+        state.store(ABORT, Ordering::Release);
+        waker.wake();
+    });
+    // Disconnect both channels so that a capture thread waiting to send, or
+    // waiting for a free batch, wakes up and ends.
+    drop(rx);
+    drop(recycle_tx);
+    let finish = sink.finish();
+    let end = capture.join().unwrap_or(CaptureEnd {
+        received: 0,
+        dropped: 0,
+        error: Some("the capture thread panicked".into()),
+    });
+    socket::forget_wake_fd();
+
+    if socket::SIGNALLED.load(Ordering::Relaxed) && args.write.is_none() {
+        // tcpdump ends an interrupted printing run with a newline on stdout.
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(b"\n");
+        let _ = out.flush();
+    }
+    let mut failed = false;
+    if let Some(e) = &end.error {
+        eprintln!("rfilter: {e}");
+        failed = true;
+    }
+    if let Some(e) = sink_error.as_ref().or(finish.as_ref().err()) {
+        eprintln!("rfilter: {}", crate::savefile::io_message(e));
+        failed = true;
+    }
+    print_end(captured, &end);
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Runs the sink over every batch until the channel closes, the sink fails, or the
+/// sink itself asks to stop (`-W` file limit); `abort` tells the capture thread.
+/// Returns the packets taken and the sink's error.
+fn output_loop(
+    rx: &Receiver<Batch>,
+    recycle: &Sender<Batch>,
+    sink: &mut (dyn Sink + Send),
+    abort: impl Fn(),
+) -> (u64, Option<std::io::Error>) {
+    let mut captured = 0u64;
+    for batch in rx.iter() {
+        for p in batch.iter() {
+            if let Err(e) = sink.packet(&p) {
+                abort();
+                return (captured, Some(e));
+            }
+            captured += 1;
+            // A signal also sets the program-wide flag, but then what was received
+            // is drained rather than cut short.
+            if crate::stop::requested() && !socket::SIGNALLED.load(Ordering::SeqCst) {
+                abort();
+                return (captured, None);
+            }
+        }
+        // The pool has room for every batch, so this never drops one.
+        match recycle.try_send(batch) {
+            Ok(()) | Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => {}
+        }
+    }
+    (captured, None)
+}
+
+/// tcpdump's start lines on stderr, with rfilter's name.
+fn print_start(args: &Args, device: &str, linktype: LinkType) {
     if args.linktype.is_some() || device == "any" {
         eprintln!("rfilter: data link type {}", linktype.name());
     }
@@ -453,74 +543,10 @@ pub fn run_live(
         linktype.description(),
         snaplen_of(args)
     );
+}
 
-    let (tx, rx) = crossbeam_channel::bounded::<Batch>(CHANNEL_BATCHES);
-    let (recycle_tx, recycle_rx) = crossbeam_channel::bounded::<Batch>(BATCH_POOL);
-    let capture = {
-        // -c 0 means no limit, as pcap_loop's count.
-        let count = args.count.filter(|&c| c > 0);
-        let (waker, state) = (Arc::clone(&waker), Arc::clone(&state));
-        std::thread::Builder::new()
-            .name("rfilter-capture".into())
-            .spawn(move || capture_loop(cap, waker, state, count, tx, recycle_rx))
-            .context("can't start the capture thread")?
-    };
-
-    // Output loop: runs the sink on this thread.
-    let mut captured = 0u64;
-    let mut sink_error = None;
-    for batch in rx.iter() {
-        let mut sink_done = false;
-        for p in batch.iter() {
-            if let Err(e) = sink.packet(&p) {
-                sink_error = Some(e);
-                break;
-            }
-            captured += 1;
-            // A sink that is done (`-W` file limit) asks for the stop itself; a
-            // signal also sets the flag, but then what was received is drained.
-            if crate::stop::requested() && !socket::SIGNALLED.load(Ordering::SeqCst) {
-                sink_done = true;
-                break;
-            }
-        }
-        if sink_error.is_some() || sink_done {
-            state.store(ABORT, Ordering::Release);
-            waker.wake();
-            break;
-        }
-        match recycle_tx.try_send(batch) {
-            Ok(()) | Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => {}
-        }
-    }
-    // Disconnect both channels so that a capture thread waiting to send, or
-    // waiting for a free batch, wakes up and ends.
-    drop(rx);
-    drop(recycle_tx);
-    let finish = sink.finish();
-    let end = capture.join().unwrap_or(CaptureEnd {
-        received: 0,
-        dropped: 0,
-        error: Some("the capture thread panicked".into()),
-    });
-    socket::forget_wake_fd();
-
-    let interrupted = socket::SIGNALLED.load(Ordering::Relaxed);
-    if interrupted && args.write.is_none() {
-        // tcpdump ends an interrupted printing run with a newline on stdout.
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(b"\n");
-        let _ = out.flush();
-    }
-    let mut failed = false;
-    if let Some(e) = &end.error {
-        eprintln!("rfilter: {e}");
-        failed = true;
-    }
-    if let Some(e) = sink_error.as_ref().or(finish.as_ref().err()) {
-        eprintln!("rfilter: {e}");
-        failed = true;
-    }
+/// tcpdump's end-of-run counters on stderr.
+fn print_end(captured: u64, end: &CaptureEnd) {
     eprint!(
         "{captured} packet{} captured\n{} packet{} received by filter\n{} packet{} dropped by kernel\n",
         plural(captured),
@@ -529,11 +555,6 @@ pub fn run_live(
         end.dropped,
         plural(end.dropped)
     );
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
 }
 
 #[cfg(test)]
