@@ -797,3 +797,61 @@ fn a_failing_output_is_one_line_with_the_counters() {
     );
     assert_eq!(f.stat("captured"), 3);
 }
+
+#[test]
+fn an_interface_taken_down_and_up_again_keeps_the_capture_going() {
+    let net = VethPair::new();
+    let dir = temp_dir("downup");
+    let path = w_path(&dir);
+    let mut r = net.rfilter_in(&net.ns_b, &["-i", &net.if_b, "-c", "6", "-w", &path]);
+    net.send_from_a(&frames(3, None));
+    std::thread::sleep(Duration::from_millis(200));
+    for state in ["down", "up"] {
+        let out = Command::new("ip")
+            .args(["-n", &net.ns_b, "link", "set", &net.if_b, state])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    }
+    // Wait for the carrier again, then send the rest.
+    for _ in 0..250 {
+        let out = Command::new("ip")
+            .args(["-n", &net.ns_b, "-o", "link", "show", &net.if_b])
+            .output()
+            .unwrap();
+        if String::from_utf8_lossy(&out.stdout).contains("LOWER_UP") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    net.send_from_a(&frames(3, None));
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    assert_eq!(read_pcap(Path::new(&path)).1.len(), 6);
+}
+
+#[test]
+fn any_with_linux_sll_puts_vlan_tags_back_before_the_protocol() {
+    let net = VethPair::new();
+    let sent = vec![
+        udp_frame(MAC_B, 1, 80, Some(100), 9000),
+        udp_frame(MAC_B, 2, 80, None, 9000),
+    ];
+    let dir = temp_dir("anyvlan");
+    let path = w_path(&dir);
+    let mut r = net.rfilter_in(
+        &net.ns_b,
+        &["-i", "any", "-y", "LINUX_SLL", "-c", "2", "-w", &path],
+    );
+    net.send_from_a(&sent);
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    let recs = read_pcap(Path::new(&path)).1;
+    assert_eq!(recs.len(), 2);
+    // Tagged: SLL header up to the protocol, the tag, then 0x0800 and the IP packet.
+    assert_eq!(&recs[0].data[14..20], &[0x81, 0x00, 0x00, 100, 0x08, 0x00]);
+    assert_eq!(&recs[0].data[20..], &sent[0][18..]);
+    assert_eq!(recs[0].len as usize, 16 + 4 + sent[0].len() - 18);
+    assert_eq!(&recs[1].data[14..16], &[0x08, 0x00]);
+    assert_eq!(&recs[1].data[16..], &sent[1][14..]);
+}
