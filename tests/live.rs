@@ -855,3 +855,38 @@ fn any_with_linux_sll_puts_vlan_tags_back_before_the_protocol() {
     assert_eq!(&recs[1].data[14..16], &[0x08, 0x00]);
     assert_eq!(&recs[1].data[16..], &sent[1][14..]);
 }
+
+#[test]
+fn ip_broadcast_uses_the_interface_netmask() {
+    let net = VethPair::new();
+    let add = Command::new("ip")
+        .args([
+            "-n",
+            &net.ns_b,
+            "addr",
+            "add",
+            "10.0.0.2/24",
+            "dev",
+            &net.if_b,
+        ])
+        .output()
+        .unwrap();
+    assert!(add.status.success(), "{add:?}");
+    let mut to_bcast = udp_frame(BROADCAST, 1, 40, None, 9000);
+    // Destination address 10.0.0.255 (and a checksum that no one checks here).
+    to_bcast[30..34].copy_from_slice(&[10, 0, 0, 255]);
+    let to_host = udp_frame(MAC_B, 2, 40, None, 9000);
+    let dir = temp_dir("bcast");
+    let path = w_path(&dir);
+    let mut r = net.rfilter_in(&net.ns_b, &["-i", &net.if_b, "-w", &path, "ip broadcast"]);
+    net.send_from_a(&[to_host.clone(), to_bcast.clone(), to_host]);
+    r.signal("INT");
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    let got: Vec<Vec<u8>> = read_pcap(Path::new(&path))
+        .1
+        .into_iter()
+        .map(|r| r.data)
+        .collect();
+    assert_eq!(got, vec![to_bcast]);
+}

@@ -117,11 +117,7 @@ pub fn default_interface() -> anyhow::Result<String> {
 
 /// IPv4 netmask of `name` (0 when it has no IPv4 address, as tcpdump uses then).
 pub fn netmask(name: &str) -> u32 {
-    devices()
-        .ok()
-        .and_then(|ds| ds.into_iter().find(|d| d.name == name))
-        .and_then(|d| d.ipv4_netmask)
-        .unwrap_or(0)
+    super::socket::if_ipv4_netmask(name).unwrap_or(0)
 }
 
 #[cfg(test)]
