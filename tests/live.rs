@@ -890,3 +890,26 @@ fn ip_broadcast_uses_the_interface_netmask() {
         .collect();
     assert_eq!(got, vec![to_bcast]);
 }
+
+#[test]
+fn unsupported_link_type_is_refused_as_tcpdump_does() {
+    let net = VethPair::new();
+    for y in ["RAW", "LINUX_SLL"] {
+        let ours = Command::new("ip")
+            .args([
+                "netns", "exec", &net.ns_b, RFILTER, "-i", &net.if_b, "-y", y,
+            ])
+            .output()
+            .unwrap();
+        let theirs = Command::new("ip")
+            .args([
+                "netns", "exec", &net.ns_b, "tcpdump", "-i", &net.if_b, "-y", y,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(ours.status.code(), Some(1), "{ours:?}");
+        assert_eq!(theirs.status.code(), Some(1), "tcpdump: {theirs:?}");
+        let theirs = String::from_utf8_lossy(&theirs.stderr).replacen("tcpdump:", "rfilter:", 1);
+        assert_eq!(String::from_utf8_lossy(&ours.stderr), theirs);
+    }
+}

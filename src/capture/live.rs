@@ -67,7 +67,6 @@ struct Opened {
 
 /// How the socket is opened for a given device and `-y`.
 fn choose_linktype(
-    device: &str,
     hwtype: Option<u16>,
     wanted: Option<LinkType>,
 ) -> anyhow::Result<(LinkType, bool)> {
@@ -77,12 +76,13 @@ fn choose_linktype(
         Some(ARPHRD_NONE | ARPHRD_TUNNEL | ARPHRD_TUNNEL6 | ARPHRD_SIT) => LinkType::Raw,
         Some(_) => LinkType::LinuxSll,
     };
+    // As libpcap on Linux: a device offers its own type; `any` both cooked types.
     let lt = match wanted {
         None => native,
         Some(w) if w == native => w,
-        Some(w @ (LinkType::LinuxSll | LinkType::LinuxSll2)) => w,
+        Some(w @ (LinkType::LinuxSll | LinkType::LinuxSll2)) if hwtype.is_none() => w,
         Some(w) => bail!(
-            "{} is not one of the DLTs supported by this device ({device})",
+            "{} is not one of the DLTs supported by this device",
             w.name()
         ),
     };
@@ -134,7 +134,7 @@ fn open(args: &Args, device: &str) -> anyhow::Result<Opened> {
         }
         (info.index, Some(info.hwtype))
     };
-    let (linktype, cooked) = choose_linktype(device, hwtype, args.linktype)?;
+    let (linktype, cooked) = choose_linktype(hwtype, args.linktype)?;
     let snaplen = snaplen_of(args);
 
     let sock = PacketSocket::open(cooked).map_err(|e| permission_error(device, "socket", e))?;
@@ -564,33 +564,27 @@ mod tests {
     #[test]
     fn link_types_per_device_kind() {
         assert_eq!(
-            choose_linktype("eth0", Some(ARPHRD_ETHER), None).unwrap(),
+            choose_linktype(Some(ARPHRD_ETHER), None).unwrap(),
             (LinkType::En10mb, false)
         );
         assert_eq!(
-            choose_linktype("lo", Some(ARPHRD_LOOPBACK), None).unwrap(),
+            choose_linktype(Some(ARPHRD_LOOPBACK), None).unwrap(),
             (LinkType::En10mb, false)
         );
         assert_eq!(
-            choose_linktype("tun0", Some(ARPHRD_NONE), None).unwrap(),
+            choose_linktype(Some(ARPHRD_NONE), None).unwrap(),
             (LinkType::Raw, false)
         );
         assert_eq!(
-            choose_linktype("ppp0", Some(512), None).unwrap(),
+            choose_linktype(Some(512), None).unwrap(),
             (LinkType::LinuxSll, true)
         );
+        assert_eq!(choose_linktype(None, None).unwrap(), (ANY_LINKTYPE, true));
         assert_eq!(
-            choose_linktype("any", None, None).unwrap(),
-            (ANY_LINKTYPE, true)
-        );
-        assert_eq!(
-            choose_linktype("any", None, Some(LinkType::LinuxSll)).unwrap(),
+            choose_linktype(None, Some(LinkType::LinuxSll)).unwrap(),
             (LinkType::LinuxSll, true)
         );
-        assert_eq!(
-            choose_linktype("eth0", Some(ARPHRD_ETHER), Some(LinkType::LinuxSll2)).unwrap(),
-            (LinkType::LinuxSll2, true)
-        );
-        assert!(choose_linktype("eth0", Some(ARPHRD_ETHER), Some(LinkType::Raw)).is_err());
+        assert!(choose_linktype(Some(ARPHRD_ETHER), Some(LinkType::LinuxSll2)).is_err());
+        assert!(choose_linktype(Some(ARPHRD_ETHER), Some(LinkType::Raw)).is_err());
     }
 }
