@@ -248,6 +248,27 @@ fn attach(
     }
 }
 
+/// The last block to hand over after a stop signal, seen from `cur` (the next block
+/// to hand over): the blocks the kernel has retired, plus the one it is filling if
+/// it holds packets. `None` when there is nothing left at all.
+fn drain_target(ring: &Ring, cur: u32) -> Option<u32> {
+    let nr = ring.geometry().block_nr;
+    let mut open = cur;
+    let mut ready = 0;
+    while ready < nr && ring.is_ours(open) {
+        open = (open + 1) % nr;
+        ready += 1;
+    }
+    let prev = (open + nr - 1) % nr;
+    if ready < nr && ring.kernel_block_has_packets(open) {
+        Some(open)
+    } else if ready > 0 {
+        Some(prev)
+    } else {
+        None
+    }
+}
+
 /// How the capture thread ended.
 struct CaptureEnd {
     received: u64,
@@ -273,6 +294,7 @@ fn capture_loop(
     // After a stop signal: the last block to hand over, and a deadline in case the
     // kernel never retires it.
     let mut drain: Option<(u32, Instant)> = None;
+    let drain_wait = Duration::from_millis(2 * u64::from(geo.retire_ms) + 1000);
     let (mut received, mut dropped) = (0u64, 0u64);
     // A fixed pool of batches circulates between the threads: no allocation (and no
     // page faults) per block, and a hard bound on memory.
@@ -325,6 +347,15 @@ fn capture_loop(
             if limit_hit || drained || state.load(Ordering::Acquire) == ABORT {
                 break 'outer;
             }
+            // A signal during a flood: fix the last block now, or a ring that
+            // never runs dry would keep this loop going.
+            if drain.is_none() && socket::SIGNALLED.load(Ordering::Relaxed) {
+                let _ = state.compare_exchange(RUNNING, DRAIN, Ordering::AcqRel, Ordering::Acquire);
+                match drain_target(&cap.ring, cur) {
+                    Some(last) => drain = Some((last, Instant::now() + drain_wait)),
+                    None => break 'outer,
+                }
+            }
         }
         if socket::SIGNALLED.load(Ordering::Relaxed) {
             let _ = state.compare_exchange(RUNNING, DRAIN, Ordering::AcqRel, Ordering::Acquire);
@@ -337,11 +368,10 @@ fn capture_loop(
                 // over, then stop (at once if it is empty).
                 let (_, deadline) = match drain {
                     Some(d) => d,
-                    None if !cap.ring.kernel_block_has_packets(cur) => break,
-                    None => {
-                        let wait = Duration::from_millis(2 * u64::from(geo.retire_ms) + 1000);
-                        *drain.insert((cur, Instant::now() + wait))
-                    }
+                    None => match drain_target(&cap.ring, cur) {
+                        Some(last) => *drain.insert((last, Instant::now() + drain_wait)),
+                        None => break,
+                    },
                 };
                 let left = deadline.saturating_duration_since(Instant::now());
                 if left.is_zero() {
