@@ -37,17 +37,66 @@ fn run(args: &Args) -> Result<ExitCode> {
         return offline::run(args, path, &expr);
     }
     if args.dump > 0 {
-        let opts = CompileOptions {
-            linktype: args.linktype.unwrap_or(LinkType::En10mb),
-            snaplen: output::snaplen_from_args(args),
-            optimize: !args.no_optimize,
-            ..CompileOptions::default()
-        };
+        let opts = dump_options(args)?;
         let prog = filter::compile(&expr, &opts).map_err(|e| anyhow!("{}", e.render(&expr)))?;
         print!("{}", dump::dump(&prog, args.dump));
         return Ok(ExitCode::SUCCESS);
     }
     live(args)
+}
+
+/// What `-d` compiles for without `-r`: as tcpdump, for the link type a capture
+/// on `-i` would have (with Linux's VLAN ancillary loads and the interface's
+/// netmask), or for Ethernet (netmask 0) when no interface is named.
+fn dump_options(args: &Args) -> Result<CompileOptions> {
+    let mut opts = CompileOptions {
+        linktype: args.linktype.unwrap_or(LinkType::En10mb),
+        snaplen: output::snaplen_from_args(args),
+        optimize: !args.no_optimize,
+        netmask: 0,
+        ..CompileOptions::default()
+    };
+    let Some(device) = &args.interface else {
+        if args.linktype.is_none() {
+            eprintln!("Warning: assuming Ethernet");
+        }
+        return Ok(opts);
+    };
+    if args.linktype.is_none() {
+        opts.linktype = native_linktype(device)?;
+    }
+    if device == "any" || args.linktype.is_some() {
+        eprintln!("rfilter: data link type {}", opts.linktype.name());
+    }
+    opts.linux_vlan_ancillary = true;
+    opts.netmask = if device == "any" {
+        0
+    } else {
+        rfilter::capture::interfaces::netmask(device)
+    };
+    Ok(opts)
+}
+
+/// The link type libpcap gives a capture on `device`, from its ARPHRD type (the
+/// same mapping the live capture uses; `any` is cooked v2).
+fn native_linktype(device: &str) -> Result<LinkType> {
+    if device == "any" {
+        return Ok(LinkType::LinuxSll2);
+    }
+    let path = std::path::Path::new("/sys/class/net")
+        .join(device)
+        .join("type");
+    let hwtype: u32 = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| t.trim().parse().ok())
+        .ok_or_else(|| anyhow!("{device}: No such device exists"))?;
+    Ok(match hwtype {
+        // ARPHRD_ETHER, ARPHRD_LOOPBACK
+        1 | 772 => LinkType::En10mb,
+        // ARPHRD_TUNNEL, ARPHRD_TUNNEL6, ARPHRD_SIT, ARPHRD_NONE
+        768 | 769 | 776 | 65534 => LinkType::Raw,
+        _ => LinkType::LinuxSll,
+    })
 }
 
 /// The expression from `-F FILE` (where `#` starts a comment to the end of the

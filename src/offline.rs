@@ -30,12 +30,14 @@ fn open(path: &Path) -> Result<(Reader, String)> {
     Ok((reader, name))
 }
 
-/// What the filter is compiled for when reading `reader`.
+/// What the filter is compiled for when reading `reader`. tcpdump takes the
+/// netmask of a file as 0, so `ip broadcast` means all-zeros or all-ones.
 fn compile_options(args: &Args, reader: &Reader) -> CompileOptions {
     CompileOptions {
         linktype: reader.linktype(),
         snaplen: reader.snaplen(),
         optimize: !args.no_optimize,
+        netmask: 0,
         ..CompileOptions::default()
     }
 }

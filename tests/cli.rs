@@ -146,3 +146,36 @@ fn print_while_writing() {
     let quiet = rfilter(&["-r", sample, "-w", ours_file.to_str().unwrap()]);
     assert!(quiet.status.success() && quiet.stdout.is_empty());
 }
+
+#[test]
+fn dump_without_a_file_compiles_for_the_interface_link_type() {
+    // `-i any` is cooked (LINUX_SLL2), and said so on stderr; no interface means
+    // Ethernet, with tcpdump's warning.
+    for args in [
+        vec!["-d", "-i", "any", "ip"],
+        vec!["-d", "ip"],
+        vec!["-d", "-y", "LINUX_SLL", "ip"],
+    ] {
+        let theirs = tcpdump(&args);
+        let ours = rfilter(&args);
+        assert!(ours.status.success(), "{args:?}: {}", stderr(&ours));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{args:?}"
+        );
+        assert_eq!(
+            stderr(&ours).replace("rfilter:", "tcpdump:"),
+            stderr(&theirs),
+            "{args:?}"
+        );
+    }
+    // Without a file or an interface the netmask is 0, as in tcpdump, so
+    // `ip broadcast` compiles.
+    let out = rfilter(&["-d", "ip broadcast"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_error(
+        &rfilter(&["-d", "-i", "no-such-if0", "ip"]),
+        "rfilter: no-such-if0: No such device exists",
+    );
+}

@@ -112,7 +112,11 @@ fn bash_completion_offers_options_and_interfaces() {
             "source {}; COMP_WORDS=({}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; \
              _rfilter_interfaces rfilter; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
             script.display(),
-            words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(" "),
+            words
+                .iter()
+                .map(|w| format!("'{w}'"))
+                .collect::<Vec<_>>()
+                .join(" "),
             words.len() - 1
         );
         let out = std::process::Command::new("bash")

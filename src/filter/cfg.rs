@@ -137,7 +137,10 @@ impl Cfg {
         while let Some(Reverse(b)) = ready.pop() {
             order.push(b);
             for s in self.blocks[b].term.successors() {
-                indeg[s] -= 1;
+                // Only a cycle through the entry can bring a count below zero.
+                indeg[s] = indeg[s]
+                    .checked_sub(1)
+                    .ok_or("the control-flow graph has a cycle")?;
                 if indeg[s] == 0 {
                     ready.push(Reverse(s));
                 }

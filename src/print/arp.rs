@@ -54,9 +54,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let tha = spa + pln;
     let tpa = tha + hln;
     if d.len() < tpa + pln {
-        c.s("[|ARP]");
-        c.default_print(&d[..length.min(d.len())]);
-        return Ok(());
+        return Err(super::Trunc);
     }
     if !c.opts.link_header {
         c.s("ARP, ");

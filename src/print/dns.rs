@@ -222,7 +222,7 @@ fn fqdn(c: &mut Ctx, m: &[u8], mut cp: usize) -> Option<usize> {
     let mut max_offset = cp;
     let mut i = *m.get(cp)?;
     cp += 1;
-    let mut compress = true;
+    let mut compress = false;
     let mut rp = 0usize;
     if i & INDIR_MASK != INDIR_MASK {
         compress = false;
@@ -367,8 +367,8 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
             c.s(" ");
             fqdn(c, m, cp)?;
         }
-        6 => {
-            if c.opts.verbose > 0 {
+        6
+            if c.opts.verbose > 0 => {
                 c.s(" ");
                 let p = fqdn(c, m, cp)?;
                 c.s(" ");
@@ -379,7 +379,6 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
                     c.dec(be32(m, p + 4 * k).ok()?);
                 }
             }
-        }
         15 => {
             c.s(" ");
             m.get(cp..cp + 2)?;
@@ -600,7 +599,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: 
         request(c, m, qd, &mut an, &mut ns, &mut ar, mdns)
     };
     if ok.is_none() {
-        return Err(Trunc);
+        c.trunc_mark();
+        return Ok(());
     }
     c.s(" (");
     c.dec(length as u64);

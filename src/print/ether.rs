@@ -157,6 +157,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         length -= 4;
     }
     let payload = &d[p..];
+    c.ll_hdr_len = p;
     if lt <= MAX_ETHERNET_LENGTH_VAL {
         let mut length = length;
         if usize::from(lt) < length {

@@ -12,7 +12,7 @@ pub(crate) fn hex_only(o: &mut Vec<u8>, indent: &str, d: &[u8], mut off: usize) 
     let mut i = 0usize;
     let mut chunks = d.chunks_exact(2);
     for pair in &mut chunks {
-        if i % 8 == 0 {
+        if i.is_multiple_of(8) {
             o.s(indent);
             o.s("0x");
             o.hexw(off as u64, 4);
@@ -25,7 +25,7 @@ pub(crate) fn hex_only(o: &mut Vec<u8>, indent: &str, d: &[u8], mut off: usize) 
         o.hexw(u64::from(pair[1]), 2);
     }
     if let [b] = chunks.remainder() {
-        if i % 8 == 0 {
+        if i.is_multiple_of(8) {
             o.s(indent);
             o.s("0x");
             o.hexw(off as u64, 4);

@@ -35,6 +35,8 @@ fn type_name(t: u8) -> Option<&'static str> {
         152 => "multicast router solicitation",
         153 => "multicast router termination",
         155 => "RPL",
+        200 => "mtrace response",
+        201 => "mtrace",
         _ => return None,
     })
 }
@@ -218,7 +220,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             c.s(", ");
             match code {
                 0 => c.s("unreachable route"),
-                1 => c.s("unreachable prohibited"),
+                1 => c.s(" unreachable prohibited"),
                 2 => c.s("beyond scope"),
                 3 => c.s("unreachable address"),
                 4 => c.s("unreachable port"),
@@ -230,14 +232,16 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             }
             match code {
                 0 | 1 | 3 => {
+                    let a = bytes(oip, 24, 16)?;
                     c.s(" ");
-                    c.ip6addr(bytes(oip, 24, 16)?);
+                    c.ip6addr(a);
                 }
                 2 => {
+                    let (a, b) = (bytes(oip, 24, 16)?, bytes(oip, 8, 16)?);
                     c.s(" ");
-                    c.ip6addr(bytes(oip, 24, 16)?);
+                    c.ip6addr(a);
                     c.s(", source address ");
-                    c.ip6addr(bytes(oip, 8, 16)?);
+                    c.ip6addr(b);
                 }
                 4 => {
                     let (prot, off) = upper_layer(oip)?;
@@ -277,8 +281,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         }
         3 => match code {
             0 => {
+                let a = bytes(oip, 24, 16)?;
                 c.s(" for ");
-                c.ip6addr(bytes(oip, 24, 16)?);
+                c.ip6addr(a);
             }
             1 => c.s(" (reassembly)"),
             _ => {
@@ -305,10 +310,11 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             }
         }
         128 | 129 => {
+            let (id, seq) = (be16(d, 4)?, be16(d, 6)?);
             c.s(", id ");
-            c.dec(be16(d, 4)?);
+            c.dec(id);
             c.s(", seq ");
-            c.dec(be16(d, 6)?);
+            c.dec(seq);
         }
         130 if length != 24 => {
             if length >= 28 {
@@ -366,15 +372,17 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             }
         }
         135 => {
+            let t = bytes(d, 8, 16)?;
             c.s(", who has ");
-            c.ip6addr(bytes(d, 8, 16)?);
+            c.ip6addr(t);
             if v > 0 {
                 opts(c, &d[24.min(d.len())..], resid(24))?;
             }
         }
         136 => {
+            let t = bytes(d, 8, 16)?;
             c.s(", tgt is ");
-            c.ip6addr(bytes(d, 8, 16)?);
+            c.ip6addr(t);
             if v > 0 {
                 c.s(", Flags [");
                 let f = be32(d, 4)?;

@@ -86,7 +86,6 @@ pub(crate) fn proto_name(p: u8) -> Option<&'static str> {
         51 => "AH",
         55 => "Mobile IP",
         58 => "ICMPv6",
-        60 => "Destination",
         62 => "Mobile IP (old)",
         88 => "EIGRP",
         89 => "OSPF",
@@ -282,7 +281,7 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R {
 }
 
 /// The final destination of a source route, for the pseudo-header.
-fn find_dst<'a>(hdr: &'a [u8]) -> &'a [u8] {
+fn find_dst(hdr: &[u8]) -> &[u8] {
     let dst = &hdr[16..20];
     let mut cp = &hdr[20..];
     while !cp.is_empty() {
@@ -325,7 +324,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     if !c.opts.link_header {
         c.s("IP ");
     }
-    bytes(d, 0, 20)?;
+    if d.len() < 20 {
+        c.trunc_mark();
+        return Ok(());
+    }
     if length < 20 {
         c.s("truncated-ip ");
         c.dec(length as u64);

@@ -64,6 +64,7 @@ fn opts_header(c: &mut Ctx, d: &[u8], name: &'static str, proto: &'static str) -
     c.s(name);
     if c.opts.verbose > 0 {
         opt_print(c, &h[2..])?;
+        c.s(" ");
     }
     Ok(len)
 }
@@ -107,7 +108,10 @@ fn routing(c: &mut Ctx, d: &[u8]) -> R<usize> {
 /// An IPv6 packet of claimed length `length` (captured bytes in `d`).
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "ip6";
-    bytes(d, 0, 40)?;
+    if d.len() < 40 {
+        c.trunc_mark();
+        return Ok(());
+    }
     if length < 40 {
         c.s("truncated-ip6 ");
         c.dec(length as u64);

@@ -91,18 +91,19 @@ fn sll_header(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.etheraddr(super::bytes(d, 6, 6)?);
         c.s(" ");
     }
-    sll_proto(c, be16(d, 14)?);
-    c.s(", length ");
-    c.dec(length as u64);
-    c.s(": ");
+    if !c.opts.quiet {
+        sll_proto(c, be16(d, 14)?);
+        c.s(", length ");
+        c.dec(length as u64);
+        c.s(": ");
+    }
     Ok(())
 }
 
 fn sll(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "sll";
     if d.len() < 16 {
-        c.trunc_mark();
-        return Ok(d.len());
+        return Err(super::Trunc);
     }
     if c.opts.link_header {
         sll_header(c, d, length)?;
@@ -124,6 +125,7 @@ fn cooked_payload(
 ) -> R<usize> {
     loop {
         let p = &d[hdrlen.min(d.len())..];
+        c.ll_hdr_len = hdrlen;
         if proto <= 1500 {
             match proto {
                 4 => {
@@ -137,9 +139,6 @@ fn cooked_payload(
                     }
                 }
                 _ => {
-                    if !c.opts.link_header {
-                        header(c)?;
-                    }
                     c.default_print(p);
                     return Ok(hdrlen);
                 }
@@ -182,25 +181,58 @@ fn sll2_header(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.s("ifindex ");
     c.dec(be32(d, 4)?);
     c.s(" ");
-    pkttype(c, u16::from(u8_at(d, 10)?));
-    c.s(" ");
     if u8_at(d, 11)? == 6 {
         c.etheraddr(super::bytes(d, 12, 6)?);
         c.s(" ");
     }
-    sll_proto(c, be16(d, 0)?);
-    c.s(", length ");
-    c.dec(length as u64);
-    c.s(": ");
+    if !c.opts.quiet {
+        sll_proto(c, be16(d, 0)?);
+        c.s(", length ");
+        c.dec(length as u64);
+        c.s(": ");
+    }
     Ok(())
+}
+
+/// Interface name of an index on this host (tcpdump resolves SLL2 indexes with
+/// if_indextoname where it reads the file), "?" if there is none.
+fn ifname(index: u32) -> String {
+    let mut buf = [0 as libc::c_char; libc::IF_NAMESIZE + 1];
+    // SAFETY: buf has room for IF_NAMESIZE bytes plus NUL as if_indextoname requires.
+    let p = unsafe { libc::if_indextoname(index, buf.as_mut_ptr()) };
+    if p.is_null() {
+        return "?".to_string();
+    }
+    // SAFETY: on success buf holds a NUL-terminated name.
+    unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn sll2(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "sll2";
     if d.len() < 20 {
-        c.trunc_mark();
-        return Ok(d.len());
+        return Err(super::Trunc);
     }
+    let name = ifname(be32(d, 4)?);
+    c.s(&name);
+    for _ in name.len()..5 {
+        c.s(" ");
+    }
+    c.s(" ");
+    let pt = match u8_at(d, 10)? {
+        0 => "In",
+        1 => "B",
+        2 => "M",
+        3 => "P",
+        4 => "Out",
+        _ => "?",
+    };
+    c.s(pt);
+    for _ in pt.len()..3 {
+        c.s(" ");
+    }
+    c.s(" ");
     if c.opts.link_header {
         sll2_header(c, d, length)?;
     }
@@ -258,17 +290,19 @@ fn null(c: &mut Ctx, d: &[u8], length: usize, network_order: bool) -> R<usize> {
     if !network_order && af & 0xffff0000 != 0 {
         af = af.swap_bytes();
     }
-    let length = length.saturating_sub(4);
     if c.opts.link_header {
         null_header(c, af, length);
     }
+    let full = length;
+    let length = length.saturating_sub(4);
     let p = &d[4..];
+    c.ll_hdr_len = 4;
     match af {
         2 => super::ip::print(c, p, length)?,
         24 | 28 | 30 => super::ip6::print(c, p, length)?,
         _ => {
             if !c.opts.link_header {
-                null_header(c, af, length);
+                null_header(c, af, full);
             }
             c.default_print(p);
         }

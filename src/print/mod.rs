@@ -85,9 +85,9 @@ impl PrintOptions {
     }
 
     /// tcpdump suppresses its default hex print of unknown payloads when the user
-    /// asked for a dump of the whole packet anyway.
+    /// asked for a hex dump of the whole packet anyway, and with -q.
     fn suppress_default_print(&self) -> bool {
-        self.hex > 0 || self.hex_ascii > 0 || self.ascii
+        self.hex > 0 || self.hex_ascii > 0 || self.quiet
     }
 }
 
@@ -138,6 +138,9 @@ pub(crate) struct Ctx {
     pub proto: &'static str,
     pub tcp: tcp::SeqTable,
     pub names: names::Names,
+    /// Link-layer header length known so far (what `-x` skips if a printer above
+    /// the link layer stops at a truncation).
+    pub ll_hdr_len: usize,
 }
 
 impl Ctx {
@@ -227,6 +230,7 @@ impl<W: Write> Printer<W> {
                 proto: "",
                 tcp: tcp::SeqTable::default(),
                 names,
+                ll_hdr_len: 0,
             },
             linktype,
             out,
@@ -298,11 +302,13 @@ impl<W: Write> Printer<W> {
         }
         self.clock.print(&mut c.o, pkt.ts);
         c.proto = "";
+        c.ll_hdr_len = 0;
         let data = pkt.data;
         let res = link::print(c, self.linktype, data, len as usize);
         let hdrlen = match res {
             Ok(h) => h,
             Err(Trunc) => {
+                // tcpdump's longjmp on truncation dumps the whole packet with -x.
                 c.trunc_mark();
                 0
             }

@@ -36,9 +36,12 @@ type Fast = BuildHasherDefault<FastHasher>;
 /// (tcpdump's tcp_seq_hash, without its fixed-size chains).
 #[derive(Default)]
 pub(crate) struct SeqTable {
-    v4: HashMap<([u8; 4], [u8; 4], u32), (u32, u32), Fast>,
-    v6: HashMap<([u8; 16], [u8; 16], u32), (u32, u32), Fast>,
+    v4: HashMap<Key<4>, (u32, u32), Fast>,
+    v6: HashMap<Key<16>, (u32, u32), Fast>,
 }
+
+/// (lower-port side address, other address, ports) in tcpdump's canonical order.
+type Key<const N: usize> = ([u8; N], [u8; N], u32);
 
 fn arr<const N: usize>(s: &[u8]) -> [u8; N] {
     let mut a = [0u8; N];
@@ -195,7 +198,7 @@ fn fastopen(c: &mut Ctx, d: &[u8], exp: bool) {
     }
     if d.is_empty() {
         c.s(" cookiereq");
-    } else if d.len() % 2 != 0 || d.len() < 4 || d.len() > 16 {
+    } else if !d.len().is_multiple_of(2) || d.len() < 4 || d.len() > 16 {
         c.invalid();
     } else {
         c.s(" cookie ");
@@ -274,7 +277,7 @@ fn options(
             }
             5 => {
                 datalen = len - 2;
-                if datalen % 8 != 0 {
+                if !datalen.is_multiple_of(8) {
                     c.s(" invalid sack");
                 } else {
                     c.s(" ");
@@ -430,7 +433,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     let sport = be16(d, 0)?;
     let dport = be16(d, 2)?;
     addrs(c, ip, Some((sport, dport)));
-    bytes(d, 0, 20)?;
+    if d.len() < 20 {
+        c.trunc_mark();
+        return Ok(());
+    }
     let mut hlen = usize::from(d[12] >> 4) * 4;
     if hlen < 20 {
         c.s(" tcp ");
@@ -627,10 +633,16 @@ fn ssh(c: &mut Ctx, d: &[u8], len: usize) -> R {
         }
         idx += 1;
     }
-    c.s(": ");
-    let start = idx;
-    let _ = start;
-    c.s("SSH-");
+    // The whole version line must be captured before anything is printed.
+    let mut end = idx;
+    while end < len {
+        let ch = u8_at(d, end)?;
+        if ch == b'\n' || (ch == b'\r' && end + 1 < len && u8_at(d, end + 1)? == b'\n') {
+            break;
+        }
+        end += 1;
+    }
+    c.s(": SSH: SSH-");
     while idx < len {
         let ch = u8_at(d, idx)?;
         if ch == b'\n' {
@@ -770,6 +782,9 @@ fn txtproto(c: &mut Ctx, d: &[u8], len: usize, caps: &str) -> R {
         }
     }
     c.s(caps);
+    if !print_this {
+        return Ok(());
+    }
     if c.opts.verbose > 0 {
         c.s(", length: ");
         c.dec(len as u64);
@@ -780,7 +795,7 @@ fn txtproto(c: &mut Ctx, d: &[u8], len: usize, caps: &str) -> R {
                 break;
             }
         }
-    } else if print_this {
+    } else {
         txt_line(c, ": ", d, 0, len)?;
     }
     Ok(())

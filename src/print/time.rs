@@ -41,6 +41,7 @@ impl Clock {
     }
 
     /// Local broken-down time of `sec` for the minute cache; returns seconds in minute.
+    #[allow(clippy::needless_late_init)]
     fn local(&mut self, sec: i64) -> u32 {
         if self.minute_valid && sec >= self.minute_start && sec < self.minute_start + 60 {
             return (sec - self.minute_start) as u32;
@@ -87,6 +88,8 @@ impl Clock {
         if d < 0 {
             o.push(b'-');
             d = -d;
+        } else {
+            o.push(b' ');
         }
         let sec = (d / 1_000_000_000) as u64;
         let nsec = (d % 1_000_000_000) as u32;

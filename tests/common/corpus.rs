@@ -400,6 +400,12 @@ fn geneve_payloads() -> Vec<(String, Vec<u8>)> {
             udp(40000, 6081, &geneve(opts, 0x6558, vni, &inner_eth)),
         ));
     }
+    let mut inner_vlan = ethernet(MACS[0], MACS[1], 0x8100, &[0x00, 0x0a, 0x08, 0x00]);
+    inner_vlan.extend(&inner_v4);
+    out.push((
+        "geneve eth/vlan 10/ip/tcp".into(),
+        udp(40005, 6081, &geneve(0, 0x6558, 100, &inner_vlan)),
+    ));
     out.push((
         "geneve eth/arp".into(),
         udp(40001, 6081, &geneve(0, 0x6558, 7, &inner_arp)),
@@ -604,6 +610,40 @@ fn ipv4_packets() -> Vec<Net> {
     out.push(net("ipv4 ihl 4", 0x0800, odd.clone()));
     odd[0] = 0x65;
     out.push(net("ipv4 header version 6", 0x0800, odd));
+    // Same source and destination; syslog from a named host.
+    out.push(net(
+        "ipv4 tcp 10.0.0.1 to itself",
+        0x0800,
+        ipv4(V4[0], V4[0], 6, &tcp(1024, 80, ACK, b"")),
+    ));
+    out.push(net(
+        "ipv4 udp 514 from 10.0.0.1",
+        0x0800,
+        ipv4(V4[0], V4[4], 17, &udp(514, 514, b"<13>hi")),
+    ));
+    // TCP options (data offset 8): MSS, SACK permitted, window scale.
+    let mut opts_tcp = tcp(50000, 80, SYN, b"");
+    opts_tcp[12] = 0x80;
+    opts_tcp.extend([2, 4, 5, 0xb4, 4, 2, 1, 1, 1, 3, 3, 7]);
+    out.push(net(
+        "ipv4 tcp syn with options",
+        0x0800,
+        ipv4(V4[2], V4[5], 6, &opts_tcp),
+    ));
+    // Big packets: lengths past 256, 512 and 1500.
+    for (size, proto) in [(1400usize, 6u8), (484, 17), (1480, 17)] {
+        let body = vec![0x61u8; size];
+        let l4 = if proto == 6 {
+            tcp(443, 50001, PSH | ACK, &body)
+        } else {
+            udp(4500, 4500, &body)
+        };
+        out.push(net(
+            format!("ipv4 big {proto} {size}"),
+            0x0800,
+            ipv4(V4[5], V4[2], proto, &l4),
+        ));
+    }
     // etherparse builds a few reference packets with correct checksums.
     for (i, (sp, dp)) in [(1234u16, 80u16), (53, 5353), (22, 2222)]
         .into_iter()
@@ -640,7 +680,7 @@ fn ipv6_packets() -> Vec<Net> {
         i += 1;
         i
     };
-    for (n, &(sp, dp)) in TCP_PORTS.iter().enumerate().step_by(2) {
+    for (n, &(sp, dp)) in TCP_PORTS.iter().enumerate() {
         let flags = TCP_FLAGS[n % TCP_FLAGS.len()];
         let (s, d) = v6pair(next());
         out.push(net(
@@ -649,7 +689,7 @@ fn ipv6_packets() -> Vec<Net> {
             ipv6(s, d, 6, &tcp(sp, dp, flags, b"data")),
         ));
     }
-    for &(sp, dp) in UDP_PORTS.iter().step_by(2) {
+    for &(sp, dp) in UDP_PORTS.iter() {
         let (s, d) = v6pair(next());
         out.push(net(
             format!("ipv6 udp {sp}>{dp}"),
@@ -666,6 +706,16 @@ fn ipv6_packets() -> Vec<Net> {
         ));
     }
     let t80 = tcp(1024, 80, SYN, b"");
+    out.push(net(
+        "ipv6 tcp 80 from 2001:db8::1",
+        0x86dd,
+        ipv6(V6[0], V6[6], 6, &t80),
+    ));
+    out.push(net(
+        "ipv6 big udp 1300",
+        0x86dd,
+        ipv6(V6[1], V6[0], 17, &udp(4500, 4500, &[0x62; 1300])),
+    ));
     let u53 = udp(5353, 53, b"q");
     let chains: Vec<(&str, u8, Vec<u8>)> = vec![
         ("hbh tcp 80", 0, ext(6, 0, &t80)),
@@ -919,10 +969,12 @@ fn en10mb_frames() -> Vec<(String, Vec<u8>)> {
         // Rotate through MAC pairs so ether host/broadcast/multicast filters hit and miss.
         let dst = MACS[i % MACS.len()];
         let src = MACS[(i * 3 + 1) % MACS.len()];
-        out.push((
-            format!("eth {}", n.label),
-            ethernet(dst, src, n.ethertype, &n.bytes),
-        ));
+        let mut f = ethernet(dst, src, n.ethertype, &n.bytes);
+        // Most short frames carry the padding to Ethernet's 60-byte minimum.
+        if f.len() < 60 && i % 3 != 0 {
+            f.resize(60, 0);
+        }
+        out.push((format!("eth {}", n.label), f));
     }
     // A sample of network packets in VLAN tags, QinQ, MPLS and PPPoE.
     let v4 = ipv4_packets();
@@ -932,7 +984,17 @@ fn en10mb_frames() -> Vec<(String, Vec<u8>)> {
     inner.extend(v4.iter().step_by(7));
     inner.extend(v6.iter().step_by(6));
     inner.push(&arps[0]);
-    let tag_sets: [&[(u16, u16)]; 8] = [
+    // Make sure the usual suspects are inside: DNS over IPv4 and IPv6, HTTP.
+    for wanted in [
+        "ipv4 udp 5353>53",
+        "ipv6 udp 5353>53",
+        "ipv4 tcp 80 flags 0x2",
+        "ipv6 tcp 80 from 2001:db8::1",
+    ] {
+        inner.extend(v4.iter().chain(v6.iter()).filter(|n| n.label == wanted));
+    }
+    let tag_sets: [&[(u16, u16)]; 9] = [
+        &[(0x8100, 300)],
         &[(0x8100, 10)],
         &[(0x8100, 20 | 0xa000)],
         &[(0x8100, 0)],
@@ -963,7 +1025,8 @@ fn en10mb_frames() -> Vec<(String, Vec<u8>)> {
         ));
     }
     // MPLS stacks of one to three labels.
-    let stacks: [&[(u32, bool)]; 6] = [
+    let stacks: [&[(u32, bool)]; 7] = [
+        &[(200, false), (100, true)],
         &[(100, true)],
         &[(100, false), (200, true)],
         &[(16, false), (17, false), (18, true)],
@@ -1031,6 +1094,23 @@ fn en10mb_frames() -> Vec<(String, Vec<u8>)> {
             &pppoe(0, 0x1234, &[0xc0, 0x21, 1, 1, 0, 4]),
         ),
     ));
+    // PPP carrying MPLS (protocol 0x0281) over PPPoE.
+    let mut ppp_mpls = vec![0x02, 0x81];
+    ppp_mpls.extend(mpls_stack(&[(100, true)], &v4[0].bytes));
+    out.push((
+        "pppoes mpls 100 ipv4".into(),
+        ethernet(MACS[1], MACS[0], 0x8864, &pppoe(0, 0x1234, &ppp_mpls)),
+    ));
+    // QinQ around MPLS.
+    out.push((
+        "qinq mpls 100 ipv4".into(),
+        tagged(
+            &[(0x88a8, 100), (0x8100, 10)],
+            0x8847,
+            &mpls_stack(&[(100, true)], &v4[0].bytes),
+            3,
+        ),
+    ));
     out.push((
         "vlan 10 pppoes ipv4".into(),
         tagged(
@@ -1079,6 +1159,39 @@ fn cooked_payloads() -> Vec<(String, u16, Vec<u8>)> {
             0x0004
         };
         out.push((label, proto, llc));
+    }
+    // PPPoE over a cooked link.
+    out.push((
+        "pppoed padi".into(),
+        0x8863,
+        pppoe(0x09, 0, &[0x01, 0x01, 0, 0]),
+    ));
+    out.push((
+        "pppoes ipv4 tcp 80".into(),
+        0x8864,
+        pppoe(0, 0x1234, &{
+            let mut p = vec![0x00, 0x21];
+            p.extend(ipv4(V4[0], V4[1], 6, &tcp(1024, 80, SYN, b"")));
+            p
+        }),
+    ));
+    out.push((
+        "pppoes lcp".into(),
+        0x8864,
+        pppoe(0, 0x1234, &[0xc0, 0x21, 1, 1, 0, 4]),
+    ));
+    // libpcap tests the protocol field itself against LLC SAPs on LINUX_SLL2:
+    // protocol values equal to SAPs.
+    for (proto, dsap) in [
+        (0x0042u16, 0x42u8),
+        (0x00e0, 0xe0),
+        (0xf0f0, 0xf0),
+        (0xfefe, 0xfe),
+        (0x00aa, 0xaa),
+    ] {
+        let mut llc = vec![dsap, dsap, 0x03, 0x83, 0, 0, 0, 0];
+        llc.extend([0u8; 16]);
+        out.push((format!("protocol {proto:#06x} llc"), proto, llc));
     }
     out.push(("sll vlan-tagged ethertype".into(), 0x8100, {
         let mut b = be16(10).to_vec();
@@ -1156,24 +1269,32 @@ fn raw_frames() -> Vec<(String, Vec<u8>)> {
 fn loopback_frames(network_order: bool) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for (i, n) in ip_only().into_iter().enumerate() {
-        let families: &[u32] = if n.ethertype == 0x0800 {
-            &[2]
+        // Every packet with the Linux family number in the link's byte order; every
+        // fourth also with another OS's IPv6 number and in the other byte order.
+        let (af, other) = if n.ethertype == 0x0800 {
+            (2u32, 2u32)
         } else {
-            &[10, 24, 28, 30]
+            (10, [24, 28, 30][i % 3])
         };
-        let af = families[i % families.len()];
-        for (order, bytes) in [("", af.to_le_bytes()), (" swapped", af.to_be_bytes())] {
-            let bytes = if network_order {
-                af.to_be_bytes()
+        let order = |v: u32, swapped: bool| {
+            if network_order != swapped {
+                v.to_be_bytes()
             } else {
-                bytes
-            };
-            let mut f = bytes.to_vec();
-            f.extend(&n.bytes);
-            out.push((format!("af {af}{order} {}", n.label), f));
-            if network_order || i % 4 != 0 {
-                break;
+                v.to_le_bytes()
             }
+        };
+        let mut variants = vec![(af, false)];
+        if i % 4 == 0 {
+            if other != af {
+                variants.push((other, false));
+            }
+            variants.push((af, true));
+        }
+        for (family, swapped) in variants {
+            let mut f = order(family, swapped).to_vec();
+            f.extend(&n.bytes);
+            let tag = if swapped { " swapped" } else { "" };
+            out.push((format!("af {family}{tag} {}", n.label), f));
         }
     }
     for af in [7u32, 23, 0, 0xffff_ffff] {
@@ -1226,7 +1347,7 @@ fn with_truncations(frames: Vec<(String, Vec<u8>)>, seed: u64) -> Vec<Sample> {
         let wire = data.len() as u32;
         // Every length for a handful of packets spread through the list, a sample
         // of lengths for the rest.
-        let lengths: Vec<usize> = if idx % (n_frames / 6).max(1) == 0 {
+        let lengths: Vec<usize> = if idx % (n_frames / 6).max(1) == 0 && data.len() <= 160 {
             (0..data.len()).collect()
         } else {
             let mut l: Vec<usize> = (0..4)

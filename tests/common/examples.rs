@@ -11,6 +11,10 @@ pub struct Example {
     pub origin: String,
     pub expr: String,
     pub linktypes: Vec<LinkType>,
+    /// False for expressions that cannot tell packets apart (constants, Linux
+    /// metadata offline, libpcap quirks that never match): set by a
+    /// `# discriminating: no` line, reset by `# discriminating: yes`.
+    pub discriminating: bool,
 }
 
 pub fn examples_dir() -> PathBuf {
@@ -37,11 +41,23 @@ pub fn load_file(path: &Path) -> Vec<Example> {
         .unwrap_or_default();
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut linktypes: Option<Vec<LinkType>> = None;
+    let mut discriminating = true;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if let Some(spec) = line.strip_prefix("# linktypes:") {
             linktypes = Some(parse_linktypes(spec, &name));
+            continue;
+        }
+        if let Some(flag) = line.strip_prefix("# discriminating:") {
+            discriminating = match flag.trim() {
+                "yes" => true,
+                "no" => false,
+                other => panic!(
+                    "{name}:{}: discriminating must be yes or no, not {other}",
+                    n + 1
+                ),
+            };
             continue;
         }
         if line.is_empty() || line.starts_with('#') {
@@ -54,6 +70,7 @@ pub fn load_file(path: &Path) -> Vec<Example> {
             origin: format!("{name}:{}", n + 1),
             expr: line.to_string(),
             linktypes: lts,
+            discriminating,
         });
     }
     out

@@ -1,6 +1,7 @@
 //! Shared helpers for the printer's golden tests: a tiny pcap writer and reader,
 //! and running tcpdump and rfilter's Printer over the same file.
 #![allow(dead_code)]
+pub mod build;
 
 use clap::Parser;
 use rfilter::LinkType;
@@ -198,5 +199,31 @@ pub fn assert_same(path: &Path, flag_sets: &[&[&str]]) -> (usize, usize) {
     }
     eprintln!("{}: {matched}/{compared} lines identical", path.display());
     assert!(report.is_empty(), "output differs from tcpdump:\n{report}");
+    (compared, matched)
+}
+
+/// Compares over every flag set and requires at least `min_ratio` of the lines to
+/// be identical (for corpora that still contain known differences); prints the
+/// figures and the first differences.
+pub fn assert_mostly_same(path: &Path, flag_sets: &[&[&str]], min_ratio: f64) -> (usize, usize) {
+    let (mut compared, mut matched) = (0, 0);
+    for flags in flag_sets {
+        let c = compare(path, flags);
+        compared += c.compared;
+        matched += c.matched;
+        for (i, t, m) in c.diffs.iter().take(3) {
+            eprintln!("{flags:?} line {i}:\n  tcpdump: {t}\n  rfilter: {m}");
+        }
+    }
+    let ratio = matched as f64 / compared.max(1) as f64;
+    eprintln!(
+        "{}: {matched}/{compared} lines identical ({:.2}%)",
+        path.display(),
+        ratio * 100.0
+    );
+    assert!(
+        ratio >= min_ratio,
+        "only {matched}/{compared} lines identical, need {min_ratio}"
+    );
     (compared, matched)
 }

@@ -230,7 +230,7 @@ impl Gen<'_> {
         self.free_reg(a0.reg);
         self.free_reg(a1.reg);
         let b = self.test(s, term);
-        let b = if reversed { Frag::not(b) } else { b };
+        let b = if reversed { Frag::negate(b) } else { b };
         let tmp = match (a0.check, a1.check) {
             (Some(c0), Some(c1)) => Some(self.and(c0, c1)),
             (c0, c1) => c0.or(c1),

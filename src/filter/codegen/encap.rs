@@ -288,6 +288,9 @@ impl Gen<'_> {
 
         // Offsets of the encapsulated frame, computed from A = X = IP header length.
         let r_type = self.alloc_reg(span)?;
+        // Later primitives read these registers even on paths where this Geneve test
+        // failed (`geneve or vlan`): zero them at entry so every read follows a store.
+        self.zero_init.push(r_type);
         let mut s = vec![
             stmt(
                 BPF_ALU | BPF_ADD | BPF_K,
@@ -303,12 +306,14 @@ impl Gen<'_> {
             stmt(BPF_ALU | BPF_ADD | BPF_X, 0),
         ];
         let r_hdr = self.alloc_reg(span)?;
+        self.zero_init.push(r_hdr);
         s.push(stmt(BPF_ST, r_hdr));
         s.push(stmt(BPF_LD | BPF_IND | BPF_H, 2));
         s.push(stmt(BPF_LDX | BPF_MEM, r_hdr));
         let is_teb = self.cfg.add(s, Term::cmp_k(BPF_JEQ, ETHERTYPE_TEB));
         // Ethernet inside: the type field is 12 bytes in, the payload 14.
         let r_pl = self.alloc_reg(span)?;
+        self.zero_init.push(r_pl);
         let teb = self.cfg.add(
             vec![
                 stmt(BPF_MISC | BPF_TXA, 0),
@@ -365,6 +370,6 @@ impl Gen<'_> {
             vec![stmt(BPF_LD | BPF_MEM, h), stmt(BPF_LDX | BPF_MEM, p)],
             Term::cmp_x(BPF_JEQ),
         );
-        Some(Frag::not(b))
+        Some(Frag::negate(b))
     }
 }

@@ -23,7 +23,7 @@ pub struct Frag {
 
 impl Frag {
     /// Logical negation: swap the exits.
-    pub fn not(self) -> Frag {
+    pub fn negate(self) -> Frag {
         Frag {
             entry: self.entry,
             t: self.f,

@@ -133,6 +133,10 @@ impl Gen<'_> {
         match proto {
             None => {
                 let b0 = self.host4(addr, mask, Some(ProtoQual::Ip), dir, is_net, span)?;
+                // Under MPLS only IPv4 is looked for.
+                if self.link.label_stack_depth > 0 {
+                    return Ok(b0);
+                }
                 let b1 = self.host4(addr, mask, Some(ProtoQual::Arp), dir, is_net, span)?;
                 let b1 = self.or(b0, b1);
                 let b0 = self.host4(addr, mask, Some(ProtoQual::Rarp), dir, is_net, span)?;
@@ -149,10 +153,7 @@ impl Gen<'_> {
                 format!("'ip6' modifier applied to ip {what}"),
                 span,
             )),
-            Some(ProtoQual::Decnet) => Err(FilterError::new(
-                "decnet host addresses are not supported",
-                span,
-            )),
+            Some(ProtoQual::Decnet) => self.dnhost(addr, dir, span),
             Some(q) => Err(FilterError::new(
                 format!("'{}' modifier applied to {what}", proto_name(q)),
                 span,
@@ -231,7 +232,7 @@ impl Gen<'_> {
     pub fn ipfrag(&mut self) -> Frag {
         let s = self.load(OffRel::LinkPl, 6, BPF_H);
         let f = self.test(s, Term::cmp_k(BPF_JSET, 0x1fff));
-        Frag::not(f)
+        Frag::negate(f)
     }
 
     /// IPv4 with protocol field `v`.
@@ -401,5 +402,48 @@ impl Gen<'_> {
             f: vec![(end, false)],
         };
         Ok(self.and(b0, chain))
+    }
+}
+
+impl Gen<'_> {
+    /// `decnet [dir] host AREA.NODE` (`addr` = area << 10 | node).
+    pub fn dnhost(&mut self, addr: u32, dir: Option<Dir>, span: Span) -> Result<Frag, FilterError> {
+        let (sh, lh) = match dir {
+            Some(Dir::Dst) => (1, 7),
+            Some(Dir::Src) => (3, 15),
+            Some(Dir::SrcAndDst) => {
+                let b0 = self.dnhost(addr, Some(Dir::Src), span)?;
+                let b1 = self.dnhost(addr, Some(Dir::Dst), span)?;
+                return Ok(self.and(b0, b1));
+            }
+            None | Some(Dir::SrcOrDst) => {
+                let b0 = self.dnhost(addr, Some(Dir::Src), span)?;
+                let b1 = self.dnhost(addr, Some(Dir::Dst), span)?;
+                return Ok(self.or(b0, b1));
+            }
+            Some(d) => return Err(wlan_dir_misuse(d, FOR_ADDRS, span)),
+        };
+        // DECnet addresses are little-endian on the wire.
+        let a = u32::from((addr as u16).swap_bytes());
+        let b0 = self.linktype(ETHERTYPE_DN);
+        // Short header without and with padding, then long header without and with.
+        let cases: [(u16, u32, u32, u32); 4] = [
+            (BPF_B, 0x02, 0x07, 2 + sh),
+            (BPF_H, 0x8102, 0xff07, 2 + 1 + sh),
+            (BPF_B, 0x06, 0x07, 2 + lh),
+            (BPF_H, 0x8106, 0xff07, 2 + 1 + lh),
+        ];
+        let mut acc: Option<Frag> = None;
+        for (size, flags, mask, off) in cases {
+            let tmp = self.mcmp(OffRel::LinkPl, 2, size, flags, mask);
+            let b = self.cmp(OffRel::LinkPl, off, BPF_H, a);
+            let b = self.and(tmp, b);
+            acc = Some(match acc {
+                Some(x) => self.or(x, b),
+                None => b,
+            });
+        }
+        let b1 = acc.expect("four cases");
+        Ok(self.and(b0, b1))
     }
 }

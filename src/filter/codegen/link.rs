@@ -66,7 +66,9 @@ impl Gen<'_> {
         }
         match self.link.dlt {
             Dlt::En10mb => self.ether_linktype(proto),
-            Dlt::LinuxSll | Dlt::LinuxSll2 => self.sll_linktype(proto),
+            Dlt::LinuxSll => self.sll_linktype(proto),
+            // libpcap 1.10 compares the protocol field directly, LLC SAPs included.
+            Dlt::LinuxSll2 => self.cmp(OffRel::LinkType, 0, BPF_H, proto),
             Dlt::Raw => match proto {
                 ETHERTYPE_IP => self.mcmp(OffRel::LinkHdr, 0, BPF_B, 0x40, 0xf0),
                 ETHERTYPE_IPV6 => self.mcmp(OffRel::LinkHdr, 0, BPF_B, 0x60, 0xf0),
@@ -98,7 +100,7 @@ impl Gen<'_> {
     /// Not an Ethernet II frame (length field ≤ 1500).
     fn is_8023(&mut self) -> Frag {
         let f = self.cmp_gt(OffRel::LinkType, 0, BPF_H, ETHERMTU);
-        Frag::not(f)
+        Frag::negate(f)
     }
 
     /// An 802.2 SNAP header with organisation code `org` and type `ptype`.

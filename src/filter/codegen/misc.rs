@@ -161,7 +161,7 @@ impl Gen<'_> {
             vec![stmt(BPF_LD | BPF_LEN | BPF_W, 0)],
             Term::cmp_k(BPF_JGT, n),
         );
-        Frag::not(f)
+        Frag::negate(f)
     }
 
     /// `greater N`: wire length ≥ N.
@@ -172,20 +172,21 @@ impl Gen<'_> {
         )
     }
 
-    /// `byte IDX OP VAL`. As in libpcap, `&` and `|` do not load the byte: they test
+    /// `byte IDX OP VAL`, IDX from the start of the link-layer header (libpcap 1.10
+    /// does so, whatever pcap-filter(7) says). As in libpcap, `&` and `|` do not load the byte: they test
     /// whatever the accumulator holds.
     pub fn byteop(&mut self, op: ByteOp, idx: u32, val: u32) -> Frag {
         match op {
-            ByteOp::Eq => self.cmp(OffRel::LinkPl, idx, BPF_B, val),
-            ByteOp::Lt => self.cmp_lt(OffRel::LinkPl, idx, BPF_B, val),
-            ByteOp::Gt => self.cmp_gt(OffRel::LinkPl, idx, BPF_B, val),
+            ByteOp::Eq => self.cmp(OffRel::LinkHdr, idx, BPF_B, val),
+            ByteOp::Lt => self.cmp_lt(OffRel::LinkHdr, idx, BPF_B, val),
+            ByteOp::Gt => self.cmp_gt(OffRel::LinkHdr, idx, BPF_B, val),
             ByteOp::And | ByteOp::Or => {
                 let alu = if op == ByteOp::And { BPF_AND } else { BPF_OR };
                 let f = self.test(
                     vec![stmt(BPF_ALU | alu | BPF_K, val)],
                     Term::cmp_k(BPF_JEQ, 0),
                 );
-                Frag::not(f)
+                Frag::negate(f)
             }
         }
     }
@@ -195,25 +196,30 @@ impl Gen<'_> {
         let outgoing = match self.link.dlt {
             Dlt::LinuxSll => self.cmp(OffRel::LinkHdr, 0, BPF_H, PACKET_OUTGOING),
             Dlt::LinuxSll2 => self.cmp(OffRel::LinkHdr, 10, BPF_B, PACKET_OUTGOING),
-            _ => self.cmp(
-                OffRel::LinkHdr,
-                SKF_AD_OFF + SKF_AD_PKTTYPE,
-                BPF_H,
-                PACKET_OUTGOING,
-            ),
+            _ => self.ancillary_cmp(SKF_AD_PKTTYPE, BPF_H, PACKET_OUTGOING),
         };
         Ok(if inbound {
-            Frag::not(outgoing)
+            Frag::negate(outgoing)
         } else {
             outgoing
         })
+    }
+
+    /// Compares Linux ancillary data `SKF_AD_OFF + what`. libpcap adds the link
+    /// header offset, which after `pppoes`/`geneve` makes an offset the kernel
+    /// refuses; the metadata has no offset, so we load it absolutely.
+    fn ancillary_cmp(&mut self, what: u32, size: u16, v: u32) -> Frag {
+        self.test(
+            vec![stmt(BPF_LD | BPF_ABS | size, SKF_AD_OFF + what)],
+            Term::cmp_k(BPF_JEQ, v),
+        )
     }
 
     /// `ifindex N`.
     pub fn ifindex(&mut self, n: u32, _span: Span) -> Result<Frag, FilterError> {
         Ok(match self.link.dlt {
             Dlt::LinuxSll2 => self.cmp(OffRel::LinkHdr, 4, BPF_W, n),
-            _ => self.cmp(OffRel::LinkHdr, SKF_AD_OFF + SKF_AD_IFINDEX, BPF_W, n),
+            _ => self.ancillary_cmp(SKF_AD_IFINDEX, BPF_W, n),
         })
     }
 
@@ -233,9 +239,9 @@ impl Gen<'_> {
             ));
         }
         let b0 = self.cmp_gt(OffRel::LinkType, 0, BPF_H, 1500);
-        let b0 = Frag::not(b0);
+        let b0 = Frag::negate(b0);
         let b1 = self.cmp(OffRel::Llc, 0, BPF_H, 0xffff);
-        let b1 = Frag::not(b1);
+        let b1 = Frag::negate(b1);
         let llc = self.and(b0, b1);
         let Some(kind) = kind else {
             return Ok(llc);
@@ -243,7 +249,7 @@ impl Gen<'_> {
         let b1 = match kind {
             LlcKind::I => {
                 let s = self.load(OffRel::Llc, 2, BPF_B);
-                Frag::not(self.test(s, Term::cmp_k(BPF_JSET, 0x01)))
+                Frag::negate(self.test(s, Term::cmp_k(BPF_JSET, 0x01)))
             }
             LlcKind::S => self.mcmp(OffRel::Llc, 2, BPF_B, 0x01, 0x03),
             LlcKind::U => self.mcmp(OffRel::Llc, 2, BPF_B, 0x03, 0x03),

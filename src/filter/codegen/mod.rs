@@ -133,7 +133,7 @@ impl<'o> Gen<'o> {
             }
             Expr::Not(a) => {
                 let fa = self.expr(a)?;
-                Ok(Frag::not(fa))
+                Ok(Frag::negate(fa))
             }
             Expr::Prim(p) => self.prim(p),
         }

@@ -162,17 +162,24 @@ impl Gen<'_> {
                 let lt = l.off_linktype.unwrap_or(AbsOff::fixed(0));
                 self.load_abs_rel(lt, offset, size)
             }
-            OffRel::LinkPl => self.load_abs_rel(l.off_linkpl, l.off_nl + offset, size),
+            OffRel::LinkPl => self.load_abs_rel(l.off_linkpl, l.off_nl.wrapping_add(offset), size),
             OffRel::LinkPlNoSnap => self.load_abs_rel(l.off_linkpl, l.off_nl_nosnap + offset, size),
             OffRel::TranIpv4 => {
                 let mut s = self.loadx_iphdrlen();
                 s.push(stmt(
                     BPF_LD | BPF_IND | size,
-                    l.off_linkpl.constant + l.off_nl + offset,
+                    l.off_linkpl
+                        .constant
+                        .wrapping_add(l.off_nl)
+                        .wrapping_add(offset),
                 ));
                 s
             }
-            OffRel::TranIpv6 => self.load_abs_rel(l.off_linkpl, l.off_nl + 40 + offset, size),
+            OffRel::TranIpv6 => self.load_abs_rel(
+                l.off_linkpl,
+                l.off_nl.wrapping_add(40).wrapping_add(offset),
+                size,
+            ),
         }
     }
 
@@ -194,7 +201,7 @@ impl Gen<'_> {
             s.push(stmt(BPF_ALU | BPF_AND | BPF_K, mask));
         }
         let f = self.test(s, Term::cmp_k(op, v));
-        if reverse { Frag::not(f) } else { f }
+        if reverse { Frag::negate(f) } else { f }
     }
 
     pub fn cmp(&mut self, rel: OffRel, offset: u32, size: u16, v: u32) -> Frag {

@@ -137,6 +137,20 @@ impl Gen<'_> {
                 if q.proto == Some(ProtoQual::Link) {
                     return Err(FilterError::new("illegal link layer address", span));
                 }
+                if q.proto == Some(ProtoQual::Decnet) {
+                    // AREA.NODE (libpcap's __pcap_atodn); a plain number as is.
+                    let addr = if is_number {
+                        v
+                    } else if bits == 16 {
+                        (((v >> 8) << 10) & 0xfc00) | (v & 0xff)
+                    } else {
+                        return Err(FilterError::new(
+                            format!("malformed decnet address '{}'", dotted(v, bits)),
+                            span,
+                        ));
+                    };
+                    return self.dnhost(addr, q.dir, span);
+                }
                 let is_net = q.addr == Some(AddrQual::Net);
                 let (addr, mask) = if is_number && is_net {
                     // A plain number as a network: promote to the top bytes.
