@@ -913,3 +913,43 @@ fn unsupported_link_type_is_refused_as_tcpdump_does() {
         assert_eq!(String::from_utf8_lossy(&ours.stderr), theirs);
     }
 }
+
+#[test]
+fn an_interface_can_be_given_by_its_d_number() {
+    let net = VethPair::new();
+    let list = Command::new("ip")
+        .args(["netns", "exec", &net.ns_b, RFILTER, "-D"])
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&list.stdout).into_owned();
+    let number = list
+        .lines()
+        .find_map(|l| {
+            let (n, rest) = l.split_once('.')?;
+            rest.starts_with(&format!("{} ", net.if_b))
+                .then(|| n.to_string())
+        })
+        .unwrap_or_else(|| panic!("{} not in -D list:\n{list}", net.if_b));
+    let dir = temp_dir("number");
+    let path = w_path(&dir);
+    let mut r = net.rfilter_in(&net.ns_b, &["-i", &number, "-c", "2", "-w", &path]);
+    net.send_from_a(&frames(2, None));
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    assert!(
+        f.stderr.contains(&format!("listening on {},", net.if_b)),
+        "{}",
+        f.stderr
+    );
+    for bad in ["0", "99"] {
+        let out = Command::new("ip")
+            .args(["netns", "exec", &net.ns_b, RFILTER, "-i", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "rfilter: Invalid adapter index\n"
+        );
+    }
+}

@@ -454,7 +454,7 @@ pub fn run_live(
     make_sink: &mut dyn FnMut(LinkType) -> anyhow::Result<Box<dyn Sink + Send>>,
 ) -> anyhow::Result<ExitCode> {
     let device = match &args.interface {
-        Some(d) => d.clone(),
+        Some(d) => interfaces::resolve(d)?,
         None => interfaces::default_interface()?,
     };
     let cap = open(args, &device)?;
