@@ -393,7 +393,7 @@ fn cap_net_raw_alone_is_enough_and_z_drops_privileges() {
         "--clear-groups",
     ])
     .args(["--inh-caps=-all,+net_raw", "--ambient-caps=-all,+net_raw"])
-    .args([RFILTER, "-i", &net.if_b, "-p", "-c", "3", "-w", &path]);
+    .args([RFILTER, "-i", &net.if_b, "-c", "3", "-w", &path]);
     let mut r = Rfilter::spawn(cmd, true);
     net.send_from_a(&frames(3, None));
     let f = r.finish_within(Duration::from_secs(10));
