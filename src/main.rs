@@ -1,13 +1,21 @@
+//! The `rfilter` command: parse the arguments, then dispatch to listing
+//! interfaces (`-D`), dumping the compiled filter (`-d`), reading a file (`-r`) or
+//! capturing live. Every error is one line, `rfilter: …`, and exit status 1; usage
+//! errors exit 2 (clap).
+
+use anyhow::{Result, anyhow};
 use clap::Parser;
 use rfilter::bpf::dump;
 use rfilter::cli::Args;
-use rfilter::filter::{self, CompileOptions, DEFAULT_SNAPLEN};
+use rfilter::filter::{self, CompileOptions};
 use rfilter::linktype::LinkType;
+use rfilter::{offline, output, stop};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match run(args) {
+    stop::install_signal_handlers();
+    match run(&args) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("rfilter: {e:#}");
@@ -16,27 +24,105 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let expr = match &args.filter_file {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
-        None => args.expression.join(" "),
-    };
-    let snaplen = match args.snaplen {
-        None | Some(0) => DEFAULT_SNAPLEN,
-        Some(n) => n,
-    };
-    let opts = CompileOptions {
-        linktype: args.linktype.unwrap_or(LinkType::En10mb),
-        snaplen,
-        optimize: !args.no_optimize,
-        ..CompileOptions::default()
-    };
+fn run(args: &Args) -> Result<ExitCode> {
+    if args.list_interfaces {
+        return list_interfaces();
+    }
+    output::check_file_options(args)?;
+    let expr = filter_expression(args)?;
+    if let Some(path) = &args.read {
+        if args.dump > 0 {
+            return offline::dump(args, path, &expr);
+        }
+        return offline::run(args, path, &expr);
+    }
     if args.dump > 0 {
-        let prog = filter::compile(&expr, &opts)
-            .map_err(|e| anyhow::anyhow!("{}", e.render(&expr)))?;
+        let opts = dump_options(args)?;
+        let prog = filter::compile(&expr, &opts).map_err(|e| anyhow!("{}", e.render(&expr)))?;
         print!("{}", dump::dump(&prog, args.dump));
         return Ok(ExitCode::SUCCESS);
     }
-    anyhow::bail!("only -d is implemented so far")
+    live(args)
+}
+
+/// What `-d` compiles for without `-r`: as tcpdump, for the link type a capture
+/// on `-i` would have (with Linux's VLAN ancillary loads and the interface's
+/// netmask), or for Ethernet (netmask 0) when no interface is named.
+fn dump_options(args: &Args) -> Result<CompileOptions> {
+    let mut opts = CompileOptions {
+        linktype: args.linktype.unwrap_or(LinkType::En10mb),
+        snaplen: output::snaplen_from_args(args),
+        optimize: !args.no_optimize,
+        netmask: 0,
+        ..CompileOptions::default()
+    };
+    let Some(device) = &args.interface else {
+        if args.linktype.is_none() {
+            eprintln!("Warning: assuming Ethernet");
+        }
+        return Ok(opts);
+    };
+    if args.linktype.is_none() {
+        opts.linktype = native_linktype(device)?;
+    }
+    if device == "any" || args.linktype.is_some() {
+        eprintln!("rfilter: data link type {}", opts.linktype.name());
+    }
+    opts.linux_vlan_ancillary = true;
+    opts.netmask = if device == "any" {
+        0
+    } else {
+        rfilter::capture::interfaces::netmask(device)
+    };
+    Ok(opts)
+}
+
+/// The link type libpcap gives a capture on `device`, from its ARPHRD type (the
+/// same mapping the live capture uses; `any` is cooked v2).
+fn native_linktype(device: &str) -> Result<LinkType> {
+    if device == "any" {
+        return Ok(LinkType::LinuxSll2);
+    }
+    let path = std::path::Path::new("/sys/class/net")
+        .join(device)
+        .join("type");
+    let hwtype: u32 = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| t.trim().parse().ok())
+        .ok_or_else(|| anyhow!("{device}: No such device exists"))?;
+    Ok(match hwtype {
+        // ARPHRD_ETHER, ARPHRD_LOOPBACK
+        1 | 772 => LinkType::En10mb,
+        // ARPHRD_TUNNEL, ARPHRD_TUNNEL6, ARPHRD_SIT, ARPHRD_NONE
+        768 | 769 | 776 | 65534 => LinkType::Raw,
+        _ => LinkType::LinuxSll,
+    })
+}
+
+/// The expression from `-F FILE` (where `#` starts a comment to the end of the
+/// line, as in tcpdump) or from the trailing arguments.
+fn filter_expression(args: &Args) -> Result<String> {
+    let Some(path) = &args.filter_file else {
+        return Ok(args.expression.join(" "));
+    };
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow!("{}: {}", path.display(), rfilter::savefile::io_message(&e)))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow!("{}: the filter file is not UTF-8 text", path.display()))?;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|line| line.split_once('#').map_or(line, |(before, _)| before))
+        .collect();
+    Ok(lines.join(" "))
+}
+
+/// `-D`.
+fn list_interfaces() -> Result<ExitCode> {
+    rfilter::capture::list_interfaces()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Live capture, into the sink the options ask for.
+fn live(args: &Args) -> Result<ExitCode> {
+    rfilter::capture::run_live(args, &mut |linktype| output::sink_from_args(args, linktype))
 }

@@ -124,3 +124,48 @@ fn dump_matches_tcpdump_for_special_forms() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every opcode (including ones libpcap never generates: unimp, mod, xor, neg,
+/// ancillary offsets, negative constants) against libpcap's `bpf_image` itself.
+#[test]
+fn image_matches_libpcap_bpf_image_for_every_opcode() {
+    use rfilter::bpf::Insn;
+    use rfilter::bpf::dump::image;
+    use rfilter::bpf::insn::SKF_AD_OFF;
+    let ks = [
+        0u32,
+        1,
+        7,
+        16,
+        255,
+        0x800,
+        0x8000_0000,
+        0xffff_ffff,
+        SKF_AD_OFF,
+        SKF_AD_OFF + 4,
+        SKF_AD_OFF + 44,
+        SKF_AD_OFF + 60,
+        SKF_AD_OFF + 64,
+        SKF_AD_OFF - 1,
+    ];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for code in 0..=0xffffu16 {
+        let ks: &[u32] = if code < 0x100 { &ks } else { &ks[..2] };
+        for &k in ks {
+            for (n, jt, jf) in [(0usize, 0u8, 0u8), (5, 3, 255), (999, 1, 0), (1234, 0, 7)] {
+                let insn = Insn { code, jt, jf, k };
+                checked += 1;
+                let ours = image(&insn, n);
+                let theirs = common::ffi::image(&insn, n as i32);
+                if ours != theirs && failures.len() < 30 {
+                    failures.push(format!(
+                        "{insn:?} at {n}:\n  ours    {ours:?}\n  libpcap {theirs:?}"
+                    ));
+                }
+            }
+        }
+    }
+    println!("bpf_image: {checked} instructions compared");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -259,3 +259,134 @@ fn accept_value_is_the_snaplen() {
     assert_eq!(vm::run(&prog, &pkt, 100), 1234);
     assert_eq!(vm::run(&prog, &pkt[..5], 5), 0);
 }
+
+/// Deep nesting and long chains compile without overflow or quadratic blowup.
+#[test]
+fn deep_and_long_expressions_compile() {
+    let nots = format!("{}ip", "not ".repeat(20000));
+    let prog = filter::compile(&nots, &CompileOptions::default()).expect("compiles");
+    verify::verify(&prog).expect("valid");
+    let parens = format!("{}tcp{}", "(".repeat(5000), ")".repeat(5000));
+    filter::compile(&parens, &CompileOptions::default()).expect("compiles");
+    let chain = vec!["ip"; 3000].join(" or ");
+    let plain = CompileOptions {
+        optimize: false,
+        ..CompileOptions::default()
+    };
+    let start = std::time::Instant::now();
+    let prog = filter::compile(&chain, &plain).expect("compiles");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert!(
+        prog.len() > 4096,
+        "a program too long for the kernel is still produced"
+    );
+    // Jump threading sees that every `ip` after the first repeats its test.
+    let start = std::time::Instant::now();
+    let prog = filter::compile(&chain, &CompileOptions::default()).expect("compiles");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert_eq!(prog.len(), 4, "{prog:?}");
+}
+
+/// Random and/or/not trees over primitives, encapsulations and accumulator-reading
+/// tests (`byte 1 & 3` reads whatever the previous test left in A), on every link
+/// type.
+#[test]
+fn random_expressions_match_libpcap() {
+    let pool: Vec<&str> = PRIMITIVES
+        .iter()
+        .copied()
+        .filter(|p| !p.contains("localhost"))
+        .collect();
+    // RFILTER_RANDOM_SEED / RFILTER_RANDOM_COUNT explore further than the default.
+    let env = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let mut rng = corpus::Rng::new(env("RFILTER_RANDOM_SEED", 0x5eed_c0de));
+    let count = env("RFILTER_RANDOM_COUNT", 400) as usize;
+    fn tree(rng: &mut corpus::Rng, pool: &[&str], depth: u32) -> String {
+        let leaf = depth == 0 || rng.below(3) == 0;
+        if leaf {
+            return pool[rng.below(pool.len())].to_string();
+        }
+        let a = tree(rng, pool, depth - 1);
+        let b = tree(rng, pool, depth - 1);
+        match rng.below(4) {
+            0 => format!("({a}) and ({b})"),
+            1 => format!("({a}) or ({b})"),
+            2 => format!("not ({a}) and {b}"),
+            _ => format!("{a} or not {b}"),
+        }
+    }
+    let exprs: Vec<String> = (0..count).map(|_| tree(&mut rng, &pool, 3)).collect();
+    let corpora = corpora();
+    let (pairs, refused, verdicts) = run_all(&exprs, &corpora);
+    println!(
+        "{} random expressions: {pairs} compiled pairs, {refused} refused by both, {verdicts} verdicts",
+        exprs.len()
+    );
+    assert!(
+        pairs > 300,
+        "only {pairs} expression/link-type pairs compiled"
+    );
+}
+
+/// Unoptimized, our programs are libpcap's instruction for instruction (same tests,
+/// same loads, same layout), except where we deliberately differ: Geneve (registers
+/// zeroed at entry for the kernel's checker; libpcap jumps inside a block) and
+/// protochain (libpcap loops backwards; we unroll).
+#[test]
+fn unoptimized_programs_are_libpcaps() {
+    let mut same = 0;
+    let mut failures = Vec::new();
+    for ex in common::examples::valid() {
+        if ex.expr.contains("geneve") || ex.expr.contains("protochain") {
+            continue;
+        }
+        for &lt in &ex.linktypes {
+            let Ok(theirs) = libpcap_program(&ex.expr, lt, false) else {
+                continue;
+            };
+            match filter::compile(&ex.expr, &options(lt, false)) {
+                Ok(ours) if ours == theirs => same += 1,
+                Ok(_) => failures.push(format!(
+                    "{} `{}` on {lt}: listing differs",
+                    ex.origin, ex.expr
+                )),
+                Err(e) => failures.push(format!(
+                    "{} `{}` on {lt}: {}",
+                    ex.origin, ex.expr, e.message
+                )),
+            }
+        }
+    }
+    println!("{same} unoptimized programs identical to libpcap's");
+    // The parser refuses DECnet addresses with a node number above 255 (`63.1023`).
+    failures.retain(|f| !f.contains("63.1023"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(same > 3000, "only {same} programs compared");
+}
+
+/// With optimization on, repeated link-type tests are threaded through and
+/// identical blocks merged: programs come close to libpcap's optimizer's sizes.
+#[test]
+fn cleanups_shrink_programs() {
+    let cases: &[(&str, usize)] = &[
+        ("host 1.2.3.4", 16),
+        ("port 80", 30),
+        ("ip and udp and port 53", 14),
+        ("net 10.0.0.0/8 and not port 22", 34),
+    ];
+    for &(expr, most) in cases {
+        let plain = filter::compile(expr, &options(LinkType::En10mb, false)).expect("compiles");
+        let opt = filter::compile(expr, &options(LinkType::En10mb, true)).expect("compiles");
+        assert!(
+            opt.len() <= most && opt.len() < plain.len(),
+            "`{expr}`: {} instructions optimized, {} plain",
+            opt.len(),
+            plain.len()
+        );
+    }
+}

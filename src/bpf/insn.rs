@@ -16,7 +16,12 @@ pub struct Insn {
 impl Insn {
     /// A non-jump instruction.
     pub const fn stmt(code: u16, k: u32) -> Insn {
-        Insn { code, jt: 0, jf: 0, k }
+        Insn {
+            code,
+            jt: 0,
+            jf: 0,
+            k,
+        }
     }
     /// A conditional jump with forward offsets `jt` and `jf`.
     pub const fn jump(code: u16, k: u32, jt: u8, jf: u8) -> Insn {

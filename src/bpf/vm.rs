@@ -59,7 +59,7 @@ pub fn run_with_ancillary(prog: &[Insn], data: &[u8], wire_len: u32, anc: &Ancil
 #[inline(always)]
 fn load<const N: usize>(data: &[u8], off: u64) -> Option<u32> {
     let start = usize::try_from(off).ok()?;
-    let bytes = data.get(start..start.checked_add(N)?)?;
+    let bytes: &[u8; N] = data.get(start..)?.first_chunk::<N>()?;
     let mut v = 0u32;
     for &b in bytes {
         v = (v << 8) | u32::from(b);
@@ -112,6 +112,20 @@ fn load_abs<const N: usize>(
     load::<N>(data, u64::from(k))
 }
 
+/// Shifts by 32 or more shift every bit out, as libpcap's optimizer folds them and
+/// as its interpreter behaves on x86-64 (C leaves them undefined; the kernel
+/// refuses constant ones and its x86 JIT masks the count of variable ones).
+#[inline(always)]
+fn shl(a: u32, n: u32) -> u32 {
+    a.checked_shl(n).unwrap_or(0)
+}
+
+#[inline(always)]
+fn shr(a: u32, n: u32) -> u32 {
+    a.checked_shr(n).unwrap_or(0)
+}
+
+#[inline]
 fn exec(prog: &[Insn], data: &[u8], wire_len: u32, anc: Option<&Ancillary>) -> u32 {
     if prog.is_empty() {
         return u32::MAX;
@@ -196,8 +210,8 @@ fn exec(prog: &[Insn], data: &[u8], wire_len: u32, anc: Option<&Ancillary>) -> u
             0x54 => a &= k,
             0x44 => a |= k,
             0xa4 => a ^= k,
-            0x64 => a = a.wrapping_shl(k),
-            0x74 => a = a.wrapping_shr(k),
+            0x64 => a = shl(a, k),
+            0x74 => a = shr(a, k),
             // ALU with X.
             0x0c => a = a.wrapping_add(x),
             0x1c => a = a.wrapping_sub(x),
@@ -207,8 +221,8 @@ fn exec(prog: &[Insn], data: &[u8], wire_len: u32, anc: Option<&Ancillary>) -> u
             0x5c => a &= x,
             0x4c => a |= x,
             0xac => a ^= x,
-            0x6c => a = a.wrapping_shl(x),
-            0x7c => a = a.wrapping_shr(x),
+            0x6c => a = shl(a, x),
+            0x7c => a = shr(a, x),
             0x84 => a = a.wrapping_neg(), // neg
             // Register transfers.
             0x07 => x = a, // tax
@@ -373,6 +387,12 @@ mod tests {
         assert_eq!(x(0xac, 6, 3), 5);
         assert_eq!(x(0x6c, 1, 31), 0x8000_0000);
         assert_eq!(x(0x7c, 0x8000_0000, 31), 1);
+        // Shifting by the width or more clears A (libpcap's folding and x86-64 build).
+        assert_eq!(x(0x6c, 0xff, 32), 0);
+        assert_eq!(x(0x6c, 0xff, 40), 0);
+        assert_eq!(x(0x7c, 0xff00_0000, 38), 0);
+        assert_eq!(k(0x64, 1, 33), 0);
+        assert_eq!(k(0x74, u32::MAX, u32::MAX), 0);
         assert_eq!(a_after(&[s(0x00, 1), s(0x84, 0)], &[]), u32::MAX);
     }
 

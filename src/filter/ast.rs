@@ -43,12 +43,19 @@ pub struct Prim {
 pub enum PrimKind {
     /// `[proto] [dir] [type] id`: host, net, port, portrange, gateway, proto and
     /// protochain tests, and bare ids that inherited their qualifiers.
-    Qualified { quals: Qualifiers, id: Id },
+    Qualified {
+        quals: Qualifiers,
+        id: Id,
+    },
     /// A protocol name standing alone: `tcp`, `ip6`, `arp`, `iso`, `stp`, `l1` …
     /// (libpcap's `gen_proto_abbrev`).
     ProtoAbbrev(ProtoQual),
     /// `arith relop arith`.
-    Relation { op: RelOp, lhs: Arith, rhs: Arith },
+    Relation {
+        op: RelOp,
+        lhs: Arith,
+        rhs: Arith,
+    },
     /// `[proto] broadcast` (proto: default, `ether`/link, `ip`, `ip6`).
     Broadcast(Option<ProtoQual>),
     /// `[proto] multicast`.
@@ -58,7 +65,11 @@ pub enum PrimKind {
     /// `greater N`: packet length ≥ N.
     Greater(u32),
     /// `byte IDX OP VAL`: a byte of the network-layer header compared or masked.
-    Byte { idx: u32, op: ByteOp, val: u32 },
+    Byte {
+        idx: u32,
+        op: ByteOp,
+        val: u32,
+    },
     Inbound,
     Outbound,
     /// `ifindex N`.
@@ -167,13 +178,27 @@ pub enum Id {
     /// Dotted IPv4 with 1–4 components (`10.1`, `10.1.2.3`): `value` packs the
     /// components as libpcap's `__pcap_atoin` does (unshifted, so `10.1` is 0x0a01),
     /// `bits` is 8 × the number of components.
-    Ipv4 { value: u32, bits: u32 },
+    Ipv4 {
+        value: u32,
+        bits: u32,
+    },
     /// `addr/len`.
-    Ipv4Cidr { value: u32, bits: u32, prefix: u32 },
+    Ipv4Cidr {
+        value: u32,
+        bits: u32,
+        prefix: u32,
+    },
     /// `addr mask addr`.
-    Ipv4Mask { value: u32, bits: u32, mask: u32 },
+    Ipv4Mask {
+        value: u32,
+        bits: u32,
+        mask: u32,
+    },
     Ipv6([u8; 16]),
-    Ipv6Cidr { addr: [u8; 16], prefix: u32 },
+    Ipv6Cidr {
+        addr: [u8; 16],
+        prefix: u32,
+    },
     /// An Ethernet address (`aa:bb:cc:dd:ee:ff`, `aa-bb-…`, `aabb.ccdd.eeff`).
     Mac([u8; 6]),
     /// A name: host, network, service or protocol name (also `\tcp`-escaped keywords),

@@ -75,3 +75,75 @@ pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
 fn block_len(cfg: &Cfg, b: BlockId, far: (bool, bool)) -> usize {
     cfg.blocks[b].stmts.len() + 1 + usize::from(far.0) + usize::from(far.1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bpf::insn::{BPF_ABS, BPF_B, BPF_JEQ, BPF_LD};
+    use crate::filter::cfg::UNSET;
+
+    fn branch(k: u32) -> Term {
+        Term::cmp_k(BPF_JEQ, k)
+    }
+
+    /// A chain of `n` tests, each failing straight to a shared reject at the end.
+    fn chain(n: usize, pad: usize) -> Cfg {
+        let mut cfg = Cfg::new();
+        let ids: Vec<BlockId> = (0..n)
+            .map(|i| {
+                let stmts = vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_B, i as u32); pad];
+                cfg.add(stmts, branch(i as u32))
+            })
+            .collect();
+        let accept = cfg.add(Vec::new(), Term::Ret(1));
+        let reject = cfg.add(Vec::new(), Term::Ret(0));
+        for (i, &b) in ids.iter().enumerate() {
+            let next = ids.get(i + 1).copied().unwrap_or(accept);
+            cfg.set_target(b, true, next);
+            cfg.set_target(b, false, reject);
+        }
+        cfg.entry = ids[0];
+        cfg
+    }
+
+    #[test]
+    fn near_jumps_need_no_trampoline() {
+        let prog = emit(&chain(3, 1)).unwrap();
+        assert_eq!(prog.len(), 3 * 2 + 2);
+        assert!(prog.iter().all(|i| i.code != BPF_JMP | BPF_JA));
+        // The first test's false exit reaches `ret #0`, the last instruction.
+        assert_eq!(1 + 1 + prog[1].jf as usize, prog.len() - 1);
+    }
+
+    #[test]
+    fn far_jumps_go_through_ja() {
+        let prog = emit(&chain(200, 2)).unwrap();
+        assert!(prog.iter().any(|i| i.code == BPF_JMP | BPF_JA));
+        // Follow every exit: each lands inside the program, forward.
+        for (pc, i) in prog.iter().enumerate() {
+            if i.code == BPF_JMP | BPF_JA {
+                assert!(pc + 1 + (i.k as usize) < prog.len());
+            } else if i.code & 0x07 == crate::bpf::insn::BPF_JMP {
+                assert!(pc + 1 + (i.jt as usize) < prog.len());
+                assert!(pc + 1 + (i.jf as usize) < prog.len());
+            }
+        }
+        crate::bpf::verify::verify(&prog).unwrap();
+    }
+
+    #[test]
+    fn cycles_and_unset_targets_are_errors() {
+        let mut cfg = Cfg::new();
+        let a = cfg.add(Vec::new(), branch(0));
+        let b = cfg.add(Vec::new(), branch(1));
+        cfg.set_target(a, true, b);
+        cfg.set_target(a, false, b);
+        cfg.set_target(b, true, a);
+        cfg.set_target(b, false, a);
+        assert!(emit(&cfg).is_err());
+        let mut cfg = Cfg::new();
+        let a = cfg.add(Vec::new(), branch(0));
+        cfg.set_target(a, true, UNSET);
+        assert!(emit(&cfg).is_err());
+    }
+}

@@ -1,1 +1,382 @@
 //! Packet printing in tcpdump 4.99's format.
+//!
+//! [`Printer`] is a [`Sink`]: it takes each packet, decodes it with the protocol
+//! printers in this module (one file per protocol family) and appends tcpdump's text
+//! to a large reused buffer that is written out in big chunks (or per line with `-l`).
+//! Decoders never index untrusted bytes directly: every read goes through [`Ctx`]'s
+//! bounds-checked getters, which fail with [`Trunc`] — printed as tcpdump's
+//! ` [|proto]` mark — when the capture ends early.
+
+mod arp;
+mod dns;
+mod ether;
+mod hex;
+mod icmp;
+mod icmp6;
+mod ip;
+mod ip6;
+mod link;
+mod llc;
+mod misc;
+mod names;
+pub mod out;
+mod tcp;
+mod time;
+mod udp;
+
+use crate::cli::{Args, TsPrecision};
+use crate::linktype::LinkType;
+use crate::packet::{PacketRef, Sink};
+use std::io::Write;
+
+pub use out::Put;
+
+/// tcpdump's MAXIMUM_SNAPLEN: larger caplen/len values mark an invalid record.
+const MAXIMUM_SNAPLEN: u32 = 262144;
+
+/// What to print and how (the output flags of the command line).
+#[derive(Clone, Debug, Default)]
+pub struct PrintOptions {
+    /// `-n`: no address/port/protocol name lookups.
+    pub numeric: bool,
+    /// `-e`: print the link-level header.
+    pub link_header: bool,
+    /// `-v` count.
+    pub verbose: u8,
+    /// `-q`: quieter output.
+    pub quiet: bool,
+    /// `-t` count: 0 time of day, 1 none, 2 epoch seconds, 3 delta to previous,
+    /// 4 date and time, 5 delta to first.
+    pub timestamp: u8,
+    /// Print nanoseconds (`--time-stamp-precision nano`).
+    pub nano: bool,
+    /// `-x` count.
+    pub hex: u8,
+    /// `-X` count.
+    pub hex_ascii: u8,
+    /// `-A`.
+    pub ascii: bool,
+    /// `-#`.
+    pub number: bool,
+    /// `-S`: absolute TCP sequence numbers.
+    pub absolute_seq: bool,
+    /// `-l`: flush after every packet.
+    pub line_buffered: bool,
+    /// `-K`: do not verify checksums.
+    pub no_checksums: bool,
+}
+
+impl PrintOptions {
+    pub fn from_args(args: &Args) -> PrintOptions {
+        PrintOptions {
+            numeric: args.numeric,
+            link_header: args.link_header,
+            verbose: args.verbose,
+            quiet: args.quiet,
+            timestamp: args.timestamp,
+            nano: args.ts_precision == Some(TsPrecision::Nano),
+            hex: args.hex,
+            hex_ascii: args.hex_ascii,
+            ascii: args.ascii,
+            number: args.number,
+            absolute_seq: args.absolute_seq,
+            line_buffered: args.line_buffered,
+            no_checksums: args.no_checksums,
+        }
+    }
+
+    /// tcpdump suppresses its default hex print of unknown payloads when the user
+    /// asked for a hex dump of the whole packet anyway, and with -q.
+    fn suppress_default_print(&self) -> bool {
+        self.hex > 0 || self.hex_ascii > 0 || self.quiet
+    }
+}
+
+/// The capture ended before the bytes a printer needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Trunc;
+
+pub(crate) type R<T = ()> = Result<T, Trunc>;
+
+/// Bounds-checked big-endian reads on untrusted bytes.
+#[inline]
+pub(crate) fn u8_at(d: &[u8], off: usize) -> R<u8> {
+    d.get(off).copied().ok_or(Trunc)
+}
+
+#[inline]
+pub(crate) fn be16(d: &[u8], off: usize) -> R<u16> {
+    match d.get(off..off.wrapping_add(2)) {
+        Some(b) => Ok(u16::from_be_bytes([b[0], b[1]])),
+        None => Err(Trunc),
+    }
+}
+
+#[inline]
+pub(crate) fn be32(d: &[u8], off: usize) -> R<u32> {
+    match d.get(off..off.wrapping_add(4)) {
+        Some(b) => Ok(u32::from_be_bytes([b[0], b[1], b[2], b[3]])),
+        None => Err(Trunc),
+    }
+}
+
+#[inline]
+pub(crate) fn bytes(d: &[u8], off: usize, n: usize) -> R<&[u8]> {
+    d.get(off..off.checked_add(n).ok_or(Trunc)?).ok_or(Trunc)
+}
+
+/// `d` cut to at most `n` bytes (tcpdump's "push snapend").
+#[inline]
+pub(crate) fn cut(d: &[u8], n: usize) -> &[u8] {
+    &d[..d.len().min(n)]
+}
+
+/// Decoding state for one packet plus what persists between packets.
+pub(crate) struct Ctx {
+    pub o: Vec<u8>,
+    pub opts: PrintOptions,
+    /// Name of the protocol being decoded, for the ` [|proto]` truncation mark.
+    pub proto: &'static str,
+    pub tcp: tcp::SeqTable,
+    pub names: names::Names,
+    /// Link-layer header length known so far (what `-x` skips if a printer above
+    /// the link layer stops at a truncation).
+    pub ll_hdr_len: usize,
+}
+
+impl Ctx {
+    #[inline]
+    pub fn s(&mut self, s: &str) {
+        self.o.s(s);
+    }
+    #[inline]
+    pub fn dec<T: Into<u64>>(&mut self, v: T) {
+        self.o.dec(v.into());
+    }
+    /// ` [|proto]`.
+    pub fn trunc_mark(&mut self) {
+        self.o.s(" [|");
+        self.o.s(self.proto);
+        self.o.s("]");
+    }
+    /// tcpdump's ` (invalid)`.
+    pub fn invalid(&mut self) {
+        self.o.s(" (invalid)");
+    }
+    pub fn ipaddr(&mut self, a: &[u8]) {
+        if self.opts.numeric {
+            self.o.ipv4(a);
+        } else {
+            self.names.ipv4(&mut self.o, a);
+        }
+    }
+    pub fn ip6addr(&mut self, a: &[u8]) {
+        if self.opts.numeric {
+            self.o.ipv6(a);
+        } else {
+            self.names.ipv6(&mut self.o, a);
+        }
+    }
+    pub fn etheraddr(&mut self, a: &[u8]) {
+        if !self.opts.numeric && a == [0xff; 6] {
+            self.o.s("Broadcast");
+            return;
+        }
+        self.o.mac(a);
+        if !self.opts.numeric && a.len() == 6 {
+            self.o.s(" (oui ");
+            self.o.s(names::oui_name(a));
+            self.o.s(")");
+        }
+    }
+    pub fn tcpport(&mut self, p: u16) {
+        if self.opts.numeric {
+            self.o.dec(u64::from(p));
+        } else {
+            self.names.port(&mut self.o, p, true);
+        }
+    }
+    pub fn udpport(&mut self, p: u16) {
+        if self.opts.numeric {
+            self.o.dec(u64::from(p));
+        } else {
+            self.names.port(&mut self.o, p, false);
+        }
+    }
+    /// tcpdump's default print of undecoded bytes (hex and ASCII), unless a dump of
+    /// the whole packet was requested.
+    pub fn default_print(&mut self, d: &[u8]) {
+        if !self.opts.suppress_default_print() {
+            hex::hex_and_ascii(&mut self.o, "\n\t", d, 0);
+        }
+    }
+}
+
+/// Prints packets in tcpdump's format to `out`.
+pub struct Printer<W: Write> {
+    ctx: Ctx,
+    linktype: LinkType,
+    out: W,
+    count: u64,
+    clock: time::Clock,
+}
+
+/// Buffered output is written out once it holds this much.
+const FLUSH_AT: usize = 1 << 16;
+
+impl<W: Write> Printer<W> {
+    pub fn new(opts: PrintOptions, linktype: LinkType, out: W) -> Self {
+        let clock = time::Clock::new(opts.timestamp, opts.nano);
+        let names = names::Names::new(opts.numeric);
+        Printer {
+            ctx: Ctx {
+                o: Vec::with_capacity(FLUSH_AT + 4096),
+                opts,
+                proto: "",
+                tcp: tcp::SeqTable::default(),
+                names,
+                ll_hdr_len: 0,
+            },
+            linktype,
+            out,
+            count: 0,
+            clock,
+        }
+    }
+
+    /// Appends one packet's text to the buffer.
+    fn format(&mut self, pkt: &PacketRef<'_>) {
+        self.count += 1;
+        let c = &mut self.ctx;
+        if c.opts.number {
+            let start = c.o.len();
+            c.o.dec(self.count);
+            let n = c.o.len() - start;
+            if n < 5 {
+                // right-align in 5 columns ("%5u")
+                c.o.splice(start..start, std::iter::repeat_n(b' ', 5 - n));
+            }
+            c.o.s("  ");
+        }
+        let caplen = pkt.data.len() as u32;
+        let len = pkt.wire_len;
+        if caplen == 0
+            || len == 0
+            || len < caplen
+            || caplen > MAXIMUM_SNAPLEN
+            || len > MAXIMUM_SNAPLEN
+        {
+            let mut first = true;
+            let item = |o: &mut Vec<u8>, first: &mut bool| {
+                if *first {
+                    o.s("[Invalid header:");
+                    *first = false;
+                } else {
+                    o.s(",");
+                }
+            };
+            if caplen == 0 {
+                c.o.s("[Invalid header: caplen==0");
+                first = false;
+            }
+            if len == 0 {
+                item(&mut c.o, &mut first);
+                c.o.s(" len==0");
+            } else if len < caplen {
+                item(&mut c.o, &mut first);
+                c.o.s(" len(");
+                c.o.dec(u64::from(len));
+                c.o.s(") < caplen(");
+                c.o.dec(u64::from(caplen));
+                c.o.s(")");
+            }
+            if caplen > MAXIMUM_SNAPLEN {
+                item(&mut c.o, &mut first);
+                c.o.s(" caplen(");
+                c.o.dec(u64::from(caplen));
+                c.o.s(") > 262144");
+            }
+            if len > MAXIMUM_SNAPLEN {
+                item(&mut c.o, &mut first);
+                c.o.s(" len(");
+                c.o.dec(u64::from(len));
+                c.o.s(") > 262144");
+            }
+            c.o.s("]\n");
+            return;
+        }
+        self.clock.print(&mut c.o, pkt.ts);
+        c.proto = "";
+        c.ll_hdr_len = 0;
+        let data = pkt.data;
+        let res = link::print(c, self.linktype, data, len as usize);
+        let hdrlen = match res {
+            Ok(h) => h,
+            Err(Trunc) => {
+                // tcpdump's longjmp on truncation dumps the whole packet with -x.
+                c.trunc_mark();
+                0
+            }
+        };
+        let o = &c.opts;
+        let (x, xx, a) = (o.hex_ascii, o.hex, o.ascii);
+        if x > 0 {
+            if x > 1 {
+                hex::hex_and_ascii(&mut c.o, "\n\t", data, 0);
+            } else if data.len() > hdrlen {
+                hex::hex_and_ascii(&mut c.o, "\n\t", &data[hdrlen..], 0);
+            }
+        } else if xx > 0 {
+            if xx > 1 {
+                hex::hex_only(&mut c.o, "\n\t", data, 0);
+            } else if data.len() > hdrlen {
+                hex::hex_only(&mut c.o, "\n\t", &data[hdrlen..], 0);
+            }
+        } else if a && data.len() > hdrlen {
+            hex::ascii(&mut c.o, &data[hdrlen..]);
+        }
+        c.o.push(b'\n');
+    }
+
+    fn drain(&mut self) -> std::io::Result<()> {
+        if !self.ctx.o.is_empty() {
+            self.out.write_all(&self.ctx.o)?;
+            self.ctx.o.clear();
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for Printer<W> {
+    fn packet(&mut self, pkt: &PacketRef<'_>) -> std::io::Result<()> {
+        self.format(pkt);
+        if self.ctx.opts.line_buffered {
+            self.drain()?;
+            self.out.flush()?;
+        } else if self.ctx.o.len() >= FLUSH_AT {
+            self.drain()?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> std::io::Result<()> {
+        self.drain()?;
+        self.out.flush()
+    }
+}
+
+/// Formats one packet on its own (a fresh printer; no TCP or time state carried
+/// over), for tests and fuzzing.
+pub fn format_one(opts: PrintOptions, linktype: LinkType, pkt: &PacketRef<'_>) -> String {
+    let mut p = Printer::new(opts, linktype, Vec::new());
+    p.format(pkt);
+    String::from_utf8_lossy(&p.ctx.o).into_owned()
+}
+
+impl<W: Write> Printer<W> {
+    /// The writer, after flushing buffered output into it.
+    pub fn into_inner(mut self) -> W {
+        let _ = self.drain();
+        self.out
+    }
+}

@@ -7,4 +7,5 @@
 pub mod compare;
 pub mod corpus;
 pub mod examples;
+pub mod ffi;
 pub mod reference;

@@ -47,24 +47,3 @@ fn parse_insn(text: &str) -> Option<Insn> {
     let k = it.next()?.parse().ok()?;
     Some(Insn { code, jt, jf, k })
 }
-
-/// Compiled once, run over many packets in libpcap's interpreter.
-pub struct LibpcapFilter {
-    prog: pcap::BpfProgram,
-}
-
-impl LibpcapFilter {
-    pub fn new(expr: &str, lt: LinkType, optimize: bool) -> Result<LibpcapFilter, String> {
-        let _guard = LIBPCAP
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let cap = pcap::Capture::dead(pcap::Linktype(lt.dlt()))
-            .map_err(|e| format!("pcap_open_dead: {e}"))?;
-        let prog = cap.compile(expr, optimize).map_err(|e| e.to_string())?;
-        Ok(LibpcapFilter { prog })
-    }
-    /// libpcap's verdict with captured length = wire length = `data.len()`.
-    pub fn accepts(&self, data: &[u8]) -> bool {
-        self.prog.filter(data)
-    }
-}

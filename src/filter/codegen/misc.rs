@@ -196,12 +196,7 @@ impl Gen<'_> {
         let outgoing = match self.link.dlt {
             Dlt::LinuxSll => self.cmp(OffRel::LinkHdr, 0, BPF_H, PACKET_OUTGOING),
             Dlt::LinuxSll2 => self.cmp(OffRel::LinkHdr, 10, BPF_B, PACKET_OUTGOING),
-            _ => self.cmp(
-                OffRel::LinkHdr,
-                SKF_AD_OFF + SKF_AD_PKTTYPE,
-                BPF_H,
-                PACKET_OUTGOING,
-            ),
+            _ => self.ancillary_cmp(SKF_AD_PKTTYPE, BPF_H, PACKET_OUTGOING),
         };
         Ok(if inbound {
             Frag::negate(outgoing)
@@ -210,11 +205,21 @@ impl Gen<'_> {
         })
     }
 
+    /// Compares Linux ancillary data `SKF_AD_OFF + what`. libpcap adds the link
+    /// header offset, which after `pppoes`/`geneve` makes an offset the kernel
+    /// refuses; the metadata has no offset, so we load it absolutely.
+    fn ancillary_cmp(&mut self, what: u32, size: u16, v: u32) -> Frag {
+        self.test(
+            vec![stmt(BPF_LD | BPF_ABS | size, SKF_AD_OFF + what)],
+            Term::cmp_k(BPF_JEQ, v),
+        )
+    }
+
     /// `ifindex N`.
     pub fn ifindex(&mut self, n: u32, _span: Span) -> Result<Frag, FilterError> {
         Ok(match self.link.dlt {
             Dlt::LinuxSll2 => self.cmp(OffRel::LinkHdr, 4, BPF_W, n),
-            _ => self.cmp(OffRel::LinkHdr, SKF_AD_OFF + SKF_AD_IFINDEX, BPF_W, n),
+            _ => self.ancillary_cmp(SKF_AD_IFINDEX, BPF_W, n),
         })
     }
 

@@ -16,9 +16,12 @@
 //! - [`arith`]: arithmetic expressions, packet accessors, relations;
 //! - [`encap`]: vlan, mpls, pppoed/pppoes, geneve;
 //! - [`misc`]: iso/isis/llc, broadcast/multicast, length, direction, interface;
-//! - [`qualified`]: dispatch of `[proto] [dir] [type] id` primitives.
+//! - [`qualified`]: dispatch of `[proto] [dir] [type] id` primitives;
+//! - [`cleanup`]: jump threading when optimizing.
 
 mod arith;
+#[allow(dead_code)] // superseded by crate::filter::optimize (see `generate`)
+mod cleanup;
 mod encap;
 mod frag;
 mod ip;
@@ -42,10 +45,17 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
     let Some(expr) = expr else {
         return Ok(vec![Insn::stmt(BPF_RET | BPF_K, opts.snaplen)]);
     };
-    let mut cfg = build_cfg(expr, opts)?;
+    let cfg = build_cfg(expr, opts)?;
     if opts.optimize {
-        cfg = super::optimize::optimize(&cfg);
+        // The optimizer subsumes `cleanup` (threading, known tests, rejects,
+        // identical blocks) in linear time and lays out its own blocks; running
+        // `cleanup` first costs seconds on big filters (3.8 s for 10,000 hosts).
+        return super::optimize::compile(&cfg).map_err(|e| FilterError::internal(&e));
     }
+    // A filter proven never to match compiles to `ret #0`. libpcap's optimizer
+    // refuses such filters ("expression rejects all packets"), but our cleanups
+    // prove different cases than its optimizer does, so refusing would turn away
+    // filters libpcap accepts.
     super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))
 }
 

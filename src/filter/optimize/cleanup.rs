@@ -5,7 +5,6 @@
 //! An unconditional jump is a branch whose two exits are the same block. Every
 //! function here is one walk over the graph (hashing for the sharing).
 
-use super::liveness;
 use super::state::has_side_effect;
 use crate::filter::cfg::{Block, BlockId, Cfg, Term};
 use std::cmp::Reverse;
@@ -65,7 +64,7 @@ pub fn fold_uniform(cfg: &mut Cfg) {
         let own_safe = blk
             .stmts
             .iter()
-            .all(|s| !liveness::may_reject(s) && !has_side_effect(s));
+            .all(|s| !super::state::may_reject(s) && !has_side_effect(s));
         (verdict[b], safe[b]) = match blk.term {
             Term::Ret(k) => (Some(k), own_safe),
             Term::Branch { jt, jf, .. } => (
@@ -161,19 +160,23 @@ fn block_hash(b: &Block) -> u64 {
 }
 
 /// A branch whose exits lead to the same block after sharing is a jump.
-/// Returns the reachable blocks only, renumbered in a layout order: depth first,
-/// the false exit right after its block where possible (offset 0 costs nothing),
-/// so that `Cfg::topo_order` (lowest ready id first) emits exactly this order.
-pub fn compact(cfg: &Cfg) -> Cfg {
+/// Returns the reachable blocks only, renumbered in a layout order for
+/// [`super::layout::emit`]: depth first, the true exit right after its block where
+/// possible (libpcap's layout) or, with `false_next`, the false exit.
+pub fn compact(cfg: &Cfg, false_next: bool) -> Cfg {
     let n = cfg.blocks.len();
-    // Reverse postorder of a DFS that visits the true exit first: the false exit,
-    // visited last, lands right after its block.
+    // Reverse postorder of a DFS that visits the false exit first: the true exit,
+    // visited last, lands right after its block (libpcap's layout, so small
+    // programs list as tcpdump lists them).
     let mut post = Vec::with_capacity(n);
     let mut state = vec![0u8; n]; // 0 new, 1 open, 2 done
     let mut stack: Vec<(BlockId, usize)> = vec![(cfg.entry, 0)];
     state[cfg.entry] = 1;
     while let Some(&mut (b, ref mut i)) = stack.last_mut() {
-        let succs = cfg.blocks[b].term.successors();
+        let mut succs = cfg.blocks[b].term.successors();
+        if !false_next {
+            succs.reverse();
+        }
         if let Some(&s) = succs.get(*i) {
             *i += 1;
             if state[s] == 0 {
@@ -275,10 +278,10 @@ mod tests {
             t => panic!("{t:?}"),
         }
         merge_jumps(&mut cfg);
-        let c = compact(&cfg);
+        let c = compact(&cfg, false);
         assert_eq!(c.blocks.len(), 3, "{c:?}");
         assert_eq!(c.blocks[0].stmts.len(), 2);
-        assert_eq!(c.topo_order().unwrap(), vec![0, 1, 2]);
+        assert_eq!(super::super::layout::emit(&c).unwrap().len(), 5);
     }
 
     #[test]

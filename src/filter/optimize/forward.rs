@@ -120,8 +120,13 @@ fn thread(
         let after = if block.stmts.is_empty() {
             None
         } else {
+            // Skipping a load that could reject a truncated packet would change
+            // its verdict: only blocks whose loads cannot fail are skipped.
             let mut after = state.clone();
             for s in &block.stmts {
+                if !after.cannot_reject(values, s) {
+                    return target;
+                }
                 after.exec(values, s);
             }
             Some(after)
@@ -191,8 +196,9 @@ fn offset_into_loads(
 /// X is read after the block's statements).
 fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: bool) -> Vec<Insn> {
     let mut out: Vec<Insn> = Vec::with_capacity(stmts.len());
-    // The current run of A-only statements: (index in `out`, A before it).
-    let mut run: Vec<(usize, u32)> = Vec::new();
+    // The current run of A-only statements: (index in `out`, A before it, whether
+    // it cannot reject the packet).
+    let mut run: Vec<(usize, u32, bool)> = Vec::new();
     // An offset moved from X into the indexed loads that follow.
     let mut x_offset: Option<u32> = None;
     for (i, s) in stmts.iter().enumerate() {
@@ -211,6 +217,7 @@ fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: b
         }
         let s = &s;
         let before = st.regs[A];
+        let harmless = st.cannot_reject(values, s);
         let effect = st.exec(values, s);
         let kept = match effect {
             Effect::Redundant => continue,
@@ -224,10 +231,13 @@ fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: b
             out.push(kept);
             continue;
         }
-        run.push((out.len(), before));
+        run.push((out.len(), before, harmless));
         out.push(kept);
-        // A run that gives A back the value it had before it is useless.
-        if let Some(i) = run.iter().position(|&(_, v)| v == st.regs[A]) {
+        // A run that gives A back the value it had before it is useless (when
+        // none of it can reject the packet).
+        if let Some(i) = run.iter().position(|&(_, v, _)| v == st.regs[A])
+            && run[i..].iter().all(|r| r.2)
+        {
             out.truncate(run[i].0);
             run.truncate(i);
         }

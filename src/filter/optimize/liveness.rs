@@ -6,8 +6,6 @@
 //! packet: libpcap's optimizer drops such loads too).
 
 use super::state::{A, X, has_side_effect, uses_defs};
-use crate::bpf::Insn;
-use crate::bpf::insn::{BPF_ABS, BPF_H, BPF_IND, BPF_LD, BPF_LDX, BPF_MSH, BPF_W, SKF_AD_OFF};
 use crate::filter::cfg::{BlockId, Cfg, Term};
 
 /// Registers the terminator reads. An unconditional branch (both exits equal)
@@ -49,28 +47,7 @@ pub fn live_in(cfg: &Cfg, order: &[BlockId]) -> Vec<u32> {
     live
 }
 
-/// How many bytes a packet load needs (`None`: not a packet load, or a load at a
-/// run-time offset).
-fn load_end(s: &Insn) -> Option<u64> {
-    let size = match s.code & 0x18 {
-        BPF_W => 4,
-        BPF_H => 2,
-        _ => 1,
-    };
-    match (s.class(), s.code & 0xe0) {
-        (BPF_LD, BPF_ABS) if s.k < SKF_AD_OFF => Some(u64::from(s.k) + size),
-        (BPF_LDX, BPF_MSH) => Some(u64::from(s.k) + 1),
-        _ => None,
-    }
-}
-
-/// A packet load may reject a truncated packet.
-pub(super) fn may_reject(s: &Insn) -> bool {
-    matches!(
-        (s.class(), s.code & 0xe0),
-        (BPF_LD, BPF_ABS | BPF_IND) | (BPF_LDX, BPF_MSH)
-    )
-}
+use super::state::{load_end, may_reject};
 
 /// Packet bytes known present at each block's entry: every path in has loaded
 /// that far with fixed-offset loads (a load within them cannot reject).

@@ -8,10 +8,12 @@
 //! - [`cleanup`]: empty jumps, merging, identical blocks and tails, layout;
 //! - [`peephole`]: mask-and-compare to `jset`;
 //! - [`sets`]: search trees for long chains of comparisons with constants;
-//! - [`twins`]: fixed-offset regions (IPv6) jump into their indexed twins (IPv4).
+//! - [`twins`]: fixed-offset regions (IPv6) jump into their indexed twins (IPv4);
+//! - [`layout`]: emission in the optimizer's block order.
 
 mod cleanup;
 mod forward;
+mod layout;
 mod liveness;
 mod peephole;
 mod sets;
@@ -21,7 +23,17 @@ mod values;
 
 use crate::filter::cfg::Cfg;
 
-/// Optimizes `cfg`; the result computes the same verdict on every packet that
+/// Optimizes `cfg` and emits it in the optimizer's layout: libpcap's (true exits
+/// fall through), or false exits falling through when that is shorter (big search
+/// trees need fewer long-jump trampolines that way).
+pub fn compile(cfg: &Cfg) -> Result<Vec<crate::bpf::Insn>, String> {
+    let opt = optimize(cfg);
+    let a = layout::emit(&cleanup::compact(&opt, false))?;
+    let b = layout::emit(&cleanup::compact(&opt, true))?;
+    Ok(if b.len() < a.len() { b } else { a })
+}
+
+/// Optimizes `cfg` (reachable blocks only, not yet laid out); the result computes the same verdict on every packet that
 /// holds all the bytes the program reads.
 pub fn optimize(cfg: &Cfg) -> Cfg {
     let mut cfg = cfg.clone();
@@ -51,9 +63,7 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
     lap("sets");
     twins::run(&mut cfg);
     lap("twins");
-    let out = cleanup::compact(&cfg);
-    lap("compact");
-    out
+    cfg
 }
 
 /// Cleanup rounds; each is linear, two catch what one round's merges expose.

@@ -727,7 +727,12 @@ fn quad_ends(s: &[u8], starts: &[usize]) -> Vec<usize> {
 /// scanner.l's `V6`: eight groups, or fewer with one `::`, optionally ending in a
 /// dotted IPv4 address (then six groups, or fewer with `::`).
 fn v6_len(s: &[u8]) -> Option<usize> {
-    if !s.first().is_some_and(|&c| is_hex(c) || c == b':') {
+    // Every form contains "::" or seven ':'; skip the alternatives quickly otherwise.
+    let run = s
+        .iter()
+        .take_while(|&&c| is_hex(c) || c == b':' || c == b'.' || c == b'x' || c == b'X')
+        .count();
+    if !s[..run].contains(&b':') {
         return None;
     }
     let mut best = None;

@@ -1,0 +1,138 @@
+//! Where accepted packets go, from the command line: the printer, a pcap file
+//! (`-w`, rotated with `-C`/`-G`/`-W`), or both (`-w … --print`).
+
+use crate::cli::{Args, TsPrecision};
+use crate::filter::DEFAULT_SNAPLEN;
+use crate::linktype::LinkType;
+use crate::packet::{PacketRef, Sink};
+use crate::print::{PrintOptions, Printer};
+use crate::savefile::rotate::FileParams;
+use crate::savefile::{PcapWriter, Precision, RotateOptions, RotatingWriter, io_message};
+use anyhow::{Result, bail};
+use std::fs::File;
+use std::io;
+use std::os::fd::AsFd;
+
+/// The snapshot length `-s` asks for (`0` and absent mean 262144).
+pub fn snaplen_from_args(args: &Args) -> u32 {
+    match args.snaplen {
+        None | Some(0) => DEFAULT_SNAPLEN,
+        Some(n) => n,
+    }
+}
+
+/// The sink for a live capture: printer, writer or both; files written get the
+/// `-s` snapshot length in their header.
+pub fn sink_from_args(args: &Args, linktype: LinkType) -> Result<Box<dyn Sink + Send>> {
+    sink_with_snaplen(args, linktype, snaplen_from_args(args))
+}
+
+/// As [`sink_from_args`], with the snapshot length for the file header given
+/// (reading a file, tcpdump writes the input file's).
+pub fn sink_with_snaplen(
+    args: &Args,
+    linktype: LinkType,
+    snaplen: u32,
+) -> Result<Box<dyn Sink + Send>> {
+    check_file_options(args)?;
+    if args.write.is_none() {
+        return printer(args, linktype);
+    }
+    let writer = file_writer(args, linktype, snaplen)?;
+    if args.print {
+        let printer = printer(args, linktype)?;
+        return Ok(Box::new(Both {
+            first: writer,
+            second: printer,
+        }));
+    }
+    Ok(writer)
+}
+
+/// tcpdump's checks on `-C`, `-W`, `-c` (main runs them before anything else).
+pub fn check_file_options(args: &Args) -> Result<()> {
+    if args.file_size_mb == Some(0) {
+        bail!("invalid file size 0 (-C wants a number of million bytes, at least 1)");
+    }
+    if args.file_count == Some(0) {
+        bail!("invalid number of output files 0 (-W wants at least 1)");
+    }
+    if args.count == Some(0) {
+        bail!("invalid packet count 0 (-c wants at least 1)");
+    }
+    Ok(())
+}
+
+/// The packet printer, on standard output (it buffers, and flushes per line
+/// with `-l`).
+fn printer(args: &Args, linktype: LinkType) -> Result<Box<dyn Sink + Send>> {
+    let out = stdout_file()?;
+    Ok(Box::new(Printer::new(
+        PrintOptions::from_args(args),
+        linktype,
+        out,
+    )))
+}
+
+/// Our own handle on fd 1: a plain File, written in large blocks without the
+/// line buffering of `std::io::Stdout`.
+fn stdout_file() -> Result<File> {
+    let fd = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(|e| anyhow::anyhow!("standard output: {}", io_message(&e)))?;
+    Ok(File::from(fd))
+}
+
+/// The `-w` writer: standard output for `-`, else a (rotating) file.
+fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn Sink + Send>> {
+    let Some(path) = &args.write else {
+        bail!("no -w file");
+    };
+    let precision = match args.ts_precision {
+        Some(TsPrecision::Nano) => Precision::Nano,
+        _ => Precision::Micro,
+    };
+    if path.as_os_str() == "-" {
+        let w = PcapWriter::new(
+            stdout_file()?,
+            "standard output",
+            linktype,
+            snaplen,
+            precision,
+            args.packet_buffered,
+        )?;
+        return Ok(Box::new(w));
+    }
+    let opts = RotateOptions {
+        max_bytes: args.file_size_mb.map(|mb| mb.saturating_mul(1_000_000)),
+        seconds: args.rotate_seconds,
+        count: args.file_count,
+    };
+    let params = FileParams {
+        linktype,
+        snaplen,
+        precision,
+        flush_each: args.packet_buffered,
+    };
+    Ok(Box::new(RotatingWriter::create(path, opts, params)?))
+}
+
+/// Two sinks in turn: the file first, then the printer, as tcpdump's `--print`.
+struct Both {
+    first: Box<dyn Sink + Send>,
+    second: Box<dyn Sink + Send>,
+}
+
+impl Sink for Both {
+    fn packet(&mut self, pkt: &PacketRef<'_>) -> io::Result<()> {
+        self.first.packet(pkt)?;
+        self.second.packet(pkt)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        let a = self.first.finish();
+        let b = self.second.finish();
+        a.and(b)
+    }
+}

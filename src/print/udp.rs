@@ -1,0 +1,134 @@
+//! UDP: ports, length checks, checksum (`-vv` for IPv4, `-v` for IPv6) and DNS.
+
+use super::ip::{IpInfo, next_proto_cksum, shouldbe};
+use super::out::Put;
+use super::tcp::addr;
+use super::{Ctx, R, be16};
+
+fn addrs(c: &mut Ctx, ip: &IpInfo<'_>, ports: Option<(u16, u16)>) {
+    let direct = ip.hdr_proto == 17;
+    match ports {
+        Some((s, d)) => {
+            if direct {
+                addr(c, ip, ip.src);
+                c.s(".");
+                c.udpport(s);
+                c.s(" > ");
+                addr(c, ip, ip.dst);
+                c.s(".");
+                c.udpport(d);
+                c.s(": ");
+            } else {
+                c.udpport(s);
+                c.s(" > ");
+                c.udpport(d);
+                c.s(": ");
+            }
+        }
+        None => {
+            if direct {
+                addr(c, ip, ip.src);
+                c.s(" > ");
+                addr(c, ip, ip.dst);
+                c.s(": ");
+            }
+        }
+    }
+}
+
+pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragmented: bool) -> R {
+    c.proto = "udp";
+    if d.len() < 4 {
+        addrs(c, ip, None);
+        c.trunc_mark();
+        return Ok(());
+    }
+    let sport = be16(d, 0)?;
+    let dport = be16(d, 2)?;
+    if length < 8 {
+        addrs(c, ip, Some((sport, dport)));
+        c.s("truncated-udp ");
+        c.dec(length as u64);
+        return Ok(());
+    }
+    if d.len() < 6 {
+        addrs(c, ip, Some((sport, dport)));
+        c.trunc_mark();
+        return Ok(());
+    }
+    let mut ulen = usize::from(be16(d, 4)?);
+    if ulen == 0 && length > 65535 {
+        ulen = length;
+    }
+    if ulen < 8 {
+        addrs(c, ip, Some((sport, dport)));
+        c.s("truncated-udplength ");
+        c.dec(ulen as u64);
+        return Ok(());
+    }
+    ulen -= 8;
+    let mut length = length - 8;
+    if ulen < length {
+        length = ulen;
+    }
+    if d.len() < 8 {
+        addrs(c, ip, Some((sport, dport)));
+        c.trunc_mark();
+        return Ok(());
+    }
+    let payload = &d[8..];
+    addrs(c, ip, Some((sport, dport)));
+    if c.opts.verbose > 0 && !c.opts.no_checksums && !fragmented {
+        let udp_sum = be16(d, 6)?;
+        if !ip.v6 && c.opts.verbose > 1 {
+            if udp_sum == 0 {
+                c.s("[no cksum] ");
+            } else if payload.len() >= length {
+                let sum = next_proto_cksum(ip, 17, &d[..length + 8], length + 8);
+                if sum != 0 {
+                    c.s("[bad udp cksum 0x");
+                    c.o.hexw(u64::from(udp_sum), 4);
+                    c.s(" -> 0x");
+                    c.o.hexw(u64::from(shouldbe(udp_sum, sum)), 4);
+                    c.s("!] ");
+                } else {
+                    c.s("[udp sum ok] ");
+                }
+            }
+        } else if ip.v6 && payload.len() >= length {
+            let sum = next_proto_cksum(ip, 17, &d[..length + 8], length + 8);
+            if sum != 0 {
+                c.s("[bad udp cksum 0x");
+                c.o.hexw(u64::from(udp_sum), 4);
+                c.s(" -> 0x");
+                c.o.hexw(u64::from(shouldbe(udp_sum, sum)), 4);
+                c.s("!] ");
+            } else {
+                c.s("[udp sum ok] ");
+            }
+        }
+    }
+    let port = |p: u16| sport == p || dport == p;
+    if !c.opts.quiet && port(53) {
+        return super::dns::print(c, payload, length, false, false);
+    }
+    if !c.opts.quiet && (port(67) || port(68)) {
+        return super::misc::bootp(c, payload, length);
+    }
+    if !c.opts.quiet && port(123) && !port(69) && !port(88) {
+        return super::misc::ntp(c, payload, length);
+    }
+    if !c.opts.quiet && port(5353) {
+        return super::dns::print(c, payload, length, false, true);
+    }
+    if ulen > length && !fragmented {
+        c.s("UDP, bad length ");
+        c.dec(ulen as u64);
+        c.s(" > ");
+        c.dec(length as u64);
+    } else {
+        c.s("UDP, length ");
+        c.dec(ulen as u64);
+    }
+    Ok(())
+}

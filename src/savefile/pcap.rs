@@ -1,0 +1,204 @@
+//! The classic pcap format (pcap-savefile(5)): a 24-byte file header, then
+//! records of a 16-byte header and the captured bytes. Either byte order,
+//! microsecond or nanosecond timestamps.
+
+use super::input::Input;
+use super::{MAX_SNAPLEN, Precision, ReadError};
+use crate::linktype::LinkType;
+use crate::packet::{PacketRef, Timestamp};
+
+pub const MAGIC_MICRO: u32 = 0xa1b2_c3d4;
+pub const MAGIC_NANO: u32 = 0xa1b2_3c4d;
+/// Alexey Kuznetzov's patched libpcap: 8 more bytes in each record header.
+pub const MAGIC_KUZNETZOV: u32 = 0xa1b2_cd34;
+
+pub const FILE_HEADER_LEN: usize = 24;
+
+/// How the caplen and len fields of a record are ordered (they were exchanged in
+/// format version 2.3, and some writers kept the old order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LengthOrder {
+    Normal,
+    Swapped,
+    /// Version 2.3: swapped when caplen > len.
+    Maybe,
+}
+
+/// The state of a classic pcap stream after its file header.
+#[derive(Debug)]
+pub struct PcapFormat {
+    big_endian: bool,
+    pub precision: Precision,
+    record_header_len: usize,
+    lengths: LengthOrder,
+    pub linktype: LinkType,
+    pub snaplen: u32,
+    /// Records read so far, for error messages.
+    count: u64,
+}
+
+/// Byte order of a pcap file from its first four bytes, if they are a pcap magic.
+pub fn detect(first4: [u8; 4]) -> Option<(bool, u32)> {
+    let le = u32::from_le_bytes(first4);
+    let be = u32::from_be_bytes(first4);
+    for magic in [MAGIC_MICRO, MAGIC_NANO, MAGIC_KUZNETZOV] {
+        if le == magic {
+            return Some((false, magic));
+        }
+        if be == magic {
+            return Some((true, magic));
+        }
+    }
+    None
+}
+
+#[inline(always)]
+fn u32_at(b: &[u8], off: usize, big_endian: bool) -> u32 {
+    let bytes = [b[off], b[off + 1], b[off + 2], b[off + 3]];
+    if big_endian {
+        u32::from_be_bytes(bytes)
+    } else {
+        u32::from_le_bytes(bytes)
+    }
+}
+
+fn u16_at(b: &[u8], off: usize, big_endian: bool) -> u16 {
+    let bytes = [b[off], b[off + 1]];
+    if big_endian {
+        u16::from_be_bytes(bytes)
+    } else {
+        u16::from_le_bytes(bytes)
+    }
+}
+
+impl PcapFormat {
+    /// Reads the file header (the magic has been recognized by [`detect`]).
+    pub fn open(input: &mut Input, big_endian: bool, magic: u32) -> Result<PcapFormat, ReadError> {
+        let have = input.fill(FILE_HEADER_LEN)?;
+        if have < FILE_HEADER_LEN {
+            return Err(ReadError::format(format!(
+                "truncated pcap file header: {FILE_HEADER_LEN} bytes needed, only {have} present"
+            )));
+        }
+        let h = input.consume(FILE_HEADER_LEN);
+        let major = u16_at(h, 4, big_endian);
+        let minor = u16_at(h, 6, big_endian);
+        let snaplen = u32_at(h, 16, big_endian);
+        let raw_linktype = u32_at(h, 20, big_endian);
+        let lengths = match (major, minor) {
+            (2, 0..=2) | (543, 0) => LengthOrder::Swapped,
+            (2, 3) => LengthOrder::Maybe,
+            (2, 4) => LengthOrder::Normal,
+            (0 | 1, _) => {
+                return Err(ReadError::format("archaic pcap savefile format"));
+            }
+            _ => {
+                return Err(ReadError::format(format!(
+                    "unsupported pcap savefile version {major}.{minor}"
+                )));
+            }
+        };
+        // The upper bits hold FCS information; the link type is the low 16.
+        let linktype = link_type_from_file(raw_linktype & 0xffff)?;
+        let snaplen = if snaplen == 0 || snaplen > MAX_SNAPLEN {
+            MAX_SNAPLEN
+        } else {
+            snaplen
+        };
+        Ok(PcapFormat {
+            big_endian,
+            precision: if magic == MAGIC_NANO {
+                Precision::Nano
+            } else {
+                Precision::Micro
+            },
+            record_header_len: if magic == MAGIC_KUZNETZOV { 24 } else { 16 },
+            lengths,
+            linktype,
+            snaplen,
+            count: 0,
+        })
+    }
+
+    /// The next packet, `None` at a clean end of file.
+    #[inline]
+    pub fn next<'a>(&mut self, input: &'a mut Input) -> Result<Option<PacketRef<'a>>, ReadError> {
+        let hl = self.record_header_len;
+        let have = input.fill(hl)?;
+        if have < hl {
+            if have == 0 {
+                return Ok(None);
+            }
+            return Err(self.truncated(
+                input,
+                format!("record header: {hl} bytes needed, only {have} present"),
+            ));
+        }
+        let h = &input.available()[..hl];
+        let be = self.big_endian;
+        let sec = u32_at(h, 0, be);
+        let frac = u32_at(h, 4, be);
+        let mut caplen = u32_at(h, 8, be);
+        let mut len = u32_at(h, 12, be);
+        if self.lengths == LengthOrder::Swapped
+            || (self.lengths == LengthOrder::Maybe && caplen > len)
+        {
+            std::mem::swap(&mut caplen, &mut len);
+        }
+        if caplen > MAX_SNAPLEN {
+            return Err(ReadError::format(format!(
+                "packet {} (at byte {}) claims {caplen} captured bytes, more than the maximum of {MAX_SNAPLEN}: the file is damaged",
+                self.count + 1,
+                input.offset()
+            )));
+        }
+        let total = hl + caplen as usize;
+        let have = input.fill(total)?;
+        if have < total {
+            let got = have - hl;
+            return Err(self.truncated(
+                input,
+                format!("{caplen} captured bytes needed, only {got} present"),
+            ));
+        }
+        self.count += 1;
+        let record = input.consume(total);
+        // A record longer than the file's snapshot length is cut to it, as libpcap does.
+        let keep = caplen.min(self.snaplen) as usize;
+        let data = &record[hl..hl + keep];
+        let nsec = match self.precision {
+            Precision::Nano => frac,
+            Precision::Micro => frac.saturating_mul(1000),
+        };
+        Ok(Some(PacketRef {
+            ts: Timestamp {
+                sec: i64::from(sec),
+                nsec,
+            },
+            wire_len: len,
+            data,
+        }))
+    }
+
+    fn truncated(&self, input: &Input, what: String) -> ReadError {
+        ReadError::format(format!(
+            "truncated capture file: packet {} (at byte {}): {what}",
+            self.count + 1,
+            input.offset()
+        ))
+    }
+}
+
+/// A savefile LINKTYPE value rfilter can handle, or the error naming it.
+pub fn link_type_from_file(value: u32) -> Result<LinkType, ReadError> {
+    LinkType::from_value(value).ok_or_else(|| {
+        let known: Vec<String> = LinkType::ALL
+            .iter()
+            .map(|l| format!("{} ({})", l.name(), l.linktype()))
+            .collect();
+        ReadError::format(format!(
+            "unsupported link type {value} (rfilter reads {})",
+            known.join(", ")
+        ))
+    })
+}

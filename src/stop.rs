@@ -1,0 +1,43 @@
+//! Stopping a run cleanly: Ctrl-C (SIGINT), SIGTERM or a sink that is done (the
+//! `-G`/`-W` file limit) set one flag; the packet loops poll it and then finish
+//! their sinks, so output files always end on a whole record.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static STOP: AtomicBool = AtomicBool::new(false);
+
+/// True once a stop was requested; packet loops check it between packets.
+#[inline]
+pub fn requested() -> bool {
+    STOP.load(Ordering::Relaxed)
+}
+
+/// Asks every packet loop to stop after the current packet.
+pub fn request() {
+    STOP.store(true, Ordering::Relaxed);
+}
+
+/// The handler only stores to an atomic: the one thing that is async-signal-safe
+/// and all that is needed.
+extern "C" fn on_signal(_signal: libc::c_int) {
+    STOP.store(true, Ordering::Relaxed);
+}
+
+/// SIGINT and SIGTERM set the stop flag (once: the handler resets itself, so a
+/// second Ctrl-C ends a stuck run the default way). No SA_RESTART, so a blocking
+/// read returns EINTR and the loop notices the flag. SIGPIPE gets its default
+/// action back (Rust ignores it), so `rfilter … | head` ends quietly as tcpdump does.
+pub fn install_signal_handlers() {
+    // SAFETY: sigaction with a zeroed struct, an empty mask and a handler that only
+    // touches an atomic; `signal(SIGPIPE, SIG_DFL)` restores a default disposition.
+    // Failures leave the default dispositions, which are safe.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        action.sa_flags = libc::SA_RESETHAND;
+        libc::sigemptyset(&mut action.sa_mask);
+        libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
+        libc::sigaction(libc::SIGTERM, &action, std::ptr::null_mut());
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}

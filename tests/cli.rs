@@ -1,0 +1,181 @@
+//! The command line as users type it: dispatch, `-F`, `-d` with `-r`, option
+//! checks and exit statuses.
+
+mod savefile_support;
+
+use savefile_support::*;
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = rfilter(&["--no-such-option"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--no-such-option"),
+        "{}",
+        stderr(&out)
+    );
+    let out = rfilter(&["-c", "many"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn dump_with_a_file_compiles_for_its_link_type_and_snapshot_length() {
+    let dir = temp_dir("clidump");
+    // Linux cooked capture, snapshot length 1500, big-endian.
+    let input = write(&dir, "sll.pcap", &pcap_header(true, false, 1500, 113));
+    for flag in ["-d", "-dd", "-ddd"] {
+        let theirs = tcpdump(&["-r", &input, flag]);
+        let ours = rfilter(&["-r", &input, flag]);
+        assert!(ours.status.success(), "{}", stderr(&ours));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{flag}"
+        );
+        assert_eq!(
+            stderr(&ours),
+            stderr(&theirs),
+            "{flag}: the 'reading from file' line"
+        );
+    }
+    assert_eq!(
+        String::from_utf8_lossy(&rfilter(&["-r", &input, "-d"]).stdout),
+        "(000) ret      #1500\n"
+    );
+}
+
+#[test]
+fn filter_file_comments_are_ignored_and_errors_are_one_line() {
+    let dir = temp_dir("clif");
+    let pkts = sample_packets(5);
+    let input = write(&dir, "in.pcap", &pcap_file(false, false, &pkts));
+    let f = write(
+        &dir,
+        "filter",
+        b"# nothing but a comment\n   # and another\n",
+    );
+    let out = rfilter(&["-r", &input, "-F", &f, "-w", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.stdout, pcap_file(false, false, &pkts));
+    let missing = format!("{}/nope", dir.display());
+    assert_error(
+        &rfilter(&["-r", &input, "-F", &missing, "-w", "-"]),
+        &format!("rfilter: {missing}: No such file or directory"),
+    );
+}
+
+#[test]
+fn invalid_counts_are_refused_as_tcpdump_does() {
+    let dir = temp_dir("clicount");
+    let input = write(
+        &dir,
+        "in.pcap",
+        &pcap_file(false, false, &sample_packets(2)),
+    );
+    for (args, msg) in [
+        (
+            vec!["-c", "0"],
+            "rfilter: invalid packet count 0 (-c wants at least 1)",
+        ),
+        (
+            vec!["-C", "0", "-w", "/dev/null"],
+            "rfilter: invalid file size 0 (-C wants a number of million bytes, at least 1)",
+        ),
+        (
+            vec!["-W", "0", "-C", "1", "-w", "/dev/null"],
+            "rfilter: invalid number of output files 0 (-W wants at least 1)",
+        ),
+    ] {
+        let mut all = vec!["-r", input.as_str()];
+        all.extend(args);
+        let out = rfilter(&all);
+        assert_error(&out, msg);
+        assert_eq!(stderr(&out).lines().count(), 1, "refused before reading");
+    }
+}
+
+/// rfilter and tcpdump on the same command line print the same thing.
+fn assert_same_output(args: &[&str]) {
+    let theirs = tcpdump(args);
+    let ours = rfilter(args);
+    assert!(
+        theirs.status.success(),
+        "tcpdump {args:?}: {}",
+        stderr(&theirs)
+    );
+    assert!(ours.status.success(), "rfilter {args:?}: {}", stderr(&ours));
+    assert!(!theirs.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stdout),
+        String::from_utf8_lossy(&theirs.stdout),
+        "{args:?}"
+    );
+    assert_eq!(stderr(&ours), stderr(&theirs), "{args:?}: stderr");
+}
+
+#[test]
+fn reading_a_file_prints_as_tcpdump() {
+    let dir = temp_dir("cliprint");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    assert_same_output(&["-r", sample]);
+    assert_same_output(&["-n", "-r", sample, "-c", "3"]);
+    // Plain UDP (the odd-numbered sample packets), so that this checks the -r
+    // pipeline and timestamps rather than protocol decoders.
+    let plain: Vec<Pkt> = sample_packets(24).into_iter().skip(1).step_by(2).collect();
+    let ns = write(&dir, "ns.pcap", &pcap_file(true, true, &plain));
+    assert_same_output(&["-n", "-r", &ns]);
+    assert_same_output(&["-n", "-r", &ns, "--time-stamp-precision=nano"]);
+}
+
+#[test]
+fn print_while_writing() {
+    let dir = temp_dir("cliboth");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    let ours_file = dir.join("ours.pcap");
+    let theirs_file = dir.join("theirs.pcap");
+    let ours = rfilter(&["-r", sample, "--print", "-w", ours_file.to_str().unwrap()]);
+    let theirs = tcpdump(&["-r", sample, "--print", "-w", theirs_file.to_str().unwrap()]);
+    assert!(ours.status.success(), "{}", stderr(&ours));
+    assert!(!ours.stdout.is_empty());
+    assert_eq!(ours.stdout, theirs.stdout);
+    assert_eq!(
+        std::fs::read(&ours_file).unwrap(),
+        std::fs::read(&theirs_file).unwrap()
+    );
+    // Without --print, -w prints nothing.
+    let quiet = rfilter(&["-r", sample, "-w", ours_file.to_str().unwrap()]);
+    assert!(quiet.status.success() && quiet.stdout.is_empty());
+}
+
+#[test]
+fn dump_without_a_file_compiles_for_the_interface_link_type() {
+    // `-i any` is cooked (LINUX_SLL2), and said so on stderr; no interface means
+    // Ethernet, with tcpdump's warning.
+    for args in [
+        vec!["-d", "-i", "any", "ip"],
+        vec!["-d", "ip"],
+        vec!["-d", "-y", "LINUX_SLL", "ip"],
+    ] {
+        let theirs = tcpdump(&args);
+        let ours = rfilter(&args);
+        assert!(ours.status.success(), "{args:?}: {}", stderr(&ours));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{args:?}"
+        );
+        assert_eq!(
+            stderr(&ours).replace("rfilter:", "tcpdump:"),
+            stderr(&theirs),
+            "{args:?}"
+        );
+    }
+    // Without a file or an interface the netmask is 0, as in tcpdump, so
+    // `ip broadcast` compiles.
+    let out = rfilter(&["-d", "ip broadcast"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_error(
+        &rfilter(&["-d", "-i", "no-such-if0", "ip"]),
+        "rfilter: no-such-if0: No such device exists",
+    );
+}

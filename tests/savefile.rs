@@ -1,0 +1,634 @@
+//! Savefile reading and writing: round trips, byte-for-byte agreement with
+//! tcpdump's own copies, files checked by tshark and capinfos, every error case.
+
+mod savefile_support;
+
+use rfilter::linktype::LinkType;
+use rfilter::packet::{PacketRef, Sink, Timestamp};
+use rfilter::savefile::{PcapWriter, Precision, Reader};
+use savefile_support::*;
+use std::io::Cursor;
+use std::process::Command;
+
+/// A packet as read back: timestamp, length on the wire, bytes.
+type Read = (Timestamp, u32, Vec<u8>);
+
+/// Every packet of `bytes`, read with rfilter's reader.
+fn read_all(bytes: Vec<u8>) -> (LinkType, u32, Vec<Read>) {
+    let mut r = Reader::from_read(Box::new(Cursor::new(bytes))).unwrap();
+    let mut out = Vec::new();
+    while let Some(p) = r.next_packet().unwrap() {
+        out.push((p.ts, p.wire_len, p.data.to_vec()));
+    }
+    (r.linktype(), r.snaplen(), out)
+}
+
+fn as_refs(pkts: &[Pkt], nano: bool) -> Vec<Read> {
+    pkts.iter()
+        .map(|p| {
+            let nsec = if nano { p.frac } else { p.frac * 1000 };
+            (
+                Timestamp {
+                    sec: i64::from(p.sec),
+                    nsec,
+                },
+                p.wire_len,
+                p.data.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn reads_pcap_in_both_byte_orders_and_precisions() {
+    let pkts = sample_packets(40);
+    for be in [false, true] {
+        for nano in [false, true] {
+            let (lt, snap, got) = read_all(pcap_file(be, nano, &pkts));
+            assert_eq!(lt, LinkType::En10mb);
+            assert_eq!(snap, 262_144);
+            assert_eq!(got, as_refs(&pkts, nano), "be={be} nano={nano}");
+        }
+    }
+}
+
+#[test]
+fn write_then_read_gives_the_same_packets() {
+    let pkts = sample_packets(100);
+    // Whole microseconds, which both precisions keep.
+    let refs = as_refs(&pkts, false);
+    for precision in [Precision::Micro, Precision::Nano] {
+        let mut buf = Vec::new();
+        {
+            let mut w =
+                PcapWriter::new(&mut buf, "test", LinkType::LinuxSll, 9000, precision, false)
+                    .unwrap();
+            for (ts, wire_len, data) in &refs {
+                let p = PacketRef {
+                    ts: *ts,
+                    wire_len: *wire_len,
+                    data,
+                };
+                w.packet(&p).unwrap();
+            }
+            Sink::finish(&mut w).unwrap();
+        }
+        let (lt, snap, got) = read_all(buf);
+        assert_eq!(lt, LinkType::LinuxSll);
+        assert_eq!(snap, 9000);
+        // Microsecond files keep the microseconds (the test fractions are whole µs).
+        assert_eq!(got, refs, "{precision:?}");
+    }
+}
+
+#[test]
+fn reads_pcapng_blocks_resolutions_and_sections() {
+    let data: Vec<Vec<u8>> = (0..6).map(|i| udp_frame(i, 20 + i as usize)).collect();
+    for be in [false, true] {
+        let mut f = Vec::new();
+        ng_section(&mut f, be);
+        ng_other(&mut f, be);
+        ng_interface(&mut f, be, 1, 0, None); // µs, snaplen 0 = maximum
+        ng_interface(&mut f, be, 1, 65535, Some(9)); // ns
+        ng_packet(&mut f, be, 0, 1_700_000_000_123_456, 100, &data[0]);
+        ng_packet(&mut f, be, 1, 1_700_000_001_123_456_789, 101, &data[1]);
+        ng_simple_packet(&mut f, be, data[2].len() as u32, &data[2]);
+        ng_old_packet(&mut f, be, 1, 1_700_000_002_000_000_001, 103, &data[3]);
+        // A second section in the other byte order, interfaces numbered afresh.
+        ng_section(&mut f, !be);
+        ng_interface(&mut f, !be, 1, 262_144, Some(0x80 | 20)); // 2^-20 s
+        ng_packet(&mut f, !be, 0, (5u64 << 20) | (1 << 19), 104, &data[4]);
+        let (lt, snap, got) = read_all(f);
+        assert_eq!(lt, LinkType::En10mb);
+        assert_eq!(snap, 262_144);
+        let ts = |sec, nsec| Timestamp { sec, nsec };
+        assert_eq!(
+            got,
+            vec![
+                (ts(1_700_000_000, 123_456_000), 100, data[0].clone()),
+                (ts(1_700_000_001, 123_456_789), 101, data[1].clone()),
+                (ts(0, 0), data[2].len() as u32, data[2].clone()),
+                (ts(1_700_000_002, 1), 103, data[3].clone()),
+                (ts(5, 500_000_000), 104, data[4].clone()),
+            ],
+            "be={be}"
+        );
+    }
+}
+
+/// The same input through `tcpdump -r IN -w -` and `rfilter -r IN -w -` must give
+/// the same bytes.
+fn assert_copy_matches_tcpdump(input: &str, extra: &[&str]) {
+    let mut args = vec!["-r", input, "-w", "-"];
+    args.extend_from_slice(extra);
+    let theirs = tcpdump(&args);
+    assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
+    let ours = rfilter(&args);
+    assert!(ours.status.success(), "rfilter: {}", stderr(&ours));
+    assert!(!theirs.stdout.is_empty());
+    assert!(
+        ours.stdout == theirs.stdout,
+        "{input} {extra:?}: rfilter's copy differs from tcpdump's ({} vs {} bytes)",
+        ours.stdout.len(),
+        theirs.stdout.len()
+    );
+    // tcpdump's first stderr line, exactly.
+    assert_eq!(
+        stderr(&ours).lines().next(),
+        stderr(&theirs).lines().next(),
+        "the 'reading from file' line"
+    );
+}
+
+#[test]
+fn pcap_copies_match_tcpdump() {
+    let dir = temp_dir("pcapcopy");
+    let pkts = sample_packets(200);
+    for be in [false, true] {
+        for nano in [false, true] {
+            let name = format!("in-{be}-{nano}.pcap");
+            let input = write(&dir, &name, &pcap_file(be, nano, &pkts));
+            assert_copy_matches_tcpdump(&input, &[]);
+            assert_copy_matches_tcpdump(&input, &["--time-stamp-precision=nano"]);
+            assert_copy_matches_tcpdump(&input, &["-c", "7"]);
+        }
+    }
+    // A small snapshot length and another link type travel to the output header.
+    let mut f = pcap_header(false, false, 96, 113);
+    for p in sample_packets(10) {
+        let cut = Pkt {
+            data: p.data[..p.data.len().min(96)].to_vec(),
+            ..p
+        };
+        pcap_record(&mut f, false, &cut);
+    }
+    let input = write(&dir, "sll.pcap", &f);
+    assert_copy_matches_tcpdump(&input, &[]);
+    // Records longer than the header's snapshot length are cut to it, as libpcap
+    // does; a 0 snapshot length means the maximum.
+    for snaplen in [100, 0] {
+        let mut f = pcap_header(true, false, snaplen, 1);
+        for p in sample_packets(10) {
+            pcap_record(&mut f, true, &p);
+        }
+        let input = write(&dir, &format!("long-{snaplen}.pcap"), &f);
+        assert_copy_matches_tcpdump(&input, &[]);
+    }
+}
+
+#[test]
+fn pcapng_copies_match_tcpdump() {
+    let dir = temp_dir("ngcopy");
+    let data: Vec<Vec<u8>> = (0..8).map(|i| udp_frame(i, 10 * i as usize)).collect();
+    for be in [false, true] {
+        for tsresol in [None, Some(9), Some(3), Some(0x80 | 20)] {
+            let mut f = Vec::new();
+            ng_section(&mut f, be);
+            ng_interface(&mut f, be, 1, 0, tsresol);
+            ng_other(&mut f, be);
+            // libpcap wants every interface to have the first one's snapshot length.
+            ng_interface(&mut f, be, 1, 0, tsresol);
+            for (i, d) in data.iter().enumerate() {
+                let units = 1_700_000_000_000u64 * 1_000 + i as u64 * 987_654_321;
+                ng_packet(&mut f, be, (i % 2) as u32, units, d.len() as u32 + 4, d);
+            }
+            ng_simple_packet(&mut f, be, data[3].len() as u32, &data[3]);
+            ng_old_packet(&mut f, be, 1, 1_234_567_890_123, 99, &data[5]);
+            let input = write(&dir, &format!("in-{be}-{tsresol:?}.pcapng"), &f);
+            assert_copy_matches_tcpdump(&input, &[]);
+            assert_copy_matches_tcpdump(&input, &["--time-stamp-precision=nano"]);
+        }
+    }
+}
+
+#[test]
+fn pcapng_from_editcap_and_the_bundled_sample() {
+    require("editcap");
+    let dir = temp_dir("editcap");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    assert_copy_matches_tcpdump(sample, &[]);
+    let ng = dir.join("sample.pcapng");
+    let ng = ng.to_str().unwrap();
+    let st = Command::new("editcap")
+        .args(["-F", "pcapng", sample, ng])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    assert_copy_matches_tcpdump(ng, &[]);
+    // The pcapng copy and the pcap original give the same pcap.
+    let a = rfilter(&["-r", sample, "-w", "-"]);
+    let b = rfilter(&["-r", ng, "-w", "-"]);
+    assert!(a.status.success() && b.status.success());
+    assert!(a.stdout == b.stdout);
+}
+
+#[test]
+fn tshark_and_capinfos_read_what_we_write() {
+    require("tshark");
+    require("capinfos");
+    let dir = temp_dir("tshark");
+    let pkts = sample_packets(50);
+    for (tag, extra) in [("us", vec![]), ("ns", vec!["--time-stamp-precision=nano"])] {
+        let input = write(
+            &dir,
+            &format!("in-{tag}.pcap"),
+            &pcap_file(true, tag == "ns", &pkts),
+        );
+        let out = dir.join(format!("out-{tag}.pcap"));
+        let out = out.to_str().unwrap();
+        let mut args = vec!["-r", input.as_str(), "-w", out];
+        args.extend(extra.iter().copied());
+        let r = rfilter(&args);
+        assert!(r.status.success(), "{}", stderr(&r));
+
+        let info = Command::new("capinfos")
+            .args(["-M", "-c", "-l", "-E", out])
+            .output()
+            .unwrap();
+        assert!(
+            info.status.success(),
+            "capinfos: {}",
+            String::from_utf8_lossy(&info.stderr)
+        );
+        let text = String::from_utf8_lossy(&info.stdout);
+        assert!(text.contains("Number of packets:   50"), "{text}");
+        assert!(
+            text.contains("Packet size limit:   file hdr: 262144 bytes"),
+            "{text}"
+        );
+        assert!(text.contains("File encapsulation:  ether"), "{text}");
+
+        let fields = Command::new("tshark")
+            .args([
+                "-r",
+                out,
+                "-T",
+                "fields",
+                "-e",
+                "frame.time_epoch",
+                "-e",
+                "frame.len",
+                "-e",
+                "frame.cap_len",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            fields.status.success(),
+            "tshark: {}",
+            String::from_utf8_lossy(&fields.stderr)
+        );
+        let lines: Vec<String> = String::from_utf8_lossy(&fields.stdout)
+            .lines()
+            .map(String::from)
+            .collect();
+        let expected: Vec<String> = pkts
+            .iter()
+            .map(|p| {
+                let frac = if tag == "ns" {
+                    format!("{:09}", p.frac)
+                } else {
+                    format!("{:06}000", p.frac)
+                };
+                format!("{}.{frac}\t{}\t{}", p.sec, p.wire_len, p.data.len())
+            })
+            .collect();
+        assert_eq!(lines, expected);
+    }
+}
+
+#[test]
+fn standard_input_and_output() {
+    let pkts = sample_packets(30);
+    let file = pcap_file(false, false, &pkts);
+    let out = rfilter_stdin(&["-r", "-", "-w", "-"], &file);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        out.stdout == file,
+        "a µs little-endian file is copied unchanged"
+    );
+    assert_eq!(
+        stderr(&out).lines().next(),
+        Some("reading from file -, link-type EN10MB (Ethernet), snapshot length 262144")
+    );
+}
+
+#[test]
+fn count_stops_after_n_packets() {
+    let pkts = sample_packets(30);
+    let out = rfilter_stdin(
+        &["-r", "-", "-w", "-", "-c", "4"],
+        &pcap_file(false, false, &pkts),
+    );
+    assert!(out.status.success());
+    assert_eq!(out.stdout, pcap_file(false, false, &pkts[..4]));
+}
+
+// ---- Errors ----
+
+#[test]
+fn missing_file_directory_and_non_captures() {
+    let dir = temp_dir("errors");
+    let d = dir.to_str().unwrap();
+    let missing = format!("{d}/nope.pcap");
+    assert_error(
+        &rfilter(&["-r", &missing, "-w", "-"]),
+        &format!("rfilter: {missing}: No such file or directory"),
+    );
+    assert_error(
+        &rfilter(&["-r", d]),
+        &format!("rfilter: {d}: is a directory, not a capture file"),
+    );
+    let text = write(&dir, "hello.txt", b"hello, world\n");
+    assert_error(
+        &rfilter(&["-r", &text]),
+        &format!("rfilter: {text}: not a pcap or pcapng capture file (it starts with 68 65 6c 6c)"),
+    );
+    let empty = write(&dir, "empty.pcap", b"");
+    assert_error(
+        &rfilter(&["-r", &empty]),
+        &format!("rfilter: {empty}: empty file, not a capture file"),
+    );
+    let tiny = write(&dir, "tiny.pcap", &[0xd4, 0xc3]);
+    assert_error(
+        &rfilter(&["-r", &tiny]),
+        &format!(
+            "rfilter: {tiny}: truncated capture file: only 2 bytes, too short for a file header"
+        ),
+    );
+    let short = write(
+        &dir,
+        "short.pcap",
+        &pcap_header(false, false, 65535, 1)[..10],
+    );
+    assert_error(
+        &rfilter(&["-r", &short]),
+        &format!("rfilter: {short}: truncated pcap file header: 24 bytes needed, only 10 present"),
+    );
+    let mut bad_version = pcap_header(false, false, 65535, 1);
+    bad_version[4] = 3;
+    let bv = write(&dir, "version.pcap", &bad_version);
+    assert_error(
+        &rfilter(&["-r", &bv]),
+        &format!("rfilter: {bv}: unsupported pcap savefile version 3.4"),
+    );
+    let wifi = write(&dir, "wifi.pcap", &pcap_header(false, false, 65535, 105));
+    let out = rfilter(&["-r", &wifi]);
+    assert_error(&out, stderr(&out).lines().last().unwrap_or(""));
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "rfilter: {wifi}: unsupported link type 105 (rfilter reads EN10MB (1), "
+        )),
+        "{}",
+        stderr(&out)
+    );
+    let stdin_empty = rfilter_stdin(&["-r", "-"], b"");
+    assert_error(&stdin_empty, "rfilter: -: empty file, not a capture file");
+}
+
+#[test]
+fn truncated_file_delivers_what_came_before_the_damage() {
+    let dir = temp_dir("trunc");
+    let pkts = sample_packets(5);
+    let whole = pcap_file(false, false, &pkts);
+    let good = pcap_file(false, false, &pkts[..4]);
+    // Cut inside the last record's data, then inside its header.
+    for (cut, msg) in [
+        (
+            whole.len() - 3,
+            format!(
+                "{} captured bytes needed, only {} present",
+                pkts[4].data.len(),
+                pkts[4].data.len() - 3
+            ),
+        ),
+        (
+            good.len() + 5,
+            "record header: 16 bytes needed, only 5 present".to_string(),
+        ),
+    ] {
+        let input = write(&dir, "t.pcap", &whole[..cut]);
+        let out_path = dir.join("out.pcap");
+        let out_path = out_path.to_str().unwrap();
+        let out = rfilter(&["-r", &input, "-w", out_path]);
+        assert_error(
+            &out,
+            &format!(
+                "rfilter: {input}: truncated capture file: packet 5 (at byte {}): {msg}",
+                good.len()
+            ),
+        );
+        assert_eq!(
+            std::fs::read(out_path).unwrap(),
+            good,
+            "the four whole packets were written"
+        );
+        // And on standard output.
+        let out = rfilter(&["-r", &input, "-w", "-"]);
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.stdout, good);
+    }
+}
+
+#[test]
+fn records_claiming_huge_packets_are_rejected_without_allocating() {
+    let dir = temp_dir("huge");
+    let pkts = sample_packets(2);
+    let mut f = pcap_file(false, false, &pkts);
+    let at = f.len();
+    // caplen 0xffffffff: 4 GiB.
+    f.extend_from_slice(&[
+        1, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    ]);
+    let input = write(&dir, "huge.pcap", &f);
+    let out = rfilter(&["-r", &input, "-w", "-"]);
+    assert_error(
+        &out,
+        &format!(
+            "rfilter: {input}: packet 3 (at byte {at}) claims 4294967295 captured bytes, more than the maximum of 262144: the file is damaged"
+        ),
+    );
+    assert_eq!(out.stdout, pcap_file(false, false, &pkts));
+
+    // A pcapng block claiming 4 GiB.
+    let mut g = Vec::new();
+    ng_section(&mut g, false);
+    ng_interface(&mut g, false, 1, 0, None);
+    let at = g.len();
+    g.extend_from_slice(&[6, 0, 0, 0, 0xfc, 0xff, 0xff, 0xff]);
+    g.extend_from_slice(&[0; 40]);
+    let input = write(&dir, "huge.pcapng", &g);
+    assert_error(
+        &rfilter(&["-r", &input, "-w", "-"]),
+        &format!(
+            "rfilter: {input}: pcapng block (type 6, at byte {at}) claims 4294967292 bytes, more than the maximum of 16777216: the file is damaged"
+        ),
+    );
+}
+
+#[test]
+fn pcapng_damage_and_mixed_link_types() {
+    let dir = temp_dir("ngerr");
+    let d = udp_frame(1, 10);
+    // Two interfaces of different link types.
+    let mut f = Vec::new();
+    ng_section(&mut f, false);
+    ng_interface(&mut f, false, 1, 0, None);
+    ng_packet(&mut f, false, 0, 1, d.len() as u32, &d);
+    ng_interface(&mut f, false, 113, 0, None);
+    let input = write(&dir, "mixed.pcapng", &f);
+    let out = rfilter(&["-r", &input, "-w", "-"]);
+    assert_error(
+        &out,
+        &format!(
+            "rfilter: {input}: interface 1 has link type LINUX_SLL, the first interface has EN10MB: rfilter reads one link type per file"
+        ),
+    );
+    assert_eq!(
+        read_all(out.stdout).2.len(),
+        1,
+        "the packet before the damage is kept"
+    );
+
+    // A packet on an interface never described.
+    let mut f = Vec::new();
+    ng_section(&mut f, true);
+    ng_interface(&mut f, true, 1, 0, None);
+    ng_packet(&mut f, true, 3, 1, d.len() as u32, &d);
+    let input = write(&dir, "noiface.pcapng", &f);
+    assert_error(
+        &rfilter(&["-r", &input, "-w", "/dev/null"]),
+        &format!("rfilter: {input}: pcapng packet 1 refers to interface 3, which is not described"),
+    );
+
+    // No interface at all.
+    let mut f = Vec::new();
+    ng_section(&mut f, false);
+    let input = write(&dir, "empty.pcapng", &f);
+    assert_error(
+        &rfilter(&["-r", &input]),
+        &format!("rfilter: {input}: pcapng file has no interface description block"),
+    );
+
+    // Cut in the middle of a block.
+    let mut f = Vec::new();
+    ng_section(&mut f, false);
+    ng_interface(&mut f, false, 1, 0, None);
+    let keep = f.len();
+    ng_packet(&mut f, false, 0, 1, d.len() as u32, &d);
+    f.truncate(f.len() - 6);
+    let input = write(&dir, "cut.pcapng", &f);
+    let len = f.len() - keep + 6;
+    assert_error(
+        &rfilter(&["-r", &input, "-w", "/dev/null"]),
+        &format!(
+            "rfilter: {input}: truncated capture file: after packet 0 (at byte {keep}): block of {len} bytes, only {} present",
+            len - 6
+        ),
+    );
+
+    // Block lengths that disagree.
+    let mut f = Vec::new();
+    ng_section(&mut f, false);
+    ng_interface(&mut f, false, 1, 0, None);
+    let at = f.len();
+    ng_packet(&mut f, false, 0, 1, d.len() as u32, &d);
+    let n = f.len();
+    f[n - 4] ^= 0x04;
+    let input = write(&dir, "lens.pcapng", &f);
+    let out = rfilter(&["-r", &input, "-w", "/dev/null"]);
+    let last = stderr(&out).lines().last().unwrap_or("").to_string();
+    assert_error(&out, &last);
+    assert!(
+        last.starts_with(&format!(
+            "rfilter: {input}: pcapng block (type 6, at byte {at}) has mismatched lengths"
+        )),
+        "{last}"
+    );
+}
+
+#[test]
+fn full_disk_and_unwritable_paths() {
+    let dir = temp_dir("wfail");
+    let input = write(
+        &dir,
+        "in.pcap",
+        &pcap_file(false, false, &sample_packets(20)),
+    );
+    assert_error(
+        &rfilter(&["-r", &input, "-w", "/dev/full"]),
+        "rfilter: /dev/full: No space left on device",
+    );
+    let bad = format!("{}/no/such/dir/out.pcap", dir.display());
+    assert_error(
+        &rfilter(&["-r", &input, "-w", &bad]),
+        &format!("rfilter: {bad}: No such file or directory"),
+    );
+    // More than one buffer's worth, so the failure comes in the middle of the run.
+    let big = write(
+        &dir,
+        "big.pcap",
+        &pcap_file(false, false, &sample_packets(20_000)),
+    );
+    assert_error(
+        &rfilter(&["-r", &big, "-w", "/dev/full"]),
+        "rfilter: /dev/full: No space left on device",
+    );
+}
+
+/// Damaged files of every kind: the reader reports an error or ends, never
+/// panics, never loops and never allocates more than the largest record allowed.
+#[test]
+fn mutated_files_never_panic() {
+    let mut seeds: Vec<Vec<u8>> = vec![
+        pcap_file(false, false, &sample_packets(6)),
+        pcap_file(true, true, &sample_packets(6)),
+    ];
+    for be in [false, true] {
+        let mut f = Vec::new();
+        ng_section(&mut f, be);
+        ng_interface(&mut f, be, 1, 0, Some(9));
+        ng_other(&mut f, be);
+        for i in 0..4u16 {
+            let d = udp_frame(i, 30);
+            ng_packet(&mut f, be, 0, u64::from(i) * 1000, 80, &d);
+        }
+        ng_simple_packet(&mut f, be, 60, &udp_frame(9, 5));
+        ng_section(&mut f, !be);
+        ng_interface(&mut f, !be, 1, 100, Some(0x80 | 30));
+        ng_old_packet(&mut f, !be, 0, 77, 90, &udp_frame(7, 9));
+        seeds.push(f);
+    }
+    // xorshift: deterministic, no dependency.
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..4000 {
+        let mut f = seeds[round % seeds.len()].clone();
+        let edits = 1 + next() % 4;
+        for _ in 0..edits {
+            let at = (next() % f.len() as u64) as usize;
+            match next() % 4 {
+                0 => f[at] = next() as u8,
+                1 => f[at] ^= 1 << (next() % 8),
+                2 => f.truncate(at),
+                _ => f[at] = 0xff,
+            }
+            if f.is_empty() {
+                break;
+            }
+        }
+        if let Ok(mut r) = Reader::from_read(Box::new(Cursor::new(f))) {
+            let mut n = 0;
+            while let Ok(Some(p)) = r.next_packet() {
+                assert!(p.data.len() <= 262_144);
+                n += 1;
+                assert!(n < 100, "more packets than the file can hold");
+            }
+        }
+    }
+}
