@@ -2,8 +2,9 @@
 //!
 //! One backward walk in reverse topological order: a block's live-out is the union
 //! of its successors' live-in. A statement whose only effect is to write a register
-//! not live after it is removed (a load so removed may have rejected a truncated
-//! packet: libpcap's optimizer drops such loads too).
+//! not live after it is removed, unless it is a packet load that could reject a
+//! packet too short for it (a load within bytes already loaded on every path in
+//! cannot).
 
 use super::state::{A, X, has_side_effect, uses_defs};
 use crate::filter::cfg::{BlockId, Cfg, Term};

@@ -33,60 +33,40 @@ pub fn compile(cfg: &Cfg) -> Result<Vec<crate::bpf::Insn>, String> {
     Ok(if b.len() < a.len() { b } else { a })
 }
 
-/// Optimizes `cfg` (reachable blocks only, not yet laid out); the result computes the same verdict on every packet that
-/// holds all the bytes the program reads.
+/// Optimizes `cfg` (not yet laid out: see [`compile`]). The result gives the same
+/// verdict on every packet, truncated ones included: no pass drops or reorders a
+/// load that could reject a packet too short for it (libpcap's optimizer does,
+/// so its verdicts on such packets sometimes change).
 pub fn optimize(cfg: &Cfg) -> Cfg {
     let mut cfg = cfg.clone();
     let mut values = values::Values::default();
     // A second round sees what the first one's dead statements hid (a store and
     // reload of the same value once the statements in between are gone).
-    let timing = std::env::var_os("RFILTER_OPT_TIMING").is_some();
-    let mut t = std::time::Instant::now();
-    let mut lap = |what: &str| {
-        if timing {
-            eprintln!("{what}: {:?}", t.elapsed());
-            t = std::time::Instant::now();
-        }
-    };
     for _ in 0..2 {
         forward::run(&mut cfg, &mut values);
-        lap("forward");
         liveness::remove_dead(&mut cfg);
-        lap("dead");
         tidy(&mut cfg);
-        lap("tidy");
         // `sub #6; jeq #0` → `jeq #6` lets the next round see the tested value.
         peephole::run(&mut cfg);
     }
     // Last: the trees' exit copies must not be shared or skipped again.
     sets::run(&mut cfg);
-    lap("sets");
     twins::run(&mut cfg);
-    lap("twins");
     cfg
 }
 
 /// Cleanup rounds; each is linear, two catch what one round's merges expose.
 fn tidy(cfg: &mut Cfg) {
-    let timing = std::env::var_os("RFILTER_OPT_TIMING").is_some();
     for _ in 0..2 {
-        let t = std::time::Instant::now();
         cleanup::fold_uniform(cfg);
-        let t1 = t.elapsed();
         cleanup::skip_empty_jumps(cfg);
-        let t2 = t.elapsed();
         cleanup::share_identical(cfg);
-        let t3 = t.elapsed();
         cleanup::merge_jumps(cfg);
-        if timing {
-            eprintln!("  tidy {t1:?} {t2:?} {t3:?} {:?}", t.elapsed());
-        }
     }
 }
 
 /// The reachable blocks in a topological order (reverse postorder of a depth-first
-/// walk: linear, where [`Cfg::topo_order`]'s heap is n log n). `Err` if a target is
-/// out of range or the graph has a cycle.
+/// walk, linear). `Err` if a target is out of range or the graph has a cycle.
 fn topo(cfg: &Cfg) -> Result<Vec<crate::filter::cfg::BlockId>, ()> {
     let n = cfg.blocks.len();
     if cfg.entry >= n {
