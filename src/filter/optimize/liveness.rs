@@ -88,10 +88,20 @@ pub fn remove_dead(cfg: &mut Cfg) {
             before.push(p);
             p = p.max(load_end(s).unwrap_or(0));
         }
+        // The block's furthest fixed-offset load (the last one on a tie): if any
+        // load of the block fails, the packet is rejected whatever the order, so
+        // every other fixed-offset load is covered by that one.
+        let furthest = stmts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| load_end(s).map(|e| (e, i)))
+            .max();
         let mut kept = Vec::with_capacity(stmts.len());
         for (i, s) in stmts.into_iter().enumerate().rev() {
             let (u, d) = uses_defs(&s);
-            let safe = !may_reject(&s) || load_end(&s).is_some_and(|e| e <= before[i]);
+            let covered = load_end(&s).is_some_and(|e| e <= before[i])
+                || furthest.is_some_and(|(_, j)| j != i && load_end(&s).is_some());
+            let safe = !may_reject(&s) || covered;
             if d != 0 && d & l == 0 && !has_side_effect(&s) && safe {
                 continue;
             }
@@ -175,6 +185,28 @@ mod tests {
                 Insn::stmt(BPF_LD | BPF_MEM, 0),
             ],
             "[12] is within the 30 bytes loaded; [40] is not"
+        );
+    }
+
+    #[test]
+    fn only_the_furthest_dead_load_of_a_block_stays() {
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let b = cfg.add(
+            vec![
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_W, 26),
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_W, 34),
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_W, 30),
+            ],
+            Term::Ret(1),
+        );
+        let _ = acc;
+        cfg.entry = b;
+        remove_dead(&mut cfg);
+        assert_eq!(
+            cfg.blocks[b].stmts,
+            vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_W, 34)],
+            "a packet too short for [34] is rejected either way"
         );
     }
 
