@@ -767,6 +767,44 @@ fn frames() -> Vec<Vec<u8>> {
     f.push(ether(MAC_B, MAC_A, 6, &[0xe0, 0xe1, 0xf3, 0x00, 9, 9]));
     f.push(ether(MAC_B, MAC_A, 4, &[0x04, 0x05, 0x01, 0x02]));
     f.push(ether(MAC_B, MAC_A, 5, &[0x06, 0x06, 0x03, 0x45, 0x00]));
+    // Spanning tree: 802.1D config, RSTP, TCN, MSTP with one MSTI, odd ones.
+    let stp_mac = [0x01, 0x80, 0xc2, 0, 0, 0];
+    let bpdu = |body: &[u8]| {
+        let mut l = vec![0x42, 0x42, 0x03];
+        l.extend_from_slice(body);
+        ether(stp_mac, MAC_A, l.len() as u16, &l)
+    };
+    let mut cfg = vec![
+        0, 0, 0, 0, 0x81, 0x80, 0, 0, 0x11, 0x22, 0x33, 0x44, 0x55, 0, 0, 0, 4,
+    ];
+    cfg.extend_from_slice(&[0x80, 1, 0, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0x80, 1]);
+    cfg.extend_from_slice(&[0, 32, 20, 0, 2, 0, 15, 0]);
+    f.push(bpdu(&cfg));
+    let mut rstp = cfg.clone();
+    rstp[2] = 2;
+    rstp[3] = 2;
+    rstp[4] = 0x3c;
+    rstp.push(0);
+    f.push(bpdu(&rstp));
+    f.push(bpdu(&[0, 0, 0, 0x80]));
+    let mut mst = rstp.clone();
+    mst[2] = 3;
+    mst[4] = 0x7c;
+    mst.extend_from_slice(&[0, 80, 0]);
+    let mut name = b"region1".to_vec();
+    name.resize(32, 0);
+    mst.extend_from_slice(&name);
+    mst.extend_from_slice(&[0, 1]);
+    mst.extend_from_slice(&[0xaa; 16]);
+    mst.extend_from_slice(&[0, 0, 0, 7, 0x80, 0, 0, 0x11, 0x22, 0x33, 0x44, 0x55, 20]);
+    mst.extend_from_slice(&[
+        0x7c, 0x80, 1, 0, 0x11, 0x22, 0x33, 0x44, 0x55, 0, 0, 0, 9, 0x80, 0x80, 20,
+    ]);
+    f.push(bpdu(&mst));
+    f.push(bpdu(&[0, 1, 0, 0]));
+    f.push(bpdu(&[0, 0, 7, 0]));
+    f.push(bpdu(&[0, 0, 0, 0, 1]));
+    f.push(bpdu(&[0, 0]));
     // Runt frames.
     f.push(MAC_B[..5].to_vec());
     f.push(ether(MAC_B, MAC_A, 0x0800, b""));

@@ -20,6 +20,7 @@ mod llc;
 mod misc;
 mod names;
 pub mod out;
+mod stp;
 mod tcp;
 mod time;
 mod udp;
