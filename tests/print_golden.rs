@@ -403,6 +403,14 @@ fn ipv4_packets() -> Vec<Vec<u8>> {
             false,
         ),
     ));
+    // Broadcom LI shim on source port 49152 (raw, IPv4 inside, undecided).
+    let inner_ip = Ip4::new(B4, A4, 17).build(&udp(&Pseudo::V4(B4, A4), 7, 8, b"li", false));
+    for shim in [0x8080_8080u32, 0x6a00_0001, 0x6800_0002, 0x2e40_0003] {
+        let mut p = shim.to_be_bytes().to_vec();
+        p.extend_from_slice(&inner_ip);
+        v.push(udp4(A4, B4, udp(&ps, 49152, 5004, &p, false)));
+    }
+    v.push(udp4(A4, B4, udp(&ps, 49152, 5004, &[1, 2], false)));
     // Plain UDP, zero checksum, bad checksum, lying length.
     v.push(udp4(A4, B4, udp(&ps, 50001, 5004, &[0x80; 160], false)));
     let mut z = udp(&ps, 50002, 9999, b"abcd", false);

@@ -61,9 +61,9 @@ pub(crate) fn igmp(c: &mut Ctx, d: &[u8], len: usize) -> R {
                 if g == [0, 0, 0, 0] {
                     return check(c, d, len);
                 }
-                let nsrcs = usize::from(be16(d, 10)?);
                 c.s(" [gaddr ");
                 c.ipaddr(g);
+                let nsrcs = usize::from(be16(d, 10)?);
                 if nsrcs > 0 {
                     if len < 12 + (nsrcs << 2) {
                         c.s(" [invalid number of sources]");
@@ -196,7 +196,8 @@ fn check(c: &mut Ctx, d: &[u8], len: usize) -> R {
 
 pub(crate) fn esp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.proto = "esp";
-    if d.len() < 8 {
+    // tcpdump wants at least one byte past the 8-byte header.
+    if d.len() <= 8 {
         c.trunc_mark();
         return Ok(());
     }
@@ -350,5 +351,71 @@ pub(crate) fn bootp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     }
     c.s(", length ");
     c.dec(len as u64);
+    Ok(())
+}
+
+/// Broadcom LI shim (UDP source port 49152).
+pub(crate) fn bcm_li(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    c.proto = "bcm_li";
+    if length < 4 {
+        c.s(" (length ");
+        c.dec(length as u64);
+        c.s(" < 4)");
+        c.invalid();
+        return Ok(());
+    }
+    let shim = be32(d, 0)?;
+    let v = c.opts.verbose > 0;
+    if v {
+        c.s("\n    ");
+    }
+    c.s("BCM-LI-SHIM: direction ");
+    c.s(match (shim >> 29) & 7 {
+        1 => "unused",
+        2 => "egress",
+        3 => "ingress",
+        _ => "unknown",
+    });
+    let pkt_type = (shim >> 25) & 0xf;
+    c.s(", pkt-type ");
+    c.s(match pkt_type {
+        4 => "undecided",
+        5 => "ipv4",
+        6 => "ipv6",
+        7 => "ethernet",
+        _ => "unknown",
+    });
+    c.s(", pkt-subtype ");
+    c.s(match (shim >> 22) & 7 {
+        1 => "single VLAN tag",
+        2 => "double VLAN tag",
+        3 => "untagged",
+        _ => "unknown",
+    });
+    c.s(", li-id ");
+    c.dec(shim & 0x3f_ffff);
+    if !v {
+        // tcpdump checks the whole payload was captured.
+        if d.len() < length {
+            return Err(super::Trunc);
+        }
+        return Ok(());
+    }
+    c.s("\n    ");
+    let p = &d[4..];
+    let len = length - 4;
+    match pkt_type {
+        7 => {
+            super::ether::print(c, p, len)?;
+        }
+        5 => super::ip::print(c, p, len)?,
+        6 => super::ip6::print(c, p, len)?,
+        4 => match u8_at(p, 0)? >> 4 {
+            4 => super::ip::print(c, p, len)?,
+            6 => super::ip6::print(c, p, len)?,
+            _ => c.s("unknown payload"),
+        },
+        _ => c.invalid(),
+    }
     Ok(())
 }
