@@ -542,6 +542,41 @@ fn ipv4_packets() -> Vec<Vec<u8>> {
     v.push(vrrp_ip.build(&vr));
     v.push(vrrp_ip.build(&[0x31, 2, 200, 1, 0, 100, 0x12, 0x34, 10, 0, 0, 254]));
     v.push(Ip4::new(A4, B4, 50).build(&[0, 0, 0x10, 1, 0, 0, 0, 5, 0xaa, 0xbb]));
+    // GRE: plain IPv4, key+seq+checksum IPv6, keep-alive, Ethernet (TEB), PPTP.
+    let gre_inner = Ip4::new([192, 168, 0, 1], [192, 168, 0, 2], 1).build(&icmp(
+        &Pseudo::None,
+        8,
+        0,
+        &[0, 1, 0, 1],
+        b"",
+    ));
+    v.push(Ip4::new(A4, B4, 47).build(&[&[0u8, 0, 8, 0][..], &gre_inner].concat()));
+    let gre6 = ip6(v6("fd00::1"), v6("fd00::2"), 59, 64, b"");
+    v.push(
+        Ip4::new(A4, B4, 47).build(
+            &[
+                &[
+                    0xb0u8, 0, 0x86, 0xdd, 0x12, 0x34, 0, 0, 0, 0, 0, 42, 0, 0, 0, 7,
+                ][..],
+                &gre6,
+            ]
+            .concat(),
+        ),
+    );
+    v.push(Ip4::new(A4, B4, 47).build(&[0, 0, 0, 0]));
+    v.push(
+        Ip4::new(A4, B4, 47).build(
+            &[
+                &[0u8, 0, 0x65, 0x58][..],
+                &ether(MAC_B, MAC_A, 0x0800, &gre_inner),
+            ]
+            .concat(),
+        ),
+    );
+    v.push(Ip4::new(A4, B4, 47).build(&[0x30, 0x81, 0x88, 0x0b, 0, 0, 0, 9, 0, 0, 0, 3]));
+    v.push(Ip4::new(A4, B4, 47).build(&[0x20, 0x01, 0x88, 0x0b, 0, 0, 0, 9]));
+    v.push(Ip4::new(A4, B4, 47).build(&[0x00, 0x05, 0x08, 0x00]));
+    v.push(Ip4::new(A4, B4, 47).build(&[0x00]));
     // Lengths that lie: ip total shorter than header, longer than the frame.
     let mut lie =
         Ip4::new(A4, B4, 6).build(&Tcp::new(1, 2, 0x02, 3, 0).build(&Pseudo::V4(A4, B4), b""));

@@ -521,6 +521,7 @@ pub(crate) fn demux(
             }
         }
         50 => super::misc::esp(c, d, length),
+        47 => super::misc::gre(c, d, length),
         112 => super::misc::vrrp(c, d, length, ip, ip.ttl),
         59 => {
             c.s("no next header");

@@ -419,3 +419,207 @@ pub(crate) fn bcm_li(c: &mut Ctx, d: &[u8], length: usize) -> R {
     }
     Ok(())
 }
+
+fn gre_flags(c: &mut Ctx, flags: u16) {
+    let mut first = true;
+    for (bit, n) in [
+        (0x8000u16, "checksum present"),
+        (0x4000, "routing present"),
+        (0x2000, "key present"),
+        (0x1000, "sequence# present"),
+        (0x0800, "source routing present"),
+        (0x0080, "ack present"),
+    ] {
+        if flags & bit != 0 {
+            if !first {
+                c.s(", ");
+            }
+            c.s(n);
+            first = false;
+        }
+    }
+    if first {
+        c.s("none");
+    }
+}
+
+/// GRE versions 0 and 1 (PPTP), and the payload for the protocols rfilter decodes.
+pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    c.proto = "gre";
+    if length < 2 || d.len() < 2 {
+        c.trunc_mark();
+        return Ok(());
+    }
+    let flags = be16(d, 0)?;
+    let vers = flags & 7;
+    c.s("GREv");
+    c.dec(vers);
+    let v = c.opts.verbose > 0;
+    let mut len = length - 2;
+    let mut p = 2usize;
+    // tcpdump 4.99 reports a header that runs past the data as truncated.
+    macro_rules! need {
+        ($n:expr) => {
+            if len < $n || d.len() < p + $n {
+                c.trunc_mark();
+                return Ok(());
+            }
+        };
+    }
+    match vers {
+        0 => {
+            if v {
+                c.s(", Flags [");
+                gre_flags(c, flags);
+                c.s("]");
+            }
+            need!(2);
+            let prot = be16(d, p)?;
+            p += 2;
+            len -= 2;
+            if flags & 0xc000 != 0 {
+                need!(2);
+                let sum = be16(d, p)?;
+                if v {
+                    c.s(", sum 0x");
+                    c.o.hex(u64::from(sum));
+                }
+                p += 2;
+                len -= 2;
+                need!(2);
+                let off = be16(d, p)?;
+                c.s(", off 0x");
+                c.o.hex(u64::from(off));
+                p += 2;
+                len -= 2;
+            }
+            if flags & 0x2000 != 0 {
+                need!(4);
+                let key = be32(d, p)?;
+                p += 4;
+                len -= 4;
+                c.s(", key=0x");
+                c.o.hex(u64::from(key));
+            }
+            if flags & 0x1000 != 0 {
+                need!(4);
+                let seq = be32(d, p)?;
+                c.s(", seq ");
+                c.dec(seq);
+                p += 4;
+                len -= 4;
+            }
+            if flags & 0x4000 != 0 {
+                // Source routing (obsolete): not decoded.
+                c.invalid();
+                return Ok(());
+            }
+            if c.opts.link_header {
+                c.s(", proto ");
+                c.s(super::ether::ethertype_name(prot).unwrap_or("unknown"));
+                c.s(" (0x");
+                c.o.hexw(u64::from(prot), 4);
+                c.s(")");
+            }
+            c.s(", length ");
+            c.dec(length as u64);
+            c.s(if v { "\n\t" } else { ": " });
+            let payload = &d[p.min(d.len())..];
+            match prot {
+                0x0800 => super::ip::print(c, payload, len)?,
+                0x86dd => super::ip6::print(c, payload, len)?,
+                0x6558 => {
+                    super::ether::print(c, payload, len)?;
+                }
+                _ => {
+                    c.s("gre-proto-0x");
+                    c.o.hex(u64::from(prot));
+                }
+            }
+        }
+        1 => {
+            if v {
+                c.s(", Flags [");
+                gre_flags(c, flags);
+                c.s("]");
+            }
+            need!(2);
+            let prot = be16(d, p)?;
+            p += 2;
+            len -= 2;
+            if prot == 0x6400 && (flags & !7) != 0x2000 {
+                c.s(" unknown-eoip-flags-");
+                c.o.hexw(u64::from(flags), 4);
+                c.s("!");
+                return Ok(());
+            }
+            if flags & 0x2000 != 0 {
+                need!(2);
+                be16(d, p)?;
+                p += 2;
+                len -= 2;
+                need!(2);
+                let call = be16(d, p)?;
+                c.s(if prot == 0x6400 {
+                    ", tunnel-id "
+                } else {
+                    ", call "
+                });
+                c.dec(call);
+                p += 2;
+                len -= 2;
+            } else {
+                c.s(", (ERROR: K flag not set)");
+            }
+            if flags & 0x1000 != 0 {
+                need!(4);
+                let seq = be32(d, p)?;
+                c.s(", seq ");
+                c.dec(seq);
+                p += 4;
+                len -= 4;
+            }
+            if flags & 0x0080 != 0 {
+                need!(4);
+                let ack = be32(d, p)?;
+                c.s(", ack ");
+                c.dec(ack);
+                p += 4;
+                len -= 4;
+            }
+            if prot != 0x6400 && flags & 0x1000 == 0 {
+                c.s(", no-payload");
+            }
+            if c.opts.link_header {
+                c.s(", proto ");
+                c.s(super::ether::ethertype_name(prot).unwrap_or("unknown"));
+                c.s(" (0x");
+                c.o.hexw(u64::from(prot), 4);
+                c.s(")");
+            }
+            c.s(", length ");
+            c.dec(length as u64);
+            if prot != 0x6400 && flags & 0x1000 == 0 {
+                return Ok(());
+            }
+            c.s(if v { "\n\t" } else { ": " });
+            let payload = &d[p.min(d.len())..];
+            match prot {
+                0x6400 => {
+                    if len == 0 {
+                        c.s("keepalive");
+                    } else {
+                        super::ether::print(c, payload, len)?;
+                    }
+                }
+                // PPP (PPTP) is not decoded by rfilter.
+                _ => {
+                    c.s("gre-proto-0x");
+                    c.o.hex(u64::from(prot));
+                }
+            }
+        }
+        _ => c.s(" ERROR: unknown-version"),
+    }
+    Ok(())
+}
