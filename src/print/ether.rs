@@ -1,6 +1,6 @@
 //! Ethernet II / 802.3 frames, 802.1Q and 802.1ad tags, and the ethertype demux.
 
-use super::{Ctx, R, Trunc, be16, llc};
+use super::{Ctx, R, be16, llc};
 
 pub(crate) const ETHERTYPE_IP: u16 = 0x0800;
 pub(crate) const ETHERTYPE_ARP: u16 = 0x0806;
@@ -226,6 +226,3 @@ pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R
     }
     Ok(true)
 }
-
-#[allow(dead_code)]
-fn _unused(_: Trunc) {}
