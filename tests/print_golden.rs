@@ -411,6 +411,17 @@ fn ipv4_packets() -> Vec<Vec<u8>> {
         v.push(udp4(A4, B4, udp(&ps, 49152, 5004, &p, false)));
     }
     v.push(udp4(A4, B4, udp(&ps, 49152, 5004, &[1, 2], false)));
+    // Syslog: priorities, a non-printable message byte, malformed headers.
+    for msg in [
+        &b"<34>Oct 11 22:14:15 host su: test\x01\xff end"[..],
+        b"<191>x",
+        b"<9999>x",
+        b"hello",
+        b"<13",
+        b"<200>x",
+    ] {
+        v.push(udp4(A4, B4, udp(&ps, 50000, 514, msg, false)));
+    }
     // Plain UDP, zero checksum, bad checksum, lying length.
     v.push(udp4(A4, B4, udp(&ps, 50001, 5004, &[0x80; 160], false)));
     let mut z = udp(&ps, 50002, 9999, b"abcd", false);

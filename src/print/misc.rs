@@ -623,3 +623,86 @@ pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
     }
     Ok(())
 }
+
+const SYSLOG_FACILITIES: [&str; 24] = [
+    "kernel", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+    "authpriv", "ftp", "ntp", "security", "console", "cron", "local0", "local1", "local2",
+    "local3", "local4", "local5", "local6", "local7",
+];
+
+const SYSLOG_SEVERITIES: [&str; 8] = [
+    "emergency",
+    "alert",
+    "critical",
+    "error",
+    "warning",
+    "notice",
+    "info",
+    "debug",
+];
+
+fn syslog_facility(c: &mut Ctx, f: u32) {
+    match SYSLOG_FACILITIES.get(f as usize) {
+        Some(n) => c.s(n),
+        None => {
+            c.s("unknown (");
+            c.dec(f);
+            c.s(")");
+        }
+    }
+}
+
+/// Syslog (UDP port 514): priority, and with -v the message.
+pub(crate) fn syslog(c: &mut Ctx, d: &[u8], len: usize) -> R {
+    c.proto = "syslog";
+    if u8_at(d, 0)? != b'<' {
+        c.invalid();
+        return Ok(());
+    }
+    let mut off = 1;
+    let mut pri = 0u32;
+    while off <= 3 {
+        let ch = u8_at(d, off)?;
+        if !ch.is_ascii_digit() {
+            break;
+        }
+        pri = pri * 10 + u32::from(ch - b'0');
+        off += 1;
+    }
+    if u8_at(d, off)? != b'>' {
+        c.invalid();
+        return Ok(());
+    }
+    off += 1;
+    let facility = (pri & 0x3f8) >> 3;
+    let severity = (pri & 7) as usize;
+    if c.opts.verbose == 0 {
+        c.s("SYSLOG ");
+        syslog_facility(c, facility);
+        c.s(".");
+        c.s(SYSLOG_SEVERITIES[severity]);
+        c.s(", length: ");
+        c.dec(len as u64);
+        return Ok(());
+    }
+    c.s("SYSLOG, length: ");
+    c.dec(len as u64);
+    c.s("\n\tFacility ");
+    syslog_facility(c, facility);
+    c.s(" (");
+    c.dec(facility);
+    c.s("), Severity ");
+    c.s(SYSLOG_SEVERITIES[severity]);
+    c.s(" (");
+    c.dec(severity as u64);
+    c.s(")\n\tMsg: ");
+    while off < len {
+        let ch = u8_at(d, off)?;
+        super::tcp::print_char(c, ch);
+        off += 1;
+    }
+    if c.opts.verbose > 1 {
+        super::hex::hex_only(&mut c.o, "\n\t", &d[..len.min(d.len())], 0);
+    }
+    Ok(())
+}
