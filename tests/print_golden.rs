@@ -812,6 +812,8 @@ fn frames() -> Vec<Vec<u8>> {
         &vlan(5, 0x1234, b"unknown inside vlan"),
     ));
     f.push(ether(MAC_B, MAC_A, 0x8100, &[0, 1]));
+    // LLDP (summary line; -v TLV details are not reproduced, so only in the
+    // non-verbose test below).
     // Unknown ethertypes and 802.3/LLC.
     f.push(ether(MAC_B, MAC_A, 0x1234, &[0x7a; 40]));
     let mut llc = vec![0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x00];
@@ -1072,4 +1074,34 @@ fn ntp_and_bootp_summaries() {
     .collect();
     write_pcap(&path, LinkType::En10mb, &recs(f), false);
     assert_same(&path, &[&["-n"], &["-ne"], &["-nx"], &["-nq"]]);
+}
+
+/// LLDP summary lines and their truncation check.
+#[test]
+fn lldp_summaries() {
+    let dir = tmpdir("lldp");
+    let path = dir.join("lldp.pcap");
+    let dst = [0x01, 0x80, 0xc2, 0, 0, 0x0e];
+    let good = [
+        &[0x02u8, 0x07, 0x04, 0x02, 0, 0, 0, 0, 0x01][..],
+        &[0x04, 0x05, 0x05, b'e', b't', b'h', b'0'],
+        &[0x06, 0x02, 0x00, 0x78],
+        &[0x00, 0x00],
+    ]
+    .concat();
+    let f = vec![
+        ether(dst, MAC_A, 0x88cc, &good),
+        ether(dst, MAC_A, 0x88cc, &good[..12]),
+        ether(
+            dst,
+            MAC_A,
+            0x88cc,
+            &[
+                0x02, 0x07, 0x04, 0x02, 0, 0, 0, 0, 0x01, 0x04, 0x03, 0x05, b'e', b't', b'h', b'0',
+            ],
+        ),
+        ether(dst, MAC_A, 0x88cc, &[0x02]),
+    ];
+    write_pcap(&path, LinkType::En10mb, &recs(f), false);
+    assert_same(&path, &[&["-n"], &["-ne"], &["-nx"]]);
 }

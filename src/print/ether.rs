@@ -222,6 +222,7 @@ pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R
         ETHERTYPE_IP => super::ip::print(c, d, length)?,
         ETHERTYPE_IPV6 => super::ip6::print(c, d, length)?,
         ETHERTYPE_ARP | ETHERTYPE_REVARP => super::arp::print(c, d, length)?,
+        0x88cc => super::misc::lldp(c, d, length)?,
         _ => return Ok(false),
     }
     Ok(true)

@@ -706,3 +706,32 @@ pub(crate) fn syslog(c: &mut Ctx, d: &[u8], len: usize) -> R {
     }
     Ok(())
 }
+
+/// LLDP: the summary line; the TLV chain is walked for tcpdump's truncation check
+/// (rfilter does not print the `-v` TLV details).
+pub(crate) fn lldp(c: &mut Ctx, d: &[u8], len: usize) -> R {
+    c.proto = "lldp";
+    c.s("LLDP, length ");
+    c.dec(len as u64);
+    let mut tlen = len;
+    let mut p = 0usize;
+    while tlen >= 2 {
+        let Ok(tlv) = be16(d, p) else {
+            c.trunc_mark();
+            return Ok(());
+        };
+        let (ty, l) = (tlv >> 9, usize::from(tlv & 0x1ff));
+        tlen -= 2;
+        p += 2;
+        if ty == 0 || l == 0 {
+            break;
+        }
+        if d.len() < p + l || tlen < l {
+            c.trunc_mark();
+            return Ok(());
+        }
+        tlen -= l;
+        p += l;
+    }
+    Ok(())
+}
