@@ -239,7 +239,11 @@ fn mutated_packets_vs_tcpdump() {
         }
         let path = dir.join(format!("{}.pcap", lt.name()));
         write_pcap(&path, lt, &recs, false);
-        let (c, m) = print_support::assert_mostly_same(&path, &[&["-n"], &["-nv"]], 0.0);
+        let (c, m) = print_support::assert_mostly_same(
+            &path,
+            &[&["-n"], &["-nv"], &["-ne"], &["-nx"], &["-nvvv"]],
+            0.0,
+        );
         total.0 += c;
         total.1 += m;
     }
