@@ -1,5 +1,17 @@
 //! Packet printing in tcpdump 4.99's format.
 //!
+//! Decoded as tcpdump prints them (`-n`/`-v`…`-vvv`/`-e`/`-q`/`-x`/`-X`/`-A`, checked
+//! line by line against the tcpdump binary by `tests/print_golden.rs`): Ethernet,
+//! 802.1Q/802.1ad, LLC/SNAP, STP, Linux cooked v1/v2, BSD/OpenBSD loopback, raw
+//! IP; ARP/RARP; IPv4 (options, fragments); IPv6 (hop-by-hop, destination,
+//! routing, fragment headers); TCP (relative sequence numbers, every option kind
+//! including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6 (ND options, MLD);
+//! DNS and mDNS (EDNS options); IGMP, VRRP, ESP, GRE, syslog, Broadcom LI. NTP,
+//! BOOTP/DHCP and LLDP get tcpdump's first line only (not their `-v` details);
+//! other protocols get tcpdump's generic fallbacks (`ip-proto-N`,
+//! `ethertype Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump
+//! has a dedicated printer.
+//!
 //! [`Printer`] is a [`Sink`]: it takes each packet, decodes it with the protocol
 //! printers in this module (one file per protocol family) and appends tcpdump's text
 //! to a large reused buffer that is written out in big chunks (or per line with `-l`).
