@@ -175,16 +175,25 @@ fn opts(flags: &[&str]) -> PrintOptions {
     PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
-/// No input panics: 20 000 mutated packets per link type and flag set.
+/// No input panics: 2 500 mutated packets per link type and flag set
+/// (PRINT_FUZZ_ROUNDS and PRINT_FUZZ_SEED for longer runs).
 #[test]
 fn mutated_packets_never_panic() {
-    let mut r = Rng(0x9e37_79b9_7f4a_7c15);
+    let rounds: usize = std::env::var("PRINT_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2500);
+    let seed: u64 = std::env::var("PRINT_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x9e37_79b9_7f4a_7c15);
+    let mut r = Rng(seed | 1);
     let seeds = seeds();
     let mut count = 0;
     for lt in LinkType::ALL {
         for flags in FLAGS {
             let o = opts(flags);
-            for _ in 0..2500 {
+            for _ in 0..rounds {
                 let s = &seeds[r.below(seeds.len())];
                 let f = frame(lt, s, &mut r);
                 let (d, wire) = mutate(f, &mut r);
