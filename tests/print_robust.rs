@@ -264,3 +264,47 @@ fn mutated_packets_vs_tcpdump() {
         total.0
     );
 }
+
+/// Deeply nested encapsulations (IPv4 in IPv4, IPv6 in IPv6, Ethernet in GRE)
+/// print without exhausting a thread stack of the default 2 MiB (debug build).
+#[test]
+fn deep_nesting_is_bounded() {
+    let a = [10, 0, 0, 1];
+    let b = [10, 0, 0, 2];
+    let mut v4 = Ip4::new(a, b, 17).build(&udp(&Pseudo::V4(a, b), 1, 2, b"", false));
+    for _ in 0..3000 {
+        v4 = Ip4::new(a, b, 4).build(&v4);
+    }
+    let s6 = v6("fd00::1");
+    let mut p6 = ip6(s6, s6, 59, 64, b"");
+    for _ in 0..1500 {
+        p6 = ip6(s6, s6, 41, 64, &p6);
+    }
+    let mut teb = ether(MAC_B, MAC_A, 0x0800, &Ip4::new(a, b, 59).build(b""));
+    for _ in 0..1000 {
+        let gre = [&[0u8, 0, 0x65, 0x58][..], &teb].concat();
+        teb = ether(MAC_B, MAC_A, 0x0800, &Ip4::new(a, b, 47).build(&gre));
+    }
+    let handle = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            let mut n = 0;
+            for (lt, d) in [
+                (LinkType::Raw, v4),
+                (LinkType::Raw, p6),
+                (LinkType::En10mb, teb),
+            ] {
+                for flags in FLAGS {
+                    let pkt = PacketRef {
+                        ts: Timestamp::default(),
+                        wire_len: d.len() as u32,
+                        data: &d,
+                    };
+                    n += format_one(opts(flags), lt, &pkt).len();
+                }
+            }
+            n
+        })
+        .unwrap();
+    assert!(handle.join().expect("no stack overflow") > 0);
+}

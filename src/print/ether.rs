@@ -114,6 +114,17 @@ pub(crate) fn tci(c: &mut Ctx, tag: u16) {
 /// An Ethernet frame; returns the link-layer header length (for `-x`).
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "ether";
+    if c.depth >= super::MAX_DEPTH {
+        c.trunc_mark();
+        return Ok(0);
+    }
+    c.depth += 1;
+    let r = print_inner(c, d, length);
+    c.depth -= 1;
+    r
+}
+
+fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     if d.len() < 14 || length < 14 {
         c.trunc_mark();
         return Ok(d.len().min(length));

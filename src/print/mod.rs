@@ -155,7 +155,13 @@ pub(crate) struct Ctx {
     /// Link-layer header length known so far (what `-x` skips if a printer above
     /// the link layer stops at a truncation).
     pub ll_hdr_len: usize,
+    /// Nesting depth of network-layer printers (IP in IP, GRE, ICMP quotes), capped
+    /// so that a crafted packet cannot exhaust the stack.
+    pub depth: u32,
 }
+
+/// Deepest encapsulation printed; deeper layers show as truncated.
+pub(crate) const MAX_DEPTH: u32 = 100;
 
 impl Ctx {
     #[inline]
@@ -249,6 +255,7 @@ impl<W: Write> Printer<W> {
                 tcp: tcp::SeqTable::default(),
                 names,
                 ll_hdr_len: 0,
+                depth: 0,
             },
             linktype,
             out,
@@ -321,6 +328,7 @@ impl<W: Write> Printer<W> {
         self.clock.print(&mut c.o, pkt.ts);
         c.proto = "";
         c.ll_hdr_len = 0;
+        c.depth = 0;
         let data = pkt.data;
         let res = link::print(c, self.linktype, data, len as usize);
         let hdrlen = match res {
