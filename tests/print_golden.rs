@@ -1046,9 +1046,10 @@ fn names_without_n() {
     assert_same(&path, &[&[], &["-e"], &["-v"]]);
 }
 
-/// NTP and BOOTP/DHCP: the summary line (their -v details are not reproduced).
+/// NTP (all verbosity levels) and BOOTP/DHCP (the summary line: its -v details are
+/// not reproduced).
 #[test]
-fn ntp_and_bootp_summaries() {
+fn ntp_and_bootp() {
     let dir = tmpdir("ntp");
     let path = dir.join("ntp.pcap");
     let ps = Pseudo::V4(A4, B4);
@@ -1062,9 +1063,46 @@ fn ntp_and_bootp_summaries() {
     boot.extend_from_slice(&[0; 202]);
     let mut reply = boot.clone();
     reply[0] = 2;
+    // A server reply with every field set, a primary reference, leap alarm and
+    // negative poll/precision, key id and MAC trailers, a short one, control and
+    // private modes.
+    let mut full = vec![
+        0x24u8, 2, 6, 0xec, 0, 0, 1, 0x65, 0, 0, 0, 0xb2, 0xdd, 0xfd, 0x47, 0x29,
+    ];
+    for ts in [
+        0xd9ca_9446_820a_5000u64,
+        0xd9ca_9451_938a_3771,
+        0xd9ca_9451_94bd_3fff,
+        0xd9ca_9451_94bd_4001,
+    ] {
+        full.extend_from_slice(&ts.to_be_bytes());
+    }
+    let mut prim = full.clone();
+    prim[0] = 0xe4;
+    prim[1] = 1;
+    prim[2] = 0xfa;
+    prim[12..16].copy_from_slice(b"GPS\0");
+    let mut back = full.clone();
+    back[24..32].copy_from_slice(&0xd9ca_9452_0000_0001u64.to_be_bytes());
+    let mut keyed = full.clone();
+    keyed.extend_from_slice(&7u32.to_be_bytes());
+    let mut macd = keyed.clone();
+    macd.extend_from_slice(&[0xab; 16]);
+    let control = vec![
+        0x1e, 0x82, 0, 5, 6, 0x15, 0, 0, 0, 0, 0, 4, b'a', b'b', b'c', b'd',
+    ];
     let f: Vec<Vec<u8>> = [
         udp(&ps, 123, 123, &ntp, false),
         udp(&ps, 123, 40000, &ntp_srv, false),
+        udp(&ps, 123, 123, &full, false),
+        udp(&ps, 123, 123, &prim, false),
+        udp(&ps, 123, 123, &back, false),
+        udp(&ps, 123, 123, &keyed, false),
+        udp(&ps, 123, 123, &macd, false),
+        udp(&ps, 123, 123, &full[..30], false),
+        udp(&ps, 123, 123, &control, false),
+        udp(&ps, 123, 123, &control[..4], false),
+        udp(&ps, 123, 123, &[0x27; 48], false),
         udp(&ps, 68, 67, &boot, false),
         udp(&ps, 67, 68, &reply, false),
         udp(&ps, 68, 67, &boot[..10], false),
@@ -1072,7 +1110,13 @@ fn ntp_and_bootp_summaries() {
     .into_iter()
     .map(|u| ether(MAC_B, MAC_A, 0x0800, &Ip4::new(A4, B4, 17).build(&u)))
     .collect();
-    write_pcap(&path, LinkType::En10mb, &recs(f), false);
+    write_pcap(&path, LinkType::En10mb, &recs(f[..11].to_vec()), false);
+    assert_same(
+        &path,
+        &[&["-n"], &["-ne"], &["-nx"], &["-nq"], &["-nv"], &["-nvvv"]],
+    );
+    let path = dir.join("bootp.pcap");
+    write_pcap(&path, LinkType::En10mb, &recs(f[11..].to_vec()), false);
     assert_same(&path, &[&["-n"], &["-ne"], &["-nx"], &["-nq"]]);
 }
 

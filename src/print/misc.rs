@@ -1,6 +1,6 @@
-//! Short summaries of protocols that often ride along in captures: IGMP, VRRP,
-//! ESP, and the first line of NTP and BOOTP/DHCP (rfilter does not decode their
-//! `-v` details).
+//! Protocols that often ride along in captures: IGMP, VRRP, ESP, GRE, NTP,
+//! syslog, the Broadcom LI shim, and the first line of BOOTP/DHCP and LLDP
+//! (rfilter does not decode their `-v` details).
 
 use super::ip::{IpInfo, cksum};
 use super::out::Put;
@@ -307,14 +307,143 @@ pub(crate) fn vrrp(c: &mut Ctx, d: &[u8], len: usize, ip: &IpInfo<'_>, ttl: u8) 
     Ok(())
 }
 
-/// NTP: the summary line only (tcpdump's `-v` details are not reproduced).
+/// An NTP timestamp: seconds, fraction in billionths, and the UTC date.
+fn ntp_time(c: &mut Ctx, d: &[u8], off: usize) -> R {
+    let (i, uf) = (be32(d, off)?, be32(d, off + 4)?);
+    c.dec(i);
+    c.s(".");
+    c.o.decw(u64::from(ntp_frac(uf)), 9);
+    if i != 0 {
+        let t = (i64::from(i) - 2_208_988_800) as libc::time_t;
+        // SAFETY: gmtime_r only writes the tm we pass; tm is plain data.
+        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+        if unsafe { libc::gmtime_r(&t, &mut tm) }.is_null() {
+            c.s(" ([timestamp overflow])");
+            return Ok(());
+        }
+        c.s(" (");
+        c.o.decw((i64::from(tm.tm_year) + 1900).max(0) as u64, 4);
+        c.s("-");
+        c.o.decw((tm.tm_mon + 1) as u64, 2);
+        c.s("-");
+        c.o.decw(tm.tm_mday as u64, 2);
+        c.s("T");
+        c.o.decw(tm.tm_hour as u64, 2);
+        c.s(":");
+        c.o.decw(tm.tm_min as u64, 2);
+        c.s(":");
+        c.o.decw(tm.tm_sec as u64, 2);
+        c.s("Z)");
+    }
+    Ok(())
+}
+
+/// A 32-bit binary fraction in billionths, truncated as tcpdump's double maths does.
+fn ntp_frac(f: u32) -> u32 {
+    (f64::from(f) / 4_294_967_296.0 * 1_000_000_000.0) as u32
+}
+
+/// Difference of two NTP timestamps with an explicit sign (tcpdump's p_ntp_delta).
+fn ntp_delta(c: &mut Ctx, d: &[u8], old: usize, new: usize) -> R {
+    let (u, uf) = (be32(d, new)?, be32(d, new + 4)?);
+    let (ou, ouf) = (be32(d, old)?, be32(d, old + 4)?);
+    if ou == 0 && ouf == 0 {
+        return ntp_time(c, d, new);
+    }
+    let (neg, i, f) = if u > ou {
+        (
+            false,
+            (u - ou).wrapping_sub(u32::from(ouf > uf)),
+            uf.wrapping_sub(ouf),
+        )
+    } else if u < ou {
+        (
+            true,
+            (ou - u).wrapping_sub(u32::from(uf > ouf)),
+            ouf.wrapping_sub(uf),
+        )
+    } else if uf > ouf {
+        (false, 0, uf - ouf)
+    } else {
+        (true, 0, ouf - uf)
+    };
+    c.s(if neg { "-" } else { "+" });
+    c.dec(i);
+    c.s(".");
+    c.o.decw(u64::from(ntp_frac(f)), 9);
+    Ok(())
+}
+
+/// A 16.16 fixed-point value as tcpdump's p_sfix prints it.
+fn ntp_sfix(c: &mut Ctx, d: &[u8], off: usize) -> R {
+    let (i, f) = (be16(d, off)?, be16(d, off + 2)?);
+    c.dec(i);
+    c.s(".");
+    c.o.decw(u64::from((f64::from(f) / 65536.0 * 1_000_000.0) as u32), 6);
+    Ok(())
+}
+
+/// NTP control message header (mode 6).
+fn ntp_control(c: &mut Ctx, d: &[u8], len: usize) -> R {
+    if len < 12 {
+        c.invalid();
+        return Ok(());
+    }
+    let control = u8_at(d, 1)?;
+    c.s(if control & 0x80 != 0 {
+        ", Response"
+    } else {
+        ", Request"
+    });
+    c.s(if control & 0x40 != 0 {
+        ", Error"
+    } else {
+        ", OK"
+    });
+    c.s(if control & 0x20 != 0 {
+        ", More"
+    } else {
+        ", Last"
+    });
+    c.s(", OpCode=");
+    c.dec(control & 0x1f);
+    c.s("\n\tSequence=");
+    c.dec(be16(d, 2)?);
+    let status = be16(d, 4)?;
+    c.s(", Status=");
+    if status == 0 {
+        c.s("0");
+    } else {
+        c.s("0x");
+        c.o.hex(u64::from(status));
+    }
+    c.s(", Assoc.=");
+    c.dec(be16(d, 6)?);
+    c.s(", Offset=");
+    c.dec(be16(d, 8)?);
+    let count = usize::from(be16(d, 10)?);
+    c.s(", Count=");
+    c.dec(count as u64);
+    if 12 + count > len {
+        c.invalid();
+        return Ok(());
+    }
+    if count != 0 {
+        bytes(d, 12, count)?;
+        c.s("\n\tTO-BE-DONE: data not interpreted");
+    }
+    Ok(())
+}
+
+/// NTP; with -v the time-protocol fields (control messages are not decoded).
 pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.proto = "ntp";
     let status = u8_at(d, 0)?;
     c.s("NTPv");
     c.dec((status >> 3) & 7);
     c.s(", ");
-    c.s(match status & 7 {
+    let mode = status & 7;
+    c.s(match mode {
         0 => "unspecified",
         1 => "symmetric active",
         2 => "symmetric passive",
@@ -326,6 +455,100 @@ pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     });
     c.s(", length ");
     c.dec(len as u64);
+    if c.opts.verbose == 0 {
+        return Ok(());
+    }
+    let li = status & 0xc0;
+    c.s("\n\tLeap indicator: ");
+    c.s(match li {
+        0x00 => "",
+        0x40 => "+1s",
+        0x80 => "-1s",
+        _ => "clock unsynchronized",
+    });
+    c.s(" (");
+    c.dec(li);
+    c.s(")");
+    match mode {
+        0..=5 => {
+            if len < 48 {
+                c.invalid();
+                return Ok(());
+            }
+        }
+        6 => return ntp_control(c, d, len),
+        _ => return Ok(()),
+    }
+    let (stratum, poll, precision) = (u8_at(d, 1)?, u8_at(d, 2)? as i8, u8_at(d, 3)? as i8);
+    c.s(", Stratum ");
+    c.dec(stratum);
+    c.s(" (");
+    c.s(match stratum {
+        0 => "unspecified",
+        1 => "primary reference",
+        2..=15 => "secondary reference",
+        _ => "reserved",
+    });
+    c.s("), poll ");
+    c.o.dec_i(i64::from(poll));
+    if (0..32).contains(&poll) {
+        c.s(" (");
+        c.dec(1u64 << poll);
+        c.s("s)");
+    } else if (-31..0).contains(&poll) {
+        c.s(" (1/");
+        c.dec(1u64 << -poll);
+        c.s("s)");
+    }
+    c.s(", precision ");
+    c.o.dec_i(i64::from(precision));
+    c.s("\n\tRoot Delay: ");
+    ntp_sfix(c, d, 4)?;
+    c.s(", Root dispersion: ");
+    ntp_sfix(c, d, 8)?;
+    c.s(", Reference-ID: ");
+    match stratum {
+        0 => c.s("(unspec)"),
+        1 => {
+            let r = bytes(d, 12, 4)?;
+            for &b in r {
+                super::tcp::print_char(c, b);
+            }
+        }
+        _ => {
+            let r = be32(d, 12)?;
+            c.s("0x");
+            c.o.hexw(u64::from(r), 8);
+        }
+    }
+    for (label, off) in [
+        ("\n\t  Reference Timestamp:  ", 16),
+        ("\n\t  Originator Timestamp: ", 24),
+        ("\n\t  Receive Timestamp:    ", 32),
+        ("\n\t  Transmit Timestamp:   ", 40),
+    ] {
+        c.s(label);
+        ntp_time(c, d, off)?;
+    }
+    c.s("\n\t    Originator - Receive Timestamp:  ");
+    ntp_delta(c, d, 24, 32)?;
+    c.s("\n\t    Originator - Transmit Timestamp: ");
+    ntp_delta(c, d, 24, 40)?;
+    match 68usize.checked_sub(len) {
+        Some(16) => {
+            c.s("\n\tKey id: ");
+            c.dec(be32(d, 48)?);
+        }
+        Some(0) => {
+            c.s("\n\tKey id: ");
+            c.dec(be32(d, 48)?);
+            c.s("\n\tAuthentication: ");
+            for k in 0..4 {
+                c.o.hexw(u64::from(be32(d, 52 + 4 * k)?), 8);
+            }
+        }
+        _ => {}
+    }
     Ok(())
 }
 

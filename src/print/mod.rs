@@ -6,7 +6,7 @@
 //! IP; ARP/RARP; IPv4 (options, fragments); IPv6 (hop-by-hop, destination,
 //! routing, fragment headers); TCP (relative sequence numbers, every option kind
 //! including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6 (ND options, MLD);
-//! DNS and mDNS (EDNS options); IGMP, VRRP, ESP, GRE, syslog, Broadcom LI. NTP,
+//! DNS and mDNS (EDNS options); NTP; IGMP, VRRP, ESP, GRE, syslog, Broadcom LI.
 //! BOOTP/DHCP and LLDP get tcpdump's first line only (not their `-v` details);
 //! other protocols get tcpdump's generic fallbacks (`ip-proto-N`,
 //! `ethertype Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump
