@@ -675,24 +675,24 @@ fn printed_lines_match_tcpdump_capturing_the_same_frames() {
     let mut sent = mixed_ports(12);
     sent.extend(frames(4, Some(100)));
     let n = sent.len().to_string();
-    let mut ours = net.rfilter_in(&net.ns_b, &["-i", &net.if_b, "-n", "-t", "-c", &n]);
-    let mut cmd = Command::new("ip");
-    cmd.args([
-        "netns", "exec", &net.ns_b, "tcpdump", "-i", &net.if_b, "-n", "-t", "-c", &n,
-    ]);
-    let mut theirs = Rfilter::spawn(cmd, true);
-    net.send_from_a(&sent);
-    let a = ours.finish_within(Duration::from_secs(10));
-    let b = theirs.finish_within(Duration::from_secs(10));
-    assert_eq!(a.code, Some(0), "{a:?}");
-    assert_eq!(b.code, Some(0), "tcpdump: {b:?}");
-    let a_out = String::from_utf8_lossy(&a.stdout);
-    let b_out = String::from_utf8_lossy(&b.stdout);
-    assert_eq!(a_out.lines().count(), sent.len());
-    assert_eq!(a_out, b_out);
-    // The end-of-run lines too, with tcpdump's name replaced.
-    let tail = |s: &str| s.lines().skip(2).map(str::to_string).collect::<Vec<_>>();
-    assert_eq!(tail(&a.stderr), tail(&b.stderr));
+    for dev in [net.if_b.as_str(), "any"] {
+        let args = ["-i", dev, "-n", "-t", "-c", &n];
+        let mut ours = net.rfilter_in(&net.ns_b, &args);
+        let mut cmd = Command::new("ip");
+        cmd.args(["netns", "exec", &net.ns_b, "tcpdump"]).args(args);
+        let mut theirs = Rfilter::spawn(cmd, true);
+        net.send_from_a(&sent);
+        let a = ours.finish_within(Duration::from_secs(10));
+        let b = theirs.finish_within(Duration::from_secs(10));
+        assert_eq!(a.code, Some(0), "{a:?}");
+        assert_eq!(b.code, Some(0), "tcpdump: {b:?}");
+        let a_out = String::from_utf8_lossy(&a.stdout);
+        let b_out = String::from_utf8_lossy(&b.stdout);
+        assert_eq!(a_out.lines().count(), sent.len(), "{dev}");
+        assert_eq!(a_out, b_out, "{dev}");
+        // All of stderr too (start lines and counters), with tcpdump's name replaced.
+        assert_eq!(a.stderr, b.stderr.replace("tcpdump:", "rfilter:"), "{dev}");
+    }
 }
 
 fn promiscuity(ns: &str, ifname: &str) -> u32 {
