@@ -291,6 +291,7 @@ fn capture_loop(
     let mut sent = 0u64;
     let mut error = None;
     let mut netdown = false;
+    let mut gone = false;
     // After a stop signal: the last block to hand over, and a deadline in case the
     // kernel never retires it.
     let mut drain: Option<(u32, Instant)> = None;
@@ -357,6 +358,9 @@ fn capture_loop(
                 }
             }
         }
+        if gone {
+            break;
+        }
         if socket::SIGNALLED.load(Ordering::Relaxed) {
             let _ = state.compare_exchange(RUNNING, DRAIN, Ordering::AcqRel, Ordering::Acquire);
         }
@@ -408,21 +412,9 @@ fn capture_loop(
         if netdown && cap.ifindex != 0 {
             if !socket::if_index_exists(cap.ifindex) {
                 error = Some(format!("{}: The interface disappeared", cap.device));
-                // Hand over what is left before reporting.
-                while cap.ring.is_ours(cur) {
-                    let Some(mut batch) = next_batch(&mut spare) else {
-                        break;
-                    };
-                    for p in ring::packets(cap.ring.block(cur)) {
-                        cap.framer.push(&p, &mut batch);
-                    }
-                    cap.ring.release(cur);
-                    cur = (cur + 1) % geo.block_nr;
-                    if batch.is_empty() || tx.send(batch).is_err() {
-                        break;
-                    }
-                }
-                break;
+                // Hand over what is left (the loop's top does it), then stop.
+                gone = true;
+                continue;
             }
             if socket::if_info(&cap.device).is_ok_and(|i| i.flags & libc::IFF_UP as u32 != 0) {
                 netdown = false;
