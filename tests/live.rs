@@ -953,3 +953,34 @@ fn an_interface_can_be_given_by_its_d_number() {
         );
     }
 }
+
+#[test]
+fn immediate_mode_and_inout_capture_everything() {
+    let net = VethPair::new();
+    let dir = temp_dir("immediate");
+    let path = w_path(&dir);
+    let sent = frames(8, None);
+    let mut r = net.rfilter_in(
+        &net.ns_b,
+        &[
+            "-i",
+            &net.if_b,
+            "--immediate-mode",
+            "-Q",
+            "inout",
+            "-c",
+            "8",
+            "-w",
+            &path,
+        ],
+    );
+    net.send_from_a(&sent);
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    let got: Vec<Vec<u8>> = read_pcap(Path::new(&path))
+        .1
+        .into_iter()
+        .map(|r| r.data)
+        .collect();
+    assert_eq!(got, sent);
+}
