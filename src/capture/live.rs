@@ -249,9 +249,10 @@ fn attach(
 }
 
 /// The last block to hand over after a stop signal, seen from `cur` (the next block
-/// to hand over): the blocks the kernel has retired, plus the one it is filling if
-/// it holds packets. `None` when there is nothing left at all.
-fn drain_target(ring: &Ring, cur: u32) -> Option<u32> {
+/// to hand over; `handed_seq` is the number of the block handed over before it): the
+/// blocks the kernel has retired, plus the one it is filling if it holds packets.
+/// `None` when there is nothing left at all.
+fn drain_target(ring: &Ring, cur: u32, handed_seq: u64) -> Option<u32> {
     let nr = ring.geometry().block_nr;
     let mut open = cur;
     let mut ready = 0;
@@ -260,7 +261,12 @@ fn drain_target(ring: &Ring, cur: u32) -> Option<u32> {
         ready += 1;
     }
     let prev = (open + nr - 1) % nr;
-    if ready < nr && ring.kernel_block_has_packets(open) {
+    let open_seq = if ready > 0 {
+        ring.seq(prev)
+    } else {
+        handed_seq
+    } + 1;
+    if ready < nr && ring.kernel_block_has_packets(open, open_seq) {
         Some(open)
     } else if ready > 0 {
         Some(prev)
@@ -292,6 +298,8 @@ fn capture_loop(
     let mut error = None;
     let mut netdown = false;
     let mut gone = false;
+    // Number of the last block handed over (the kernel numbers blocks from 1).
+    let mut handed_seq = 0u64;
     // After a stop signal: the last block to hand over, and a deadline in case the
     // kernel never retires it.
     let mut drain: Option<(u32, Instant)> = None;
@@ -333,6 +341,7 @@ fn capture_loop(
                     break;
                 }
             }
+            handed_seq = cap.ring.seq(cur);
             cap.ring.release(cur);
             let handed = cur;
             cur = (cur + 1) % geo.block_nr;
@@ -352,7 +361,7 @@ fn capture_loop(
             // never runs dry would keep this loop going.
             if drain.is_none() && socket::SIGNALLED.load(Ordering::Relaxed) {
                 let _ = state.compare_exchange(RUNNING, DRAIN, Ordering::AcqRel, Ordering::Acquire);
-                match drain_target(&cap.ring, cur) {
+                match drain_target(&cap.ring, cur, handed_seq) {
                     Some(last) => drain = Some((last, Instant::now() + drain_wait)),
                     None => break 'outer,
                 }
@@ -372,7 +381,7 @@ fn capture_loop(
                 // over, then stop (at once if it is empty).
                 let (_, deadline) = match drain {
                     Some(d) => d,
-                    None => match drain_target(&cap.ring, cur) {
+                    None => match drain_target(&cap.ring, cur, handed_seq) {
                         Some(last) => *drain.insert((last, Instant::now() + drain_wait)),
                         None => break,
                     },
