@@ -88,13 +88,22 @@ fn sigint_mid_capture_keeps_every_packet_received() {
     let out = w_path(&dir);
     let sent = frames(30, None);
     let mut r = net.rfilter_in(&net.ns_b, &["-i", &net.if_b, "-w", &out]);
-    net.send_from_a(&sent);
-    // At once: the packets are still in the kernel's partly filled block.
+    // A first lot, handed over by the block timeout (so the ring has moved on to a
+    // later block), then a second lot and the signal at once: those packets are
+    // still in the kernel's partly filled block.
+    net.send_from_a(&sent[..10]);
+    std::thread::sleep(Duration::from_millis(400));
+    net.send_from_a(&sent[10..]);
     r.signal("INT");
     let f = r.finish_within(Duration::from_secs(10));
     assert_eq!(f.code, Some(0), "{f:?}");
     let (_, recs) = read_pcap(Path::new(&out));
-    assert_eq!(recs.len(), 30, "{}", f.stderr);
+    assert_eq!(
+        recs.into_iter().map(|r| r.data).collect::<Vec<_>>(),
+        sent,
+        "{}",
+        f.stderr
+    );
     assert_eq!(f.stat("captured"), 30);
     assert_eq!(f.stat("received by filter"), 30);
     // With -w nothing goes to stdout.
