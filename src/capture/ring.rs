@@ -47,7 +47,7 @@ const PAGE: u32 = 4096;
 
 impl Geometry {
     /// Splits a buffer of `buffer_bytes` into at least 4 blocks, each a power of two
-    /// between [`MIN_BLOCK`] and [`MAX_BLOCK`] (libpcap's 2 MiB default gives 4
+    /// between 128 KiB and 512 KiB (libpcap's 2 MiB default gives 4
     /// blocks of 512 KiB, as libpcap's own geometry for a 262144-byte snaplen).
     pub fn for_buffer(buffer_bytes: u64, retire_ms: u32) -> Geometry {
         let quarter = (buffer_bytes / 4).clamp(u64::from(MIN_BLOCK), u64::from(MAX_BLOCK));
