@@ -58,6 +58,9 @@ const ABORT: u8 = 2;
 /// An opened, filtered, bound capture, ready for the capture thread.
 struct Opened {
     device: String,
+    /// The interface's own drop counter at the start (promiscuous captures only,
+    /// as libpcap reports it).
+    ifdrop_base: Option<u64>,
     ifindex: i32,
     linktype: LinkType,
     sock: PacketSocket,
@@ -196,8 +199,10 @@ fn open(args: &Args, device: &str) -> anyhow::Result<Opened> {
         lo_ifindex: socket::if_index("lo"),
         userspace_filter,
     };
+    let promisc = !args.no_promisc && ifindex != 0;
     Ok(Opened {
         device: device.to_string(),
+        ifdrop_base: promisc.then(|| interfaces::interface_drops(device)),
         ifindex,
         linktype,
         sock,
@@ -279,6 +284,8 @@ fn drain_target(ring: &Ring, cur: u32, handed_seq: u64) -> Option<u32> {
 struct CaptureEnd {
     received: u64,
     dropped: u64,
+    /// Dropped by the interface during the capture.
+    if_dropped: u64,
     error: Option<String>,
 }
 
@@ -437,9 +444,13 @@ fn capture_loop(
         received += u64::from(r);
         dropped += u64::from(d);
     }
+    let if_dropped = cap.ifdrop_base.map_or(0, |base| {
+        interfaces::interface_drops(&cap.device).saturating_sub(base)
+    });
     CaptureEnd {
         received,
         dropped,
+        if_dropped,
         error,
     }
 }
@@ -499,6 +510,7 @@ pub fn run_live(
     let end = capture.join().unwrap_or(CaptureEnd {
         received: 0,
         dropped: 0,
+        if_dropped: 0,
         error: Some("the capture thread panicked".into()),
     });
     socket::forget_wake_fd();
@@ -576,16 +588,17 @@ fn print_start(args: &Args, device: &str, linktype: LinkType) {
     );
 }
 
-/// tcpdump's end-of-run counters on stderr.
+/// tcpdump's end-of-run counters on stderr (the interface's own drops only when
+/// there were some, as tcpdump), written at once.
 fn print_end(captured: u64, end: &CaptureEnd) {
-    eprint!(
-        "{captured} packet{} captured\n{} packet{} received by filter\n{} packet{} dropped by kernel\n",
-        plural(captured),
-        end.received,
-        plural(end.received),
-        end.dropped,
-        plural(end.dropped)
-    );
+    let line = |n: u64, what: &str| format!("{n} packet{} {what}\n", plural(n));
+    let mut text = line(captured, "captured");
+    text += &line(end.received, "received by filter");
+    text += &line(end.dropped, "dropped by kernel");
+    if end.if_dropped != 0 {
+        text += &line(end.if_dropped, "dropped by interface");
+    }
+    eprint!("{text}");
 }
 
 #[cfg(test)]
