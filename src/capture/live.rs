@@ -15,7 +15,7 @@ use super::socket::{self, PacketSocket, Waker};
 use crate::bpf::Insn;
 use crate::bpf::insn::BPF_MAXINSNS;
 use crate::cli::{Args, Direction};
-use crate::filter::{self, CompileOptions, DEFAULT_SNAPLEN};
+use crate::filter::{self, CompileOptions};
 use crate::linktype::LinkType;
 use crate::packet::Sink;
 use anyhow::{Context, anyhow, bail};
@@ -93,27 +93,6 @@ fn choose_linktype(
     Ok((lt, cooked))
 }
 
-fn snaplen_of(args: &Args) -> u32 {
-    match args.snaplen {
-        None | Some(0) => DEFAULT_SNAPLEN,
-        Some(n) => n.min(DEFAULT_SNAPLEN),
-    }
-}
-
-/// The filter expression, as main.rs reads it: `-F FILE` (where `#` starts a
-/// comment to the end of the line, as in tcpdump) or the trailing arguments.
-fn expression_of(args: &Args) -> anyhow::Result<String> {
-    let Some(path) = &args.filter_file else {
-        return Ok(args.expression.join(" "));
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
-    let lines: Vec<&str> = text
-        .lines()
-        .map(|line| line.split_once('#').map_or(line, |(before, _)| before))
-        .collect();
-    Ok(lines.join(" "))
-}
-
 fn permission_error(device: &str, what: &str, e: std::io::Error) -> anyhow::Error {
     match e.raw_os_error() {
         Some(libc::EPERM | libc::EACCES) => anyhow!(
@@ -138,14 +117,14 @@ fn open(args: &Args, device: &str) -> anyhow::Result<Opened> {
         (info.index, Some(info.hwtype))
     };
     let (linktype, cooked) = choose_linktype(hwtype, args.linktype)?;
-    let snaplen = snaplen_of(args);
+    let snaplen = args.snaplen();
 
     let sock = PacketSocket::open(cooked).map_err(|e| permission_error(device, "socket", e))?;
     sock.set_tpacket_v3()
         .map_err(|e| anyhow!("{device}: can't use TPACKET_V3: {e}"))?;
 
     // The filter goes on before bind(), so no unfiltered packet is ever queued.
-    let expr = expression_of(args)?;
+    let expr = args.filter_expression()?;
     let opts = CompileOptions {
         linktype,
         snaplen,
@@ -584,7 +563,7 @@ fn print_start(args: &Args, device: &str, linktype: LinkType) {
         "{prefix}listening on {device}, link-type {} ({}), snapshot length {} bytes",
         linktype.name(),
         linktype.description(),
-        snaplen_of(args)
+        args.snaplen()
     );
 }
 
