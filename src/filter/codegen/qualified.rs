@@ -176,7 +176,7 @@ impl Gen<'_> {
                 self.port(v, proto, q.dir, span)
             }
             Some(AddrQual::PortRange) => {
-                let proto = self.port_proto(q.proto, span)?;
+                let proto = self.portrange_proto(q.proto, span)?;
                 if v > 65535 {
                     return Err(FilterError::new(
                         format!("illegal port number {v} > 65535"),
@@ -321,6 +321,9 @@ impl Gen<'_> {
                 })
             }
             Some(AddrQual::Port) => {
+                if let Some(f) = self.split_service(q, name, span)? {
+                    return Ok(f);
+                }
                 let (port, real) = self.named_port(q.proto, name, span)?;
                 self.port(port, real, q.dir, span)
             }
@@ -356,6 +359,52 @@ impl Gen<'_> {
             (None, Some(u)) => Some((u, PortProto::One(IPPROTO_UDP))),
             (None, None) => None,
         }
+    }
+
+    /// A service whose TCP and UDP port numbers differ stands for both: TCP on its
+    /// TCP port or UDP on its UDP port (`tcp`/`udp` pick one). `None` for other
+    /// names, which [`Self::named_port`] handles.
+    fn split_service(
+        &mut self,
+        q: Qualifiers,
+        name: &str,
+        span: Span,
+    ) -> Result<Option<Frag>, FilterError> {
+        if name.parse::<u32>().is_ok() {
+            return Ok(None);
+        }
+        let (Some(t), Some(u)) = (
+            names::service_port(name, "tcp"),
+            names::service_port(name, "udp"),
+        ) else {
+            return Ok(None);
+        };
+        if t == u {
+            return Ok(None);
+        }
+        self.port_proto(q.proto, span)?;
+        for p in [t, u] {
+            if p > 65535 {
+                return Err(FilterError::new(
+                    format!("illegal port number {p} > 65535"),
+                    span,
+                ));
+            }
+        }
+        let tcp = PortProto::One(IPPROTO_TCP);
+        let udp = PortProto::One(IPPROTO_UDP);
+        Ok(Some(match q.proto {
+            None => {
+                let a = self.port(t, tcp, q.dir, span)?;
+                let b = self.port(u, udp, q.dir, span)?;
+                self.or(a, b)
+            }
+            Some(ProtoQual::Tcp) => self.port(t, tcp, q.dir, span)?,
+            Some(ProtoQual::Udp) => self.port(u, udp, q.dir, span)?,
+            Some(_) => {
+                return Err(FilterError::new(format!("port '{name}' is tcp"), span));
+            }
+        }))
     }
 
     /// Reconciles a service's protocol with the `tcp`/`udp`/`sctp` qualifier.
@@ -408,16 +457,32 @@ impl Gen<'_> {
         text: &str,
         span: Span,
     ) -> Result<(u32, u32, PortProto), FilterError> {
-        self.port_proto(qual, span)?;
-        let Some((a, b)) = text.split_once('-') else {
-            let (p, real) = self.named_port(qual, text, span)?;
-            return Ok((p, p, real));
-        };
+        self.portrange_proto(qual, span)?;
         let unknown = || FilterError::new(format!("unknown port in range '{text}'"), span);
-        let (p1, f1) = Self::service(a).ok_or_else(unknown)?;
-        let (p2, f2) = Self::service(b).ok_or_else(unknown)?;
-        let found = if f1 == f2 { f1 } else { PortProto::Any };
-        let real = self.reconcile(qual, found, text, span)?;
+        // libpcap first tries `sscanf("%d-%d")`, which ignores anything after the
+        // second number; then splits at the first '-' and looks up both halves.
+        let (p1, p2, found) = match numeric_range(text) {
+            Some((a, b)) => (a, b, PortProto::Any),
+            None => {
+                let (a, b) = text.split_once('-').ok_or_else(unknown)?;
+                let (p1, f1) = Self::service(a).ok_or_else(unknown)?;
+                let (p2, f2) = Self::service(b).ok_or_else(unknown)?;
+                (p1, p2, if f1 == f2 { f1 } else { PortProto::Any })
+            }
+        };
+        let wanted = self.portrange_proto(qual, span)?;
+        let real = match (wanted, found) {
+            (PortProto::Any, f) => f,
+            (w, PortProto::Any) => w,
+            (PortProto::One(w), PortProto::One(f)) if w == f => PortProto::One(w),
+            (_, PortProto::One(f)) => {
+                let n = if f == IPPROTO_TCP { "tcp" } else { "udp" };
+                return Err(FilterError::new(
+                    format!("port in range '{text}' is {n}"),
+                    span,
+                ));
+            }
+        };
         for p in [p1, p2] {
             if p > 65535 {
                 return Err(FilterError::new(
@@ -427,6 +492,12 @@ impl Gen<'_> {
             }
         }
         Ok((p1, p2, real))
+    }
+
+    /// The protocols a `portrange` qualifier allows.
+    fn portrange_proto(&self, p: Option<ProtoQual>, span: Span) -> Result<PortProto, FilterError> {
+        self.port_proto(p, span)
+            .map_err(|_| FilterError::new("illegal qualifier of 'portrange'", span))
     }
 
     /// A protocol name for `proto NAME` under qualifier `q`.
@@ -521,4 +592,21 @@ fn ether_proto_name(name: &str) -> Option<u32> {
         "netbeui" => LLCSAP_NETBEUI,
         _ => return None,
     })
+}
+
+/// `sscanf(text, "%d-%d")` for non-negative numbers: the two numbers, ignoring
+/// whatever follows the second.
+fn numeric_range(text: &str) -> Option<(u32, u32)> {
+    fn leading(s: &str) -> Option<(u32, &str)> {
+        let s = s.trim_start();
+        let s = s.strip_prefix('+').unwrap_or(s);
+        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            return None;
+        }
+        Some((s[..digits].parse().ok()?, &s[digits..]))
+    }
+    let (a, rest) = leading(text)?;
+    let (b, _) = leading(rest.strip_prefix('-')?)?;
+    Some((a, b))
 }
