@@ -390,3 +390,132 @@ fn cleanups_shrink_programs() {
         );
     }
 }
+
+/// Token soup: whatever the parser accepts, code generation never panics or
+/// reports an internal error, on any link type and with either option set.
+#[test]
+fn token_soup_never_breaks_the_generator() {
+    const WORDS: &[&str] = &[
+        "ip",
+        "ip6",
+        "arp",
+        "tcp",
+        "udp",
+        "icmp",
+        "sctp",
+        "ether",
+        "link",
+        "host",
+        "net",
+        "port",
+        "portrange",
+        "proto",
+        "protochain",
+        "src",
+        "dst",
+        "and",
+        "or",
+        "not",
+        "(",
+        ")",
+        "[",
+        "]",
+        ":",
+        "vlan",
+        "mpls",
+        "pppoes",
+        "pppoed",
+        "geneve",
+        "llc",
+        "iso",
+        "isis",
+        "l1",
+        "broadcast",
+        "multicast",
+        "less",
+        "greater",
+        "len",
+        "byte",
+        "+",
+        "-",
+        "*",
+        "/",
+        "%",
+        "&",
+        "|",
+        "^",
+        "<<",
+        ">>",
+        "=",
+        "!=",
+        "<",
+        ">",
+        "<=",
+        ">=",
+        "0",
+        "1",
+        "4",
+        "80",
+        "255",
+        "4096",
+        "65536",
+        "0xffffffff",
+        "10.0.0.1",
+        "10.1",
+        "10.0.0.0/8",
+        "::1",
+        "2001:db8::/32",
+        "00:11:22:33:44:55",
+        "http",
+        "inbound",
+        "outbound",
+        "ifindex",
+        "decnet",
+        "1.2",
+        "gateway",
+        "mask",
+        "255.0.0.0",
+        "\\tcp",
+        "tcpflags",
+        "tcp-syn",
+        "icmp-echo",
+        "stp",
+        "ipx",
+        "atalk",
+        "esp",
+        "ah",
+    ];
+    let mut rng = corpus::Rng::new(0xfeed);
+    let mut accepted = 0;
+    let mut failures = Vec::new();
+    for _ in 0..2000 {
+        let n = 1 + rng.below(9);
+        let expr: Vec<&str> = (0..n).map(|_| WORDS[rng.below(WORDS.len())]).collect();
+        let expr = expr.join(" ");
+        for lt in LinkType::ALL {
+            for ancillary in [false, true] {
+                let opts = CompileOptions {
+                    linktype: lt,
+                    optimize: ancillary,
+                    linux_vlan_ancillary: ancillary,
+                    netmask: 0xffff_ff00,
+                    ..CompileOptions::default()
+                };
+                match filter::compile(&expr, &opts) {
+                    Ok(prog) => {
+                        accepted += 1;
+                        if let Err(e) = verify::verify(&prog) {
+                            failures.push(format!("`{expr}` on {lt}: {e}"));
+                        }
+                    }
+                    Err(e) if e.message.contains("internal error") => {
+                        failures.push(format!("`{expr}` on {lt}: {}", e.message));
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(accepted > 1000, "only {accepted} compiled");
+}
