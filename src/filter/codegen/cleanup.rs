@@ -205,8 +205,14 @@ pub fn drop_known_tests(cfg: &mut Cfg) {
             } else {
                 trailing_reload(&block.stmts).map(|s| keys.id(s))
             };
-            let Term::Branch { code, k, jt, jf } = block.term else {
-                continue;
+            let (code, k, jt, jf) = match block.term {
+                Term::Branch { code, k, jt, jf } => (code, k, jt, jf),
+                Term::Goto(t) => {
+                    // No test: the facts and A's key flow on unchanged.
+                    merge_in(&mut facts_in[t], &mut akey_in[t], facts, akey);
+                    continue;
+                }
+                Term::Ret(_) => continue,
             };
             for (taken, first) in [(true, jt), (false, jf)] {
                 let mut out = facts.clone();
@@ -232,21 +238,32 @@ pub fn drop_known_tests(cfg: &mut Cfg) {
                     cfg.set_target(b, taken, succ);
                     changed = true;
                 }
-                facts_in[succ] = Some(match facts_in[succ].take() {
-                    None => out,
-                    Some(prev) => prev.into_iter().filter(|f| out.contains(f)).collect(),
-                });
-                akey_in[succ] = Some(match akey_in[succ] {
-                    None => edge_akey,
-                    Some(prev) if prev == edge_akey => prev,
-                    Some(_) => None,
-                });
+                merge_in(&mut facts_in[succ], &mut akey_in[succ], out, edge_akey);
             }
         }
         if !changed {
             return;
         }
     }
+}
+
+/// Adds an incoming edge's facts and key of A to a block's entry state: what
+/// holds on every edge so far.
+fn merge_in(
+    facts_in: &mut Option<Vec<Fact>>,
+    akey_in: &mut Option<Option<usize>>,
+    facts: Vec<Fact>,
+    akey: Option<usize>,
+) {
+    *facts_in = Some(match facts_in.take() {
+        None => facts,
+        Some(prev) => prev.into_iter().filter(|f| facts.contains(f)).collect(),
+    });
+    *akey_in = Some(match *akey_in {
+        None => akey,
+        Some(prev) if prev == akey => prev,
+        Some(_) => None,
+    });
 }
 
 /// Where control goes after block `c` when entered with `facts` known and A holding
@@ -295,9 +312,13 @@ pub fn merge_identical_blocks(cfg: &mut Cfg) {
     let mut replace: Vec<BlockId> = (0..cfg.blocks.len()).collect();
     for &b in order.iter().rev() {
         // Successors come later in the order, so they are already resolved.
-        if let Term::Branch { jt, jf, .. } = &mut cfg.blocks[b].term {
-            *jt = replace[*jt];
-            *jf = replace[*jf];
+        match &mut cfg.blocks[b].term {
+            Term::Branch { jt, jf, .. } => {
+                *jt = replace[*jt];
+                *jf = replace[*jf];
+            }
+            Term::Goto(t) => *t = replace[*t],
+            Term::Ret(_) => {}
         }
         let block = &cfg.blocks[b];
         let key = (block.stmts.clone(), block.term);
@@ -327,6 +348,7 @@ pub fn collapse_rejects(cfg: &mut Cfg) {
                 true
             }
             Term::Ret(_) => false,
+            Term::Goto(t) => rejects[t],
             Term::Branch { jt, jf, .. } => rejects[jt] && rejects[jf],
         };
     }
@@ -334,16 +356,70 @@ pub fn collapse_rejects(cfg: &mut Cfg) {
         return;
     };
     for b in order {
-        if let Term::Branch { jt, jf, .. } = &mut cfg.blocks[b].term {
-            if rejects[*jt] {
-                *jt = r;
+        match &mut cfg.blocks[b].term {
+            Term::Branch { jt, jf, .. } => {
+                if rejects[*jt] {
+                    *jt = r;
+                }
+                if rejects[*jf] {
+                    *jf = r;
+                }
             }
-            if rejects[*jf] {
-                *jf = r;
-            }
+            Term::Goto(t) if rejects[*t] => *t = r,
+            _ => {}
         }
     }
     if rejects[cfg.entry] {
         cfg.entry = r;
     }
+}
+
+/// Zeroes, at entry, the scratch registers some path reads before storing them.
+///
+/// Run-time offsets live in registers that later primitives read even on paths
+/// where the primitive that set them failed (`geneve or vlan`), and live-capture
+/// `vlan` bumps its offset registers from zero. The kernel refuses a program that
+/// may read a register before writing it; libpcap's interpreter and the kernel both
+/// start A at zero, so `ld #0; st M[r]…` up front changes no verdict.
+pub fn zero_unstored_registers(cfg: &mut Cfg) {
+    let Ok(order) = cfg.topo_order() else {
+        return;
+    };
+    // Registers stored on every path into each block.
+    let mut stored_in: Vec<Option<u16>> = vec![None; cfg.blocks.len()];
+    stored_in[cfg.entry] = Some(0);
+    let mut unstored: u16 = 0;
+    for &b in &order {
+        let mut stored = stored_in[b].unwrap_or(0);
+        for s in &cfg.blocks[b].stmts {
+            let is_mem_load =
+                (s.class() == BPF_LD || s.class() == BPF_LDX) && s.code & 0xe0 == BPF_MEM;
+            let is_store = s.class() == BPF_ST || s.class() == BPF_STX;
+            let bit = 1u16.checked_shl(s.k).unwrap_or(0);
+            if is_mem_load && stored & bit == 0 {
+                unstored |= bit;
+            }
+            if is_store {
+                stored |= bit;
+            }
+        }
+        for succ in cfg.blocks[b].term.successors() {
+            stored_in[succ] = Some(match stored_in[succ] {
+                None => stored,
+                Some(prev) => prev & stored,
+            });
+        }
+    }
+    if unstored == 0 {
+        return;
+    }
+    let mut init = vec![Insn::stmt(BPF_LD | BPF_IMM, 0)];
+    init.extend(
+        (0..16)
+            .filter(|r| unstored & (1 << r) != 0)
+            .map(|r| Insn::stmt(BPF_ST, r)),
+    );
+    let entry = &mut cfg.blocks[cfg.entry].stmts;
+    init.append(entry);
+    *entry = init;
 }
