@@ -115,13 +115,26 @@ pub fn default_interface() -> anyhow::Result<String> {
         .ok_or_else(|| anyhow::anyhow!("no suitable device found"))
 }
 
+/// The device `-i arg` names: the interface of that name, or else, as in tcpdump,
+/// a number from the `-D` list.
+pub fn resolve(arg: &str) -> anyhow::Result<String> {
+    if arg == "any" || super::socket::if_index(arg).is_some() {
+        return Ok(arg.to_string());
+    }
+    match arg.parse::<usize>() {
+        Ok(n) => n
+            .checked_sub(1)
+            .and_then(|i| devices().ok()?.into_iter().nth(i))
+            .map(|d| d.name)
+            .ok_or_else(|| anyhow::anyhow!("Invalid adapter index")),
+        // Not a number: let opening it give the usual "No such device".
+        Err(_) => Ok(arg.to_string()),
+    }
+}
+
 /// IPv4 netmask of `name` (0 when it has no IPv4 address, as tcpdump uses then).
 pub fn netmask(name: &str) -> u32 {
-    devices()
-        .ok()
-        .and_then(|ds| ds.into_iter().find(|d| d.name == name))
-        .and_then(|d| d.ipv4_netmask)
-        .unwrap_or(0)
+    super::socket::if_ipv4_netmask(name).unwrap_or(0)
 }
 
 #[cfg(test)]

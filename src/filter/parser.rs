@@ -507,7 +507,14 @@ impl<'a> Parser<'a> {
             Item::Id(e) => Paren::Ids(self.id_group_rest(e, q)?),
         };
         self.close(open, &content)?;
-        Ok(content)
+        Ok(match content {
+            // Arithmetic spans include their parentheses.
+            Paren::Arith(mut a, is_num) => {
+                a.span = open.to(self.span_of(self.pos.saturating_sub(1)));
+                Paren::Arith(a, is_num)
+            }
+            other => other,
+        })
     }
 
     /// `qid and id …` inside parentheses: the rest of a group of bare ids.
@@ -569,6 +576,17 @@ impl<'a> Parser<'a> {
         let span = t.span;
         match t.tok {
             Tok::Id(name) => self.id_value(q, Id::Name(name), span, head),
+            // DECnet AREA.NODE: libpcap reads it with __pcap_atodn, not as IPv4, so
+            // the node may exceed 255 (`decnet host 63.1023`).
+            Tok::Hid(text)
+                if q.is_some_and(|q| q.proto == Some(ProtoQual::Decnet))
+                    && !matches!(
+                        self.peek().tok,
+                        Tok::Punct(Punct::Slash) | Tok::Kw(Kw::Mask)
+                    ) =>
+            {
+                self.id_value(q, Id::Num(atodn(&text)), span, head)
+            }
             Tok::Hid(text) => {
                 let (value, bits) = atoin(&text).ok_or_else(|| {
                     FilterError::new(format!("invalid IPv4 address '{text}'"), span)
@@ -1084,10 +1102,10 @@ impl<'a> Parser<'a> {
             }
             Tok::Punct(Punct::LParen) => {
                 let open = self.bump().span;
-                let inner = self.arith_expr(0)?;
+                let mut inner = self.arith_expr(0)?;
                 match self.peek().tok {
                     Tok::Punct(Punct::RParen) => {
-                        self.bump();
+                        inner.span = open.to(self.bump().span);
                         Ok(inner)
                     }
                     Tok::End => Err(FilterError::new("unclosed '(': no matching ')'", open)),
@@ -1137,6 +1155,20 @@ fn llc_kind(name: &str) -> Option<LlcKind> {
 
 /// libpcap's `__pcap_atoin`: decimal components, each at most 255, packed without
 /// shifting (`10.1` is 0x0a01); returns (value, 8 × components).
+/// A DECnet address `AREA.NODE` as libpcap's `__pcap_atodn` packs it: 6 bits of
+/// area above 10 bits of node (anything after a second dot is ignored, as `sscanf`
+/// ignores it there).
+fn atodn(text: &str) -> u32 {
+    let mut parts = text.split('.').map(|p| {
+        p.bytes().filter(u8::is_ascii_digit).fold(0u64, |n, c| {
+            (n * 10 + u64::from(c - b'0')).min(u64::from(u32::MAX))
+        })
+    });
+    let area = parts.next().unwrap_or(0);
+    let node = parts.next().unwrap_or(0);
+    (((area << 10) & 0xfc00) | (node & 0x3ff)) as u32
+}
+
 fn atoin(text: &str) -> Option<(u32, u32)> {
     let mut value: u32 = 0;
     let mut bits = 0;
