@@ -369,15 +369,18 @@ fn unoptimized_programs_are_libpcaps() {
     assert!(same > 3000, "only {same} programs compared");
 }
 
-/// With optimization on, repeated link-type tests are threaded through and
-/// identical blocks merged: programs come close to libpcap's optimizer's sizes.
+/// With optimization on, known tests are bypassed, reloads of what A or X hold
+/// dropped and identical blocks merged: common filters come out as short as
+/// libpcap's optimizer makes them.
 #[test]
 fn cleanups_shrink_programs() {
+    // Sizes of libpcap's optimized programs for these.
     let cases: &[(&str, usize)] = &[
-        ("host 1.2.3.4", 16),
-        ("port 80", 30),
-        ("ip and udp and port 53", 14),
-        ("net 10.0.0.0/8 and not port 22", 34),
+        ("host 1.2.3.4", 14),
+        ("tcp port 80", 20),
+        ("port 80", 24),
+        ("ip and udp and port 53", 13),
+        ("net 10.0.0.0/8 and not port 22", 29),
     ];
     for &(expr, most) in cases {
         let plain = filter::compile(expr, &options(LinkType::En10mb, false)).expect("compiles");

@@ -170,75 +170,78 @@ fn decide(facts: &[Fact], key: usize, op: u16, k: u32) -> Option<bool> {
         })
 }
 
-/// Bypasses tests whose outcome is known on the edge leading to them.
+/// Bypasses tests whose outcome is known on the edge leading to them, and drops
+/// reloads of values A or X already hold.
 ///
 /// Packet bytes never change while a program runs, so once a value loaded from
 /// fixed offsets passed or failed a test, that stays known further down the
 /// graph. An edge into a block that only reloads such a value (or tests A as it
 /// is) and whose answer is known on that edge goes straight to the block's
 /// successor, provided that successor does not read the accumulator the skipped
-/// block would have set. The skipped load cannot have failed: the same bytes were
-/// loaded on every path to the edge.
+/// block would have set. A block that starts by recomputing the value A holds on
+/// every path into it, or reloads X with the value X holds, skips that. Nothing
+/// skipped can have failed: the same bytes were loaded on every path to it.
 pub fn drop_known_tests(cfg: &mut Cfg) {
     let mut keys = Keys::default();
-    // Each round moves edges strictly down an acyclic graph; it ends. The bound
-    // only guards against mistakes.
+    // Each round moves edges strictly down an acyclic graph or removes statements;
+    // it ends. The bound only guards against mistakes.
     for _ in 0..cfg.blocks.len().max(1) {
         let Ok(order) = cfg.topo_order() else {
             return;
         };
         let n = cfg.blocks.len();
-        // Facts and the key of A on entry: intersections over incoming edges.
-        let mut facts_in: Vec<Option<Vec<Fact>>> = vec![None; n];
-        let mut akey_in: Vec<Option<Option<usize>>> = vec![None; n];
-        facts_in[cfg.entry] = Some(Vec::new());
-        akey_in[cfg.entry] = Some(None);
+        // What holds on every incoming edge so far.
+        let mut state: Vec<Option<EdgeState>> = vec![None; n];
+        state[cfg.entry] = Some(EdgeState::default());
         let mut changed = false;
         for &b in &order {
-            let Some(facts) = facts_in[b].take() else {
+            let Some(st) = state[b].take() else {
                 // Unreachable now: every edge into it was redirected.
                 continue;
             };
+            changed |= drop_reloads(&mut cfg.blocks[b].stmts, &mut keys, &st);
             let block = &cfg.blocks[b];
             let akey = if block.stmts.is_empty() {
-                akey_in[b].flatten()
+                st.akey
             } else {
                 trailing_reload(&block.stmts).map(|s| keys.id(s))
             };
+            let xkey = x_after(&block.stmts, st.xkey);
             let (code, k, jt, jf) = match block.term {
                 Term::Branch { code, k, jt, jf } => (code, k, jt, jf),
                 Term::Goto(t) => {
-                    // No test: the facts and A's key flow on unchanged.
-                    merge_in(&mut facts_in[t], &mut akey_in[t], facts, akey);
+                    // No test: what is known flows on unchanged.
+                    let out = EdgeState {
+                        facts: st.facts,
+                        akey,
+                        xkey,
+                    };
+                    merge_in(&mut state[t], out);
                     continue;
                 }
                 Term::Ret(_) => continue,
             };
             for (taken, first) in [(true, jt), (false, jf)] {
-                let mut out = facts.clone();
+                let mut facts = st.facts.clone();
                 if code & BPF_X == 0
                     && let Some(key) = akey
                 {
                     let f = (key, code & 0xf0, k, taken);
-                    if !out.contains(&f) {
-                        out.push(f);
+                    if !facts.contains(&f) {
+                        facts.push(f);
                     }
                 }
-                // Follow known retests from this edge.
+                // Follow known retests from this edge. Skipped blocks change
+                // neither A nor X as their successors see them.
                 let mut succ = first;
-                let mut edge_akey = akey;
-                while let Some(next) = known_on_edge(cfg, &mut keys, &out, edge_akey, succ) {
-                    let skipped = &cfg.blocks[succ];
-                    if !skipped.stmts.is_empty() {
-                        edge_akey = Some(keys.id(&skipped.stmts));
-                    }
+                while let Some(next) = known_on_edge(cfg, &mut keys, &facts, akey, succ) {
                     succ = next;
                 }
                 if succ != first {
                     cfg.set_target(b, taken, succ);
                     changed = true;
                 }
-                merge_in(&mut facts_in[succ], &mut akey_in[succ], out, edge_akey);
+                merge_in(&mut state[succ], EdgeState { facts, akey, xkey });
             }
         }
         if !changed {
@@ -247,23 +250,87 @@ pub fn drop_known_tests(cfg: &mut Cfg) {
     }
 }
 
-/// Adds an incoming edge's facts and key of A to a block's entry state: what
-/// holds on every edge so far.
-fn merge_in(
-    facts_in: &mut Option<Vec<Fact>>,
-    akey_in: &mut Option<Option<usize>>,
+/// What is known on entry to a block: facts about packet values, which pure
+/// reload A holds, and which pure load X holds.
+#[derive(Clone, Debug, Default)]
+struct EdgeState {
     facts: Vec<Fact>,
     akey: Option<usize>,
-) {
-    *facts_in = Some(match facts_in.take() {
-        None => facts,
-        Some(prev) => prev.into_iter().filter(|f| facts.contains(f)).collect(),
+    xkey: Option<Insn>,
+}
+
+/// Adds an incoming edge's state to a block's entry state: what holds on every
+/// edge so far.
+fn merge_in(into: &mut Option<EdgeState>, edge: EdgeState) {
+    *into = Some(match into.take() {
+        None => edge,
+        Some(prev) => EdgeState {
+            facts: prev
+                .facts
+                .into_iter()
+                .filter(|f| edge.facts.contains(f))
+                .collect(),
+            akey: if prev.akey == edge.akey {
+                prev.akey
+            } else {
+                None
+            },
+            xkey: if prev.xkey == edge.xkey {
+                prev.xkey
+            } else {
+                None
+            },
+        },
     });
-    *akey_in = Some(match *akey_in {
-        None => akey,
-        Some(prev) if prev == akey => prev,
-        Some(_) => None,
+}
+
+/// An X load that depends on packet bytes or constants alone.
+fn pure_x_load(s: &Insn) -> bool {
+    s.code == BPF_LDX | BPF_MSH | BPF_B || s.code == BPF_LDX | BPF_IMM
+}
+
+fn writes_x(s: &Insn) -> bool {
+    s.class() == BPF_LDX || s.code == BPF_MISC | BPF_TAX
+}
+
+/// Which pure X load X holds after `stmts`, given what it held before.
+fn x_after(stmts: &[Insn], mut x: Option<Insn>) -> Option<Insn> {
+    for s in stmts {
+        if pure_x_load(s) {
+            x = Some(*s);
+        } else if writes_x(s) {
+            x = None;
+        }
+    }
+    x
+}
+
+/// Removes a leading recomputation of the value A already holds and X loads of
+/// the value X already holds. Returns whether anything was removed.
+fn drop_reloads(stmts: &mut Vec<Insn>, keys: &mut Keys, st: &EdgeState) -> bool {
+    let mut changed = false;
+    if let Some(akey) = st.akey
+        && let Some(len) = (1..=stmts.len())
+            .rev()
+            .find(|&l| pure_reload(&stmts[..l]) && keys.id(&stmts[..l]) == akey)
+    {
+        stmts.drain(..len);
+        changed = true;
+    }
+    let mut x = st.xkey;
+    let before = stmts.len();
+    stmts.retain(|s| {
+        if pure_x_load(s) {
+            if x == Some(*s) {
+                return false;
+            }
+            x = Some(*s);
+        } else if writes_x(s) {
+            x = None;
+        }
+        true
     });
+    changed || stmts.len() != before
 }
 
 /// Where control goes after block `c` when entered with `facts` known and A holding
