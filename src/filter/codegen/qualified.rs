@@ -521,7 +521,17 @@ impl Gen<'_> {
                     span,
                 )),
             },
-            Some(_) => Ok(u32::MAX),
+            // libpcap (lookup_proto) knows names only for ip/ip6/link/iso; under any
+            // other qualifier a name is an unknown protocol, even where a number is
+            // fine (`isis proto 20`). Refuse it here rather than pass a sentinel on:
+            // `isis proto NAME` used to compile to a test for type 0xffffffff.
+            Some(p) => Err(FilterError::new(
+                format!(
+                    "unknown protocol '{name}': '{} proto' takes a number",
+                    proto_name(p)
+                ),
+                span,
+            )),
         }
     }
 
