@@ -1,13 +1,14 @@
-//! Simple cleanups run when optimizing (`opts.optimize`), ahead of the real
-//! optimizer: jump threading over tests whose outcome is already known.
+//! Verdict-preserving cleanups run when optimizing (`opts.optimize`), ahead of the
+//! real optimizer, and the register zeroing every program gets.
 //!
 //! The generator repeats tests the way libpcap does (`ldh [12]; jeq #0x800` before
-//! every IPv4 field). When a branch leads to a block that reloads the very value
-//! just tested (or tests A unchanged), the second test's outcome follows from the
-//! first, and the branch can go straight to where the second test would. Skipped
-//! blocks only reload packet bytes the first block already loaded, so no bounds
-//! check is lost and every packet gets the same verdict; the accumulator holds the
-//! same value either way. Unreachable blocks are dropped by emission.
+//! every IPv4 field). Packet bytes never change while a program runs, so a test's
+//! outcome on a value from fixed offsets stays known down the graph: branches jump
+//! past tests whose answer is known on that edge, reloads of what A or X already
+//! hold go, blocks that can only reject become `ret #0`, and identical blocks
+//! merge. Nothing skipped can fail a bounds check that was not already passed on
+//! every path to it, so every packet, truncated or not, gets the same verdict.
+//! Unreachable blocks are dropped by emission.
 
 use crate::bpf::Insn;
 use crate::bpf::insn::*;

@@ -5,7 +5,10 @@
 //! primitives (some libpcap primitives read whatever the accumulator holds), so that
 //! our program gives libpcap's verdict on every packet, truncated ones included (a
 //! load past the end of the packet rejects it outright, so the order of loads
-//! matters).
+//! matters). Unoptimized, the emitted program is libpcap's instruction for
+//! instruction, except that protochain's loop is unrolled (the kernel refuses
+//! backward jumps), registers some path reads before storing are zeroed at entry,
+//! and ancillary loads are absolute.
 //!
 //! Submodules, one concern each:
 //! - [`frag`]: program fragments with open true/false exits, and/or/not wiring;
@@ -17,7 +20,8 @@
 //! - [`encap`]: vlan, mpls, pppoed/pppoes, geneve;
 //! - [`misc`]: iso/isis/llc, broadcast/multicast, length, direction, interface;
 //! - [`qualified`]: dispatch of `[proto] [dir] [type] id` primitives;
-//! - [`cleanup`]: jump threading when optimizing.
+//! - [`cleanup`]: verdict-preserving cleanups when optimizing, and register
+//!   zeroing.
 
 mod arith;
 mod cleanup;
