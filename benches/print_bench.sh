@@ -4,12 +4,13 @@
 # output to /dev/null. Two measurements:
 #   printer: rfilter's Printer alone (tests/print_bench.rs driver, no file reading)
 #   binary:  the whole `rfilter -n -r FILE` command
-# usage: benches/print_bench.sh [BIG.pcap]
+# usage: benches/print_bench.sh [BIG.pcap]   (without one, generates it with
+#        ../shared/bench/gen_bigpcap.py, which needs: pip install scapy)
 set -e
 cd "$(dirname "$0")/.."
 PCAP=${1:-/tmp/rfilter-bigpcap-1m.pcap}
 if [ ! -f "$PCAP" ]; then
-    python3 /work/shared/bench/gen_bigpcap.py "$PCAP" 1000000
+    python3 "${RFILTER_GEN_BIGPCAP:-../shared/bench/gen_bigpcap.py}" "$PCAP" 1000000
 fi
 command -v /usr/bin/time >/dev/null || { echo "need /usr/bin/time (apt-get install time)"; exit 1; }
 cargo build --release -q --bin rfilter

@@ -403,6 +403,25 @@ fn ipv4_packets() -> Vec<Vec<u8>> {
             false,
         ),
     ));
+    // Broadcom LI shim on source port 49152 (raw, IPv4 inside, undecided).
+    let inner_ip = Ip4::new(B4, A4, 17).build(&udp(&Pseudo::V4(B4, A4), 7, 8, b"li", false));
+    for shim in [0x8080_8080u32, 0x6a00_0001, 0x6800_0002, 0x2e40_0003] {
+        let mut p = shim.to_be_bytes().to_vec();
+        p.extend_from_slice(&inner_ip);
+        v.push(udp4(A4, B4, udp(&ps, 49152, 5004, &p, false)));
+    }
+    v.push(udp4(A4, B4, udp(&ps, 49152, 5004, &[1, 2], false)));
+    // Syslog: priorities, a non-printable message byte, malformed headers.
+    for msg in [
+        &b"<34>Oct 11 22:14:15 host su: test\x01\xff end"[..],
+        b"<191>x",
+        b"<9999>x",
+        b"hello",
+        b"<13",
+        b"<200>x",
+    ] {
+        v.push(udp4(A4, B4, udp(&ps, 50000, 514, msg, false)));
+    }
     // Plain UDP, zero checksum, bad checksum, lying length.
     v.push(udp4(A4, B4, udp(&ps, 50001, 5004, &[0x80; 160], false)));
     let mut z = udp(&ps, 50002, 9999, b"abcd", false);
@@ -534,6 +553,41 @@ fn ipv4_packets() -> Vec<Vec<u8>> {
     v.push(vrrp_ip.build(&vr));
     v.push(vrrp_ip.build(&[0x31, 2, 200, 1, 0, 100, 0x12, 0x34, 10, 0, 0, 254]));
     v.push(Ip4::new(A4, B4, 50).build(&[0, 0, 0x10, 1, 0, 0, 0, 5, 0xaa, 0xbb]));
+    // GRE: plain IPv4, key+seq+checksum IPv6, keep-alive, Ethernet (TEB), PPTP.
+    let gre_inner = Ip4::new([192, 168, 0, 1], [192, 168, 0, 2], 1).build(&icmp(
+        &Pseudo::None,
+        8,
+        0,
+        &[0, 1, 0, 1],
+        b"",
+    ));
+    v.push(Ip4::new(A4, B4, 47).build(&[&[0u8, 0, 8, 0][..], &gre_inner].concat()));
+    let gre6 = ip6(v6("fd00::1"), v6("fd00::2"), 59, 64, b"");
+    v.push(
+        Ip4::new(A4, B4, 47).build(
+            &[
+                &[
+                    0xb0u8, 0, 0x86, 0xdd, 0x12, 0x34, 0, 0, 0, 0, 0, 42, 0, 0, 0, 7,
+                ][..],
+                &gre6,
+            ]
+            .concat(),
+        ),
+    );
+    v.push(Ip4::new(A4, B4, 47).build(&[0, 0, 0, 0]));
+    v.push(
+        Ip4::new(A4, B4, 47).build(
+            &[
+                &[0u8, 0, 0x65, 0x58][..],
+                &ether(MAC_B, MAC_A, 0x0800, &gre_inner),
+            ]
+            .concat(),
+        ),
+    );
+    v.push(Ip4::new(A4, B4, 47).build(&[0x30, 0x81, 0x88, 0x0b, 0, 0, 0, 9, 0, 0, 0, 3]));
+    v.push(Ip4::new(A4, B4, 47).build(&[0x20, 0x01, 0x88, 0x0b, 0, 0, 0, 9]));
+    v.push(Ip4::new(A4, B4, 47).build(&[0x00, 0x05, 0x08, 0x00]));
+    v.push(Ip4::new(A4, B4, 47).build(&[0x00]));
     // Lengths that lie: ip total shorter than header, longer than the frame.
     let mut lie =
         Ip4::new(A4, B4, 6).build(&Tcp::new(1, 2, 0x02, 3, 0).build(&Pseudo::V4(A4, B4), b""));
@@ -758,6 +812,8 @@ fn frames() -> Vec<Vec<u8>> {
         &vlan(5, 0x1234, b"unknown inside vlan"),
     ));
     f.push(ether(MAC_B, MAC_A, 0x8100, &[0, 1]));
+    // LLDP (summary line; -v TLV details are not reproduced, so only in the
+    // non-verbose test below).
     // Unknown ethertypes and 802.3/LLC.
     f.push(ether(MAC_B, MAC_A, 0x1234, &[0x7a; 40]));
     let mut llc = vec![0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x00];
@@ -767,6 +823,44 @@ fn frames() -> Vec<Vec<u8>> {
     f.push(ether(MAC_B, MAC_A, 6, &[0xe0, 0xe1, 0xf3, 0x00, 9, 9]));
     f.push(ether(MAC_B, MAC_A, 4, &[0x04, 0x05, 0x01, 0x02]));
     f.push(ether(MAC_B, MAC_A, 5, &[0x06, 0x06, 0x03, 0x45, 0x00]));
+    // Spanning tree: 802.1D config, RSTP, TCN, MSTP with one MSTI, odd ones.
+    let stp_mac = [0x01, 0x80, 0xc2, 0, 0, 0];
+    let bpdu = |body: &[u8]| {
+        let mut l = vec![0x42, 0x42, 0x03];
+        l.extend_from_slice(body);
+        ether(stp_mac, MAC_A, l.len() as u16, &l)
+    };
+    let mut cfg = vec![
+        0, 0, 0, 0, 0x81, 0x80, 0, 0, 0x11, 0x22, 0x33, 0x44, 0x55, 0, 0, 0, 4,
+    ];
+    cfg.extend_from_slice(&[0x80, 1, 0, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0x80, 1]);
+    cfg.extend_from_slice(&[0, 32, 20, 0, 2, 0, 15, 0]);
+    f.push(bpdu(&cfg));
+    let mut rstp = cfg.clone();
+    rstp[2] = 2;
+    rstp[3] = 2;
+    rstp[4] = 0x3c;
+    rstp.push(0);
+    f.push(bpdu(&rstp));
+    f.push(bpdu(&[0, 0, 0, 0x80]));
+    let mut mst = rstp.clone();
+    mst[2] = 3;
+    mst[4] = 0x7c;
+    mst.extend_from_slice(&[0, 80, 0]);
+    let mut name = b"region1".to_vec();
+    name.resize(32, 0);
+    mst.extend_from_slice(&name);
+    mst.extend_from_slice(&[0, 1]);
+    mst.extend_from_slice(&[0xaa; 16]);
+    mst.extend_from_slice(&[0, 0, 0, 7, 0x80, 0, 0, 0x11, 0x22, 0x33, 0x44, 0x55, 20]);
+    mst.extend_from_slice(&[
+        0x7c, 0x80, 1, 0, 0x11, 0x22, 0x33, 0x44, 0x55, 0, 0, 0, 9, 0x80, 0x80, 20,
+    ]);
+    f.push(bpdu(&mst));
+    f.push(bpdu(&[0, 1, 0, 0]));
+    f.push(bpdu(&[0, 0, 7, 0]));
+    f.push(bpdu(&[0, 0, 0, 0, 1]));
+    f.push(bpdu(&[0, 0]));
     // Runt frames.
     f.push(MAC_B[..5].to_vec());
     f.push(ether(MAC_B, MAC_A, 0x0800, b""));
@@ -952,9 +1046,10 @@ fn names_without_n() {
     assert_same(&path, &[&[], &["-e"], &["-v"]]);
 }
 
-/// NTP and BOOTP/DHCP: the summary line (their -v details are not reproduced).
+/// NTP (all verbosity levels) and BOOTP/DHCP (the summary line: its -v details are
+/// not reproduced).
 #[test]
-fn ntp_and_bootp_summaries() {
+fn ntp_and_bootp() {
     let dir = tmpdir("ntp");
     let path = dir.join("ntp.pcap");
     let ps = Pseudo::V4(A4, B4);
@@ -968,9 +1063,46 @@ fn ntp_and_bootp_summaries() {
     boot.extend_from_slice(&[0; 202]);
     let mut reply = boot.clone();
     reply[0] = 2;
+    // A server reply with every field set, a primary reference, leap alarm and
+    // negative poll/precision, key id and MAC trailers, a short one, control and
+    // private modes.
+    let mut full = vec![
+        0x24u8, 2, 6, 0xec, 0, 0, 1, 0x65, 0, 0, 0, 0xb2, 0xdd, 0xfd, 0x47, 0x29,
+    ];
+    for ts in [
+        0xd9ca_9446_820a_5000u64,
+        0xd9ca_9451_938a_3771,
+        0xd9ca_9451_94bd_3fff,
+        0xd9ca_9451_94bd_4001,
+    ] {
+        full.extend_from_slice(&ts.to_be_bytes());
+    }
+    let mut prim = full.clone();
+    prim[0] = 0xe4;
+    prim[1] = 1;
+    prim[2] = 0xfa;
+    prim[12..16].copy_from_slice(b"GPS\0");
+    let mut back = full.clone();
+    back[24..32].copy_from_slice(&0xd9ca_9452_0000_0001u64.to_be_bytes());
+    let mut keyed = full.clone();
+    keyed.extend_from_slice(&7u32.to_be_bytes());
+    let mut macd = keyed.clone();
+    macd.extend_from_slice(&[0xab; 16]);
+    let control = vec![
+        0x1e, 0x82, 0, 5, 6, 0x15, 0, 0, 0, 0, 0, 4, b'a', b'b', b'c', b'd',
+    ];
     let f: Vec<Vec<u8>> = [
         udp(&ps, 123, 123, &ntp, false),
         udp(&ps, 123, 40000, &ntp_srv, false),
+        udp(&ps, 123, 123, &full, false),
+        udp(&ps, 123, 123, &prim, false),
+        udp(&ps, 123, 123, &back, false),
+        udp(&ps, 123, 123, &keyed, false),
+        udp(&ps, 123, 123, &macd, false),
+        udp(&ps, 123, 123, &full[..30], false),
+        udp(&ps, 123, 123, &control, false),
+        udp(&ps, 123, 123, &control[..4], false),
+        udp(&ps, 123, 123, &[0x27; 48], false),
         udp(&ps, 68, 67, &boot, false),
         udp(&ps, 67, 68, &reply, false),
         udp(&ps, 68, 67, &boot[..10], false),
@@ -978,6 +1110,42 @@ fn ntp_and_bootp_summaries() {
     .into_iter()
     .map(|u| ether(MAC_B, MAC_A, 0x0800, &Ip4::new(A4, B4, 17).build(&u)))
     .collect();
-    write_pcap(&path, LinkType::En10mb, &recs(f), false);
+    write_pcap(&path, LinkType::En10mb, &recs(f[..11].to_vec()), false);
+    assert_same(
+        &path,
+        &[&["-n"], &["-ne"], &["-nx"], &["-nq"], &["-nv"], &["-nvvv"]],
+    );
+    let path = dir.join("bootp.pcap");
+    write_pcap(&path, LinkType::En10mb, &recs(f[11..].to_vec()), false);
     assert_same(&path, &[&["-n"], &["-ne"], &["-nx"], &["-nq"]]);
+}
+
+/// LLDP summary lines and their truncation check.
+#[test]
+fn lldp_summaries() {
+    let dir = tmpdir("lldp");
+    let path = dir.join("lldp.pcap");
+    let dst = [0x01, 0x80, 0xc2, 0, 0, 0x0e];
+    let good = [
+        &[0x02u8, 0x07, 0x04, 0x02, 0, 0, 0, 0, 0x01][..],
+        &[0x04, 0x05, 0x05, b'e', b't', b'h', b'0'],
+        &[0x06, 0x02, 0x00, 0x78],
+        &[0x00, 0x00],
+    ]
+    .concat();
+    let f = vec![
+        ether(dst, MAC_A, 0x88cc, &good),
+        ether(dst, MAC_A, 0x88cc, &good[..12]),
+        ether(
+            dst,
+            MAC_A,
+            0x88cc,
+            &[
+                0x02, 0x07, 0x04, 0x02, 0, 0, 0, 0, 0x01, 0x04, 0x03, 0x05, b'e', b't', b'h', b'0',
+            ],
+        ),
+        ether(dst, MAC_A, 0x88cc, &[0x02]),
+    ];
+    write_pcap(&path, LinkType::En10mb, &recs(f), false);
+    assert_same(&path, &[&["-n"], &["-ne"], &["-nx"]]);
 }

@@ -175,16 +175,25 @@ fn opts(flags: &[&str]) -> PrintOptions {
     PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
-/// No input panics: 20 000 mutated packets per link type and flag set.
+/// No input panics: 2 500 mutated packets per link type and flag set
+/// (PRINT_FUZZ_ROUNDS and PRINT_FUZZ_SEED for longer runs).
 #[test]
 fn mutated_packets_never_panic() {
-    let mut r = Rng(0x9e37_79b9_7f4a_7c15);
+    let rounds: usize = std::env::var("PRINT_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2500);
+    let seed: u64 = std::env::var("PRINT_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x9e37_79b9_7f4a_7c15);
+    let mut r = Rng(seed | 1);
     let seeds = seeds();
     let mut count = 0;
     for lt in LinkType::ALL {
         for flags in FLAGS {
             let o = opts(flags);
-            for _ in 0..2500 {
+            for _ in 0..rounds {
                 let s = &seeds[r.below(seeds.len())];
                 let f = frame(lt, s, &mut r);
                 let (d, wire) = mutate(f, &mut r);
@@ -239,7 +248,11 @@ fn mutated_packets_vs_tcpdump() {
         }
         let path = dir.join(format!("{}.pcap", lt.name()));
         write_pcap(&path, lt, &recs, false);
-        let (c, m) = print_support::assert_mostly_same(&path, &[&["-n"], &["-nv"]], 0.0);
+        let (c, m) = print_support::assert_mostly_same(
+            &path,
+            &[&["-n"], &["-nv"], &["-ne"], &["-nx"], &["-nvvv"]],
+            0.0,
+        );
         total.0 += c;
         total.1 += m;
     }
@@ -250,4 +263,48 @@ fn mutated_packets_vs_tcpdump() {
         total.1,
         total.0
     );
+}
+
+/// Deeply nested encapsulations (IPv4 in IPv4, IPv6 in IPv6, Ethernet in GRE)
+/// print without exhausting a thread stack of the default 2 MiB (debug build).
+#[test]
+fn deep_nesting_is_bounded() {
+    let a = [10, 0, 0, 1];
+    let b = [10, 0, 0, 2];
+    let mut v4 = Ip4::new(a, b, 17).build(&udp(&Pseudo::V4(a, b), 1, 2, b"", false));
+    for _ in 0..3000 {
+        v4 = Ip4::new(a, b, 4).build(&v4);
+    }
+    let s6 = v6("fd00::1");
+    let mut p6 = ip6(s6, s6, 59, 64, b"");
+    for _ in 0..1500 {
+        p6 = ip6(s6, s6, 41, 64, &p6);
+    }
+    let mut teb = ether(MAC_B, MAC_A, 0x0800, &Ip4::new(a, b, 59).build(b""));
+    for _ in 0..1000 {
+        let gre = [&[0u8, 0, 0x65, 0x58][..], &teb].concat();
+        teb = ether(MAC_B, MAC_A, 0x0800, &Ip4::new(a, b, 47).build(&gre));
+    }
+    let handle = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            let mut n = 0;
+            for (lt, d) in [
+                (LinkType::Raw, v4),
+                (LinkType::Raw, p6),
+                (LinkType::En10mb, teb),
+            ] {
+                for flags in FLAGS {
+                    let pkt = PacketRef {
+                        ts: Timestamp::default(),
+                        wire_len: d.len() as u32,
+                        data: &d,
+                    };
+                    n += format_one(opts(flags), lt, &pkt).len();
+                }
+            }
+            n
+        })
+        .unwrap();
+    assert!(handle.join().expect("no stack overflow") > 0);
 }

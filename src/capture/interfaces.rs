@@ -137,6 +137,20 @@ pub fn netmask(name: &str) -> u32 {
     super::socket::if_ipv4_netmask(name).unwrap_or(0)
 }
 
+/// Packets the interface itself dropped (`rx_missed_errors` + `rx_fifo_errors`, as
+/// libpcap counts them for "dropped by interface").
+pub fn interface_drops(name: &str) -> u64 {
+    let dir = Path::new("/sys/class/net").join(name).join("statistics");
+    ["rx_missed_errors", "rx_fifo_errors"]
+        .iter()
+        .map(|f| std::fs::read_to_string(dir.join(f)).map_or(0, |t| parse_counter(&t)))
+        .fold(0u64, u64::saturating_add)
+}
+
+fn parse_counter(text: &str) -> u64 {
+    text.trim().parse().unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +162,13 @@ mod tests {
             flags,
             ipv4_netmask: None,
         }
+    }
+
+    #[test]
+    fn sysfs_counters() {
+        assert_eq!(parse_counter("123\n"), 123);
+        assert_eq!(parse_counter("garbage"), 0);
+        assert_eq!(interface_drops("no-such-interface-x"), 0);
     }
 
     #[test]

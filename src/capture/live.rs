@@ -15,7 +15,7 @@ use super::socket::{self, PacketSocket, Waker};
 use crate::bpf::Insn;
 use crate::bpf::insn::BPF_MAXINSNS;
 use crate::cli::{Args, Direction};
-use crate::filter::{self, CompileOptions, DEFAULT_SNAPLEN};
+use crate::filter::{self, CompileOptions};
 use crate::linktype::LinkType;
 use crate::packet::Sink;
 use anyhow::{Context, anyhow, bail};
@@ -58,6 +58,9 @@ const ABORT: u8 = 2;
 /// An opened, filtered, bound capture, ready for the capture thread.
 struct Opened {
     device: String,
+    /// The interface's own drop counter at the start (promiscuous captures only,
+    /// as libpcap reports it).
+    ifdrop_base: Option<u64>,
     ifindex: i32,
     linktype: LinkType,
     sock: PacketSocket,
@@ -90,27 +93,6 @@ fn choose_linktype(
     Ok((lt, cooked))
 }
 
-fn snaplen_of(args: &Args) -> u32 {
-    match args.snaplen {
-        None | Some(0) => DEFAULT_SNAPLEN,
-        Some(n) => n.min(DEFAULT_SNAPLEN),
-    }
-}
-
-/// The filter expression, as main.rs reads it: `-F FILE` (where `#` starts a
-/// comment to the end of the line, as in tcpdump) or the trailing arguments.
-fn expression_of(args: &Args) -> anyhow::Result<String> {
-    let Some(path) = &args.filter_file else {
-        return Ok(args.expression.join(" "));
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
-    let lines: Vec<&str> = text
-        .lines()
-        .map(|line| line.split_once('#').map_or(line, |(before, _)| before))
-        .collect();
-    Ok(lines.join(" "))
-}
-
 fn permission_error(device: &str, what: &str, e: std::io::Error) -> anyhow::Error {
     match e.raw_os_error() {
         Some(libc::EPERM | libc::EACCES) => anyhow!(
@@ -135,14 +117,14 @@ fn open(args: &Args, device: &str) -> anyhow::Result<Opened> {
         (info.index, Some(info.hwtype))
     };
     let (linktype, cooked) = choose_linktype(hwtype, args.linktype)?;
-    let snaplen = snaplen_of(args);
+    let snaplen = args.snaplen();
 
     let sock = PacketSocket::open(cooked).map_err(|e| permission_error(device, "socket", e))?;
     sock.set_tpacket_v3()
         .map_err(|e| anyhow!("{device}: can't use TPACKET_V3: {e}"))?;
 
     // The filter goes on before bind(), so no unfiltered packet is ever queued.
-    let expr = expression_of(args)?;
+    let expr = args.filter_expression()?;
     let opts = CompileOptions {
         linktype,
         snaplen,
@@ -196,8 +178,10 @@ fn open(args: &Args, device: &str) -> anyhow::Result<Opened> {
         lo_ifindex: socket::if_index("lo"),
         userspace_filter,
     };
+    let promisc = !args.no_promisc && ifindex != 0;
     Ok(Opened {
         device: device.to_string(),
+        ifdrop_base: promisc.then(|| interfaces::interface_drops(device)),
         ifindex,
         linktype,
         sock,
@@ -249,9 +233,10 @@ fn attach(
 }
 
 /// The last block to hand over after a stop signal, seen from `cur` (the next block
-/// to hand over): the blocks the kernel has retired, plus the one it is filling if
-/// it holds packets. `None` when there is nothing left at all.
-fn drain_target(ring: &Ring, cur: u32) -> Option<u32> {
+/// to hand over; `handed_seq` is the number of the block handed over before it): the
+/// blocks the kernel has retired, plus the one it is filling if it holds packets.
+/// `None` when there is nothing left at all.
+fn drain_target(ring: &Ring, cur: u32, handed_seq: u64) -> Option<u32> {
     let nr = ring.geometry().block_nr;
     let mut open = cur;
     let mut ready = 0;
@@ -260,7 +245,12 @@ fn drain_target(ring: &Ring, cur: u32) -> Option<u32> {
         ready += 1;
     }
     let prev = (open + nr - 1) % nr;
-    if ready < nr && ring.kernel_block_has_packets(open) {
+    let open_seq = if ready > 0 {
+        ring.seq(prev)
+    } else {
+        handed_seq
+    } + 1;
+    if ready < nr && ring.kernel_block_has_packets(open, open_seq) {
         Some(open)
     } else if ready > 0 {
         Some(prev)
@@ -273,6 +263,8 @@ fn drain_target(ring: &Ring, cur: u32) -> Option<u32> {
 struct CaptureEnd {
     received: u64,
     dropped: u64,
+    /// Dropped by the interface during the capture.
+    if_dropped: u64,
     error: Option<String>,
 }
 
@@ -291,6 +283,9 @@ fn capture_loop(
     let mut sent = 0u64;
     let mut error = None;
     let mut netdown = false;
+    let mut gone = false;
+    // Number of the last block handed over (the kernel numbers blocks from 1).
+    let mut handed_seq = 0u64;
     // After a stop signal: the last block to hand over, and a deadline in case the
     // kernel never retires it.
     let mut drain: Option<(u32, Instant)> = None;
@@ -332,6 +327,7 @@ fn capture_loop(
                     break;
                 }
             }
+            handed_seq = cap.ring.seq(cur);
             cap.ring.release(cur);
             let handed = cur;
             cur = (cur + 1) % geo.block_nr;
@@ -351,11 +347,14 @@ fn capture_loop(
             // never runs dry would keep this loop going.
             if drain.is_none() && socket::SIGNALLED.load(Ordering::Relaxed) {
                 let _ = state.compare_exchange(RUNNING, DRAIN, Ordering::AcqRel, Ordering::Acquire);
-                match drain_target(&cap.ring, cur) {
+                match drain_target(&cap.ring, cur, handed_seq) {
                     Some(last) => drain = Some((last, Instant::now() + drain_wait)),
                     None => break 'outer,
                 }
             }
+        }
+        if gone {
+            break;
         }
         if socket::SIGNALLED.load(Ordering::Relaxed) {
             let _ = state.compare_exchange(RUNNING, DRAIN, Ordering::AcqRel, Ordering::Acquire);
@@ -368,7 +367,7 @@ fn capture_loop(
                 // over, then stop (at once if it is empty).
                 let (_, deadline) = match drain {
                     Some(d) => d,
-                    None => match drain_target(&cap.ring, cur) {
+                    None => match drain_target(&cap.ring, cur, handed_seq) {
                         Some(last) => *drain.insert((last, Instant::now() + drain_wait)),
                         None => break,
                     },
@@ -408,21 +407,9 @@ fn capture_loop(
         if netdown && cap.ifindex != 0 {
             if !socket::if_index_exists(cap.ifindex) {
                 error = Some(format!("{}: The interface disappeared", cap.device));
-                // Hand over what is left before reporting.
-                while cap.ring.is_ours(cur) {
-                    let Some(mut batch) = next_batch(&mut spare) else {
-                        break;
-                    };
-                    for p in ring::packets(cap.ring.block(cur)) {
-                        cap.framer.push(&p, &mut batch);
-                    }
-                    cap.ring.release(cur);
-                    cur = (cur + 1) % geo.block_nr;
-                    if batch.is_empty() || tx.send(batch).is_err() {
-                        break;
-                    }
-                }
-                break;
+                // Hand over what is left (the loop's top does it), then stop.
+                gone = true;
+                continue;
             }
             if socket::if_info(&cap.device).is_ok_and(|i| i.flags & libc::IFF_UP as u32 != 0) {
                 netdown = false;
@@ -436,9 +423,13 @@ fn capture_loop(
         received += u64::from(r);
         dropped += u64::from(d);
     }
+    let if_dropped = cap.ifdrop_base.map_or(0, |base| {
+        interfaces::interface_drops(&cap.device).saturating_sub(base)
+    });
     CaptureEnd {
         received,
         dropped,
+        if_dropped,
         error,
     }
 }
@@ -498,6 +489,7 @@ pub fn run_live(
     let end = capture.join().unwrap_or(CaptureEnd {
         received: 0,
         dropped: 0,
+        if_dropped: 0,
         error: Some("the capture thread panicked".into()),
     });
     socket::forget_wake_fd();
@@ -571,20 +563,21 @@ fn print_start(args: &Args, device: &str, linktype: LinkType) {
         "{prefix}listening on {device}, link-type {} ({}), snapshot length {} bytes",
         linktype.name(),
         linktype.description(),
-        snaplen_of(args)
+        args.snaplen()
     );
 }
 
-/// tcpdump's end-of-run counters on stderr.
+/// tcpdump's end-of-run counters on stderr (the interface's own drops only when
+/// there were some, as tcpdump), written at once.
 fn print_end(captured: u64, end: &CaptureEnd) {
-    eprint!(
-        "{captured} packet{} captured\n{} packet{} received by filter\n{} packet{} dropped by kernel\n",
-        plural(captured),
-        end.received,
-        plural(end.received),
-        end.dropped,
-        plural(end.dropped)
-    );
+    let line = |n: u64, what: &str| format!("{n} packet{} {what}\n", plural(n));
+    let mut text = line(captured, "captured");
+    text += &line(end.received, "received by filter");
+    text += &line(end.dropped, "dropped by kernel");
+    if end.if_dropped != 0 {
+        text += &line(end.if_dropped, "dropped by interface");
+    }
+    eprint!("{text}");
 }
 
 #[cfg(test)]

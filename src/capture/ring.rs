@@ -7,12 +7,13 @@
 
 use super::socket::PacketSocket;
 use std::io;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 /// Offset of `hdr.bh1.block_status` in `struct tpacket_block_desc`.
 const BLOCK_STATUS_OFF: usize = 8;
 const BLOCK_NUM_PKTS_OFF: usize = 12;
 const BLOCK_FIRST_PKT_OFF: usize = 16;
+const BLOCK_SEQ_OFF: usize = 24;
 
 /// Offsets in `struct tpacket3_hdr` (48 bytes, followed by `struct sockaddr_ll`).
 const TP_NEXT_OFFSET: usize = 0;
@@ -46,7 +47,7 @@ const PAGE: u32 = 4096;
 
 impl Geometry {
     /// Splits a buffer of `buffer_bytes` into at least 4 blocks, each a power of two
-    /// between [`MIN_BLOCK`] and [`MAX_BLOCK`] (libpcap's 2 MiB default gives 4
+    /// between 128 KiB and 512 KiB (libpcap's 2 MiB default gives 4
     /// blocks of 512 KiB, as libpcap's own geometry for a 262144-byte snaplen).
     pub fn for_buffer(buffer_bytes: u64, retire_ms: u32) -> Geometry {
         let quarter = (buffer_bytes / 4).clamp(u64::from(MIN_BLOCK), u64::from(MAX_BLOCK));
@@ -150,15 +151,32 @@ impl Ring {
         self.status_word(block).load(Ordering::Acquire) & libc::TP_STATUS_USER != 0
     }
 
-    /// Whether the kernel has put packets into block `block` while it still owns it
-    /// (the block it is filling; they come out when the block is retired).
-    pub fn kernel_block_has_packets(&self, block: u32) -> bool {
+    /// Whether the kernel has put packets into block `block`, which it still owns,
+    /// since it opened it as block number `seq` (they come out when the block is
+    /// retired). A block the kernel has not reopened yet still holds its previous
+    /// round's number and count, hence the check of the number.
+    pub fn kernel_block_has_packets(&self, block: u32, seq: u64) -> bool {
         assert!(block < self.geo.block_nr);
-        let off = block as usize * self.geo.block_size as usize + BLOCK_NUM_PKTS_OFF;
-        // SAFETY: inside the mapping and 4-byte aligned; the kernel updates this
-        // counter while filling the block, so it is only read atomically.
-        let n = unsafe { AtomicU32::from_ptr(self.base.add(off).cast()) };
-        n.load(Ordering::Relaxed) != 0
+        let base = block as usize * self.geo.block_size as usize;
+        // SAFETY: both fields are inside the mapping and naturally aligned (blocks are
+        // page-aligned); the kernel writes them while it fills the block, so they are
+        // only read atomically.
+        let (n, s) = unsafe {
+            (
+                AtomicU32::from_ptr(self.base.add(base + BLOCK_NUM_PKTS_OFF).cast()),
+                AtomicU64::from_ptr(self.base.add(base + BLOCK_SEQ_OFF).cast()),
+            )
+        };
+        s.load(Ordering::Acquire) == seq && n.load(Ordering::Acquire) != 0
+    }
+
+    /// The sequence number of block `block`, which must be ours: the kernel numbers
+    /// the blocks it opens 1, 2, 3 …
+    pub fn seq(&self, block: u32) -> u64 {
+        let b = self.block(block);
+        b.get(BLOCK_SEQ_OFF..BLOCK_SEQ_OFF + 8)
+            .and_then(|s| s.try_into().ok())
+            .map_or(0, u64::from_ne_bytes)
     }
 
     /// The bytes of block `block`, which must be ours ([`Ring::is_ours`]). The kernel

@@ -21,6 +21,8 @@ pub const UNSET: BlockId = usize::MAX;
 pub enum Term {
     /// `ret #k`.
     Ret(u32),
+    /// Continue with another block: nothing when it is laid out next, else `ja`.
+    Goto(BlockId),
     /// `code` is `BPF_JMP | op | src` with op one of `BPF_JEQ`, `BPF_JGT`, `BPF_JGE`,
     /// `BPF_JSET` and src `BPF_K` (compare with `k`) or `BPF_X`.
     Branch {
@@ -54,6 +56,7 @@ impl Term {
     pub fn successors(&self) -> Vec<BlockId> {
         match *self {
             Term::Ret(_) => Vec::new(),
+            Term::Goto(t) => vec![t],
             Term::Branch { jt, jf, .. } => vec![jt, jf],
         }
     }
@@ -119,6 +122,7 @@ impl Cfg {
         let succ = |b: BlockId| -> Vec<BlockId> {
             match self.blocks[b].term {
                 Term::Ret(_) => Vec::new(),
+                Term::Goto(t) => vec![t],
                 // Popped from the end: true last, so false is visited first.
                 Term::Branch { jt, jf, .. } => vec![jt, jf],
             }

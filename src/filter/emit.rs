@@ -12,13 +12,20 @@ use crate::bpf::insn::{BPF_JA, BPF_JMP, BPF_K, BPF_RET};
 pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
     let order = cfg.topo_order()?;
     let mut pos_of = vec![usize::MAX; cfg.blocks.len()];
+    // A goto needs a `ja` unless its target is laid out right after it.
+    let mut goto_ja = vec![false; cfg.blocks.len()];
+    for (i, &b) in order.iter().enumerate() {
+        if let Term::Goto(t) = cfg.blocks[b].term {
+            goto_ja[b] = order.get(i + 1) != Some(&t);
+        }
+    }
     // Which exits need a `ja` trampoline; sizes only grow, so iterate to a fixpoint.
     let mut far: Vec<(bool, bool)> = vec![(false, false); cfg.blocks.len()];
     loop {
         let mut pos = 0usize;
         for &b in &order {
             pos_of[b] = pos;
-            pos += block_len(cfg, b, far[b]);
+            pos += block_len(cfg, b, far[b], goto_ja[b]);
         }
         let mut changed = false;
         for &b in &order {
@@ -43,6 +50,12 @@ pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
         out.extend_from_slice(&block.stmts);
         match block.term {
             Term::Ret(k) => out.push(Insn::stmt(BPF_RET | BPF_K, k)),
+            Term::Goto(t) => {
+                if goto_ja[b] {
+                    let from = out.len() + 1;
+                    out.push(Insn::stmt(BPF_JMP | BPF_JA, (pos_of[t] - from) as u32));
+                }
+            }
             Term::Branch { code, k, jt, jf } => {
                 let (ft, ff) = far[b];
                 let here = out.len();
@@ -72,8 +85,12 @@ pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
     Ok(out)
 }
 
-fn block_len(cfg: &Cfg, b: BlockId, far: (bool, bool)) -> usize {
-    cfg.blocks[b].stmts.len() + 1 + usize::from(far.0) + usize::from(far.1)
+fn block_len(cfg: &Cfg, b: BlockId, far: (bool, bool), goto_ja: bool) -> usize {
+    let term = match cfg.blocks[b].term {
+        Term::Goto(_) => usize::from(goto_ja),
+        _ => 1 + usize::from(far.0) + usize::from(far.1),
+    };
+    cfg.blocks[b].stmts.len() + term
 }
 
 #[cfg(test)]

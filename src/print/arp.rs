@@ -153,7 +153,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
             proto_addr(c, spa)?;
         }
         _ => {
-            c.default_print(d);
+            // tcpdump's ND_DEFAULTPRINT here is not subject to -x suppression.
+            super::hex::hex_and_ascii(&mut c.o, "\n\t", d, 0);
             return Ok(());
         }
     }

@@ -59,19 +59,6 @@ fn type_name(t: u16) -> Option<&'static str> {
         46 => "RRSIG",
         47 => "NSEC",
         48 => "DNSKEY",
-        49 => "DHCID",
-        50 => "NSEC3",
-        51 => "NSEC3PARAM",
-        52 => "TLSA",
-        53 => "SMIMEA",
-        55 => "HIP",
-        56 => "NINFO",
-        57 => "RKEY",
-        58 => "TALINK",
-        59 => "CDS",
-        60 => "CDNSKEY",
-        61 => "OPENPGPKEY",
-        62 => "CSYNC",
         99 => "SPF",
         100 => "UINFO",
         101 => "UID",
@@ -86,9 +73,6 @@ fn type_name(t: u16) -> Option<&'static str> {
         254 => "MAILA",
         255 => "ANY",
         256 => "URI",
-        257 => "CAA",
-        32768 => "TA",
-        32769 => "DLV",
         _ => return None,
     })
 }
@@ -852,21 +836,21 @@ fn request(
         return None;
     }
     if c.opts.verbose > 1 {
-        for (count, label) in [(an, " an:"), (ns, " ns:"), (ar, " ar:")] {
-            if *count > 0 {
-                c.s(label);
+        // Answers in a query carry no label; the other sections do.
+        if *an > 0 {
+            *an -= 1;
+            cp = rprint(c, m, cp, mdns)?;
+            while cp < m.len() && *an > 0 {
+                *an -= 1;
+                c.s(",");
                 cp = rprint(c, m, cp, mdns)?;
-                *count -= 1;
-                while cp < m.len() && *count > 0 {
-                    c.s(",");
-                    cp = rprint(c, m, cp, mdns)?;
-                    *count -= 1;
-                }
-            }
-            if *count != 0 {
-                return None;
             }
         }
+        if *an != 0 {
+            return None;
+        }
+        section(c, m, &mut cp, ns, " ns:", mdns)?;
+        section(c, m, &mut cp, ar, " ar:", mdns)?;
     }
     Some(())
 }

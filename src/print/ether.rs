@@ -1,6 +1,6 @@
 //! Ethernet II / 802.3 frames, 802.1Q and 802.1ad tags, and the ethertype demux.
 
-use super::{Ctx, R, Trunc, be16, llc};
+use super::{Ctx, R, be16, llc};
 
 pub(crate) const ETHERTYPE_IP: u16 = 0x0800;
 pub(crate) const ETHERTYPE_ARP: u16 = 0x0806;
@@ -114,6 +114,17 @@ pub(crate) fn tci(c: &mut Ctx, tag: u16) {
 /// An Ethernet frame; returns the link-layer header length (for `-x`).
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "ether";
+    if c.depth >= super::MAX_DEPTH {
+        c.trunc_mark();
+        return Ok(0);
+    }
+    c.depth += 1;
+    let r = print_inner(c, d, length);
+    c.depth -= 1;
+    r
+}
+
+fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     if d.len() < 14 || length < 14 {
         c.trunc_mark();
         return Ok(d.len().min(length));
@@ -222,10 +233,8 @@ pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R
         ETHERTYPE_IP => super::ip::print(c, d, length)?,
         ETHERTYPE_IPV6 => super::ip6::print(c, d, length)?,
         ETHERTYPE_ARP | ETHERTYPE_REVARP => super::arp::print(c, d, length)?,
+        0x88cc => super::misc::lldp(c, d, length)?,
         _ => return Ok(false),
     }
     Ok(true)
 }
-
-#[allow(dead_code)]
-fn _unused(_: Trunc) {}

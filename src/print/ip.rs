@@ -315,6 +315,17 @@ fn find_dst(hdr: &[u8]) -> &[u8] {
 /// An IPv4 datagram of claimed length `length` (captured bytes in `d`).
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "ip";
+    if c.depth >= super::MAX_DEPTH {
+        c.trunc_mark();
+        return Ok(());
+    }
+    c.depth += 1;
+    let r = print_inner(c, d, length);
+    c.depth -= 1;
+    r
+}
+
+fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let v = u8_at(d, 0)? >> 4;
     if v != 4 {
         if v == 6 {
@@ -521,6 +532,7 @@ pub(crate) fn demux(
             }
         }
         50 => super::misc::esp(c, d, length),
+        47 => super::misc::gre(c, d, length),
         112 => super::misc::vrrp(c, d, length, ip, ip.ttl),
         59 => {
             c.s("no next header");

@@ -202,6 +202,17 @@ fn routing<'a>(c: &mut Ctx, d: &'a [u8]) -> R<Option<Route<'a>>> {
 /// An IPv6 packet of claimed length `length` (captured bytes in `d`).
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "ip6";
+    if c.depth >= super::MAX_DEPTH {
+        c.trunc_mark();
+        return Ok(());
+    }
+    c.depth += 1;
+    let r = print_inner(c, d, length);
+    c.depth -= 1;
+    r
+}
+
+fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
     if d.len() < 40 {
         c.trunc_mark();
         return Ok(());

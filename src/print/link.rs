@@ -1,7 +1,7 @@
 //! Link-layer dispatch and the non-Ethernet link headers: Linux cooked v1/v2,
 //! BSD/OpenBSD loopback, raw IP.
 
-use super::ether::{ether_type_print, ethertype_name, ethertype_print, tci};
+use super::ether::{ethertype_name, ethertype_print, tci};
 use super::out::Put;
 use super::{Ctx, R, be16, be32, u8_at};
 use crate::linktype::LinkType;
@@ -307,9 +307,4 @@ fn null(c: &mut Ctx, d: &[u8], length: usize, network_order: bool) -> R<usize> {
         }
     }
     Ok(4)
-}
-
-#[allow(dead_code)]
-fn _use(c: &mut Ctx) {
-    ether_type_print(c, 0);
 }

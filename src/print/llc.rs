@@ -132,6 +132,10 @@ pub(crate) fn print(
             None => Ok(hdrlen + 5),
         });
     }
+    if ssap == 0x42 && dsap == 0x42 && control == LLC_UI {
+        super::stp::print(c, p, length)?;
+        return Ok(Ok(hdrlen));
+    }
     if ssap == LLCSAP_IP && dsap == LLCSAP_IP && control == LLC_UI {
         super::ip::print(c, p, length)?;
         return Ok(Ok(hdrlen));

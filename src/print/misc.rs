@@ -1,6 +1,6 @@
-//! Short summaries of protocols that often ride along in captures: IGMP, VRRP,
-//! ESP, and the first line of NTP and BOOTP/DHCP (rfilter does not decode their
-//! `-v` details).
+//! Protocols that often ride along in captures: IGMP, VRRP, ESP, GRE, NTP,
+//! syslog, the Broadcom LI shim, and the first line of BOOTP/DHCP and LLDP
+//! (rfilter does not decode their `-v` details).
 
 use super::ip::{IpInfo, cksum};
 use super::out::Put;
@@ -61,9 +61,9 @@ pub(crate) fn igmp(c: &mut Ctx, d: &[u8], len: usize) -> R {
                 if g == [0, 0, 0, 0] {
                     return check(c, d, len);
                 }
-                let nsrcs = usize::from(be16(d, 10)?);
                 c.s(" [gaddr ");
                 c.ipaddr(g);
+                let nsrcs = usize::from(be16(d, 10)?);
                 if nsrcs > 0 {
                     if len < 12 + (nsrcs << 2) {
                         c.s(" [invalid number of sources]");
@@ -196,7 +196,8 @@ fn check(c: &mut Ctx, d: &[u8], len: usize) -> R {
 
 pub(crate) fn esp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.proto = "esp";
-    if d.len() < 8 {
+    // tcpdump wants at least one byte past the 8-byte header.
+    if d.len() <= 8 {
         c.trunc_mark();
         return Ok(());
     }
@@ -306,14 +307,143 @@ pub(crate) fn vrrp(c: &mut Ctx, d: &[u8], len: usize, ip: &IpInfo<'_>, ttl: u8) 
     Ok(())
 }
 
-/// NTP: the summary line only (tcpdump's `-v` details are not reproduced).
+/// An NTP timestamp: seconds, fraction in billionths, and the UTC date.
+fn ntp_time(c: &mut Ctx, d: &[u8], off: usize) -> R {
+    let (i, uf) = (be32(d, off)?, be32(d, off + 4)?);
+    c.dec(i);
+    c.s(".");
+    c.o.decw(u64::from(ntp_frac(uf)), 9);
+    if i != 0 {
+        let t = (i64::from(i) - 2_208_988_800) as libc::time_t;
+        // SAFETY: gmtime_r only writes the tm we pass; tm is plain data.
+        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+        if unsafe { libc::gmtime_r(&t, &mut tm) }.is_null() {
+            c.s(" ([timestamp overflow])");
+            return Ok(());
+        }
+        c.s(" (");
+        c.o.decw((i64::from(tm.tm_year) + 1900).max(0) as u64, 4);
+        c.s("-");
+        c.o.decw((tm.tm_mon + 1) as u64, 2);
+        c.s("-");
+        c.o.decw(tm.tm_mday as u64, 2);
+        c.s("T");
+        c.o.decw(tm.tm_hour as u64, 2);
+        c.s(":");
+        c.o.decw(tm.tm_min as u64, 2);
+        c.s(":");
+        c.o.decw(tm.tm_sec as u64, 2);
+        c.s("Z)");
+    }
+    Ok(())
+}
+
+/// A 32-bit binary fraction in billionths, truncated as tcpdump's double maths does.
+fn ntp_frac(f: u32) -> u32 {
+    (f64::from(f) / 4_294_967_296.0 * 1_000_000_000.0) as u32
+}
+
+/// Difference of two NTP timestamps with an explicit sign (tcpdump's p_ntp_delta).
+fn ntp_delta(c: &mut Ctx, d: &[u8], old: usize, new: usize) -> R {
+    let (u, uf) = (be32(d, new)?, be32(d, new + 4)?);
+    let (ou, ouf) = (be32(d, old)?, be32(d, old + 4)?);
+    if ou == 0 && ouf == 0 {
+        return ntp_time(c, d, new);
+    }
+    let (neg, i, f) = if u > ou {
+        (
+            false,
+            (u - ou).wrapping_sub(u32::from(ouf > uf)),
+            uf.wrapping_sub(ouf),
+        )
+    } else if u < ou {
+        (
+            true,
+            (ou - u).wrapping_sub(u32::from(uf > ouf)),
+            ouf.wrapping_sub(uf),
+        )
+    } else if uf > ouf {
+        (false, 0, uf - ouf)
+    } else {
+        (true, 0, ouf - uf)
+    };
+    c.s(if neg { "-" } else { "+" });
+    c.dec(i);
+    c.s(".");
+    c.o.decw(u64::from(ntp_frac(f)), 9);
+    Ok(())
+}
+
+/// A 16.16 fixed-point value as tcpdump's p_sfix prints it.
+fn ntp_sfix(c: &mut Ctx, d: &[u8], off: usize) -> R {
+    let (i, f) = (be16(d, off)?, be16(d, off + 2)?);
+    c.dec(i);
+    c.s(".");
+    c.o.decw(u64::from((f64::from(f) / 65536.0 * 1_000_000.0) as u32), 6);
+    Ok(())
+}
+
+/// NTP control message header (mode 6).
+fn ntp_control(c: &mut Ctx, d: &[u8], len: usize) -> R {
+    if len < 12 {
+        c.invalid();
+        return Ok(());
+    }
+    let control = u8_at(d, 1)?;
+    c.s(if control & 0x80 != 0 {
+        ", Response"
+    } else {
+        ", Request"
+    });
+    c.s(if control & 0x40 != 0 {
+        ", Error"
+    } else {
+        ", OK"
+    });
+    c.s(if control & 0x20 != 0 {
+        ", More"
+    } else {
+        ", Last"
+    });
+    c.s(", OpCode=");
+    c.dec(control & 0x1f);
+    c.s("\n\tSequence=");
+    c.dec(be16(d, 2)?);
+    let status = be16(d, 4)?;
+    c.s(", Status=");
+    if status == 0 {
+        c.s("0");
+    } else {
+        c.s("0x");
+        c.o.hex(u64::from(status));
+    }
+    c.s(", Assoc.=");
+    c.dec(be16(d, 6)?);
+    c.s(", Offset=");
+    c.dec(be16(d, 8)?);
+    let count = usize::from(be16(d, 10)?);
+    c.s(", Count=");
+    c.dec(count as u64);
+    if 12 + count > len {
+        c.invalid();
+        return Ok(());
+    }
+    if count != 0 {
+        bytes(d, 12, count)?;
+        c.s("\n\tTO-BE-DONE: data not interpreted");
+    }
+    Ok(())
+}
+
+/// NTP; with -v the time-protocol fields (control messages are not decoded).
 pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.proto = "ntp";
     let status = u8_at(d, 0)?;
     c.s("NTPv");
     c.dec((status >> 3) & 7);
     c.s(", ");
-    c.s(match status & 7 {
+    let mode = status & 7;
+    c.s(match mode {
         0 => "unspecified",
         1 => "symmetric active",
         2 => "symmetric passive",
@@ -325,6 +455,100 @@ pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     });
     c.s(", length ");
     c.dec(len as u64);
+    if c.opts.verbose == 0 {
+        return Ok(());
+    }
+    let li = status & 0xc0;
+    c.s("\n\tLeap indicator: ");
+    c.s(match li {
+        0x00 => "",
+        0x40 => "+1s",
+        0x80 => "-1s",
+        _ => "clock unsynchronized",
+    });
+    c.s(" (");
+    c.dec(li);
+    c.s(")");
+    match mode {
+        0..=5 => {
+            if len < 48 {
+                c.invalid();
+                return Ok(());
+            }
+        }
+        6 => return ntp_control(c, d, len),
+        _ => return Ok(()),
+    }
+    let (stratum, poll, precision) = (u8_at(d, 1)?, u8_at(d, 2)? as i8, u8_at(d, 3)? as i8);
+    c.s(", Stratum ");
+    c.dec(stratum);
+    c.s(" (");
+    c.s(match stratum {
+        0 => "unspecified",
+        1 => "primary reference",
+        2..=15 => "secondary reference",
+        _ => "reserved",
+    });
+    c.s("), poll ");
+    c.o.dec_i(i64::from(poll));
+    if (0..32).contains(&poll) {
+        c.s(" (");
+        c.dec(1u64 << poll);
+        c.s("s)");
+    } else if (-31..0).contains(&poll) {
+        c.s(" (1/");
+        c.dec(1u64 << -poll);
+        c.s("s)");
+    }
+    c.s(", precision ");
+    c.o.dec_i(i64::from(precision));
+    c.s("\n\tRoot Delay: ");
+    ntp_sfix(c, d, 4)?;
+    c.s(", Root dispersion: ");
+    ntp_sfix(c, d, 8)?;
+    c.s(", Reference-ID: ");
+    match stratum {
+        0 => c.s("(unspec)"),
+        1 => {
+            let r = bytes(d, 12, 4)?;
+            for &b in r {
+                super::tcp::print_char(c, b);
+            }
+        }
+        _ => {
+            let r = be32(d, 12)?;
+            c.s("0x");
+            c.o.hexw(u64::from(r), 8);
+        }
+    }
+    for (label, off) in [
+        ("\n\t  Reference Timestamp:  ", 16),
+        ("\n\t  Originator Timestamp: ", 24),
+        ("\n\t  Receive Timestamp:    ", 32),
+        ("\n\t  Transmit Timestamp:   ", 40),
+    ] {
+        c.s(label);
+        ntp_time(c, d, off)?;
+    }
+    c.s("\n\t    Originator - Receive Timestamp:  ");
+    ntp_delta(c, d, 24, 32)?;
+    c.s("\n\t    Originator - Transmit Timestamp: ");
+    ntp_delta(c, d, 24, 40)?;
+    match 68usize.checked_sub(len) {
+        Some(16) => {
+            c.s("\n\tKey id: ");
+            c.dec(be32(d, 48)?);
+        }
+        Some(0) => {
+            c.s("\n\tKey id: ");
+            c.dec(be32(d, 48)?);
+            c.s("\n\tAuthentication: ");
+            for k in 0..4 {
+                c.o.hexw(u64::from(be32(d, 52 + 4 * k)?), 8);
+            }
+        }
+        _ => {}
+    }
     Ok(())
 }
 
@@ -350,5 +574,387 @@ pub(crate) fn bootp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     }
     c.s(", length ");
     c.dec(len as u64);
+    Ok(())
+}
+
+/// Broadcom LI shim (UDP source port 49152).
+pub(crate) fn bcm_li(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    c.proto = "bcm_li";
+    if length < 4 {
+        c.s(" (length ");
+        c.dec(length as u64);
+        c.s(" < 4)");
+        c.invalid();
+        return Ok(());
+    }
+    let shim = be32(d, 0)?;
+    let v = c.opts.verbose > 0;
+    if v {
+        c.s("\n    ");
+    }
+    c.s("BCM-LI-SHIM: direction ");
+    c.s(match (shim >> 29) & 7 {
+        1 => "unused",
+        2 => "egress",
+        3 => "ingress",
+        _ => "unknown",
+    });
+    let pkt_type = (shim >> 25) & 0xf;
+    c.s(", pkt-type ");
+    c.s(match pkt_type {
+        4 => "undecided",
+        5 => "ipv4",
+        6 => "ipv6",
+        7 => "ethernet",
+        _ => "unknown",
+    });
+    c.s(", pkt-subtype ");
+    c.s(match (shim >> 22) & 7 {
+        1 => "single VLAN tag",
+        2 => "double VLAN tag",
+        3 => "untagged",
+        _ => "unknown",
+    });
+    c.s(", li-id ");
+    c.dec(shim & 0x3f_ffff);
+    if !v {
+        // tcpdump checks the whole payload was captured.
+        if d.len() < length {
+            return Err(super::Trunc);
+        }
+        return Ok(());
+    }
+    c.s("\n    ");
+    let p = &d[4..];
+    let len = length - 4;
+    match pkt_type {
+        7 => {
+            super::ether::print(c, p, len)?;
+        }
+        5 => super::ip::print(c, p, len)?,
+        6 => super::ip6::print(c, p, len)?,
+        4 => match u8_at(p, 0)? >> 4 {
+            4 => super::ip::print(c, p, len)?,
+            6 => super::ip6::print(c, p, len)?,
+            _ => c.s("unknown payload"),
+        },
+        _ => c.invalid(),
+    }
+    Ok(())
+}
+
+fn gre_flags(c: &mut Ctx, flags: u16) {
+    let mut first = true;
+    for (bit, n) in [
+        (0x8000u16, "checksum present"),
+        (0x4000, "routing present"),
+        (0x2000, "key present"),
+        (0x1000, "sequence# present"),
+        (0x0800, "source routing present"),
+        (0x0080, "ack present"),
+    ] {
+        if flags & bit != 0 {
+            if !first {
+                c.s(", ");
+            }
+            c.s(n);
+            first = false;
+        }
+    }
+    if first {
+        c.s("none");
+    }
+}
+
+/// GRE versions 0 and 1 (PPTP), and the payload for the protocols rfilter decodes.
+pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    c.proto = "gre";
+    if length < 2 || d.len() < 2 {
+        c.trunc_mark();
+        return Ok(());
+    }
+    let flags = be16(d, 0)?;
+    let vers = flags & 7;
+    c.s("GREv");
+    c.dec(vers);
+    let v = c.opts.verbose > 0;
+    let mut len = length - 2;
+    let mut p = 2usize;
+    // tcpdump 4.99 reports a header that runs past the data as truncated.
+    macro_rules! need {
+        ($n:expr) => {
+            if len < $n || d.len() < p + $n {
+                c.trunc_mark();
+                return Ok(());
+            }
+        };
+    }
+    match vers {
+        0 => {
+            if v {
+                c.s(", Flags [");
+                gre_flags(c, flags);
+                c.s("]");
+            }
+            need!(2);
+            let prot = be16(d, p)?;
+            p += 2;
+            len -= 2;
+            if flags & 0xc000 != 0 {
+                need!(2);
+                let sum = be16(d, p)?;
+                if v {
+                    c.s(", sum 0x");
+                    c.o.hex(u64::from(sum));
+                }
+                p += 2;
+                len -= 2;
+                need!(2);
+                let off = be16(d, p)?;
+                c.s(", off 0x");
+                c.o.hex(u64::from(off));
+                p += 2;
+                len -= 2;
+            }
+            if flags & 0x2000 != 0 {
+                need!(4);
+                let key = be32(d, p)?;
+                p += 4;
+                len -= 4;
+                c.s(", key=0x");
+                c.o.hex(u64::from(key));
+            }
+            if flags & 0x1000 != 0 {
+                need!(4);
+                let seq = be32(d, p)?;
+                c.s(", seq ");
+                c.dec(seq);
+                p += 4;
+                len -= 4;
+            }
+            if flags & 0x4000 != 0 {
+                // Source routing (obsolete): not decoded.
+                c.invalid();
+                return Ok(());
+            }
+            if c.opts.link_header {
+                c.s(", proto ");
+                c.s(super::ether::ethertype_name(prot).unwrap_or("unknown"));
+                c.s(" (0x");
+                c.o.hexw(u64::from(prot), 4);
+                c.s(")");
+            }
+            c.s(", length ");
+            c.dec(length as u64);
+            c.s(if v { "\n\t" } else { ": " });
+            let payload = &d[p.min(d.len())..];
+            match prot {
+                0x0800 => super::ip::print(c, payload, len)?,
+                0x86dd => super::ip6::print(c, payload, len)?,
+                0x6558 => {
+                    super::ether::print(c, payload, len)?;
+                }
+                _ => {
+                    c.s("gre-proto-0x");
+                    c.o.hex(u64::from(prot));
+                }
+            }
+        }
+        1 => {
+            if v {
+                c.s(", Flags [");
+                gre_flags(c, flags);
+                c.s("]");
+            }
+            need!(2);
+            let prot = be16(d, p)?;
+            p += 2;
+            len -= 2;
+            if prot == 0x6400 && (flags & !7) != 0x2000 {
+                c.s(" unknown-eoip-flags-");
+                c.o.hexw(u64::from(flags), 4);
+                c.s("!");
+                return Ok(());
+            }
+            if flags & 0x2000 != 0 {
+                need!(2);
+                be16(d, p)?;
+                p += 2;
+                len -= 2;
+                need!(2);
+                let call = be16(d, p)?;
+                c.s(if prot == 0x6400 {
+                    ", tunnel-id "
+                } else {
+                    ", call "
+                });
+                c.dec(call);
+                p += 2;
+                len -= 2;
+            } else {
+                c.s(", (ERROR: K flag not set)");
+            }
+            if flags & 0x1000 != 0 {
+                need!(4);
+                let seq = be32(d, p)?;
+                c.s(", seq ");
+                c.dec(seq);
+                p += 4;
+                len -= 4;
+            }
+            if flags & 0x0080 != 0 {
+                need!(4);
+                let ack = be32(d, p)?;
+                c.s(", ack ");
+                c.dec(ack);
+                p += 4;
+                len -= 4;
+            }
+            if prot != 0x6400 && flags & 0x1000 == 0 {
+                c.s(", no-payload");
+            }
+            if c.opts.link_header {
+                c.s(", proto ");
+                c.s(super::ether::ethertype_name(prot).unwrap_or("unknown"));
+                c.s(" (0x");
+                c.o.hexw(u64::from(prot), 4);
+                c.s(")");
+            }
+            c.s(", length ");
+            c.dec(length as u64);
+            if prot != 0x6400 && flags & 0x1000 == 0 {
+                return Ok(());
+            }
+            c.s(if v { "\n\t" } else { ": " });
+            let payload = &d[p.min(d.len())..];
+            match prot {
+                0x6400 => {
+                    if len == 0 {
+                        c.s("keepalive");
+                    } else {
+                        super::ether::print(c, payload, len)?;
+                    }
+                }
+                // PPP (PPTP) is not decoded by rfilter.
+                _ => {
+                    c.s("gre-proto-0x");
+                    c.o.hex(u64::from(prot));
+                }
+            }
+        }
+        _ => c.s(" ERROR: unknown-version"),
+    }
+    Ok(())
+}
+
+const SYSLOG_FACILITIES: [&str; 24] = [
+    "kernel", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+    "authpriv", "ftp", "ntp", "security", "console", "cron", "local0", "local1", "local2",
+    "local3", "local4", "local5", "local6", "local7",
+];
+
+const SYSLOG_SEVERITIES: [&str; 8] = [
+    "emergency",
+    "alert",
+    "critical",
+    "error",
+    "warning",
+    "notice",
+    "info",
+    "debug",
+];
+
+fn syslog_facility(c: &mut Ctx, f: u32) {
+    match SYSLOG_FACILITIES.get(f as usize) {
+        Some(n) => c.s(n),
+        None => {
+            c.s("unknown (");
+            c.dec(f);
+            c.s(")");
+        }
+    }
+}
+
+/// Syslog (UDP port 514): priority, and with -v the message.
+pub(crate) fn syslog(c: &mut Ctx, d: &[u8], len: usize) -> R {
+    c.proto = "syslog";
+    if u8_at(d, 0)? != b'<' {
+        c.invalid();
+        return Ok(());
+    }
+    let mut off = 1;
+    let mut pri = 0u32;
+    while off <= 3 {
+        let ch = u8_at(d, off)?;
+        if !ch.is_ascii_digit() {
+            break;
+        }
+        pri = pri * 10 + u32::from(ch - b'0');
+        off += 1;
+    }
+    if u8_at(d, off)? != b'>' {
+        c.invalid();
+        return Ok(());
+    }
+    off += 1;
+    let facility = (pri & 0x3f8) >> 3;
+    let severity = (pri & 7) as usize;
+    if c.opts.verbose == 0 {
+        c.s("SYSLOG ");
+        syslog_facility(c, facility);
+        c.s(".");
+        c.s(SYSLOG_SEVERITIES[severity]);
+        c.s(", length: ");
+        c.dec(len as u64);
+        return Ok(());
+    }
+    c.s("SYSLOG, length: ");
+    c.dec(len as u64);
+    c.s("\n\tFacility ");
+    syslog_facility(c, facility);
+    c.s(" (");
+    c.dec(facility);
+    c.s("), Severity ");
+    c.s(SYSLOG_SEVERITIES[severity]);
+    c.s(" (");
+    c.dec(severity as u64);
+    c.s(")\n\tMsg: ");
+    while off < len {
+        let ch = u8_at(d, off)?;
+        super::tcp::print_char(c, ch);
+        off += 1;
+    }
+    if c.opts.verbose > 1 {
+        super::hex::hex_only(&mut c.o, "\n\t", &d[..len.min(d.len())], 0);
+    }
+    Ok(())
+}
+
+/// LLDP: the summary line; the TLV chain is walked for tcpdump's truncation check
+/// (rfilter does not print the `-v` TLV details).
+pub(crate) fn lldp(c: &mut Ctx, d: &[u8], len: usize) -> R {
+    c.proto = "lldp";
+    c.s("LLDP, length ");
+    c.dec(len as u64);
+    let mut tlen = len;
+    let mut p = 0usize;
+    while tlen >= 2 {
+        let Ok(tlv) = be16(d, p) else {
+            c.trunc_mark();
+            return Ok(());
+        };
+        let (ty, l) = (tlv >> 9, usize::from(tlv & 0x1ff));
+        tlen -= 2;
+        p += 2;
+        if ty == 0 || l == 0 {
+            break;
+        }
+        if d.len() < p + l || tlen < l {
+            c.trunc_mark();
+            return Ok(());
+        }
+        tlen -= l;
+        p += l;
+    }
     Ok(())
 }

@@ -1,5 +1,17 @@
 //! Packet printing in tcpdump 4.99's format.
 //!
+//! Decoded as tcpdump prints them (`-n`/`-v`…`-vvv`/`-e`/`-q`/`-x`/`-X`/`-A`, checked
+//! line by line against the tcpdump binary by `tests/print_golden.rs`): Ethernet,
+//! 802.1Q/802.1ad, LLC/SNAP, STP, Linux cooked v1/v2, BSD/OpenBSD loopback, raw
+//! IP; ARP/RARP; IPv4 (options, fragments); IPv6 (hop-by-hop, destination,
+//! routing, fragment headers); TCP (relative sequence numbers, every option kind
+//! including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6 (ND options, MLD);
+//! DNS and mDNS (EDNS options); NTP; IGMP, VRRP, ESP, GRE, syslog, Broadcom LI.
+//! BOOTP/DHCP and LLDP get tcpdump's first line only (not their `-v` details);
+//! other protocols get tcpdump's generic fallbacks (`ip-proto-N`,
+//! `ethertype Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump
+//! has a dedicated printer.
+//!
 //! [`Printer`] is a [`Sink`]: it takes each packet, decodes it with the protocol
 //! printers in this module (one file per protocol family) and appends tcpdump's text
 //! to a large reused buffer that is written out in big chunks (or per line with `-l`).
@@ -20,6 +32,7 @@ mod llc;
 mod misc;
 mod names;
 pub mod out;
+mod stp;
 mod tcp;
 mod time;
 mod udp;
@@ -142,7 +155,13 @@ pub(crate) struct Ctx {
     /// Link-layer header length known so far (what `-x` skips if a printer above
     /// the link layer stops at a truncation).
     pub ll_hdr_len: usize,
+    /// Nesting depth of network-layer printers (IP in IP, GRE, ICMP quotes), capped
+    /// so that a crafted packet cannot exhaust the stack.
+    pub depth: u32,
 }
+
+/// Deepest encapsulation printed; deeper layers show as truncated.
+pub(crate) const MAX_DEPTH: u32 = 100;
 
 impl Ctx {
     #[inline]
@@ -236,6 +255,7 @@ impl<W: Write> Printer<W> {
                 tcp: tcp::SeqTable::default(),
                 names,
                 ll_hdr_len: 0,
+                depth: 0,
             },
             linktype,
             out,
@@ -308,6 +328,7 @@ impl<W: Write> Printer<W> {
         self.clock.print(&mut c.o, pkt.ts);
         c.proto = "";
         c.ll_hdr_len = 0;
+        c.depth = 0;
         let data = pkt.data;
         let res = link::print(c, self.linktype, data, len as usize);
         let hdrlen = match res {

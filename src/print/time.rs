@@ -93,7 +93,8 @@ impl Clock {
         }
         let sec = (d / 1_000_000_000) as u64;
         let nsec = (d % 1_000_000_000) as u32;
-        o.decw(sec / 3600, 2);
+        // tcpdump shows only the time of day of the difference (hours wrap at 24).
+        o.decw((sec % 86400) / 3600, 2);
         o.push(b':');
         o.decw((sec % 3600) / 60, 2);
         o.push(b':');

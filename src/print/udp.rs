@@ -118,8 +118,14 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(123) && !port(69) && !port(88) {
         return super::misc::ntp(c, payload, length);
     }
+    if !c.opts.quiet && port(514) {
+        return super::misc::syslog(c, payload, length);
+    }
     if !c.opts.quiet && port(5353) {
         return super::dns::print(c, payload, length, false, true);
+    }
+    if !c.opts.quiet && sport == 49152 {
+        return super::misc::bcm_li(c, payload, length);
     }
     if ulen > length && !fragmented {
         c.s("UDP, bad length ");

@@ -147,7 +147,7 @@ impl Gen<'_> {
             }
             Radio => {
                 return Err(FilterError::new(
-                    "radio information not present in this link type",
+                    "radio information not present in capture",
                     span,
                 ));
             }

@@ -1,13 +1,14 @@
-//! Simple cleanups run when optimizing (`opts.optimize`), ahead of the real
-//! optimizer: jump threading over tests whose outcome is already known.
+//! Verdict-preserving cleanups run when optimizing (`opts.optimize`), ahead of the
+//! real optimizer, and the register zeroing every program gets.
 //!
 //! The generator repeats tests the way libpcap does (`ldh [12]; jeq #0x800` before
-//! every IPv4 field). When a branch leads to a block that reloads the very value
-//! just tested (or tests A unchanged), the second test's outcome follows from the
-//! first, and the branch can go straight to where the second test would. Skipped
-//! blocks only reload packet bytes the first block already loaded, so no bounds
-//! check is lost and every packet gets the same verdict; the accumulator holds the
-//! same value either way. Unreachable blocks are dropped by emission.
+//! every IPv4 field). Packet bytes never change while a program runs, so a test's
+//! outcome on a value from fixed offsets stays known down the graph: branches jump
+//! past tests whose answer is known on that edge, reloads of what A or X already
+//! hold go, blocks that can only reject become `ret #0`, and identical blocks
+//! merge. Nothing skipped can fail a bounds check that was not already passed on
+//! every path to it, so every packet, truncated or not, gets the same verdict.
+//! Unreachable blocks are dropped by emission.
 
 use crate::bpf::Insn;
 use crate::bpf::insn::*;
@@ -170,83 +171,167 @@ fn decide(facts: &[Fact], key: usize, op: u16, k: u32) -> Option<bool> {
         })
 }
 
-/// Bypasses tests whose outcome is known on the edge leading to them.
+/// Bypasses tests whose outcome is known on the edge leading to them, and drops
+/// reloads of values A or X already hold.
 ///
 /// Packet bytes never change while a program runs, so once a value loaded from
 /// fixed offsets passed or failed a test, that stays known further down the
 /// graph. An edge into a block that only reloads such a value (or tests A as it
 /// is) and whose answer is known on that edge goes straight to the block's
 /// successor, provided that successor does not read the accumulator the skipped
-/// block would have set. The skipped load cannot have failed: the same bytes were
-/// loaded on every path to the edge.
+/// block would have set. A block that starts by recomputing the value A holds on
+/// every path into it, or reloads X with the value X holds, skips that. Nothing
+/// skipped can have failed: the same bytes were loaded on every path to it.
 pub fn drop_known_tests(cfg: &mut Cfg) {
     let mut keys = Keys::default();
-    // Each round moves edges strictly down an acyclic graph; it ends. The bound
-    // only guards against mistakes.
+    // Each round moves edges strictly down an acyclic graph or removes statements;
+    // it ends. The bound only guards against mistakes.
     for _ in 0..cfg.blocks.len().max(1) {
         let Ok(order) = cfg.topo_order() else {
             return;
         };
         let n = cfg.blocks.len();
-        // Facts and the key of A on entry: intersections over incoming edges.
-        let mut facts_in: Vec<Option<Vec<Fact>>> = vec![None; n];
-        let mut akey_in: Vec<Option<Option<usize>>> = vec![None; n];
-        facts_in[cfg.entry] = Some(Vec::new());
-        akey_in[cfg.entry] = Some(None);
+        // What holds on every incoming edge so far.
+        let mut state: Vec<Option<EdgeState>> = vec![None; n];
+        state[cfg.entry] = Some(EdgeState::default());
         let mut changed = false;
         for &b in &order {
-            let Some(facts) = facts_in[b].take() else {
+            let Some(st) = state[b].take() else {
                 // Unreachable now: every edge into it was redirected.
                 continue;
             };
+            changed |= drop_reloads(&mut cfg.blocks[b].stmts, &mut keys, &st);
             let block = &cfg.blocks[b];
             let akey = if block.stmts.is_empty() {
-                akey_in[b].flatten()
+                st.akey
             } else {
                 trailing_reload(&block.stmts).map(|s| keys.id(s))
             };
-            let Term::Branch { code, k, jt, jf } = block.term else {
-                continue;
+            let xkey = x_after(&block.stmts, st.xkey);
+            let (code, k, jt, jf) = match block.term {
+                Term::Branch { code, k, jt, jf } => (code, k, jt, jf),
+                Term::Goto(t) => {
+                    // No test: what is known flows on unchanged.
+                    let out = EdgeState {
+                        facts: st.facts,
+                        akey,
+                        xkey,
+                    };
+                    merge_in(&mut state[t], out);
+                    continue;
+                }
+                Term::Ret(_) => continue,
             };
             for (taken, first) in [(true, jt), (false, jf)] {
-                let mut out = facts.clone();
+                let mut facts = st.facts.clone();
                 if code & BPF_X == 0
                     && let Some(key) = akey
                 {
                     let f = (key, code & 0xf0, k, taken);
-                    if !out.contains(&f) {
-                        out.push(f);
+                    if !facts.contains(&f) {
+                        facts.push(f);
                     }
                 }
-                // Follow known retests from this edge.
+                // Follow known retests from this edge. Skipped blocks change
+                // neither A nor X as their successors see them.
                 let mut succ = first;
-                let mut edge_akey = akey;
-                while let Some(next) = known_on_edge(cfg, &mut keys, &out, edge_akey, succ) {
-                    let skipped = &cfg.blocks[succ];
-                    if !skipped.stmts.is_empty() {
-                        edge_akey = Some(keys.id(&skipped.stmts));
-                    }
+                while let Some(next) = known_on_edge(cfg, &mut keys, &facts, akey, succ) {
                     succ = next;
                 }
                 if succ != first {
                     cfg.set_target(b, taken, succ);
                     changed = true;
                 }
-                facts_in[succ] = Some(match facts_in[succ].take() {
-                    None => out,
-                    Some(prev) => prev.into_iter().filter(|f| out.contains(f)).collect(),
-                });
-                akey_in[succ] = Some(match akey_in[succ] {
-                    None => edge_akey,
-                    Some(prev) if prev == edge_akey => prev,
-                    Some(_) => None,
-                });
+                merge_in(&mut state[succ], EdgeState { facts, akey, xkey });
             }
         }
         if !changed {
             return;
         }
     }
+}
+
+/// What is known on entry to a block: facts about packet values, which pure
+/// reload A holds, and which pure load X holds.
+#[derive(Clone, Debug, Default)]
+struct EdgeState {
+    facts: Vec<Fact>,
+    akey: Option<usize>,
+    xkey: Option<Insn>,
+}
+
+/// Adds an incoming edge's state to a block's entry state: what holds on every
+/// edge so far.
+fn merge_in(into: &mut Option<EdgeState>, edge: EdgeState) {
+    *into = Some(match into.take() {
+        None => edge,
+        Some(prev) => EdgeState {
+            facts: prev
+                .facts
+                .into_iter()
+                .filter(|f| edge.facts.contains(f))
+                .collect(),
+            akey: if prev.akey == edge.akey {
+                prev.akey
+            } else {
+                None
+            },
+            xkey: if prev.xkey == edge.xkey {
+                prev.xkey
+            } else {
+                None
+            },
+        },
+    });
+}
+
+/// An X load that depends on packet bytes or constants alone.
+fn pure_x_load(s: &Insn) -> bool {
+    s.code == BPF_LDX | BPF_MSH | BPF_B || s.code == BPF_LDX | BPF_IMM
+}
+
+fn writes_x(s: &Insn) -> bool {
+    s.class() == BPF_LDX || s.code == BPF_MISC | BPF_TAX
+}
+
+/// Which pure X load X holds after `stmts`, given what it held before.
+fn x_after(stmts: &[Insn], mut x: Option<Insn>) -> Option<Insn> {
+    for s in stmts {
+        if pure_x_load(s) {
+            x = Some(*s);
+        } else if writes_x(s) {
+            x = None;
+        }
+    }
+    x
+}
+
+/// Removes a leading recomputation of the value A already holds and X loads of
+/// the value X already holds. Returns whether anything was removed.
+fn drop_reloads(stmts: &mut Vec<Insn>, keys: &mut Keys, st: &EdgeState) -> bool {
+    let mut changed = false;
+    if let Some(akey) = st.akey
+        && let Some(len) = (1..=stmts.len())
+            .rev()
+            .find(|&l| pure_reload(&stmts[..l]) && keys.id(&stmts[..l]) == akey)
+    {
+        stmts.drain(..len);
+        changed = true;
+    }
+    let mut x = st.xkey;
+    let before = stmts.len();
+    stmts.retain(|s| {
+        if pure_x_load(s) {
+            if x == Some(*s) {
+                return false;
+            }
+            x = Some(*s);
+        } else if writes_x(s) {
+            x = None;
+        }
+        true
+    });
+    changed || stmts.len() != before
 }
 
 /// Where control goes after block `c` when entered with `facts` known and A holding
@@ -295,9 +380,13 @@ pub fn merge_identical_blocks(cfg: &mut Cfg) {
     let mut replace: Vec<BlockId> = (0..cfg.blocks.len()).collect();
     for &b in order.iter().rev() {
         // Successors come later in the order, so they are already resolved.
-        if let Term::Branch { jt, jf, .. } = &mut cfg.blocks[b].term {
-            *jt = replace[*jt];
-            *jf = replace[*jf];
+        match &mut cfg.blocks[b].term {
+            Term::Branch { jt, jf, .. } => {
+                *jt = replace[*jt];
+                *jf = replace[*jf];
+            }
+            Term::Goto(t) => *t = replace[*t],
+            Term::Ret(_) => {}
         }
         let block = &cfg.blocks[b];
         let key = (block.stmts.clone(), block.term);
@@ -327,6 +416,7 @@ pub fn collapse_rejects(cfg: &mut Cfg) {
                 true
             }
             Term::Ret(_) => false,
+            Term::Goto(t) => rejects[t],
             Term::Branch { jt, jf, .. } => rejects[jt] && rejects[jf],
         };
     }
@@ -334,16 +424,70 @@ pub fn collapse_rejects(cfg: &mut Cfg) {
         return;
     };
     for b in order {
-        if let Term::Branch { jt, jf, .. } = &mut cfg.blocks[b].term {
-            if rejects[*jt] {
-                *jt = r;
+        match &mut cfg.blocks[b].term {
+            Term::Branch { jt, jf, .. } => {
+                if rejects[*jt] {
+                    *jt = r;
+                }
+                if rejects[*jf] {
+                    *jf = r;
+                }
             }
-            if rejects[*jf] {
-                *jf = r;
-            }
+            Term::Goto(t) if rejects[*t] => *t = r,
+            _ => {}
         }
     }
     if rejects[cfg.entry] {
         cfg.entry = r;
     }
+}
+
+/// Zeroes, at entry, the scratch registers some path reads before storing them.
+///
+/// Run-time offsets live in registers that later primitives read even on paths
+/// where the primitive that set them failed (`geneve or vlan`), and live-capture
+/// `vlan` bumps its offset registers from zero. The kernel refuses a program that
+/// may read a register before writing it; libpcap's interpreter and the kernel both
+/// start A at zero, so `ld #0; st M[r]…` up front changes no verdict.
+pub fn zero_unstored_registers(cfg: &mut Cfg) {
+    let Ok(order) = cfg.topo_order() else {
+        return;
+    };
+    // Registers stored on every path into each block.
+    let mut stored_in: Vec<Option<u16>> = vec![None; cfg.blocks.len()];
+    stored_in[cfg.entry] = Some(0);
+    let mut unstored: u16 = 0;
+    for &b in &order {
+        let mut stored = stored_in[b].unwrap_or(0);
+        for s in &cfg.blocks[b].stmts {
+            let is_mem_load =
+                (s.class() == BPF_LD || s.class() == BPF_LDX) && s.code & 0xe0 == BPF_MEM;
+            let is_store = s.class() == BPF_ST || s.class() == BPF_STX;
+            let bit = 1u16.checked_shl(s.k).unwrap_or(0);
+            if is_mem_load && stored & bit == 0 {
+                unstored |= bit;
+            }
+            if is_store {
+                stored |= bit;
+            }
+        }
+        for succ in cfg.blocks[b].term.successors() {
+            stored_in[succ] = Some(match stored_in[succ] {
+                None => stored,
+                Some(prev) => prev & stored,
+            });
+        }
+    }
+    if unstored == 0 {
+        return;
+    }
+    let mut init = vec![Insn::stmt(BPF_LD | BPF_IMM, 0)];
+    init.extend(
+        (0..16)
+            .filter(|r| unstored & (1 << r) != 0)
+            .map(|r| Insn::stmt(BPF_ST, r)),
+    );
+    let entry = &mut cfg.blocks[cfg.entry].stmts;
+    init.append(entry);
+    *entry = init;
 }

@@ -7,7 +7,7 @@ use super::ports::PortProto;
 use super::{Frag, Gen};
 use crate::bpf::insn::*;
 use crate::filter::ast::{Dir, Span};
-use crate::filter::cfg::Term;
+use crate::filter::cfg::{Term, UNSET};
 use crate::filter::error::FilterError;
 
 const PPPOE_HDRLEN: u32 = 6;
@@ -135,11 +135,7 @@ impl Gen<'_> {
                 };
                 match off.reg {
                     Some(r) => r,
-                    None => {
-                        let r = self.alloc_reg(span)?;
-                        self.zero_init.push(r);
-                        r
-                    }
+                    None => self.alloc_reg(span)?,
                 }
             };
             if which {
@@ -262,7 +258,16 @@ impl Gen<'_> {
             b0 = self.and(b0, b1);
         }
         let s = if v6 {
-            vec![stmt(BPF_LD | BPF_IMM, 40), stmt(BPF_MISC | BPF_TAX, 0)]
+            // A = X = 40 plus the variable part of the payload offset, if any.
+            match self.link.off_linkpl.reg {
+                Some(r) => vec![
+                    stmt(BPF_LDX | BPF_MEM, r),
+                    stmt(BPF_LD | BPF_IMM, 40),
+                    stmt(BPF_ALU | BPF_ADD | BPF_X, 0),
+                    stmt(BPF_MISC | BPF_TAX, 0),
+                ],
+                None => vec![stmt(BPF_LD | BPF_IMM, 40), stmt(BPF_MISC | BPF_TAX, 0)],
+            }
         } else {
             let mut s = self.loadx_iphdrlen();
             s.push(stmt(BPF_MISC | BPF_TXA, 0));
@@ -288,9 +293,6 @@ impl Gen<'_> {
 
         // Offsets of the encapsulated frame, computed from A = X = IP header length.
         let r_type = self.alloc_reg(span)?;
-        // Later primitives read these registers even on paths where this Geneve test
-        // failed (`geneve or vlan`): zero them at entry so every read follows a store.
-        self.zero_init.push(r_type);
         let mut s = vec![
             stmt(
                 BPF_ALU | BPF_ADD | BPF_K,
@@ -306,14 +308,11 @@ impl Gen<'_> {
             stmt(BPF_ALU | BPF_ADD | BPF_X, 0),
         ];
         let r_hdr = self.alloc_reg(span)?;
-        self.zero_init.push(r_hdr);
         s.push(stmt(BPF_ST, r_hdr));
         s.push(stmt(BPF_LD | BPF_IND | BPF_H, 2));
         s.push(stmt(BPF_LDX | BPF_MEM, r_hdr));
         let is_teb = self.cfg.add(s, Term::cmp_k(BPF_JEQ, ETHERTYPE_TEB));
         // Ethernet inside: the type field is 12 bytes in, the payload 14.
-        let r_pl = self.alloc_reg(span)?;
-        self.zero_init.push(r_pl);
         let teb = self.cfg.add(
             vec![
                 stmt(BPF_MISC | BPF_TXA, 0),
@@ -321,21 +320,21 @@ impl Gen<'_> {
                 stmt(BPF_ST, r_type),
                 stmt(BPF_ALU | BPF_ADD | BPF_K, 2),
                 stmt(BPF_MISC | BPF_TAX, 0),
-                stmt(BPF_STX, r_pl),
-                stmt(BPF_LD | BPF_IMM, 0),
             ],
-            Term::cmp_k(BPF_JEQ, 0),
+            Term::Goto(UNSET),
         );
-        let not_teb = self.cfg.add(
+        let r_pl = self.alloc_reg(span)?;
+        let join = self.cfg.add(
             vec![stmt(BPF_STX, r_pl), stmt(BPF_LD | BPF_IMM, 0)],
             Term::cmp_k(BPF_JEQ, 0),
         );
+        self.cfg.blocks[teb].term = Term::Goto(join);
         self.cfg.set_target(is_teb, true, teb);
-        self.cfg.set_target(is_teb, false, not_teb);
+        self.cfg.set_target(is_teb, false, join);
         let offsets = Frag {
             entry: is_teb,
-            t: vec![(teb, true), (not_teb, true)],
-            f: vec![(teb, false), (not_teb, false)],
+            t: vec![(join, true)],
+            f: vec![(join, false)],
         };
         let f = self.and(b0, offsets);
 

@@ -102,7 +102,7 @@ impl Gen<'_> {
             }
             Radio => {
                 return Err(FilterError::new(
-                    "'radio' is not supported on this link type",
+                    "'radio' is not a valid protocol type",
                     span,
                 ));
             }

@@ -5,7 +5,10 @@
 //! primitives (some libpcap primitives read whatever the accumulator holds), so that
 //! our program gives libpcap's verdict on every packet, truncated ones included (a
 //! load past the end of the packet rejects it outright, so the order of loads
-//! matters).
+//! matters). Unoptimized, the emitted program is libpcap's instruction for
+//! instruction, except that protochain's loop is unrolled (the kernel refuses
+//! backward jumps), registers some path reads before storing are zeroed at entry,
+//! and ancillary loads are absolute.
 //!
 //! Submodules, one concern each:
 //! - [`frag`]: program fragments with open true/false exits, and/or/not wiring;
@@ -17,7 +20,8 @@
 //! - [`encap`]: vlan, mpls, pppoed/pppoes, geneve;
 //! - [`misc`]: iso/isis/llc, broadcast/multicast, length, direction, interface;
 //! - [`qualified`]: dispatch of `[proto] [dir] [type] id` primitives;
-//! - [`cleanup`]: jump threading when optimizing.
+//! - [`cleanup`]: verdict-preserving cleanups when optimizing, and register
+//!   zeroing.
 
 mod arith;
 #[allow(dead_code)] // superseded by crate::filter::optimize (see `generate`)
@@ -52,6 +56,7 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
         // `cleanup` first costs seconds on big filters (3.8 s for 10,000 hosts).
         return super::optimize::compile(&cfg).map_err(|e| FilterError::internal(&e));
     }
+    cleanup::zero_unstored_registers(&mut cfg);
     // A filter proven never to match compiles to `ret #0`. libpcap's optimizer
     // refuses such filters ("expression rejects all packets"), but our cleanups
     // prove different cases than its optimizer does, so refusing would turn away
@@ -68,14 +73,6 @@ pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<Cfg, FilterError>
     g.patch(&body.t, accept);
     g.patch(&body.f, reject);
     g.cfg.entry = body.entry;
-    if !g.zero_init.is_empty() {
-        use crate::bpf::insn::{BPF_IMM, BPF_LD, BPF_ST};
-        let mut init = vec![Insn::stmt(BPF_LD | BPF_IMM, 0)];
-        init.extend(g.zero_init.iter().map(|&r| Insn::stmt(BPF_ST, r)));
-        let entry = &mut g.cfg.blocks[body.entry].stmts;
-        init.append(entry);
-        *entry = init;
-    }
     Ok(g.cfg)
 }
 
@@ -92,9 +89,6 @@ pub(crate) struct Gen<'o> {
     /// An error found deep inside a helper that cannot fail (e.g. a link-type test
     /// under MPLS); reported against the primitive being compiled.
     deferred: Option<String>,
-    /// Scratch registers read before any store on some path (run-time VLAN
-    /// offsets): zeroed at program entry.
-    pub zero_init: Vec<u32>,
 }
 
 impl<'o> Gen<'o> {
@@ -106,7 +100,6 @@ impl<'o> Gen<'o> {
             curreg: 0,
             link: LinkState::new(opts.linktype),
             deferred: None,
-            zero_init: Vec::new(),
         }
     }
 

@@ -521,7 +521,17 @@ impl Gen<'_> {
                     span,
                 )),
             },
-            Some(_) => Ok(u32::MAX),
+            // libpcap (lookup_proto) knows names only for ip/ip6/link/iso; under any
+            // other qualifier a name is an unknown protocol, even where a number is
+            // fine (`isis proto 20`). Refuse it here rather than pass a sentinel on:
+            // `isis proto NAME` used to compile to a test for type 0xffffffff.
+            Some(p) => Err(FilterError::new(
+                format!(
+                    "unknown protocol '{name}': '{} proto' takes a number",
+                    proto_name(p)
+                ),
+                span,
+            )),
         }
     }
 
@@ -544,12 +554,23 @@ impl Gen<'_> {
             Some(Ip6) => Ok(self.ip6_proto(v)),
             Some(Iso) => Ok(self.iso_proto(v)),
             Some(Isis) => Ok(self.isis_proto(v)),
-            Some(p @ (Arp | Rarp | Aarp | Sca | Lat | Moprc | Mopdl)) => Err(FilterError::new(
+            Some(p @ (Arp | Rarp)) => Err(FilterError::new(
                 format!("{} does not encapsulate another protocol", proto_name(p)),
                 span,
             )),
-            Some(p @ (Atalk | Decnet)) => Err(FilterError::new(
-                format!("{} encapsulation is not specifiable", proto_name(p)),
+            Some(p @ (Sca | Lat | Moprc | Mopdl)) => Err(FilterError::new(
+                format!(
+                    "{} does not encapsulate another protocol",
+                    proto_name(p).to_uppercase()
+                ),
+                span,
+            )),
+            Some(Atalk) => Err(FilterError::new(
+                "AppleTalk encapsulation is not specifiable",
+                span,
+            )),
+            Some(Decnet) => Err(FilterError::new(
+                "DECNET encapsulation is not specifiable",
                 span,
             )),
             Some(Clnp) => Err(FilterError::new("'clnp proto' is not supported", span)),
