@@ -13,6 +13,7 @@ use std::collections::{BinaryHeap, HashMap};
 fn is_jump(t: &Term) -> Option<BlockId> {
     match *t {
         Term::Branch { jt, jf, .. } if jt == jf => Some(jt),
+        Term::Goto(t) => Some(t),
         _ => None,
     }
 }
@@ -25,9 +26,13 @@ fn succs(t: &Term) -> Vec<BlockId> {
 }
 
 fn map_succ(t: &mut Term, mut f: impl FnMut(BlockId) -> BlockId) {
-    if let Term::Branch { jt, jf, .. } = t {
-        *jt = f(*jt);
-        *jf = f(*jf);
+    match t {
+        Term::Branch { jt, jf, .. } => {
+            *jt = f(*jt);
+            *jf = f(*jf);
+        }
+        Term::Goto(t) => *t = f(*t),
+        Term::Ret(_) => {}
     }
 }
 
@@ -67,6 +72,7 @@ pub fn fold_uniform(cfg: &mut Cfg) {
             .all(|s| !super::state::may_reject(s) && !has_side_effect(s));
         (verdict[b], safe[b]) = match blk.term {
             Term::Ret(k) => (Some(k), own_safe),
+            Term::Goto(t) => (verdict[t], own_safe && safe[t]),
             Term::Branch { jt, jf, .. } => (
                 match (verdict[jt], verdict[jf]) {
                     (Some(x), Some(y)) if x == y => Some(x),
@@ -150,6 +156,7 @@ fn block_hash(b: &Block) -> u64 {
     }
     match b.term {
         Term::Ret(k) => mix(u64::from(k) | 1 << 40),
+        Term::Goto(t) => mix(t as u64 | 1 << 41),
         Term::Branch { code, k, jt, jf } => {
             mix(u64::from(code) << 32 | u64::from(k));
             mix(jt as u64);

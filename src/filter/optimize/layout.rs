@@ -55,6 +55,7 @@ pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
         .enumerate()
         .map(|(b, blk)| match blk.term {
             Term::Ret(_) => Exit::Ret,
+            Term::Goto(t) => Exit::Jump { needed: t != b + 1 },
             Term::Branch { jt, jf, .. } if jt == jf => Exit::Jump {
                 needed: jt != b + 1,
             },
@@ -95,7 +96,7 @@ pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
         out.extend_from_slice(&blk.stmts);
         match (blk.term, exits[b]) {
             (Term::Ret(k), _) => out.push(Insn::stmt(BPF_RET | BPF_K, k)),
-            (Term::Branch { jt, .. }, Exit::Jump { needed }) => {
+            (Term::Branch { jt, .. } | Term::Goto(jt), Exit::Jump { needed }) => {
                 if needed {
                     let from = out.len() + 1;
                     out.push(Insn::stmt(BPF_JMP | BPF_JA, (pos[jt] - from) as u32));
@@ -123,7 +124,8 @@ pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
                     out.push(Insn::stmt(BPF_JMP | BPF_JA, (pos[jf] - from) as u32));
                 }
             }
-            (Term::Branch { .. }, Exit::Ret) => return Err("inconsistent exit".into()),
+            (Term::Branch { .. } | Term::Goto(_), Exit::Ret)
+            | (Term::Goto(_), Exit::Branch { .. }) => return Err("inconsistent exit".into()),
         }
     }
     Ok(out)

@@ -22,7 +22,7 @@ fn term_uses(t: &Term) -> u32 {
                     0
                 }
         }
-        Term::Ret(_) => 0,
+        Term::Ret(_) | Term::Goto(_) => 0,
     }
 }
 

@@ -21,7 +21,7 @@ mod state;
 mod twins;
 mod values;
 
-use crate::filter::cfg::Cfg;
+use crate::filter::cfg::{Cfg, Term};
 
 /// Optimizes `cfg` and emits it in the optimizer's layout: libpcap's (true exits
 /// fall through), or false exits falling through when that is shorter (big search
@@ -39,6 +39,17 @@ pub fn compile(cfg: &Cfg) -> Result<Vec<crate::bpf::Insn>, String> {
 /// so its verdicts on such packets sometimes change).
 pub fn optimize(cfg: &Cfg) -> Cfg {
     let mut cfg = cfg.clone();
+    // The passes know one form of unconditional jump: a branch whose exits agree.
+    for b in &mut cfg.blocks {
+        if let Term::Goto(t) = b.term {
+            b.term = Term::Branch {
+                code: crate::bpf::insn::BPF_JMP | crate::bpf::insn::BPF_JEQ,
+                k: 0,
+                jt: t,
+                jf: t,
+            };
+        }
+    }
     let mut values = values::Values::default();
     // A second round sees what the first one's dead statements hid (a store and
     // reload of the same value once the statements in between are gone).

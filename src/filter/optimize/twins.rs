@@ -44,7 +44,7 @@ fn shape(loads: &[Insn], term: &Term) -> Option<Shape> {
         Term::Branch { code, k, .. } => {
             Some((loads.iter().map(|s| s.code & 0x18).collect(), code, k))
         }
-        Term::Ret(_) => None,
+        Term::Ret(_) | Term::Goto(_) => None,
     }
 }
 
