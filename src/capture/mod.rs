@@ -7,12 +7,12 @@
 //! tags, direction, userspace filtering), [`interfaces`] (`-D`, default device),
 //! [`live`] (the threads and tcpdump's messages).
 
-pub mod batch;
+pub(crate) mod batch;
 pub mod fixup;
 pub mod interfaces;
 pub mod live;
-pub mod ring;
-pub mod socket;
+pub(crate) mod ring;
+pub(crate) mod socket;
 
 pub use interfaces::list_interfaces;
 pub use live::run_live;
