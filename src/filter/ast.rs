@@ -211,7 +211,7 @@ pub enum Dir {
     Src,
     /// `dst`: the destination address or port.
     Dst,
-    /// `src or dst` (either order): either matches; the default for most primitives.
+    /// `src or dst` (either order): either matches.
     SrcOrDst,
     /// `src and dst` (either order): both match.
     SrcAndDst,
