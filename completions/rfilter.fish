@@ -1,15 +1,15 @@
 complete -c rfilter -s i -l interface -d 'Capture on INTERFACE (\'any\' for all interfaces, cooked)' -r
-complete -c rfilter -s Q -l direction -d 'Capture packets received (in), sent (out) or both (inout)' -r -f -a "in\t''
-out\t''
-inout\t''"
+complete -c rfilter -s Q -l direction -d 'Capture packets received (in), sent (out) or both (inout)' -r -f -a "in\t'Only packets received by this host'
+out\t'Only packets sent by this host'
+inout\t'Packets in both directions (the default)'"
 complete -c rfilter -s B -l buffer-size -d 'Kernel capture buffer size, in KiB' -r
 complete -c rfilter -s c -d 'Exit after receiving COUNT packets' -r
 complete -c rfilter -s s -l snapshot-length -d 'Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)' -r
 complete -c rfilter -s Z -l relinquish-privileges -d 'Drop privileges to USER once the capture socket is open' -r
 complete -c rfilter -s F -d 'Read the filter expression from FILE (the command-line expression is ignored)' -r -F
 complete -c rfilter -s y -l linktype -d 'Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, ...)' -r
-complete -c rfilter -l time-stamp-precision -d 'Timestamp precision to print and to write with -w' -r -f -a "micro\t''
-nano\t''"
+complete -c rfilter -l time-stamp-precision -d 'Timestamp precision to print and to write with -w' -r -f -a "micro\t'Microseconds (the default)'
+nano\t'Nanoseconds'"
 complete -c rfilter -s r -d 'Read packets from FILE (pcap or pcapng; \'-\' for standard input)' -r -F
 complete -c rfilter -s w -d 'Write raw packets to FILE (pcap; \'-\' for standard output) instead of printing them' -r -F
 complete -c rfilter -s C -d 'With -w, start a new file when the current one exceeds MB million bytes' -r

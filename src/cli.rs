@@ -15,15 +15,20 @@ const FILES: &str = "Files";
 /// Direction of packets to capture (`-Q`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Direction {
+    /// Only packets received by this host
     In,
+    /// Only packets sent by this host
     Out,
+    /// Packets in both directions (the default)
     Inout,
 }
 
 /// Timestamp precision (`--time-stamp-precision`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TsPrecision {
+    /// Microseconds (the default)
     Micro,
+    /// Nanoseconds
     Nano,
 }
 

@@ -28,6 +28,8 @@
 //! assert_eq!(err.span.map(|s| s.start), Some(9));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod bpf;
 pub mod capture;
 pub mod cli;

@@ -26,6 +26,7 @@ pub enum LinkType {
 }
 
 impl LinkType {
+    /// Every link type rfilter supports: what `-y` accepts and savefiles may use.
     pub const ALL: [LinkType; 8] = [
         LinkType::En10mb,
         LinkType::LinuxSll,

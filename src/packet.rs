@@ -4,7 +4,10 @@
 /// `nsec` with a multiple of 1000).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp {
+    /// Whole seconds since 1970-01-01 00:00:00 UTC.
     pub sec: i64,
+    /// Nanoseconds within the second: below 1_000_000_000 except from a malformed
+    /// savefile, whose value is passed on unchanged.
     pub nsec: u32,
 }
 
@@ -12,8 +15,12 @@ pub struct Timestamp {
 /// (`data.len()` is the captured length, at most the snapshot length).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PacketRef<'a> {
+    /// When the packet was captured.
     pub ts: Timestamp,
+    /// Length of the packet on the wire, in bytes (pcap's `len`; at least `data.len()`
+    /// for well-formed input).
     pub wire_len: u32,
+    /// The captured bytes, starting at the link-layer header.
     pub data: &'a [u8],
 }
 

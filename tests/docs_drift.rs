@@ -25,12 +25,48 @@ _rfilter_interfaces() {
 complete -F _rfilter_interfaces -o nosort -o bashdefault -o default rfilter
 "#;
 
+/// A tcpdump-style synopsis, `[-c COUNT]` for each option, from the clap definition
+/// (clap_mangen's own omits the value names).
+fn synopsis() -> String {
+    let cmd = rfilter::cli::command();
+    let mut out = String::from(".SH SYNOPSIS\n.B rfilter\n");
+    for arg in cmd.get_arguments() {
+        let id = arg.get_id().as_str();
+        if id == "help" || id == "version" {
+            continue;
+        }
+        let value = Some(arg)
+            .filter(|a| a.get_action().takes_values())
+            .and_then(|a| a.get_value_names())
+            .and_then(|names| names.first())
+            .map(|name| format!(" \\fI{name}\\fR"))
+            .unwrap_or_default();
+        if arg.is_positional() {
+            out.push_str(&format!(
+                "[\\fI{}\\fR ...]\n",
+                value
+                    .trim()
+                    .trim_start_matches("\\fI")
+                    .trim_end_matches("\\fR")
+            ));
+            continue;
+        }
+        let name = match (arg.get_short(), arg.get_long()) {
+            (Some(c), _) => format!("\\-{c}"),
+            (None, Some(long)) => format!("\\-\\-{}", long.replace('-', "\\-")),
+            (None, None) => continue,
+        };
+        out.push_str(&format!("[\\fB{name}\\fR{value}]\n"));
+    }
+    out
+}
+
 fn man_page() -> Vec<u8> {
     let man = clap_mangen::Man::new(rfilter::cli::command()).section("1");
     let mut out = Vec::new();
     man.render_title(&mut out).unwrap();
     man.render_name_section(&mut out).unwrap();
-    man.render_synopsis_section(&mut out).unwrap();
+    out.extend_from_slice(synopsis().as_bytes());
     man.render_description_section(&mut out).unwrap();
     man.render_options_section(&mut out).unwrap();
     let extra = std::fs::read(root().join("man/sections.roff")).expect("man/sections.roff");

@@ -37,6 +37,7 @@ pub enum Rule {
 pub struct VerifyError {
     /// Index of the offending instruction (`None` for rules about the whole program).
     pub index: Option<usize>,
+    /// The rule broken.
     pub rule: Rule,
     /// The offending instruction.
     pub insn: Option<Insn>,

@@ -27,9 +27,13 @@ pub struct Ancillary {
     pub protocol: u16,
     /// ARPHRD_* type of the device.
     pub hatype: u16,
+    /// `skb->mark`: the firewall mark.
     pub mark: u32,
+    /// Receive queue the packet arrived on.
     pub queue: u32,
+    /// `skb->hash`: the receive flow hash.
     pub rxhash: u32,
+    /// CPU the filter runs on.
     pub cpu: u32,
     /// Offset of the transport payload (`SKF_AD_PAY_OFFSET`).
     pub pay_offset: u32,

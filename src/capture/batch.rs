@@ -25,6 +25,7 @@ struct Meta {
 }
 
 impl Batch {
+    /// An empty batch with room for `bytes` of packet data before it reallocates.
     pub fn with_capacity(bytes: usize) -> Batch {
         Batch {
             data: Vec::with_capacity(bytes),
@@ -32,19 +33,23 @@ impl Batch {
         }
     }
 
+    /// Empties the batch, keeping its buffers for reuse.
     pub fn clear(&mut self) {
         self.data.clear();
         self.meta.clear();
     }
 
+    /// Number of packets held.
     pub fn len(&self) -> usize {
         self.meta.len()
     }
 
+    /// Whether no packet is held.
     pub fn is_empty(&self) -> bool {
         self.meta.is_empty()
     }
 
+    /// The packets, in capture order.
     pub fn iter(&self) -> impl Iterator<Item = PacketRef<'_>> + '_ {
         self.meta.iter().map(|m| PacketRef {
             ts: m.ts,
@@ -59,7 +64,11 @@ impl Batch {
 pub enum Framing {
     /// The packet as the socket gives it (Ethernet or raw IP); `vlan_offset` is
     /// where a stripped 802.1Q tag goes back (12 for Ethernet).
-    AsIs { vlan_offset: Option<usize> },
+    AsIs {
+        /// Byte offset of the EtherType a stripped tag is inserted before; `None`
+        /// when tags are not put back.
+        vlan_offset: Option<usize>,
+    },
     /// LINUX_SLL: 16-byte header before the network-layer packet.
     Sll,
     /// LINUX_SLL2: 20-byte header.
@@ -72,8 +81,11 @@ const VLAN_TAG_LEN: usize = 4;
 /// Everything needed to turn a ring packet into a sink packet.
 #[derive(Clone, Debug)]
 pub struct Framer {
+    /// The link-layer header the sink expects.
     pub framing: Framing,
+    /// Packets are cut to this many bytes (after the cooked header or VLAN tag is added).
     pub snaplen: u32,
+    /// `-Q`: which directions to keep (`None`: all).
     pub direction: Option<Direction>,
     /// Outgoing copies on loopback are skipped (each packet is seen twice there).
     pub lo_ifindex: Option<i32>,

@@ -10,10 +10,13 @@ use std::path::Path;
 /// One capturable device, as `-D` shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeviceEntry {
+    /// Device name to pass to `-i` (`eth0`, `any`, `lo`).
     pub name: String,
+    /// libpcap's human-readable description, when it has one.
     pub description: Option<String>,
     /// libpcap's `PCAP_IF_*` bits (connection status included).
     pub flags: u32,
+    /// Netmask of the first IPv4 address that has one, as a number (`255.255.255.0` is 0xffffff00).
     pub ipv4_netmask: Option<u32>,
 }
 

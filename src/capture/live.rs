@@ -2,7 +2,7 @@
 //! tcpdump's start and end messages.
 //!
 //! Threads: the capture thread owns the socket and the ring; for each block the
-//! kernel hands over it copies the wanted packets into a [`Batch`] and returns the
+//! kernel hands over it copies the wanted packets into a `Batch` and returns the
 //! block at once. Batches travel over a bounded channel to the calling thread, which
 //! runs the sink. When the sink is slow the channel fills, the capture thread waits,
 //! the ring fills, and the kernel drops (and counts) — memory stays bounded.

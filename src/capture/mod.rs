@@ -2,17 +2,17 @@
 //! a memory-mapped `TPACKET_V3` ring read by a capture thread, and batches of
 //! packets handed over a bounded channel to the thread that runs the sink.
 //!
-//! Modules: [`socket`] (the system calls), [`ring`] (the mapped ring and its block
-//! layout), [`fixup`] (filters for cooked sockets), [`batch`] (cooked headers, VLAN
+//! Modules: `socket` (the system calls), `ring` (the mapped ring and its block
+//! layout), [`fixup`] (filters for cooked sockets), `batch` (cooked headers, VLAN
 //! tags, direction, userspace filtering), [`interfaces`] (`-D`, default device),
 //! [`live`] (the threads and tcpdump's messages).
 
-pub mod batch;
+pub(crate) mod batch;
 pub mod fixup;
 pub mod interfaces;
 pub mod live;
-pub mod ring;
-pub mod socket;
+pub(crate) mod ring;
+pub(crate) mod socket;
 
 pub use interfaces::list_interfaces;
 pub use live::run_live;

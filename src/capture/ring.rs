@@ -31,7 +31,9 @@ const SLL_OFF: usize = 48;
 /// Ring geometry (`struct tpacket_req3`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Geometry {
+    /// Bytes per block: a power of two, a multiple of the page size.
     pub block_size: u32,
+    /// Number of blocks.
     pub block_nr: u32,
     /// Retire timeout: a partly filled block is handed over after this many ms.
     pub retire_ms: u32,
@@ -61,6 +63,7 @@ impl Geometry {
         }
     }
 
+    /// The `PACKET_RX_RING` request for this geometry.
     pub fn req(&self) -> libc::tpacket_req3 {
         // tp_frame_size only has to divide the block for TPACKET_V3; packets are
         // variable-length inside a block.
@@ -134,6 +137,7 @@ impl Ring {
         })
     }
 
+    /// The geometry the ring was mapped with.
     pub fn geometry(&self) -> Geometry {
         self.geo
     }
@@ -208,23 +212,34 @@ impl Drop for Ring {
 pub struct LinkInfo {
     /// Ethertype, host order.
     pub protocol: u16,
+    /// `sll_ifindex`: interface the packet arrived on or left by.
     pub ifindex: i32,
+    /// `sll_hatype`: `ARPHRD_*` type of that interface.
     pub hatype: u16,
+    /// `sll_pkttype`: `PACKET_HOST`, `PACKET_BROADCAST`, …, `PACKET_OUTGOING`.
     pub pkttype: u8,
+    /// `sll_halen`: number of meaningful bytes in `addr`.
     pub halen: u8,
+    /// `sll_addr`: the link-layer source address.
     pub addr: [u8; 8],
 }
 
 /// One packet as the ring holds it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RingPacket<'a> {
+    /// `tp_sec`: capture time, seconds since the epoch.
     pub sec: u32,
+    /// `tp_nsec`: nanoseconds within the second.
     pub nsec: u32,
     /// Length on the wire (without a stripped VLAN tag).
     pub wire_len: u32,
+    /// `tp_status`: `TP_STATUS_*` bits (VLAN validity, truncation, checksum state).
     pub status: u32,
+    /// `hv1.tp_vlan_tci`: the stripped VLAN tag's TCI (see [`RingPacket::vlan_valid`]).
     pub vlan_tci: u16,
+    /// `hv1.tp_vlan_tpid`: the stripped tag's TPID, 0 when the kernel does not say.
     pub vlan_tpid: u16,
+    /// The address information stored after the header.
     pub link: LinkInfo,
     /// Captured bytes (`tp_snaplen` of them from `tp_mac`).
     pub data: &'a [u8],

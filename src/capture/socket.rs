@@ -60,6 +60,7 @@ impl PacketSocket {
         })
     }
 
+    /// The socket's descriptor, for `poll` and `mmap`; still owned here.
     pub fn fd(&self) -> RawFd {
         self.fd.as_raw_fd()
     }
@@ -199,6 +200,7 @@ impl PacketSocket {
 /// What the interface ioctls tell about a device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IfInfo {
+    /// Interface index (`SIOCGIFINDEX`).
     pub index: i32,
     /// `IFF_*` flags.
     pub flags: u32,
@@ -292,6 +294,7 @@ pub struct Waker {
 }
 
 impl Waker {
+    /// A fresh non-blocking eventfd.
     pub fn new() -> io::Result<Waker> {
         // SAFETY: plain system call without pointers.
         let fd = unsafe { libc::eventfd(0, libc::EFD_NONBLOCK | libc::EFD_CLOEXEC) };
@@ -304,6 +307,7 @@ impl Waker {
         })
     }
 
+    /// The eventfd's descriptor, for `poll` and for [`wake_fd`] from a signal handler.
     pub fn fd(&self) -> RawFd {
         self.fd.as_raw_fd()
     }
@@ -331,7 +335,9 @@ pub fn wake_fd(fd: RawFd) {
 /// Readiness of the socket and the waker after [`poll2`].
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Ready {
+    /// The socket's `revents` (`POLLIN`, `POLLERR`, …); 0 on timeout.
     pub sock: i16,
+    /// Whether the waker was signalled.
     pub waker: bool,
 }
 

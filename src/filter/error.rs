@@ -13,6 +13,7 @@ pub struct FilterError {
 }
 
 impl FilterError {
+    /// An error about the text at `span` (shown with carets under it).
     pub fn new(message: impl Into<String>, span: Span) -> FilterError {
         FilterError {
             message: message.into(),
@@ -28,6 +29,7 @@ impl FilterError {
         }
     }
 
+    /// A compiler bug rather than a fault in the expression: `internal error: {what}`.
     pub fn internal(what: &str) -> FilterError {
         FilterError::whole(format!("internal error: {what}"))
     }

@@ -26,6 +26,7 @@ pub const DEFAULT_SNAPLEN: u32 = 262_144;
 /// What a program is compiled for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileOptions {
+    /// Link-layer type of the packets: decides the header offsets.
     pub linktype: LinkType,
     /// Accept value of the program (`ret #snaplen`).
     pub snaplen: u32,

@@ -80,6 +80,7 @@ pub struct PrintOptions {
 }
 
 impl PrintOptions {
+    /// The print options the command line asks for.
     pub fn from_args(args: &Args) -> PrintOptions {
         PrintOptions {
             numeric: args.numeric,
@@ -244,6 +245,9 @@ pub struct Printer<W: Write> {
 const FLUSH_AT: usize = 1 << 16;
 
 impl<W: Write> Printer<W> {
+    /// A printer for packets of `linktype` writing to `out`. Text is collected here
+    /// and written in chunks of about 64 KiB (after every packet with
+    /// `-l`), so `out` needs no buffer of its own.
     pub fn new(opts: PrintOptions, linktype: LinkType, out: W) -> Self {
         let clock = time::Clock::new(opts.timestamp, opts.nano);
         let names = names::Names::new(opts.numeric);

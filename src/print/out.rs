@@ -3,8 +3,11 @@
 
 /// Appends text pieces to a byte buffer without going through `fmt`.
 pub trait Put {
+    /// Appends `s` verbatim.
     fn s(&mut self, s: &str);
+    /// Unsigned decimal (`%u`).
     fn dec(&mut self, v: u64);
+    /// Signed decimal (`%d`).
     fn dec_i(&mut self, v: i64);
     /// Lower-case hex, no padding (`%x`).
     fn hex(&mut self, v: u64);
@@ -12,8 +15,13 @@ pub trait Put {
     fn hexw(&mut self, v: u64, width: usize);
     /// Decimal zero-padded to `width` digits (`%0Nu`).
     fn decw(&mut self, v: u64, width: usize);
+    /// Dotted-quad IPv4 address from the first 4 bytes of `a`.
     fn ipv4(&mut self, a: &[u8]);
+    /// IPv6 address from 16 bytes (missing bytes count as 0), compressed as
+    /// `inet_ntop` does: the longest run of zero words becomes `::`, and
+    /// IPv4-compatible and IPv4-mapped addresses end in dotted quads.
     fn ipv6(&mut self, a: &[u8]);
+    /// Colon-separated lower-case hex bytes (`00:1b:21:0a:0b:0c`), any length.
     fn mac(&mut self, a: &[u8]);
 }
 

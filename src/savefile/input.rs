@@ -22,11 +22,13 @@ pub struct Input {
 }
 
 impl Input {
+    /// Reads from `src` through a buffer of the default size.
     pub fn new(src: Box<dyn Read + Send>) -> Input {
         Input::with_capacity(src, DEFAULT_CAPACITY)
     }
 
-    pub fn with_capacity(src: Box<dyn Read + Send>, capacity: usize) -> Input {
+    /// Reads from `src` through a buffer of `capacity` bytes (at least 64).
+    fn with_capacity(src: Box<dyn Read + Send>, capacity: usize) -> Input {
         Input {
             src,
             buf: vec![0; capacity.max(64)],

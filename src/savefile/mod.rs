@@ -25,7 +25,9 @@ pub const MAX_SNAPLEN: u32 = 262_144;
 /// Timestamp precision of a pcap file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Precision {
+    /// Microseconds (magic 0xa1b2c3d4).
     Micro,
+    /// Nanoseconds (magic 0xa1b23c4d).
     Nano,
 }
 

@@ -7,12 +7,15 @@ use super::{MAX_SNAPLEN, Precision, ReadError};
 use crate::linktype::LinkType;
 use crate::packet::{PacketRef, Timestamp};
 
-pub const MAGIC_MICRO: u32 = 0xa1b2_c3d4;
-pub const MAGIC_NANO: u32 = 0xa1b2_3c4d;
+/// File magic of microsecond-timestamp files, as a number in the file's byte order.
+pub(crate) const MAGIC_MICRO: u32 = 0xa1b2_c3d4;
+/// File magic of nanosecond-timestamp files.
+pub(crate) const MAGIC_NANO: u32 = 0xa1b2_3c4d;
 /// Alexey Kuznetzov's patched libpcap: 8 more bytes in each record header.
-pub const MAGIC_KUZNETZOV: u32 = 0xa1b2_cd34;
+const MAGIC_KUZNETZOV: u32 = 0xa1b2_cd34;
 
-pub const FILE_HEADER_LEN: usize = 24;
+/// Length of the file header: magic, version, reserved fields, snaplen, linktype.
+pub(crate) const FILE_HEADER_LEN: usize = 24;
 
 /// How the caplen and len fields of a record are ordered (they were exchanged in
 /// format version 2.3, and some writers kept the old order).
@@ -28,10 +31,13 @@ enum LengthOrder {
 #[derive(Debug)]
 pub struct PcapFormat {
     big_endian: bool,
+    /// Timestamp precision, from the magic.
     pub precision: Precision,
     record_header_len: usize,
     lengths: LengthOrder,
+    /// Link type of every record, from the file header.
     pub linktype: LinkType,
+    /// Snapshot length from the file header; longer records are cut to it.
     pub snaplen: u32,
     /// Records read so far, for error messages.
     count: u64,

@@ -50,8 +50,9 @@ struct Interface {
 pub struct PcapngFormat {
     big_endian: bool,
     interfaces: Vec<Interface>,
-    /// Link type and snapshot length of the file's first interface.
+    /// Link type of the file's first interface.
     pub linktype: LinkType,
+    /// Snapshot length of the file's first interface.
     pub snaplen: u32,
     /// Packets read so far, for error messages.
     count: u64,

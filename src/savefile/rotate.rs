@@ -38,8 +38,11 @@ pub struct RotateOptions {
 /// What the file format needs besides the names.
 #[derive(Clone, Copy, Debug)]
 pub struct FileParams {
+    /// Link type written in every file header.
     pub linktype: LinkType,
+    /// Snapshot length written in every file header.
     pub snaplen: u32,
+    /// Timestamp precision of the files (`--time-stamp-precision`).
     pub precision: Precision,
     /// `-U`: flush after every packet.
     pub flush_each: bool,

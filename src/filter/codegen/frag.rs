@@ -16,8 +16,11 @@ pub type Exit = (BlockId, bool);
 /// fragment's condition holds and through `f` when it does not.
 #[derive(Clone, Debug)]
 pub struct Frag {
+    /// The first block run.
     pub entry: BlockId,
+    /// Branches still to be pointed where "condition true" leads.
     pub t: Vec<Exit>,
+    /// Branches still to be pointed where "condition false" leads.
     pub f: Vec<Exit>,
 }
 
