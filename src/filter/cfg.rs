@@ -7,9 +7,6 @@
 //! drop blocks without ownership puzzles. The graph must be acyclic (classic BPF only
 //! jumps forward); [`Cfg::topo_order`] checks that and gives an emission order.
 
-// TODO(docs): documented after the optimizer lands
-#![allow(missing_docs)]
-
 use crate::bpf::Insn;
 use crate::bpf::insn::{BPF_JMP, BPF_K, BPF_X};
 
@@ -29,9 +26,13 @@ pub enum Term {
     /// `code` is `BPF_JMP | op | src` with op one of `BPF_JEQ`, `BPF_JGT`, `BPF_JGE`,
     /// `BPF_JSET` and src `BPF_K` (compare with `k`) or `BPF_X`.
     Branch {
+        /// The jump opcode (`BPF_JMP | op | src`).
         code: u16,
+        /// The constant compared with A when the source is `BPF_K`.
         k: u32,
+        /// Where control goes when the comparison holds.
         jt: BlockId,
+        /// Where control goes when it does not.
         jf: BlockId,
     },
 }
@@ -68,18 +69,23 @@ impl Term {
 /// Straight-line statements followed by a terminator.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
+    /// Loads, stores, ALU and register moves, run in order.
     pub stmts: Vec<Insn>,
+    /// The jump or return that ends the block.
     pub term: Term,
 }
 
 /// A whole program: blocks and the entry block.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cfg {
+    /// Every block, indexed by [`BlockId`]; some may be unreachable.
     pub blocks: Vec<Block>,
+    /// The block the program starts in.
     pub entry: BlockId,
 }
 
 impl Cfg {
+    /// An empty graph (entry 0, no blocks yet).
     pub fn new() -> Cfg {
         Cfg::default()
     }
