@@ -546,6 +546,19 @@ impl<'a> Parser<'a> {
         let span = t.span;
         match t.tok {
             Tok::Id(name) => self.id_value(q, Id::Name(name), span, head),
+            Tok::Hid(text)
+                if q.and_then(|q| q.proto) == Some(ProtoQual::Decnet)
+                    && !matches!(
+                        self.peek().tok,
+                        Tok::Punct(Punct::Slash) | Tok::Kw(Kw::Mask)
+                    ) =>
+            {
+                // DECnet AREA.NODE: libpcap reads a dotted token with
+                // sscanf("%d.%d") (__pcap_atodn), so parts above 255 and a third
+                // and fourth part (ignored) are fine.
+                self.check_ip_quals(q, span, "IP address")?;
+                self.id_value(q, Id::Num(atodn(&text)), span, head)
+            }
             Tok::Hid(text) => {
                 let (value, bits) = atoin(&text).ok_or_else(|| {
                     FilterError::new(format!("invalid IPv4 address '{text}'"), span)
@@ -1108,6 +1121,23 @@ fn llc_kind(name: &str) -> Option<LlcKind> {
 
 /// libpcap's `__pcap_atoin`: decimal components, each at most 255, packed without
 /// shifting (`10.1` is 0x0a01); returns (value, 8 × components).
+/// A DECnet address from a dotted token, as libpcap's `__pcap_atodn`: the first two
+/// parts as C `int`s (so wrapping), area in the top 6 bits, node in the low 10.
+fn atodn(text: &str) -> u32 {
+    let mut parts = text.split('.').map(|p| {
+        let wide = p
+            .bytes()
+            .try_fold(0i64, |v, d| {
+                v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
+            })
+            .unwrap_or(i64::MAX);
+        wide as i32 as u32
+    });
+    let area = parts.next().unwrap_or(0);
+    let node = parts.next().unwrap_or(0);
+    ((area << 10) & 0xfc00) | (node & 0x3ff)
+}
+
 fn atoin(text: &str) -> Option<(u32, u32)> {
     let mut value: u32 = 0;
     let mut bits = 0;

@@ -414,9 +414,26 @@ impl Gen<'_> {
             return Ok((p, p, real));
         };
         let unknown = || FilterError::new(format!("unknown port in range '{text}'"), span);
-        let (p1, f1) = Self::service(a).ok_or_else(unknown)?;
-        let (p2, f2) = Self::service(b).ok_or_else(unknown)?;
-        let found = if f1 == f2 { f1 } else { PortProto::Any };
+        // libpcap's pcap_nametoportrange reads "%d-%d" first (so "10-0x20" is
+        // 10-0 and "10-20-30" is 10-20) and only then looks up names.
+        let (p1, p2, found) = match scan_int_pair(text) {
+            Some((p1, p2)) => {
+                for p in [p1, p2] {
+                    if p < 0 {
+                        return Err(FilterError::new(
+                            format!("illegal port number {p} < 0"),
+                            span,
+                        ));
+                    }
+                }
+                (p1 as u32, p2 as u32, PortProto::Any)
+            }
+            None => {
+                let (p1, f1) = Self::service(a).ok_or_else(unknown)?;
+                let (p2, f2) = Self::service(b).ok_or_else(unknown)?;
+                (p1, p2, if f1 == f2 { f1 } else { PortProto::Any })
+            }
+        };
         let real = self.reconcile(qual, found, text, span)?;
         for p in [p1, p2] {
             if p > 65535 {
@@ -511,4 +528,33 @@ fn ether_proto_name(name: &str) -> Option<u32> {
         "netbeui" => LLCSAP_NETBEUI,
         _ => return None,
     })
+}
+
+/// C's `sscanf(text, "%d-%d")` as glibc does it: an optional sign and decimal
+/// digits (wide values wrap to `int`), a '-', again; trailing text ignored.
+fn scan_int_pair(text: &str) -> Option<(i32, i32)> {
+    fn int(s: &str) -> Option<(i32, &str)> {
+        let (neg, rest) = match s.as_bytes().first() {
+            Some(b'-') => (true, &s[1..]),
+            Some(b'+') => (false, &s[1..]),
+            _ => (false, s),
+        };
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        // strtol saturates at LONG_MIN/LONG_MAX.
+        let wide = rest[..digits]
+            .bytes()
+            .try_fold(0i64, |v, d| {
+                v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
+            })
+            .map_or(if neg { i64::MIN } else { i64::MAX }, |v| {
+                if neg { -v } else { v }
+            });
+        Some((wide as i32, &rest[digits..]))
+    }
+    let (a, rest) = int(text)?;
+    let (b, _) = int(rest.strip_prefix('-')?)?;
+    Some((a, b))
 }
