@@ -467,7 +467,9 @@ impl Gen<'_> {
                     span,
                 )),
             },
-            Some(_) => Ok(u32::MAX),
+            // libpcap's lookup_proto knows no names for other qualifiers, and
+            // gen_scode refuses before gen_proto can say more.
+            Some(_) => Err(FilterError::new(format!("unknown protocol: {name}"), span)),
         }
     }
 
