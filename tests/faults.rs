@@ -10,10 +10,17 @@
 //! - SIGTERM arrives while packets are being written: the file whole, holding
 //!   exactly as many packets as "packets captured" says.
 //!
+//! - inputs the cargo-fuzz targets once crashed on (tests/data/fuzz_crashes/)
+//!   go through the same code without a panic.
+//!
 //! Needs root (mount, network namespaces); CI runs as root. A test that cannot set
 //! up FAILS with the reason; none is skipped.
 
 mod live_support;
+
+#[allow(dead_code)]
+#[path = "fuzz_support/targets.rs"]
+mod fuzz_targets;
 
 use live_support::{MAC_B, Rfilter, VethPair, send_frames, temp_dir, udp_frame};
 use std::io::{BufRead, BufReader, Read};
@@ -548,4 +555,38 @@ fn sigterm_while_writing_a_file_read_leaves_a_whole_prefix() {
     let recs = read_whole_pcap(&path, 1);
     assert_eq!(recs, sent[..recs.len()], "the records are not the input's");
     println!("SIGTERM after {} of {} records", recs.len(), sent.len());
+}
+
+// ---------------------------------------------------------------------------
+// Crashes the cargo-fuzz targets found, replayed.
+
+/// Every file in tests/data/fuzz_crashes/TARGET/ goes through what the fuzz target
+/// does with it (tests/fuzz_support/targets.rs), without a panic.
+#[test]
+fn inputs_that_crashed_the_fuzz_targets_do_not() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz_crashes");
+    let mut replayed = 0;
+    for (target, run) in [
+        (
+            "print",
+            (|d: &[u8]| {
+                let _ = fuzz_targets::print(d);
+            }) as fn(&[u8]),
+        ),
+        ("savefile", |d: &[u8]| {
+            let _ = fuzz_targets::savefile(d);
+        }),
+    ] {
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        for e in entries {
+            let path = e.expect("directory entry").path();
+            let data = std::fs::read(&path).expect("read crash input");
+            println!("{target}: {}", path.display());
+            run(&data);
+            replayed += 1;
+        }
+    }
+    assert!(replayed > 0, "no crash inputs under {}", root.display());
 }

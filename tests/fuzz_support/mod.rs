@@ -7,3 +7,4 @@ pub mod check;
 pub mod generate;
 pub mod regressions;
 pub mod shrink;
+pub mod targets;
