@@ -271,6 +271,9 @@ fn generator_covers_the_grammar() {
         ">=",
         "tcpflags",
         "icmptype",
+        "ra",
+        "addr1",
+        "length",
     ];
     let missing: Vec<&str> = required
         .iter()

@@ -221,7 +221,13 @@ impl Gen {
         };
         let with_dir = self.chance(2);
         if with_dir {
-            Self::push_words(out, self.pick(DIRS));
+            // The 802.11 directions, refused on every link type rfilter knows.
+            let dir = if self.chance(16) {
+                self.pick(&["addr1", "addr2", "addr3", "addr4", "address1", "ra", "ta"])
+            } else {
+                self.pick(DIRS)
+            };
+            Self::push_words(out, dir);
         }
         // Address qualifiers the protocol takes (others, one time in eight, to
         // exercise the refusals).
