@@ -22,6 +22,10 @@ mod live_support;
 #[path = "fuzz_support/targets.rs"]
 mod fuzz_targets;
 
+#[allow(dead_code)]
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use live_support::{MAC_B, Rfilter, VethPair, send_frames, temp_dir, udp_frame};
 use std::io::{BufRead, BufReader, Read};
 use std::os::unix::process::ExitStatusExt;
@@ -560,6 +564,20 @@ fn sigterm_while_writing_a_file_read_leaves_a_whole_prefix() {
 // ---------------------------------------------------------------------------
 // Crashes the cargo-fuzz targets found, replayed.
 
+/// Packets (captured bytes, wire length) of every link type.
+type Corpora = std::collections::HashMap<rfilter::linktype::LinkType, Vec<(Vec<u8>, u32)>>;
+
+/// The corpus packets of a link type, built once.
+fn corpus_packets(lt: rfilter::linktype::LinkType) -> &'static [(Vec<u8>, u32)] {
+    static CORPORA: std::sync::OnceLock<Corpora> = std::sync::OnceLock::new();
+    &CORPORA.get_or_init(|| {
+        rfilter::linktype::LinkType::ALL
+            .iter()
+            .map(|&lt| (lt, corpus::packets(lt)))
+            .collect()
+    })[&lt]
+}
+
 /// Every file in tests/data/fuzz_crashes/TARGET/ goes through what the fuzz target
 /// does with it (tests/fuzz_support/targets.rs), without a panic.
 #[test]
@@ -568,11 +586,12 @@ fn inputs_that_crashed_the_fuzz_targets_do_not() {
     let mut replayed = 0;
     for (target, run) in [
         (
-            "print",
-            (|d: &[u8]| {
-                let _ = fuzz_targets::print(d);
-            }) as fn(&[u8]),
+            "compile",
+            (|d: &[u8]| fuzz_targets::compile(d, &corpus_packets)) as fn(&[u8]),
         ),
+        ("print", |d: &[u8]| {
+            let _ = fuzz_targets::print(d);
+        }),
         ("savefile", |d: &[u8]| {
             let _ = fuzz_targets::savefile(d);
         }),

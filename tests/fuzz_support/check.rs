@@ -33,7 +33,7 @@ pub fn options(lt: LinkType, optimize: bool) -> CompileOptions {
 /// when their kinds are equal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailKind {
-    /// The compiler panicked (caught on its thread).
+    /// The compiler panicked (caught on its thread) or reported an internal error.
     Panic,
     /// libpcap compiles it, rfilter refuses.
     RefusesValid { optimize: bool },
@@ -126,8 +126,9 @@ fn compile_ours(
     compiler(expr, &options(lt, optimize))
 }
 
+/// An internal error: a panic on the compiler thread or a broken invariant.
 fn is_panic(e: &FilterError) -> bool {
-    e.message.contains("panicked")
+    e.message.starts_with("internal error")
 }
 
 /// Compares rfilter with libpcap for `expr` on `lt` over `samples`.

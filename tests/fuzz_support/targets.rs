@@ -2,6 +2,8 @@
 //! the targets (through a `#[path]` module) and by tests/faults.rs, which replays
 //! the inputs that once crashed (tests/data/fuzz_crashes/TARGET/).
 
+use rfilter::bpf::{verify, vm};
+use rfilter::filter::{self, CompileOptions};
 use rfilter::linktype::LinkType;
 use rfilter::packet::{PacketRef, Sink, Timestamp};
 use rfilter::print::{PrintOptions, Printer};
@@ -58,4 +60,64 @@ pub fn savefile(data: &[u8]) -> usize {
         }
     }
     panic!("more packets than input bytes: the reader loops");
+}
+
+/// Packets (captured bytes, wire length) to run compiled programs over, per link
+/// type: the corpus of tests/common/corpus.rs.
+pub type Packets = dyn Fn(LinkType) -> &'static [(Vec<u8>, u32)];
+
+/// `compile`: byte 0 picks the link type (and, bit 7, the Linux VLAN ancillary
+/// loads); the rest is the expression (lossy UTF-8). It must compile, optimized and
+/// not, to an error with a message (never an internal error such as a panic on the
+/// compiler thread) or to a program the kernel accepts (or one only too long for
+/// it, which live capture runs in user space); where the unoptimized program
+/// accepts a packet the optimized one must give the same verdict (elsewhere the
+/// optimizer may legitimately have dropped a load past the captured bytes).
+pub fn compile(data: &[u8], packets: &Packets) {
+    let Some((&pick, text)) = data.split_first() else {
+        return;
+    };
+    let lt = LinkType::ALL[usize::from(pick) % LinkType::ALL.len()];
+    let expr = String::from_utf8_lossy(text);
+    let compile = |optimize| {
+        let opts = CompileOptions {
+            linktype: lt,
+            optimize,
+            linux_vlan_ancillary: pick & 0x80 != 0,
+            ..CompileOptions::default()
+        };
+        filter::compile(&expr, &opts)
+    };
+    let (unopt, opt) = (compile(false), compile(true));
+    for r in [&unopt, &opt] {
+        match r {
+            Ok(prog) => match verify::verify(prog) {
+                Ok(()) => {}
+                Err(e) if e.rule == verify::Rule::TooLong => {}
+                Err(e) => panic!("{lt} `{expr}`: not kernel-valid: {e}"),
+            },
+            Err(e) => {
+                assert!(!e.message.trim().is_empty(), "{lt} `{expr}`: empty message");
+                assert!(
+                    !e.message.starts_with("internal error"),
+                    "{lt} `{expr}`: {}",
+                    e.message
+                );
+            }
+        }
+    }
+    let (Ok(unopt), Ok(opt)) = (unopt, opt) else {
+        // Refusing as "rejects all packets" only when optimizing is libpcap's way.
+        return;
+    };
+    for (i, (data, wire_len)) in packets(lt).iter().enumerate() {
+        let u = vm::run(&unopt, data, *wire_len);
+        if u != 0 {
+            let o = vm::run(&opt, data, *wire_len);
+            assert_eq!(
+                u, o,
+                "{lt} `{expr}`: optimized {o}, unoptimized {u} on packet {i}"
+            );
+        }
+    }
 }
