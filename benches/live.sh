@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 FRAMES=${1:-300000}
 FRAME_BYTES=${2:-128}
 RFILTER=${RFILTER:-target/release/rfilter}
-RUNS=${RUNS:-1}
+RUNS=${RUNS:-3}
 
 for tool in ip trafgen tcpdump /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "live.sh: $tool is missing (bash .ci/install-deps)" >&2; exit 1; }
@@ -82,15 +82,33 @@ run_capture() {
   captured=$(awk '/packets? captured/ {print $1}' "$err")
   dropped=$(awk '/dropped by kernel/ {print $1}' "$err")
   read -r user sys maxrss <"$tf"
-  printf '%-28s sent %7d  captured %7d  lost %7d  kernel-dropped %7d  cpu %6.2fs (user %5.2f sys %5.2f)  maxrss %6d KiB\n' \
-    "$label" "$FRAMES" "$captured" $((FRAMES - captured)) "$dropped" \
-    "$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')" "$user" "$sys" "$maxrss"
+  local cpu
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')
+  printf '%-20s sent %7d  captured %7d  lost %7d  kernel-dropped %7d  cpu %5.2fs (user %5.2f sys %5.2f)  maxrss %6d KiB\n' \
+    "$label" "$FRAMES" "$captured" $((FRAMES - captured)) "$dropped" "$cpu" "$user" "$sys" "$maxrss"
+  echo "$label|$((FRAMES - captured))|$cpu" >>"$WORK/results"
 }
 
-echo "burst: $FRAMES frames of $FRAME_BYTES bytes over veth; rfilter: $RFILTER"
+# Median over the runs of one label: "lost cpu".
+median() {
+  grep "^$1|" "$WORK/results" | cut -d'|' -f2- | tr '|' ' ' |
+    sort -n -k2 | awk '{l[NR]=$1; c[NR]=$2} END {m=int((NR+1)/2); print l[m], c[m]}'
+}
+
+echo "burst: $FRAMES frames of $FRAME_BYTES bytes over veth, $RUNS runs; rfilter: $RFILTER"
 for run in $(seq "$RUNS"); do
   run_capture "tcpdump -w FILE" /dev/null tcpdump -Z root -i "$IFB" -w "$WORK/out.pcap"
   run_capture "rfilter -w FILE" /dev/null "$RFILTER" -i "$IFB" -w "$WORK/out.pcap"
   run_capture "tcpdump -n > FILE" "$WORK/print.txt" tcpdump -Z root -n -i "$IFB"
   run_capture "rfilter -n > FILE" "$WORK/print.txt" "$RFILTER" -n -i "$IFB"
+done
+
+echo
+echo "median over $RUNS runs (lost frames, capture-process CPU seconds):"
+for mode in "-w FILE" "-n > FILE"; do
+  read -r tl tc <<<"$(median "tcpdump $mode")"
+  read -r rl rc <<<"$(median "rfilter $mode")"
+  ratio=$(awk -v r="$rc" -v t="$tc" 'BEGIN {if (t > 0) printf "%.2f", r / t; else print "n/a"}')
+  printf '  %-10s tcpdump: lost %7d cpu %5.2fs   rfilter: lost %7d cpu %5.2fs   cpu ratio rfilter/tcpdump %s\n' \
+    "$mode" "$tl" "$tc" "$rl" "$rc" "$ratio"
 done

@@ -72,7 +72,7 @@ pub struct Args {
     pub immediate: bool,
 
     /// Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)
-    #[arg(short = 's', long = "snapshot-length", value_name = "SNAPLEN", help_heading = CAPTURE)]
+    #[arg(short = 's', long = "snapshot-length", value_name = "SNAPLEN", value_parser = parse_snaplen, help_heading = CAPTURE)]
     pub snaplen: Option<u32>,
 
     /// Drop privileges to USER once the capture socket is open
@@ -189,6 +189,47 @@ pub struct Args {
 
 fn parse_linktype(s: &str) -> Result<LinkType, String> {
     s.parse()
+}
+
+/// Largest snapshot length tcpdump accepts (its `MAXIMUM_SNAPLEN`).
+pub const MAX_SNAPLEN: u32 = 262_144;
+
+fn parse_snaplen(s: &str) -> Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(n) if n <= MAX_SNAPLEN => Ok(n),
+        _ => Err(format!(
+            "invalid snaplen {s} (must be >= 0 and <= {MAX_SNAPLEN})"
+        )),
+    }
+}
+
+impl Args {
+    /// The snapshot length in effect: `-s`, where 0 or none means 262144.
+    pub fn snaplen(&self) -> u32 {
+        match self.snaplen {
+            None | Some(0) => MAX_SNAPLEN,
+            Some(n) => n,
+        }
+    }
+
+    /// The filter expression: from `-F FILE`, where `#` starts a comment to the end
+    /// of the line as in tcpdump, or the trailing arguments joined with spaces.
+    pub fn filter_expression(&self) -> anyhow::Result<String> {
+        let Some(path) = &self.filter_file else {
+            return Ok(self.expression.join(" "));
+        };
+        let bytes = std::fs::read(path).map_err(|e| {
+            anyhow::anyhow!("{}: {}", path.display(), crate::savefile::io_message(&e))
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            anyhow::anyhow!("{}: the filter file is not UTF-8 text", path.display())
+        })?;
+        let lines: Vec<&str> = text
+            .lines()
+            .map(|line| line.split_once('#').map_or(line, |(before, _)| before))
+            .collect();
+        Ok(lines.join(" "))
+    }
 }
 
 /// The clap command, for the man page and completion generators.

@@ -29,7 +29,7 @@ fn run(args: &Args) -> Result<ExitCode> {
         return list_interfaces();
     }
     output::check_file_options(args)?;
-    let expr = filter_expression(args)?;
+    let expr = args.filter_expression()?;
     if let Some(path) = &args.read {
         if args.dump > 0 {
             return offline::dump(args, path, &expr);
@@ -51,7 +51,7 @@ fn run(args: &Args) -> Result<ExitCode> {
 fn dump_options(args: &Args) -> Result<CompileOptions> {
     let mut opts = CompileOptions {
         linktype: args.linktype.unwrap_or(LinkType::En10mb),
-        snaplen: output::snaplen_from_args(args),
+        snaplen: args.snaplen(),
         optimize: !args.no_optimize,
         netmask: 0,
         ..CompileOptions::default()
@@ -97,23 +97,6 @@ fn native_linktype(device: &str) -> Result<LinkType> {
         768 | 769 | 776 | 65534 => LinkType::Raw,
         _ => LinkType::LinuxSll,
     })
-}
-
-/// The expression from `-F FILE` (where `#` starts a comment to the end of the
-/// line, as in tcpdump) or from the trailing arguments.
-fn filter_expression(args: &Args) -> Result<String> {
-    let Some(path) = &args.filter_file else {
-        return Ok(args.expression.join(" "));
-    };
-    let bytes = std::fs::read(path)
-        .map_err(|e| anyhow!("{}: {}", path.display(), rfilter::savefile::io_message(&e)))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| anyhow!("{}: the filter file is not UTF-8 text", path.display()))?;
-    let lines: Vec<&str> = text
-        .lines()
-        .map(|line| line.split_once('#').map_or(line, |(before, _)| before))
-        .collect();
-    Ok(lines.join(" "))
 }
 
 /// `-D`.

@@ -2,7 +2,6 @@
 //! (`-w`, rotated with `-C`/`-G`/`-W`), or both (`-w … --print`).
 
 use crate::cli::{Args, TsPrecision};
-use crate::filter::DEFAULT_SNAPLEN;
 use crate::linktype::LinkType;
 use crate::packet::{PacketRef, Sink};
 use crate::print::{PrintOptions, Printer};
@@ -13,18 +12,10 @@ use std::fs::File;
 use std::io;
 use std::os::fd::AsFd;
 
-/// The snapshot length `-s` asks for (`0` and absent mean 262144).
-pub fn snaplen_from_args(args: &Args) -> u32 {
-    match args.snaplen {
-        None | Some(0) => DEFAULT_SNAPLEN,
-        Some(n) => n,
-    }
-}
-
 /// The sink for a live capture: printer, writer or both; files written get the
 /// `-s` snapshot length in their header.
 pub fn sink_from_args(args: &Args, linktype: LinkType) -> Result<Box<dyn Sink + Send>> {
-    sink_with_snaplen(args, linktype, snaplen_from_args(args))
+    sink_with_snaplen(args, linktype, args.snaplen())
 }
 
 /// As [`sink_from_args`], with the snapshot length for the file header given

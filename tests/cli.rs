@@ -16,6 +16,15 @@ fn usage_errors_exit_2() {
     );
     let out = rfilter(&["-c", "many"]);
     assert_eq!(out.status.code(), Some(2));
+    // tcpdump's limit and wording for the snapshot length.
+    let out = rfilter(&["-s", "262145", "-d", "tcp"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("invalid snaplen 262145 (must be >= 0 and <= 262144)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(rfilter(&["-s", "262144", "-d", "tcp"]).status.success());
 }
 
 #[test]

@@ -269,13 +269,22 @@ fn deep_and_long_expressions_compile() {
     let parens = format!("{}tcp{}", "(".repeat(5000), ")".repeat(5000));
     filter::compile(&parens, &CompileOptions::default()).expect("compiles");
     let chain = vec!["ip"; 3000].join(" or ");
+    let plain = CompileOptions {
+        optimize: false,
+        ..CompileOptions::default()
+    };
     let start = std::time::Instant::now();
-    let prog = filter::compile(&chain, &CompileOptions::default()).expect("compiles");
+    let prog = filter::compile(&chain, &plain).expect("compiles");
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     assert!(
         prog.len() > 4096,
         "a program too long for the kernel is still produced"
     );
+    // Jump threading sees that every `ip` after the first repeats its test.
+    let start = std::time::Instant::now();
+    let prog = filter::compile(&chain, &CompileOptions::default()).expect("compiles");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert_eq!(prog.len(), 4, "{prog:?}");
 }
 
 /// Random and/or/not trees over primitives, encapsulations and accumulator-reading
@@ -322,4 +331,62 @@ fn random_expressions_match_libpcap() {
         pairs > 300,
         "only {pairs} expression/link-type pairs compiled"
     );
+}
+
+/// Unoptimized, our programs are libpcap's instruction for instruction (same tests,
+/// same loads, same layout), except where we deliberately differ: Geneve (registers
+/// zeroed at entry for the kernel's checker; libpcap jumps inside a block) and
+/// protochain (libpcap loops backwards; we unroll).
+#[test]
+fn unoptimized_programs_are_libpcaps() {
+    let mut same = 0;
+    let mut failures = Vec::new();
+    for ex in common::examples::valid() {
+        if ex.expr.contains("geneve") || ex.expr.contains("protochain") {
+            continue;
+        }
+        for &lt in &ex.linktypes {
+            let Ok(theirs) = libpcap_program(&ex.expr, lt, false) else {
+                continue;
+            };
+            match filter::compile(&ex.expr, &options(lt, false)) {
+                Ok(ours) if ours == theirs => same += 1,
+                Ok(_) => failures.push(format!(
+                    "{} `{}` on {lt}: listing differs",
+                    ex.origin, ex.expr
+                )),
+                Err(e) => failures.push(format!(
+                    "{} `{}` on {lt}: {}",
+                    ex.origin, ex.expr, e.message
+                )),
+            }
+        }
+    }
+    println!("{same} unoptimized programs identical to libpcap's");
+    // The parser refuses DECnet addresses with a node number above 255 (`63.1023`).
+    failures.retain(|f| !f.contains("63.1023"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(same > 3000, "only {same} programs compared");
+}
+
+/// With optimization on, repeated link-type tests are threaded through and
+/// identical blocks merged: programs come close to libpcap's optimizer's sizes.
+#[test]
+fn cleanups_shrink_programs() {
+    let cases: &[(&str, usize)] = &[
+        ("host 1.2.3.4", 16),
+        ("port 80", 30),
+        ("ip and udp and port 53", 14),
+        ("net 10.0.0.0/8 and not port 22", 34),
+    ];
+    for &(expr, most) in cases {
+        let plain = filter::compile(expr, &options(LinkType::En10mb, false)).expect("compiles");
+        let opt = filter::compile(expr, &options(LinkType::En10mb, true)).expect("compiles");
+        assert!(
+            opt.len() <= most && opt.len() < plain.len(),
+            "`{expr}`: {} instructions optimized, {} plain",
+            opt.len(),
+            plain.len()
+        );
+    }
 }

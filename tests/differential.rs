@@ -221,7 +221,6 @@ fn harness_self_check_against_libpcap() {
 }
 
 #[test]
-#[ignore = "until the compiler lands"]
 fn rfilter_matches_libpcap() {
     let corpora = corpora();
     let all = examples::valid();
@@ -283,7 +282,6 @@ fn rfilter_matches_libpcap() {
 }
 
 #[test]
-#[ignore = "until the compiler lands"]
 fn rfilter_rejects_what_libpcap_rejects() {
     let mut failures = Vec::new();
     let rejected: Vec<Example> = examples::rejected();
@@ -387,4 +385,115 @@ fn corpus_discriminates_the_expressions() {
         "{} of {considered} pairs always match",
         always.len()
     );
+}
+
+/// Random expressions built from the corpus: atoms valid on a link type joined
+/// with and/or/not and parentheses. libpcap decides validity; on what it accepts
+/// rfilter must give its verdicts, on what it refuses rfilter must refuse too.
+fn random_expressions(lt: LinkType, count: usize, seed: u64) -> Vec<String> {
+    let atoms: Vec<String> = examples::valid()
+        .into_iter()
+        .filter(|e| e.linktypes.contains(&lt))
+        .map(|e| e.expr)
+        .collect();
+    let mut rng = corpus::Rng::new(seed);
+    fn build(rng: &mut corpus::Rng, atoms: &[String], depth: usize) -> String {
+        if depth == 0 || rng.below(10) < 3 {
+            let a = &atoms[rng.below(atoms.len())];
+            return if rng.below(10) < 7 {
+                format!("({a})")
+            } else {
+                a.clone()
+            };
+        }
+        match rng.below(5) {
+            0 => format!("not {}", build(rng, atoms, depth - 1)),
+            1 | 2 => format!(
+                "{} and {}",
+                build(rng, atoms, depth - 1),
+                build(rng, atoms, depth - 1)
+            ),
+            3 => format!(
+                "{} or {}",
+                build(rng, atoms, depth - 1),
+                build(rng, atoms, depth - 1)
+            ),
+            _ => format!(
+                "({} or {})",
+                build(rng, atoms, depth - 1),
+                build(rng, atoms, depth - 1)
+            ),
+        }
+    }
+    (0..count).map(|_| build(&mut rng, &atoms, 3)).collect()
+}
+
+#[test]
+fn rfilter_matches_libpcap_on_random_expressions() {
+    let corpora = corpora();
+    let mut failures = Vec::new();
+    let (mut accepted, mut refused, mut verdicts) = (0usize, 0usize, 0usize);
+    // RFILTER_FUZZ_COUNT / RFILTER_FUZZ_SEED run a longer or different search.
+    let env = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let count = env("RFILTER_FUZZ_COUNT", 150) as usize;
+    let seed = env("RFILTER_FUZZ_SEED", 1000);
+    for (n, lt) in LinkType::ALL.into_iter().enumerate() {
+        let samples = &corpora[&lt];
+        for expr in random_expressions(lt, count, seed + n as u64) {
+            match reference_programs(&expr, lt) {
+                Err(lib_err) => {
+                    refused += 1;
+                    for optimize in [true, false] {
+                        if let Ok(p) = filter::compile(&expr, &rfilter_options(lt, optimize)) {
+                            failures.push(format!(
+                                "`{expr}` on {lt}: rfilter accepts ({} instructions), libpcap refuses: {lib_err}",
+                                p.len()
+                            ));
+                        }
+                    }
+                }
+                Ok((opt, unopt)) => {
+                    accepted += 1;
+                    let rejects_all = opt.is_none();
+                    let reference = Reference::new(opt, unopt, samples);
+                    for optimize in [true, false] {
+                        let what = if optimize { "rfilter" } else { "rfilter -O" };
+                        match filter::compile(&expr, &rfilter_options(lt, optimize)) {
+                            Err(e)
+                                if optimize && rejects_all && e.message.contains(REJECTS_ALL) => {}
+                            Err(e) => failures.push(format!(
+                                "`{expr}` on {lt}: {what} refuses what libpcap accepts: {}",
+                                e.render(&expr)
+                            )),
+                            Ok(ours) => {
+                                if let Err(e) = verify::verify(&ours) {
+                                    failures.push(format!(
+                                        "`{expr}` on {lt}: {what} program fails verify: {e}"
+                                    ));
+                                }
+                                match compare(&expr, lt, what, &ours, &reference, samples) {
+                                    Ok(n) => verdicts += n,
+                                    Err(report) => failures.push(report),
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "random expressions: {accepted} accepted and {refused} refused by libpcap, {verdicts} verdicts compared, {} failures",
+        failures.len()
+    );
+    assert!(
+        accepted > 500,
+        "only {accepted} random expressions were valid"
+    );
+    assert!(failures.is_empty(), "{}", summarize(&failures));
 }

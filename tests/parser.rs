@@ -542,6 +542,20 @@ fn spans_cover_source_text() {
         .map(|p| &text[p.span.start..p.span.end])
         .collect();
     assert_eq!(texts, ["tcp port 80", "443", "ip[0] & 0xf > 5"]);
+    let text2 = "(ip[0] + 1) * 2 = 4 or not (len) = 1";
+    let t = tree(text2);
+    let rel_texts: Vec<String> = {
+        let mut prims = Vec::new();
+        walk(&t, &mut prims);
+        prims
+            .iter()
+            .map(|p| match &p.kind {
+                PrimKind::Relation { lhs, .. } => text2[lhs.span.start..lhs.span.end].to_owned(),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    assert_eq!(rel_texts, ["(ip[0] + 1) * 2", "(len)"]);
     if let PrimKind::Relation { lhs, rhs, .. } = &prims[2].kind {
         assert_eq!(&text[lhs.span.start..lhs.span.end], "ip[0] & 0xf");
         assert_eq!(&text[rhs.span.start..rhs.span.end], "5");
@@ -598,10 +612,13 @@ fn invalid_catalogue() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
-        let Some((expr, want)) = line.split_once('\t') else {
-            panic!("invalid.txt:{}: no TAB in {line:?}", n + 1);
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [expr, want, under] = cols[..] else {
+            panic!(
+                "invalid.txt:{}: want 3 TAB-separated columns: {line:?}",
+                n + 1
+            );
         };
-        let want = want.trim_start_matches('\t');
         count += 1;
         match parse_big(expr) {
             Ok(t) => failures.push(format!("{expr:?}: parsed, expected error {want:?}: {t:?}")),
@@ -610,7 +627,18 @@ fn invalid_catalogue() {
                     failures.push(format!("{expr:?}: message {:?} lacks {want:?}", e.message));
                 }
                 match e.span {
-                    Some(s) if s.start <= expr.len() && s.end <= expr.len() && s.start <= s.end => {
+                    Some(s) if s.start <= s.end && s.end <= expr.len() => {
+                        let shown = if s.start == s.end && s.end == expr.len() {
+                            "<end>"
+                        } else {
+                            expr.get(s.start..s.end)
+                                .unwrap_or("<not on char boundaries>")
+                        };
+                        if shown != under {
+                            failures.push(format!(
+                                "{expr:?}: error points at {shown:?}, expected {under:?}"
+                            ));
+                        }
                     }
                     other => failures.push(format!("{expr:?}: bad span {other:?}")),
                 }
@@ -690,7 +718,23 @@ fn nesting_beyond_the_limit_is_refused_not_overflowed() {
 }
 
 #[test]
-fn arbitrary_characters_never_panic() {
+fn arbitrary_input_never_panics_and_errors_point_inside_the_text() {
+    fn check(s: &str) {
+        if let Err(e) = parse(s) {
+            assert!(!e.message.contains("internal"), "{s:?}: {}", e.message);
+            if let Some(sp) = e.span {
+                assert!(
+                    sp.start <= sp.end
+                        && sp.end <= s.len()
+                        && s.is_char_boundary(sp.start)
+                        && s.is_char_boundary(sp.end),
+                    "{s:?}: span {sp:?}"
+                );
+            }
+            let shown = e.render(s);
+            assert!(shown.starts_with(&e.message));
+        }
+    }
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let alphabet: Vec<char> = "ab01x:.-/\\$()[]!&|<>=+*%^ \t\né\u{0}\u{b}~#"
         .chars()
@@ -700,7 +744,18 @@ fn arbitrary_characters_never_panic() {
         let s: String = (0..len)
             .map(|_| alphabet[rng.below(alphabet.len())])
             .collect();
-        let _ = parse(&s);
+        check(&s);
+    }
+    // Token soup, glued or spaced.
+    for _ in 0..20000 {
+        let mut s = String::new();
+        for _ in 0..1 + rng.below(10) {
+            s.push_str(VOCAB[rng.below(VOCAB.len())]);
+            if rng.below(4) != 0 {
+                s.push(' ');
+            }
+        }
+        check(&s);
     }
 }
 

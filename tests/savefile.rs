@@ -164,6 +164,16 @@ fn pcap_copies_match_tcpdump() {
     }
     let input = write(&dir, "sll.pcap", &f);
     assert_copy_matches_tcpdump(&input, &[]);
+    // Records longer than the header's snapshot length are cut to it, as libpcap
+    // does; a 0 snapshot length means the maximum.
+    for snaplen in [100, 0] {
+        let mut f = pcap_header(true, false, snaplen, 1);
+        for p in sample_packets(10) {
+            pcap_record(&mut f, true, &p);
+        }
+        let input = write(&dir, &format!("long-{snaplen}.pcap"), &f);
+        assert_copy_matches_tcpdump(&input, &[]);
+    }
 }
 
 #[test]

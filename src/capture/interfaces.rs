@@ -115,13 +115,40 @@ pub fn default_interface() -> anyhow::Result<String> {
         .ok_or_else(|| anyhow::anyhow!("no suitable device found"))
 }
 
+/// The device `-i arg` names: the interface of that name, or else, as in tcpdump,
+/// a number from the `-D` list.
+pub fn resolve(arg: &str) -> anyhow::Result<String> {
+    if arg == "any" || super::socket::if_index(arg).is_some() {
+        return Ok(arg.to_string());
+    }
+    match arg.parse::<usize>() {
+        Ok(n) => n
+            .checked_sub(1)
+            .and_then(|i| devices().ok()?.into_iter().nth(i))
+            .map(|d| d.name)
+            .ok_or_else(|| anyhow::anyhow!("Invalid adapter index")),
+        // Not a number: let opening it give the usual "No such device".
+        Err(_) => Ok(arg.to_string()),
+    }
+}
+
 /// IPv4 netmask of `name` (0 when it has no IPv4 address, as tcpdump uses then).
 pub fn netmask(name: &str) -> u32 {
-    devices()
-        .ok()
-        .and_then(|ds| ds.into_iter().find(|d| d.name == name))
-        .and_then(|d| d.ipv4_netmask)
-        .unwrap_or(0)
+    super::socket::if_ipv4_netmask(name).unwrap_or(0)
+}
+
+/// Packets the interface itself dropped (`rx_missed_errors` + `rx_fifo_errors`, as
+/// libpcap counts them for "dropped by interface").
+pub fn interface_drops(name: &str) -> u64 {
+    let dir = Path::new("/sys/class/net").join(name).join("statistics");
+    ["rx_missed_errors", "rx_fifo_errors"]
+        .iter()
+        .map(|f| std::fs::read_to_string(dir.join(f)).map_or(0, |t| parse_counter(&t)))
+        .fold(0u64, u64::saturating_add)
+}
+
+fn parse_counter(text: &str) -> u64 {
+    text.trim().parse().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -135,6 +162,13 @@ mod tests {
             flags,
             ipv4_netmask: None,
         }
+    }
+
+    #[test]
+    fn sysfs_counters() {
+        assert_eq!(parse_counter("123\n"), 123);
+        assert_eq!(parse_counter("garbage"), 0);
+        assert_eq!(interface_drops("no-such-interface-x"), 0);
     }
 
     #[test]

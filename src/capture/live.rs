@@ -15,7 +15,7 @@ use super::socket::{self, PacketSocket, Waker};
 use crate::bpf::Insn;
 use crate::bpf::insn::BPF_MAXINSNS;
 use crate::cli::{Args, Direction};
-use crate::filter::{self, CompileOptions, DEFAULT_SNAPLEN};
+use crate::filter::{self, CompileOptions};
 use crate::linktype::LinkType;
 use crate::packet::Sink;
 use anyhow::{Context, anyhow, bail};
@@ -26,15 +26,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
-/// Kernel buffer when `-B` is not given (libpcap's default, 2 MiB).
-const DEFAULT_BUFFER_KIB: u32 = 2048;
+/// Kernel buffer when `-B` is not given: twice libpcap's 2 MiB, as headroom for
+/// bursts while the output thread is descheduled on a busy machine.
+const DEFAULT_BUFFER_KIB: u32 = 4096;
 /// Block retire timeout: how long a partly filled block waits before being handed
 /// over (bounds the display latency at low packet rates).
 const RETIRE_MS: u32 = 100;
 /// `--immediate-mode`: hand over blocks almost at once.
 const IMMEDIATE_RETIRE_MS: u32 = 1;
 /// Batches in flight between the threads (each at most one block's packets).
-const CHANNEL_BATCHES: usize = 8;
+const CHANNEL_BATCHES: usize = 4;
+/// Batches in existence: those in flight, one being filled, one being written.
+const BATCH_POOL: usize = CHANNEL_BATCHES + 2;
 /// Link type of `-i any` unless `-y` says otherwise (what tcpdump 4.99 picks).
 const ANY_LINKTYPE: LinkType = LinkType::LinuxSll2;
 
@@ -55,6 +58,9 @@ const ABORT: u8 = 2;
 /// An opened, filtered, bound capture, ready for the capture thread.
 struct Opened {
     device: String,
+    /// The interface's own drop counter at the start (promiscuous captures only,
+    /// as libpcap reports it).
+    ifdrop_base: Option<u64>,
     ifindex: i32,
     linktype: LinkType,
     sock: PacketSocket,
@@ -64,7 +70,6 @@ struct Opened {
 
 /// How the socket is opened for a given device and `-y`.
 fn choose_linktype(
-    device: &str,
     hwtype: Option<u16>,
     wanted: Option<LinkType>,
 ) -> anyhow::Result<(LinkType, bool)> {
@@ -74,33 +79,18 @@ fn choose_linktype(
         Some(ARPHRD_NONE | ARPHRD_TUNNEL | ARPHRD_TUNNEL6 | ARPHRD_SIT) => LinkType::Raw,
         Some(_) => LinkType::LinuxSll,
     };
+    // As libpcap on Linux: a device offers its own type; `any` both cooked types.
     let lt = match wanted {
         None => native,
         Some(w) if w == native => w,
-        Some(w @ (LinkType::LinuxSll | LinkType::LinuxSll2)) => w,
+        Some(w @ (LinkType::LinuxSll | LinkType::LinuxSll2)) if hwtype.is_none() => w,
         Some(w) => bail!(
-            "{} is not one of the DLTs supported by this device ({device})",
+            "{} is not one of the DLTs supported by this device",
             w.name()
         ),
     };
     let cooked = matches!(lt, LinkType::LinuxSll | LinkType::LinuxSll2);
     Ok((lt, cooked))
-}
-
-fn snaplen_of(args: &Args) -> u32 {
-    match args.snaplen {
-        None | Some(0) => DEFAULT_SNAPLEN,
-        Some(n) => n.min(DEFAULT_SNAPLEN),
-    }
-}
-
-fn expression_of(args: &Args) -> anyhow::Result<String> {
-    Ok(match &args.filter_file {
-        Some(path) => {
-            std::fs::read_to_string(path).map_err(|e| anyhow!("{}: {e}", path.display()))?
-        }
-        None => args.expression.join(" "),
-    })
 }
 
 fn permission_error(device: &str, what: &str, e: std::io::Error) -> anyhow::Error {
@@ -126,15 +116,15 @@ fn open(args: &Args, device: &str) -> anyhow::Result<Opened> {
         }
         (info.index, Some(info.hwtype))
     };
-    let (linktype, cooked) = choose_linktype(device, hwtype, args.linktype)?;
-    let snaplen = snaplen_of(args);
+    let (linktype, cooked) = choose_linktype(hwtype, args.linktype)?;
+    let snaplen = args.snaplen();
 
     let sock = PacketSocket::open(cooked).map_err(|e| permission_error(device, "socket", e))?;
     sock.set_tpacket_v3()
         .map_err(|e| anyhow!("{device}: can't use TPACKET_V3: {e}"))?;
 
     // The filter goes on before bind(), so no unfiltered packet is ever queued.
-    let expr = expression_of(args)?;
+    let expr = args.filter_expression()?;
     let opts = CompileOptions {
         linktype,
         snaplen,
@@ -188,8 +178,10 @@ fn open(args: &Args, device: &str) -> anyhow::Result<Opened> {
         lo_ifindex: socket::if_index("lo"),
         userspace_filter,
     };
+    let promisc = !args.no_promisc && ifindex != 0;
     Ok(Opened {
         device: device.to_string(),
+        ifdrop_base: promisc.then(|| interfaces::interface_drops(device)),
         ifindex,
         linktype,
         sock,
@@ -240,10 +232,39 @@ fn attach(
     }
 }
 
+/// The last block to hand over after a stop signal, seen from `cur` (the next block
+/// to hand over; `handed_seq` is the number of the block handed over before it): the
+/// blocks the kernel has retired, plus the one it is filling if it holds packets.
+/// `None` when there is nothing left at all.
+fn drain_target(ring: &Ring, cur: u32, handed_seq: u64) -> Option<u32> {
+    let nr = ring.geometry().block_nr;
+    let mut open = cur;
+    let mut ready = 0;
+    while ready < nr && ring.is_ours(open) {
+        open = (open + 1) % nr;
+        ready += 1;
+    }
+    let prev = (open + nr - 1) % nr;
+    let open_seq = if ready > 0 {
+        ring.seq(prev)
+    } else {
+        handed_seq
+    } + 1;
+    if ready < nr && ring.kernel_block_has_packets(open, open_seq) {
+        Some(open)
+    } else if ready > 0 {
+        Some(prev)
+    } else {
+        None
+    }
+}
+
 /// How the capture thread ended.
 struct CaptureEnd {
     received: u64,
     dropped: u64,
+    /// Dropped by the interface during the capture.
+    if_dropped: u64,
     error: Option<String>,
 }
 
@@ -262,16 +283,41 @@ fn capture_loop(
     let mut sent = 0u64;
     let mut error = None;
     let mut netdown = false;
-    let mut drain_deadline: Option<Instant> = None;
+    let mut gone = false;
+    // Number of the last block handed over (the kernel numbers blocks from 1).
+    let mut handed_seq = 0u64;
+    // After a stop signal: the last block to hand over, and a deadline in case the
+    // kernel never retires it.
+    let mut drain: Option<(u32, Instant)> = None;
+    let drain_wait = Duration::from_millis(2 * u64::from(geo.retire_ms) + 1000);
     let (mut received, mut dropped) = (0u64, 0u64);
+    // A fixed pool of batches circulates between the threads: no allocation (and no
+    // page faults) per block, and a hard bound on memory.
+    let mut allocated = 0usize;
+    let mut spare: Option<Batch> = None;
+    let mut next_batch = |spare: &mut Option<Batch>| -> Option<Batch> {
+        let mut b = match spare.take() {
+            Some(b) => b,
+            None => match recycled.try_recv() {
+                Ok(b) => b,
+                Err(_) if allocated < BATCH_POOL => {
+                    allocated += 1;
+                    Batch::with_capacity(geo.block_size as usize)
+                }
+                // All batches are with the output thread: wait for one back.
+                Err(_) => recycled.recv().ok()?,
+            },
+        };
+        b.clear();
+        Some(b)
+    };
     'outer: loop {
         // Hand over every block we own, in ring order.
         while cap.ring.is_ours(cur) {
             netdown = false;
-            let mut batch = recycled
-                .try_recv()
-                .unwrap_or_else(|_| Batch::with_capacity(geo.block_size as usize));
-            batch.clear();
+            let Some(mut batch) = next_batch(&mut spare) else {
+                break 'outer;
+            };
             let mut limit_hit = false;
             for p in ring::packets(cap.ring.block(cur)) {
                 if cap.framer.push(&p, &mut batch)
@@ -281,17 +327,34 @@ fn capture_loop(
                     break;
                 }
             }
+            handed_seq = cap.ring.seq(cur);
             cap.ring.release(cur);
+            let handed = cur;
             cur = (cur + 1) % geo.block_nr;
-            if !batch.is_empty() {
+            if batch.is_empty() {
+                spare = Some(batch);
+            } else {
                 sent += batch.len() as u64;
                 if tx.send(batch).is_err() {
                     break 'outer;
                 }
             }
-            if limit_hit || state.load(Ordering::Acquire) == ABORT {
+            let drained = drain.is_some_and(|(last, _)| last == handed);
+            if limit_hit || drained || state.load(Ordering::Acquire) == ABORT {
                 break 'outer;
             }
+            // A signal during a flood: fix the last block now, or a ring that
+            // never runs dry would keep this loop going.
+            if drain.is_none() && socket::SIGNALLED.load(Ordering::Relaxed) {
+                let _ = state.compare_exchange(RUNNING, DRAIN, Ordering::AcqRel, Ordering::Acquire);
+                match drain_target(&cap.ring, cur, handed_seq) {
+                    Some(last) => drain = Some((last, Instant::now() + drain_wait)),
+                    None => break 'outer,
+                }
+            }
+        }
+        if gone {
+            break;
         }
         if socket::SIGNALLED.load(Ordering::Relaxed) {
             let _ = state.compare_exchange(RUNNING, DRAIN, Ordering::AcqRel, Ordering::Acquire);
@@ -299,16 +362,21 @@ fn capture_loop(
         let timeout = match state.load(Ordering::Acquire) {
             ABORT => break,
             DRAIN => {
-                // Packets already in the kernel's current block come out at the next
-                // retire timeout: wait for it once, then stop.
-                let deadline = *drain_deadline.get_or_insert_with(|| {
-                    Instant::now() + Duration::from_millis(u64::from(geo.retire_ms) + 20)
-                });
+                // What the kernel received before the signal is in the block it is
+                // filling; that block comes out at the next retire timeout. Hand it
+                // over, then stop (at once if it is empty).
+                let (_, deadline) = match drain {
+                    Some(d) => d,
+                    None => match drain_target(&cap.ring, cur, handed_seq) {
+                        Some(last) => *drain.insert((last, Instant::now() + drain_wait)),
+                        None => break,
+                    },
+                };
                 let left = deadline.saturating_duration_since(Instant::now());
                 if left.is_zero() {
                     break;
                 }
-                left.as_millis().max(1) as i32
+                left.as_millis().clamp(1, i32::MAX as u128) as i32
             }
             _ if netdown => 100,
             _ => -1,
@@ -339,19 +407,9 @@ fn capture_loop(
         if netdown && cap.ifindex != 0 {
             if !socket::if_index_exists(cap.ifindex) {
                 error = Some(format!("{}: The interface disappeared", cap.device));
-                // Hand over what is left before reporting.
-                while cap.ring.is_ours(cur) {
-                    let mut batch = Batch::with_capacity(geo.block_size as usize);
-                    for p in ring::packets(cap.ring.block(cur)) {
-                        cap.framer.push(&p, &mut batch);
-                    }
-                    cap.ring.release(cur);
-                    cur = (cur + 1) % geo.block_nr;
-                    if batch.is_empty() || tx.send(batch).is_err() {
-                        break;
-                    }
-                }
-                break;
+                // Hand over what is left (the loop's top does it), then stop.
+                gone = true;
+                continue;
             }
             if socket::if_info(&cap.device).is_ok_and(|i| i.flags & libc::IFF_UP as u32 != 0) {
                 netdown = false;
@@ -365,9 +423,13 @@ fn capture_loop(
         received += u64::from(r);
         dropped += u64::from(d);
     }
+    let if_dropped = cap.ifdrop_base.map_or(0, |base| {
+        interfaces::interface_drops(&cap.device).saturating_sub(base)
+    });
     CaptureEnd {
         received,
         dropped,
+        if_dropped,
         error,
     }
 }
@@ -383,7 +445,7 @@ pub fn run_live(
     make_sink: &mut dyn FnMut(LinkType) -> anyhow::Result<Box<dyn Sink + Send>>,
 ) -> anyhow::Result<ExitCode> {
     let device = match &args.interface {
-        Some(d) => d.clone(),
+        Some(d) => interfaces::resolve(d)?,
         None => interfaces::default_interface()?,
     };
     let cap = open(args, &device)?;
@@ -394,6 +456,101 @@ pub fn run_live(
     let linktype = cap.linktype;
     let mut sink = make_sink(linktype)?;
 
+    // Signals go to the capture thread's waker from here on; one that came earlier
+    // (caught by main's handler) counts as well.
+    let waker = Arc::new(Waker::new().context("eventfd")?);
+    let state = Arc::new(AtomicU8::new(RUNNING));
+    socket::install_stop_signals(waker.fd()).context("sigaction")?;
+    if crate::stop::requested() {
+        socket::SIGNALLED.store(true, Ordering::SeqCst);
+    }
+    print_start(args, &device, linktype);
+
+    let (tx, rx) = crossbeam_channel::bounded::<Batch>(CHANNEL_BATCHES);
+    let (recycle_tx, recycle_rx) = crossbeam_channel::bounded::<Batch>(BATCH_POOL);
+    let capture = {
+        // -c 0 means no limit, as pcap_loop's count.
+        let count = args.count.filter(|&c| c > 0);
+        let (waker, state) = (Arc::clone(&waker), Arc::clone(&state));
+        std::thread::Builder::new()
+            .name("rfilter-capture".into())
+            .spawn(move || capture_loop(cap, waker, state, count, tx, recycle_rx))
+            .context("can't start the capture thread")?
+    };
+    let (captured, sink_error) = output_loop(&rx, &recycle_tx, sink.as_mut(), || {
+        state.store(ABORT, Ordering::Release);
+        waker.wake();
+    });
+    // Disconnect both channels so that a capture thread waiting to send, or
+    // waiting for a free batch, wakes up and ends.
+    drop(rx);
+    drop(recycle_tx);
+    let finish = sink.finish();
+    let end = capture.join().unwrap_or(CaptureEnd {
+        received: 0,
+        dropped: 0,
+        if_dropped: 0,
+        error: Some("the capture thread panicked".into()),
+    });
+    socket::forget_wake_fd();
+
+    if socket::SIGNALLED.load(Ordering::Relaxed) && args.write.is_none() {
+        // tcpdump ends an interrupted printing run with a newline on stdout.
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(b"\n");
+        let _ = out.flush();
+    }
+    let mut failed = false;
+    if let Some(e) = &end.error {
+        eprintln!("rfilter: {e}");
+        failed = true;
+    }
+    if let Some(e) = sink_error.as_ref().or(finish.as_ref().err()) {
+        eprintln!("rfilter: {}", crate::savefile::io_message(e));
+        failed = true;
+    }
+    print_end(captured, &end);
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Runs the sink over every batch until the channel closes, the sink fails, or the
+/// sink itself asks to stop (`-W` file limit); `abort` tells the capture thread.
+/// Returns the packets taken and the sink's error.
+fn output_loop(
+    rx: &Receiver<Batch>,
+    recycle: &Sender<Batch>,
+    sink: &mut (dyn Sink + Send),
+    abort: impl Fn(),
+) -> (u64, Option<std::io::Error>) {
+    let mut captured = 0u64;
+    for batch in rx.iter() {
+        for p in batch.iter() {
+            if let Err(e) = sink.packet(&p) {
+                abort();
+                return (captured, Some(e));
+            }
+            captured += 1;
+            // A signal also sets the program-wide flag, but then what was received
+            // is drained rather than cut short.
+            if crate::stop::requested() && !socket::SIGNALLED.load(Ordering::SeqCst) {
+                abort();
+                return (captured, None);
+            }
+        }
+        // The pool has room for every batch, so this never drops one.
+        match recycle.try_send(batch) {
+            Ok(()) | Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => {}
+        }
+    }
+    (captured, None)
+}
+
+/// tcpdump's start lines on stderr, with rfilter's name.
+fn print_start(args: &Args, device: &str, linktype: LinkType) {
     if args.linktype.is_some() || device == "any" {
         eprintln!("rfilter: data link type {}", linktype.name());
     }
@@ -406,87 +563,21 @@ pub fn run_live(
         "{prefix}listening on {device}, link-type {} ({}), snapshot length {} bytes",
         linktype.name(),
         linktype.description(),
-        snaplen_of(args)
+        args.snaplen()
     );
+}
 
-    let waker = Arc::new(Waker::new().context("eventfd")?);
-    let state = Arc::new(AtomicU8::new(RUNNING));
-    socket::install_stop_signals(waker.fd()).context("sigaction")?;
-    let (tx, rx) = crossbeam_channel::bounded::<Batch>(CHANNEL_BATCHES);
-    let (recycle_tx, recycle_rx) = crossbeam_channel::bounded::<Batch>(CHANNEL_BATCHES);
-    let capture = {
-        let (waker, state, count) = (Arc::clone(&waker), Arc::clone(&state), args.count);
-        std::thread::Builder::new()
-            .name("rfilter-capture".into())
-            .spawn(move || capture_loop(cap, waker, state, count, tx, recycle_rx))
-            .context("can't start the capture thread")?
-    };
-
-    // Output loop: runs the sink on this thread.
-    let mut captured = 0u64;
-    let mut sink_error = None;
-    for batch in rx.iter() {
-        let mut sink_done = false;
-        for p in batch.iter() {
-            if let Err(e) = sink.packet(&p) {
-                sink_error = Some(e);
-                break;
-            }
-            captured += 1;
-            // A sink that is done (`-W` file limit) asks for the stop itself; a
-            // signal also sets the flag, but then what was received is drained.
-            if crate::stop::requested() && !socket::SIGNALLED.load(Ordering::SeqCst) {
-                sink_done = true;
-                break;
-            }
-        }
-        if sink_error.is_some() || sink_done {
-            state.store(ABORT, Ordering::Release);
-            waker.wake();
-            break;
-        }
-        match recycle_tx.try_send(batch) {
-            Ok(()) | Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => {}
-        }
+/// tcpdump's end-of-run counters on stderr (the interface's own drops only when
+/// there were some, as tcpdump), written at once.
+fn print_end(captured: u64, end: &CaptureEnd) {
+    let line = |n: u64, what: &str| format!("{n} packet{} {what}\n", plural(n));
+    let mut text = line(captured, "captured");
+    text += &line(end.received, "received by filter");
+    text += &line(end.dropped, "dropped by kernel");
+    if end.if_dropped != 0 {
+        text += &line(end.if_dropped, "dropped by interface");
     }
-    drop(rx);
-    let finish = sink.finish();
-    let end = capture.join().unwrap_or(CaptureEnd {
-        received: 0,
-        dropped: 0,
-        error: Some("the capture thread panicked".into()),
-    });
-    socket::forget_wake_fd();
-
-    let interrupted = socket::SIGNALLED.load(Ordering::Relaxed);
-    if interrupted && args.write.is_none() {
-        // tcpdump ends an interrupted printing run with a newline on stdout.
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(b"\n");
-        let _ = out.flush();
-    }
-    let mut failed = false;
-    if let Some(e) = &end.error {
-        eprintln!("rfilter: {e}");
-        failed = true;
-    }
-    if let Some(e) = sink_error.as_ref().or(finish.as_ref().err()) {
-        eprintln!("rfilter: {e}");
-        failed = true;
-    }
-    eprint!(
-        "{captured} packet{} captured\n{} packet{} received by filter\n{} packet{} dropped by kernel\n",
-        plural(captured),
-        end.received,
-        plural(end.received),
-        end.dropped,
-        plural(end.dropped)
-    );
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    eprint!("{text}");
 }
 
 #[cfg(test)]
@@ -496,33 +587,27 @@ mod tests {
     #[test]
     fn link_types_per_device_kind() {
         assert_eq!(
-            choose_linktype("eth0", Some(ARPHRD_ETHER), None).unwrap(),
+            choose_linktype(Some(ARPHRD_ETHER), None).unwrap(),
             (LinkType::En10mb, false)
         );
         assert_eq!(
-            choose_linktype("lo", Some(ARPHRD_LOOPBACK), None).unwrap(),
+            choose_linktype(Some(ARPHRD_LOOPBACK), None).unwrap(),
             (LinkType::En10mb, false)
         );
         assert_eq!(
-            choose_linktype("tun0", Some(ARPHRD_NONE), None).unwrap(),
+            choose_linktype(Some(ARPHRD_NONE), None).unwrap(),
             (LinkType::Raw, false)
         );
         assert_eq!(
-            choose_linktype("ppp0", Some(512), None).unwrap(),
+            choose_linktype(Some(512), None).unwrap(),
             (LinkType::LinuxSll, true)
         );
+        assert_eq!(choose_linktype(None, None).unwrap(), (ANY_LINKTYPE, true));
         assert_eq!(
-            choose_linktype("any", None, None).unwrap(),
-            (ANY_LINKTYPE, true)
-        );
-        assert_eq!(
-            choose_linktype("any", None, Some(LinkType::LinuxSll)).unwrap(),
+            choose_linktype(None, Some(LinkType::LinuxSll)).unwrap(),
             (LinkType::LinuxSll, true)
         );
-        assert_eq!(
-            choose_linktype("eth0", Some(ARPHRD_ETHER), Some(LinkType::LinuxSll2)).unwrap(),
-            (LinkType::LinuxSll2, true)
-        );
-        assert!(choose_linktype("eth0", Some(ARPHRD_ETHER), Some(LinkType::Raw)).is_err());
+        assert!(choose_linktype(Some(ARPHRD_ETHER), Some(LinkType::LinuxSll2)).is_err());
+        assert!(choose_linktype(Some(ARPHRD_ETHER), Some(LinkType::Raw)).is_err());
     }
 }

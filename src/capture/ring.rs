@@ -7,12 +7,13 @@
 
 use super::socket::PacketSocket;
 use std::io;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 /// Offset of `hdr.bh1.block_status` in `struct tpacket_block_desc`.
 const BLOCK_STATUS_OFF: usize = 8;
 const BLOCK_NUM_PKTS_OFF: usize = 12;
 const BLOCK_FIRST_PKT_OFF: usize = 16;
+const BLOCK_SEQ_OFF: usize = 24;
 
 /// Offsets in `struct tpacket3_hdr` (48 bytes, followed by `struct sockaddr_ll`).
 const TP_NEXT_OFFSET: usize = 0;
@@ -39,14 +40,19 @@ pub struct Geometry {
 /// Smallest block: must hold the largest packet the kernel may hand us
 /// (64 KiB GSO/GRO packets, loopback's 64 KiB MTU) plus headers.
 const MIN_BLOCK: u32 = 128 << 10;
+/// Largest block: bigger blocks mean fewer hand-overs (wake-ups, channel messages)
+/// per packet, but coarser units of buffer space.
+const MAX_BLOCK: u32 = 512 << 10;
 const PAGE: u32 = 4096;
 
 impl Geometry {
-    /// Splits a buffer of `buffer_bytes` into blocks: at least 4 blocks of
-    /// [`MIN_BLOCK`], more blocks rather than bigger ones so that a slow consumer
-    /// holding one block does not stall the kernel.
+    /// Splits a buffer of `buffer_bytes` into at least 4 blocks, each a power of two
+    /// between 128 KiB and 512 KiB (libpcap's 2 MiB default gives 4
+    /// blocks of 512 KiB, as libpcap's own geometry for a 262144-byte snaplen).
     pub fn for_buffer(buffer_bytes: u64, retire_ms: u32) -> Geometry {
-        let block_size = MIN_BLOCK;
+        let quarter = (buffer_bytes / 4).clamp(u64::from(MIN_BLOCK), u64::from(MAX_BLOCK));
+        // Round down to a power of two (a multiple of the page size).
+        let block_size = 1u32 << (63 - quarter.leading_zeros());
         let nr = (buffer_bytes / u64::from(block_size)).clamp(4, 1 << 16) as u32;
         Geometry {
             block_size,
@@ -143,6 +149,34 @@ impl Ring {
     /// Whether block `block` has been handed to us.
     pub fn is_ours(&self, block: u32) -> bool {
         self.status_word(block).load(Ordering::Acquire) & libc::TP_STATUS_USER != 0
+    }
+
+    /// Whether the kernel has put packets into block `block`, which it still owns,
+    /// since it opened it as block number `seq` (they come out when the block is
+    /// retired). A block the kernel has not reopened yet still holds its previous
+    /// round's number and count, hence the check of the number.
+    pub fn kernel_block_has_packets(&self, block: u32, seq: u64) -> bool {
+        assert!(block < self.geo.block_nr);
+        let base = block as usize * self.geo.block_size as usize;
+        // SAFETY: both fields are inside the mapping and naturally aligned (blocks are
+        // page-aligned); the kernel writes them while it fills the block, so they are
+        // only read atomically.
+        let (n, s) = unsafe {
+            (
+                AtomicU32::from_ptr(self.base.add(base + BLOCK_NUM_PKTS_OFF).cast()),
+                AtomicU64::from_ptr(self.base.add(base + BLOCK_SEQ_OFF).cast()),
+            )
+        };
+        s.load(Ordering::Acquire) == seq && n.load(Ordering::Acquire) != 0
+    }
+
+    /// The sequence number of block `block`, which must be ours: the kernel numbers
+    /// the blocks it opens 1, 2, 3 …
+    pub fn seq(&self, block: u32) -> u64 {
+        let b = self.block(block);
+        b.get(BLOCK_SEQ_OFF..BLOCK_SEQ_OFF + 8)
+            .and_then(|s| s.try_into().ok())
+            .map_or(0, u64::from_ne_bytes)
     }
 
     /// The bytes of block `block`, which must be ours ([`Ring::is_ours`]). The kernel
@@ -350,13 +384,26 @@ mod tests {
 
     #[test]
     fn geometry_is_accepted_shape() {
-        let g = Geometry::for_buffer(2 << 20, 100);
-        assert_eq!(g.block_size % PAGE, 0);
-        assert!(g.block_nr >= 4);
-        let r = g.req();
-        assert_eq!(
-            r.tp_frame_nr * r.tp_frame_size,
-            r.tp_block_size * r.tp_block_nr
-        );
+        for (kib, block_kib, nr) in [
+            (2048u64, 512u32, 4u32),
+            (4096, 512, 8),
+            (256, 128, 4),
+            (1000, 128, 7),
+            (1 << 20, 512, 2048),
+        ] {
+            let g = Geometry::for_buffer(kib << 10, 100);
+            assert_eq!(
+                (g.block_size >> 10, g.block_nr),
+                (block_kib, nr),
+                "{kib} KiB"
+            );
+            assert_eq!(g.block_size % PAGE, 0);
+            let r = g.req();
+            assert_eq!(
+                r.tp_frame_nr * r.tp_frame_size,
+                r.tp_block_size * r.tp_block_nr
+            );
+        }
+        assert_eq!(Geometry::for_buffer(1 << 20, 0).retire_ms, 1);
     }
 }

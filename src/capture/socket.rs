@@ -253,6 +253,22 @@ pub fn if_info(name: &str) -> io::Result<IfInfo> {
     }
 }
 
+/// IPv4 netmask of interface `name` (`SIOCGIFNETMASK`, as `pcap_lookupnet`), host
+/// order; `None` when it has no IPv4 address.
+pub fn if_ipv4_netmask(name: &str) -> Option<u32> {
+    let ifr = if_ioctl(name, libc::SIOCGIFNETMASK).ok()?;
+    // SAFETY: SIOCGIFNETMASK filled the address member with a sockaddr_in.
+    let sa = unsafe { ifr.ifr_ifru.ifru_netmask };
+    if i32::from(sa.sa_family) != libc::AF_INET {
+        return None;
+    }
+    // sockaddr_in: port in sa_data[0..2], address in sa_data[2..6].
+    let d = sa.sa_data;
+    Some(u32::from_be_bytes([
+        d[2] as u8, d[3] as u8, d[4] as u8, d[5] as u8,
+    ]))
+}
+
 /// Whether an interface with index `ifindex` still exists.
 pub fn if_index_exists(ifindex: i32) -> bool {
     let mut buf = [0 as libc::c_char; libc::IF_NAMESIZE];

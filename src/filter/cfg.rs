@@ -9,8 +9,6 @@
 
 use crate::bpf::Insn;
 use crate::bpf::insn::{BPF_JMP, BPF_K, BPF_X};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 /// Index of a block in [`Cfg::blocks`].
 pub type BlockId = usize;
@@ -102,54 +100,55 @@ impl Cfg {
     }
 
     /// Blocks reachable from the entry in a topological order (every jump goes to a
-    /// later block), preferring lower ids so that the order follows construction
-    /// order wherever that is already topological. `Err` if a target is unset or out
-    /// of range, or the graph has a cycle.
+    /// later block): libpcap's layout, the reverse postorder of a depth-first walk
+    /// that visits the false successor before the true one, so that unoptimized
+    /// programs list like libpcap's. `Err` if a target is unset or out of range, or
+    /// the graph has a cycle.
     pub fn topo_order(&self) -> Result<Vec<BlockId>, String> {
         let n = self.blocks.len();
         if self.entry >= n {
             return Err("entry block out of range".into());
         }
-        // Reachable set and in-degrees restricted to it.
-        let mut reachable = vec![false; n];
-        let mut stack = vec![self.entry];
-        reachable[self.entry] = true;
-        while let Some(b) = stack.pop() {
-            for s in self.blocks[b].term.successors() {
-                if s >= n {
-                    return Err(format!("block {b} jumps to an unset or missing block"));
+        const NEW: u8 = 0;
+        const OPEN: u8 = 1;
+        const DONE: u8 = 2;
+        let mut state = vec![NEW; n];
+        let mut post = Vec::new();
+        // (block, successors still to visit, false first).
+        let mut stack: Vec<(BlockId, Vec<BlockId>)> = Vec::new();
+        let succ = |b: BlockId| -> Vec<BlockId> {
+            match self.blocks[b].term {
+                Term::Ret(_) => Vec::new(),
+                // Popped from the end: true last, so false is visited first.
+                Term::Branch { jt, jf, .. } => vec![jt, jf],
+            }
+        };
+        state[self.entry] = OPEN;
+        stack.push((self.entry, succ(self.entry)));
+        while let Some((b, pending)) = stack.last_mut() {
+            let b = *b;
+            match pending.pop() {
+                Some(s) => {
+                    if s >= n {
+                        return Err(format!("block {b} jumps to an unset or missing block"));
+                    }
+                    match state[s] {
+                        NEW => {
+                            state[s] = OPEN;
+                            stack.push((s, succ(s)));
+                        }
+                        OPEN => return Err("the control-flow graph has a cycle".into()),
+                        _ => {}
+                    }
                 }
-                if !reachable[s] {
-                    reachable[s] = true;
-                    stack.push(s);
+                None => {
+                    state[b] = DONE;
+                    post.push(b);
+                    stack.pop();
                 }
             }
         }
-        let mut indeg = vec![0usize; n];
-        for b in (0..n).filter(|&b| reachable[b]) {
-            for s in self.blocks[b].term.successors() {
-                indeg[s] += 1;
-            }
-        }
-        let mut ready = BinaryHeap::new();
-        ready.push(Reverse(self.entry));
-        let mut order = Vec::new();
-        while let Some(Reverse(b)) = ready.pop() {
-            order.push(b);
-            for s in self.blocks[b].term.successors() {
-                // Only a cycle through the entry can bring a count below zero.
-                indeg[s] = indeg[s]
-                    .checked_sub(1)
-                    .ok_or("the control-flow graph has a cycle")?;
-                if indeg[s] == 0 {
-                    ready.push(Reverse(s));
-                }
-            }
-        }
-        let count = reachable.iter().filter(|&&r| r).count();
-        if order.len() != count {
-            return Err("the control-flow graph has a cycle".into());
-        }
-        Ok(order)
+        post.reverse();
+        Ok(post)
     }
 }

@@ -48,8 +48,16 @@ pub fn ip_protocol(name: &str) -> Option<u32> {
 /// `/etc/networks`: the network number of `name`, as `inet_network` gives it
 /// (right-aligned: "10" is 0x0000000a).
 pub fn network(name: &str) -> Option<u32> {
-    records(&read_db("/etc/networks")).find_map(|f| {
-        let names_match = f[0] == name || f.get(2..).is_some_and(|a| a.contains(&name));
+    network_in(&read_db("/etc/networks"), name)
+}
+
+/// glibc's getnetbyname (which libpcap calls) compares names and aliases without
+/// regard to case, so `net NET-A.EXAMPLE` finds `net-a.example`.
+fn network_in(db: &str, name: &str) -> Option<u32> {
+    records(db).find_map(|f| {
+        let names_match = f[0].eq_ignore_ascii_case(name)
+            || f.get(2..)
+                .is_some_and(|a| a.iter().any(|x| x.eq_ignore_ascii_case(name)));
         if names_match {
             inet_network(f.get(1)?)
         } else {
@@ -81,8 +89,14 @@ fn inet_network(s: &str) -> Option<u32> {
 
 /// `/etc/ethers`: the Ethernet address of host `name`.
 pub fn ether_host(name: &str) -> Option<[u8; 6]> {
-    records(&read_db("/etc/ethers")).find_map(|f| {
-        if f.get(1) == Some(&name) {
+    ether_host_in(&read_db("/etc/ethers"), name)
+}
+
+/// glibc's ether_hostton (libpcap's pcap_ether_hostton on Linux) compares host
+/// names without regard to case.
+fn ether_host_in(db: &str, name: &str) -> Option<[u8; 6]> {
+    records(db).find_map(|f| {
+        if f.get(1).is_some_and(|h| h.eq_ignore_ascii_case(name)) {
             parse_mac(f[0])
         } else {
             None
@@ -134,6 +148,19 @@ mod tests {
         assert_eq!(inet_network("127"), Some(0x7f));
         assert_eq!(inet_network("169.254.0.0"), Some(0xa9fe_0000));
         assert_eq!(inet_network("1.300"), None);
+    }
+
+    #[test]
+    fn networks_and_ethers_match_names_ignoring_case() {
+        let nets = "loopback 127.0.0.0 lo\nnet-a.example 10.20.0.0 Alias-A\n";
+        assert_eq!(network_in(nets, "NET-A.EXAMPLE"), Some(0x0a14_0000));
+        assert_eq!(network_in(nets, "alias-a"), Some(0x0a14_0000));
+        assert_eq!(network_in(nets, "LO"), Some(0x7f00_0000));
+        assert_eq!(network_in(nets, "net-b.example"), None);
+        let ethers = "aa:00:04:00:14:0e host-a.example # comment\n";
+        let mac = Some([0xaa, 0, 4, 0, 0x14, 0x0e]);
+        assert_eq!(ether_host_in(ethers, "HOST-A.Example"), mac);
+        assert_eq!(ether_host_in(ethers, "host-b.example"), None);
     }
 
     #[test]

@@ -54,6 +54,7 @@ pub fn parse(text: &str) -> Result<Option<Expr>> {
         toks: tokens,
         pos: 0,
         depth: 0,
+        after_id: None,
     };
     if p.peek().tok == Tok::End {
         return Ok(None);
@@ -66,10 +67,9 @@ pub fn parse(text: &str) -> Result<Option<Expr>> {
             "unmatched ')': no '(' is open here",
             t.span,
         )),
-        _ => Err(p.err_here(&format!(
-            "expected 'and', 'or' or the end of the expression after a complete primitive, found {}",
-            p.describe(p.pos)
-        ))),
+        _ => Err(p.after_primitive(
+            "expected 'and', 'or' or the end of the expression after a complete primitive",
+        )),
     }
 }
 
@@ -122,6 +122,8 @@ struct Parser<'a> {
     pos: usize,
     /// Current recursion depth, bounded by [`MAX_NESTING`].
     depth: usize,
+    /// Token position right after the last id, for the "join with 'or'" hint.
+    after_id: Option<usize>,
 }
 
 fn bool_op(tok: &Tok) -> Option<bool> {
@@ -267,6 +269,35 @@ impl<'a> Parser<'a> {
                 " (a keyword; write '\\{}' to use it as a name)",
                 self.text_of(self.peek().span)
             ));
+        }
+        self.err_here(&msg)
+    }
+
+    /// The error for a token that cannot follow a complete primitive, with a hint
+    /// when it looks like a second value (`port 80 81`).
+    fn after_primitive(&self, what: &str) -> FilterError {
+        let mut msg = format!("{what}, found {}", self.describe(self.pos));
+        let t = &self.peek().tok;
+        if (is_id_token(t) || matches!(t, Tok::Num(_))) && self.after_id == Some(self.pos) {
+            let prev = self.describe(self.pos.saturating_sub(1));
+            let this = self.describe(self.pos);
+            msg.push_str(&format!(
+                " (to match either value, join them with 'or': {} or {})",
+                prev.trim_end_matches('\''),
+                this.trim_start_matches('\'')
+            ));
+        } else if self.pos > 0
+            && matches!(self.toks[self.pos - 1].tok, Tok::Kw(Kw::Pname(_)))
+            && (is_id_token(t) || matches!(t, Tok::Num(_)))
+        {
+            let proto = self.text_of(self.toks[self.pos - 1].span);
+            let value = self.text_of(self.peek().span);
+            let what = if matches!(t, Tok::Num(_)) {
+                "port"
+            } else {
+                "host"
+            };
+            msg.push_str(&format!(" (did you mean '{proto} {what} {value}'?)"));
         }
         self.err_here(&msg)
     }
@@ -460,33 +491,30 @@ impl<'a> Parser<'a> {
     /// `( … )` in `mode` with `q` inherited from before the `(`.
     fn paren(&mut self, mode: Mode, q: Inh) -> Result<Paren> {
         let open = self.bump().span;
-        let inner_mode = mode;
-        let first = if inner_mode == Mode::Term {
-            // A term-only `(`: boolean expression or arithmetic.
-            let first = self.item(Mode::Term, q, true)?;
-            match first {
-                Item::Term(e, q2) => Paren::Expr(self.expr_rest(e, q2)?),
-                Item::Arith(a, n) => Paren::Arith(a, n),
-                Item::Id(_) | Item::IdGroup(_) => {
-                    return Err(FilterError::internal("id in term-only parenthesis"));
-                }
+        // The content is parsed in the same mode as the parenthesis itself; its
+        // first element decides what the parenthesis holds.
+        let content = match self.item(mode, q, true)? {
+            Item::Term(e, q2) => Paren::Expr(self.expr_rest(e, q2)?),
+            Item::Arith(a, is_num) => Paren::Arith(a, is_num),
+            // grammar.y's `pid` starts with `nid` or `pnum`, never with `( pid )`.
+            Item::IdGroup(_) => {
+                return Err(FilterError::new(
+                    "a parenthesised group of names cannot start another group: \
+                     remove the inner parentheses",
+                    Span::new(open.end, self.span_of(self.pos.saturating_sub(1)).end),
+                ));
             }
-        } else {
-            match self.item(inner_mode, q, true)? {
-                Item::Term(e, q2) => Paren::Expr(self.expr_rest(e, q2)?),
-                Item::Arith(a, n) => Paren::Arith(a, n),
-                Item::IdGroup(_) => {
-                    return Err(FilterError::new(
-                        "a parenthesised group of names cannot start another group: \
-                         remove the inner parentheses",
-                        Span::new(open.end, self.span_of(self.pos.saturating_sub(1)).end),
-                    ));
-                }
-                Item::Id(e) => Paren::Ids(self.id_group_rest(e, q)?),
-            }
+            Item::Id(e) => Paren::Ids(self.id_group_rest(e, q)?),
         };
-        self.close(open, &first)?;
-        Ok(first)
+        self.close(open, &content)?;
+        Ok(match content {
+            // Arithmetic spans include their parentheses.
+            Paren::Arith(mut a, is_num) => {
+                a.span = open.to(self.span_of(self.pos.saturating_sub(1)));
+                Paren::Arith(a, is_num)
+            }
+            other => other,
+        })
     }
 
     /// `qid and id …` inside parentheses: the rest of a group of bare ids.
@@ -530,7 +558,9 @@ impl<'a> Parser<'a> {
                         "inside a parenthesised group of names, expected 'and', 'or' or ')' \
                          (only names may follow)"
                     }
-                    Paren::Expr(_) => "expected 'and', 'or' or ')'",
+                    Paren::Expr(_) => {
+                        return Err(self.after_primitive("expected 'and', 'or' or ')'"));
+                    }
                     Paren::Arith(..) => "expected ')'",
                 };
                 Err(self.unexpected(what))
@@ -546,17 +576,15 @@ impl<'a> Parser<'a> {
         let span = t.span;
         match t.tok {
             Tok::Id(name) => self.id_value(q, Id::Name(name), span, head),
+            // DECnet AREA.NODE: libpcap reads it with __pcap_atodn, not as IPv4, so
+            // the node may exceed 255 (`decnet host 63.1023`).
             Tok::Hid(text)
-                if q.and_then(|q| q.proto) == Some(ProtoQual::Decnet)
+                if q.is_some_and(|q| q.proto == Some(ProtoQual::Decnet))
                     && !matches!(
                         self.peek().tok,
                         Tok::Punct(Punct::Slash) | Tok::Kw(Kw::Mask)
                     ) =>
             {
-                // DECnet AREA.NODE: libpcap reads a dotted token with
-                // sscanf("%d.%d") (__pcap_atodn), so parts above 255 and a third
-                // and fourth part (ignored) are fine.
-                self.check_ip_quals(q, span, "IP address")?;
                 self.id_value(q, Id::Num(atodn(&text)), span, head)
             }
             Tok::Hid(text) => {
@@ -656,7 +684,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A qualified primitive for `id` under the inherited qualifiers.
-    fn id_value(&self, q: Inh, id: Id, span: Span, head: Option<Span>) -> Result<Expr> {
+    fn id_value(&mut self, q: Inh, id: Id, span: Span, head: Option<Span>) -> Result<Expr> {
         let Some(quals) = q else {
             let text = self.text_of(span);
             return Err(FilterError::new(
@@ -669,6 +697,7 @@ impl<'a> Parser<'a> {
             ));
         };
         let span = head.map_or(span, |h| h.to(span));
+        self.after_id = Some(self.pos);
         Ok(prim(PrimKind::Qualified { quals, id }, span))
     }
 
@@ -877,6 +906,8 @@ impl<'a> Parser<'a> {
                     let (v, s) = self.pnum(&format!("'{word}' wants a number"))?;
                     n = Some(v);
                     span = start.to(s);
+                } else if is_id_token(&self.peek().tok) {
+                    return Err(self.unexpected(&format!("'{word}' takes an optional number")));
                 }
                 let kind = match kw {
                     Kw::Vlan => PrimKind::Vlan(n),
@@ -929,6 +960,9 @@ impl<'a> Parser<'a> {
     fn plain_num(&mut self, what: &str) -> Result<(u32, Span)> {
         match self.peek().tok {
             Tok::Num(n) => Ok((n, self.bump().span)),
+            Tok::Punct(Punct::LParen) => Err(self.unexpected(&format!(
+                "{what} (a plain number: libpcap allows no parentheses here)"
+            ))),
             _ => Err(self.unexpected(what)),
         }
     }
@@ -1068,10 +1102,10 @@ impl<'a> Parser<'a> {
             }
             Tok::Punct(Punct::LParen) => {
                 let open = self.bump().span;
-                let inner = self.arith_expr(0)?;
+                let mut inner = self.arith_expr(0)?;
                 match self.peek().tok {
                     Tok::Punct(Punct::RParen) => {
-                        self.bump();
+                        inner.span = open.to(self.bump().span);
                         Ok(inner)
                     }
                     Tok::End => Err(FilterError::new("unclosed '(': no matching ')'", open)),
@@ -1121,21 +1155,18 @@ fn llc_kind(name: &str) -> Option<LlcKind> {
 
 /// libpcap's `__pcap_atoin`: decimal components, each at most 255, packed without
 /// shifting (`10.1` is 0x0a01); returns (value, 8 × components).
-/// A DECnet address from a dotted token, as libpcap's `__pcap_atodn`: the first two
-/// parts as C `int`s (so wrapping), area in the top 6 bits, node in the low 10.
+/// A DECnet address `AREA.NODE` as libpcap's `__pcap_atodn` packs it: 6 bits of
+/// area above 10 bits of node (anything after a second dot is ignored, as `sscanf`
+/// ignores it there).
 fn atodn(text: &str) -> u32 {
     let mut parts = text.split('.').map(|p| {
-        let wide = p
-            .bytes()
-            .try_fold(0i64, |v, d| {
-                v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
-            })
-            .unwrap_or(i64::MAX);
-        wide as i32 as u32
+        p.bytes().filter(u8::is_ascii_digit).fold(0u64, |n, c| {
+            (n * 10 + u64::from(c - b'0')).min(u64::from(u32::MAX))
+        })
     });
     let area = parts.next().unwrap_or(0);
     let node = parts.next().unwrap_or(0);
-    ((area << 10) & 0xfc00) | (node & 0x3ff)
+    (((area << 10) & 0xfc00) | (node & 0x3ff)) as u32
 }
 
 fn atoin(text: &str) -> Option<(u32, u32)> {

@@ -3,7 +3,7 @@
 
 use super::out::Put;
 use super::tcp::print_char;
-use super::{Ctx, R, Trunc, be16, be32, u8_at};
+use super::{Ctx, R, be16, be32, u8_at};
 
 const INDIR_MASK: u8 = 0xc0;
 const EDNS0_MASK: u8 = 0x40;
@@ -152,8 +152,22 @@ const RCODES: [&str; 24] = [
 ];
 
 const OPS: [&str; 16] = [
-    "", " inv_q", " stat", " op3", " notify", " update", " op6", " op7", " op8", " op9", " op10",
-    " op11", " op12", " op13", " op14", " op15",
+    "",
+    " inv_q",
+    " stat",
+    " op3",
+    " notify",
+    " update",
+    " op6",
+    " op7",
+    " op8",
+    " updateA",
+    " updateD",
+    " updateDA",
+    " updateM",
+    " updateMA",
+    " zoneInit",
+    " zoneRef",
 ];
 
 /// Skips a (possibly compressed) name; None when it runs off the capture.
@@ -267,10 +281,20 @@ fn fqdn(c: &mut Ctx, m: &[u8], mut cp: usize) -> Option<usize> {
                 rp += l + 1;
             }
         }
+        if i != 0 {
+            // The name runs past the capture.
+            return None;
+        }
     } else {
         c.s(".");
     }
     Some(rp)
+}
+
+/// A domain name at `cp` of `m` (for other printers, e.g. ICMPv6 DNSSL);
+/// the index after it, None when it runs off the capture.
+pub(crate) fn name_at(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
+    fqdn(c, m, cp)
 }
 
 fn qprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
@@ -367,18 +391,17 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
             c.s(" ");
             fqdn(c, m, cp)?;
         }
-        6
-            if c.opts.verbose > 0 => {
+        6 if c.opts.verbose > 0 => {
+            c.s(" ");
+            let p = fqdn(c, m, cp)?;
+            c.s(" ");
+            let p = fqdn(c, m, p)?;
+            m.get(p..p + 20)?;
+            for k in 0..5 {
                 c.s(" ");
-                let p = fqdn(c, m, cp)?;
-                c.s(" ");
-                let p = fqdn(c, m, p)?;
-                m.get(p..p + 20)?;
-                for k in 0..5 {
-                    c.s(" ");
-                    c.dec(be32(m, p + 4 * k).ok()?);
-                }
+                c.dec(be32(m, p + 4 * k).ok()?);
             }
+        }
         15 => {
             c.s(" ");
             m.get(cp..cp + 2)?;
@@ -420,10 +443,140 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
             if opt_flags & 0x8000 != 0 {
                 c.s(" DO");
             }
+            if cp < rp {
+                c.s(" [");
+                let mut p = cp;
+                while p < rp {
+                    p = eopt(c, m, p)?;
+                    if p < rp {
+                        c.s(",");
+                    }
+                }
+                c.s("]");
+            }
         }
         _ => {}
     }
     Some(rp)
+}
+
+fn eopt_name(o: u16) -> Option<&'static str> {
+    Some(match o {
+        1 => "LLQ",
+        2 => "UL",
+        3 => "NSID",
+        5 => "DAU",
+        6 => "DHU",
+        7 => "N3U",
+        8 => "ECS",
+        9 => "EXPIRE",
+        10 => "COOKIE",
+        11 => "KEEPALIVE",
+        12 => "PADDING",
+        13 => "CHAIN",
+        14 => "KEY-TAG",
+        16 => "CLIENT-TAG",
+        17 => "SERVER-TAG",
+        _ => return None,
+    })
+}
+
+/// One EDNS option of an OPT record; the index after it, None when truncated.
+fn eopt(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
+    let opt = be16(m, cp).ok()?;
+    match eopt_name(opt) {
+        Some(n) => c.s(n),
+        None => {
+            c.s("Opt");
+            c.dec(opt);
+        }
+    }
+    let len = usize::from(be16(m, cp + 2).ok()?);
+    let cp = cp + 4;
+    let data = m.get(cp..cp + len)?;
+    if len > 0 {
+        c.s(" ");
+        match opt {
+            8 => {
+                let fam = be16(data, 0).ok();
+                let (src_len, scope) = (data.get(2).copied(), data.get(3).copied());
+                let width = match fam {
+                    Some(1) => 4,
+                    Some(2) => 16,
+                    _ => 0,
+                };
+                match (src_len, scope) {
+                    (Some(sl), Some(sc)) if width > 0 && len >= 4 && len - 4 <= width => {
+                        let mut a = [0u8; 16];
+                        a[..len - 4].copy_from_slice(&data[4..]);
+                        if width == 4 {
+                            c.o.ipv4(&a[..4]);
+                        } else {
+                            c.o.ipv6(&a);
+                        }
+                        c.s("/");
+                        c.dec(sl);
+                        c.s("/");
+                        c.dec(sc);
+                    }
+                    _ => c.invalid(),
+                }
+            }
+            10 => {
+                if len < 8 || (len > 8 && len < 16) || len > 40 {
+                    c.invalid();
+                } else {
+                    for (i, b) in data.iter().enumerate() {
+                        if i == 8 {
+                            c.s(" ");
+                        }
+                        c.o.hexw(u64::from(*b), 2);
+                    }
+                }
+            }
+            2 | 9 => {
+                if len == 4 {
+                    c.dec(be32(data, 0).ok()?);
+                } else {
+                    c.invalid();
+                }
+            }
+            11 => {
+                if len == 2 {
+                    let v = be16(data, 0).ok()?;
+                    c.dec(v / 10);
+                    c.s(".");
+                    c.dec(v % 10);
+                    c.s(" sec");
+                } else {
+                    c.invalid();
+                }
+            }
+            12 => {
+                c.s("(");
+                c.dec(len as u64);
+                c.s(")");
+            }
+            14 => {
+                if len % 2 != 0 {
+                    c.invalid();
+                } else {
+                    for i in (0..len).step_by(2) {
+                        if i > 0 {
+                            c.s(" ");
+                        }
+                        c.dec(be16(data, i).ok()?);
+                    }
+                }
+            }
+            _ => {
+                for b in data {
+                    c.o.hexw(u64::from(*b), 2);
+                }
+            }
+        }
+    }
+    Some(cp + len)
 }
 
 /// A DNS message; `over_tcp` messages carry a two-byte length prefix.
@@ -462,7 +615,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: 
         return Ok(());
     }
     if m.len() < 12 {
-        return Err(Trunc);
+        c.trunc_mark();
+        return Ok(());
     }
     let m = super::cut(m, length);
     let flags = be16(m, 2)?;

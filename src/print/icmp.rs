@@ -250,11 +250,21 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], plen: usize, fragmented: bool) -> R {
     })();
     if r.is_err() {
         c.o.truncate(mark);
+        // For messages quoting a datagram tcpdump first checks that the quoted
+        // destination was captured (a soft truncation); other reads stop the packet.
+        if (t == 11 && d.len() < 28)
+            || (t == 3 && code == 3 && d.len() < 18)
+            || (t == 14 && d.len() < 20)
+            || t == 9
+        {
+            c.trunc_mark();
+            return Ok(());
+        }
         return r;
     }
     c.s(", length ");
     c.dec(plen as u64);
-    if c.opts.verbose > 0 && !fragmented && !c.opts.no_checksums && d.len() >= plen {
+    if c.opts.verbose > 0 && !fragmented && d.len() >= plen {
         let sum = super::ip::cksum(&[&d[..plen]]);
         if sum != 0 {
             let icmp_sum = be16(d, 2)?;
@@ -272,5 +282,33 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], plen: usize, fragmented: bool) -> R {
         super::ip::print(c, cut(inner, ilen), ilen)?;
     }
     c.proto = "icmp";
+    // RFC 4884 multi-part extensions: tcpdump needs the whole fixed part captured
+    // and checks the extension checksum when the length field is zero.
+    if c.opts.verbose > 0 && plen > 136 && matches!(t, 3 | 11 | 12) {
+        if d.len() < 141 {
+            c.trunc_mark();
+            return Ok(());
+        }
+        if d[5] == 0 && d.len() >= plen && super::ip::cksum(&[&d[136..plen]]) != 0 {
+            return Ok(());
+        }
+        c.s("\n\tICMP Multi-Part extension v");
+        c.dec(d[136] >> 4);
+        if d[136] >> 4 != 2 {
+            c.s(" packet not supported");
+            return Ok(());
+        }
+        if d.len() >= plen {
+            c.s(", checksum 0x");
+            c.o.hexw(u64::from(be16(d, 138)?), 4);
+            c.s(if super::ip::cksum(&[&d[136..plen]]) != 0 {
+                " (incorrect)"
+            } else {
+                " (correct)"
+            });
+            c.s(", length ");
+            c.dec((plen - 136) as u64);
+        }
+    }
     Ok(())
 }

@@ -85,7 +85,7 @@ fn bits(c: &mut Ctx, v: u32, table: &[(u32, &str)]) {
 /// Neighbour-discovery options; Err on truncation.
 fn opts(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
     let mut cp = 0usize;
-    while resid > 0 {
+    while resid > 0 && cp < d.len() {
         let t = u8_at(d, cp)?;
         let l = usize::from(u8_at(d, cp + 1)?);
         if l == 0 || cp + (l << 3) > d.len() {
@@ -129,6 +129,66 @@ fn opts(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
                 lifetime(c, be32(d, cp + 4)?);
                 c.s(", pref. time ");
                 lifetime(c, be32(d, cp + 8)?);
+            }
+            25 => {
+                c.s(" lifetime ");
+                c.dec(be32(d, cp + 4)?);
+                c.s("s,");
+                for i in 0..(l - 1) / 2 {
+                    let a = bytes(d, cp + 8 + 16 * i, 16)?;
+                    c.s(" addr: ");
+                    c.ip6addr(a);
+                }
+            }
+            31 => {
+                c.s(" lifetime ");
+                c.dec(be32(d, cp + 4)?);
+                c.s("s, domain(s):");
+                let end = cp + (l << 3);
+                let mut p = cp + 8;
+                while p < end && u8_at(d, p)? != 0 {
+                    c.s(" ");
+                    match super::dns::name_at(c, d, p) {
+                        Some(n) => p = n,
+                        None => return Err(Trunc),
+                    }
+                }
+            }
+            7 => {
+                c.s(" ");
+                c.dec(be32(d, cp + 4)?);
+                c.s("ms");
+            }
+            8 => {
+                c.s(" preference ");
+                c.dec(be16(d, cp + 4)?);
+                c.s(", lifetime ");
+                c.dec(be16(d, cp + 6)?);
+            }
+            24 => {
+                let plen = u8_at(d, cp + 2)?;
+                let flags = u8_at(d, cp + 3)?;
+                let life = be32(d, cp + 4)?;
+                let mut a = [0u8; 16];
+                match l {
+                    1 => {}
+                    2 => a[..8].copy_from_slice(bytes(d, cp + 8, 8)?),
+                    3 => a.copy_from_slice(bytes(d, cp + 8, 16)?),
+                    _ => return Err(Trunc),
+                }
+                c.s(" ");
+                c.ip6addr(&a);
+                c.s("/");
+                c.dec(plen);
+                c.s(", pref=");
+                c.s(match (flags >> 3) & 3 {
+                    0 => "medium",
+                    1 => "high",
+                    2 => "rsv",
+                    _ => "low",
+                });
+                c.s(", lifetime=");
+                lifetime(c, life);
             }
             _ => {
                 if c.opts.verbose <= 1 {
@@ -185,7 +245,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         return Ok(());
     }
     let v = c.opts.verbose;
-    if v > 0 && !fragmented && !c.opts.no_checksums && d.len() >= length {
+    if v > 0 && !fragmented && d.len() >= length {
         let sum_field = be16(d, 2)?;
         let sum = next_proto_cksum(ip, 58, &d[..length], length);
         if sum != 0 {
@@ -244,8 +304,13 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                     c.ip6addr(b);
                 }
                 4 => {
-                    let (prot, off) = upper_layer(oip)?;
-                    let dport = be16(oip, off + 2)?;
+                    // tcpdump's get_upperlayer fails softly.
+                    let Ok((prot, dport)) =
+                        upper_layer(oip).and_then(|(p, off)| Ok((p, be16(oip, off + 2)?)))
+                    else {
+                        c.trunc_mark();
+                        return Ok(());
+                    };
                     let dst = bytes(oip, 24, 16)?;
                     c.s(", ");
                     c.ip6addr(dst);
@@ -276,8 +341,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             }
         }
         2 => {
+            let mtu = be32(d, 4)?;
             c.s(", mtu ");
-            c.dec(be32(d, 4)?);
+            c.dec(mtu);
         }
         3 => match code {
             0 => {
@@ -293,7 +359,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             }
         },
         4 => {
-            bytes(oip, 24, 16)?;
+            if oip.len() < 40 {
+                c.trunc_mark();
+                return Ok(());
+            }
             let p = be32(d, 4)?;
             match code {
                 0 => c.s(", erroneous - octet "),
@@ -341,6 +410,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             if v > 0 {
                 let hop = u8_at(d, 4)?;
                 let flags = u8_at(d, 5)?;
+                let (life, reach, retrans) = (be16(d, 6)?, be32(d, 8)?, be32(d, 12)?);
                 c.s("\n\thop limit ");
                 c.dec(hop);
                 c.s(", Flags [");
@@ -351,7 +421,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                         (0x80, "managed"),
                         (0x40, "other stateful"),
                         (0x20, "home agent"),
-                        (0x08, "proxy"),
+                        (0x04, "proxy"),
                     ],
                 );
                 c.s("], pref ");
@@ -362,11 +432,11 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                     _ => "low",
                 });
                 c.s(", router lifetime ");
-                c.dec(be16(d, 6)?);
+                c.dec(life);
                 c.s("s, reachable time ");
-                c.dec(be32(d, 8)?);
+                c.dec(reach);
                 c.s("ms, retrans timer ");
-                c.dec(be32(d, 12)?);
+                c.dec(retrans);
                 c.s("ms");
                 opts(c, &d[16.min(d.len())..], resid(16))?;
             }
@@ -444,10 +514,11 @@ fn mldv2_report(c: &mut Ctx, d: &[u8], len: usize) -> R {
                 c.s(" [invalid number of groups]");
                 return Ok(());
             }
-            c.s(" [gaddr ");
-            c.ip6addr(bytes(d, group + 4, 16)?);
-            c.s(" ");
+            let ga = bytes(d, group + 4, 16)?;
             let rt = u8_at(d, group)?;
+            c.s(" [gaddr ");
+            c.ip6addr(ga);
+            c.s(" ");
             match rt {
                 1 => c.s("is_in"),
                 2 => c.s("is_ex"),
@@ -521,13 +592,15 @@ fn mldv2_query(c: &mut Ctx, d: &[u8], len: usize) -> R {
         c.dec(qqi);
     }
     if len < 28 + nsrcs * 16 {
-        c.s(" [invalid number of sources]");
+        c.s(" [invalid number of sources]]");
         return Ok(());
     }
-    if c.opts.verbose == 1 {
-        c.s(" ");
-        c.dec(nsrcs as u64);
-        c.s(" source(s)");
+    if c.opts.verbose <= 1 {
+        if nsrcs > 0 {
+            c.s(", ");
+            c.dec(nsrcs as u64);
+            c.s(" source(s)");
+        }
     } else if nsrcs > 0 {
         c.s(" {");
         for j in 0..nsrcs {

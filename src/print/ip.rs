@@ -15,6 +15,8 @@ pub(crate) struct IpInfo<'a> {
     /// The header's own protocol/next-header field (tcpdump prints addresses with
     /// the ports only when it names the transport directly).
     pub hdr_proto: u8,
+    /// TTL or hop limit (VRRP prints it).
+    pub ttl: u8,
 }
 
 /// One's-complement sum of `d` folded into 16 bits, as a big-endian word sum.
@@ -222,8 +224,9 @@ fn print_ts(c: &mut Ctx, cp: &[u8], length: usize) -> R {
     Ok(())
 }
 
-/// IP options; Err on truncation.
-fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R {
+/// IP options; `Ok(false)` when an option is not fully captured (tcpdump's
+/// "[truncated-option]"), Err when even its type or length byte is missing.
+fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R<bool> {
     let mut sep = "";
     while length > 0 {
         c.s(sep);
@@ -244,7 +247,7 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R {
                 c.s(" [bad length ");
                 c.dec(l as u64);
                 c.s("]");
-                return Ok(());
+                return Ok(true);
             }
             l
         };
@@ -252,11 +255,13 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R {
             c.s(" [bad length ");
             c.dec(olen as u64);
             c.s("]");
-            return Ok(());
+            return Ok(true);
         }
-        let opt = bytes(cp, 0, olen)?;
+        let Ok(opt) = bytes(cp, 0, olen) else {
+            return Ok(false);
+        };
         match code {
-            0 => return Ok(()),
+            0 => return Ok(true),
             68 => print_ts(c, opt, olen)?,
             7 | 137 | 131 => print_route(c, opt, olen)?,
             148 => {
@@ -277,7 +282,7 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R {
         cp = &cp[olen..];
         length -= olen;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// The final destination of a source route, for the pseudo-header.
@@ -401,7 +406,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         if hlen > 20 {
             c.s(", options (");
             let opts = &d[20.min(d.len())..];
-            if options(c, opts, hlen - 20).is_err() {
+            if !options(c, opts, hlen - 20)? {
                 c.s(" [truncated-option]");
                 truncated = true;
             }
@@ -453,6 +458,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 find_dst(&d[..hlen])
             },
             hdr_proto: proto,
+            ttl: d[8],
         };
         demux(c, &d[hlen..], len, &info, off & 0x2000 != 0, proto)?;
     } else {
@@ -505,6 +511,17 @@ pub(crate) fn demux(
         }
         4 => print(c, d, length),
         41 => super::ip6::print(c, d, length),
+        2 => {
+            if !ip.v6 {
+                super::misc::igmp(c, d, length)
+            } else {
+                c.s("[IGMP requires IPv4]");
+                c.invalid();
+                Ok(())
+            }
+        }
+        50 => super::misc::esp(c, d, length),
+        112 => super::misc::vrrp(c, d, length, ip, ip.ttl),
         59 => {
             c.s("no next header");
             Ok(())

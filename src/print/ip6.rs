@@ -5,102 +5,196 @@ use super::ip::{IpInfo, demux, proto_name};
 use super::out::Put;
 use super::{Ctx, R, Trunc, be16, be32, bytes, cut, u8_at};
 
-fn opt_print(c: &mut Ctx, d: &[u8]) -> R {
+/// Hop-by-hop / destination options. `Ok(false)` when an option is malformed (the
+/// reason has been printed; tcpdump then stops with a truncation mark).
+fn opt_print(c: &mut Ctx, d: &[u8]) -> R<bool> {
+    let v = c.opts.verbose > 0;
+    let len = d.len();
     let mut i = 0;
-    while i < d.len() {
-        let t = d[i];
-        if t == 0 {
-            c.s("(pad1)");
-            i += 1;
-            continue;
-        }
-        let l = usize::from(u8_at(d, i + 1)?);
-        if i + 2 + l > d.len() {
-            c.s("[trunc]");
-            return Err(Trunc);
+    while i < len {
+        let t = u8_at(d, i)?;
+        let optlen = if t == 0 {
+            1
+        } else if i + 1 < len {
+            usize::from(u8_at(d, i + 1)?) + 2
+        } else {
+            return Ok(false);
+        };
+        if i + optlen > len {
+            return Ok(false);
         }
         match t {
-            1 => c.s("(padn)"),
+            0 => {
+                if v {
+                    c.s("(pad1)");
+                }
+            }
+            1 => {
+                if len - i < 2 {
+                    c.s("(padn: trunc)");
+                    return Ok(false);
+                }
+                if v {
+                    c.s("(padn)");
+                }
+            }
             5 => {
+                if len - i < 4 {
+                    c.s("(rtalert: trunc)");
+                    return Ok(false);
+                }
+                let l = u8_at(d, i + 1)?;
                 if l != 2 {
                     c.s("(rtalert: invalid len ");
-                    c.dec(l as u64);
+                    c.dec(l);
                     c.s(")");
-                } else {
+                    return Ok(false);
+                }
+                if v {
+                    let a = be16(d, i + 2)?;
                     c.s("(rtalert: 0x");
-                    c.o.hexw(u64::from(be16(d, i + 2)?), 4);
+                    c.o.hexw(u64::from(a), 4);
                     c.s(") ");
                 }
             }
             0xc2 => {
+                if len - i < 6 {
+                    c.s("(jumbo: trunc)");
+                    return Ok(false);
+                }
+                let l = u8_at(d, i + 1)?;
                 if l != 4 {
                     c.s("(jumbo: invalid len ");
-                    c.dec(l as u64);
+                    c.dec(l);
                     c.s(")");
-                } else {
+                    return Ok(false);
+                }
+                if v {
+                    let j = be32(d, i + 2)?;
                     c.s("(jumbo: ");
-                    c.dec(be32(d, i + 2)?);
+                    c.dec(j);
                     c.s(") ");
                 }
             }
             _ => {
-                c.s("(type 0x");
-                c.o.hexw(u64::from(t), 2);
-                c.s(": len=");
-                c.dec(l as u64);
-                c.s(")");
+                if len - i < 2 {
+                    c.s("(type ");
+                    c.dec(t);
+                    c.s(": trunc)");
+                    return Ok(false);
+                }
+                if v {
+                    let l = u8_at(d, i + 1)?;
+                    c.s("(opt_type 0x");
+                    c.o.hexw(u64::from(t), 2);
+                    c.s(": len=");
+                    c.dec(l);
+                    c.s(")");
+                }
             }
         }
-        i += 2 + l;
+        i += optlen;
     }
-    Ok(())
-}
-
-/// Hop-by-hop or destination options header; returns its length.
-fn opts_header(c: &mut Ctx, d: &[u8], name: &'static str, proto: &'static str) -> R<usize> {
-    c.proto = proto;
-    let len = (usize::from(u8_at(d, 1)?) + 1) << 3;
-    let h = bytes(d, 0, len)?;
-    c.s(name);
-    if c.opts.verbose > 0 {
-        opt_print(c, &h[2..])?;
+    if v {
         c.s(" ");
     }
-    Ok(len)
+    Ok(true)
 }
 
-fn routing(c: &mut Ctx, d: &[u8]) -> R<usize> {
+/// Hop-by-hop or destination options header; returns its length, or None when
+/// tcpdump stops inside it (after printing its truncation mark).
+fn opts_header(c: &mut Ctx, d: &[u8], name: &'static str, proto: &'static str) -> R<Option<usize>> {
+    c.proto = proto;
+    let len = (usize::from(u8_at(d, 1)?) + 1) << 3;
+    let Some(h) = d.get(..len) else {
+        c.trunc_mark();
+        return Ok(None);
+    };
+    c.s(name);
+    if !opt_print(c, &h[2..])? {
+        c.trunc_mark();
+        return Ok(None);
+    }
+    Ok(Some(len))
+}
+
+/// Routing header; returns its length and the final destination for the
+/// pseudo-header, or None when tcpdump stops (marked invalid).
+/// A routing header's length and, when it names one, the final destination.
+type Route<'a> = (usize, Option<&'a [u8]>);
+
+fn routing<'a>(c: &mut Ctx, d: &'a [u8]) -> R<Option<Route<'a>>> {
     c.proto = "rt6";
+    c.s("RT6");
     let len = usize::from(u8_at(d, 1)?);
-    let ty = u8_at(d, 2)?;
-    let segleft = u8_at(d, 3)?;
-    c.s("srcrt (len=");
+    c.s(" (len=");
     c.dec(len as u64);
+    let ty = u8_at(d, 2)?;
     c.s(", type=");
     c.dec(ty);
+    if ty == 0 {
+        c.s(" [Deprecated]");
+    }
+    let segleft = u8_at(d, 3)?;
     c.s(", segleft=");
     c.dec(segleft);
     match ty {
         0 | 2 => {
             let rsv = be32(d, 4)?;
-            if rsv != 0 {
+            if rsv != 0 || c.opts.verbose > 0 {
                 c.s(", rsv=0x");
                 c.o.hex(u64::from(rsv));
             }
+            if len % 2 == 1 {
+                c.s(" [length ");
+                c.dec(len as u64);
+                c.s("]");
+                c.invalid();
+                return Ok(None);
+            }
             let n = len / 2;
+            let mut last = None;
             for i in 0..n {
                 let a = bytes(d, 8 + 16 * i, 16)?;
                 c.s(", [");
                 c.dec(i as u64);
                 c.s("]");
                 c.ip6addr(a);
+                last = Some(a);
             }
             c.s(") ");
-            Ok((len + 1) << 3)
+            Ok(Some(((len + 1) << 3, last)))
+        }
+        4 => {
+            let last_entry = usize::from(u8_at(d, 4)?);
+            c.s(", last-entry=");
+            c.dec(last_entry as u64);
+            let flags = u8_at(d, 5)?;
+            if flags != 0 || c.opts.verbose > 0 {
+                c.s(", flags=0x");
+                c.o.hex(u64::from(flags));
+            }
+            let tag = be16(d, 6)?;
+            c.s(", tag=");
+            c.o.hex(u64::from(tag));
+            let mut first = None;
+            for i in 0..=last_entry {
+                let a = bytes(d, 8 + 16 * i, 16)?;
+                c.s(", [");
+                c.dec(i as u64);
+                c.s("]");
+                c.ip6addr(a);
+                if i == 0 {
+                    first = Some(a);
+                }
+            }
+            c.s(") ");
+            Ok(Some(((len + 1) << 3, first)))
         }
         _ => {
-            c.s(") ");
-            Ok(usize::MAX)
+            c.s(" (unknown type)");
+            c.invalid();
+            Ok(None)
         }
     }
 }
@@ -169,6 +263,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let mut pos = 0usize;
     let mut advance = 40usize;
     let mut fragmented = false;
+    let mut ck_dst = dst;
     while pos < d.len() {
         if len < advance {
             return Err(Trunc);
@@ -184,18 +279,22 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         // An extension header's length can point past the captured bytes.
         let cp = d.get(pos..).ok_or(Trunc)?;
         match nh {
-            0 => {
-                advance = opts_header(c, cp, "HBH ", "hbhopt")?;
-                nh = u8_at(cp, 0)?;
-            }
-            60 => {
-                advance = opts_header(c, cp, "DSTOPT ", "dstopt")?;
+            0 | 60 => {
+                let (name, proto) = if nh == 0 {
+                    ("HBH ", "hbhopt")
+                } else {
+                    ("DSTOPT ", "dstopt")
+                };
+                let Some(a) = opts_header(c, cp, name, proto)? else {
+                    return Ok(());
+                };
+                advance = a;
                 nh = u8_at(cp, 0)?;
             }
             44 => {
                 c.proto = "frag6";
                 let offlg = be16(cp, 2)?;
-                let ident = be32(cp, 4)?;
+                let ident = if c.opts.verbose > 0 { be32(cp, 4)? } else { 0 };
                 let fraglen = (40 + plen).wrapping_sub(pos).wrapping_sub(8);
                 c.s("frag (");
                 if c.opts.verbose > 0 {
@@ -219,9 +318,11 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 fragmented = true;
             }
             43 => {
-                let a = routing(c, cp)?;
-                if a == usize::MAX {
+                let Some((a, final_dst)) = routing(c, cp)? else {
                     return Ok(());
+                };
+                if let Some(f) = final_dst {
+                    ck_dst = f;
                 }
                 advance = a;
                 nh = u8_at(cp, 0)?;
@@ -231,8 +332,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
                     v6: true,
                     src,
                     dst,
-                    ck_dst: dst,
+                    ck_dst,
                     hdr_proto: d[6],
+                    ttl: d[7],
                 };
                 return demux(c, cp, len, &info, fragmented, nh);
             }

@@ -276,10 +276,9 @@ fn null_header(c: &mut Ctx, af: u32, length: usize) {
 
 /// DLT_NULL (family in the capturing host's byte order) and DLT_LOOP (network order).
 fn null(c: &mut Ctx, d: &[u8], length: usize, network_order: bool) -> R<usize> {
-    c.proto = if network_order { "loop" } else { "null" };
+    c.proto = "null";
     if d.len() < 4 {
-        c.trunc_mark();
-        return Ok(d.len());
+        return Err(super::Trunc);
     }
     let raw = [d[0], d[1], d[2], d[3]];
     let mut af = if network_order {
@@ -287,7 +286,7 @@ fn null(c: &mut Ctx, d: &[u8], length: usize, network_order: bool) -> R<usize> {
     } else {
         u32::from_ne_bytes(raw)
     };
-    if !network_order && af & 0xffff0000 != 0 {
+    if af & 0xffff0000 != 0 {
         af = af.swap_bytes();
     }
     if c.opts.link_header {

@@ -68,7 +68,8 @@ pub(crate) fn print(
     let caplen = d.len();
     if caplen < 3 || length < 3 {
         c.trunc_mark();
-        c.default_print(d);
+        // tcpdump's ND_DEFAULTPRINT here is not subject to -x suppression.
+        super::hex::hex_and_ascii(&mut c.o, "\n\t", d, 0);
         return Ok(Ok(caplen.min(length)));
     }
     let dsap_field = u8_at(d, 0)?;
@@ -81,7 +82,7 @@ pub(crate) fn print(
     } else {
         if caplen < 4 || length < 4 {
             c.trunc_mark();
-            c.default_print(d);
+            super::hex::hex_and_ascii(&mut c.o, "\n\t", d, 0);
             return Ok(Ok(caplen.min(length)));
         }
         control = u16::from_le_bytes([u8_at(d, 2)?, u8_at(d, 3)?]);
@@ -125,12 +126,10 @@ pub(crate) fn print(
     let p = &d[hdrlen..];
     let length = length - hdrlen;
     if ssap == LLCSAP_SNAP && dsap == LLCSAP_SNAP && control == LLC_UI {
-        return snap(c, p, length, src, dst).map(|known| {
-            if known {
-                Ok(hdrlen + 5)
-            } else {
-                Err(hdrlen + 5)
-            }
+        return snap(c, p, length, src, dst).map(|known| match known {
+            Some(true) => Ok(hdrlen + 5),
+            Some(false) => Err(hdrlen + 5),
+            None => Ok(hdrlen + 5),
         });
     }
     if ssap == LLCSAP_IP && dsap == LLCSAP_IP && control == LLC_UI {
@@ -225,22 +224,15 @@ pub(crate) fn print(
 }
 
 fn oui_name(oui: u32) -> &'static str {
-    match oui {
-        0x000000 => "Ethernet",
-        0x0000f8 => "Cisco",
-        0x00000c => "Cisco",
-        0x0080c2 => "IEEE 802.1 Bridged",
-        0x00e02b => "Extreme",
-        0x080007 => "Appletalk",
-        _ => "Unknown",
-    }
+    super::names::oui_lookup(oui).unwrap_or("Unknown")
 }
 
-/// SNAP header; true if the payload was decoded.
-fn snap(c: &mut Ctx, d: &[u8], length: usize, src: &[u8], dst: &[u8]) -> R<bool> {
+/// SNAP header; Some(true) if the payload was decoded, None if truncated.
+fn snap(c: &mut Ctx, d: &[u8], length: usize, src: &[u8], dst: &[u8]) -> R<Option<bool>> {
+    c.proto = "snap";
     if d.len() < 5 || length < 5 {
         c.trunc_mark();
-        return Ok(true);
+        return Ok(None);
     }
     let oui = (u32::from(u8_at(d, 0)?) << 16) | u32::from(be16(d, 1)?);
     let et = be16(d, 3)?;
@@ -252,7 +244,7 @@ fn snap(c: &mut Ctx, d: &[u8], length: usize, src: &[u8], dst: &[u8]) -> R<bool>
     }
     let p = &d[5..];
     if (oui == 0 || oui == 0xf8) && super::ether::ethertype_print(c, et, p, length - 5)? {
-        return Ok(true);
+        return Ok(Some(true));
     }
     if !c.opts.link_header {
         c.etheraddr(src);
@@ -264,15 +256,21 @@ fn snap(c: &mut Ctx, d: &[u8], length: usize, src: &[u8], dst: &[u8]) -> R<bool>
         c.dec((length - 5) as u64);
         c.s(": ");
     }
-    Ok(false)
+    Ok(Some(false))
 }
 
 fn snap_header(c: &mut Ctx, oui: u32, et: u16) {
-    c.s("oui ");
-    c.s(oui_name(oui));
-    c.s(" (0x");
-    c.o.hexw(u64::from(oui), 6);
-    c.s("), ");
+    let e = c.opts.link_header;
+    if !e {
+        c.s("SNAP, ");
+    }
+    if oui != 0 || e {
+        c.s("oui ");
+        c.s(oui_name(oui));
+        c.s(" (0x");
+        c.o.hexw(u64::from(oui), 6);
+        c.s("), ");
+    }
     c.s(if oui == 0 { "ethertype " } else { "pid " });
     let name = if oui == 0 {
         super::ether::ethertype_name(et)

@@ -17,6 +17,7 @@ mod ip;
 mod ip6;
 mod link;
 mod llc;
+mod misc;
 mod names;
 pub mod out;
 mod tcp;
@@ -177,6 +178,10 @@ impl Ctx {
         }
     }
     pub fn etheraddr(&mut self, a: &[u8]) {
+        if !self.opts.numeric && a == [0xff; 6] {
+            self.o.s("Broadcast");
+            return;
+        }
         self.o.mac(a);
         if !self.opts.numeric && a.len() == 6 {
             self.o.s(" (oui ");

@@ -1,5 +1,5 @@
 //! Name resolution without `-n`: host names through a cache (one reverse lookup per
-//! address), ports and protocols from /etc/services and /etc/protocols.
+//! address), ports from /etc/services, protocols from tcpdump's built-in table.
 
 use super::out::Put;
 use std::collections::HashMap;
@@ -40,21 +40,29 @@ fn load_services() -> (HashMap<u16, String>, HashMap<u16, String>) {
     (tcp, udp)
 }
 
+/// IANA protocol keywords as tcpdump spells them (its netdb_protoname table),
+/// indexed by number; "-" marks numbers without a name.
+const PROTO_NAMES: &str = "hopopt icmp igmp ggp ipencap st tcp cbt egp igp bbn-rcc-mon nvp-ii pup argus emcon xnet \
+    chaos udp mux dcn-meas hmp prm xns-idp trunk-1 trunk-2 leaf-1 leaf-2 rdp irtp iso-tp4 \
+    netblt mfe-nsp merit-inp dccp 3pc idpr xtp ddp idpr-cmtp tp++ il ipv6 sdrp ipv6-route \
+    ipv6-frag idrp rsvp gre dsr bna esp ah i-nlsp swipe narp mobile tlsp skip ipv6-icmp \
+    ipv6-nonxt ipv6-opts - cftp - sat-expak kryptolan rvd ippc - sat-mon visa ipcv cpnx rspf \
+    wsn pvp br-sat-mon sun-nd wb-mon wb-expak iso-ip vmtp secure-vmtp vines ttp nsfnet-igp \
+    dgp tcf eigrp ospf sprite-rpc larp mtp ax.25 ipip micp scc-sp etherip encap - gmtp ifmp \
+    pnni pim aris scps qnx a/n ipcomp snp compaq-peer ipx-in-ip vrrp pgm - l2tp ddx iatp stp \
+    srp uti smp sm ptp isis fire crtp crudp sscopmce iplt sps pipe sctp fc rsvp-e2e-ignore \
+    mobility-header udplite mpls-in-ip manet hip shim6 wesp rohc - - - - - - - - - - - - - - \
+    - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - \
+    - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - \
+    - - - - - - - - exptest-253 exptest-254 reserved";
+
 fn load_protocols() -> HashMap<u8, String> {
-    let mut m = HashMap::new();
-    if let Ok(text) = std::fs::read_to_string("/etc/protocols") {
-        for line in text.lines() {
-            let line = line.split('#').next().unwrap_or("");
-            let mut it = line.split_whitespace();
-            let (Some(name), Some(num)) = (it.next(), it.next()) else {
-                continue;
-            };
-            if let Ok(n) = num.parse::<u8>() {
-                m.entry(n).or_insert_with(|| name.to_string());
-            }
-        }
-    }
-    m
+    PROTO_NAMES
+        .split_whitespace()
+        .enumerate()
+        .filter(|(_, n)| *n != "-")
+        .map(|(i, n)| (i as u8, n.to_string()))
+        .collect()
 }
 
 /// Reverse lookup through the system resolver (getnameinfo with NI_NAMEREQD).
@@ -161,8 +169,53 @@ impl Names {
     }
 }
 
-/// Vendor names for the first three bytes of a MAC address (tcpdump shows them
-/// without -n); rfilter knows none, so all show as "Unknown".
-pub(crate) fn oui_name(_mac: &[u8]) -> &'static str {
-    "Unknown"
+/// tcpdump's OUI names (its oui_values table).
+pub(crate) fn oui_lookup(oui: u32) -> Option<&'static str> {
+    Some(match oui {
+        0x000000 => "Ethernet",
+        0x00000c => "Cisco",
+        0x00005e => "IANA",
+        0x000081 => "Nortel Networks SONMP",
+        0x0000f8 => "Cisco bridged",
+        0x0080c2 => "Ethernet bridged",
+        0x00a03e => "ATM Forum",
+        0x00e02f => "DOCSIS Spanning Tree",
+        0x080007 => "Appletalk",
+        0x009069 => "Juniper",
+        0x080009 => "Hewlett-Packard",
+        0x00120f => "IEEE 802.3 Private",
+        0x0012bb => "ANSI/TIA",
+        0x001b21 => "DCBX",
+        0x002320 => "Nicira Networks",
+        0x5c16c7 => "Big Switch Networks",
+        0xb0d2f5 => "Vello Systems",
+        0x002481 => "HP",
+        0x0004ea => "HP-Labs",
+        0x748771 => "Infoblox Inc",
+        0xa42305 => "Open Networking Lab",
+        0x00049f => "Freescale",
+        0x0015ad => "Netronome",
+        _ => return None,
+    })
+}
+
+/// Vendor name for the first three bytes of a MAC address, as tcpdump shows it
+/// without -n.
+pub(crate) fn oui_name(mac: &[u8]) -> &'static str {
+    let oui = mac
+        .iter()
+        .take(3)
+        .fold(0u32, |a, b| (a << 8) | u32::from(*b));
+    oui_lookup(oui).unwrap_or("Unknown")
+}
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn protocol_table_is_complete() {
+        let m = super::load_protocols();
+        assert_eq!(super::PROTO_NAMES.split_whitespace().count(), 256);
+        assert_eq!(m.get(&6).map(String::as_str), Some("tcp"));
+        assert_eq!(m.get(&253).map(String::as_str), Some("exptest-253"));
+        assert!(!m.contains_key(&200));
+    }
 }

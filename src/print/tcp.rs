@@ -224,6 +224,7 @@ fn options(
     rev: bool,
     thseq: u32,
     thack: u32,
+    flags: u8,
 ) -> R<OptEnd> {
     let mut first = true;
     while hlen > 0 {
@@ -322,7 +323,8 @@ fn options(
             19 => {
                 datalen = 16;
                 lencheck!(datalen);
-                c.s(" ");
+                // tcpdump (built with libcrypto) cannot verify without -M.
+                c.s(" shared secret not supplied with -M, can't check - ");
                 for i in 0..16 {
                     c.o.hexw(u64::from(u8_at(cp, i)?), 2);
                 }
@@ -392,8 +394,17 @@ fn options(
                     c.o.hexw(u64::from(magic), 4);
                 }
             }
+            30 => {
+                datalen = len - 2;
+                lencheck!(datalen);
+                let opt = bytes(cp, 0, datalen)?;
+                if !mptcp(c, opt, len, flags) {
+                    return Ok(OptEnd::Bad(!first));
+                }
+                // tcpdump's protocol name stays "mptcp" for later truncation marks.
+                c.proto = "mptcp";
+            }
             _ => {
-                // mptcp (30) is not decoded: printed like an unknown option's bytes.
                 datalen = len - 2;
                 if datalen > 0 {
                     c.s(" 0x");
@@ -536,7 +547,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         hlen -= 20;
         c.s(", options [");
         let opts = &d[20..];
-        match options(c, opts, hlen, rev, thseq, thack) {
+        match options(c, opts, hlen, rev, thseq, thack, flags) {
             Ok(OptEnd::Done) => c.s("]"),
             Ok(OptEnd::Bad(ch)) => {
                 c.s("[bad opt]");
@@ -607,6 +618,275 @@ fn rst_data(c: &mut Ctx, d: &[u8], length: usize) {
     c.s("]");
 }
 
+fn be64(d: &[u8], off: usize) -> Option<u64> {
+    d.get(off..off + 8)
+        .map(|b| u64::from_be_bytes(b.try_into().unwrap_or([0; 8])))
+}
+
+/// Multipath TCP option body `d` (after kind and length); false = malformed.
+fn mptcp(c: &mut Ctx, d: &[u8], len: usize, flags: u8) -> bool {
+    if len < 3 {
+        return false;
+    }
+    let Some(&sub_etc) = d.first() else {
+        return false;
+    };
+    // tcpdump 4.99 knows subtypes up to fast-close; later ones are "unknown".
+    let subtype = (sub_etc >> 4).min(8);
+    c.s(" ");
+    c.dec(len as u64);
+    c.s(" ");
+    c.s([
+        "capable",
+        "join",
+        "dss",
+        "add-addr",
+        "rem-addr",
+        "prio",
+        "fail",
+        "fast-close",
+        "unknown",
+    ][usize::from(subtype)]);
+    let syn = flags & SYN != 0;
+    let ack = flags & ACK != 0;
+    let hex64 = |c: &mut Ctx, v: u64| {
+        c.s("0x");
+        c.o.hex(v);
+    };
+    match subtype {
+        0 => {
+            if !((len == 12 && syn) || (len == 20 && ack && !syn)) {
+                return false;
+            }
+            let version = sub_etc & 0xf;
+            if version > 1 {
+                c.s(" Unknown Version (");
+                c.dec(version);
+                c.s(")");
+                return true;
+            }
+            c.s(" v");
+            c.dec(version);
+            if d.get(1).is_some_and(|f| f & 0x80 != 0) {
+                c.s(" csum");
+            }
+            let Some(k) = be64(d, 2) else { return false };
+            c.s(" {");
+            hex64(c, k);
+            if len == 20 {
+                let Some(k2) = be64(d, 10) else { return false };
+                c.s(",");
+                hex64(c, k2);
+            }
+            c.s("}");
+            true
+        }
+        1 => {
+            if !((len == 12 && syn) || (len == 16 && syn && ack) || (len == 24 && ack)) {
+                return false;
+            }
+            if len != 24 {
+                if sub_etc & 1 != 0 {
+                    c.s(" backup");
+                }
+                c.s(" id ");
+                c.dec(d.get(1).copied().unwrap_or(0));
+            }
+            match len {
+                12 => {
+                    let (Ok(t), Ok(n)) = (be32(d, 2), be32(d, 6)) else {
+                        return false;
+                    };
+                    c.s(" token 0x");
+                    c.o.hex(u64::from(t));
+                    c.s(" nonce 0x");
+                    c.o.hex(u64::from(n));
+                }
+                16 => {
+                    let (Some(m), Ok(n)) = (be64(d, 2), be32(d, 10)) else {
+                        return false;
+                    };
+                    c.s(" hmac ");
+                    hex64(c, m);
+                    c.s(" nonce 0x");
+                    c.o.hex(u64::from(n));
+                }
+                _ => {
+                    c.s(" hmac 0x");
+                    for b in d.iter().skip(2).take(20) {
+                        c.o.hexw(u64::from(*b), 2);
+                    }
+                }
+            }
+            true
+        }
+        2 => {
+            if len < 4 || syn {
+                return false;
+            }
+            let f = d.get(1).copied().unwrap_or(0);
+            if f & 0x10 != 0 {
+                c.s(" fin");
+            }
+            let mut p = 2usize;
+            let mut rest = len - 4;
+            if f & 0x01 != 0 {
+                c.s(" ack ");
+                if f & 0x02 != 0 {
+                    if rest < 8 {
+                        return false;
+                    }
+                    let Some(v) = be64(d, p) else { return false };
+                    c.dec(v);
+                    p += 8;
+                    rest -= 8;
+                } else {
+                    if rest < 4 {
+                        return false;
+                    }
+                    let Ok(v) = be32(d, p) else { return false };
+                    c.dec(v);
+                    p += 4;
+                    rest -= 4;
+                }
+            }
+            if f & 0x04 != 0 {
+                c.s(" seq ");
+                if f & 0x08 != 0 {
+                    if rest < 8 {
+                        return false;
+                    }
+                    let Some(v) = be64(d, p) else { return false };
+                    c.dec(v);
+                    p += 8;
+                    rest -= 8;
+                } else {
+                    if rest < 4 {
+                        return false;
+                    }
+                    let Ok(v) = be32(d, p) else { return false };
+                    c.dec(v);
+                    p += 4;
+                    rest -= 4;
+                }
+                if rest < 4 {
+                    return false;
+                }
+                let Ok(v) = be32(d, p) else { return false };
+                c.s(" subseq ");
+                c.dec(v);
+                p += 4;
+                rest -= 4;
+                if rest < 2 {
+                    return false;
+                }
+                let Ok(v) = be16(d, p) else { return false };
+                c.s(" len ");
+                c.dec(v);
+                p += 2;
+                rest -= 2;
+                if rest >= 2 {
+                    let Ok(v) = be16(d, p) else { return false };
+                    c.s(" csum 0x");
+                    c.o.hex(u64::from(v));
+                    rest -= 2;
+                }
+            }
+            rest == 0
+        }
+        3 => {
+            if ![8, 10, 16, 18, 20, 22, 28, 30].contains(&len) {
+                return false;
+            }
+            c.s(" ");
+            c.s(match sub_etc & 0xf {
+                6 => "v0-ip6",
+                4 => "v0-ip4",
+                1 => "v1-echo",
+                0 => "v1",
+                _ => "[bad version/echo]",
+            });
+            c.s(" id ");
+            c.dec(d.get(1).copied().unwrap_or(0));
+            if matches!(len, 8 | 10 | 16 | 18) {
+                let Some(a) = d.get(2..6) else { return false };
+                c.s(" ");
+                c.ipaddr(a);
+                if len == 10 || len == 18 {
+                    let Ok(port) = be16(d, 6) else { return false };
+                    c.s(":");
+                    c.dec(port);
+                }
+                if len == 16 || len == 18 {
+                    let Some(m) = be64(d, if len == 16 { 6 } else { 8 }) else {
+                        return false;
+                    };
+                    c.s(" hmac ");
+                    hex64(c, m);
+                }
+            } else {
+                let Some(a) = d.get(2..18) else { return false };
+                c.s(" ");
+                c.ip6addr(a);
+                if len == 22 || len == 30 {
+                    let Ok(port) = be16(d, 18) else { return false };
+                    c.s(":");
+                    c.dec(port);
+                }
+                if len == 28 || len == 30 {
+                    let Some(m) = be64(d, if len == 28 { 18 } else { 20 }) else {
+                        return false;
+                    };
+                    c.s(" hmac ");
+                    hex64(c, m);
+                }
+            }
+            true
+        }
+        4 => {
+            if len < 4 {
+                return false;
+            }
+            c.s(" id");
+            for b in d.iter().skip(1).take(len - 3) {
+                c.s(" ");
+                c.dec(*b);
+            }
+            true
+        }
+        5 => {
+            if len != 3 && len != 4 {
+                return false;
+            }
+            c.s(if sub_etc & 1 != 0 {
+                " backup"
+            } else {
+                " non-backup"
+            });
+            if len == 4 {
+                c.s(" id ");
+                c.dec(d.get(1).copied().unwrap_or(0));
+            }
+            true
+        }
+        6 | 7 => {
+            if len != 12 {
+                return false;
+            }
+            let Some(v) = be64(d, 2) else { return false };
+            if subtype == 6 {
+                c.s(" seq ");
+                c.dec(v);
+            } else {
+                c.s(" key ");
+                hex64(c, v);
+            }
+            true
+        }
+        _ => true,
+    }
+}
+
 /// tcpdump's fn_print_char: printable ASCII as is, others as M- / ^ escapes.
 pub(crate) fn print_char(c: &mut Ctx, mut b: u8) {
     if b & 0x80 != 0 {
@@ -621,39 +901,34 @@ pub(crate) fn print_char(c: &mut Ctx, mut b: u8) {
     }
 }
 
+/// tcpdump's ssh_print: the version line, only when it is complete and printable.
 fn ssh(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.proto = "ssh";
-    let mut idx = 0;
-    for ch in b"SSH-" {
-        if idx >= len {
+    for (i, ch) in b"SSH-".iter().enumerate() {
+        if u8_at(d, i)? != *ch {
             return Ok(());
         }
-        if u8_at(d, idx)? != *ch {
-            return Ok(());
-        }
-        idx += 1;
     }
-    // The whole version line must be captured before anything is printed.
-    let mut end = idx;
-    while end < len {
-        let ch = u8_at(d, end)?;
-        if ch == b'\n' || (ch == b'\r' && end + 1 < len && u8_at(d, end + 1)? == b'\n') {
-            break;
-        }
-        end += 1;
-    }
-    c.s(": SSH: SSH-");
+    let mut idx = 4;
     while idx < len {
         let ch = u8_at(d, idx)?;
         if ch == b'\n' {
             break;
-        }
-        if ch == b'\r' && idx + 1 < len && u8_at(d, idx + 1)? == b'\n' {
+        } else if ch == b'\r' {
+            if idx + 1 >= len || u8_at(d, idx + 1)? != b'\n' {
+                return Ok(());
+            }
             break;
+        } else if !(0x20..=0x7e).contains(&ch) {
+            return Ok(());
         }
-        print_char(c, ch);
         idx += 1;
     }
+    if idx >= len {
+        return Ok(());
+    }
+    c.s(": SSH: ");
+    c.o.extend_from_slice(&d[..idx]);
     Ok(())
 }
 

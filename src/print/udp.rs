@@ -3,7 +3,7 @@
 use super::ip::{IpInfo, next_proto_cksum, shouldbe};
 use super::out::Put;
 use super::tcp::addr;
-use super::{Ctx, R, Trunc, be16};
+use super::{Ctx, R, be16};
 
 fn addrs(c: &mut Ctx, ip: &IpInfo<'_>, ports: Option<(u16, u16)>) {
     let direct = ip.hdr_proto == 17;
@@ -40,7 +40,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     c.proto = "udp";
     if d.len() < 4 {
         addrs(c, ip, None);
-        return Err(Trunc);
+        c.trunc_mark();
+        return Ok(());
     }
     let sport = be16(d, 0)?;
     let dport = be16(d, 2)?;
@@ -52,7 +53,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     if d.len() < 6 {
         addrs(c, ip, Some((sport, dport)));
-        return Err(Trunc);
+        c.trunc_mark();
+        return Ok(());
     }
     let mut ulen = usize::from(be16(d, 4)?);
     if ulen == 0 && length > 65535 {
@@ -71,7 +73,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     if d.len() < 8 {
         addrs(c, ip, Some((sport, dport)));
-        return Err(Trunc);
+        c.trunc_mark();
+        return Ok(());
     }
     let payload = &d[8..];
     addrs(c, ip, Some((sport, dport)));
@@ -108,6 +111,12 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     let port = |p: u16| sport == p || dport == p;
     if !c.opts.quiet && port(53) {
         return super::dns::print(c, payload, length, false, false);
+    }
+    if !c.opts.quiet && (port(67) || port(68)) {
+        return super::misc::bootp(c, payload, length);
+    }
+    if !c.opts.quiet && port(123) && !port(69) && !port(88) {
+        return super::misc::ntp(c, payload, length);
     }
     if !c.opts.quiet && port(5353) {
         return super::dns::print(c, payload, length, false, true);

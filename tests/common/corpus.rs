@@ -400,6 +400,12 @@ fn geneve_payloads() -> Vec<(String, Vec<u8>)> {
             udp(40000, 6081, &geneve(opts, 0x6558, vni, &inner_eth)),
         ));
     }
+    let mut inner_vlan = ethernet(MACS[0], MACS[1], 0x8100, &[0x00, 0x0a, 0x08, 0x00]);
+    inner_vlan.extend(&inner_v4);
+    out.push((
+        "geneve eth/vlan 10/ip/tcp".into(),
+        udp(40005, 6081, &geneve(0, 0x6558, 100, &inner_vlan)),
+    ));
     out.push((
         "geneve eth/arp".into(),
         udp(40001, 6081, &geneve(0, 0x6558, 7, &inner_arp)),
@@ -1086,6 +1092,23 @@ fn en10mb_frames() -> Vec<(String, Vec<u8>)> {
             MACS[0],
             0x8864,
             &pppoe(0, 0x1234, &[0xc0, 0x21, 1, 1, 0, 4]),
+        ),
+    ));
+    // PPP carrying MPLS (protocol 0x0281) over PPPoE.
+    let mut ppp_mpls = vec![0x02, 0x81];
+    ppp_mpls.extend(mpls_stack(&[(100, true)], &v4[0].bytes));
+    out.push((
+        "pppoes mpls 100 ipv4".into(),
+        ethernet(MACS[1], MACS[0], 0x8864, &pppoe(0, 0x1234, &ppp_mpls)),
+    ));
+    // QinQ around MPLS.
+    out.push((
+        "qinq mpls 100 ipv4".into(),
+        tagged(
+            &[(0x88a8, 100), (0x8100, 10)],
+            0x8847,
+            &mpls_stack(&[(100, true)], &v4[0].bytes),
+            3,
         ),
     ));
     out.push((

@@ -309,3 +309,40 @@ pub fn sll2(pkttype: u8, proto: u16, ifindex: u32, payload: &[u8]) -> Vec<u8> {
     v.extend_from_slice(payload);
     v
 }
+
+/// A query whose OPT record carries the given EDNS options (code, data).
+pub fn dns_query_edns(id: u16, name: &str, opts: &[(u16, &[u8])]) -> Vec<u8> {
+    let mut v = dns_query(id, name, 1, 0x0100, 0);
+    v[10..12].copy_from_slice(&1u16.to_be_bytes());
+    let mut rdata = Vec::new();
+    for (code, data) in opts {
+        rdata.extend_from_slice(&code.to_be_bytes());
+        rdata.extend_from_slice(&(data.len() as u16).to_be_bytes());
+        rdata.extend_from_slice(data);
+    }
+    v.push(0);
+    v.extend_from_slice(&41u16.to_be_bytes());
+    v.extend_from_slice(&1232u16.to_be_bytes());
+    v.extend_from_slice(&0u32.to_be_bytes());
+    v.extend_from_slice(&(rdata.len() as u16).to_be_bytes());
+    v.extend_from_slice(&rdata);
+    v
+}
+
+/// NXDOMAIN with an SOA record in the authority section.
+pub fn dns_nxdomain_soa(id: u16, name: &str) -> Vec<u8> {
+    let mut v = dns_response(id, name, 1, 3, &[]);
+    v[8..10].copy_from_slice(&1u16.to_be_bytes());
+    v.extend_from_slice(&[0xc0, 12]);
+    v.extend_from_slice(&6u16.to_be_bytes());
+    v.extend_from_slice(&1u16.to_be_bytes());
+    v.extend_from_slice(&900u32.to_be_bytes());
+    let mut rd = qname("ns.example.com");
+    rd.extend_from_slice(&qname("admin.example.com"));
+    for x in [2024u32, 7200, 3600, 1209600, 3600] {
+        rd.extend_from_slice(&x.to_be_bytes());
+    }
+    v.extend_from_slice(&(rd.len() as u16).to_be_bytes());
+    v.extend_from_slice(&rd);
+    v
+}

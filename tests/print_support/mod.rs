@@ -211,7 +211,11 @@ pub fn assert_mostly_same(path: &Path, flag_sets: &[&[&str]], min_ratio: f64) ->
         let c = compare(path, flags);
         compared += c.compared;
         matched += c.matched;
-        for (i, t, m) in c.diffs.iter().take(3) {
+        let shown: usize = std::env::var("PRINT_SHOW")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(3);
+        for (i, t, m) in c.diffs.iter().take(shown) {
             eprintln!("{flags:?} line {i}:\n  tcpdump: {t}\n  rfilter: {m}");
         }
     }

@@ -16,9 +16,11 @@
 //! - [`arith`]: arithmetic expressions, packet accessors, relations;
 //! - [`encap`]: vlan, mpls, pppoed/pppoes, geneve;
 //! - [`misc`]: iso/isis/llc, broadcast/multicast, length, direction, interface;
-//! - [`qualified`]: dispatch of `[proto] [dir] [type] id` primitives.
+//! - [`qualified`]: dispatch of `[proto] [dir] [type] id` primitives;
+//! - [`cleanup`]: jump threading when optimizing.
 
 mod arith;
+mod cleanup;
 mod encap;
 mod frag;
 mod ip;
@@ -42,7 +44,17 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
     let Some(expr) = expr else {
         return Ok(vec![Insn::stmt(BPF_RET | BPF_K, opts.snaplen)]);
     };
-    let cfg = build_cfg(expr, opts)?;
+    let mut cfg = build_cfg(expr, opts)?;
+    if opts.optimize {
+        cleanup::thread_jumps(&mut cfg);
+        cleanup::drop_known_tests(&mut cfg);
+        cleanup::collapse_rejects(&mut cfg);
+        cleanup::merge_identical_blocks(&mut cfg);
+    }
+    // A filter proven never to match compiles to `ret #0`. libpcap's optimizer
+    // refuses such filters ("expression rejects all packets"), but our cleanups
+    // prove different cases than its optimizer does, so refusing would turn away
+    // filters libpcap accepts.
     super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))
 }
 

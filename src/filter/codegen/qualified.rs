@@ -176,7 +176,7 @@ impl Gen<'_> {
                 self.port(v, proto, q.dir, span)
             }
             Some(AddrQual::PortRange) => {
-                let proto = self.port_proto(q.proto, span)?;
+                let proto = self.portrange_proto(q.proto, span)?;
                 if v > 65535 {
                     return Err(FilterError::new(
                         format!("illegal port number {v} > 65535"),
@@ -321,6 +321,9 @@ impl Gen<'_> {
                 })
             }
             Some(AddrQual::Port) => {
+                if let Some(f) = self.split_service(q, name, span)? {
+                    return Ok(f);
+                }
                 let (port, real) = self.named_port(q.proto, name, span)?;
                 self.port(port, real, q.dir, span)
             }
@@ -356,6 +359,52 @@ impl Gen<'_> {
             (None, Some(u)) => Some((u, PortProto::One(IPPROTO_UDP))),
             (None, None) => None,
         }
+    }
+
+    /// A service whose TCP and UDP port numbers differ stands for both: TCP on its
+    /// TCP port or UDP on its UDP port (`tcp`/`udp` pick one). `None` for other
+    /// names, which [`Self::named_port`] handles.
+    fn split_service(
+        &mut self,
+        q: Qualifiers,
+        name: &str,
+        span: Span,
+    ) -> Result<Option<Frag>, FilterError> {
+        if name.parse::<u32>().is_ok() {
+            return Ok(None);
+        }
+        let (Some(t), Some(u)) = (
+            names::service_port(name, "tcp"),
+            names::service_port(name, "udp"),
+        ) else {
+            return Ok(None);
+        };
+        if t == u {
+            return Ok(None);
+        }
+        self.port_proto(q.proto, span)?;
+        for p in [t, u] {
+            if p > 65535 {
+                return Err(FilterError::new(
+                    format!("illegal port number {p} > 65535"),
+                    span,
+                ));
+            }
+        }
+        let tcp = PortProto::One(IPPROTO_TCP);
+        let udp = PortProto::One(IPPROTO_UDP);
+        Ok(Some(match q.proto {
+            None => {
+                let a = self.port(t, tcp, q.dir, span)?;
+                let b = self.port(u, udp, q.dir, span)?;
+                self.or(a, b)
+            }
+            Some(ProtoQual::Tcp) => self.port(t, tcp, q.dir, span)?,
+            Some(ProtoQual::Udp) => self.port(u, udp, q.dir, span)?,
+            Some(_) => {
+                return Err(FilterError::new(format!("port '{name}' is tcp"), span));
+            }
+        }))
     }
 
     /// Reconciles a service's protocol with the `tcp`/`udp`/`sctp` qualifier.
@@ -408,33 +457,32 @@ impl Gen<'_> {
         text: &str,
         span: Span,
     ) -> Result<(u32, u32, PortProto), FilterError> {
-        self.port_proto(qual, span)?;
-        let Some((a, b)) = text.split_once('-') else {
-            let (p, real) = self.named_port(qual, text, span)?;
-            return Ok((p, p, real));
-        };
+        self.portrange_proto(qual, span)?;
         let unknown = || FilterError::new(format!("unknown port in range '{text}'"), span);
-        // libpcap's pcap_nametoportrange reads "%d-%d" first (so "10-0x20" is
-        // 10-0 and "10-20-30" is 10-20) and only then looks up names.
-        let (p1, p2, found) = match scan_int_pair(text) {
-            Some((p1, p2)) => {
-                for p in [p1, p2] {
-                    if p < 0 {
-                        return Err(FilterError::new(
-                            format!("illegal port number {p} < 0"),
-                            span,
-                        ));
-                    }
-                }
-                (p1 as u32, p2 as u32, PortProto::Any)
-            }
+        // libpcap first tries `sscanf("%d-%d")`, which ignores anything after the
+        // second number; then splits at the first '-' and looks up both halves.
+        let (p1, p2, found) = match numeric_range(text) {
+            Some((a, b)) => (a, b, PortProto::Any),
             None => {
+                let (a, b) = text.split_once('-').ok_or_else(unknown)?;
                 let (p1, f1) = Self::service(a).ok_or_else(unknown)?;
                 let (p2, f2) = Self::service(b).ok_or_else(unknown)?;
                 (p1, p2, if f1 == f2 { f1 } else { PortProto::Any })
             }
         };
-        let real = self.reconcile(qual, found, text, span)?;
+        let wanted = self.portrange_proto(qual, span)?;
+        let real = match (wanted, found) {
+            (PortProto::Any, f) => f,
+            (w, PortProto::Any) => w,
+            (PortProto::One(w), PortProto::One(f)) if w == f => PortProto::One(w),
+            (_, PortProto::One(f)) => {
+                let n = if f == IPPROTO_TCP { "tcp" } else { "udp" };
+                return Err(FilterError::new(
+                    format!("port in range '{text}' is {n}"),
+                    span,
+                ));
+            }
+        };
         for p in [p1, p2] {
             if p > 65535 {
                 return Err(FilterError::new(
@@ -444,6 +492,12 @@ impl Gen<'_> {
             }
         }
         Ok((p1, p2, real))
+    }
+
+    /// The protocols a `portrange` qualifier allows.
+    fn portrange_proto(&self, p: Option<ProtoQual>, span: Span) -> Result<PortProto, FilterError> {
+        self.port_proto(p, span)
+            .map_err(|_| FilterError::new("illegal qualifier of 'portrange'", span))
     }
 
     /// A protocol name for `proto NAME` under qualifier `q`.
@@ -467,9 +521,17 @@ impl Gen<'_> {
                     span,
                 )),
             },
-            // libpcap's lookup_proto knows no names for other qualifiers, and
-            // gen_scode refuses before gen_proto can say more.
-            Some(_) => Err(FilterError::new(format!("unknown protocol: {name}"), span)),
+            // libpcap (lookup_proto) knows names only for ip/ip6/link/iso; under any
+            // other qualifier a name is an unknown protocol, even where a number is
+            // fine (`isis proto 20`). Refuse it here rather than pass a sentinel on:
+            // `isis proto NAME` used to compile to a test for type 0xffffffff.
+            Some(p) => Err(FilterError::new(
+                format!(
+                    "unknown protocol '{name}': '{} proto' takes a number",
+                    proto_name(p)
+                ),
+                span,
+            )),
         }
     }
 
@@ -532,31 +594,19 @@ fn ether_proto_name(name: &str) -> Option<u32> {
     })
 }
 
-/// C's `sscanf(text, "%d-%d")` as glibc does it: an optional sign and decimal
-/// digits (wide values wrap to `int`), a '-', again; trailing text ignored.
-fn scan_int_pair(text: &str) -> Option<(i32, i32)> {
-    fn int(s: &str) -> Option<(i32, &str)> {
-        let (neg, rest) = match s.as_bytes().first() {
-            Some(b'-') => (true, &s[1..]),
-            Some(b'+') => (false, &s[1..]),
-            _ => (false, s),
-        };
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+/// `sscanf(text, "%d-%d")` for non-negative numbers: the two numbers, ignoring
+/// whatever follows the second.
+fn numeric_range(text: &str) -> Option<(u32, u32)> {
+    fn leading(s: &str) -> Option<(u32, &str)> {
+        let s = s.trim_start();
+        let s = s.strip_prefix('+').unwrap_or(s);
+        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if digits == 0 {
             return None;
         }
-        // strtol saturates at LONG_MIN/LONG_MAX.
-        let wide = rest[..digits]
-            .bytes()
-            .try_fold(0i64, |v, d| {
-                v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
-            })
-            .map_or(if neg { i64::MIN } else { i64::MAX }, |v| {
-                if neg { -v } else { v }
-            });
-        Some((wide as i32, &rest[digits..]))
+        Some((s[..digits].parse().ok()?, &s[digits..]))
     }
-    let (a, rest) = int(text)?;
-    let (b, _) = int(rest.strip_prefix('-')?)?;
+    let (a, rest) = leading(text)?;
+    let (b, _) = leading(rest.strip_prefix('-')?)?;
     Some((a, b))
 }

@@ -1,0 +1,253 @@
+//! Robustness: mutated and truncated packets, on every link type and flag set,
+//! must print without panicking; and mutated captures are compared with tcpdump.
+mod print_support;
+
+use print_support::build::*;
+use print_support::{Rec, tmpdir, write_pcap};
+use rfilter::LinkType;
+use rfilter::packet::{PacketRef, Timestamp};
+use rfilter::print::{PrintOptions, format_one};
+
+/// xorshift64*: deterministic, no dependency.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn seeds() -> Vec<Vec<u8>> {
+    let a = [10, 0, 0, 1];
+    let b = [10, 0, 0, 2];
+    let ps = Pseudo::V4(a, b);
+    let s6 = v6("fd00::1");
+    let d6 = v6("fd00::2");
+    let ps6 = Pseudo::V6(s6, d6);
+    let mut t = Tcp::new(40000, 80, 0x18, 1, 1);
+    t.options = vec![
+        2, 4, 5, 0xb4, 1, 3, 3, 7, 4, 2, 8, 10, 0, 0, 0, 1, 0, 0, 0, 2, 5, 10, 0, 0, 0, 1, 0, 0, 0,
+        2,
+    ];
+    vec![
+        Ip4::new(a, b, 6).build(&t.build(&ps, b"GET / HTTP/1.0\r\n\r\n")),
+        Ip4::new(a, b, 17).build(&udp(
+            &ps,
+            5353,
+            53,
+            &dns_query(1, "a.example.com", 1, 0x0100, 1),
+            false,
+        )),
+        Ip4::new(a, b, 17).build(&udp(
+            &ps,
+            53,
+            5353,
+            &dns_response(
+                1,
+                "a.example.com",
+                15,
+                0,
+                &[(15, vec![0, 1, 0xc0, 12]), (16, b"\x03abc".to_vec())],
+            ),
+            false,
+        )),
+        Ip4::new(a, b, 1).build(&icmp(
+            &Pseudo::None,
+            3,
+            3,
+            &[0; 4],
+            &Ip4::new(b, a, 17).build(&udp(&Pseudo::V4(b, a), 1, 2, b"", false)),
+        )),
+        ip6(
+            s6,
+            d6,
+            58,
+            255,
+            &icmp(
+                &ps6,
+                135,
+                0,
+                &[0; 4],
+                &[&d6[..], &[1, 1, 2, 0, 0, 0, 0, 1]].concat(),
+            ),
+        ),
+        ip6(
+            s6,
+            d6,
+            0,
+            1,
+            &[
+                &[17u8, 0, 5, 2, 0, 0, 1, 0][..],
+                &udp(&ps6, 1, 53, &dns_query(9, "x.y", 28, 0, 0), false),
+            ]
+            .concat(),
+        ),
+        ip6(
+            s6,
+            d6,
+            44,
+            64,
+            &[
+                &[6u8, 0, 0, 1, 0, 0, 0, 9][..],
+                &Tcp::new(1, 22, 0x18, 1, 1).build(&ps6, b"SSH-2.0-x\r\n"),
+            ]
+            .concat(),
+        ),
+        arp(1, MAC_A, a, [0; 6], b),
+    ]
+}
+
+fn frame(lt: LinkType, ip: &[u8], r: &mut Rng) -> Vec<u8> {
+    let is6 = ip.first().map(|v| v >> 4) == Some(6);
+    let et = if ip.len() == 28 {
+        0x0806
+    } else if is6 {
+        0x86dd
+    } else {
+        0x0800
+    };
+    match lt {
+        LinkType::En10mb => match r.below(4) {
+            0 => ether(MAC_B, MAC_A, 0x8100, &vlan(r.next() as u16, et, ip)),
+            1 => ether(
+                MAC_B,
+                MAC_A,
+                ip.len() as u16,
+                &[&[0xaa, 0xaa, 3, 0, 0, 0][..], &et.to_be_bytes(), ip].concat(),
+            ),
+            _ => ether(MAC_B, MAC_A, et, ip),
+        },
+        LinkType::LinuxSll => sll(r.below(6) as u16, et, ip),
+        LinkType::LinuxSll2 => sll2(r.below(6) as u8, et, 1, ip),
+        LinkType::Null => [&(if is6 { 30u32 } else { 2 }).to_le_bytes()[..], ip].concat(),
+        LinkType::Loop => [&(if is6 { 30u32 } else { 2 }).to_be_bytes()[..], ip].concat(),
+        _ => ip.to_vec(),
+    }
+}
+
+fn mutate(mut p: Vec<u8>, r: &mut Rng) -> (Vec<u8>, u32) {
+    let wire = p.len() as u32;
+    for _ in 0..1 + r.below(4) {
+        match r.below(5) {
+            0 | 1 if !p.is_empty() => {
+                let i = r.below(p.len());
+                p[i] = r.next() as u8;
+            }
+            2 if !p.is_empty() => {
+                let i = r.below(p.len());
+                p[i] ^= 1 << r.below(8);
+            }
+            3 => {
+                let n = r.below(p.len() + 1);
+                p.truncate(n);
+            }
+            _ => {}
+        }
+    }
+    let wire = if r.below(3) == 0 {
+        wire.max(p.len() as u32)
+    } else {
+        p.len() as u32
+    };
+    (p, wire)
+}
+
+const FLAGS: &[&[&str]] = &[
+    &["-n"],
+    &["-nvvv"],
+    &["-ne"],
+    &["-nxx"],
+    &["-nXX"],
+    &["-nA"],
+    &["-nq"],
+    &["-nS", "-ttt"],
+];
+
+fn opts(flags: &[&str]) -> PrintOptions {
+    use clap::Parser;
+    let mut argv = vec!["rfilter"];
+    argv.extend_from_slice(flags);
+    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
+}
+
+/// No input panics: 20 000 mutated packets per link type and flag set.
+#[test]
+fn mutated_packets_never_panic() {
+    let mut r = Rng(0x9e37_79b9_7f4a_7c15);
+    let seeds = seeds();
+    let mut count = 0;
+    for lt in LinkType::ALL {
+        for flags in FLAGS {
+            let o = opts(flags);
+            for _ in 0..2500 {
+                let s = &seeds[r.below(seeds.len())];
+                let f = frame(lt, s, &mut r);
+                let (d, wire) = mutate(f, &mut r);
+                let pkt = PacketRef {
+                    ts: Timestamp {
+                        sec: 1_700_000_000,
+                        nsec: 0,
+                    },
+                    wire_len: wire,
+                    data: &d,
+                };
+                let _ = format_one(o.clone(), lt, &pkt);
+                count += 1;
+            }
+        }
+    }
+    // Random bytes of every length up to 128.
+    for lt in LinkType::ALL {
+        for len in 0..128 {
+            let d: Vec<u8> = (0..len).map(|_| r.next() as u8).collect();
+            let pkt = PacketRef {
+                ts: Timestamp::default(),
+                wire_len: len as u32 + r.below(3) as u32,
+                data: &d,
+            };
+            let _ = format_one(opts(&["-nvvv", "-e"]), lt, &pkt);
+            count += 1;
+        }
+    }
+    eprintln!("{count} packets printed without panic");
+}
+
+/// Mutated captures against tcpdump: a guard on how often both agree.
+#[test]
+fn mutated_packets_vs_tcpdump() {
+    let dir = tmpdir("mut");
+    let mut r = Rng(12345);
+    let seeds = seeds();
+    let mut total = (0, 0);
+    for lt in [LinkType::En10mb, LinkType::LinuxSll, LinkType::Raw] {
+        let mut recs = Vec::new();
+        for i in 0..600 {
+            let s = &seeds[r.below(seeds.len())];
+            let f = frame(lt, s, &mut r);
+            let (d, wire) = mutate(f, &mut r);
+            if d.is_empty() {
+                continue;
+            }
+            let mut rec = Rec::full(1_700_000_000 + i, 0, d);
+            rec.wire_len = wire;
+            recs.push(rec);
+        }
+        let path = dir.join(format!("{}.pcap", lt.name()));
+        write_pcap(&path, lt, &recs, false);
+        let (c, m) = print_support::assert_mostly_same(&path, &[&["-n"], &["-nv"]], 0.0);
+        total.0 += c;
+        total.1 += m;
+    }
+    eprintln!("mutated: {}/{} lines identical", total.1, total.0);
+    assert!(
+        total.1 as f64 >= 0.80 * total.0 as f64,
+        "{}/{}",
+        total.1,
+        total.0
+    );
+}
