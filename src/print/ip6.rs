@@ -287,7 +287,8 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
             c.ip6addr(dst);
             c.s(": ");
         }
-        let cp = &d[pos..];
+        // An extension header's length can point past the captured bytes.
+        let cp = d.get(pos..).ok_or(Trunc)?;
         match nh {
             0 | 60 => {
                 let (name, proto) = if nh == 0 {

@@ -605,17 +605,29 @@ fn ether_proto_name(name: &str) -> Option<u32> {
     })
 }
 
-/// `sscanf(text, "%d-%d")` for non-negative numbers: the two numbers, ignoring
-/// whatever follows the second.
+/// `sscanf(text, "%d-%d")`: the two numbers, ignoring whatever follows the second.
+/// As glibc, a number is read as a `long` (saturating) and then cut to `int`, so
+/// `4294967297` is 1 (and `-5` becomes a huge port, refused later).
 fn numeric_range(text: &str) -> Option<(u32, u32)> {
     fn leading(s: &str) -> Option<(u32, &str)> {
         let s = s.trim_start();
-        let s = s.strip_prefix('+').unwrap_or(s);
+        let (negative, s) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s.strip_prefix('+').unwrap_or(s)),
+        };
         let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         if digits == 0 {
             return None;
         }
-        Some((s[..digits].parse().ok()?, &s[digits..]))
+        let long = s[..digits]
+            .bytes()
+            .try_fold(0i64, |v, d| {
+                v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
+            })
+            .map_or(if negative { i64::MIN } else { i64::MAX }, |v| {
+                if negative { -v } else { v }
+            });
+        Some((long as i32 as u32, &s[digits..]))
     }
     let (a, rest) = leading(text)?;
     let (b, _) = leading(rest.strip_prefix('-')?)?;
