@@ -187,12 +187,39 @@ pub fn verify(prog: &[Insn]) -> Result<(), VerifyError> {
     check_load_and_stores(prog)
 }
 
-/// The kernel's `check_load_and_stores`: a forward pass keeping the set of scratch
-/// cells stored on every path so far. A jump narrows its targets' sets and resets
-/// the running set to "all" for the (unreachable) instruction after it. As in the
-/// kernel, a `ret` does not reset the set, which is conservative for the code after
-/// it. Jumps are known to be in range here.
+/// The kernel's `check_load_and_stores`: every load of a scratch cell must follow a
+/// store to it on every path.
 fn check_load_and_stores(prog: &[Insn]) -> Result<(), VerifyError> {
+    let mut first = None;
+    for_each_unstored_load(prog, |pc, insn| {
+        first = Some(VerifyError {
+            index: Some(pc),
+            rule: Rule::LoadBeforeStore,
+            insn: Some(*insn),
+        });
+        false
+    });
+    first.map_or(Ok(()), Err)
+}
+
+/// The scratch cells (bit `k` for `M[k]`) that some load reads before every path to
+/// it has stored them: what a program must zero at entry to pass the kernel's
+/// check. Jumps must be in range (see [`verify`]).
+pub fn unstored_scratch_reads(prog: &[Insn]) -> u16 {
+    let mut cells = 0;
+    for_each_unstored_load(prog, |_, insn| {
+        cells |= 1 << (insn.k & 0xf);
+        true
+    });
+    cells
+}
+
+/// The kernel's pass: the set of scratch cells stored on every path so far. A jump
+/// narrows its targets' sets and resets the running set to "all" for the
+/// (unreachable) instruction after it. As in the kernel, a `ret` does not reset the
+/// set, which is conservative for the code after it. Calls `fault` for each load of
+/// a cell not in the set, and stops when it returns false.
+fn for_each_unstored_load(prog: &[Insn], mut fault: impl FnMut(usize, &Insn) -> bool) {
     let mut masks = vec![u16::MAX; prog.len()];
     let mut valid: u16 = 0;
     for (pc, insn) in prog.iter().enumerate() {
@@ -200,26 +227,24 @@ fn check_load_and_stores(prog: &[Insn]) -> Result<(), VerifyError> {
         let bit = 1u16 << (insn.k & 0xf);
         match insn.code {
             0x02 | 0x03 => valid |= bit,
-            0x60 | 0x61 if valid & bit == 0 => {
-                return Err(VerifyError {
-                    index: Some(pc),
-                    rule: Rule::LoadBeforeStore,
-                    insn: Some(*insn),
-                });
-            }
+            0x60 | 0x61 if valid & bit == 0 && !fault(pc, insn) => return,
             0x05 => {
-                masks[pc + 1 + insn.k as usize] &= valid;
+                if let Some(m) = masks.get_mut(pc + 1 + insn.k as usize) {
+                    *m &= valid;
+                }
                 valid = u16::MAX;
             }
             c if is_cond_jump(c) => {
-                masks[pc + 1 + usize::from(insn.jt)] &= valid;
-                masks[pc + 1 + usize::from(insn.jf)] &= valid;
+                for off in [insn.jt, insn.jf] {
+                    if let Some(m) = masks.get_mut(pc + 1 + usize::from(off)) {
+                        *m &= valid;
+                    }
+                }
                 valid = u16::MAX;
             }
             _ => {}
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -21,16 +21,39 @@ mod state;
 mod twins;
 mod values;
 
+use crate::bpf::Insn;
+use crate::bpf::insn::{BPF_IMM, BPF_LD, BPF_ST};
 use crate::filter::cfg::{Cfg, Term};
 
 /// Optimizes `cfg` and emits it in the optimizer's layout: libpcap's (true exits
 /// fall through), or false exits falling through when that is shorter (big search
 /// trees need fewer long-jump trampolines that way).
-pub fn compile(cfg: &Cfg) -> Result<Vec<crate::bpf::Insn>, String> {
+pub fn compile(cfg: &Cfg) -> Result<Vec<Insn>, String> {
     let opt = optimize(cfg);
     let a = layout::emit(&cleanup::compact(&opt, false))?;
     let b = layout::emit(&cleanup::compact(&opt, true))?;
-    Ok(if b.len() < a.len() { b } else { a })
+    Ok(zero_unstored_scratch(if b.len() < a.len() { b } else { a }))
+}
+
+/// Prepends `ld #0; st M[k]` for every scratch cell some path reads before storing.
+///
+/// The passes treat scratch memory as zero at entry, as the interpreters do, and so
+/// may drop the zeroing stores code generation put there (`geneve` offsets); the
+/// kernel refuses such reads. A is zero at entry, and jumps are relative, so the
+/// prefix changes no verdict and no jump.
+fn zero_unstored_scratch(prog: Vec<Insn>) -> Vec<Insn> {
+    let cells = crate::bpf::verify::unstored_scratch_reads(&prog);
+    if cells == 0 {
+        return prog;
+    }
+    let mut out = vec![Insn::stmt(BPF_LD | BPF_IMM, 0)];
+    out.extend(
+        (0..16u32)
+            .filter(|k| cells & (1 << k) != 0)
+            .map(|k| Insn::stmt(BPF_ST, k)),
+    );
+    out.extend(prog);
+    out
 }
 
 /// Optimizes `cfg` (not yet laid out: see [`compile`]). The result gives the same

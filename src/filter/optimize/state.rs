@@ -258,8 +258,8 @@ impl State {
                 match values.alu(op, a, b) {
                     Some(v) => match self.alu_result(values, v, s) {
                         Effect::Keep if s.code & BPF_X != 0 => match values.as_const(x) {
-                            Some(c) => Effect::WithK(c),
-                            None => Effect::Keep,
+                            Some(c) if k_form_allowed(op, c) => Effect::WithK(c),
+                            _ => Effect::Keep,
                         },
                         e => e,
                     },
@@ -292,6 +292,17 @@ impl State {
                 _ => Effect::Keep,
             },
         }
+    }
+}
+
+/// Whether `A op #c` is an instruction the kernel accepts: it refuses constant
+/// shifts of 32 or more and constant division or remainder by zero, which the X
+/// forms compute at run time.
+fn k_form_allowed(op: u16, c: u32) -> bool {
+    match op {
+        BPF_LSH | BPF_RSH => c < 32,
+        BPF_DIV | BPF_MOD => c != 0,
+        _ => true,
     }
 }
 
