@@ -303,7 +303,7 @@ fn qprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
 }
 
 /// tcpdump's unsigned_relts_print: 1d2h3m4s.
-fn relts(c: &mut Ctx, mut secs: u32) {
+pub(super) fn relts(c: &mut Ctx, mut secs: u32) {
     if secs == 0 {
         c.s("0s");
         return;

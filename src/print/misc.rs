@@ -2,30 +2,10 @@
 //! syslog, the Broadcom LI shim, and the first line of BOOTP/DHCP and LLDP
 //! (rfilter does not decode their `-v` details).
 
+use super::dns::relts;
 use super::ip::{IpInfo, cksum};
 use super::out::Put;
 use super::{Ctx, R, be16, be32, bytes, u8_at};
-
-fn relts(c: &mut Ctx, mut secs: u32) {
-    if secs == 0 {
-        c.s("0s");
-        return;
-    }
-    for (unit, name) in [
-        (31536000, "y"),
-        (604800, "w"),
-        (86400, "d"),
-        (3600, "h"),
-        (60, "m"),
-        (1, "s"),
-    ] {
-        if secs >= unit {
-            c.dec(secs / unit);
-            c.s(name);
-            secs %= unit;
-        }
-    }
-}
 
 pub(crate) fn igmp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.proto = "igmp";
