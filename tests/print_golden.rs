@@ -114,6 +114,15 @@ fn ipv4_packets() -> Vec<Vec<u8>> {
             0x10,
             &[0x20, 0x01, 0, 0, 0, 1, 0, 0, 0, 2, 0, 4, 0x12, 0x34],
         ),
+        // DSS with 8-byte data ack and 8-byte sequence number, then one cut short.
+        (
+            0x10,
+            &[
+                0x20, 0x0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 0, 0, 0, 9, 0,
+                0x10, 0xab, 0xcd,
+            ],
+        ),
+        (0x10, &[0x20, 0x03, 1, 2, 3, 4]),
         (0x10, &[0x34, 0x03, 10, 0, 0, 5]),
         (
             0x10,

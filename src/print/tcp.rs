@@ -618,6 +618,25 @@ fn rst_data(c: &mut Ctx, d: &[u8], length: usize) {
     c.s("]");
 }
 
+/// Prints an MPTCP DSS number at `*p`, 8 bytes when `wide` else 4, and moves
+/// past it; false when the option is too short for it.
+fn dss_number(c: &mut Ctx, d: &[u8], p: &mut usize, rest: &mut usize, wide: bool) -> bool {
+    let n = if wide { 8 } else { 4 };
+    if *rest < n {
+        return false;
+    }
+    let v = if wide {
+        be64(d, *p)
+    } else {
+        be32(d, *p).ok().map(u64::from)
+    };
+    let Some(v) = v else { return false };
+    c.dec(v);
+    *p += n;
+    *rest -= n;
+    true
+}
+
 fn be64(d: &[u8], off: usize) -> Option<u64> {
     d.get(off..off + 8)
         .map(|b| u64::from_be_bytes(b.try_into().unwrap_or([0; 8])))
@@ -732,42 +751,14 @@ fn mptcp(c: &mut Ctx, d: &[u8], len: usize, flags: u8) -> bool {
             let mut rest = len - 4;
             if f & 0x01 != 0 {
                 c.s(" ack ");
-                if f & 0x02 != 0 {
-                    if rest < 8 {
-                        return false;
-                    }
-                    let Some(v) = be64(d, p) else { return false };
-                    c.dec(v);
-                    p += 8;
-                    rest -= 8;
-                } else {
-                    if rest < 4 {
-                        return false;
-                    }
-                    let Ok(v) = be32(d, p) else { return false };
-                    c.dec(v);
-                    p += 4;
-                    rest -= 4;
+                if !dss_number(c, d, &mut p, &mut rest, f & 0x02 != 0) {
+                    return false;
                 }
             }
             if f & 0x04 != 0 {
                 c.s(" seq ");
-                if f & 0x08 != 0 {
-                    if rest < 8 {
-                        return false;
-                    }
-                    let Some(v) = be64(d, p) else { return false };
-                    c.dec(v);
-                    p += 8;
-                    rest -= 8;
-                } else {
-                    if rest < 4 {
-                        return false;
-                    }
-                    let Ok(v) = be32(d, p) else { return false };
-                    c.dec(v);
-                    p += 4;
-                    rest -= 4;
+                if !dss_number(c, d, &mut p, &mut rest, f & 0x08 != 0) {
+                    return false;
                 }
                 if rest < 4 {
                     return false;
