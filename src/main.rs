@@ -63,7 +63,7 @@ fn dump_options(args: &Args) -> Result<CompileOptions> {
         return Ok(opts);
     };
     if args.linktype.is_none() {
-        opts.linktype = native_linktype(device)?;
+        opts.linktype = rfilter::capture::live::native_linktype(device)?;
     }
     if device == "any" || args.linktype.is_some() {
         eprintln!("rfilter: data link type {}", opts.linktype.name());
@@ -75,28 +75,6 @@ fn dump_options(args: &Args) -> Result<CompileOptions> {
         rfilter::capture::interfaces::netmask(device)
     };
     Ok(opts)
-}
-
-/// The link type libpcap gives a capture on `device`, from its ARPHRD type (the
-/// same mapping the live capture uses; `any` is cooked v2).
-fn native_linktype(device: &str) -> Result<LinkType> {
-    if device == "any" {
-        return Ok(LinkType::LinuxSll2);
-    }
-    let path = std::path::Path::new("/sys/class/net")
-        .join(device)
-        .join("type");
-    let hwtype: u32 = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|t| t.trim().parse().ok())
-        .ok_or_else(|| anyhow!("{device}: No such device exists"))?;
-    Ok(match hwtype {
-        // ARPHRD_ETHER, ARPHRD_LOOPBACK
-        1 | 772 => LinkType::En10mb,
-        // ARPHRD_TUNNEL, ARPHRD_TUNNEL6, ARPHRD_SIT, ARPHRD_NONE
-        768 | 769 | 776 | 65534 => LinkType::Raw,
-        _ => LinkType::LinuxSll,
-    })
 }
 
 /// `-D`.

@@ -4,7 +4,6 @@
 //! enough that a channel would cost more than it saves.
 
 use crate::bpf::Insn;
-use crate::bpf::insn::{BPF_K, BPF_RET};
 use crate::bpf::vm;
 use crate::cli::Args;
 use crate::filter::{self, CompileOptions};
@@ -67,31 +66,6 @@ pub fn run(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The filter, in the form cheapest to run.
-enum Verdict<'p> {
-    /// `ret #k`: every packet gets the same answer (an empty expression).
-    Constant(u32),
-    Program(&'p [Insn]),
-}
-
-impl<'p> Verdict<'p> {
-    fn new(prog: &'p [Insn]) -> Verdict<'p> {
-        match prog {
-            [only] if only.code == BPF_RET | BPF_K => Verdict::Constant(only.k),
-            _ => Verdict::Program(prog),
-        }
-    }
-
-    /// The filter's result: 0 rejects, otherwise the number of bytes to keep.
-    #[inline]
-    fn run(&self, pkt: &PacketRef<'_>) -> u32 {
-        match self {
-            Verdict::Constant(k) => *k,
-            Verdict::Program(prog) => vm::run(prog, pkt.data, pkt.wire_len),
-        }
-    }
-}
-
 /// Reads, filters and delivers packets until the file ends, `-c` is reached, a
 /// stop is requested or something fails.
 fn pump(
@@ -101,12 +75,8 @@ fn pump(
     sink: &mut dyn Sink,
     count: Option<u64>,
 ) -> Result<()> {
-    let verdict = Verdict::new(prog);
     let limit = count.unwrap_or(u64::MAX);
     let mut accepted = 0u64;
-    if accepted >= limit {
-        return Ok(());
-    }
     while !stop::requested() {
         let pkt = match reader.next_packet() {
             Ok(Some(pkt)) => pkt,
@@ -115,7 +85,7 @@ fn pump(
             Err(_) if stop::requested() => break,
             Err(e) => return Err(anyhow!("{name}: {e}")),
         };
-        let keep = verdict.run(&pkt);
+        let keep = vm::run(prog, pkt.data, pkt.wire_len);
         if keep == 0 {
             continue;
         }

@@ -25,7 +25,6 @@ pub fn sink_with_snaplen(
     linktype: LinkType,
     snaplen: u32,
 ) -> Result<Box<dyn Sink + Send>> {
-    check_file_options(args)?;
     if args.write.is_none() {
         return printer(args, linktype);
     }
@@ -40,7 +39,7 @@ pub fn sink_with_snaplen(
     Ok(writer)
 }
 
-/// tcpdump's checks on `-C`, `-W`, `-c` (main runs them before anything else).
+/// tcpdump's checks on `-C`, `-W`, `-c`, run by main before anything is opened.
 pub fn check_file_options(args: &Args) -> Result<()> {
     if args.file_size_mb == Some(0) {
         bail!("invalid file size 0 (-C wants a number of million bytes, at least 1)");

@@ -93,6 +93,19 @@ fn choose_linktype(
     Ok((lt, cooked))
 }
 
+/// The link type a capture on `device` gets without `-y` (`any`: cooked v2), which
+/// is what `-d -i DEVICE` compiles for. Needs no privileges.
+pub fn native_linktype(device: &str) -> anyhow::Result<LinkType> {
+    let hwtype = if device == "any" {
+        None
+    } else {
+        let info =
+            socket::if_info(device).map_err(|_| anyhow!("{device}: No such device exists"))?;
+        Some(info.hwtype)
+    };
+    Ok(choose_linktype(hwtype, None)?.0)
+}
+
 fn permission_error(device: &str, what: &str, e: std::io::Error) -> anyhow::Error {
     match e.raw_os_error() {
         Some(libc::EPERM | libc::EACCES) => anyhow!(
