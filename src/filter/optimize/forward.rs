@@ -15,11 +15,12 @@
 //! [`MAX_HOPS`] blocks; states carry a bounded number of facts.
 
 use super::liveness;
-use super::state::{A, Effect, State, X, has_side_effect, uses_defs};
+use super::state::{A, Effect, State, X, has_side_effect, mem_slot, uses_defs};
 use super::values::Values;
 use crate::bpf::Insn;
 use crate::bpf::insn::{
-    BPF_ABS, BPF_ALU, BPF_IMM, BPF_IND, BPF_LD, BPF_MISC, BPF_TXA, BPF_X, SKF_AD_OFF,
+    BPF_ABS, BPF_ALU, BPF_IMM, BPF_IND, BPF_LD, BPF_LDX, BPF_MEM, BPF_MISC, BPF_TAX, BPF_TXA,
+    BPF_X, SKF_AD_OFF,
 };
 use crate::filter::cfg::{BlockId, Cfg, Term};
 
@@ -209,6 +210,17 @@ fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: b
                 s.k += c;
             } else if uses_defs(&s).1 & (1 << X) != 0 {
                 x_offset = None;
+            }
+        }
+        // A reload from memory of the value the other register holds is a move,
+        // which may leave the store dead (`st M[k]; ldx M[k]` is `tax`).
+        if s.code & 0xe0 == BPF_MEM
+            && let Some(m) = mem_slot(s.k)
+        {
+            if s.class() == BPF_LDX && st.regs[m] == st.regs[A] {
+                s = Insn::stmt(BPF_MISC | BPF_TAX, 0);
+            } else if s.class() == BPF_LD && st.regs[m] == st.regs[X] {
+                s = Insn::stmt(BPF_MISC | BPF_TXA, 0);
             }
         }
         let s = &s;
