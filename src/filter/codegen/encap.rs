@@ -105,7 +105,7 @@ impl Gen<'_> {
                 };
                 match off.reg {
                     Some(r) => r,
-                    None => self.alloc_reg(span)?,
+                    None => self.alloc_offset_reg(span)?,
                 }
             };
             if which {
@@ -125,6 +125,43 @@ impl Gen<'_> {
             Some(v) => self.and(b0, v),
             None => b0,
         })
+    }
+
+    /// A scratch register for a run-time VLAN offset. The bumps add 4 to it and
+    /// later loads add it, trusting it to hold 0 from program entry; so no code
+    /// built before this `vlan` (which runs before it) may have stored to it.
+    /// libpcap's round-robin choice reuses the register an earlier arithmetic
+    /// expression just freed (`len > 100 and vlan and tcp` then reads TCP at offset
+    /// 100 + 14 and rejects every stripped-tag packet: libpcap 1.10's live-capture
+    /// bug). rfilter keeps libpcap's choice when it is clean, so listings stay
+    /// libpcap's. Otherwise it takes the highest free register nothing stored to
+    /// and keeps libpcap's choice reserved too, so that later allocations get the
+    /// registers libpcap gives them.
+    fn alloc_offset_reg(&mut self, span: Span) -> Result<u32, FilterError> {
+        let stored: u32 = self
+            .cfg
+            .blocks
+            .iter()
+            .flat_map(|b| b.stmts.iter())
+            .filter(|i| i.class() == BPF_ST || i.class() == BPF_STX)
+            .fold(0, |m, i| m | 1u32.checked_shl(i.k).unwrap_or(0));
+        let r = self.alloc_reg(span)?;
+        if stored & (1 << r) == 0 {
+            return Ok(r);
+        }
+        let clean = (0..BPF_MEMWORDS)
+            .rev()
+            .find(|&c| self.regused.get(c as usize) == Some(&false) && stored & (1 << c) == 0);
+        match clean {
+            Some(c) => {
+                self.regused[c as usize] = true;
+                Ok(c)
+            }
+            None => Err(FilterError::new(
+                "too many registers needed to evaluate expression",
+                span,
+            )),
+        }
     }
 
     /// The VID of the outer tag: from the ancillary data when the kernel reports
