@@ -959,3 +959,87 @@ fn arithmetic_before_vlan_keeps_the_offsets() {
     assert!(differs_from_libpcap > 0);
     assert!(failures.is_empty(), "{}", summarize(&failures));
 }
+
+/// Attaches `prog` to a UDP socket, which runs the kernel's classic-BPF checks
+/// (the same as on a packet socket, without privileges): `Ok` if the kernel
+/// accepts it, the error (EINVAL when the checker refuses) otherwise.
+fn kernel_accepts(prog: &[Insn]) -> std::io::Result<()> {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    // SAFETY: socket(2) with constant arguments; checked before use and owned (closed
+    // on drop) by the OwnedFd.
+    let fd = unsafe { libc::socket(libc::AF_INET, libc::SOCK_DGRAM, 0) };
+    assert!(fd >= 0, "socket: {}", std::io::Error::last_os_error());
+    // SAFETY: a freshly opened descriptor nothing else owns.
+    let sock = unsafe { OwnedFd::from_raw_fd(fd) };
+    let mut filter: Vec<libc::sock_filter> = prog
+        .iter()
+        .map(|i| libc::sock_filter {
+            code: i.code,
+            jt: i.jt,
+            jf: i.jf,
+            k: i.k,
+        })
+        .collect();
+    let fprog = libc::sock_fprog {
+        len: u16::try_from(filter.len()).expect("program length fits in u16"),
+        filter: filter.as_mut_ptr(),
+    };
+    // SAFETY: fprog points at `filter`, which outlives the call; the kernel copies
+    // the instructions.
+    let rc = unsafe {
+        libc::setsockopt(
+            sock.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_ATTACH_FILTER,
+            (&fprog as *const libc::sock_fprog).cast(),
+            std::mem::size_of::<libc::sock_fprog>() as libc::socklen_t,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// The kernel accepts every live `vlan` program rfilter makes (optimized and not),
+/// including the VID test's `ldb [vlan_tci]` and the zeroed offset registers. It
+/// refuses libpcap's for `vlan and pppoes …`, which reads an offset register it
+/// never zeroes (libpcap then filters in userspace).
+#[test]
+fn kernel_accepts_rfilters_live_vlan_programs() {
+    let cap = live_handle();
+    let mut exprs: Vec<String> = VLAN_EXPRESSIONS.iter().map(|e| e.to_string()).collect();
+    for ex in examples::valid()
+        .into_iter()
+        .filter(|e| e.linktypes.contains(&LinkType::En10mb) && !e.expr.contains("protochain"))
+    {
+        exprs.push(format!("vlan and ({})", ex.expr));
+        exprs.push(format!("({}) and vlan and ip", ex.expr));
+    }
+    let mut attached = 0;
+    let mut failures = Vec::new();
+    for expr in &exprs {
+        for optimize in [false, true] {
+            let Ok(prog) = rfilter_live(expr, optimize) else {
+                continue;
+            };
+            match kernel_accepts(&prog) {
+                Ok(()) => attached += 1,
+                Err(e) => failures.push(format!(
+                    "`{expr}` (optimize {optimize}): the kernel refuses it: {e}\n{}",
+                    indent(&dump::dump(&prog, 1))
+                )),
+            }
+        }
+    }
+    let theirs = libpcap_live(&cap, "vlan and pppoes and ip", false).expect("libpcap compiles it");
+    let refused = kernel_accepts(&theirs).expect_err("the kernel refuses libpcap's program");
+    println!(
+        "kernel: {attached} rfilter live vlan programs attached, {} refused; libpcap's \
+         `vlan and pppoes and ip`: {refused}",
+        failures.len()
+    );
+    assert!(attached > 2000, "only {attached} programs attached");
+    assert!(failures.is_empty(), "{}", summarize(&failures));
+}
