@@ -14,6 +14,7 @@
 //! Run: `cargo test --test live_vlan -- --nocapture` (as root).
 
 mod common;
+mod live_support;
 
 use common::corpus::{self, Sample};
 use common::examples;
@@ -1042,4 +1043,106 @@ fn kernel_accepts_rfilters_live_vlan_programs() {
     );
     assert!(attached > 2000, "only {attached} programs attached");
     assert!(failures.is_empty(), "{}", summarize(&failures));
+}
+
+/// End to end on a real kernel: rfilter and tcpdump capture side by side on a veth
+/// (whose receive path strips the 802.1Q tag and reports it as ancillary data)
+/// while tagged and untagged frames arrive. rfilter must capture exactly the
+/// frames each filter means; what tcpdump (libpcap 1.10) captures is reported:
+/// for `ip and vlan 100` its optimizer breaks the VID test, for `len > 100 and vlan
+/// and udp dst port 9001` its offset register holds the 100.
+#[test]
+fn kernel_end_to_end_against_tcpdump() {
+    use live_support::{MAC_B, Rfilter, VethPair, read_pcap, temp_dir, udp_frame};
+    use std::process::Command;
+    use std::time::Duration;
+    let net = VethPair::new();
+    let mut sent = Vec::new();
+    for i in 0..4 {
+        for len in [40, 200] {
+            sent.push(udp_frame(MAC_B, i, len, Some(100), 9001));
+            sent.push(udp_frame(MAC_B, i, len, Some(100), 9000));
+            sent.push(udp_frame(MAC_B, i, len, Some(200), 9001));
+            sent.push(udp_frame(MAC_B, i, len, None, 9001));
+        }
+    }
+    // Sent frames: dst, src, [tag,] type 0x0800, IPv4, UDP.
+    let tag =
+        |f: &[u8]| (f[12..14] == [0x81, 0x00]).then(|| u16::from_be_bytes([f[14], f[15]]) & 0xfff);
+    let vlan100 = |f: &Vec<u8>| tag(f) == Some(100);
+    // The kernel's `len` excludes the stripped tag.
+    let long_9001 =
+        |f: &Vec<u8>| tag(f).is_some() && f.len() - 4 > 100 && f[40..42] == [0x23, 0x29];
+    // (expression, the frames it means, whether libpcap 1.10 gets it right).
+    type Means<'a> = &'a dyn Fn(&Vec<u8>) -> bool;
+    let cases: [(&str, Means, bool); 5] = [
+        ("vlan 100", &vlan100, true),
+        ("vlan 100 and ip", &vlan100, true),
+        ("ip and vlan 100", &vlan100, false),
+        ("vlan and udp dst port 9001 and len > 100", &long_9001, true),
+        (
+            "len > 100 and vlan and udp dst port 9001",
+            &long_9001,
+            false,
+        ),
+    ];
+    let mut report = Vec::new();
+    for (expr, keep, libpcap_right) in cases {
+        let dir = temp_dir("vlanlive");
+        let ours = dir.join("rfilter.pcap").to_string_lossy().into_owned();
+        let theirs = dir.join("tcpdump.pcap").to_string_lossy().into_owned();
+        let mut r = net.rfilter_in(&net.ns_b, &["-i", &net.if_b, "-w", &ours, expr]);
+        let mut cmd = Command::new("ip");
+        cmd.args([
+            "netns",
+            "exec",
+            &net.ns_b,
+            "tcpdump",
+            "--immediate-mode",
+            "-i",
+            &net.if_b,
+            "-w",
+            &theirs,
+            expr,
+        ]);
+        let mut t = Rfilter::spawn(cmd, true);
+        net.send_from_a(&sent);
+        std::thread::sleep(Duration::from_millis(200));
+        r.signal("INT");
+        t.signal("INT");
+        let rf = r.finish_within(Duration::from_secs(10));
+        let tf = t.finish_within(Duration::from_secs(10));
+        assert_eq!(rf.code, Some(0), "{expr}: {rf:?}");
+        assert_eq!(tf.code, Some(0), "{expr}: tcpdump: {tf:?}");
+        let wanted: Vec<Vec<u8>> = sent.iter().filter(|f| keep(f)).cloned().collect();
+        let got: Vec<Vec<u8>> = read_pcap(std::path::Path::new(&ours))
+            .1
+            .into_iter()
+            .map(|r| r.data)
+            .collect();
+        let tcpdump_got = read_pcap(std::path::Path::new(&theirs)).1.len();
+        assert!(
+            !wanted.is_empty(),
+            "{expr}: the frames do not exercise the filter"
+        );
+        assert_eq!(
+            got, wanted,
+            "{expr}: rfilter captured other frames than the filter means"
+        );
+        assert!(!rf.stderr.contains("warning"), "{expr}: {}", rf.stderr);
+        // Where libpcap is right tcpdump must agree, or the setup is broken.
+        if libpcap_right {
+            assert_eq!(tcpdump_got, wanted.len(), "{expr}: tcpdump: {}", tf.stderr);
+        }
+        report.push(format!(
+            "`{expr}`: {} frames meant, rfilter {}, tcpdump {tcpdump_got}",
+            wanted.len(),
+            got.len()
+        ));
+    }
+    println!(
+        "kernel end to end ({} frames sent):\n  {}",
+        sent.len(),
+        report.join("\n  ")
+    );
 }
