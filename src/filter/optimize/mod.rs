@@ -76,14 +76,19 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
         }
     }
     let mut values = values::Values::default();
-    // A second round sees what the first one's dead statements hid (a store and
-    // reload of the same value once the statements in between are gone).
-    for _ in 0..3 {
+    // A later round sees what the previous one's dead statements hid (a store and
+    // reload of the same value once the statements in between are gone); a round
+    // that changes nothing ends them.
+    for round in 0..3 {
+        let before = (round > 0).then(|| cfg.clone());
         forward::run(&mut cfg, &mut values);
         liveness::remove_dead(&mut cfg);
         tidy(&mut cfg);
         // `sub #6; jeq #0` → `jeq #6` lets the next round see the tested value.
         peephole::run(&mut cfg);
+        if before.is_some_and(|b| b == cfg) {
+            break;
+        }
     }
     order::run(&mut cfg);
     // Last: the trees' exit copies must not be shared or skipped again.
