@@ -13,8 +13,9 @@ use common::compare::{Reference, compare};
 use common::corpus::{self, Sample};
 use common::examples::{self, Example};
 use common::ffi;
+use common::kernel::check_kernel_form;
 use common::reference::{REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program};
-use rfilter::bpf::{Insn, verify, vm};
+use rfilter::bpf::{Insn, vm};
 use rfilter::filter::{self, CompileOptions};
 use rfilter::linktype::LinkType;
 use std::collections::HashMap;
@@ -65,6 +66,7 @@ fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
         optimize,
         netmask: REFERENCE_NETMASK,
         linux_vlan_ancillary: false,
+        for_kernel: false,
     }
 }
 
@@ -257,15 +259,22 @@ fn rfilter_matches_libpcap() {
                         continue;
                     }
                 };
-                if let Err(e) = verify::verify(&ours) {
-                    failures.push(format!(
-                        "{} `{}` on {lt}: {what} program fails verify: {e}",
-                        ex.origin, ex.expr
-                    ));
-                }
-                match compare(&ex.expr, lt, what, &ours, &reference, samples) {
-                    Ok(n) => verdicts += n,
-                    Err(report) => failures.push(format!("{}: {report}", ex.origin)),
+                let opts = rfilter_options(lt, optimize);
+                let kernel = match check_kernel_form(&ex.expr, &opts, &ours, false) {
+                    Ok(k) => k,
+                    Err(e) => {
+                        failures.push(format!(
+                            "{} `{}` on {lt}: {what} program for the kernel fails verify: {e}",
+                            ex.origin, ex.expr
+                        ));
+                        None
+                    }
+                };
+                for prog in std::iter::once(&ours).chain(kernel.as_ref()) {
+                    match compare(&ex.expr, lt, what, prog, &reference, samples) {
+                        Ok(n) => verdicts += n,
+                        Err(report) => failures.push(format!("{}: {report}", ex.origin)),
+                    }
                 }
             }
         }
@@ -471,14 +480,21 @@ fn rfilter_matches_libpcap_on_random_expressions() {
                                 e.render(&expr)
                             )),
                             Ok(ours) => {
-                                if let Err(e) = verify::verify(&ours) {
-                                    failures.push(format!(
-                                        "`{expr}` on {lt}: {what} program fails verify: {e}"
-                                    ));
-                                }
-                                match compare(&expr, lt, what, &ours, &reference, samples) {
-                                    Ok(n) => verdicts += n,
-                                    Err(report) => failures.push(report),
+                                let opts = rfilter_options(lt, optimize);
+                                let kernel = match check_kernel_form(&expr, &opts, &ours, false) {
+                                    Ok(k) => k,
+                                    Err(e) => {
+                                        failures.push(format!(
+                                                "`{expr}` on {lt}: {what} program for the kernel fails verify: {e}"
+                                            ));
+                                        None
+                                    }
+                                };
+                                for prog in std::iter::once(&ours).chain(kernel.as_ref()) {
+                                    match compare(&expr, lt, what, prog, &reference, samples) {
+                                        Ok(n) => verdicts += n,
+                                        Err(report) => failures.push(report),
+                                    }
                                 }
                             }
                         }

@@ -8,6 +8,7 @@ mod common;
 
 use common::corpus::{self, Sample};
 use common::examples;
+use common::kernel::check_kernel_form;
 use rfilter::bpf::insn::{BPF_ABS, BPF_LD, BPF_MAXINSNS, BPF_W};
 use rfilter::bpf::{Insn, verify, vm};
 use rfilter::filter::{self, CompileOptions};
@@ -19,7 +20,16 @@ fn options(lt: LinkType, optimize: bool) -> CompileOptions {
     CompileOptions {
         linktype: lt,
         optimize,
+        for_kernel: false,
         ..CompileOptions::default()
+    }
+}
+
+/// As live capture compiles: `protochain` unrolled.
+fn kernel_options(lt: LinkType, optimize: bool) -> CompileOptions {
+    CompileOptions {
+        for_kernel: true,
+        ..options(lt, optimize)
     }
 }
 
@@ -169,24 +179,36 @@ fn every_corpus_expression_optimizes_to_a_valid_equivalent_program() {
                     plain.len()
                 ));
             }
-            if let Err(e) = verify::verify(&opt) {
-                failures.push(format!("`{}` on {lt}: kernel would refuse: {e}", ex.expr));
+            // The kernel form (protochain unrolled) is optimized and checked too.
+            let mut pairs_to_check = vec![(plain, opt.clone())];
+            match check_kernel_form(&ex.expr, &options(lt, true), &opt, false) {
+                Ok(None) => {}
+                Ok(Some(kopt)) => {
+                    let kplain = filter::compile(&ex.expr, &kernel_options(lt, false))
+                        .expect("the kernel form compiles unoptimized too");
+                    pairs_to_check.push((kplain, kopt));
+                }
+                Err(e) => {
+                    failures.push(format!("`{}` on {lt}: kernel would refuse: {e}", ex.expr));
+                }
             }
             let (_, samples, pads) = corpora.iter().find(|c| c.0 == lt).expect("corpus");
-            // Truncated packets included: the optimizer never drops a load that
-            // could reject the packet.
-            let whole = samples.iter().map(|s| (&s.data, s.wire_len, &s.label));
-            let pads = pads.iter().zip(samples).map(|(p, s)| (&p.0, p.1, &s.label));
-            for (data, wire, label) in whole.chain(pads) {
-                verdicts += 1;
-                let (a, b) = (vm::run(&plain, data, wire), vm::run(&opt, data, wire));
-                if a != b {
-                    failures.push(format!(
-                        "`{}` on {lt}: packet {label} ({} bytes): unoptimized {a}, optimized {b}",
-                        ex.expr,
-                        data.len()
-                    ));
-                    break;
+            for (plain, opt) in &pairs_to_check {
+                // Truncated packets included: the optimizer never drops a load that
+                // could reject the packet.
+                let whole = samples.iter().map(|s| (&s.data, s.wire_len, &s.label));
+                let pads = pads.iter().zip(samples).map(|(p, s)| (&p.0, p.1, &s.label));
+                for (data, wire, label) in whole.chain(pads) {
+                    verdicts += 1;
+                    let (a, b) = (vm::run(plain, data, wire), vm::run(opt, data, wire));
+                    if a != b {
+                        failures.push(format!(
+                            "`{}` on {lt}: packet {label} ({} bytes): unoptimized {a}, optimized {b}",
+                            ex.expr,
+                            data.len()
+                        ));
+                        break;
+                    }
                 }
             }
         }

@@ -210,7 +210,11 @@ pub fn compact(cfg: &Cfg, false_next: bool) -> Cfg {
             blk
         })
         .collect();
-    Cfg { blocks, entry: 0 }
+    Cfg {
+        blocks,
+        entry: 0,
+        loops: cfg.loops.clone(),
+    }
 }
 
 /// A return or an empty jump: one instruction.

@@ -5,6 +5,7 @@
 use super::values::{Fact, Val, Values};
 use crate::bpf::Insn;
 use crate::bpf::insn::*;
+use crate::filter::chainloop;
 
 /// Register slots: A, X, then scratch memory `M[0..16]`.
 pub const A: usize = 0;
@@ -184,6 +185,15 @@ impl State {
 
     /// Runs `s` symbolically.
     pub fn exec(&mut self, values: &mut Values, s: &Insn) -> Effect {
+        if chainloop::is_loop(s) {
+            // What the walk leaves in A, X and its cell is known only at run time.
+            self.regs[A] = values.opaque();
+            self.regs[X] = values.opaque();
+            if let Some(m) = mem_slot(chainloop::cell(s)) {
+                self.regs[m] = values.opaque();
+            }
+            return Effect::Keep;
+        }
         if let Some(end) = load_end(s) {
             self.present = self.present.max(end);
         }
@@ -321,6 +331,13 @@ pub fn uses_defs(s: &Insn) -> (u32, u32) {
     const RA: u32 = 1 << A;
     const RX: u32 = 1 << X;
     let mem = |k: u32| mem_slot(k).map_or(0, |m| 1u32 << m);
+    if chainloop::is_loop(s) {
+        // A protochain loop reads A and X; it writes its cell only if it walks
+        // past a header, so the cell counts as read too (its old value may
+        // survive).
+        let cell = mem(chainloop::cell(s));
+        return (RA | RX | cell, RA | RX | cell);
+    }
     let src_x = if s.code & BPF_X != 0 { RX } else { 0 };
     match s.class() {
         BPF_LD => match s.code & 0xe0 {
@@ -362,20 +379,24 @@ pub fn load_end(s: &Insn) -> Option<u64> {
     }
 }
 
-/// A packet load may reject a truncated packet.
+/// A packet load (or a protochain loop, which loads) may reject a truncated packet.
 pub fn may_reject(s: &Insn) -> bool {
-    matches!(
-        (s.class(), s.code & 0xe0),
-        (BPF_LD, BPF_ABS | BPF_IND) | (BPF_LDX, BPF_MSH)
-    )
+    chainloop::is_loop(s)
+        || matches!(
+            (s.class(), s.code & 0xe0),
+            (BPF_LD, BPF_ABS | BPF_IND) | (BPF_LDX, BPF_MSH)
+        )
 }
 
 /// A statement with an effect beyond its destination register: a division or
-/// remainder by X or by zero may reject the packet even when its result is unused.
+/// remainder by X or by zero may reject the packet even when its result is unused;
+/// a protochain loop may reject (it loads) and runs a variable number of times, so
+/// no pass may drop, skip or move it.
 pub fn has_side_effect(s: &Insn) -> bool {
-    s.class() == BPF_ALU
-        && matches!(s.code & 0xf0, BPF_DIV | BPF_MOD)
-        && (s.code & BPF_X != 0 || s.k == 0)
+    chainloop::is_loop(s)
+        || (s.class() == BPF_ALU
+            && matches!(s.code & 0xf0, BPF_DIV | BPF_MOD)
+            && (s.code & BPF_X != 0 || s.k == 0))
 }
 
 #[cfg(test)]
