@@ -345,6 +345,32 @@ mod tests {
         assert_eq!(checked, 24000);
     }
 
+    /// libpcap's AH arithmetic measures from the IP header, so an AH header of
+    /// length 3 right after a 20-byte IPv4 header sends the walk back to itself:
+    /// libpcap would loop forever; the interpreter's budget of backward jumps ends
+    /// the run with a reject, for both expansions alike.
+    #[test]
+    fn a_walk_that_does_not_advance_ends_in_a_reject() {
+        let mut pkt = vec![
+            0x45, 0, 0, 0, 0, 0, 0, 0, 64, 51, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2,
+        ];
+        pkt.extend_from_slice(&[51, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        let l = ChainLoop {
+            v6: false,
+            base: 0,
+            proto: 6,
+            cell: 0,
+        };
+        for body in [expand_libpcap(&l), expand_short(&l)] {
+            let prog = wrap(body, false, 6);
+            assert_eq!(vm::run(&prog, &pkt, pkt.len() as u32), 0);
+        }
+        // The same header with next header TCP is found.
+        pkt[20] = 6;
+        let prog = wrap(expand_short(&l), false, 6);
+        assert_eq!(vm::run(&prog, &pkt, pkt.len() as u32), 1);
+    }
+
     #[test]
     fn expansions_are_position_independent_loops() {
         for v6 in [false, true] {

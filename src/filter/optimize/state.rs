@@ -453,6 +453,36 @@ mod tests {
     }
 
     #[test]
+    fn a_protochain_loop_clobbers_a_x_and_its_cell_and_stays() {
+        use crate::filter::chainloop::{ChainLoop, pseudo};
+        let l = ChainLoop {
+            v6: true,
+            base: 14,
+            proto: 6,
+            cell: 2,
+        };
+        let lp = pseudo(0, &l);
+        let mut v = Values::default();
+        let mut s = State::entry(&mut v);
+        s.exec(&mut v, &ld(BPF_LD | BPF_ABS | BPF_B, 20));
+        s.exec(&mut v, &ld(BPF_ST, 2));
+        s.exec(&mut v, &ld(BPF_ST, 3));
+        s.exec(&mut v, &ld(BPF_LDX | BPF_IMM, 40));
+        let before = s.regs;
+        assert_eq!(s.exec(&mut v, &lp), Effect::Keep);
+        for r in [A, X, 2 + 2] {
+            assert_ne!(s.regs[r], before[r], "slot {r}");
+        }
+        assert_eq!(s.regs[2 + 3], before[2 + 3]);
+        // Running it again is not redundant: it loads anew.
+        assert_eq!(s.exec(&mut v, &lp), Effect::Keep);
+        assert!(may_reject(&lp) && has_side_effect(&lp));
+        let (uses, defs) = uses_defs(&lp);
+        let want = 1 << A | 1 << X | 1 << (2 + 2);
+        assert_eq!((uses, defs), (want, want));
+    }
+
+    #[test]
     fn division_by_x_is_a_side_effect() {
         assert!(has_side_effect(&ld(BPF_ALU | BPF_DIV | BPF_X, 0)));
         assert!(!has_side_effect(&ld(BPF_ALU | BPF_DIV | BPF_K, 4)));
