@@ -9,7 +9,9 @@
 //!    budget and reported as "> N s" when it runs out).
 //!
 //! Options: `--quick` skips libpcap on the big filters; `--budget SECS` sets its
-//! time budget (default 60).
+//! time budget (default 60); `--scaling` prints only the big filters; `--exprs FILE`
+//! takes the expressions from FILE (`DLT<TAB>expression` lines) instead of
+//! grammar/examples; `--verbose` lists every program longer than libpcap's.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -128,8 +130,38 @@ fn executed(prog: &[Insn], samples: &[Sample]) -> u64 {
         .sum()
 }
 
-fn corpus_tables() {
-    let all = examples::valid();
+/// Expressions from a tab-separated file, one `DLT<TAB>expression` a line (`#`
+/// comments; `%25`, `%09`, `%0A`, `%0D` in the expression stand for `%`, tab and
+/// line breaks; further columns are ignored), such as a list of libpcap's tests.
+fn exprs_from_file(path: &str) -> Vec<examples::Example> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|(n, l)| {
+            let mut cols = l.split('\t');
+            let lt: LinkType = cols.next()?.trim().parse().ok()?;
+            let expr = cols
+                .next()?
+                .replace("%0A", "\n")
+                .replace("%09", "\t")
+                .replace("%0D", "\r")
+                .replace("%25", "%");
+            Some(examples::Example {
+                origin: format!("{path}:{}", n + 1),
+                expr,
+                linktypes: vec![lt],
+                discriminating: true,
+            })
+        })
+        .collect()
+}
+
+fn corpus_tables(exprs_file: Option<&str>) {
+    let all = match exprs_file {
+        Some(path) => exprs_from_file(path),
+        None => examples::valid(),
+    };
     let corpora: Vec<(LinkType, Vec<Sample>)> = LinkType::ALL
         .iter()
         .map(|&lt| (lt, corpus::samples(lt)))
@@ -365,8 +397,12 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(60);
     let only_scaling = args.iter().any(|a| a == "--scaling");
+    let exprs_file = args
+        .iter()
+        .position(|a| a == "--exprs")
+        .and_then(|i| args.get(i + 1));
     if !only_scaling {
-        corpus_tables();
+        corpus_tables(exprs_file.map(String::as_str));
     }
     scaling_table(quick, Duration::from_secs(budget));
 }

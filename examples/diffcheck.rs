@@ -25,6 +25,10 @@
 //!   interpreter, scratch memory zeroed; libpcap's optimizer drops dead loads, so
 //!   the two legitimately differ on some truncated packets).
 //!
+//! Also counted (not a failure): how many of the optimized program's verdicts equal
+//! libpcap's optimized program's alone, which is what tcpdump decides
+//! (`DIFFCHECK_STRICT=1` lists the expressions that differ on some packet).
+//!
 //! Packets: the capture files given whose link type is the line's (pcap or pcapng,
 //! read with the pcap crate), plus the synthetic corpus of tests/common/corpus.rs
 //! for the link type (every header the language touches, truncations, random bytes).
@@ -291,6 +295,9 @@ fn main() -> ExitCode {
     let mut expected_notes: Vec<String> = Vec::new();
     let mut verdicts_total: u64 = 0;
     let mut verdicts_agree: u64 = 0;
+    // rfilter's optimized verdicts against tcpdump's (libpcap -O) alone.
+    let (mut strict_total, mut strict_same): (u64, u64) = (0, 0);
+    let mut strict_exprs: Vec<String> = Vec::new();
 
     for line in &lines {
         let lt = line.linktype;
@@ -417,6 +424,14 @@ fn main() -> ExitCode {
                         }
                     }
                 };
+                if *what == "rfilter" {
+                    let same = (0..pkts.len()).filter(|&i| mine[i] == ref_opt[i]).count();
+                    strict_total += pkts.len() as u64;
+                    strict_same += same as u64;
+                    if same < pkts.len() {
+                        strict_exprs.push(format!("{tag}: {} packets", pkts.len() - same));
+                    }
+                }
                 let mut first_bad = None;
                 let mut bad = 0usize;
                 for i in 0..pkts.len() {
@@ -530,6 +545,17 @@ fn main() -> ExitCode {
         "packet verdicts agreeing:             {verdicts_agree} / {verdicts_total} = {:.4}%",
         100.0 * verdicts_agree as f64 / verdicts_total.max(1) as f64
     );
+    println!(
+        "optimized verdicts equal to libpcap -O's (tcpdump's): {strict_same} / {strict_total} = {:.4}% \
+         ({} expressions differ on some packet)",
+        100.0 * strict_same as f64 / strict_total.max(1) as f64,
+        strict_exprs.len()
+    );
+    if std::env::var_os("DIFFCHECK_STRICT").is_some() {
+        for e in &strict_exprs {
+            println!("  differs from libpcap -O: {e}");
+        }
+    }
     println!(
         "libpcap rejections rejected by rfilter with a message: {} / {}",
         total.rejections_matched, total.libpcap_rejects

@@ -58,18 +58,15 @@ pub fn skip_empty_jumps(cfg: &mut Cfg) {
 
 /// A block from which every path ends in the same `ret #k` returns k whatever it
 /// does on the way: it becomes `ret #k`. For k = 0 always (a load past the end
-/// rejects too); for k > 0 only when nothing on the way can reject the packet (a
-/// packet load, a division by X), so that truncated packets keep their verdicts.
+/// rejects too); for k > 0 only when no division on the way can reject the packet
+/// (packet loads whose values decide nothing go, as in libpcap).
 pub fn fold_uniform(cfg: &mut Cfg) {
     let Ok(order) = super::topo(cfg) else { return };
     let mut verdict: Vec<Option<u32>> = vec![None; cfg.blocks.len()];
     let mut safe = vec![true; cfg.blocks.len()];
     for &b in order.iter().rev() {
         let blk = &cfg.blocks[b];
-        let own_safe = blk
-            .stmts
-            .iter()
-            .all(|s| !super::state::may_reject(s) && !has_side_effect(s));
+        let own_safe = blk.stmts.iter().all(|s| !has_side_effect(s));
         (verdict[b], safe[b]) = match blk.term {
             Term::Ret(k) => (Some(k), own_safe),
             Term::Goto(t) => (verdict[t], own_safe && safe[t]),
@@ -296,7 +293,7 @@ mod tests {
     }
 
     #[test]
-    fn uniform_verdicts_fold_unless_a_load_could_reject_first() {
+    fn uniform_verdicts_fold_unless_a_division_could_reject_first() {
         let mut cfg = Cfg::new();
         let acc = cfg.add(vec![], Term::Ret(9));
         let acc2 = cfg.add(vec![], Term::Ret(9));
@@ -307,6 +304,13 @@ mod tests {
             vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 99)],
             br(1, acc, acc2),
         );
+        let by_quotient = cfg.add(
+            vec![
+                Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 98),
+                Insn::stmt(BPF_ALU | BPF_DIV | BPF_X, 0),
+            ],
+            br(1, acc, acc2),
+        );
         let rejecting = cfg.add(
             vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 99)],
             br(1, rej, rej2),
@@ -315,14 +319,17 @@ mod tests {
             vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 0)],
             br(1, by_len, by_byte),
         );
-        let root = cfg.add(vec![], br(7, top, rejecting));
+        let mid = cfg.add(vec![], br(8, top, by_quotient));
+        let root = cfg.add(vec![], br(7, mid, rejecting));
         cfg.entry = root;
         fold_uniform(&mut cfg);
         assert_eq!(cfg.blocks[by_len].term, Term::Ret(9), "len never rejects");
-        assert!(
-            !cfg.blocks[by_byte].stmts.is_empty(),
-            "byte 99 may be missing"
+        assert_eq!(
+            cfg.blocks[by_byte].term,
+            Term::Ret(9),
+            "byte 99 decides nothing"
         );
+        assert!(!cfg.blocks[by_quotient].stmts.is_empty(), "X may be zero");
         assert_eq!(
             cfg.blocks[rejecting].term,
             Term::Ret(0),

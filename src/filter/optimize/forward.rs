@@ -15,11 +15,12 @@
 //! [`MAX_HOPS`] blocks; states carry a bounded number of facts.
 
 use super::liveness;
-use super::state::{A, Effect, State, X, has_side_effect, uses_defs};
+use super::state::{A, Effect, State, X, has_side_effect, mem_slot, uses_defs};
 use super::values::Values;
 use crate::bpf::Insn;
 use crate::bpf::insn::{
-    BPF_ABS, BPF_ALU, BPF_IMM, BPF_IND, BPF_LD, BPF_MISC, BPF_TXA, BPF_X, SKF_AD_OFF,
+    BPF_ABS, BPF_ALU, BPF_IMM, BPF_IND, BPF_LD, BPF_LDX, BPF_MEM, BPF_MISC, BPF_TAX, BPF_TXA,
+    BPF_X, SKF_AD_OFF,
 };
 use crate::filter::cfg::{BlockId, Cfg, Term};
 
@@ -117,16 +118,13 @@ fn thread(
             break;
         }
         // A bare branch changes nothing: decide it on the edge's state.
+        // Loads in a skipped block go unexecuted, as libpcap's jump threading
+        // skips them: their values decide nothing where the edge lands.
         let after = if block.stmts.is_empty() {
             None
         } else {
-            // Skipping a load that could reject a truncated packet would change
-            // its verdict: only blocks whose loads cannot fail are skipped.
             let mut after = state.clone();
             for s in &block.stmts {
-                if !after.cannot_reject(values, s) {
-                    return target;
-                }
                 after.exec(values, s);
             }
             Some(after)
@@ -196,9 +194,8 @@ fn offset_into_loads(
 /// X is read after the block's statements).
 fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: bool) -> Vec<Insn> {
     let mut out: Vec<Insn> = Vec::with_capacity(stmts.len());
-    // The current run of A-only statements: (index in `out`, A before it, whether
-    // it cannot reject the packet).
-    let mut run: Vec<(usize, u32, bool)> = Vec::new();
+    // The current run of A-only statements: (index in `out`, A before it).
+    let mut run: Vec<(usize, u32)> = Vec::new();
     // An offset moved from X into the indexed loads that follow.
     let mut x_offset: Option<u32> = None;
     for (i, s) in stmts.iter().enumerate() {
@@ -215,9 +212,19 @@ fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: b
                 x_offset = None;
             }
         }
+        // A reload from memory of the value the other register holds is a move,
+        // which may leave the store dead (`st M[k]; ldx M[k]` is `tax`).
+        if s.code & 0xe0 == BPF_MEM
+            && let Some(m) = mem_slot(s.k)
+        {
+            if s.class() == BPF_LDX && st.regs[m] == st.regs[A] {
+                s = Insn::stmt(BPF_MISC | BPF_TAX, 0);
+            } else if s.class() == BPF_LD && st.regs[m] == st.regs[X] {
+                s = Insn::stmt(BPF_MISC | BPF_TXA, 0);
+            }
+        }
         let s = &s;
         let before = st.regs[A];
-        let harmless = st.cannot_reject(values, s);
         let effect = st.exec(values, s);
         let kept = match effect {
             Effect::Redundant => continue,
@@ -231,13 +238,10 @@ fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: b
             out.push(kept);
             continue;
         }
-        run.push((out.len(), before, harmless));
+        run.push((out.len(), before));
         out.push(kept);
-        // A run that gives A back the value it had before it is useless (when
-        // none of it can reject the packet).
-        if let Some(i) = run.iter().position(|&(_, v, _)| v == st.regs[A])
-            && run[i..].iter().all(|r| r.2)
-        {
+        // A run that gives A back the value it had before it is useless.
+        if let Some(i) = run.iter().position(|&(_, v)| v == st.regs[A]) {
             out.truncate(run[i].0);
             run.truncate(i);
         }

@@ -6,10 +6,10 @@
 //! A chain is a run of blocks, each either empty (testing the same A) or loading
 //! one packet value, ending in `jeq #k` whose true exit is the chain's hit block
 //! and whose false exit is the next block of the chain (with no other
-//! predecessor). The chain's prefix up to the first load of its last distinct value
-//! stays as it is: after it every value of the chain has been loaded once, so the
-//! rest may test them in any order without changing the verdict on a truncated
-//! packet (no load can fail any more). The rest is grouped by value.
+//! predecessor). The chain is grouped by value, as libpcap's `or_pullup` groups
+//! it: on a truncated packet a test of a value already loaded may now come before
+//! a load that would have failed (the verdict is then the one the whole packet
+//! gets).
 //!
 //! Linear plus a sort of each set.
 
@@ -111,38 +111,24 @@ fn rewrite(
     hit: BlockId,
     miss: BlockId,
 ) {
-    // Distinct keys in order of first appearance; the prefix ends at the first
-    // test of the last new key.
+    // The whole chain is grouped by value, as libpcap's or_pullup groups it: the
+    // tests are pure, so their order changes no verdict on a whole packet.
     let mut keys: Vec<Key> = Vec::new();
-    let mut prefix_end = 0;
-    for (i, t) in tests.iter().enumerate() {
+    for t in tests {
         if !keys.contains(&t.0) {
             keys.push(t.0);
-            prefix_end = i;
         }
     }
-    // No prefix when no load of the chain can fail once the head's has succeeded
-    // (or when grouping like libpcap's or_pullup is allowed).
-    let whole = PULLUP || covers(cfg, tests);
-    let suffix = if whole {
-        tests
-    } else {
-        &tests[prefix_end + 1..]
-    };
-    if suffix.len() < 2 {
+    if tests.len() < 2 {
         return;
     }
-    let current = if whole {
-        tests[0].0
-    } else {
-        tests[prefix_end].0
-    };
+    let current = tests[0].0;
     // Groups: the key A holds first, then the others in order of appearance.
     let mut order: Vec<Key> = vec![current];
     order.extend(keys.iter().copied().filter(|&k| k != current));
     let mut groups: Vec<(Key, Vec<u32>)> = Vec::new();
     for key in order {
-        let mut cs: Vec<u32> = suffix.iter().filter(|t| t.0 == key).map(|t| t.1).collect();
+        let mut cs: Vec<u32> = tests.iter().filter(|t| t.0 == key).map(|t| t.1).collect();
         if cs.is_empty() {
             continue;
         }
@@ -153,16 +139,17 @@ fn rewrite(
     if groups.iter().any(|g| g.0 == Key::Head && g.0 != current) {
         return; // cannot reload the head's value
     }
-    // Cost now: one jeq per test plus each load; after: the trees plus a load per
-    // group but the first.
-    let before: usize = suffix.len()
-        + suffix
+    // Cost now: one jeq per test plus each load but the head's (which stays);
+    // after: the trees plus a load per group but the first.
+    let before: usize = tests.len()
+        + tests
             .iter()
+            .skip(1)
             .filter(|t| !cfg.blocks[t.2].stmts.is_empty())
             .count();
     let after: usize =
         groups.iter().map(|g| tree_size(g.1.len())).sum::<usize>() + groups.len() - 1;
-    let comparisons_before = suffix.len();
+    let comparisons_before = tests.len();
     let comparisons_after: usize = groups.iter().map(|g| tree_depth(g.1.len())).sum();
     if after > before || (after == before && comparisons_after >= comparisons_before) {
         return;
@@ -180,46 +167,9 @@ fn rewrite(
             _ => root,
         };
     }
-    if whole {
-        // The head keeps its statements and branches like the first tree's root.
-        let head = tests[0].2;
-        cfg.blocks[head].term = cfg.blocks[next].term;
-    } else {
-        // The last prefix block now misses into the first group.
-        let last = tests[prefix_end].2;
-        if let Term::Branch { jf, .. } = &mut cfg.blocks[last].term {
-            *jf = next;
-        }
-    }
-}
-
-/// Whether to group whole chains even when that changes which load rejects a
-/// truncated packet first (libpcap's `or_pullup` does).
-const PULLUP: bool = false;
-
-/// The head's load reads at least every byte any other load of the chain reads
-/// (same index register): once it succeeded, none of them can fail.
-fn covers(cfg: &Cfg, tests: &[(Key, u32, BlockId)]) -> bool {
-    let Key::Load(h) = tests[0].0 else {
-        return false;
-    };
-    let span = |l: &Insn| {
-        let size = match l.code & 0x18 {
-            0x00 => 4u64,
-            0x08 => 2,
-            _ => 1,
-        };
-        (l.code & 0xe0, u64::from(l.k), u64::from(l.k) + size)
-    };
-    let (hm, hs, he) = span(&h);
-    let _ = cfg;
-    tests.iter().all(|t| match t.0 {
-        Key::Load(l) => {
-            let (m, s, e) = span(&l);
-            m == hm && s >= hs && e <= he
-        }
-        Key::Head => false,
-    })
+    // The head keeps its statements and branches like the first tree's root.
+    let head = tests[0].2;
+    cfg.blocks[head].term = cfg.blocks[next].term;
 }
 
 /// Where to split `n > LEAF` sorted constants: half of the leaves each side, every
@@ -404,15 +354,17 @@ mod tests {
             after.len(),
             before.len()
         );
+        // Grouped like libpcap's or_pullup: on a truncated packet the verdict may
+        // be the one the whole packet gets (a later load is no longer reached).
         for len in [0usize, 2, 4, 6, 8] {
             for a in 0..300u32 {
                 for b in [0u32, 1, 8, 29, 300] {
-                    let mut p = a.to_be_bytes().to_vec();
-                    p.extend(b.to_be_bytes());
-                    p.truncate(len);
-                    assert_eq!(
-                        vm::run(&before, &p, 8),
-                        vm::run(&after, &p, 8),
+                    let mut whole = a.to_be_bytes().to_vec();
+                    whole.extend(b.to_be_bytes());
+                    let p = &whole[..len];
+                    let v = vm::run(&after, p, 8);
+                    assert!(
+                        v == vm::run(&before, p, 8) || v == vm::run(&before, &whole, 8),
                         "packet {p:?}"
                     );
                 }

@@ -24,9 +24,6 @@ pub struct State {
     pub regs: [Val; NREGS],
     /// Sorted by value number, no `Fact::ANY` entries.
     facts: Vec<(Val, Fact)>,
-    /// Packet bytes every path here has loaded at fixed offsets: a load within
-    /// them cannot reject the packet.
-    pub present: u64,
 }
 
 /// What a statement does to the state.
@@ -61,7 +58,6 @@ impl State {
         State {
             regs,
             facts: Vec::new(),
-            present: 0,
         }
     }
 
@@ -76,7 +72,6 @@ impl State {
 
     /// Keeps what holds on both paths.
     pub fn meet(&mut self, o: &State) {
-        self.present = self.present.min(o.present);
         for (r, &v) in self.regs.iter_mut().zip(o.regs.iter()) {
             if *r != v {
                 *r = CONFLICT;
@@ -160,29 +155,6 @@ impl State {
         }
     }
 
-    /// Whether `v` is known on every path here (held in a register or the
-    /// subject of a fact): a load of it has succeeded before.
-    pub fn knows(&self, v: Val) -> bool {
-        self.regs.contains(&v) || self.facts.binary_search_by_key(&v, |e| e.0).is_ok()
-    }
-
-    /// Whether running `s` here cannot reject the packet: it is no packet load,
-    /// or it loads bytes already loaded on every path here.
-    pub fn cannot_reject(&self, values: &mut Values, s: &Insn) -> bool {
-        if !may_reject(s) {
-            return true;
-        }
-        if let Some(end) = load_end(s)
-            && end <= self.present
-        {
-            return true;
-        }
-        let mut probe = self.clone();
-        probe.exec(values, s);
-        let r = if s.class() == BPF_LDX { X } else { A };
-        self.knows(probe.regs[r])
-    }
-
     /// Runs `s` symbolically.
     pub fn exec(&mut self, values: &mut Values, s: &Insn) -> Effect {
         if chainloop::is_loop(s) {
@@ -193,9 +165,6 @@ impl State {
                 self.regs[m] = values.opaque();
             }
             return Effect::Keep;
-        }
-        if let Some(end) = load_end(s) {
-            self.present = self.present.max(end);
         }
         let (a, x) = (self.regs[A], self.regs[X]);
         match s.class() {
@@ -365,38 +334,21 @@ pub fn uses_defs(s: &Insn) -> (u32, u32) {
     }
 }
 
-/// How many bytes a fixed-offset packet load needs (`None`: not one).
-pub fn load_end(s: &Insn) -> Option<u64> {
-    let size = match s.code & 0x18 {
-        BPF_W => 4,
-        BPF_H => 2,
-        _ => 1,
-    };
-    match (s.class(), s.code & 0xe0) {
-        (BPF_LD, BPF_ABS) if s.k < SKF_AD_OFF => Some(u64::from(s.k) + size),
-        (BPF_LDX, BPF_MSH) => Some(u64::from(s.k) + 1),
-        _ => None,
-    }
-}
-
-/// A packet load (or a protochain loop, which loads) may reject a truncated packet.
-pub fn may_reject(s: &Insn) -> bool {
-    chainloop::is_loop(s)
-        || matches!(
-            (s.class(), s.code & 0xe0),
-            (BPF_LD, BPF_ABS | BPF_IND) | (BPF_LDX, BPF_MSH)
-        )
-}
-
-/// A statement with an effect beyond its destination register: a division or
-/// remainder by X or by zero may reject the packet even when its result is unused;
-/// a protochain loop may reject (it loads) and runs a variable number of times, so
-/// no pass may drop, skip or move it.
+/// A statement with an effect beyond its destination register, kept even when its
+/// result is unused: a division or remainder by X or by zero may reject the packet,
+/// and a Linux ancillary load (`ldh [type]`) rejects every packet read from a file
+/// (libpcap's optimizer keeps those too). A protochain loop loads packet bytes a
+/// variable number of times and may run out the interpreter's budget: no pass
+/// drops, skips or moves it.
 pub fn has_side_effect(s: &Insn) -> bool {
-    chainloop::is_loop(s)
-        || (s.class() == BPF_ALU
-            && matches!(s.code & 0xf0, BPF_DIV | BPF_MOD)
-            && (s.code & BPF_X != 0 || s.k == 0))
+    if chainloop::is_loop(s) {
+        return true;
+    }
+    match s.class() {
+        BPF_ALU => matches!(s.code & 0xf0, BPF_DIV | BPF_MOD) && (s.code & BPF_X != 0 || s.k == 0),
+        BPF_LD | BPF_LDX => s.code & 0xe0 == BPF_ABS && s.k >= SKF_AD_OFF,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -476,7 +428,7 @@ mod tests {
         assert_eq!(s.regs[2 + 3], before[2 + 3]);
         // Running it again is not redundant: it loads anew.
         assert_eq!(s.exec(&mut v, &lp), Effect::Keep);
-        assert!(may_reject(&lp) && has_side_effect(&lp));
+        assert!(has_side_effect(&lp));
         let (uses, defs) = uses_defs(&lp);
         let want = 1 << A | 1 << X | 1 << (2 + 2);
         assert_eq!((uses, defs), (want, want));

@@ -86,31 +86,74 @@ pub fn run(cfg: &mut Cfg) {
             preds[t] += 1;
         }
     }
+    // Instructions that go away with the region `b` heads: `b` and, through each
+    // twin pair of successors, the regions only `b` leads to.
+    let mut region = vec![0usize; n];
+    for &b in order.iter().rev() {
+        let Some((t, _)) = twin[b] else { continue };
+        let mut size = cfg.blocks[b].stmts.len() + 1;
+        if let (Term::Branch { jt: bt, jf: bf, .. }, Term::Branch { jt: tt, jf: tf, .. }) =
+            (cfg.blocks[b].term, cfg.blocks[t].term)
+        {
+            for (s, u) in [(bt, tt), (bf, tf)] {
+                if s != u && preds[s] == 1 && bt != bf {
+                    size += region[s];
+                }
+            }
+        }
+        region[b] = size;
+    }
+    // Where the twins' loads start, once their X-setting prefixes are split off.
+    let mut loads_block: HashMap<BlockId, BlockId> = HashMap::new();
     for &b in &order {
         if preds[b] == 0 && b != cfg.entry {
             continue;
         }
         let Some((t, c)) = twin[b] else { continue };
-        // Worth it only when the region it heads goes away.
-        if cfg.blocks[b].stmts.is_empty() {
+        // `ldx #c` and a jump replace the region: worth it only when that is shorter.
+        if region[b] <= 2 {
             continue;
         }
-        let mut stmts = vec![Insn::stmt(BPF_LDX | BPF_IMM, c)];
-        stmts.extend_from_slice(ind_loads(&cfg.blocks[t].stmts).unwrap_or(&[]));
-        let term = cfg.blocks[t].term;
+        let target = *loads_block.entry(t).or_insert_with(|| split_prefix(cfg, t));
+        preds.resize(cfg.blocks.len(), 0);
         let mut old = cfg.blocks[b].term.successors();
         old.dedup();
         for s in old {
             preds[s] -= 1;
         }
-        let mut new = term.successors();
-        new.dedup();
-        for s in new {
-            preds[s] += 1;
-        }
-        cfg.blocks[b].stmts = stmts;
-        cfg.blocks[b].term = term;
+        preds[target] += 1;
+        cfg.blocks[b].stmts = vec![Insn::stmt(BPF_LDX | BPF_IMM, c)];
+        cfg.blocks[b].term = Term::Branch {
+            code: crate::bpf::insn::BPF_JMP | crate::bpf::insn::BPF_JEQ,
+            k: 0,
+            jt: target,
+            jf: target,
+        };
     }
+}
+
+/// Splits the statements that set X off the front of block `t`: `t` keeps them and
+/// jumps to a new block with the loads and the branch, whose id is returned (`t`
+/// itself when there is no such prefix).
+fn split_prefix(cfg: &mut Cfg, t: BlockId) -> BlockId {
+    let prefix = cfg.blocks[t]
+        .stmts
+        .iter()
+        .take_while(|s| s.class() == BPF_LDX)
+        .count();
+    if prefix == 0 {
+        return t;
+    }
+    let loads = cfg.blocks[t].stmts.split_off(prefix);
+    let term = cfg.blocks[t].term;
+    let rest = cfg.add(loads, term);
+    cfg.blocks[t].term = Term::Branch {
+        code: crate::bpf::insn::BPF_JMP | crate::bpf::insn::BPF_JEQ,
+        k: 0,
+        jt: rest,
+        jf: rest,
+    };
+    rest
 }
 
 /// `(t, c)` if `t` is `b`'s twin.
