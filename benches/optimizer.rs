@@ -188,6 +188,7 @@ fn corpus_tables(exprs_file: Option<&str>) {
                 continue;
             };
             pairs += 1;
+            let (oe, le) = (executed(&ours, samples), executed(&lib, samples));
             if let Some(path) = std::env::var_os("RFILTER_BENCH_PAIRS") {
                 use std::io::Write;
                 if let Ok(mut f) = std::fs::OpenOptions::new()
@@ -195,12 +196,17 @@ fn corpus_tables(exprs_file: Option<&str>) {
                     .append(true)
                     .open(path)
                 {
-                    let _ = writeln!(f, "{}\t{}\t{lt}\t{}", ours.len(), lib.len(), ex.expr);
+                    let _ = writeln!(
+                        f,
+                        "{}\t{}\t{lt}\t{}\t{oe}\t{le}",
+                        ours.len(),
+                        lib.len(),
+                        ex.expr.replace(['\n', '\t'], " ")
+                    );
                 }
             }
             ours_total += ours.len();
             lib_total += lib.len();
-            let (oe, le) = (executed(&ours, samples), executed(&lib, samples));
             ours_exec += oe;
             lib_exec += le;
             if ex.expr.contains("protochain") {

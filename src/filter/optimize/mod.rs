@@ -7,6 +7,7 @@
 //! - [`liveness`]: dead statements;
 //! - [`cleanup`]: empty jumps, merging, identical blocks and tails, layout;
 //! - [`peephole`]: mask-and-compare to `jset`;
+//! - [`order`]: IPv4 tested before IPv6 (likely cases first);
 //! - [`sets`]: search trees for long chains of comparisons with constants;
 //! - [`twins`]: fixed-offset regions (IPv6) jump into their indexed twins (IPv4);
 //! - [`layout`]: emission in the optimizer's block order.
@@ -15,6 +16,7 @@ mod cleanup;
 mod forward;
 mod layout;
 mod liveness;
+mod order;
 mod peephole;
 mod sets;
 mod state;
@@ -32,7 +34,11 @@ pub fn compile(cfg: &Cfg) -> Result<Vec<Insn>, String> {
     let opt = optimize(cfg);
     let a = layout::emit(&cleanup::compact(&opt, false))?;
     let b = layout::emit(&cleanup::compact(&opt, true))?;
-    Ok(zero_unstored_scratch(if b.len() < a.len() { b } else { a }))
+    Ok(zero_unstored_scratch(if b.len() <= a.len() {
+        b
+    } else {
+        a
+    }))
 }
 
 /// Prepends `ld #0; st M[k]` for every scratch cell some path reads before storing.
@@ -76,13 +82,14 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
     let mut values = values::Values::default();
     // A second round sees what the first one's dead statements hid (a store and
     // reload of the same value once the statements in between are gone).
-    for _ in 0..2 {
+    for _ in 0..3 {
         forward::run(&mut cfg, &mut values);
         liveness::remove_dead(&mut cfg);
         tidy(&mut cfg);
         // `sub #6; jeq #0` → `jeq #6` lets the next round see the tested value.
         peephole::run(&mut cfg);
     }
+    order::run(&mut cfg);
     // Last: the trees' exit copies must not be shared or skipped again.
     sets::run(&mut cfg);
     twins::run(&mut cfg);
