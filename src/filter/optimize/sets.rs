@@ -20,9 +20,14 @@ use crate::bpf::insn::{BPF_ABS, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JMP, BPF_K, BPF_L
 use crate::filter::cfg::{BlockId, Cfg, Term};
 use std::collections::HashMap;
 
-/// Sets up to this size stay a linear run of `jeq`; bigger ones get a tree whose
-/// leaves are runs of at most this many `jeq`.
-const LEAF: usize = 4;
+/// Sets up to this size stay a linear run of `jeq` (as short as libpcap's, and
+/// few comparisons anyway).
+const LINEAR: usize = 16;
+
+/// Bigger sets get a tree whose leaves are runs of at most this many `jeq`: one
+/// `jge` per leaf, so the tree is an eighth longer than a run and runs
+/// O(log n + LEAF) comparisons.
+const LEAF: usize = 8;
 
 /// The value a chain block tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -180,18 +185,32 @@ fn split(n: usize) -> usize {
 }
 
 fn tree_size(n: usize) -> usize {
+    if n <= LINEAR {
+        return n;
+    }
+    node_size(n)
+}
+
+fn node_size(n: usize) -> usize {
     if n <= LEAF {
         n
     } else {
-        1 + tree_size(split(n)) + tree_size(n - split(n))
+        1 + node_size(split(n)) + node_size(n - split(n))
     }
 }
 
 fn tree_depth(n: usize) -> usize {
+    if n <= LINEAR {
+        return n;
+    }
+    node_depth(n)
+}
+
+fn node_depth(n: usize) -> usize {
     if n <= LEAF {
         n
     } else {
-        1 + tree_depth(split(n)).max(tree_depth(n - split(n)))
+        1 + node_depth(split(n)).max(node_depth(n - split(n)))
     }
 }
 
@@ -280,24 +299,37 @@ fn upper(cfg: &mut Cfg, firsts: &[u32], roots: &[BlockId]) -> BlockId {
 /// A search tree over the sorted constants `cs`: to `hit` when A is one of them,
 /// else to `miss`. Returns its root.
 fn tree(cfg: &mut Cfg, cs: &[u32], hit: BlockId, miss: BlockId) -> BlockId {
+    if cs.len() <= LINEAR {
+        return run_of_jeq(cfg, cs, hit, miss);
+    }
+    node(cfg, cs, hit, miss)
+}
+
+/// `jeq` each constant in turn.
+fn run_of_jeq(cfg: &mut Cfg, cs: &[u32], hit: BlockId, miss: BlockId) -> BlockId {
+    let mut next = miss;
+    for &c in cs.iter().rev() {
+        next = cfg.add(
+            Vec::new(),
+            Term::Branch {
+                code: BPF_JMP | BPF_JEQ | BPF_K,
+                k: c,
+                jt: hit,
+                jf: next,
+            },
+        );
+    }
+    next
+}
+
+/// A tree of `jge` over leaves of at most [`LEAF`] constants.
+fn node(cfg: &mut Cfg, cs: &[u32], hit: BlockId, miss: BlockId) -> BlockId {
     if cs.len() <= LEAF {
-        let mut next = miss;
-        for &c in cs.iter().rev() {
-            next = cfg.add(
-                Vec::new(),
-                Term::Branch {
-                    code: BPF_JMP | BPF_JEQ | BPF_K,
-                    k: c,
-                    jt: hit,
-                    jf: next,
-                },
-            );
-        }
-        return next;
+        return run_of_jeq(cfg, cs, hit, miss);
     }
     let mid = split(cs.len());
-    let high = tree(cfg, &cs[mid..], hit, miss);
-    let low = tree(cfg, &cs[..mid], hit, miss);
+    let high = node(cfg, &cs[mid..], hit, miss);
+    let low = node(cfg, &cs[..mid], hit, miss);
     cfg.add(
         Vec::new(),
         Term::Branch {
@@ -382,9 +414,11 @@ mod tests {
 
     #[test]
     fn tree_depth_is_logarithmic() {
-        assert_eq!(tree_depth(4), 4);
-        assert!(tree_depth(1000) <= 12);
-        assert!(tree_size(1000) <= 1300);
+        assert_eq!(tree_depth(16), 16, "small sets stay a run");
+        assert_eq!(tree_size(16), 16);
+        // log2(1000 / 8) jge nodes, then a leaf of at most 8 jeq.
+        assert!(tree_depth(1000) <= 7 + LEAF);
+        assert!(tree_size(1000) <= 1000 + 1000 / LEAF);
         let _ = BPF_H;
     }
 }
