@@ -34,11 +34,7 @@ pub fn compile(cfg: &Cfg) -> Result<Vec<Insn>, String> {
     let opt = optimize(cfg);
     let a = layout::emit(&cleanup::compact(&opt, false))?;
     let b = layout::emit(&cleanup::compact(&opt, true))?;
-    Ok(zero_unstored_scratch(if b.len() <= a.len() {
-        b
-    } else {
-        a
-    }))
+    Ok(zero_unstored_scratch(if b.len() < a.len() { b } else { a }))
 }
 
 /// Prepends `ld #0; st M[k]` for every scratch cell some path reads before storing.
