@@ -233,7 +233,11 @@ fn compact_visiting(cfg: &Cfg, visit: impl Fn(BlockId, BlockId, BlockId) -> [Blo
             blk
         })
         .collect();
-    Cfg { blocks, entry: 0 }
+    Cfg {
+        blocks,
+        entry: 0,
+        loops: cfg.loops.clone(),
+    }
 }
 
 /// A return or an empty jump: one instruction.

@@ -6,11 +6,13 @@
 //! order. An unconditional jump (both exits the same block) costs nothing when its
 //! target comes next and is one `ja` otherwise; a conditional exit further than a
 //! conditional jump reaches (255 instructions) goes through a `ja` placed right
-//! after the branch.
+//! after the branch. A `protochain` loop statement is expanded in place into its
+//! short loop, whose backward `ja` stays inside it.
 
 use crate::bpf::Insn;
 use crate::bpf::insn::{BPF_JA, BPF_JEQ, BPF_JMP, BPF_K, BPF_RET};
 use crate::filter::cfg::{Cfg, Term};
+use crate::filter::chainloop;
 
 /// How a block ends once placed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +35,12 @@ fn exit_len(e: Exit) -> usize {
         Exit::Jump { needed } => usize::from(needed),
         Exit::Branch { far_t, far_f } => 1 + usize::from(far_t) + usize::from(far_f),
     }
+}
+
+/// Instructions block `b`'s statements take, `protochain` loops expanded (in their
+/// short form, [`chainloop::expand_short`]).
+fn stmts_len(cfg: &Cfg, b: usize) -> usize {
+    chainloop::stmts_len(&cfg.blocks[b].stmts, &cfg.loops, true)
 }
 
 /// Emits `cfg`, whose blocks must all be reachable and numbered in a topological
@@ -68,14 +76,14 @@ pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
     let mut pos = vec![0usize; n + 1];
     loop {
         for b in 0..n {
-            pos[b + 1] = pos[b] + cfg.blocks[b].stmts.len() + exit_len(exits[b]);
+            pos[b + 1] = pos[b] + stmts_len(cfg, b) + exit_len(exits[b]);
         }
         let mut changed = false;
         for b in 0..n {
             if let (Term::Branch { jt, jf, .. }, Exit::Branch { far_t, far_f }) =
                 (cfg.blocks[b].term, exits[b])
             {
-                let after = pos[b] + cfg.blocks[b].stmts.len() + 1;
+                let after = pos[b] + stmts_len(cfg, b) + 1;
                 let nt = far_t || pos[jt] - after > 255;
                 let nf = far_f || pos[jf] - after > 255;
                 if (nt, nf) != (far_t, far_f) {
@@ -93,7 +101,7 @@ pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
     }
     let mut out = Vec::with_capacity(pos[n]);
     for (b, blk) in cfg.blocks.iter().enumerate() {
-        out.extend_from_slice(&blk.stmts);
+        chainloop::emit_stmts(&blk.stmts, &cfg.loops, true, &mut out)?;
         match (blk.term, exits[b]) {
             (Term::Ret(k), _) => out.push(Insn::stmt(BPF_RET | BPF_K, k)),
             (Term::Branch { jt, .. } | Term::Goto(jt), Exit::Jump { needed }) => {
