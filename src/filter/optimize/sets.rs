@@ -14,7 +14,7 @@
 //! Linear plus a sort of each set.
 
 use super::liveness;
-use super::state::A;
+use super::state::{A, X, uses_defs};
 use crate::bpf::Insn;
 use crate::bpf::insn::{BPF_ABS, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JMP, BPF_K, BPF_LD, SKF_AD_OFF};
 use crate::filter::cfg::{BlockId, Cfg, Term};
@@ -61,14 +61,18 @@ pub fn run(cfg: &mut Cfg) {
     let Ok(order) = super::topo(cfg) else { return };
     let live_in = liveness::live_in(cfg, &order);
     let mut preds = vec![0usize; cfg.blocks.len()];
+    let mut pred_list: Vec<Vec<BlockId>> = vec![Vec::new(); cfg.blocks.len()];
     for &b in &order {
         let mut s = cfg.blocks[b].term.successors();
         s.dedup();
         for t in s {
             preds[t] += 1;
+            pred_list[t].push(b);
         }
     }
     let mut in_chain = vec![false; cfg.blocks.len()];
+    // Blocks of chains already rewritten (their successors changed).
+    let mut rewritten = vec![false; cfg.blocks.len()];
     let mut trees = Trees::default();
     for &head in &order {
         if in_chain[head] {
@@ -104,18 +108,56 @@ pub fn run(cfg: &mut Cfg) {
         if live_in[hit] & (1 << A) != 0 || live_in[miss] & (1 << A) != 0 {
             continue;
         }
-        rewrite(cfg, &mut trees, &tests, hit, miss);
+        // The value every (untouched) predecessor leaves in A, when the head only
+        // loads: a group testing it can go first without loading it again.
+        let entry = match cfg.blocks[head].stmts.as_slice() {
+            [s] if pure_load(s) && !pred_list[head].is_empty() => {
+                let exits: Vec<Option<Insn>> = pred_list[head]
+                    .iter()
+                    .map(|&p| {
+                        (!rewritten[p])
+                            .then(|| a_exit(&cfg.blocks[p].stmts))
+                            .flatten()
+                    })
+                    .collect();
+                exits[0].filter(|l| exits.iter().all(|e| *e == Some(*l)))
+            }
+            _ => None,
+        };
+        if rewrite(cfg, &mut trees, &tests, hit, miss, entry) {
+            for t in &tests {
+                rewritten[t.2] = true;
+            }
+        }
     }
 }
 
-/// Rewrites the chain `tests` (key, constant, block) if that makes it shorter.
+/// The packet load whose value a block leaves in A and whose index register it
+/// leaves as it was for that load (`None` if A ends as anything else).
+fn a_exit(stmts: &[Insn]) -> Option<Insn> {
+    for s in stmts.iter().rev() {
+        let (_, defs) = uses_defs(s);
+        if defs & (1 << A) != 0 {
+            return pure_load(s).then_some(*s);
+        }
+        if defs & (1 << X) != 0 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Rewrites the chain `tests` (key, constant, block) if that makes it shorter,
+/// and says whether it did. `entry`: the load whose value A holds when the chain
+/// starts, if known.
 fn rewrite(
     cfg: &mut Cfg,
     trees: &mut Trees,
     tests: &[(Key, u32, BlockId)],
     hit: BlockId,
     miss: BlockId,
-) {
+    entry: Option<Insn>,
+) -> bool {
     // The whole chain is grouped by value, as libpcap's or_pullup groups it: the
     // tests are pure, so their order changes no verdict on a whole packet.
     let mut keys: Vec<Key> = Vec::new();
@@ -125,9 +167,11 @@ fn rewrite(
         }
     }
     if tests.len() < 2 {
-        return;
+        return false;
     }
-    let current = tests[0].0;
+    // A may already hold one of the chain's values (the head's load then goes).
+    let reuse = entry.filter(|l| keys.contains(&Key::Load(*l)) && tests[0].0 != Key::Load(*l));
+    let current = reuse.map_or(tests[0].0, Key::Load);
     // Groups: the key A holds first, then the others in order of appearance.
     let mut order: Vec<Key> = vec![current];
     order.extend(keys.iter().copied().filter(|&k| k != current));
@@ -142,14 +186,14 @@ fn rewrite(
         groups.push((key, cs));
     }
     if groups.iter().any(|g| g.0 == Key::Head && g.0 != current) {
-        return; // cannot reload the head's value
+        return false; // cannot reload the head's value
     }
     // Cost now: one jeq per test plus each load but the head's (which stays);
     // after: the trees plus a load per group but the first.
     let before: usize = tests.len()
         + tests
             .iter()
-            .skip(1)
+            .skip(usize::from(reuse.is_none()))
             .filter(|t| !cfg.blocks[t.2].stmts.is_empty())
             .count();
     let after: usize =
@@ -157,7 +201,7 @@ fn rewrite(
     let comparisons_before = tests.len();
     let comparisons_after: usize = groups.iter().map(|g| tree_depth(g.1.len())).sum();
     if after > before || (after == before && comparisons_after >= comparisons_before) {
-        return;
+        return false;
     }
     // Build from the last group back, each missing to the next; a group but the
     // first starts with its load, then branches like its tree's root.
@@ -172,9 +216,14 @@ fn rewrite(
             _ => root,
         };
     }
-    // The head keeps its statements and branches like the first tree's root.
+    // The head keeps its statements (unless A already holds the first group's
+    // value) and branches like the first tree's root.
     let head = tests[0].2;
     cfg.blocks[head].term = cfg.blocks[next].term;
+    if reuse.is_some() {
+        cfg.blocks[head].stmts.clear();
+    }
+    true
 }
 
 /// Where to split `n > LEAF` sorted constants: half of the leaves each side, every
@@ -420,5 +469,37 @@ mod tests {
         assert!(tree_depth(1000) <= 7 + LEAF);
         assert!(tree_size(1000) <= 1000 + 1000 / LEAF);
         let _ = BPF_H;
+    }
+
+    #[test]
+    fn a_value_already_in_a_is_tested_first() {
+        // [2] == 53 fails, then ([0] == 123 || [2] == 123): A holds [2] already.
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let ld = |k| Insn::stmt(BPF_LD | BPF_ABS | BPF_H, k);
+        let jeq = |k, jt, jf| Term::Branch {
+            code: BPF_JMP | BPF_JEQ | BPF_K,
+            k,
+            jt,
+            jf,
+        };
+        let second = cfg.add(vec![ld(2)], jeq(123, acc, rej));
+        let head = cfg.add(vec![ld(0)], jeq(123, acc, second));
+        let dns = cfg.add(vec![], Term::Ret(2));
+        cfg.entry = cfg.add(vec![ld(2)], jeq(53, dns, head));
+        let before = crate::filter::emit::emit(&cfg).unwrap();
+        let mut opt = cfg.clone();
+        run(&mut opt);
+        let after = crate::filter::emit::emit(&opt).unwrap();
+        assert!(opt.blocks[head].stmts.is_empty(), "{after:?}");
+        assert_eq!(after.len(), before.len() - 1);
+        for a in [0u16, 53, 123, 7] {
+            for b in [0u16, 53, 123, 9] {
+                let mut p = a.to_be_bytes().to_vec();
+                p.extend(b.to_be_bytes());
+                assert_eq!(vm::run(&before, &p, 4), vm::run(&after, &p, 4), "{p:?}");
+            }
+        }
     }
 }
