@@ -58,6 +58,7 @@ fn jeq(t: &Term) -> Option<(u32, BlockId, BlockId)> {
 
 /// Rewrites every chain worth it.
 pub fn run(cfg: &mut Cfg) {
+    swap_and_pairs(cfg);
     let Ok(order) = super::topo(cfg) else { return };
     let live_in = liveness::live_in(cfg, &order);
     let mut preds = vec![0usize; cfg.blocks.len()];
@@ -129,6 +130,64 @@ pub fn run(cfg: &mut Cfg) {
                 rewritten[t.2] = true;
             }
         }
+    }
+}
+
+/// Two tests that must both hold (`ld L2; jeq c2` true to `ld L3; jeq c3`, both
+/// false exits to one block) are swapped when every path into the first leaves
+/// L3's value in A: the first load then goes (`host a and host b`: once the source
+/// is not a, the source is tested against b before the destination is loaded).
+fn swap_and_pairs(cfg: &mut Cfg) {
+    let Ok(order) = super::topo(cfg) else { return };
+    let mut pred_list: Vec<Vec<BlockId>> = vec![Vec::new(); cfg.blocks.len()];
+    for &b in &order {
+        let mut s = cfg.blocks[b].term.successors();
+        s.dedup();
+        for t in s {
+            pred_list[t].push(b);
+        }
+    }
+    let mut changed = vec![false; cfg.blocks.len()];
+    for &b2 in &order {
+        let (Some((c2, b3, r)), [l2]) =
+            (jeq(&cfg.blocks[b2].term), cfg.blocks[b2].stmts.as_slice())
+        else {
+            continue;
+        };
+        let l2 = *l2;
+        let (Some((c3, t, r3)), [l3]) =
+            (jeq(&cfg.blocks[b3].term), cfg.blocks[b3].stmts.as_slice())
+        else {
+            continue;
+        };
+        let l3 = *l3;
+        if r3 != r
+            || b3 == b2
+            || pred_list[b3].len() != 1
+            || !pure_load(&l2)
+            || !pure_load(&l3)
+            || l2 == l3
+            || changed[b2]
+            || changed[b3]
+            || pred_list[b2].is_empty()
+            || pred_list[b2]
+                .iter()
+                .any(|&p| changed[p] || a_exit(&cfg.blocks[p].stmts) != Some(l3))
+        {
+            continue;
+        }
+        let jeq_term = |k, jt, jf| Term::Branch {
+            code: BPF_JMP | BPF_JEQ | BPF_K,
+            k,
+            jt,
+            jf,
+        };
+        cfg.blocks[b2].stmts.clear();
+        cfg.blocks[b2].term = jeq_term(c3, b3, r);
+        cfg.blocks[b3].stmts = vec![l2];
+        cfg.blocks[b3].term = jeq_term(c2, t, r);
+        changed[b2] = true;
+        changed[b3] = true;
     }
 }
 
@@ -496,6 +555,37 @@ mod tests {
         assert_eq!(after.len(), before.len() - 1);
         for a in [0u16, 53, 123, 7] {
             for b in [0u16, 53, 123, 9] {
+                let mut p = a.to_be_bytes().to_vec();
+                p.extend(b.to_be_bytes());
+                assert_eq!(vm::run(&before, &p, 4), vm::run(&after, &p, 4), "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn both_tests_of_an_and_swap_to_reuse_a() {
+        // [0] == 1 fails; then [2] == 1 && [0] == 2: A holds [0] already.
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let other = cfg.add(vec![], Term::Ret(2));
+        let ld = |k| Insn::stmt(BPF_LD | BPF_ABS | BPF_H, k);
+        let jeq = |k, jt, jf| Term::Branch {
+            code: BPF_JMP | BPF_JEQ | BPF_K,
+            k,
+            jt,
+            jf,
+        };
+        let b3 = cfg.add(vec![ld(0)], jeq(2, acc, rej));
+        let b2 = cfg.add(vec![ld(2)], jeq(1, b3, rej));
+        cfg.entry = cfg.add(vec![ld(0)], jeq(1, other, b2));
+        let before = crate::filter::emit::emit(&cfg).unwrap();
+        let mut opt = cfg.clone();
+        swap_and_pairs(&mut opt);
+        let after = crate::filter::emit::emit(&opt).unwrap();
+        assert_eq!(after.len(), before.len() - 1, "{after:?}");
+        for a in 0..4u16 {
+            for b in 0..4u16 {
                 let mut p = a.to_be_bytes().to_vec();
                 p.extend(b.to_be_bytes());
                 assert_eq!(vm::run(&before, &p, 4), vm::run(&after, &p, 4), "{p:?}");
