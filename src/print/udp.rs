@@ -127,6 +127,12 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && sport == 49152 {
         return super::misc::bcm_li(c, payload, length);
     }
+    if !c.opts.quiet && port(4789) {
+        return super::overlay::vxlan(c, payload, length);
+    }
+    if !c.opts.quiet && port(6081) {
+        return super::overlay::geneve(c, payload, length);
+    }
     if ulen > length && !fragmented {
         c.s("UDP, bad length ");
         c.dec(ulen as u64);

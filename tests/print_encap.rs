@@ -1,0 +1,521 @@
+//! Golden tests for the encapsulation printers (PPPoE and PPP, MPLS, VXLAN,
+//! Geneve), BOOTP/DHCP and LLDP: rfilter against the tcpdump binary, line by
+//! line, over hand-built captures, each flag set, and every frame cut at every
+//! length. tcpdump must be installed (the tests fail otherwise).
+mod print_support;
+
+use print_support::build::*;
+use print_support::{Rec, assert_same, tmpdir, write_pcap};
+use rfilter::LinkType;
+
+const A4: [u8; 4] = [10, 0, 0, 1];
+const B4: [u8; 4] = [10, 0, 0, 2];
+
+fn recs(frames: &[Vec<u8>]) -> Vec<Rec> {
+    frames
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            Rec::full(
+                1_700_000_000 + i as i64,
+                (i as u32 * 7919) % 1_000_000,
+                d.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Every frame cut at every length below its size (wire length kept).
+fn cuts(frames: &[Vec<u8>]) -> Vec<Rec> {
+    let mut out = Vec::new();
+    for (i, f) in frames.iter().enumerate() {
+        for cut in 1..f.len() {
+            let mut r = Rec::full(1_700_000_000 + i as i64, cut as u32, f[..cut].to_vec());
+            r.wire_len = f.len() as u32;
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn check(name: &str, frames: &[Vec<u8>], flags: &[&[&str]], cut_flags: &[&[&str]]) {
+    let dir = tmpdir(name);
+    let path = dir.join(format!("{name}.pcap"));
+    write_pcap(&path, LinkType::En10mb, &recs(frames), false);
+    assert_same(&path, flags);
+    if !cut_flags.is_empty() {
+        let path = dir.join(format!("{name}-cuts.pcap"));
+        write_pcap(&path, LinkType::En10mb, &cuts(frames), false);
+        assert_same(&path, cut_flags);
+    }
+}
+
+const FLAGS: &[&[&str]] = &[
+    &["-n"],
+    &["-nv"],
+    &["-nvv"],
+    &["-nvvv"],
+    &["-ne"],
+    &["-nev"],
+    &["-nx"],
+    &["-nq"],
+    &[],
+    &["-v"],
+];
+const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-ne"]];
+
+fn ipv4_udp(payload: &[u8], sport: u16, dport: u16) -> Vec<u8> {
+    Ip4::new(A4, B4, 17).build(&udp(&Pseudo::V4(A4, B4), sport, dport, payload, false))
+}
+
+fn ipv4_icmp() -> Vec<u8> {
+    Ip4::new(A4, B4, 1).build(&icmp(&Pseudo::None, 8, 0, &[0, 1, 0, 2], b"ping"))
+}
+
+fn ipv6_udp() -> Vec<u8> {
+    let s = v6("fd00::1");
+    let d = v6("fd00::2");
+    ip6(
+        s,
+        d,
+        17,
+        64,
+        &udp(&Pseudo::V6(s, d), 1000, 2000, b"hello", false),
+    )
+}
+
+// ---------------------------------------------------------------- PPPoE / PPP
+
+fn pppoe(code: u8, sid: u16, payload: &[u8]) -> Vec<u8> {
+    let mut v = vec![0x11, code];
+    v.extend_from_slice(&sid.to_be_bytes());
+    v.extend_from_slice(&(payload.len() as u16).to_be_bytes());
+    v.extend_from_slice(payload);
+    v
+}
+
+fn tag(t: u16, v: &[u8]) -> Vec<u8> {
+    let mut o = t.to_be_bytes().to_vec();
+    o.extend_from_slice(&(v.len() as u16).to_be_bytes());
+    o.extend_from_slice(v);
+    o
+}
+
+/// A control-protocol packet: code, id, length, data.
+fn cp(code: u8, id: u8, data: &[u8]) -> Vec<u8> {
+    let mut v = vec![code, id];
+    v.extend_from_slice(&(data.len() as u16 + 4).to_be_bytes());
+    v.extend_from_slice(data);
+    v
+}
+
+fn ppp(proto: u16, body: &[u8]) -> Vec<u8> {
+    let mut v = proto.to_be_bytes().to_vec();
+    v.extend_from_slice(body);
+    v
+}
+
+fn session(p: &[u8]) -> Vec<u8> {
+    ether(MAC_B, MAC_A, 0x8864, &pppoe(0, 0x1234, p))
+}
+
+fn pppoe_frames() -> Vec<Vec<u8>> {
+    let disc = |code, sid, p: &[u8]| ether(MAC_B, MAC_A, 0x8863, &pppoe(code, sid, p));
+    let mut f = vec![
+        disc(
+            0x09,
+            0,
+            &[tag(0x0101, b""), tag(0x0103, &[1, 2, 3, 4])].concat(),
+        ),
+        disc(
+            0x07,
+            0,
+            &[
+                tag(0x0102, b"access-concentrator-1"),
+                tag(0x0101, b"internet"),
+                tag(0x0104, &[0xde, 0xad, 0xbe, 0xef, 0, 1, 2, 3]),
+                tag(0x0103, &[1, 2, 3, 4]),
+            ]
+            .concat(),
+        ),
+        disc(
+            0x19,
+            0,
+            &[tag(0x0101, b"internet"), tag(0x0120, &[5, 0xdc])].concat(),
+        ),
+        disc(0x65, 0x0042, &tag(0x0101, b"internet")),
+        disc(0xa7, 0x0042, &tag(0x0203, b"session closed\x01")),
+        disc(0xa7, 0x0042, b""),
+        disc(
+            0x33,
+            0,
+            &[tag(0x0777, b"ab"), tag(0x0105, &[0, 0, 0x0d, 0xe9, 1])].concat(),
+        ),
+        disc(
+            0x09,
+            0,
+            &[
+                tag(0x0101, &[b'x'; 100]),
+                tag(0, b""),
+                tag(0x0102, b"after-eol"),
+            ]
+            .concat(),
+        ),
+        disc(
+            0x09,
+            0,
+            &[tag(0x0201, b"a\x01\x02b"), tag(0x0110, b"abc\x80")].concat(),
+        ),
+    ];
+    // Version/type not 1, length beyond the frame, huge PADI length.
+    let mut odd = pppoe(0x09, 0, &tag(0x0101, b""));
+    odd[0] = 0x23;
+    f.push(ether(MAC_B, MAC_A, 0x8863, &odd));
+    let mut long = pppoe(0x07, 0, &tag(0x0102, b"ac"));
+    long[5] = 0x40;
+    f.push(ether(MAC_B, MAC_A, 0x8863, &long));
+    let mut huge = pppoe(0x09, 0, &tag(0x0101, b""));
+    huge[4] = 0x06;
+    f.push(ether(MAC_B, MAC_A, 0x8863, &huge));
+    f.push(ether(MAC_B, MAC_A, 0x8863, &[0x11, 0x09, 0, 0]));
+
+    // LCP.
+    let lcp_opts = [
+        &[1u8, 4, 0x05, 0xd4][..],
+        &[2, 6, 0, 0, 0, 0],
+        &[3, 5, 0xc2, 0x23, 5],
+        &[5, 6, 0x12, 0x34, 0x56, 0x78],
+        &[7, 2],
+        &[8, 2],
+    ]
+    .concat();
+    let lcp = |code, data: &[u8]| session(&ppp(0xc021, &cp(code, 7, data)));
+    f.push(lcp(1, &lcp_opts));
+    f.push(lcp(2, &lcp_opts));
+    f.push(lcp(3, &[3, 4, 0xc0, 0x23]));
+    f.push(lcp(
+        4,
+        &[13, 3, 6, 17, 4, 0x05, 0xdc, 19, 7, 2, 10, 0, 0, 1],
+    ));
+    f.push(lcp(
+        1,
+        &[
+            3, 5, 0xc2, 0x23, 0x81, 3, 5, 0xc2, 0x23, 0x80, 3, 5, 0xc2, 0x23, 9,
+        ],
+    ));
+    f.push(lcp(
+        1,
+        &[
+            3, 4, 0xc2, 0x27, 3, 4, 0xc0, 0x27, 3, 6, 0x12, 0x34, 1, 2, 4, 4, 0xc0, 0x25,
+        ],
+    ));
+    f.push(lcp(
+        1,
+        &[
+            4, 8, 0x80, 0x25, 0, 0, 0, 1, 23, 4, 0, 9, 19, 9, 3, 2, 0, 0, 0, 0, 1,
+        ],
+    ));
+    f.push(lcp(
+        1,
+        &[
+            19, 3, 0, 19, 3, 1, 19, 4, 4, 1, 19, 3, 5, 19, 3, 9, 19, 4, 2, 1,
+        ],
+    ));
+    f.push(lcp(1, &[0, 8, 0, 0, 0x0c, 1, 2, 3, 11, 4, 1, 2, 40, 3, 1]));
+    f.push(lcp(1, &[1, 5, 0, 0, 0, 5, 4, 0, 0, 0, 0]));
+    f.push(lcp(1, &[2, 4, 0, 0, 3, 3, 0, 4, 3, 0]));
+    f.push(lcp(1, &[13, 2, 17, 3, 0, 23, 3, 0]));
+    f.push(lcp(1, &[19, 2]));
+    f.push(lcp(1, &[1, 1]));
+    f.push(lcp(1, &[200, 1]));
+    f.push(lcp(1, &[1, 4, 0x05, 0xd4, 5, 9]));
+    f.push(lcp(1, b""));
+    f.push(lcp(5, b"bye"));
+    f.push(lcp(6, b""));
+    f.push(lcp(7, &cp(33, 1, b"")));
+    f.push(lcp(8, &[0x80, 0x57, 1, 2, 0, 4]));
+    f.push(lcp(8, &[0x12, 0x34]));
+    f.push(lcp(9, &[0, 0, 0, 1]));
+    f.push(lcp(10, &[0, 0, 0, 1, 0xaa, 0xbb, 0xcc]));
+    f.push(lcp(11, &[0, 0, 0, 2]));
+    f.push(lcp(12, b"\x00\x00\x00\x03hello\x01"));
+    f.push(lcp(13, &[0, 0, 0, 4, 0, 0, 0x0e, 0x10]));
+    f.push(lcp(0, &[0, 0, 0, 5, 0, 0, 0x0c, 1, 2]));
+    f.push(lcp(20, &[1, 2, 3, 4]));
+    f.push(lcp(9, &[0, 0]));
+    // Encoded length too short / too long.
+    f.push(session(&ppp(0xc021, &[1, 1, 0, 2, 0, 0])));
+    f.push(session(&ppp(0xc021, &[1, 1, 0, 40, 0, 0])));
+    f.push(session(&ppp(0xc021, &[1, 1])));
+    // IPCP.
+    let ipcp = |code, data: &[u8]| session(&ppp(0x8021, &cp(code, 3, data)));
+    f.push(ipcp(
+        1,
+        &[
+            3, 6, 10, 0, 0, 1, 129, 6, 8, 8, 8, 8, 131, 6, 8, 8, 4, 4, 130, 6, 1, 1, 1, 1, 132, 6,
+            1, 1, 1, 2,
+        ],
+    ));
+    f.push(ipcp(
+        3,
+        &[
+            2, 6, 0, 0x2d, 0x0f, 1, 1, 10, 10, 0, 0, 1, 10, 0, 0, 2, 4, 6, 1, 2, 3, 4,
+        ],
+    ));
+    f.push(ipcp(
+        1,
+        &[
+            2, 18, 0, 0x61, 0, 15, 0, 15, 0, 255, 0, 5, 0, 168, 1, 2, 2, 2,
+        ],
+    ));
+    f.push(ipcp(
+        1,
+        &[
+            2, 20, 0, 0x61, 0, 15, 0, 15, 0, 255, 0, 5, 0, 168, 1, 2, 2, 4, 0, 0,
+        ],
+    ));
+    f.push(ipcp(1, &[2, 10, 0, 0x61, 0, 15, 0, 15, 0, 255]));
+    f.push(ipcp(
+        1,
+        &[
+            2, 6, 0x12, 0x34, 0, 0, 3, 4, 0, 0, 1, 8, 0, 0, 0, 0, 0, 0, 99, 3, 7,
+        ],
+    ));
+    f.push(ipcp(1, &[2, 3, 0, 3, 1, 0, 3, 2]));
+    // IPv6CP.
+    let ip6cp = |code, data: &[u8]| session(&ppp(0x8057, &cp(code, 4, data)));
+    f.push(ip6cp(
+        1,
+        &[1, 10, 0x02, 0x11, 0x22, 0xff, 0xfe, 0x33, 0x44, 0x55],
+    ));
+    f.push(ip6cp(2, &[1, 6, 1, 2, 3, 4, 2, 4, 9, 9]));
+    f.push(ip6cp(1, &[1, 1]));
+    // CCP and BACP.
+    f.push(session(&ppp(
+        0x80fd,
+        &cp(
+            1,
+            5,
+            &[
+                26, 4, 0x78, 0, 21, 3, 0x2f, 24, 4, 0xe5, 3, 18, 6, 0, 0, 0, 1, 21, 2, 26, 2,
+            ],
+        ),
+    )));
+    f.push(session(&ppp(0x80fd, &cp(14, 5, b""))));
+    f.push(session(&ppp(0x80fd, &cp(15, 5, &[1]))));
+    f.push(session(&ppp(
+        0xc02b,
+        &cp(1, 6, &[1, 6, 0, 0, 0, 7, 1, 4, 0, 0, 2, 3, 0]),
+    )));
+    // PAP.
+    f.push(session(&ppp(0xc023, &cp(1, 1, b"\x04user\x06secret"))));
+    f.push(session(&ppp(
+        0xc023,
+        &cp(2, 1, b"\x0bLogin ok\x01\x80\xff"),
+    )));
+    f.push(session(&ppp(0xc023, &cp(3, 1, b"\x0cLogin failed"))));
+    f.push(session(&ppp(0xc023, &cp(1, 1, b"\x04us"))));
+    f.push(session(&ppp(0xc023, &cp(1, 1, b"\x04user\x09sec"))));
+    f.push(session(&ppp(0xc023, &cp(1, 1, b""))));
+    f.push(session(&ppp(0xc023, &cp(2, 1, b""))));
+    f.push(session(&ppp(0xc023, &cp(9, 1, b"x"))));
+    f.push(session(&ppp(0xc023, &[1, 1, 0, 50, 1, 2])));
+    f.push(session(&ppp(0xc023, &[1, 1, 0, 2, 1, 2])));
+    f.push(session(&ppp(0xc023, &[1, 1])));
+    f.push(session(&ppp(0xc023, &[1])));
+    // CHAP.
+    f.push(session(&ppp(
+        0xc223,
+        &cp(1, 2, b"\x04\x01\x02\x03\x04server"),
+    )));
+    f.push(session(&ppp(
+        0xc223,
+        &cp(2, 2, b"\x10ABCDEFGHIJKLMNOPclient"),
+    )));
+    f.push(session(&ppp(0xc223, &cp(3, 2, b"Welcome"))));
+    f.push(session(&ppp(0xc223, &cp(4, 2, b"Denied\n"))));
+    f.push(session(&ppp(0xc223, &cp(9, 2, b""))));
+    f.push(session(&ppp(0xc223, &cp(1, 2, b"\x09\x01"))));
+    f.push(session(&ppp(0xc223, &[1, 2])));
+    // Payloads: IPv4, IPv6, address/control, compressed protocol field,
+    // MPLS, MLPPP, compressed data, unknown protocols.
+    f.push(session(&ppp(0x0021, &ipv4_icmp())));
+    f.push(session(&ppp(0x0057, &ipv6_udp())));
+    f.push(session(
+        &[&[0xff, 0x03][..], &ppp(0x0021, &ipv4_icmp())].concat(),
+    ));
+    f.push(session(&[&[0x21][..], &ipv4_icmp()].concat()));
+    f.push(session(&ppp(
+        0x0281,
+        &[&[0, 0x06, 0x41, 0x40][..], &ipv4_icmp()].concat(),
+    )));
+    f.push(session(&ppp(0x003d, &[0x80, 0x05, 1, 2])));
+    f.push(session(&ppp(0x003d, &[0xc0, 0x05])));
+    f.push(session(&ppp(0x003d, &[0x0f])));
+    f.push(session(&ppp(0x00fd, &[1, 2, 3])));
+    f.push(session(&ppp(0x8023, &cp(1, 1, &[1, 2]))));
+    f.push(session(&ppp(0x0031, &[1, 2, 3])));
+    f.push(session(&ppp(0x4321, &[1, 2, 3, 4, 5])));
+    f.push(session(&ppp(0xc02d, &[1, 2])));
+    f.push(session(&ppp(0x0800, &ipv4_icmp())));
+    f.push(session(&[0x00, 0x03, 0xc0, 0x21, 9, 1, 0, 8, 0, 0, 0, 1]));
+    f.push(session(&[0x01, 0x03, 0xc0, 0x21, 10, 1, 0, 8, 0, 0, 0, 1]));
+    f.push(session(&[0xff]));
+    f.push(session(&[0xff, 0x03, 0xc0]));
+    // Ethernet type 0x880b: PPP directly.
+    f.push(ether(MAC_B, MAC_A, 0x880b, &ppp(0x0021, &ipv4_icmp())));
+    f.push(ether(
+        MAC_B,
+        MAC_A,
+        0x880b,
+        &[0xff, 0x03, 0xc0, 0x21, 9, 1, 0, 8, 0, 0, 0, 1],
+    ));
+    f
+}
+
+#[test]
+fn pppoe_and_ppp() {
+    check("pppoe", &pppoe_frames(), FLAGS, CUT_FLAGS);
+}
+
+// ---------------------------------------------------------------------- MPLS
+
+fn label(l: u32, exp: u32, bos: bool, ttl: u32) -> [u8; 4] {
+    ((l << 12) | (exp << 9) | (u32::from(bos) << 8) | ttl).to_be_bytes()
+}
+
+fn mpls_frames() -> Vec<Vec<u8>> {
+    let m = |labels: &[[u8; 4]], payload: &[u8]| {
+        let mut v: Vec<u8> = labels.concat();
+        v.extend_from_slice(payload);
+        ether(MAC_B, MAC_A, 0x8847, &v)
+    };
+    vec![
+        m(&[label(100, 0, true, 64)], &ipv4_icmp()),
+        m(
+            &[label(16, 5, false, 255), label(2000, 0, true, 63)],
+            &ipv6_udp(),
+        ),
+        m(&[label(0, 0, true, 1)], &ipv4_udp(b"abc", 1, 2)),
+        m(&[label(2, 0, true, 1)], &ipv6_udp()),
+        m(&[label(3, 7, true, 9)], &ipv4_icmp()),
+        m(
+            &[
+                label(1, 0, false, 1),
+                label(15, 0, false, 1),
+                label(16, 1, true, 2),
+            ],
+            &ipv4_icmp(),
+        ),
+        m(&[label(1_048_575, 0, true, 0)], &[0x99, 1, 2, 3, 4, 5]),
+        m(&[label(20, 0, true, 0)], b""),
+        m(&[label(20, 0, false, 0)], &[0, 0]),
+        ether(
+            MAC_B,
+            MAC_A,
+            0x8848,
+            &[label(30, 0, true, 5).to_vec(), ipv4_icmp()].concat(),
+        ),
+    ]
+}
+
+#[test]
+fn mpls_label_stacks() {
+    check("mpls", &mpls_frames(), FLAGS, CUT_FLAGS);
+}
+
+// ------------------------------------------------------------ VXLAN / Geneve
+
+fn inner_frame() -> Vec<u8> {
+    ether(
+        [0x02, 0, 0, 0, 0, 0x0b],
+        [0x02, 0, 0, 0, 0, 0x0a],
+        0x0800,
+        &ipv4_icmp(),
+    )
+}
+
+fn overlay_frames() -> Vec<Vec<u8>> {
+    let outer = |sport, dport, p: &[u8]| ether(MAC_B, MAC_A, 0x0800, &ipv4_udp(p, sport, dport));
+    let vx = |flags: u8, vni: u32, inner: &[u8]| {
+        let mut v = vec![flags, 0, 0, 0];
+        v.extend_from_slice(&(vni << 8).to_be_bytes());
+        v.extend_from_slice(inner);
+        v
+    };
+    let geneve = |opt: &[u8], flags: u8, proto: u16, vni: u32, rsvd: u8, inner: &[u8]| {
+        let mut v = vec![(opt.len() / 4) as u8, flags];
+        v.extend_from_slice(&proto.to_be_bytes());
+        v.extend_from_slice(&((vni << 8) | u32::from(rsvd)).to_be_bytes());
+        v.extend_from_slice(opt);
+        v.extend_from_slice(inner);
+        v
+    };
+    let opts = [
+        &[0x01u8, 0x02, 0x80, 0x01, 0, 0, 0, 7][..],
+        &[0x00, 0x10, 0x05, 0x00],
+        &[0xff, 0xf5, 0x01, 0x02, 1, 2, 3, 4, 5, 6, 7, 8],
+        &[0x12, 0x34, 0x01, 0x00],
+    ]
+    .concat();
+    let mut f = vec![
+        outer(50000, 4789, &vx(0x08, 42, &inner_frame())),
+        outer(4789, 4789, &vx(0x00, 0xffffff, &inner_frame())),
+        outer(
+            50000,
+            4789,
+            &vx(0x08, 1, &ether(MAC_A, MAC_B, 0x86dd, &ipv6_udp())),
+        ),
+        outer(
+            50000,
+            4789,
+            &vx(0x08, 1, &ether(MAC_A, MAC_B, 0x1234, b"xyz")),
+        ),
+        outer(50000, 4789, &vx(0x08, 7, b"")),
+        outer(50000, 4789, &[8, 0, 0]),
+        outer(50000, 6081, &geneve(b"", 0, 0x6558, 10, 0, &inner_frame())),
+        outer(
+            50000,
+            6081,
+            &geneve(&opts, 0xc0, 0x6558, 0x123456, 0, &inner_frame()),
+        ),
+        outer(50000, 6081, &geneve(b"", 0x3f, 0x0800, 1, 9, &ipv4_icmp())),
+        outer(50000, 6081, &geneve(b"", 0x80, 0x86dd, 1, 0, &ipv6_udp())),
+        outer(50000, 6081, &geneve(b"", 0, 0x4444, 1, 0, b"abcd")),
+        outer(
+            50000,
+            6081,
+            &geneve(
+                &[0x01, 0x02, 0x03, 0x05, 0, 0, 0, 0],
+                0,
+                0x6558,
+                1,
+                0,
+                &inner_frame(),
+            ),
+        ),
+        outer(50000, 6081, &[0x40, 0, 0x65, 0x58, 0, 0, 1, 0]),
+        outer(50000, 6081, &[0x05, 0, 0x65, 0x58, 0, 0, 1, 0, 1, 2]),
+    ];
+    // IPv6 outer.
+    let s = v6("fd00::1");
+    let d = v6("fd00::2");
+    f.push(ether(
+        MAC_B,
+        MAC_A,
+        0x86dd,
+        &ip6(
+            s,
+            d,
+            17,
+            64,
+            &udp(&Pseudo::V6(s, d), 1, 4789, &vx(8, 5, &inner_frame()), false),
+        ),
+    ));
+    f
+}
+
+#[test]
+fn vxlan_and_geneve() {
+    check("overlay", &overlay_frames(), FLAGS, CUT_FLAGS);
+}
