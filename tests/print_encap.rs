@@ -519,3 +519,204 @@ fn overlay_frames() -> Vec<Vec<u8>> {
 fn vxlan_and_geneve() {
     check("overlay", &overlay_frames(), FLAGS, CUT_FLAGS);
 }
+
+// ---------------------------------------------------------------- BOOTP/DHCP
+
+struct Bootp {
+    op: u8,
+    htype: u8,
+    hlen: u8,
+    hops: u8,
+    xid: u32,
+    secs: u16,
+    flags: u16,
+    addrs: [[u8; 4]; 4],
+    sname: &'static [u8],
+    file: &'static [u8],
+    vend: Vec<u8>,
+}
+
+impl Bootp {
+    fn new(op: u8) -> Bootp {
+        Bootp {
+            op,
+            htype: 1,
+            hlen: 6,
+            hops: 0,
+            xid: 0x3903_f326,
+            secs: 0,
+            flags: 0,
+            addrs: [[0; 4]; 4],
+            sname: b"",
+            file: b"",
+            vend: Vec::new(),
+        }
+    }
+    fn build(&self) -> Vec<u8> {
+        let mut v = vec![self.op, self.htype, self.hlen, self.hops];
+        v.extend_from_slice(&self.xid.to_be_bytes());
+        v.extend_from_slice(&self.secs.to_be_bytes());
+        v.extend_from_slice(&self.flags.to_be_bytes());
+        for a in &self.addrs {
+            v.extend_from_slice(a);
+        }
+        let mut ch = [0u8; 16];
+        ch[..6].copy_from_slice(&[0x00, 0x0b, 0x82, 0x01, 0xfc, 0x42]);
+        v.extend_from_slice(&ch);
+        let mut sname = [0u8; 64];
+        sname[..self.sname.len()].copy_from_slice(self.sname);
+        v.extend_from_slice(&sname);
+        let mut file = [0u8; 128];
+        file[..self.file.len()].copy_from_slice(self.file);
+        v.extend_from_slice(&file);
+        v.extend_from_slice(&self.vend);
+        v
+    }
+}
+
+fn dhcp_opts(opts: &[(u8, &[u8])]) -> Vec<u8> {
+    let mut v = vec![99, 130, 83, 99];
+    for (t, d) in opts {
+        v.push(*t);
+        v.push(d.len() as u8);
+        v.extend_from_slice(d);
+    }
+    v.push(255);
+    v
+}
+
+fn bootp_frames() -> Vec<Vec<u8>> {
+    let frame =
+        |b: &Bootp, sport, dport| ether(MAC_B, MAC_A, 0x0800, &ipv4_udp(&b.build(), sport, dport));
+    let mut f = Vec::new();
+    let mut disc = Bootp::new(1);
+    disc.vend = dhcp_opts(&[
+        (53, &[1]),
+        (61, &[1, 0x00, 0x0b, 0x82, 0x01, 0xfc, 0x42]),
+        (50, &[192, 168, 0, 10]),
+        (55, &[1, 3, 6, 42, 15, 119, 121, 249, 252, 44, 46, 47, 200]),
+        (57, &[5, 0xdc]),
+        (12, b"laptop"),
+        (60, b"MSFT 5.0"),
+        (81, &[0x05, 0, 0, b'h', b'o', b's', b't']),
+        (77, &[4, b'a', b'b', b'c', b'd', 2, b'x', b'y']),
+    ]);
+    disc.vend.extend_from_slice(&[0; 8]);
+    f.push(frame(&disc, 68, 67));
+    let mut offer = Bootp::new(2);
+    offer.hops = 1;
+    offer.secs = 9;
+    offer.flags = 0x8000;
+    offer.addrs = [[0; 4], [192, 168, 0, 10], [192, 168, 0, 1], [10, 1, 1, 1]];
+    offer.sname = b"bootserver";
+    offer.file = b"pxelinux.0";
+    offer.vend = dhcp_opts(&[
+        (53, &[2]),
+        (54, &[192, 168, 0, 1]),
+        (51, &[0, 1, 0x51, 0x80]),
+        (58, &[0, 0, 0xa8, 0xc0]),
+        (59, &[0, 1, 0x27, 0x50]),
+        (1, &[255, 255, 255, 0]),
+        (3, &[192, 168, 0, 1, 192, 168, 0, 2]),
+        (6, &[8, 8, 8, 8]),
+        (15, b"example.org"),
+        (28, &[192, 168, 0, 255]),
+        (2, &[0xff, 0xff, 0xf1, 0xf0]),
+        (19, &[0, 1, 2]),
+        (33, &[10, 0, 0, 0, 192, 168, 0, 1]),
+        (46, &[8]),
+        (52, &[3]),
+        (
+            121,
+            &[
+                24, 10, 1, 2, 192, 168, 0, 1, 0, 192, 168, 0, 254, 32, 1, 2, 3, 4, 5, 6, 7, 8,
+            ],
+        ),
+        (249, &[8, 10, 192, 168, 0, 1]),
+        (
+            82,
+            &[
+                1, 4, b'e', b't', b'h', b'1', 2, 3, 1, 2, 3, 9, 2, 0xaa, 0xbb, 6, 1, b's',
+            ],
+        ),
+        (43, &[1, 2, 3, 4]),
+        (116, &[1]),
+        (13, &[0, 4]),
+        (200, &[1, 2, 3]),
+        (201, &[1, 2]),
+        (202, &[1, 2, 3, 4, 5, 6, 7, 8]),
+        (126, &[0, 1, 0, 2, 9]),
+        (42, &[1, 2, 3]),
+    ]);
+    f.push(frame(&offer, 67, 68));
+    let mut req = Bootp::new(1);
+    req.addrs = [[192, 168, 0, 10], [0; 4], [0; 4], [0; 4]];
+    req.vend = dhcp_opts(&[
+        (53, &[3]),
+        (61, &[0, b'c', b'l', b'i', 1]),
+        (61, &[0x20, 1, 2]),
+        (61, b""),
+        (81, &[0, 1, 2, b'x']),
+        (81, &[1]),
+        (121, &[1, 2]),
+        (121, &[33, 1, 2, 3, 4]),
+        (121, &[32, 1, 2, 3, 4]),
+        (77, &[0, 1]),
+        (77, &[5, 1]),
+        (77, &[1]),
+        (82, &[1, 9, 1]),
+        (46, b""),
+        (46, &[3]),
+        (52, &[7]),
+        (53, &[9]),
+        (53, &[1, 2]),
+    ]);
+    f.push(frame(&req, 68, 67));
+    for m in 4..=8u8 {
+        let mut b = Bootp::new(if m == 4 || m == 7 || m == 8 { 1 } else { 2 });
+        b.vend = dhcp_opts(&[(53, &[m]), (56, b"message\x01text")]);
+        f.push(frame(&b, 68, 67));
+    }
+    // Pads and END at -vvv, an option running past the capture.
+    let mut pads = Bootp::new(1);
+    pads.vend = vec![99, 130, 83, 99, 0, 0, 0, 53, 1, 1, 0, 255, 0, 0];
+    f.push(frame(&pads, 68, 67));
+    let mut over = Bootp::new(1);
+    over.vend = vec![99, 130, 83, 99, 12, 40, b'a', b'b'];
+    f.push(frame(&over, 68, 67));
+    // Other hardware types, CMU and unknown vendor areas, unknown op.
+    let mut tr = Bootp::new(1);
+    tr.htype = 6;
+    tr.hlen = 8;
+    tr.vend = vec![0x12, 0x34, 0x56, 0x78];
+    f.push(frame(&tr, 68, 67));
+    let mut cmu = Bootp::new(2);
+    cmu.hlen = 4;
+    let mut v = b"CMU\0".to_vec();
+    v.extend_from_slice(&[0, 0, 0, 3]);
+    for i in 0..8u8 {
+        v.extend_from_slice(&[10, 0, i, if i % 2 == 0 { 1 } else { 0 }]);
+    }
+    v.extend_from_slice(&[0; 24]);
+    cmu.vend = v;
+    f.push(frame(&cmu, 67, 68));
+    let mut unk = Bootp::new(9);
+    unk.vend = vec![0; 64];
+    f.push(frame(&unk, 67, 68));
+    // Non-printable sname and file.
+    let mut np = Bootp::new(2);
+    np.sname = b"a\x01b\xffc";
+    np.file = b"/boot/\x7f";
+    f.push(frame(&np, 67, 68));
+    f
+}
+
+#[test]
+fn bootp_dhcp() {
+    check(
+        "bootp",
+        &bootp_frames(),
+        FLAGS,
+        &[&["-n"], &["-nv"], &["-nvvv"]],
+    );
+}

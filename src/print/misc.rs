@@ -532,31 +532,6 @@ pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     Ok(())
 }
 
-/// BOOTP/DHCP: the summary line only.
-pub(crate) fn bootp(c: &mut Ctx, d: &[u8], len: usize) -> R {
-    c.proto = "bootp";
-    let op = u8_at(d, 0)?;
-    c.s("BOOTP/DHCP, ");
-    match op {
-        1 => c.s("Request"),
-        2 => c.s("Reply"),
-        _ => {
-            c.s("unknown (0x");
-            c.o.hexw(u64::from(op), 2);
-            c.s(")");
-        }
-    }
-    let hlen = u8_at(d, 2)?;
-    if u8_at(d, 1)? == 1 && hlen == 6 && op == 1 {
-        let mac = bytes(d, 28, 6)?;
-        c.s(" from ");
-        c.etheraddr(mac);
-    }
-    c.s(", length ");
-    c.dec(len as u64);
-    Ok(())
-}
-
 /// Broadcom LI shim (UDP source port 49152).
 pub(crate) fn bcm_li(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "bcm_li";

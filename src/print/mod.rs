@@ -20,6 +20,7 @@
 //! ` [|proto]` mark — when the capture ends early.
 
 mod arp;
+mod bootp;
 mod dns;
 mod ether;
 mod hex;

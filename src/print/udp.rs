@@ -113,7 +113,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         return super::dns::print(c, payload, length, false, false);
     }
     if !c.opts.quiet && (port(67) || port(68)) {
-        return super::misc::bootp(c, payload, length);
+        return super::bootp::print(c, payload, length);
     }
     if !c.opts.quiet && port(123) && !port(69) && !port(88) {
         return super::misc::ntp(c, payload, length);
