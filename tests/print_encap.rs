@@ -720,3 +720,191 @@ fn bootp_dhcp() {
         &[&["-n"], &["-nv"], &["-nvvv"]],
     );
 }
+
+// ---------------------------------------------------------------------- LLDP
+
+fn tlv(ty: u16, v: &[u8]) -> Vec<u8> {
+    let mut o = ((ty << 9) | v.len() as u16).to_be_bytes().to_vec();
+    o.extend_from_slice(v);
+    o
+}
+
+fn org(oui: [u8; 3], sub: u8, v: &[u8]) -> Vec<u8> {
+    tlv(127, &[&oui[..], &[sub], v].concat())
+}
+
+fn lldp_frames() -> Vec<Vec<u8>> {
+    let dst = [0x01, 0x80, 0xc2, 0, 0, 0x0e];
+    let l = |tlvs: &[Vec<u8>]| ether(dst, MAC_A, 0x88cc, &[tlvs.concat(), vec![0, 0]].concat());
+    const D1: [u8; 3] = [0x00, 0x80, 0xc2];
+    const D3: [u8; 3] = [0x00, 0x12, 0x0f];
+    const TIA: [u8; 3] = [0x00, 0x12, 0xbb];
+    const DCBX: [u8; 3] = [0x00, 0x1b, 0x21];
+    const IANA: [u8; 3] = [0x00, 0x00, 0x5e];
+    let base = vec![
+        tlv(1, &[4, 0x00, 0x1b, 0x21, 0x0a, 0x0b, 0x0c]),
+        tlv(2, &[5, b'e', b't', b'h', b'0']),
+        tlv(3, &[0, 120]),
+    ];
+    let mut f = vec![l(&[
+        base.clone(),
+        vec![
+            tlv(4, b"uplink port"),
+            tlv(5, b"switch1"),
+            tlv(6, b"Linux 6.1 x86_64\x01"),
+            tlv(7, &[0, 0x14, 0, 0x10]),
+            tlv(8, &[5, 1, 192, 168, 1, 1, 2, 0, 0, 0, 3, 0]),
+            tlv(
+                8,
+                &[
+                    17, 2, 0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 0, 0, 0, 9, 4,
+                    1, 3, 6, 1,
+                ],
+            ),
+            tlv(8, &[7, 6, 0, 0x1b, 0x21, 1, 2, 3, 1, 0, 0, 0, 1]),
+            tlv(8, &[3, 9, 1, 2, 7, 0, 0, 0, 0, 0]),
+        ],
+    ]
+    .concat())];
+    // Every chassis and port ID subtype.
+    f.push(l(&[
+        tlv(1, &[1, b'c', b'h']),
+        tlv(1, &[2, b'a', b'l']),
+        tlv(1, &[3, b'p', b'c']),
+        tlv(1, &[5, 1, 10, 0, 0, 1]),
+        tlv(
+            1,
+            &[5, 2, 0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+        ),
+        tlv(1, &[5, 6, 0, 1, 2, 3, 4, 5]),
+        tlv(1, &[5, 12, 1, 2]),
+        tlv(1, &[6, b'e', b'0', 0, b'x']),
+        tlv(1, &[7, b'l', b'o']),
+        tlv(1, &[9, 1, 2]),
+        tlv(2, &[1, b'a']),
+        tlv(2, &[2, b'p']),
+        tlv(2, &[3, 0, 1, 2, 3, 4, 5]),
+        tlv(2, &[4, 1, 10, 0, 0, 2]),
+        tlv(2, &[6, b'c']),
+        tlv(2, &[7, b'l']),
+        tlv(2, &[0, 1]),
+        tlv(9, &[1, 2, 3]),
+        tlv(3, &[0xff, 0xff]),
+        tlv(7, &[0xff, 0xff, 0, 0]),
+    ]));
+    // IEEE 802.1 organization TLVs.
+    f.push(l(&[
+        base.clone(),
+        vec![
+            org(D1, 1, &[0, 10]),
+            org(D1, 2, &[6, 0, 20]),
+            org(D1, 3, &[0, 30, 5, b'v', b'l', b'a', b'n', b'x']),
+            org(D1, 4, &[3, 0x88, 0x8e, 0]),
+            org(D1, 8, &[0x81, 0x42]),
+            org(
+                D1,
+                9,
+                &[
+                    0x83, 0x01, 0x23, 0x45, 0x67, 10, 20, 30, 40, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0,
+                    0, 2,
+                ],
+            ),
+            org(
+                D1,
+                10,
+                &[
+                    0, 0x76, 0x54, 0x32, 0x10, 50, 50, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2,
+                ],
+            ),
+            org(D1, 11, &[0xc8, 0x18]),
+            org(D1, 12, &[0, 0x61, 0x0c, 0xbc, 0x83, 0x12, 0x34]),
+            org(D1, 13, &[0xff, 0xff, 0x87, 0x65, 0x43]),
+            org(
+                D1,
+                14,
+                &[0x88, 0, 0x01, 0x23, 0x00, 0x10, 0x05, 0x01, 0x20, 0x06],
+            ),
+            org(D1, 7, &[1, 2, 3]),
+            org(D1, 7, &[3, 0, 0, 1, 2]),
+            org(D1, 5, &[3, 0, 0, 1, 2]),
+            org(D1, 1, &[0]),
+            org(D1, 12, &[0, 1, 2]),
+        ],
+    ]
+    .concat()));
+    // IEEE 802.3, TIA LLDP-MED, IANA, DCBX, unknown OUI.
+    f.push(l(&[
+        base.clone(),
+        vec![
+            org(D3, 1, &[0x03, 0x6c, 0x03, 0x00, 0x10]),
+            org(D3, 1, &[0x00, 0x00, 0x00, 0x00, 0x99]),
+            org(D3, 2, &[0x0f, 1, 5]),
+            org(D3, 3, &[0x03, 0, 0, 0, 7]),
+            org(D3, 4, &[0x05, 0xee]),
+            org(D3, 9, &[1]),
+            org(TIA, 1, &[0x00, 0x33, 0x03]),
+            org(TIA, 2, &[0x01, 0x40, 0x64, 0xb8]),
+            org(
+                TIA,
+                3,
+                &[
+                    1, 0x41, 0x12, 0x34, 0x56, 0x78, 0x81, 0x23, 0x45, 0x67, 0x89, 0x10, 0x00,
+                    0x00, 0x00, 0x12, 1,
+                ],
+            ),
+            org(
+                TIA,
+                3,
+                &[
+                    2, 12, 2, b'U', b'S', 1, 2, b'C', b'A', 3, 3, b'S', b'F', b'O',
+                ],
+            ),
+            org(TIA, 3, &[3, b'1', b'2', b'3']),
+            org(TIA, 3, &[9, 1, 2]),
+            org(TIA, 4, &[0x52, 0x00, 0x3c]),
+            org(TIA, 4, &[0x13, 0x07, 0xd0]),
+            org(TIA, 5, b"rev A"),
+            org(TIA, 8, b"SN123"),
+            org(TIA, 11, b"asset"),
+            org(TIA, 20, &[1]),
+            org(IANA, 1, b"https://example.com/mud"),
+            org(
+                DCBX,
+                2,
+                &[
+                    0x02, 0x0a, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0x04, 0x11, 0, 0, 0x80, 0, 0x01,
+                    0x23, 0x45, 0x67, 10, 20, 30, 40, 0, 0, 0, 0, 8, 0x06, 0x06, 0, 0, 0xc0, 0,
+                    0x0f, 8, 0x08, 0x0a, 0, 0, 0x80, 0, 0x89, 0x06, 0x00, 0x1b, 0x21, 0x08, 0x0a,
+                    0x02, 1, 2,
+                ],
+            ),
+            org(DCBX, 1, &[1, 2]),
+            org([0x00, 0x01, 0x42], 1, &[1, 2, 3]),
+        ],
+    ]
+    .concat()));
+    // Malformed: short TLVs, a TLV past the frame, no End TLV.
+    f.push(l(&[tlv(1, &[4, 1, 2]), tlv(3, &[1])]));
+    f.push(l(&[tlv(2, &[3])]));
+    f.push(l(&[tlv(7, &[0, 1])]));
+    f.push(l(&[tlv(8, &[9, 1, 2])]));
+    f.push(l(&[tlv(8, &[5, 1, 1, 2, 3, 4, 2, 0])]));
+    f.push(l(&[tlv(8, &[5, 1, 1, 2, 3, 4, 2, 0, 0, 0, 1, 9, 1])]));
+    f.push(l(&[tlv(127, &[0, 0x80])]));
+    f.push(ether(
+        dst,
+        MAC_A,
+        0x88cc,
+        &[
+            0x02, 0x07, 0x04, 0x02, 0, 0, 0, 0, 0x01, 0x04, 0x03, 0x05, b'e', b't', b'h', b'0',
+        ],
+    ));
+    f.push(ether(dst, MAC_A, 0x88cc, &[0x02]));
+    f.push(ether(dst, MAC_A, 0x88cc, &[0x0a, 0x03, b'a', b'b', b'c']));
+    f
+}
+
+#[test]
+fn lldp_tlvs() {
+    check("lldp", &lldp_frames(), FLAGS, CUT_FLAGS);
+}

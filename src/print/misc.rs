@@ -1,6 +1,5 @@
 //! Protocols that often ride along in captures: IGMP, VRRP, ESP, GRE, NTP,
-//! syslog, the Broadcom LI shim, and the first line of BOOTP/DHCP and LLDP
-//! (rfilter does not decode their `-v` details).
+//! syslog and the Broadcom LI shim.
 
 use super::dns::relts;
 use super::ip::{IpInfo, cksum};
@@ -881,35 +880,6 @@ pub(crate) fn syslog(c: &mut Ctx, d: &[u8], len: usize) -> R {
     }
     if c.opts.verbose > 1 {
         super::hex::hex_only(&mut c.o, "\n\t", &d[..len.min(d.len())], 0);
-    }
-    Ok(())
-}
-
-/// LLDP: the summary line; the TLV chain is walked for tcpdump's truncation check
-/// (rfilter does not print the `-v` TLV details).
-pub(crate) fn lldp(c: &mut Ctx, d: &[u8], len: usize) -> R {
-    c.proto = "lldp";
-    c.s("LLDP, length ");
-    c.dec(len as u64);
-    let mut tlen = len;
-    let mut p = 0usize;
-    while tlen >= 2 {
-        let Ok(tlv) = be16(d, p) else {
-            c.trunc_mark();
-            return Ok(());
-        };
-        let (ty, l) = (tlv >> 9, usize::from(tlv & 0x1ff));
-        tlen -= 2;
-        p += 2;
-        if ty == 0 || l == 0 {
-            break;
-        }
-        if d.len() < p + l || tlen < l {
-            c.trunc_mark();
-            return Ok(());
-        }
-        tlen -= l;
-        p += l;
     }
     Ok(())
 }

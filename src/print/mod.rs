@@ -30,6 +30,7 @@ mod ip;
 mod ip6;
 mod link;
 mod llc;
+mod lldp;
 mod misc;
 mod mpls;
 mod names;
