@@ -908,3 +908,152 @@ fn lldp_frames() -> Vec<Vec<u8>> {
 fn lldp_tlvs() {
     check("lldp", &lldp_frames(), FLAGS, CUT_FLAGS);
 }
+
+// ---------------------------------------------------------------- robustness
+
+/// xorshift64*: deterministic, no dependency.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn all_frames() -> Vec<Vec<u8>> {
+    let mut v = pppoe_frames();
+    v.extend(mpls_frames());
+    v.extend(overlay_frames());
+    v.extend(bootp_frames());
+    v.extend(lldp_frames());
+    v
+}
+
+/// Random byte changes and truncations; the wire length is sometimes kept.
+fn mutate(mut p: Vec<u8>, r: &mut Rng) -> (Vec<u8>, u32) {
+    let wire = p.len() as u32;
+    for _ in 0..1 + r.below(4) {
+        match r.below(5) {
+            0 | 1 if p.len() > 14 => {
+                let i = 14 + r.below(p.len() - 14);
+                p[i] = r.next() as u8;
+            }
+            2 if p.len() > 14 => {
+                let i = 14 + r.below(p.len() - 14);
+                p[i] ^= 1 << r.below(8);
+            }
+            3 => {
+                let n = r.below(p.len() + 1);
+                p.truncate(n);
+            }
+            _ => {}
+        }
+    }
+    let wire = if r.below(3) == 0 {
+        wire.max(p.len() as u32)
+    } else {
+        p.len() as u32
+    };
+    (p, wire)
+}
+
+/// No panic on mutated frames of every protocol here, with every flag set.
+#[test]
+fn mutated_frames_never_panic() {
+    use clap::Parser;
+    use rfilter::packet::{PacketRef, Timestamp};
+    use rfilter::print::{PrintOptions, format_one};
+    let rounds: usize = std::env::var("PRINT_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10000);
+    let frames = all_frames();
+    let mut r = Rng(0x1234_5678_9abc_def1);
+    let mut n = 0;
+    for flags in [
+        &["-n"][..],
+        &["-nvvv"],
+        &["-nev"],
+        &["-nxx"],
+        &["-nq"],
+        &["-nvv", "-e"],
+    ] {
+        let mut argv = vec!["rfilter"];
+        argv.extend_from_slice(flags);
+        let o = PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap());
+        for _ in 0..rounds {
+            let f = frames[r.below(frames.len())].clone();
+            let (d, wire) = mutate(f, &mut r);
+            let pkt = PacketRef {
+                ts: Timestamp::default(),
+                wire_len: wire,
+                data: &d,
+            };
+            n += format_one(o.clone(), LinkType::En10mb, &pkt).len();
+        }
+    }
+    assert!(n > 0);
+}
+
+/// Mutated frames against tcpdump: a guard on how often both agree.
+#[test]
+fn mutated_frames_vs_tcpdump() {
+    let frames = all_frames();
+    let mut r = Rng(0xfeed_f00d_1234_5679);
+    let mut recs = Vec::new();
+    for i in 0..1500 {
+        let f = frames[r.below(frames.len())].clone();
+        let (d, wire) = mutate(f, &mut r);
+        if d.is_empty() {
+            continue;
+        }
+        let mut rec = Rec::full(1_700_000_000 + i, 0, d);
+        rec.wire_len = wire;
+        recs.push(rec);
+    }
+    let dir = tmpdir("encap-mut");
+    let path = dir.join("mut.pcap");
+    write_pcap(&path, LinkType::En10mb, &recs, false);
+    print_support::assert_mostly_same(&path, &[&["-n"], &["-nv"], &["-nvvv"], &["-ne"]], 0.97);
+}
+
+/// Deep tunnel nesting (VXLAN in VXLAN, MPLS over PPPoE over VXLAN) prints
+/// without exhausting a 2 MiB stack.
+#[test]
+fn deep_tunnels_are_bounded() {
+    use rfilter::packet::{PacketRef, Timestamp};
+    use rfilter::print::{PrintOptions, format_one};
+    let mut f = inner_frame();
+    for i in 0..800 {
+        let vx = [&[8u8, 0, 0, 0, 0, 0, 1, 0][..], &f].concat();
+        f = if i % 2 == 0 {
+            ether(MAC_B, MAC_A, 0x0800, &ipv4_udp(&vx, 1, 4789))
+        } else {
+            let ip = ipv4_udp(&vx, 1, 4789);
+            let m = [&label(16, 0, true, 1)[..], &ip].concat();
+            session(&ppp(0x0281, &m))
+        };
+    }
+    let h = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            let pkt = PacketRef {
+                ts: Timestamp::default(),
+                wire_len: f.len() as u32,
+                data: &f,
+            };
+            let o = PrintOptions {
+                verbose: 3,
+                numeric: true,
+                ..Default::default()
+            };
+            format_one(o, LinkType::En10mb, &pkt).len()
+        })
+        .unwrap();
+    assert!(h.join().expect("no stack overflow") > 0);
+}
