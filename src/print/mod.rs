@@ -3,8 +3,8 @@
 //! Decoded as tcpdump prints them (`-n`/`-v`…`-vvv`/`-e`/`-q`/`-x`/`-X`/`-A`, checked
 //! line by line against the tcpdump binary by `tests/print_golden.rs` and
 //! `tests/print_encap.rs`): Ethernet, 802.1Q/802.1ad, LLC/SNAP, STP, Linux cooked
-//! v1/v2, BSD/OpenBSD loopback, raw IP; ARP/RARP; IPv4 (options, fragments); IPv6 (hop-by-hop, destination,
-//! routing, fragment headers); TCP (relative sequence numbers, every option kind
+//! v1/v2, BSD/OpenBSD loopback, raw IP; ARP/RARP; IPv4 (options, fragments); IPv6
+//! (hop-by-hop, destination, routing, fragment headers); TCP (relative sequence numbers, every option kind
 //! including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6 (ND options, MLD);
 //! DNS and mDNS (EDNS options); NTP; IGMP, VRRP, ESP, GRE, syslog, Broadcom LI;
 //! PPPoE discovery and sessions with PPP (LCP/IPCP/IPv6CP/CCP/BACP options, PAP,
