@@ -4,15 +4,15 @@
 //! line by line against the tcpdump binary by `tests/print_golden.rs` and
 //! `tests/print_encap.rs`): Ethernet, 802.1Q/802.1ad, LLC/SNAP, STP, Linux cooked
 //! v1/v2, BSD/OpenBSD loopback, raw IP; ARP/RARP; IPv4 (options, fragments); IPv6
-//! (hop-by-hop, destination, routing, fragment headers); TCP (relative sequence numbers, every option kind
-//! including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6 (ND options, MLD);
-//! DNS and mDNS (EDNS options); NTP; IGMP, VRRP, ESP, GRE, syslog, Broadcom LI;
-//! PPPoE discovery and sessions with PPP (LCP/IPCP/IPv6CP/CCP/BACP options, PAP,
-//! CHAP); MPLS label stacks; VXLAN and Geneve with their inner frames; BOOTP/DHCP
-//! (RFC 1048 options) and LLDP (every TLV, organization-specific ones included);
-//! other protocols get tcpdump's generic fallbacks (`ip-proto-N`,
-//! `ethertype Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump
-//! has a dedicated printer.
+//! (hop-by-hop, destination, routing, fragment headers); TCP (relative sequence
+//! numbers, every option kind including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6
+//! (ND options, MLD); DNS and mDNS (EDNS options); NTP; IGMP, VRRP, ESP, GRE, syslog,
+//! Broadcom LI; PPPoE discovery and sessions with PPP (LCP/IPCP/IPv6CP/CCP/BACP
+//! options, PAP, CHAP); MPLS label stacks; VXLAN and Geneve with their inner frames;
+//! BOOTP/DHCP (RFC 1048 options) and LLDP (every TLV, organization-specific ones
+//! included); other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
+//! Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump has a dedicated
+//! printer.
 //!
 //! [`Printer`] is a [`Sink`]: it takes each packet, decodes it with the protocol
 //! printers in this module (one file per protocol family) and appends tcpdump's text
