@@ -520,6 +520,43 @@ fn vxlan_and_geneve() {
     check("overlay", &overlay_frames(), FLAGS, CUT_FLAGS);
 }
 
+// ------------------------------------- MPLS and PPP inside GRE, MPLS over UDP
+
+fn gre_frames() -> Vec<Vec<u8>> {
+    let ipgre = |gre: &[u8]| ether(MAC_B, MAC_A, 0x0800, &Ip4::new(A4, B4, 47).build(gre));
+    let mpls = [label(77, 2, true, 9).to_vec(), ipv4_icmp()].concat();
+    // PPTP: GRE version 1 with key (payload length, call id), sequence and ack.
+    let pptp = |ppp_frame: &[u8], ack: bool| {
+        let mut g = vec![0x30, if ack { 0x81 } else { 0x01 }, 0x88, 0x0b];
+        g.extend_from_slice(&(ppp_frame.len() as u16).to_be_bytes());
+        g.extend_from_slice(&[0, 7, 0, 0, 0, 1]);
+        if ack {
+            g.extend_from_slice(&[0, 0, 0, 2]);
+        }
+        g.extend_from_slice(ppp_frame);
+        g
+    };
+    vec![
+        ipgre(&[&[0u8, 0, 0x88, 0x47][..], &mpls].concat()),
+        ipgre(&[&[0u8, 0, 0x88, 0x48][..], &mpls].concat()),
+        ipgre(&pptp(
+            &[&[0xff, 0x03][..], &ppp(0x0021, &ipv4_icmp())].concat(),
+            true,
+        )),
+        ipgre(&pptp(
+            &[0xff, 0x03, 0xc0, 0x21, 1, 1, 0, 8, 1, 4, 5, 0xdc],
+            false,
+        )),
+        ipgre(&pptp(&[0x21, 0x45], true)),
+        ether(MAC_B, MAC_A, 0x0800, &ipv4_udp(&mpls, 40000, 6635)),
+    ]
+}
+
+#[test]
+fn gre_and_udp_carry_mpls_and_ppp() {
+    check("gre", &gre_frames(), FLAGS, CUT_FLAGS);
+}
+
 // ---------------------------------------------------------------- BOOTP/DHCP
 
 struct Bootp {
@@ -931,6 +968,7 @@ fn all_frames() -> Vec<Vec<u8>> {
     v.extend(overlay_frames());
     v.extend(bootp_frames());
     v.extend(lldp_frames());
+    v.extend(gre_frames());
     v
 }
 

@@ -708,6 +708,7 @@ pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 0x6558 => {
                     super::ether::print(c, payload, len)?;
                 }
+                0x8847 => super::mpls::print(c, payload, len)?,
                 _ => {
                     c.s("gre-proto-0x");
                     c.o.hex(u64::from(prot));
@@ -789,7 +790,9 @@ pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
                         super::ether::print(c, payload, len)?;
                     }
                 }
-                // PPP (PPTP) is not decoded by rfilter.
+                0x880b => {
+                    super::ppp::print(c, payload, len)?;
+                }
                 _ => {
                     c.s("gre-proto-0x");
                     c.o.hex(u64::from(prot));
