@@ -362,6 +362,17 @@ fn pppoe_frames() -> Vec<Vec<u8>> {
     f.push(session(&[0x01, 0x03, 0xc0, 0x21, 10, 1, 0, 8, 0, 0, 0, 1]));
     f.push(session(&[0xff]));
     f.push(session(&[0xff, 0x03, 0xc0]));
+    // Frames still carrying RFC 1662 octet stuffing (protocol 0x7eXX).
+    f.push(session(&[
+        0x7e, 0xff, 0x7d, 0x23, 0xc0, 0x21, 9, 1, 0, 8, 0, 0, 0, 1,
+    ]));
+    f.push(session(&[&[0x7e, 0x21][..], &ipv4_icmp()].concat()));
+    f.push(session(&[&[0x7e, 0x57][..], &ipv6_udp()].concat()));
+    f.push(session(&[0x7e, 0x80, 0x21, 1, 1, 0, 4]));
+    f.push(session(&[0x7e, 0x7d]));
+    f.push(session(&[0x7e, 0x7e, 0x7e, 0x7e]));
+    f.push(session(&[0x7e, 0xff, 0x03, 0x7e, 0x11, 0x22, 0x33]));
+    f.push(session(&[0x7e, 0x6e, 0x06, 0x01, 0x00, 0x04]));
     // Ethernet type 0x880b: PPP directly.
     f.push(ether(MAC_B, MAC_A, 0x880b, &ppp(0x0021, &ipv4_icmp())));
     f.push(ether(
@@ -1044,7 +1055,11 @@ fn mutated_frames_vs_tcpdump() {
     let frames = all_frames();
     let mut r = Rng(0xfeed_f00d_1234_5679);
     let mut recs = Vec::new();
-    for i in 0..1500 {
+    let n: i64 = std::env::var("PRINT_MUT_RECORDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1500);
+    for i in 0..n {
         let f = frames[r.below(frames.len())].clone();
         let (d, wire) = mutate(f, &mut r);
         if d.is_empty() {

@@ -125,6 +125,17 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
 }
 
 fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
+    // Only an encapsulated frame (VXLAN, Geneve, GRE) can claim less than was
+    // captured of it.
+    if length < d.len() {
+        c.s("[length ");
+        c.dec(length as u64);
+        c.s(" < caplen ");
+        c.dec(d.len() as u64);
+        c.s("]");
+        c.invalid();
+        return Ok(length);
+    }
     if d.len() < 14 || length < 14 {
         c.trunc_mark();
         return Ok(d.len().min(length));

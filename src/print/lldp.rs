@@ -85,6 +85,7 @@ const CAPS: &[(u32, &str)] = &[
 ];
 
 const AF_NAMES: &[(u32, &str)] = &[
+    (0, "Reserved"),
     (1, "IPv4"),
     (2, "IPv6"),
     (3, "NSAP"),

@@ -101,6 +101,13 @@ const FLAGS: [(u8, &str); 8] = [
 pub(crate) fn geneve(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.proto = "geneve";
     c.s("Geneve");
+    if len < 8 {
+        c.s(" [length ");
+        c.dec(len as u64);
+        c.s(" < 8]");
+        c.invalid();
+        return Ok(());
+    }
     let h = bytes(d, 0, 8)?;
     let ver_opt = h[0];
     let version = ver_opt >> 6;
@@ -113,8 +120,7 @@ pub(crate) fn geneve(c: &mut Ctx, d: &[u8], len: usize) -> R {
     let prot = u16::from_be_bytes([h[2], h[3]]);
     let vni = (u32::from(h[4]) << 16) | (u32::from(h[5]) << 8) | u32::from(h[6]);
     let reserved = h[7];
-    // tcpdump subtracts without checking: a short length wraps around.
-    let mut len = (len as u32).wrapping_sub(8) as usize;
+    let mut len = len - 8;
     c.s(", Flags [");
     if flags == 0 {
         c.s("none");

@@ -210,8 +210,16 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
 
 fn handle(c: &mut Ctx, proto: u16, d: &[u8], length: usize) -> R {
     if proto & 0xff00 == 0x7e00 {
-        // HDLC-escaped frames are not decoded here.
-        return Ok(());
+        // An escape code: the frame still has RFC 1662 octet stuffing, starting
+        // at the protocol field's second byte.
+        if c.depth >= super::MAX_DEPTH {
+            c.trunc_mark();
+            return Ok(());
+        }
+        c.depth += 1;
+        let r = hdlc(c, proto as u8, d, length);
+        c.depth -= 1;
+        return r;
     }
     match proto {
         PPP_LCP | PPP_IPCP | PPP_OSICP | PPP_MPLSCP | PPP_IPV6CP | PPP_CCP | PPP_BACP => {
@@ -242,6 +250,58 @@ fn handle(c: &mut Ctx, proto: u16, d: &[u8], length: usize) -> R {
             Ok(())
         }
     }
+}
+
+/// tcpdump's ppp_hdlc: un-escapes what was captured and decodes it again,
+/// guessing the protocol field's layout.
+fn hdlc(c: &mut Ctx, first: u8, d: &[u8], length: usize) -> R {
+    if length == 0 {
+        return Ok(());
+    }
+    let mut b = Vec::with_capacity(d.len() + 1);
+    let mut it = std::iter::once(&first).chain(d.iter());
+    while let Some(&x) = it.next() {
+        if x == 0x7d {
+            match it.next() {
+                Some(&y) => b.push(y ^ 0x20),
+                None => break,
+            }
+        } else {
+            b.push(x);
+        }
+    }
+    let length = b.len();
+    if length < 1 {
+        c.trunc_mark();
+        return Ok(());
+    }
+    match b[0] {
+        0x21 => return super::ip::print(c, &b[1..], length - 1),
+        0x57 => return super::ip6::print(c, &b[1..], length - 1),
+        _ => {}
+    }
+    if length < 2 {
+        c.trunc_mark();
+        return Ok(());
+    }
+    let mut proto = u16::from_be_bytes([b[0], b[1]]);
+    let mut off = 2;
+    if proto == 0xff03 {
+        if length < 4 {
+            c.trunc_mark();
+            return Ok(());
+        }
+        proto = u16::from_be_bytes([b[2], b[3]]);
+        off = 4;
+    }
+    if proto & 0xff00 == 0x7e00 {
+        // Escaped twice: tcpdump refuses rather than recurse.
+        c.s("(protocol 0x");
+        c.o.hexw(u64::from(proto), 4);
+        c.s(" invalid)");
+        return Ok(());
+    }
+    handle(c, proto, &b[off..], length - off)
 }
 
 fn mlppp(c: &mut Ctx, d: &[u8], length: usize) -> R {
