@@ -759,6 +759,38 @@ fn bootp_frames() -> Vec<Vec<u8>> {
     f
 }
 
+/// Every option tag 1..254 (but the parameter list) at lengths 0..12 with
+/// varied bytes, and a parameter request list naming every tag.
+#[test]
+fn dhcp_every_option_and_length() {
+    let mut r = Rng(0x0bad_cafe_f00d_0001);
+    let mut f = Vec::new();
+    for len in [0usize, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12] {
+        let mut b = Bootp::new(2);
+        let mut v = vec![99, 130, 83, 99];
+        for tag in 1..=254u8 {
+            if tag == 55 {
+                continue;
+            }
+            v.push(tag);
+            v.push(len as u8);
+            v.extend((0..len).map(|_| r.next() as u8));
+        }
+        v.push(255);
+        b.vend = v;
+        f.push(ether(MAC_B, MAC_A, 0x0800, &ipv4_udp(&b.build(), 67, 68)));
+    }
+    let mut b = Bootp::new(1);
+    b.vend = [
+        &[99u8, 130, 83, 99, 55, 254][..],
+        &(1..=254u8).collect::<Vec<_>>(),
+        &[255],
+    ]
+    .concat();
+    f.push(ether(MAC_B, MAC_A, 0x0800, &ipv4_udp(&b.build(), 68, 67)));
+    check("dhcp-tags", &f, &[&["-nv"], &["-nvv"], &["-nvvv"]], &[]);
+}
+
 #[test]
 fn bootp_dhcp() {
     check(

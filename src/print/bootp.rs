@@ -101,24 +101,20 @@ fn tag_info(tag: u8) -> Option<(u8, &'static str)> {
         81 => (b'$', "FQDN"),
         82 => (b'$', "Agent-Information"),
         83 => (b'b', "ARMT"),
-        84 => (b'b', "AMSK"),
         88 => (b'a', "TZSTR"),
         89 => (b'b', "FQDNS"),
         90 => (b'b', "AUTH"),
-        91 => (b'i', "VINES"),
-        92 => (b's', "RANK"),
+        91 => (b'L', "Last-Transaction-Time"),
+        92 => (b'i', "Associated-IP"),
         93 => (b's', "ARCH"),
         94 => (b'b', "NDI"),
         97 => (b'b', "GUID"),
         95 => (b'a', "LDAP"),
-        96 => (b'i', "6o4"),
         100 => (b'a', "POSIX-TZ"),
         101 => (b'a', "TZ-Name"),
-        110 => (b'b', "IPX"),
         112 => (b'i', "NI"),
         113 => (b'a', "NITAG"),
         114 => (b'a', "URL"),
-        115 => (b'b', "FAIL"),
         161 => (b'a', "MUD-URL"),
         _ => return None,
     })
@@ -527,7 +523,12 @@ fn special(c: &mut Ctx, d: &[u8], tag: u8, p: &mut usize, len: &mut usize) -> R<
                 return Ok(true);
             }
             let fl = u8_at(d, *p)?;
-            if fl != 0 {
+            if fl & 0xf0 != 0 {
+                c.s("[ERROR: MBZ nibble 0x");
+                c.o.hex(u64::from(fl >> 4));
+                c.s(" != 0] ");
+            }
+            if fl & 0x0f != 0 {
                 c.s("[");
                 for (bit, ch) in [(1, "S"), (2, "O"), (4, "E"), (8, "N")] {
                     if fl & bit != 0 {
