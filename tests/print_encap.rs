@@ -984,6 +984,69 @@ fn lldp_frames() -> Vec<Vec<u8>> {
     f
 }
 
+/// Every organization subtype 0..15 of every decoded OUI (and an unknown one)
+/// at many lengths with varied bytes; every chassis/port/other TLV subtype
+/// likewise; management addresses of several families and trailers.
+#[test]
+fn lldp_every_subtype_and_length() {
+    let mut r = Rng(0x11d9_5eed_0000_0003);
+    let mut bytes = |n: usize| (0..n).map(|_| r.next() as u8).collect::<Vec<u8>>();
+    let dst = [0x01, 0x80, 0xc2, 0, 0, 0x0e];
+    let lens = [0usize, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 21, 25, 30];
+    let mut f = Vec::new();
+    for oui in [
+        [0x00, 0x80, 0xc2],
+        [0x00, 0x12, 0x0f],
+        [0x00, 0x12, 0xbb],
+        [0x00, 0x00, 0x5e],
+        [0x00, 0x1b, 0x21],
+        [0x00, 0x01, 0x42],
+    ] {
+        for sub in 0..16u8 {
+            let mut body = Vec::new();
+            for &l in &lens {
+                body.extend(org(oui, sub, &bytes(l)));
+            }
+            body.extend_from_slice(&[0, 0]);
+            f.push(ether(dst, MAC_A, 0x88cc, &body));
+        }
+    }
+    for ty in 1..=8u16 {
+        let mut body = Vec::new();
+        for st in 0..10u8 {
+            for l in [0usize, 1, 2, 4, 5, 6, 7, 9, 17, 20] {
+                body.extend(tlv(ty, &[&[st][..], &bytes(l)].concat()));
+            }
+        }
+        body.extend_from_slice(&[0, 0]);
+        f.push(ether(dst, MAC_A, 0x88cc, &body));
+    }
+    let mut body = Vec::new();
+    for (af, al) in [
+        (1u8, 4usize),
+        (2, 16),
+        (6, 6),
+        (0, 4),
+        (3, 5),
+        (25, 3),
+        (196, 2),
+        (99, 2),
+    ] {
+        for extra in [
+            &[][..],
+            &[2, 0, 0, 0, 5],
+            &[3, 0, 0, 0, 5, 0],
+            &[1, 0, 0, 0, 5, 3, 0x2b, 6, 1],
+        ] {
+            let v = [&[al as u8 + 1, af][..], &bytes(al), extra].concat();
+            body.extend(tlv(8, &v));
+        }
+    }
+    body.extend_from_slice(&[0, 0]);
+    f.push(ether(dst, MAC_A, 0x88cc, &body));
+    check("lldp-sweep", &f, &[&["-n"], &["-nv"], &["-nvv"]], &[]);
+}
+
 #[test]
 fn lldp_tlvs() {
     check("lldp", &lldp_frames(), FLAGS, CUT_FLAGS);

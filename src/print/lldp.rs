@@ -608,7 +608,7 @@ fn private_8021(c: &mut Ctx, t: &[u8], l: usize) -> R<bool> {
             c.s(match tv >> 6 {
                 0 => "Not Supported",
                 1 => "EVB Bridge",
-                2 => "EVB Staion",
+                2 => "EVB Station",
                 _ => "Reserved for future Standardization",
             });
             c.s(" [");
