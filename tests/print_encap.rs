@@ -384,6 +384,58 @@ fn pppoe_frames() -> Vec<Vec<u8>> {
     f
 }
 
+/// Every option number of every control protocol at many lengths, every
+/// control code with short and long data, every PAP and CHAP code.
+#[test]
+fn ppp_every_option_and_code() {
+    let mut r = Rng(0x0ddb_a11_0000_0005);
+    let mut bytes = |n: usize| (0..n).map(|_| r.next() as u8).collect::<Vec<u8>>();
+    let mut f = Vec::new();
+    for (proto, max_opt) in [
+        (0xc021u16, 40u8),
+        (0x8021, 135),
+        (0x8057, 5),
+        (0x80fd, 30),
+        (0xc02b, 4),
+        (0x8023, 3),
+        (0x8281, 3),
+    ] {
+        for opt in 0..max_opt {
+            if proto == 0x8021 && (5..128).contains(&opt) {
+                continue;
+            }
+            let mut opts = Vec::new();
+            for l in [2usize, 3, 4, 5, 6, 7, 8, 10, 14, 16, 18] {
+                opts.push(opt);
+                opts.push(l as u8);
+                opts.extend(bytes(l - 2));
+            }
+            for code in 1..=4 {
+                f.push(session(&ppp(proto, &cp(code, 1, &opts))));
+            }
+        }
+        for code in 0..17 {
+            for l in [0usize, 1, 3, 4, 6, 8, 12] {
+                f.push(session(&ppp(proto, &cp(code, 2, &bytes(l)))));
+            }
+        }
+    }
+    for proto in [0xc023u16, 0xc223] {
+        for code in 0..6 {
+            for l in [0usize, 1, 2, 3, 5, 8, 12] {
+                f.push(session(&ppp(proto, &cp(code, 3, &bytes(l)))));
+            }
+            f.push(session(&ppp(proto, &cp(code, 3, b"\x04abcd\x03xyz"))));
+        }
+    }
+    check(
+        "ppp-sweep",
+        &f,
+        &[&["-n"], &["-nv"], &["-nvv"], &["-ne"]],
+        &[],
+    );
+}
+
 #[test]
 fn pppoe_and_ppp() {
     check("pppoe", &pppoe_frames(), FLAGS, CUT_FLAGS);
