@@ -388,7 +388,7 @@ fn pppoe_frames() -> Vec<Vec<u8>> {
 /// control code with short and long data, every PAP and CHAP code.
 #[test]
 fn ppp_every_option_and_code() {
-    let mut r = Rng(0x0ddb_a11_0000_0005);
+    let mut r = Rng(0x00dd_ba11_0000_0005);
     let mut bytes = |n: usize| (0..n).map(|_| r.next() as u8).collect::<Vec<u8>>();
     let mut f = Vec::new();
     for (proto, max_opt) in [
