@@ -62,7 +62,7 @@ const FLAGS: &[&[&str]] = &[
     &[],
     &["-v"],
 ];
-const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-ne"]];
+const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-ne"], &["-nx"]];
 
 fn ipv4_udp(payload: &[u8], sport: u16, dport: u16) -> Vec<u8> {
     Ip4::new(A4, B4, 17).build(&udp(&Pseudo::V4(A4, B4), sport, dport, payload, false))

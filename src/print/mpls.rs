@@ -42,8 +42,9 @@ fn print_inner(c: &mut Ctx, d: &[u8], mut length: usize) -> R {
     let label = loop {
         if length < 4 {
             c.invalid();
+            // tcpdump then checks the rest was captured (a longjmp when not).
             if d.len() - p < length {
-                c.trunc_mark();
+                return Err(super::Trunc);
             }
             return Ok(());
         }

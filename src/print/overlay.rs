@@ -25,8 +25,7 @@ pub(crate) fn vxlan(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.s("\n");
     if d.len() < 8 {
         // tcpdump reads the whole 8-byte header before the inner frame.
-        c.trunc_mark();
-        return Ok(());
+        return Err(super::Trunc);
     }
     super::ether::print(c, &d[8..], len - 8)?;
     Ok(())
@@ -108,7 +107,12 @@ pub(crate) fn geneve(c: &mut Ctx, d: &[u8], len: usize) -> R {
         c.invalid();
         return Ok(());
     }
-    let h = bytes(d, 0, 8)?;
+    // tcpdump's header and option checks end the packet without a longjmp
+    // (so -x still skips the link header).
+    let Ok(h) = bytes(d, 0, 8) else {
+        c.trunc_mark();
+        return Ok(());
+    };
     let ver_opt = h[0];
     let version = ver_opt >> 6;
     if version != 0 {
@@ -152,7 +156,10 @@ pub(crate) fn geneve(c: &mut Ctx, d: &[u8], len: usize) -> R {
         c.s(" bytes missing");
         return Ok(());
     }
-    bytes(d, 8, opts_len)?;
+    if bytes(d, 8, opts_len).is_err() {
+        c.trunc_mark();
+        return Ok(());
+    }
     if opts_len > 0 {
         c.s(", options [");
         if c.opts.verbose > 0 {
