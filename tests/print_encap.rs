@@ -612,6 +612,15 @@ fn gre_frames() -> Vec<Vec<u8>> {
         )),
         ipgre(&pptp(&[0x21, 0x45], true)),
         ether(MAC_B, MAC_A, 0x0800, &ipv4_udp(&mpls, 40000, 6635)),
+        // GREv1 without the key flag: no call ID is read.
+        ipgre(
+            &[
+                &[0x10u8, 0x81, 0x88, 0x0b, 0, 0, 0, 5, 0, 0, 0, 4, 0xff, 0x03][..],
+                &ppp(0x0021, &ipv4_icmp()),
+            ]
+            .concat(),
+        ),
+        ipgre(&[0x00u8, 0x81, 0x88, 0x0b, 0, 0, 0, 4]),
     ]
 }
 

@@ -746,8 +746,6 @@ pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 c.dec(call);
                 p += 2;
                 len -= 2;
-            } else {
-                c.s(", (ERROR: K flag not set)");
             }
             if flags & 0x1000 != 0 {
                 need!(4);
