@@ -1209,7 +1209,11 @@ fn mutated_frames_never_panic() {
 #[test]
 fn mutated_frames_vs_tcpdump() {
     let frames = all_frames();
-    let mut r = Rng(0xfeed_f00d_1234_5679);
+    let seed: u64 = std::env::var("PRINT_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0xfeed_f00d_1234_5679);
+    let mut r = Rng(seed | 1);
     let mut recs = Vec::new();
     let n: i64 = std::env::var("PRINT_MUT_RECORDS")
         .ok()
