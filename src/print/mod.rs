@@ -1,16 +1,18 @@
 //! Packet printing in tcpdump 4.99's format.
 //!
 //! Decoded as tcpdump prints them (`-n`/`-v`…`-vvv`/`-e`/`-q`/`-x`/`-X`/`-A`, checked
-//! line by line against the tcpdump binary by `tests/print_golden.rs`): Ethernet,
-//! 802.1Q/802.1ad, LLC/SNAP, STP, Linux cooked v1/v2, BSD/OpenBSD loopback, raw
-//! IP; ARP/RARP; IPv4 (options, fragments); IPv6 (hop-by-hop, destination,
-//! routing, fragment headers); TCP (relative sequence numbers, every option kind
-//! including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6 (ND options, MLD);
-//! DNS and mDNS (EDNS options); NTP; IGMP, VRRP, ESP, GRE, syslog, Broadcom LI.
-//! BOOTP/DHCP and LLDP get tcpdump's first line only (not their `-v` details);
-//! other protocols get tcpdump's generic fallbacks (`ip-proto-N`,
-//! `ethertype Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump
-//! has a dedicated printer.
+//! line by line against the tcpdump binary by `tests/print_golden.rs` and
+//! `tests/print_encap.rs`): Ethernet, 802.1Q/802.1ad, LLC/SNAP, STP, Linux cooked
+//! v1/v2, BSD/OpenBSD loopback, raw IP; ARP/RARP; IPv4 (options, fragments); IPv6
+//! (hop-by-hop, destination, routing, fragment headers); TCP (relative sequence
+//! numbers, every option kind including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6
+//! (ND options, MLD); DNS and mDNS (EDNS options); NTP; IGMP, VRRP, ESP, GRE, syslog,
+//! Broadcom LI; PPPoE discovery and sessions with PPP (LCP/IPCP/IPv6CP/CCP/BACP
+//! options, PAP, CHAP); MPLS label stacks; VXLAN and Geneve with their inner frames;
+//! BOOTP/DHCP (RFC 1048 options) and LLDP (every TLV, organization-specific ones
+//! included); other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
+//! Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump has a dedicated
+//! printer.
 //!
 //! [`Printer`] is a [`Sink`]: it takes each packet, decodes it with the protocol
 //! printers in this module (one file per protocol family) and appends tcpdump's text
@@ -20,6 +22,7 @@
 //! ` [|proto]` mark — when the capture ends early.
 
 mod arp;
+mod bootp;
 mod dns;
 mod ether;
 mod hex;
@@ -29,9 +32,14 @@ mod ip;
 mod ip6;
 mod link;
 mod llc;
+mod lldp;
 mod misc;
+mod mpls;
 mod names;
 pub mod out;
+mod overlay;
+mod ppp;
+mod pppoe;
 mod stp;
 mod tcp;
 mod time;
