@@ -2,7 +2,7 @@
 //!
 //! The library holds the filter compiler ([`filter`]), classic BPF tools ([`bpf`]),
 //! savefile reading and writing ([`savefile`]), live capture ([`capture`]) and
-//! tcpdump-format packet printing ([`print`]).
+//! tcpdump-format packet printing ([`print`](mod@print)).
 //!
 //! Compiling a filter and running it over a packet:
 //!

@@ -1,6 +1,6 @@
 //! Parser: expression text to [`Expr`], implementing libpcap 1.10's grammar.y.
 //!
-//! The tokenizer ([`lexer`]) reproduces scanner.l; this module is a hand-written
+//! The tokenizer (`lexer`) reproduces scanner.l; this module is a hand-written
 //! recursive-descent parser over its tokens that accepts exactly grammar.y's
 //! language and builds the same meaning, in one left-to-right pass with one token
 //! of lookahead and no backtracking (so deep nesting costs linear time).

@@ -17,8 +17,8 @@
 //! [`Printer`] is a [`Sink`]: it takes each packet, decodes it with the protocol
 //! printers in this module (one file per protocol family) and appends tcpdump's text
 //! to a large reused buffer that is written out in big chunks (or per line with `-l`).
-//! Decoders never index untrusted bytes directly: every read goes through [`Ctx`]'s
-//! bounds-checked getters, which fail with [`Trunc`] — printed as tcpdump's
+//! Decoders never index untrusted bytes directly: every read goes through `Ctx`'s
+//! bounds-checked getters, which fail with `Trunc` — printed as tcpdump's
 //! ` [|proto]` mark — when the capture ends early.
 
 mod arp;

@@ -11,16 +11,16 @@
 //! jumps), protochain's loop is unrolled.
 //!
 //! Submodules, one concern each:
-//! - [`frag`]: program fragments with open true/false exits, and/or/not wiring;
-//! - [`offsets`]: the link-layer offset state and packet loads relative to it;
-//! - [`link`]: link-layer type tests and Ethernet addresses;
-//! - [`ip`]: IPv4/IPv6 hosts and nets, protocols, protochain;
-//! - [`ports`]: port and portrange;
-//! - [`arith`]: arithmetic expressions, packet accessors, relations;
-//! - [`encap`]: vlan, mpls, pppoed/pppoes, geneve;
-//! - [`misc`]: iso/isis/llc, broadcast/multicast, length, direction, interface;
-//! - [`qualified`]: dispatch of `[proto] [dir] [type] id` primitives;
-//! - [`registers`]: zeroing of scratch registers read before any store.
+//! - `frag`: program fragments with open true/false exits, and/or/not wiring;
+//! - `offsets`: the link-layer offset state and packet loads relative to it;
+//! - `link`: link-layer type tests and Ethernet addresses;
+//! - `ip`: IPv4/IPv6 hosts and nets, protocols, protochain;
+//! - `ports`: port and portrange;
+//! - `arith`: arithmetic expressions, packet accessors, relations;
+//! - `encap`: vlan, mpls, pppoed/pppoes, geneve;
+//! - `misc`: iso/isis/llc, broadcast/multicast, length, direction, interface;
+//! - `qualified`: dispatch of `[proto] [dir] [type] id` primitives;
+//! - `registers`: zeroing of scratch registers read before any store.
 
 mod arith;
 mod encap;

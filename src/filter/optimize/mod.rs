@@ -3,14 +3,14 @@
 //! that filters of thousands of terms compile in milliseconds (libpcap's optimizer
 //! iterates to a fixpoint with quadratic passes: minutes for 1000 hosts).
 //!
-//! - [`forward`]: value numbering, redundant loads, constant folding, jump threading;
-//! - [`liveness`]: dead statements;
-//! - [`cleanup`]: empty jumps, merging, identical blocks and tails, layout;
-//! - [`peephole`]: mask-and-compare to `jset`;
-//! - [`order`]: IPv4 tested before IPv6 (likely cases first);
-//! - [`sets`]: search trees for long chains of comparisons with constants;
-//! - [`twins`]: fixed-offset regions (IPv6) jump into their indexed twins (IPv4);
-//! - [`layout`]: emission in the optimizer's block order.
+//! - `forward`: value numbering, redundant loads, constant folding, jump threading;
+//! - `liveness`: dead statements;
+//! - `cleanup`: empty jumps, merging, identical blocks and tails, layout;
+//! - `peephole`: mask-and-compare to `jset`;
+//! - `order`: IPv4 tested before IPv6 (likely cases first);
+//! - `sets`: search trees for long chains of comparisons with constants;
+//! - `twins`: fixed-offset regions (IPv6) jump into their indexed twins (IPv4);
+//! - `layout`: emission in the optimizer's block order.
 
 mod cleanup;
 mod forward;
@@ -32,7 +32,7 @@ use crate::filter::cfg::{Cfg, Term};
 /// trees need fewer long-jump trampolines that way).
 ///
 /// A third layout explores the likelier exit of each branch first
-/// ([`cleanup::compact_likely_first`]); it is taken when it is no longer and runs
+/// (`cleanup::compact_likely_first`); it is taken when it is no longer and runs
 /// fewer `ja` on likely paths (an IPv4 port test then falls into the tail it
 /// shares with IPv6 instead of jumping to it).
 pub fn compile(cfg: &Cfg) -> Result<Vec<Insn>, String> {
