@@ -40,6 +40,7 @@ pub fn run(cfg: &mut Cfg, values: &mut Values) {
             continue; // every edge into it was threaded past it
         };
         st.resolve(values);
+        let entry_regs = st.regs;
         let stmts = std::mem::take(&mut cfg.blocks[b].stmts);
         let term = cfg.blocks[b].term;
         let x_live_after = term
@@ -64,10 +65,20 @@ pub fn run(cfg: &mut Cfg, values: &mut Values) {
             code &= !BPF_X;
             k = c;
         }
+        // A test decided by the range of a value this block loads may go when it
+        // goes to a rejection: a packet too short for the load is rejected
+        // either way (`ip proto 256`).
+        let rejects =
+            |t: BlockId| cfg.blocks[t].stmts.is_empty() && cfg.blocks[t].term == Term::Ret(0);
+        let by_range = || {
+            let d = st.decide_by_range(values, code, k)?;
+            let in_block = !entry_regs.contains(&st.regs[A]);
+            (in_block && rejects(if d { jt } else { jf })).then_some(d)
+        };
         let (jt, jf) = match if jt == jf {
             Some(true)
         } else {
-            st.decide(values, code, k)
+            st.decide(values, code, k).or_else(by_range)
         } {
             Some(true) => (jt, jt),
             Some(false) => (jf, jf),

@@ -346,12 +346,7 @@ fn rewrite(
     // first starts with its load, then branches like its first test.
     let mut next = miss;
     for (i, g) in groups.iter().enumerate().rev() {
-        // Ranges in ascending order: below one range is below all the later
-        // ones, so a failed `jge` leaves the group at once.
-        let mut root = next;
-        for &(lo, hi) in g.ranges.iter().rev() {
-            root = range_test(cfg, (lo, hi), hit, root, next);
-        }
+        let mut root = ranges(cfg, &g.ranges, hit, next);
         if !g.points.is_empty() {
             root = trees.build(cfg, &g.points, hit, root);
         }
@@ -380,8 +375,48 @@ impl Group {
         tree_size(self.points.len()) + self.ranges.iter().map(|&r| range_size(r)).sum::<usize>()
     }
     fn depth(&self) -> usize {
-        tree_depth(self.points.len()) + self.ranges.iter().map(|&r| range_size(r)).sum::<usize>()
+        let windows = self.ranges.len().div_ceil(RANGE_WINDOW);
+        let in_window = self.ranges.iter().take(RANGE_WINDOW);
+        tree_depth(self.points.len())
+            + windows.next_power_of_two().trailing_zeros() as usize
+            + in_window.map(|&r| range_size(r)).sum::<usize>()
     }
+}
+
+/// Ranges per window: a window's tests (two per range) stay within the reach of a
+/// conditional jump, so they reach their own copies of the exits.
+const RANGE_WINDOW: usize = 60;
+
+/// Tests of A against the sorted, disjoint `ranges`: to `hit` when A is in one,
+/// else to `miss`. Returns the first block. In ascending order, below one range is
+/// below all later ones, so a failed `jge` leaves at once. More than
+/// [`RANGE_WINDOW`] ranges are cut into windows under a tree of `jge` on their
+/// first bounds, each window with its own exits, as [`Trees::build`] does.
+fn ranges(cfg: &mut Cfg, ranges: &[(u32, u32)], hit: BlockId, miss: BlockId) -> BlockId {
+    let run = |cfg: &mut Cfg, rs: &[(u32, u32)], hit, miss| {
+        let mut root = miss;
+        for &r in rs.iter().rev() {
+            root = range_test(cfg, r, hit, root, miss);
+        }
+        root
+    };
+    if ranges.len() <= RANGE_WINDOW {
+        return run(cfg, ranges, hit, miss);
+    }
+    let windows: Vec<&[(u32, u32)]> = ranges.chunks(RANGE_WINDOW).collect();
+    let mut roots = vec![0; windows.len()];
+    let (mut next_hit, mut next_miss) = (hit, miss);
+    for (i, w) in windows.iter().enumerate().rev() {
+        let h = match cfg.blocks[hit].term {
+            Term::Ret(k) => cfg.add(Vec::new(), Term::Ret(k)),
+            _ => cfg.add(Vec::new(), jump(next_hit)),
+        };
+        let m = cfg.add(Vec::new(), jump(next_miss));
+        roots[i] = run(cfg, w, h, m);
+        (next_hit, next_miss) = (h, m);
+    }
+    let firsts: Vec<u32> = windows.iter().map(|w| w[0].0).collect();
+    upper(cfg, &firsts, &roots)
 }
 
 /// Comparisons a range test takes: `jge lo`, `jgt hi`, either dropped at the
@@ -796,6 +831,49 @@ mod tests {
                     vm::run(&after, &p, 8),
                     "{a:x} {b:x}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn many_networks_get_windows_that_need_no_trampolines() {
+        // 300 networks /16 (10.0/16, 10.1/16, …) on one word.
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let mut next = rej;
+        for i in (0..300u32).rev() {
+            next = cfg.add(
+                vec![
+                    Insn::stmt(BPF_LD | BPF_ABS | BPF_W, 0),
+                    Insn::stmt(BPF_ALU | BPF_AND | BPF_K, 0xffff_0000),
+                ],
+                Term::Branch {
+                    code: BPF_JMP | BPF_JEQ | BPF_K,
+                    k: (0x0a00 + i * 3) << 16,
+                    jt: acc,
+                    jf: next,
+                },
+            );
+        }
+        cfg.entry = next;
+        let before = crate::filter::emit::emit(&cfg).unwrap();
+        let after = super::super::compile(&cfg).unwrap();
+        crate::bpf::verify::verify(&after).unwrap();
+        let jas = after
+            .iter()
+            .filter(|i| i.code == BPF_JMP | crate::bpf::insn::BPF_JA)
+            .count();
+        assert!(
+            after.len() < 2 * 300 + 50,
+            "{} instructions, {jas} ja",
+            after.len()
+        );
+        for i in 0..1000u32 {
+            for low in [0u32, 0xffff, 0x1234] {
+                let a = ((0x09f0 + i) << 16) | low;
+                let p = a.to_be_bytes();
+                assert_eq!(vm::run(&before, &p, 4), vm::run(&after, &p, 4), "{a:x}");
             }
         }
     }

@@ -141,6 +141,17 @@ impl State {
         }
     }
 
+    /// The branch's outcome from the range of A's value alone, even when that value
+    /// loads packet bytes (the caller must keep what those loads decide).
+    pub fn decide_by_range(&self, values: &Values, code: u16, k: u32) -> Option<bool> {
+        let k = if code & BPF_X != 0 {
+            values.as_const(self.regs[X])?
+        } else {
+            k
+        };
+        values.intrinsic(self.regs[A]).decide(code & 0xf0, k)
+    }
+
     /// Records what taking (`taken`) the branch `code #k` teaches.
     pub fn learn_branch(&mut self, values: &Values, code: u16, k: u32, taken: bool) {
         let k = if code & BPF_X != 0 {
