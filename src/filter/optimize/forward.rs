@@ -48,7 +48,12 @@ pub fn run(cfg: &mut Cfg, values: &mut Values) {
             .iter()
             .any(|&s| live_in[s] & (1 << X) != 0)
             || matches!(term, Term::Branch { code, .. } if code & BPF_X != 0);
-        cfg.blocks[b].stmts = simplify(&stmts, &mut st, values, x_live_after);
+        let Some(simple) = simplify(&stmts, &mut st, values, x_live_after) else {
+            // A load past any packet: the block rejects every packet.
+            cfg.blocks[b].term = Term::Ret(0);
+            continue;
+        };
+        cfg.blocks[b].stmts = simple;
         let Term::Branch {
             mut code,
             mut k,
@@ -202,8 +207,16 @@ fn offset_into_loads(
 }
 
 /// Runs `stmts` on `st`, returning the statements still needed (`x_live_after`:
-/// X is read after the block's statements).
-fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: bool) -> Vec<Insn> {
+/// X is read after the block's statements), or `None` when one of them is an
+/// indexed load whose known offset ends past 4 GiB, which no packet has (`fddi[-1]`:
+/// the block then rejects, as the unoptimized program does, instead of the load
+/// being dropped as dead).
+fn simplify(
+    stmts: &[Insn],
+    st: &mut State,
+    values: &mut Values,
+    x_live_after: bool,
+) -> Option<Vec<Insn>> {
     let mut out: Vec<Insn> = Vec::with_capacity(stmts.len());
     // The current run of A-only statements: (index in `out`, A before it).
     let mut run: Vec<(usize, u32)> = Vec::new();
@@ -234,6 +247,19 @@ fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: b
                 s = Insn::stmt(BPF_MISC | BPF_TXA, 0);
             }
         }
+        if s.class() == BPF_LD
+            && s.code & 0xe0 == BPF_IND
+            && let Some(x) = values.as_const(st.regs[X])
+        {
+            let size = match s.code & 0x18 {
+                0x00 => 4,
+                0x08 => 2,
+                _ => 1,
+            };
+            if u64::from(x) + u64::from(s.k) + size > u64::from(u32::MAX) {
+                return None;
+            }
+        }
         let s = &s;
         let before = st.regs[A];
         let effect = st.exec(values, s);
@@ -257,7 +283,7 @@ fn simplify(stmts: &[Insn], st: &mut State, values: &mut Values, x_live_after: b
             run.truncate(i);
         }
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -278,8 +304,8 @@ mod tests {
             ld(BPF_LD | BPF_ABS | BPF_W, 26),
             ld(BPF_ALU | BPF_AND | BPF_K, 0xffff_ff00),
         ];
-        assert_eq!(simplify(&first, &mut st, &mut v, false).len(), 2);
-        assert!(simplify(&first, &mut st, &mut v, false).is_empty());
+        assert_eq!(simplify(&first, &mut st, &mut v, false).unwrap().len(), 2);
+        assert!(simplify(&first, &mut st, &mut v, false).unwrap().is_empty());
     }
 
     #[test]
@@ -292,7 +318,7 @@ mod tests {
             ld(BPF_LD | BPF_ABS | BPF_H, 12),
             ld(BPF_LD | BPF_ABS | BPF_W, 26),
         ];
-        let out = simplify(&s, &mut st, &mut v, false);
+        let out = simplify(&s, &mut st, &mut v, false).unwrap();
         assert_eq!(
             out,
             vec![ld(BPF_LD | BPF_ABS | BPF_W, 26), ld(BPF_ST, 1)],
