@@ -531,6 +531,7 @@ pub(crate) fn demux(
                 Ok(())
             }
         }
+        132 => super::sctp::print(c, d, length, ip),
         50 => super::misc::esp(c, d, length),
         47 => super::misc::gre(c, d, length),
         112 => super::misc::vrrp(c, d, length, ip, ip.ttl),

@@ -32,6 +32,7 @@ mod llc;
 mod misc;
 mod names;
 pub mod out;
+mod sctp;
 mod stp;
 mod tcp;
 mod time;
