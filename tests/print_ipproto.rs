@@ -60,6 +60,11 @@ fn sctp() {
     golden("sctp");
 }
 
+#[test]
+fn ospf() {
+    golden("ospf");
+}
+
 /// A small deterministic generator for the mutation test.
 struct Rng(u64);
 
@@ -84,7 +89,7 @@ fn opts(flags: &[&str]) -> PrintOptions {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let names = ["sctp"];
+    let names = ["sctp", "ospf"];
     let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
     let mut printed = 0usize;
     for name in names {

@@ -31,6 +31,7 @@ mod link;
 mod llc;
 mod misc;
 mod names;
+mod ospf;
 pub mod out;
 mod sctp;
 mod stp;

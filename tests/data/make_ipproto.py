@@ -96,10 +96,109 @@ def sctp():
     return p
 
 
+def ospf():
+    from scapy.contrib.ospf import (OSPF_Hdr, OSPF_Hello, OSPF_DBDesc, OSPF_LSReq,
+                                    OSPF_LSReq_Item, OSPF_LSUpd, OSPF_LSAck, OSPF_LSA_Hdr,
+                                    OSPF_Router_LSA, OSPF_Link, OSPF_Network_LSA,
+                                    OSPF_SummaryIP_LSA, OSPF_SummaryASBR_LSA,
+                                    OSPF_External_LSA, OSPF_NSSA_External_LSA)
+    e = Ether(src="02:00:00:00:00:01", dst="01:00:5e:00:00:05") / IP(src=A, dst="224.0.0.5",
+                                                                       ttl=1, proto=89)
+
+    def fix(b):
+        """The OSPF length field set to the whole of `b`."""
+        return Raw(b[:2] + len(b).to_bytes(2, "big") + b[4:])
+    h = OSPF_Hdr(src="1.1.1.1", area="0.0.0.0")
+    hello = OSPF_Hello(mask="255.255.255.0", hellointerval=10, options=0x02, prio=1,
+                       deadinterval=40, router="10.0.0.1", backup="10.0.0.2",
+                       neighbors=["2.2.2.2", "3.3.3.3"])
+    lls = bytes.fromhex("fff60009") + bytes.fromhex("0001000400000001") + \
+        bytes.fromhex("00020014") + bytes(range(20))
+    lsh = OSPF_LSA_Hdr
+    p = [
+        e / h / hello,
+        e / OSPF_Hdr(src="1.1.1.1", area="0.0.0.1", authtype=1,
+                     authdata=0x61626364656667ff) / OSPF_Hello(mask="255.255.255.0"),
+        e / OSPF_Hdr(src="1.1.1.1", area="0.0.0.1", authtype=1,
+                     authdata=0x6162000000000000) / OSPF_Hello(mask="255.255.255.0"),
+        e / OSPF_Hdr(src="1.1.1.1", authtype=3) / OSPF_Hello(),
+        # LLS after a Hello and a DD, and with an MD5 trailer.
+        e / Raw(bytes(h / OSPF_Hello(options=0x12, router="10.0.0.1")) + lls),
+        e / Raw(bytes(h / OSPF_DBDesc(options=0x52, mtu=0, dbdescr=0x08)) + lls),
+        e / Raw(bytes(OSPF_Hdr(src="1.1.1.1", authtype=2, keyid=1, authdatalen=16,
+                               seq=77) / OSPF_Hello(options=0x12)) + bytes(16) + lls),
+        e / Raw(bytes(h / OSPF_Hello(options=0x12)) + bytes.fromhex("fff6")),
+        e / OSPF_Hdr(src="1.1.1.1", authtype=2, keyid=5, authdatalen=16, seq=0x1234)
+        / OSPF_Hello() / Raw(bytes(range(16))),
+        e / h / OSPF_DBDesc(mtu=1500, options=0x42, dbdescr=0x07, ddseq=1234, lsaheaders=[
+            lsh(type=1, id="1.1.1.1", adrouter="1.1.1.1", seq=0x80000001),
+            lsh(type=2, id="10.0.0.1", adrouter="1.1.1.1", seq=0x80000002, age=3600),
+            lsh(type=10, id="4.0.0.7", adrouter="1.1.1.1", options=0xff),
+            lsh(type=99, id="1.2.3.4", adrouter="1.1.1.1")]),
+        e / h / OSPF_DBDesc(lsaheaders=[lsh(type=1, len=19), lsh(type=2)]),
+        e / h / OSPF_LSReq(requests=[
+            OSPF_LSReq_Item(type=1, id="1.1.1.1", adrouter="1.1.1.1"),
+            OSPF_LSReq_Item(type=5, id="10.1.0.0", adrouter="2.2.2.2"),
+            OSPF_LSReq_Item(type=9, id="3.0.1.2", adrouter="2.2.2.2"),
+            OSPF_LSReq_Item(type=77, id="3.0.1.2", adrouter="2.2.2.2")]),
+        e / h / OSPF_LSUpd(lsalist=[
+            OSPF_Router_LSA(id="1.1.1.1", adrouter="1.1.1.1", flags=0x9f, linklist=[
+                OSPF_Link(id="2.2.2.2", data="10.0.0.1", type=1, metric=10),
+                OSPF_Link(id="10.0.0.2", data="10.0.0.1", type=2, metric=10),
+                OSPF_Link(id="10.0.1.0", data="255.255.255.0", type=3, metric=1),
+                OSPF_Link(id="9.9.9.9", data="10.0.9.1", type=4, metric=5)]),
+            OSPF_Network_LSA(id="10.0.0.2", adrouter="2.2.2.2", mask="255.255.255.0",
+                             routerlist=["1.1.1.1", "2.2.2.2"]),
+            OSPF_SummaryIP_LSA(id="10.2.0.0", adrouter="1.1.1.1", mask="255.255.0.0",
+                               metric=20),
+            OSPF_SummaryASBR_LSA(id="3.3.3.3", adrouter="1.1.1.1", metric=30),
+            OSPF_External_LSA(id="10.3.0.0", adrouter="1.1.1.1", mask="255.255.0.0", ebit=1,
+                              metric=40, fwdaddr="10.0.0.9", tag=5),
+            OSPF_External_LSA(id="10.5.0.0", adrouter="1.1.1.1", mask="255.255.0.0",
+                              metric=0xffffff),
+            OSPF_NSSA_External_LSA(id="10.4.0.0", adrouter="1.1.1.1", mask="255.255.0.0",
+                                   metric=50)]),
+        e / h / OSPF_LSUpd(lsalist=[OSPF_Router_LSA(linklist=[
+            OSPF_Link(id="2.2.2.2", data="10.0.0.1", type=7, metric=10)])]),
+        e / h / OSPF_LSAck(lsaheaders=[lsh(type=1, id="1.1.1.1", adrouter="1.1.1.1",
+                                           seq=0x80000001)]),
+        e / h / OSPF_LSAck(lsaheaders=[lsh(type=1, len=20), lsh(type=2, len=0)]),
+        e / OSPF_Hdr(type=9, src="1.1.1.1") / Raw(bytes(8)),
+        e / OSPF_Hdr(version=3, src="1.1.1.1") / OSPF_Hello(),
+        e / OSPF_Hdr(src="1.1.1.1", len=30) / OSPF_Hello(),
+        e / OSPF_Hdr(src="1.1.1.1", len=100) / OSPF_Hello(),
+    ]
+    # Hand-built LSAs: group, opaque (router information, grace, TE, unknown),
+    # unknown type; in one update each.
+    def lsa(t, lsid, body, opts=0):
+        hdr = bytes([0, 1, opts, t]) + bytes(lsid) + bytes([1, 1, 1, 1]) + \
+            bytes.fromhex("80000001") + b"\0\0" + (20 + len(body)).to_bytes(2, "big")
+        return hdr + body
+    bodies = [
+        lsa(1, [1, 1, 1, 1], bytes.fromhex("01000002" "0a0000020a00000102020010" "01000005020000ff"
+                                           "0a0001000a00000103000001")),
+        lsa(6, [10, 0, 0, 0], bytes.fromhex("00000001010101010000000202020202000000090303030303")[:24]),
+        lsa(10, [4, 0, 0, 1], bytes.fromhex("0001000400000170") + bytes.fromhex("00050003616263") + b"\0"),
+        lsa(10, [4, 0, 0, 1], bytes.fromhex("000100050000017000")),
+        lsa(9, [3, 0, 0, 0], bytes.fromhex("0001000400000078" "0002000101000000" "000300040a000001"
+                                           "00090002abcd0000")),
+        lsa(9, [3, 0, 0, 0], bytes.fromhex("0001000300000078")),
+        lsa(9, [3, 0, 0, 0], bytes.fromhex("0002000401000000")),
+        lsa(11, [7, 0, 0, 9], bytes.fromhex("0102030405060708")),
+        lsa(12, [1, 2, 3, 4], bytes.fromhex("01020304")),
+    ]
+    for b in bodies:
+        p.append(e / fix(bytes(h / OSPF_LSUpd(lsacount=2)) + b + bodies[-1]))
+    for raw in [bytes(h / OSPF_LSUpd(lsacount=1)) + bytes.fromhex("00010201010101010101010180000001000000"
+                                                                   "0f")]:
+        p.append(e / fix(raw))
+    return p
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/ipproto"
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sctp", sctp)]:
+    for name, gen in [("sctp", sctp), ("ospf", ospf)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
