@@ -65,6 +65,11 @@ fn ospf() {
     golden("ospf");
 }
 
+#[test]
+fn ospf6() {
+    golden("ospf6");
+}
+
 /// A small deterministic generator for the mutation test.
 struct Rng(u64);
 
@@ -89,7 +94,7 @@ fn opts(flags: &[&str]) -> PrintOptions {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let names = ["sctp", "ospf"];
+    let names = ["sctp", "ospf", "ospf6"];
     let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
     let mut printed = 0usize;
     for name in names {

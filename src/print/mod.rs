@@ -32,6 +32,7 @@ mod llc;
 mod misc;
 mod names;
 mod ospf;
+mod ospf6;
 pub mod out;
 mod sctp;
 mod stp;

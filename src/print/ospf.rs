@@ -214,7 +214,7 @@ fn ri_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> R<bool> {
 }
 
 /// Graceful-restart opaque TLVs; Ok(false) when tcpdump stops early.
-fn grace_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> R<bool> {
+pub(crate) fn grace_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> R<bool> {
     while rem > 0 {
         if bytes(d, off, 4).is_err() {
             return Ok(false);

@@ -195,10 +195,103 @@ def ospf():
     return p
 
 
+def ospf6():
+    e = Ether(src="02:00:00:00:00:01", dst="33:33:00:00:00:05") / IPv6(
+        src="fe80::1", dst="ff02::5", hlim=1, nh=89)
+
+    def pkt(t, body, area=0, inst=0, trailer=b"", ver=3, length=None):
+        n = 16 + len(body) if length is None else length
+        hdr = bytes([ver, t]) + n.to_bytes(2, "big") + bytes([1, 1, 1, 1]) + \
+            area.to_bytes(4, "big") + b"\0\0" + bytes([inst, 0])
+        return e / Raw(hdr + body + trailer)
+
+    def lshdr(t, lsid, length=20, age=1, seq=0x80000001):
+        return age.to_bytes(2, "big") + t.to_bytes(2, "big") + bytes(lsid) + \
+            bytes([1, 1, 1, 1]) + seq.to_bytes(4, "big") + b"\0\0" + length.to_bytes(2, "big")
+
+    def lsa(t, lsid, body):
+        return lshdr(t, lsid, 20 + len(body)) + body
+
+    def pfx(plen, opt, metric, addr):
+        words = (plen + 31) // 32
+        return bytes([plen, opt]) + metric.to_bytes(2, "big") + bytes(addr[:words * 4])
+
+    v6a = bytes.fromhex("20010db8000100020003000400050006")
+    hello = (5).to_bytes(4, "big") + bytes([1, 0, 0x07, 0x3f]) + (10).to_bytes(2, "big") + \
+        (40).to_bytes(2, "big") + bytes([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4])
+    hello_lls = (5).to_bytes(4, "big") + bytes([1, 0, 0x02, 0x13]) + bytes(12)
+    dd = bytes([0, 0, 0x06, 0x13]) + (1500).to_bytes(2, "big") + bytes([0, 0x17]) + \
+        (5).to_bytes(4, "big")
+    at = (1).to_bytes(2, "big") + (32).to_bytes(2, "big") + b"\0\0" + (7).to_bytes(2, "big") + \
+        bytes.fromhex("0000000100000002") + bytes(range(16))
+    router = lsa(0x2001, [0, 0, 0, 0], bytes([0x1f, 0, 0, 0x33]) +
+                 bytes([1, 0, 0, 10]) + (5).to_bytes(4, "big") + (6).to_bytes(4, "big") +
+                 bytes([2, 2, 2, 2]) +
+                 bytes([2, 0, 0, 20]) + (7).to_bytes(4, "big") + (8).to_bytes(4, "big") +
+                 bytes([3, 3, 3, 3]) +
+                 bytes([4, 0, 0, 30]) + (9).to_bytes(4, "big") + (10).to_bytes(4, "big") +
+                 bytes([4, 4, 4, 4]))
+    router_bad = lsa(0x2001, [0, 0, 0, 1], bytes([0, 0, 0, 0]) + bytes([9, 0, 0, 1]) + bytes(12))
+    network = lsa(0x2002, [0, 0, 0, 5], bytes([0, 0, 0, 0x13, 1, 1, 1, 1, 2, 2, 2, 2]))
+    inter_ap = lsa(0x2003, [0, 0, 0, 1], (0x00000040).to_bytes(4, "big") +
+                   pfx(48, 0x3f, 0, v6a) + pfx(0, 0, 0, v6a) + pfx(128, 0, 0, v6a))
+    ase = lsa(0x4005, [0, 0, 0, 2], (0x83000064).to_bytes(4, "big") +
+              bytes([64, 0, 0, 1]) + v6a[:8] + v6a + bytes([9, 9, 9, 9]) + bytes([7, 7, 7, 7]))
+    ase2 = lsa(0x4005, [0, 0, 0, 3], (0x00000064).to_bytes(4, "big") + pfx(64, 0, 0, v6a))
+    link = lsa(0x0008, [0, 0, 0, 5], bytes([1, 0, 0, 0x13]) +
+               bytes.fromhex("fe800000000000000000000000000001") + (2).to_bytes(4, "big") +
+               pfx(64, 0, 0, v6a) + pfx(96, 2, 0, v6a))
+    intra = lsa(0x2009, [0, 0, 0, 0], (1).to_bytes(2, "big") + (0x2001).to_bytes(2, "big") +
+                bytes([0, 0, 0, 0, 1, 1, 1, 1]) + pfx(64, 0, 10, v6a))
+    grace = lsa(0x000b, [0, 0, 0, 0], bytes.fromhex("0001000400000078" "0002000101000000"))
+    unknown = lsa(0xa00f, [1, 2, 3, 4], bytes.fromhex("0102030405"))
+    bogus = lsa(0x2003, [0, 0, 0, 1], (1).to_bytes(4, "big") + bytes([200, 0, 0, 0]) + bytes(16))
+
+    def lsu(*lsas, count=None):
+        n = len(lsas) if count is None else count
+        return n.to_bytes(4, "big") + b"".join(lsas)
+
+    p = [
+        pkt(1, hello),
+        pkt(1, hello, area=7, inst=3),
+        pkt(1, hello_lls, trailer=bytes.fromhex("ffee000c") + bytes(8)),
+        pkt(1, hello_lls, trailer=bytes.fromhex("ffee0002")),
+        pkt(1, hello_lls, trailer=bytes.fromhex("ffee")),
+        pkt(1, hello_lls, trailer=bytes.fromhex("ffee0008") + bytes(4) + at),
+        pkt(1, hello, trailer=at),
+        pkt(1, hello, trailer=at[:12]),
+        pkt(1, hello, trailer=bytes.fromhex("0002001000000001") + bytes(8)),
+        pkt(1, hello, trailer=bytes.fromhex("0001004000000001") + bytes(8)),
+        pkt(2, dd + lshdr(0x2001, [0, 0, 0, 0]) + lshdr(0x4005, [0, 0, 0, 9], 10) +
+            lshdr(0xa00f, [1, 2, 3, 4])),
+        pkt(2, dd + lshdr(0x2001, [0, 0, 0, 0])[:10]),
+        pkt(2, dd, trailer=bytes.fromhex("ffee0008") + bytes(4)),
+        pkt(3, bytes([0, 0, 0x20, 0x01, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0x40, 0x05, 0, 0, 0, 9,
+                      2, 2, 2, 2])),
+        pkt(3, bytes([0, 0, 0x20, 0x01, 0, 0, 0, 0])),
+        pkt(4, lsu(router, network, inter_ap, ase, ase2, link, intra, grace, unknown)),
+        pkt(4, lsu(router_bad, network)),
+        pkt(4, lsu(bogus, network)),
+        pkt(4, lsu(network, count=5)),
+        pkt(4, lsu(lshdr(0x2002, [0, 0, 0, 1], 8), network)),
+        pkt(4, lsu(lshdr(0x2002, [0, 0, 0, 1], 200), network)),
+        pkt(4, lsu(lsa(0x2002, [0, 0, 0, 1], bytes([0, 0, 0, 0, 1, 1])))),
+        pkt(4, lsu(lsa(0x2001, [0, 0, 0, 1], bytes([0, 0])))),
+        pkt(4, lsu(lsa(0x2009, [0, 0, 0, 1], bytes([0, 5, 0x20, 1, 0, 0, 0, 0, 1, 1, 1, 1])))),
+        pkt(4, lsu(lsa(0x0008, [0, 0, 0, 1], bytes(24) + (3).to_bytes(4, "big")))),
+        pkt(5, lshdr(0x2001, [0, 0, 0, 0]) + lshdr(0x2009, [0, 0, 0, 1])),
+        pkt(5, lshdr(0x2001, [0, 0, 0, 0]) + bytes(5)),
+        pkt(9, bytes(4)),
+        pkt(1, hello, length=100),
+        pkt(1, hello, ver=2),
+    ]
+    return p
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/ipproto"
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sctp", sctp), ("ospf", ospf)]:
+    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
