@@ -130,7 +130,7 @@ fn prefix(c: &mut Ctx, d: &[u8], off: usize, mut rem: usize) -> R<Option<usize>>
         return Ok(None);
     }
     let plen = u8_at(d, off)?;
-    let words = (usize::from(plen) + 31) / 32;
+    let words = usize::from(plen).div_ceil(32);
     if words * 4 > 16 {
         c.s(" bogus prefixlen /");
         c.dec(plen);
