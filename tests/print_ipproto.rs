@@ -70,6 +70,11 @@ fn ospf6() {
     golden("ospf6");
 }
 
+#[test]
+fn pim() {
+    golden("pim");
+}
+
 /// A small deterministic generator for the mutation test.
 struct Rng(u64);
 
@@ -94,7 +99,7 @@ fn opts(flags: &[&str]) -> PrintOptions {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let names = ["sctp", "ospf", "ospf6"];
+    let names = ["sctp", "ospf", "ospf6", "pim"];
     let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
     let mut printed = 0usize;
     for name in names {

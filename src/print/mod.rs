@@ -34,6 +34,7 @@ mod names;
 mod ospf;
 mod ospf6;
 pub mod out;
+mod pim;
 mod sctp;
 mod stp;
 mod tcp;

@@ -288,10 +288,126 @@ def ospf6():
     return p
 
 
+def inet_sum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(int.from_bytes(b[i:i + 2], "big") for i in range(0, len(b), 2))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return (~s) & 0xffff
+
+
+def pim():
+    e = Ether(src="02:00:00:00:00:01", dst="01:00:5e:00:00:0d") / IP(src=A, dst="224.0.0.13",
+                                                                       ttl=1, proto=103)
+    e6 = Ether(src="02:00:00:00:00:01", dst="33:33:00:00:00:0d") / IPv6(
+        src="fe80::1", dst="ff02::d", hlim=1, nh=103)
+
+    def msg(t, body, ver=2, rsv=0, ck=True, sum_len=None):
+        b = bytes([(ver << 4) | t, rsv, 0, 0]) + body
+        if ck:
+            n = len(b) if sum_len is None else sum_len
+            c = inet_sum(b[:n])
+            b = b[:2] + c.to_bytes(2, "big") + b[4:]
+        return b
+
+    def ucast(a):
+        return bytes([1, 0]) + bytes(a)
+
+    def grp(a, mlen=32, flags=0):
+        return bytes([1, 0, flags, mlen]) + bytes(a)
+
+    def src(a, mlen=32, flags=4):
+        return bytes([1, 0, flags, mlen]) + bytes(a)
+
+    def opt(t, v):
+        return t.to_bytes(2, "big") + len(v).to_bytes(2, "big") + v
+
+    hello = (opt(1, (105).to_bytes(2, "big")) + opt(2, bytes.fromhex("81f409c4")) +
+             opt(19, (1).to_bytes(4, "big")) + opt(20, bytes.fromhex("12345678")) +
+             opt(21, bytes([1, 60, 0, 0])) + opt(21, bytes([1, 0, 0x12, 0x34])) + opt(22, b"") +
+             opt(24, ucast([10, 0, 0, 9]) + ucast([10, 0, 0, 10])) +
+             opt(65001, ucast([10, 0, 0, 11])) + opt(18, b"") + opt(99, b"xyz"))
+    inner = bytes(IP(src="10.9.9.9", dst="239.1.1.1", proto=17) / UDP(sport=5000, dport=6000) /
+                  Raw(b"data"))
+    jp = (ucast([10, 0, 0, 2]) + bytes([0, 2]) + (210).to_bytes(2, "big") +
+          grp([239, 1, 1, 1]) + (2).to_bytes(2, "big") + (1).to_bytes(2, "big") +
+          src([10, 9, 9, 9]) + src([10, 9, 9, 8], 24, 7) + src([10, 9, 9, 7], 32, 0x0c) +
+          grp([239, 2, 0, 0], 16, 0x80) + (0).to_bytes(2, "big") + (0).to_bytes(2, "big"))
+    bsr = ((0x1234).to_bytes(2, "big") + bytes([30, 100]) + ucast([10, 0, 0, 1]) +
+           grp([224, 0, 0, 0], 4) + bytes([2, 2, 0, 0]) + ucast([10, 0, 0, 3]) +
+           (150).to_bytes(2, "big") + bytes([5, 0]) + ucast([10, 0, 0, 4]) +
+           (150).to_bytes(2, "big") + bytes([6, 0]))
+    p = [
+        e / Raw(msg(0, hello)),
+        e / Raw(msg(0, opt(1, (0xffff).to_bytes(2, "big")), ck=False)),
+        e / Raw(msg(0, opt(1, bytes(3)))),
+        e / Raw(msg(0, opt(2, bytes(2)))),
+        e / Raw(msg(0, opt(19, bytes(2)))),
+        e / Raw(msg(0, opt(20, bytes(2)))),
+        e / Raw(msg(0, opt(21, bytes(2)))),
+        e / Raw(msg(0, opt(1, bytes(2)) + b"\0\1")),
+        e / Raw(msg(0, opt(1, bytes(8)))[:-4]),
+        e / Raw(msg(1, bytes(4) + inner, sum_len=8)),
+        e / Raw(msg(1, bytes.fromhex("40000000") + inner)),
+        e / Raw(msg(1, bytes.fromhex("80000000") + bytes(IPv6(src="2001:db8::1",
+                                                              dst="ff0e::1") /
+                                                         UDP(sport=7, dport=9)))),
+        e / Raw(msg(1, bytes(4) + bytes([0] * 12) + bytes([10, 1, 1, 1, 239, 1, 1, 1]))),
+        e / Raw(msg(1, bytes(4) + bytes([0x50]) + bytes(19))),
+        e / Raw(msg(1, bytes(4))),
+        e / Raw(msg(1, bytes(4) + inner)[:-2] + b"\1\2"),
+        e / Raw(msg(2, grp([239, 1, 1, 1]) + ucast([10, 9, 9, 9]))),
+        e / Raw(msg(3, jp)),
+        e / Raw(msg(6, jp)),
+        e / Raw(msg(7, jp[6:])),
+        e / Raw(msg(3, ucast([10, 0, 0, 2]) + bytes([0, 1, 0xff, 0xff]) + grp([239, 1, 1, 1]) +
+                    bytes([0, 3, 0, 0]) + src([1, 1, 1, 1]))),
+        e / Raw(msg(3, bytes([9, 0, 1, 2, 3, 4]))),
+        e / Raw(msg(4, bsr)),
+        e / Raw(msg(5, grp([239, 1, 1, 1]) + ucast([10, 9, 9, 9]) +
+                    bytes.fromhex("8000006400000010"))),
+        e / Raw(msg(5, grp([239, 1, 1, 1]) + ucast([10, 9, 9, 9]) + bytes.fromhex("00000064"))),
+        e / Raw(msg(8, bytes([2, 5]) + (75).to_bytes(2, "big") + ucast([10, 0, 0, 1]) +
+                    grp([239, 0, 0, 0], 8) + grp([238, 0, 0, 0], 8))),
+        e / Raw(msg(9, ucast([10, 9, 9, 9]) + grp([239, 1, 1, 1]) + ucast([10, 0, 0, 1]) +
+                    (60).to_bytes(2, "big"))),
+        e / Raw(msg(10, bytes(12))),
+        e / Raw(msg(10, ucast([10, 0, 0, 1]) + bytes.fromhex("0000000a00000014"), rsv=0x10)),
+        e / Raw(msg(10, ucast([10, 0, 0, 1]) + bytes.fromhex("0000000a00000014"), rsv=0x20)),
+        e / Raw(msg(10, ucast([10, 0, 0, 1]) + bytes.fromhex("0000000a00000014") +
+                    ucast([10, 0, 0, 2]) + bytes.fromhex("0000000b0000001e0064"), rsv=0x30)),
+        e / Raw(msg(10, ucast([10, 0, 0, 1]) + bytes.fromhex("0000000a00000014") +
+                    ucast([10, 0, 0, 2]) + bytes.fromhex("0000000b0000001e"), rsv=0x40)),
+        e / Raw(msg(10, ucast([10, 0, 0, 1]) + bytes.fromhex("0000000a"), rsv=0x10)),
+        e / Raw(msg(11, bytes(12))),
+        e / Raw(msg(12, bytes(4))),
+        e / Raw(msg(0, opt(24, bytes([4, 4, 10, 0, 0, 1])), rsv=4)),
+        e / Raw(msg(2, bytes([10, 0, 0, 1, 10, 0, 0, 2]), rsv=4)),
+        e / Raw(msg(2, bytes([10, 0, 0, 1, 10, 0, 0, 2]), rsv=5)),
+        e / Raw(msg(2, bytes([7, 0, 0, 0, 10, 0, 0, 2]))),
+        e / Raw(msg(0, b"", ck=False)[:2]),
+        e / Raw(msg(0, b"", ck=False)[:3]),
+        e / Raw(msg(0, b"")),
+        e / Raw(msg(3, b"", ver=1)),
+        e / Raw(msg(3, b"", ver=3)),
+        e / Raw(bytes([0x20, 0, 0x12, 0x34, 0, 1, 0, 2, 0x11, 0x22])),
+    ]
+    # IPv6 (pseudo-header checksum; left unverified here) and IPv6 addresses.
+    u6 = bytes([2, 0]) + bytes.fromhex("20010db8000000000000000000000009")
+    g6 = bytes([2, 0, 0, 128]) + bytes.fromhex("ff0e0000000000000000000000000001")
+    s6 = bytes([2, 0, 4, 64]) + bytes.fromhex("20010db8000000000000000000000000")
+    p.append(e6 / Raw(msg(0, opt(1, (105).to_bytes(2, "big")) + opt(24, u6), ck=False)))
+    p.append(e6 / Raw(msg(3, u6 + bytes([0, 1, 0, 210]) + g6 + bytes([0, 1, 0, 0]) + s6,
+                          ck=False)))
+    p.append(e6 / Raw(msg(3, u6 + bytes([0, 1, 0, 210]) + g6 + bytes([0, 1, 0, 0]) + s6)))
+    return p
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/ipproto"
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6)]:
+    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6), ("pim", pim)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
