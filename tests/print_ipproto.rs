@@ -75,6 +75,11 @@ fn pim() {
     golden("pim");
 }
 
+#[test]
+fn igmp() {
+    golden("igmp");
+}
+
 /// A small deterministic generator for the mutation test.
 struct Rng(u64);
 
@@ -99,7 +104,7 @@ fn opts(flags: &[&str]) -> PrintOptions {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let names = ["sctp", "ospf", "ospf6", "pim"];
+    let names = ["sctp", "ospf", "ospf6", "pim", "igmp"];
     let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
     let mut printed = 0usize;
     for name in names {

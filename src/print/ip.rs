@@ -524,7 +524,7 @@ pub(crate) fn demux(
         41 => super::ip6::print(c, d, length),
         2 => {
             if !ip.v6 {
-                super::misc::igmp(c, d, length)
+                super::igmp::print(c, d, length)
             } else {
                 c.s("[IGMP requires IPv4]");
                 c.invalid();

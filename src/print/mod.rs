@@ -25,6 +25,7 @@ mod ether;
 mod hex;
 mod icmp;
 mod icmp6;
+mod igmp;
 mod ip;
 mod ip6;
 mod link;

@@ -8,7 +8,7 @@ usage: python3 tests/data/make_ipproto.py tests/data/ipproto
 """
 import os
 import sys
-from scapy.all import Ether, IP, IPv6, UDP, Raw, wrpcap
+from scapy.all import Ether, IP, IPv6, UDP, Raw, IPOption, wrpcap
 from scapy.layers.sctp import (SCTP, SCTPChunkInit, SCTPChunkInitAck, SCTPChunkCookieEcho,
                                SCTPChunkCookieAck, SCTPChunkData, SCTPChunkSACK,
                                SCTPChunkHeartbeatReq, SCTPChunkHeartbeatAck, SCTPChunkAbort,
@@ -404,10 +404,127 @@ def pim():
     return p
 
 
+def igmp():
+    e = Ether(src="02:00:00:00:00:01", dst="01:00:5e:00:00:01")
+
+    def ip4(dst="224.0.0.1", ra=True):
+        opts = [IPOption(b"\x94\x04\x00\x00")] if ra else []
+        return IP(src=A, dst=dst, ttl=1, proto=2, options=opts)
+
+    def msg(t, code, rest, fix=True):
+        b = bytes([t, code, 0, 0]) + rest
+        if fix:
+            c = inet_sum(b)
+            b = b[:2] + c.to_bytes(2, "big") + b[4:]
+        return b
+
+    g = bytes([239, 1, 2, 3])
+    q3 = lambda mrc, qqic, srcs, s_qrv=0x02, grp=bytes(4): msg(  # noqa: E731
+        0x11, mrc, grp + bytes([s_qrv, qqic]) + len(srcs).to_bytes(2, "big") +
+        b"".join(bytes(x) for x in srcs))
+
+    def rec(rt, grp, srcs, aux=b""):
+        return bytes([rt, len(aux) // 4]) + len(srcs).to_bytes(2, "big") + bytes(grp) + \
+            b"".join(bytes(x) for x in srcs) + aux
+
+    def r3(*recs, n=None):
+        k = len(recs) if n is None else n
+        return msg(0x22, 0, bytes(2) + k.to_bytes(2, "big") + b"".join(recs))
+
+    p = [
+        msg(0x11, 100, bytes(4)),
+        msg(0x11, 0, bytes(4)),
+        msg(0x11, 50, g),
+        msg(0x11, 100, g + b"\0\0"),
+        q3(100, 125, []),
+        q3(20, 60, [], grp=g),
+        q3(0x8f, 0x90, [[10, 0, 0, 1], [10, 0, 0, 2]], grp=g),
+        q3(0xff, 0xff, [[10, 0, 0, 1]], s_qrv=0x0f, grp=g),
+        q3(100, 125, [[10, 0, 0, 1]] * 3, grp=g)[:-4],
+        msg(0x12, 0, g),
+        msg(0x12, 0, g + b"\0\0\0\0"),
+        msg(0x16, 0, g),
+        msg(0x16, 5, g + b"xx"),
+        msg(0x17, 0, g),
+        r3(rec(1, g, [[10, 0, 0, 1]]), rec(2, g, []), rec(3, g, [[1, 1, 1, 1], [2, 2, 2, 2]]),
+           rec(4, g, []), rec(5, g, [[3, 3, 3, 3]]), rec(6, g, [[4, 4, 4, 4]]),
+           rec(9, g, []), rec(1, g, [], b"auxd")),
+        r3(rec(1, g, [[10, 0, 0, 1]]), n=3),
+        r3(rec(1, g, [[10, 0, 0, 1]] * 2)[:-4]),
+        r3(),
+        msg(0x13, 0, bytes(4)),
+        msg(0x13, 1, bytes([0, 0, 0, 3])),
+        msg(0x13, 2, bytes([0, 0, 3, 0xff])),
+        msg(0x13, 5, bytes(4)),
+        msg(0x13, 7, bytes(4) + bytes([10, 0, 0, 5, 239, 1, 1, 1, 255, 255, 0, 0])),
+        msg(0x13, 8, bytes(4)),
+        msg(0x14, 0, bytes([0x10, 0, 0, 0, 0x20, 0, 0, 105])),
+        msg(0x14, 2, bytes([0x10, 0, 0, 0]) + bytes([10, 0, 0, 1, 239, 1, 1, 1])),
+        msg(0x14, 9, bytes([0x20, 0, 0, 0])),
+        # DVMRP bodies.
+        msg(0x13, 1, bytes(4) + bytes([0, 0, 0, 7, 10, 0, 0, 2, 10, 0, 0, 3])),
+        msg(0x13, 1, bytes(4) + bytes([0, 0, 0, 7, 10, 0])),
+        msg(0x13, 2, bytes(4) + bytes([255, 0, 0, 10, 3, 0x05, 0x80]) +
+            bytes([255, 255, 0, 10, 1, 1, 0x81]) + bytes([255, 255, 255, 10, 1, 2, 3, 0x82]) +
+            bytes([255, 255, 255, 10, 1, 2])),
+        msg(0x13, 2, bytes(4) + bytes([0, 0, 0, 10, 0x05, 0x01, 0x80, 7])),
+        msg(0x13, 2, bytes(4) + bytes([255, 0])),
+        msg(0x13, 4, bytes(4) + bytes([10, 0, 0, 1, 3, 4, 2, 10, 0, 0, 2, 10, 0, 0, 3]) +
+            bytes([10, 0, 0, 9, 1, 1, 1, 10])),
+        msg(0x13, 4, bytes(4) + bytes([10, 0, 0, 1, 3])),
+        msg(0x13, 6, bytes([0, 0, 0xff, 3]) + bytes([10, 0, 0, 1, 3, 4, 0x73, 2, 10, 0, 0, 2,
+                                                    10, 0, 0, 3, 10, 0, 0, 4, 1, 1, 0, 3,
+                                                    10, 0, 0, 5])),
+        msg(0x13, 6, bytes([0, 0, 0xff, 3]) + bytes([10, 0, 0, 1, 3, 4, 0, 0, 1])),
+        msg(0x13, 9, bytes(4) + bytes([10, 0, 0, 5, 239, 1, 1, 1])),
+        # PIMv1 bodies.
+        msg(0x14, 0, bytes([0x10, 0, 0, 0, 0x10, 0, 0, 105])),
+        msg(0x14, 0, bytes([0x10, 0, 0, 0, 0x30, 0])),
+        msg(0x14, 0, bytes([0x10, 0, 0])),
+        msg(0x14, 1, bytes([0x10, 0, 0, 0]) + bytes(bytes(IP(src="10.5.5.5",
+                                                                          dst="239.9.9.9"))) +
+            b"payload"),
+        msg(0x14, 1, bytes([0x10, 0, 0, 0]) + bytes(10)),
+        msg(0x14, 3, bytes([0x10, 0, 0, 0]) +
+            bytes([10, 0, 0, 1, 0, 0, 0, 180, 0, 0, 0, 1, 239, 1, 1, 1, 255, 255, 255, 255,
+                   0, 1, 0, 0, 1, 0x88, 10, 9, 9, 9])),
+        msg(0x14, 3, bytes([0x10, 0, 0, 0]) +
+            bytes([10, 0, 0, 1, 0, 0, 0, 100, 0, 0, 0, 1, 239, 1, 1, 1, 255, 255, 0, 0,
+                   0, 0, 0, 1, 0, 0x60, 10, 9, 9, 9])),
+        msg(0x14, 6, bytes([0x20, 0, 0, 0]) +
+            bytes([10, 0, 0, 1, 0, 0, 0, 100, 0, 0, 0, 2, 239, 1, 1, 1, 255, 255, 255, 255,
+                   0, 1, 0, 1, 1, 0xc8, 10, 9, 9, 9, 0, 0x20, 10, 9, 9, 8,
+                   239, 2, 2, 2, 255, 255, 0, 0, 0, 0, 0, 0])),
+        msg(0x14, 7, bytes([0x10, 0, 0, 0]) +
+            bytes([10, 0, 0, 1, 0, 0, 0, 100, 0, 0, 0, 1, 239, 1, 1, 1, 255, 255, 255, 255,
+                   0, 2, 0, 0, 1, 0x88, 10, 9])),
+        msg(0x14, 3, bytes([0x10, 0, 0, 0]) + bytes([10, 0])),
+        msg(0x14, 3, bytes([0x10, 0, 0, 0])),
+        msg(0x14, 4, bytes([0x10, 0, 0, 0, 239, 1, 1, 1, 255, 255, 0, 0, 10, 0, 0,
+                                       1, 0, 0, 0, 90])),
+        msg(0x14, 5, bytes([0x10, 0, 0, 0, 239, 1, 1, 1, 255, 255, 255, 0, 10, 0,
+                                       0, 9, 0x80, 0, 0, 10, 0, 0, 0, 20])),
+        msg(0x1e, 5, g + bytes([10, 0, 0, 9, 10, 0, 0, 1, 10, 0, 0, 7, 0x40, 0, 0, 9])),
+        msg(0x1f, 5, g + bytes([10, 0, 0, 9, 10, 0, 0, 1, 10, 0, 0, 7, 0x40, 0, 0, 9]) +
+            bytes(32)),
+        msg(0x1e, 5, g + bytes(8)),
+        msg(0x99, 0, g),
+        msg(0x11, 100, bytes(4), fix=False),
+        msg(0x16, 0, g, fix=False),
+        msg(0x22, 0, bytes(2) + bytes([0, 1]) + rec(1, g, []), fix=False),
+        bytes([0x11]),
+        bytes([0x11, 100, 0, 0, 0, 0]),
+        bytes([0x22, 0, 0, 0, 0, 0]),
+    ]
+    out = [e / ip4() / Raw(b) for b in p]
+    out.append(e / ip4(ra=False) / Raw(msg(0x16, 0, g)))
+    return out
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/ipproto"
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6), ("pim", pim)]:
+    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6), ("pim", pim), ("igmp", igmp)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
