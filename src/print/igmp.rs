@@ -571,21 +571,19 @@ fn pimv1(c: &mut Ctx, d: &[u8], len: usize) -> R {
             pair(c, 20, 24)?;
         }
         2 => pair(c, 8, 12)?,
-        4 => {
-            if v {
-                let g = bytes(d, 8, 4)?;
-                c.s(" group ");
-                c.ipaddr(g);
-                if be32(d, 12)? != 0xffff_ffff {
-                    c.s("/");
-                    c.ipaddr(&d[12..16]);
-                }
-                let rp = bytes(d, 16, 4)?;
-                c.s(" RP ");
-                c.ipaddr(rp);
-                c.s(" hold ");
-                relts(c, u32::from(be16(d, 22)?));
+        4 if v => {
+            let g = bytes(d, 8, 4)?;
+            c.s(" group ");
+            c.ipaddr(g);
+            if be32(d, 12)? != 0xffff_ffff {
+                c.s("/");
+                c.ipaddr(&d[12..16]);
             }
+            let rp = bytes(d, 16, 4)?;
+            c.s(" RP ");
+            c.ipaddr(rp);
+            c.s(" hold ");
+            relts(c, u32::from(be16(d, 22)?));
         }
         5 => {
             pair(c, 16, 8)?;
@@ -602,15 +600,13 @@ fn pimv1(c: &mut Ctx, d: &[u8], len: usize) -> R {
             c.s(" metric ");
             c.dec(metric);
         }
-        3 | 6 | 7 => {
-            if v {
-                if len < 8 {
-                    c.trunc_mark();
-                    return Ok(());
-                }
-                if pimv1_join_prune(c, d, 8, len - 8)? {
-                    c.trunc_mark();
-                }
+        3 | 6 | 7 if v => {
+            if len < 8 {
+                c.trunc_mark();
+                return Ok(());
+            }
+            if pimv1_join_prune(c, d, 8, len - 8)? {
+                c.trunc_mark();
             }
         }
         _ => {}
