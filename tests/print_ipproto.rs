@@ -80,6 +80,13 @@ fn igmp() {
     golden("igmp");
 }
 
+#[test]
+fn snmp() {
+    golden("snmp");
+    // Object names from tcpdump's compiled-in MIB (no -n).
+    assert_same(&data("snmp"), &[&["-tt"], &["-ttv"]]);
+}
+
 /// A small deterministic generator for the mutation test.
 struct Rng(u64);
 
@@ -104,7 +111,7 @@ fn opts(flags: &[&str]) -> PrintOptions {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let names = ["sctp", "ospf", "ospf6", "pim", "igmp"];
+    let names = ["sctp", "ospf", "ospf6", "pim", "igmp", "snmp"];
     let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
     let mut printed = 0usize;
     for name in names {

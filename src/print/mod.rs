@@ -37,6 +37,8 @@ mod ospf6;
 pub mod out;
 mod pim;
 mod sctp;
+mod snmp;
+mod snmp_mib;
 mod stp;
 mod tcp;
 mod time;

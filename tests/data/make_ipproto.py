@@ -521,10 +521,166 @@ def igmp():
     return out
 
 
+def ber_len(n):
+    if n < 128:
+        return bytes([n])
+    b = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(b)]) + b
+
+
+def tlv(t, v):
+    return bytes([t]) + ber_len(len(v)) + v
+
+
+def ber_int(v):
+    n = 1
+    while not -(1 << (8 * n - 1)) <= v < (1 << (8 * n - 1)):
+        n += 1
+    return tlv(2, v.to_bytes(n, "big", signed=True))
+
+
+def ber_oid(text):
+    comps = [int(x) for x in text.split(".")]
+    out = bytearray()
+    for i, c in enumerate([comps[0] * 40 + comps[1]] + comps[2:]):
+        parts = [c & 0x7f]
+        c >>= 7
+        while c:
+            parts.append(0x80 | (c & 0x7f))
+            c >>= 7
+        out += bytes(reversed(parts))
+    return tlv(6, bytes(out))
+
+
+def snmp():
+    e = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src=A, dst=B)
+    null = b"\x05\x00"
+
+    def vb(oid, val=null):
+        return tlv(0x30, ber_oid(oid) + val)
+
+    def vbl(*vbs):
+        return tlv(0x30, b"".join(vbs))
+
+    def pdu(tag, reqid, err, idx, vbs):
+        return tlv(tag, ber_int(reqid) + ber_int(err) + ber_int(idx) + vbs)
+
+    def msg(version, community, body):
+        return tlv(0x30, ber_int(version) + tlv(4, community) + body)
+
+    def q(payload, dport=161, sport=40000):
+        return e / UDP(sport=sport, dport=dport) / Raw(payload)
+
+    sysdescr = "1.3.6.1.2.1.1.1.0"
+    values = [
+        tlv(4, b"Linux box"), tlv(4, b"\x00\x01\xff"), tlv(4, b""), ber_int(-72), ber_int(0),
+        ber_int(2 ** 31 - 1), tlv(0x40, bytes([10, 0, 0, 1])), tlv(0x40, bytes([10, 0, 0])),
+        tlv(0x41, (99).to_bytes(2, "big")), tlv(0x42, (5).to_bytes(1, "big")),
+        tlv(0x43, (12345).to_bytes(3, "big")), tlv(0x46, (2 ** 40 + 3).to_bytes(6, "big")),
+        tlv(0x44, b"\x01\x02"), tlv(0x45, b"\x07"), tlv(0x80, b""), tlv(0x81, b""),
+        tlv(0x82, b""), tlv(0x83, b""), ber_oid("1.3.6.1.4.1.8072.3.2.10"),
+        tlv(0x30, b""), tlv(0x01, b"\x01"), tlv(0x03, b"\x00\x01"), tlv(0xc0, b"\x09"),
+        tlv(0x61, b"\x01"), tlv(0xe0, b"\x02"), tlv(0x31, b""),
+    ]
+    resp = vbl(*[vb("1.3.6.1.2.1.1.%d.0" % (i + 1), v) for i, v in enumerate(values)])
+    oids = ["1.3.6.1.2.1.1.5.0", "1.3.6.1.2.1.2.2.1.10.7", "1.3.6.1.2.1.4.20.1.1.10.0.0.1",
+            "1.3.6.1.4.1.9.9.13.1", "1.3.6.1.4.1.2021.4.5.0", "1.3.6.1.3.94.1", "1.3.6.1.6.3.15.1.1.4.0",
+            "1.3.6.1.6.3.1.1.5.3", "1.3.6.1.5.5.7", "1.3.6.1.2", "1.3.6.1.2.1", "1.3.6.1.4.1",
+            "1.3.6.1", "1.3", "0.0", "2.5.4.3", "2.999.1", "1.3.6.1.2.1.300.1", "1.3.6.1.2.1.1.1.4294967295",
+            "1.3.6.1.2.1.25.1.1.0", "1.3.6.1.2.1.31.1.1.1.6.2", "1.3.6.1.2.1.10.7.2.1.19"]
+    p = [
+        msg(0, b"public", pdu(0xa0, 1, 0, 0, vbl(vb(sysdescr), *[vb(o) for o in oids]))),
+        msg(1, b"public", pdu(0xa2, 1, 0, 0, resp)),
+        msg(0, b"private", pdu(0xa1, 2, 0, 0, vbl(vb("1.3.6.1.2.1")))),
+        msg(0, b"s\x01cret", pdu(0xa3, 3, 0, 0, vbl(vb("1.3.6.1.2.1.1.4.0", tlv(4, b"me"))))),
+        msg(1, b"public", pdu(0xa5, 4, 0, 10, vbl(vb("1.3.6.1.2.1.2")))),
+        msg(1, b"public", pdu(0xa6, 5, 0, 0, vbl(vb("1.3.6.1.2.1.1.3.0", tlv(0x43, b"\x05"))))),
+        msg(1, b"public", pdu(0xa7, 6, 0, 0, vbl(vb("1.3.6.1.2.1.1.3.0", tlv(0x43, b"\x05")),
+                                                 vb("1.3.6.1.6.3.1.1.4.1.0",
+                                                    ber_oid("1.3.6.1.6.3.1.1.5.3"))))),
+        msg(1, b"public", pdu(0xa8, 7, 0, 0, vbl(vb("1.3.6.1.6.3.15.1.1.4.0",
+                                                    tlv(0x41, b"\x03"))))),
+        msg(0, b"public", pdu(0xa2, 8, 2, 1, vbl(vb(sysdescr)))),
+        msg(0, b"public", pdu(0xa2, 8, 5, 0, vbl(vb(sysdescr)))),
+        msg(0, b"public", pdu(0xa2, 8, 0, 3, vbl(vb(sysdescr)))),
+        msg(0, b"public", pdu(0xa2, 8, 40, 1, vbl(vb(sysdescr)))),
+        msg(0, b"public", pdu(0xa2, 8, -1, 1, vbl(vb(sysdescr)))),
+        msg(0, b"public", pdu(0xa0, 9, 3, 2, vbl(vb(sysdescr, ber_int(1))))),
+        msg(1, b"public", pdu(0xa7, 9, 99, 2, vbl())),
+        msg(0, b"public", tlv(0xa4, ber_oid("1.3.6.1.4.1.9") + tlv(0x40, bytes([10, 0, 0, 1])) +
+                              ber_int(6) + ber_int(3) + tlv(0x43, b"\x64") +
+                              vbl(vb(sysdescr, tlv(4, b"x"))))),
+        msg(0, b"public", tlv(0xa4, ber_oid("1.3.6.1.4.1.9") + tlv(0x40, bytes([10, 0, 0, 1])) +
+                              ber_int(2) + ber_int(3) + tlv(0x43, b"\x64") + vbl())),
+        msg(0, b"public", tlv(0xa4, ber_oid("1.3.6.1.4.1.9") + tlv(0x40, bytes([10, 0, 0, 1])) +
+                              ber_int(9) + ber_int(0) + tlv(0x43, b"\x64") + vbl())),
+        msg(0, b"public", tlv(0xa4, ber_int(1))),
+        msg(0, b"public", tlv(0xa4, ber_oid("1.3.6.1.4.1.9") + ber_int(1))),
+        msg(0, b"public", tlv(0xa4, ber_oid("1.3.6.1.4.1.9") + tlv(0x40, bytes(4)) + tlv(4, b""))),
+        msg(0, b"public", tlv(0xa4, ber_oid("1.3.6.1.4.1.9") + tlv(0x40, bytes(4)) + ber_int(0) +
+                              tlv(4, b""))),
+        msg(0, b"public", tlv(0xa4, ber_oid("1.3.6.1.4.1.9") + tlv(0x40, bytes(4)) + ber_int(0) +
+                              ber_int(0) + ber_int(5))),
+        msg(1, b"public", tlv(0xa4, b"")),
+        msg(0, b"public", pdu(0xa5, 1, 0, 0, vbl())),
+        msg(0, b"public", pdu(0xa8, 1, 0, 0, vbl())),
+        msg(0, b"public", pdu(0xa0, 1, 0, 0, vbl()) + b"\x00\x00"),
+        msg(0, b"public", pdu(0xa0, 1, 0, 0, vbl() + b"\x05\x00")),
+        msg(0, b"public", pdu(0xa0, 1, 0, 0, tlv(4, b"x"))),
+        msg(0, b"public", pdu(0xa0, 1, 0, 0, vbl(tlv(4, b"x")))),
+        msg(0, b"public", pdu(0xa0, 1, 0, 0, vbl(tlv(0x30, ber_int(3) + null)))),
+        msg(0, b"public", tlv(0xa0, tlv(4, b"x"))),
+        msg(0, b"public", tlv(0xa0, ber_int(1) + tlv(4, b"x"))),
+        msg(0, b"public", tlv(0xa0, ber_int(1) + ber_int(0) + tlv(4, b"x"))),
+        msg(0, b"public", tlv(0x30, b"")),
+        msg(0, b"public", b""),
+        msg(5, b"public", b""),
+        tlv(0x30, tlv(4, b"x")),
+        tlv(0x30, ber_int(0) + ber_int(1)),
+        tlv(4, b"x"),
+        tlv(0x30, ber_int(0) + tlv(4, b"public")) + b"\x01\x02",
+        b"",
+        b"\x30",
+        b"\x30\x84\x00\x00\x00\x03\x02\x01\x00",
+        b"\x30\x82\x00",
+        b"\x30\x05\x02\x01",
+        b"\x30\x03\x02\x00",
+        b"\x3f\x81\x05\x00",
+        b"\x3f\x81",
+        b"\x1f\x00\x00",
+        b"\x7f\x20\x00",
+        b"\xa9\x00",
+        b"\x30\x03\x02\x01\x00\x00",
+    ]
+    # SNMPv3: header, USM parameters, scoped PDU; then malformed variants.
+    usm = tlv(0x30, tlv(4, bytes.fromhex("80001f8880")) + ber_int(3) + ber_int(1234) +
+              tlv(4, b"alice") + tlv(4, bytes(12)) + tlv(4, b""))
+    scoped = tlv(0x30, tlv(4, bytes.fromhex("80001f8880")) + tlv(4, b"") +
+                 pdu(0xa0, 11, 0, 0, vbl(vb(sysdescr))))
+    header = lambda flags, model=3: tlv(0x30, ber_int(1) + ber_int(65507) +  # noqa: E731
+                                        tlv(4, bytes([flags])) + ber_int(model))
+    p += [
+        tlv(0x30, ber_int(3) + header(4) + tlv(4, usm) + scoped),
+        tlv(0x30, ber_int(3) + header(7) + tlv(4, usm) + tlv(4, b"encrypted")),
+        tlv(0x30, ber_int(3) + header(2) + tlv(4, usm) + scoped),
+        tlv(0x30, ber_int(3) + header(4, 2) + tlv(4, usm) + scoped),
+        tlv(0x30, ber_int(3) + tlv(0x30, ber_int(1) + ber_int(1) + tlv(4, b"\x00\x00")) + scoped),
+        tlv(0x30, ber_int(3) + tlv(4, b"x")),
+        tlv(0x30, ber_int(3) + header(4) + tlv(4, tlv(4, b"x")) + scoped),
+        tlv(0x30, ber_int(3) + header(4) + tlv(4, usm) + tlv(4, b"x")),
+        tlv(0x30, ber_int(3) + header(4) + ber_int(5)),
+    ]
+    out = [q(x) for x in p]
+    out.append(q(p[0], dport=162))
+    out.append(q(p[0], sport=161, dport=53))
+    out.append(q(p[0], sport=5353, dport=161))
+    return out
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/ipproto"
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6), ("pim", pim), ("igmp", igmp)]:
+    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6), ("pim", pim), ("igmp", igmp), ("snmp", snmp)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
