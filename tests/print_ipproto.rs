@@ -87,6 +87,11 @@ fn snmp() {
     assert_same(&data("snmp"), &[&["-tt"], &["-ttv"]]);
 }
 
+#[test]
+fn rsvp() {
+    golden("rsvp");
+}
+
 /// A small deterministic generator for the mutation test.
 struct Rng(u64);
 
@@ -111,7 +116,7 @@ fn opts(flags: &[&str]) -> PrintOptions {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let names = ["sctp", "ospf", "ospf6", "pim", "igmp", "snmp"];
+    let names = ["sctp", "ospf", "ospf6", "pim", "igmp", "snmp", "rsvp"];
     let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
     let mut printed = 0usize;
     for name in names {

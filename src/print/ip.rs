@@ -535,6 +535,7 @@ pub(crate) fn demux(
         89 if !ip.v6 => super::ospf::print(c, d, length),
         89 => super::ospf6::print(c, d, length),
         103 => super::pim::print(c, d, length, ip),
+        46 => super::rsvp::print(c, d, length),
         50 => super::misc::esp(c, d, length),
         47 => super::misc::gre(c, d, length),
         112 => super::misc::vrrp(c, d, length, ip, ip.ttl),

@@ -36,6 +36,7 @@ mod ospf;
 mod ospf6;
 pub mod out;
 mod pim;
+mod rsvp;
 mod sctp;
 mod snmp;
 mod snmp_mib;

@@ -7,6 +7,7 @@ the files and compare rfilter's output with tcpdump's.
 usage: python3 tests/data/make_ipproto.py tests/data/ipproto
 """
 import os
+import struct
 import sys
 from scapy.all import Ether, IP, IPv6, UDP, Raw, IPOption, wrpcap
 from scapy.layers.sctp import (SCTP, SCTPChunkInit, SCTPChunkInitAck, SCTPChunkCookieEcho,
@@ -677,10 +678,118 @@ def snmp():
     return out
 
 
+def rsvp():
+    e = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src=A, dst=B, proto=46)
+    e6 = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IPv6(
+        src="fd00::1", dst="fd00::2", nh=46)
+
+    def obj(cls, ct, body):
+        return (4 + len(body)).to_bytes(2, "big") + bytes([cls, ct]) + body
+
+    def msg(t, objs, flags=1, ttl=64, length=None, ver=1):
+        body = b"".join(objs)
+        n = 8 + len(body) if length is None else length
+        return bytes([(ver << 4) | flags, t, 0x12, 0x34, ttl, 0]) + n.to_bytes(2, "big") + body
+
+    a4 = bytes([10, 0, 0, 2])
+    a6 = bytes.fromhex("fd000000000000000000000000000002")
+    path = [
+        obj(1, 7, a4 + bytes([0, 0, 0, 5]) + bytes([10, 0, 0, 1])),
+        obj(3, 1, bytes([10, 0, 0, 1, 0, 0, 0, 7])),
+        obj(5, 1, (30000).to_bytes(4, "big")),
+        obj(19, 1, bytes([0, 0, 8, 0])),
+        obj(207, 7, bytes([7, 7, 0x06, 6]) + b"tunnel" + b"\0\0"),
+        obj(11, 7, bytes([10, 0, 0, 1, 0, 0, 0, 1])),
+        obj(12, 2, bytes.fromhex("000000070100000600000000") + bytes.fromhex("7f000005")
+            + struct.pack(">fffII", 125000.0, 1000.0, 1.5e9, 64, 1500)),
+        obj(9, 2, bytes.fromhex("0000000a0200000900000000") + bytes.fromhex("7f000005")
+            + struct.pack(">fffII", 3.3e-7, 0.1, float("inf"), 64, 1500)
+            + bytes.fromhex("82000002") + struct.pack(">fI", 2.5e20, 7)),
+        obj(13, 2, bytes.fromhex("0000001301000012") + bytes.fromhex("04000001") + bytes(4) +
+            bytes.fromhex("06000001") + struct.pack(">f", 1e6) +
+            bytes.fromhex("08000001ffffffff") + bytes.fromhex("0a00000100000500") +
+            bytes.fromhex("8500000100000001") + bytes.fromhex("63000001") + b"abcd" +
+            bytes.fromhex("0400000200000001") + bytes.fromhex("0500000000000000")),
+        obj(13, 2, bytes.fromhex("0000000f0100000f") + bytes.fromhex("7f000009")),
+        obj(20, 1, bytes.fromhex("0108") + a4 + bytes([32, 0]) + bytes.fromhex("8108") + a4 +
+            bytes([32, 0x0b])),
+        obj(21, 1, bytes.fromhex("0308010100000010") + bytes.fromhex("0308000100000011") +
+            bytes.fromhex("2004fde8")),
+        obj(19, 1, bytes([0, 0, 0x86, 0xdd, 0, 0, 0x12, 0x34])),
+    ]
+    resv = [
+        obj(1, 1, a4 + bytes([17, 0x01, 0x13, 0x88])),
+        obj(1, 2, a6 + bytes([6, 0, 0, 80])),
+        obj(3, 2, a6 + bytes([0, 0, 0, 9])),
+        obj(3, 1, bytes([10, 0, 0, 1, 0, 0, 0, 7]) + bytes(4)),
+        obj(8, 1, bytes([0, 0, 0, 10])),
+        obj(8, 1, bytes([0, 0, 0, 18])),
+        obj(8, 1, bytes([3, 0, 0, 99])),
+        obj(10, 1, bytes([10, 0, 0, 1, 0, 0, 0x13, 0x89])),
+        obj(10, 2, a6 + bytes([0, 0, 0, 22])),
+        obj(10, 7, bytes([10, 0, 0, 1, 0, 0, 0, 3])),
+        obj(11, 1, bytes([10, 0, 0, 1, 0, 0, 0x13, 0x89])),
+        obj(11, 2, a6 + bytes([0, 0, 0, 21])),
+        obj(16, 1, (3).to_bytes(4, "big") + (16).to_bytes(4, "big")),
+        obj(16, 2, (77).to_bytes(4, "big")),
+        obj(16, 3, (1).to_bytes(4, "big") + (2).to_bytes(4, "big") + (3).to_bytes(4, "big")),
+        obj(129, 1, (5).to_bytes(4, "big")),
+        obj(35, 2, (6).to_bytes(4, "big")),
+        obj(34, 1, (7).to_bytes(4, "big")),
+        obj(15, 1, a4),
+        obj(15, 2, a6),
+        obj(195, 1, a4),
+        obj(195, 2, a6),
+        obj(22, 1, bytes.fromhex("0000000100000002")),
+        obj(22, 2, bytes.fromhex("0000000300000004")),
+        obj(131, 1, (1000).to_bytes(4, "big") + (2000).to_bytes(4, "big")),
+        obj(134, 1, (5).to_bytes(4, "big")),
+        obj(134, 1, (0x105).to_bytes(4, "big")),
+        obj(207, 7, bytes([1, 2, 0, 3]) + b"a\x01b" + b"\0"),
+        obj(5, 9, bytes(4)),
+        obj(7, 1, bytes(8)),
+        obj(99, 1, bytes(4)),
+        obj(200, 1, bytes(4)),
+        obj(0xc5, 1, bytes(4)),
+    ]
+    p = [
+        e / Raw(msg(1, path)),
+        e / Raw(msg(2, resv)),
+        e / Raw(msg(20, [obj(22, 1, bytes.fromhex("0000000100000000"))], flags=0)),
+    ]
+    for t in [3, 4, 5, 6, 7, 8, 13, 14, 15, 99]:
+        p.append(e / Raw(msg(t, [obj(1, 1, a4 + bytes([17, 0, 0, 1]))])))
+    p += [
+        e / Raw(msg(12, [msg(1, [obj(1, 1, a4 + bytes([17, 0, 0, 1]))]),
+                         msg(2, [obj(5, 1, bytes(4))])])),
+        e / Raw(msg(12, [msg(1, [obj(1, 1, a4 + bytes([17, 0, 0, 1]))], length=40)])),
+        e / Raw(msg(12, [msg(1, [], length=4)])),
+        e / Raw(msg(12, [msg(1, [], ver=2)])),
+        e / Raw(msg(1, [], length=4)),
+        e / Raw(msg(1, [], ver=2)),
+        e / Raw(msg(1, [obj(1, 1, a4)])),
+        e / Raw(msg(1, [bytes([0, 6, 1, 1, 0, 0])])),
+        e / Raw(msg(1, [bytes([0, 2, 1, 1])])),
+        e / Raw(msg(1, [bytes([0, 40, 1, 1]) + bytes(4)])),
+        e / Raw(msg(1, [obj(207, 7, bytes([1, 2, 0, 9]) + b"ab")])),
+        e / Raw(msg(1, [obj(3, 1, bytes(4))])),
+        e / Raw(msg(1, [obj(5, 1, b"")])),
+        e / Raw(msg(1, [obj(1, 1, a4 + bytes(4))] + [bytes(3)])),
+        e6 / Raw(msg(2, resv[:3])),
+        e / Raw(msg(1, [obj(20, 1, bytes.fromhex("0107") + a4 + bytes([32]))])),
+        e / Raw(msg(1, [obj(20, 1, bytes.fromhex("0108") + a4 + bytes([24, 0]))])),
+        e / Raw(msg(1, [obj(20, 1, bytes.fromhex("0100") + a4 + bytes([32, 0]))])),
+        e / Raw(msg(1, [obj(20, 1, bytes.fromhex("010c") + a4 + bytes([32, 0]))])),
+        e / Raw(msg(1, [obj(20, 1, bytes.fromhex("0304") + a4 + bytes([32, 0]))])),
+        e / Raw(bytes([0x10, 1, 0, 0, 1])),
+    ]
+    return p
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/ipproto"
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6), ("pim", pim), ("igmp", igmp), ("snmp", snmp)]:
+    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6), ("pim", pim), ("igmp", igmp), ("snmp", snmp), ("rsvp", rsvp)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
