@@ -11,7 +11,10 @@
 //! Options: `--quick` skips libpcap on the big filters; `--budget SECS` sets its
 //! time budget (default 60); `--scaling` prints only the big filters; `--exprs FILE`
 //! takes the expressions from FILE (`DLT<TAB>expression` lines) instead of
-//! grammar/examples; `--verbose` lists every program longer than libpcap's.
+//! grammar/examples; `--pcap FILE` (repeatable) counts instructions executed over
+//! the packets of capture files instead of the synthetic corpus (only expressions
+//! for those files' link types are then compared); `--verbose` lists every program
+//! longer than libpcap's.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -32,6 +35,7 @@ fn options(lt: LinkType) -> CompileOptions {
         optimize: true,
         netmask: REFERENCE_NETMASK,
         linux_vlan_ancillary: false,
+        for_kernel: false,
     }
 }
 
@@ -156,19 +160,47 @@ fn exprs_from_file(path: &str) -> Vec<examples::Example> {
         .collect()
 }
 
-fn corpus_tables(exprs_file: Option<&str>) {
+/// The packets of a capture file (`--pcap FILE`), with its link type.
+fn capture_samples(path: &str) -> (LinkType, Vec<Sample>) {
+    let mut r = rfilter::savefile::reader::Reader::open(std::path::Path::new(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    let lt = r.linktype();
+    let mut out = Vec::new();
+    while let Some(p) = r.next_packet().unwrap_or_else(|e| panic!("{path}: {e}")) {
+        out.push(Sample {
+            label: format!("{path} #{}", out.len() + 1),
+            data: p.data.to_vec(),
+            wire_len: p.wire_len,
+        });
+    }
+    (lt, out)
+}
+
+fn corpus_tables(exprs_file: Option<&str>, pcaps: &[String]) {
     let all = match exprs_file {
         Some(path) => exprs_from_file(path),
         None => examples::valid(),
     };
-    let corpora: Vec<(LinkType, Vec<Sample>)> = LinkType::ALL
-        .iter()
-        .map(|&lt| (lt, corpus::samples(lt)))
-        .collect();
+    // Packets: the capture files given, else the synthetic corpus of each link type.
+    let mut corpora: Vec<(LinkType, Vec<Sample>)> = Vec::new();
+    for path in pcaps {
+        let (lt, samples) = capture_samples(path);
+        match corpora.iter_mut().find(|(l, _)| *l == lt) {
+            Some((_, v)) => v.extend(samples),
+            None => corpora.push((lt, samples)),
+        }
+    }
+    if pcaps.is_empty() {
+        corpora = LinkType::ALL
+            .iter()
+            .map(|&lt| (lt, corpus::samples(lt)))
+            .collect();
+    }
     let (mut ours_total, mut lib_total, mut ours_exec, mut lib_exec) = (0usize, 0usize, 0u64, 0u64);
     let (mut pairs, mut shorter, mut equal) = (0usize, 0usize, 0usize);
-    // libpcap compiles `protochain` to a loop with a backward jump, which the Linux
-    // kernel refuses; rfilter unrolls it. Totals are also given without it.
+    // `protochain` is a loop with a backward jump in both (offline programs; for the
+    // kernel, which refuses backward jumps, rfilter unrolls it), and libpcap does not
+    // optimize any filter that has one. Totals are also given without it.
     let (mut pc_ours, mut pc_lib, mut pc_ours_exec, mut pc_lib_exec) = (0usize, 0usize, 0u64, 0u64);
     let mut longer: Vec<(isize, String)> = Vec::new();
     let started = Instant::now();
@@ -254,11 +286,7 @@ fn corpus_tables(exprs_file: Option<&str>) {
     );
     longer.sort_by_key(|l| std::cmp::Reverse(l.0));
     let verbose = std::env::args().any(|a| a == "--verbose");
-    for (_, l) in longer
-        .iter()
-        .filter(|l| verbose || !l.1.contains("protochain"))
-        .take(if verbose { usize::MAX } else { 20 })
-    {
+    for (_, l) in longer.iter().take(if verbose { usize::MAX } else { 20 }) {
         println!("  longer: {l}");
     }
 }
@@ -409,8 +437,13 @@ fn main() {
         .iter()
         .position(|a| a == "--exprs")
         .and_then(|i| args.get(i + 1));
+    let pcaps: Vec<String> = args
+        .windows(2)
+        .filter(|w| w[0] == "--pcap")
+        .map(|w| w[1].clone())
+        .collect();
     if !only_scaling {
-        corpus_tables(exprs_file.map(String::as_str));
+        corpus_tables(exprs_file.map(String::as_str), &pcaps);
     }
     scaling_table(quick, Duration::from_secs(budget));
 }

@@ -11,6 +11,7 @@ fn main() {
     let expr = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
     let opts = CompileOptions {
         linktype: LinkType::En10mb,
+        for_kernel: false,
         ..CompileOptions::default()
     };
     let program = match compile(&expr, &opts) {

@@ -18,7 +18,8 @@
 //! - both accept or both reject; when libpcap rejects, rfilter rejects with a
 //!   message (not an internal error);
 //! - no panic in rfilter (compiling, verifying, running);
-//! - every rfilter program passes the kernel rules (`rfilter::bpf::verify`);
+//! - every rfilter program for the kernel (`for_kernel`) passes the kernel rules
+//!   (`rfilter::bpf::verify`);
 //! - on every packet each rfilter program's verdict equals the verdict of
 //!   libpcap's optimized OR unoptimized program (both run in rfilter's
 //!   interpreter, scratch memory zeroed; libpcap's optimizer drops dead loads, so
@@ -175,12 +176,18 @@ enum Ours {
 }
 
 fn rfilter(expr: &str, lt: LinkType, optimize: bool) -> Ours {
+    rfilter_for(expr, lt, optimize, false)
+}
+
+/// As [`rfilter`]; `for_kernel`: as live capture compiles (protochain unrolled).
+fn rfilter_for(expr: &str, lt: LinkType, optimize: bool, for_kernel: bool) -> Ours {
     let opts = CompileOptions {
         linktype: lt,
         snaplen: SNAPLEN,
         optimize,
         netmask: NETMASK,
         linux_vlan_ancillary: false,
+        for_kernel,
     };
     // compile() already runs on a thread of its own and turns a panic there into an
     // internal error; catch_unwind covers the calling side.
@@ -370,7 +377,13 @@ fn main() -> ExitCode {
                     }
                 }
                 Ours::Program(prog) => {
-                    match catch_unwind(|| verify::verify(prog)) {
+                    // The kernel rules apply to what live capture attaches: for
+                    // protochain, the unrolled form (the default one loops).
+                    let kernel_form = match rfilter_for(&line.expr, lt, *what == "rfilter", true) {
+                        Ours::Program(k) => k,
+                        _ => prog.clone(),
+                    };
+                    match catch_unwind(|| verify::verify(&kernel_form)) {
                         Ok(Ok(())) => {}
                         Ok(Err(e)) => {
                             invalid.push(format!("{tag}: {what}: {e}"));

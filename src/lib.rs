@@ -11,7 +11,11 @@
 //! use rfilter::bpf::{dump, verify, vm};
 //! use rfilter::filter::{CompileOptions, compile};
 //!
-//! let opts = CompileOptions { linktype: LinkType::Raw, ..CompileOptions::default() };
+//! let opts = CompileOptions {
+//!     linktype: LinkType::Raw,
+//!     for_kernel: false,
+//!     ..CompileOptions::default()
+//! };
 //! let program = compile("udp dst port 53", &opts).unwrap();
 //! assert!(verify::verify(&program).is_ok());
 //! assert!(dump::dump(&program, 1).contains("ret      #262144"));

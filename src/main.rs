@@ -54,6 +54,7 @@ fn dump_options(args: &Args) -> Result<CompileOptions> {
         snaplen: args.snaplen(),
         optimize: !args.no_optimize,
         netmask: 0,
+        for_kernel: false,
         ..CompileOptions::default()
     };
     let Some(device) = &args.interface else {
@@ -69,6 +70,8 @@ fn dump_options(args: &Args) -> Result<CompileOptions> {
         eprintln!("rfilter: data link type {}", opts.linktype.name());
     }
     opts.linux_vlan_ancillary = true;
+    // The program a capture on the interface would attach to the socket.
+    opts.for_kernel = true;
     opts.netmask = if device == "any" {
         0
     } else {

@@ -37,6 +37,7 @@ fn compile_options(args: &Args, reader: &Reader) -> CompileOptions {
         snaplen: reader.snaplen(),
         optimize: !args.no_optimize,
         netmask: 0,
+        for_kernel: false,
         ..CompileOptions::default()
     }
 }

@@ -169,3 +169,70 @@ fn image_matches_libpcap_bpf_image_for_every_opcode() {
     println!("bpf_image: {checked} instructions compared");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// rfilter's own `protochain` programs: unoptimized, the listing is `tcpdump -O -d`'s
+/// byte for byte (libpcap's loop with its backward `ja`, its scratch register); optimized,
+/// never longer than `tcpdump -d`'s (libpcap leaves any filter with protochain
+/// unoptimized).
+#[test]
+fn protochain_listings_are_tcpdumps_and_optimized_no_longer() {
+    use rfilter::filter::{self, CompileOptions};
+    let exprs = [
+        "protochain 6",
+        "ip protochain 6",
+        "ip6 protochain 6",
+        "ip6 protochain 17 and tcp",
+        "protochain 51 or udp port 53",
+        "not protochain 59",
+        "vlan and protochain 17",
+        "protochain 1000",
+        "ip6 protochain 44 and ip[0] + 1 = 2",
+    ];
+    let lts = [
+        LinkType::En10mb,
+        LinkType::Raw,
+        LinkType::LinuxSll,
+        LinkType::LinuxSll2,
+        LinkType::Ipv4,
+        LinkType::Ipv6,
+        LinkType::Null,
+        LinkType::Loop,
+    ];
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for expr in exprs {
+        for lt in lts {
+            let opts = |optimize| CompileOptions {
+                linktype: lt,
+                snaplen: REFERENCE_SNAPLEN,
+                optimize,
+                netmask: 0,
+                linux_vlan_ancillary: false,
+                for_kernel: false,
+            };
+            let theirs = tcpdump(1, lt, expr, false);
+            let ours = filter::compile(expr, &opts(false)).map(|p| dump(&p, 1));
+            match (&ours, &theirs) {
+                (Ok(a), Ok(b)) if a == b => compared += 1,
+                (Err(_), Err(_)) => {}
+                _ => failures.push(format!(
+                    "`{expr}` on {lt}, unoptimized:\n--- ours\n{ours:?}\n--- tcpdump -O\n{theirs:?}"
+                )),
+            }
+            let lib_opt = tcpdump(1, lt, expr, true);
+            let ours_opt = filter::compile(expr, &opts(true));
+            if let (Ok(o), Ok(l)) = (&ours_opt, &lib_opt) {
+                let l = l.lines().count();
+                if o.len() > l {
+                    failures.push(format!(
+                        "`{expr}` on {lt}: optimized {} instructions, libpcap {l}",
+                        o.len()
+                    ));
+                }
+            }
+        }
+    }
+    println!("protochain: {compared} unoptimized listings identical to tcpdump -O -d");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(compared > 40, "only {compared} compared");
+}

@@ -128,6 +128,52 @@ fn verify_agrees_with_the_kernel_on_libpcap_programs() {
     assert!(accepted > 1000 && refused > 0);
 }
 
+/// rfilter's `protochain` programs: those compiled for the kernel (unrolled) attach;
+/// the default ones (libpcap's loop, with a backward `ja`) are refused, and `verify`
+/// says so for both.
+#[test]
+fn protochain_for_the_kernel_attaches_and_the_loop_does_not() {
+    use rfilter::filter::{self, CompileOptions};
+    use rfilter::linktype::LinkType;
+    let sock = udp_socket();
+    let mut failures = Vec::new();
+    let mut attached = 0;
+    for expr in [
+        "protochain 6",
+        "ip protochain 51",
+        "ip6 protochain 17 and tcp",
+        "protochain 58 or port 53",
+    ] {
+        for lt in [LinkType::En10mb, LinkType::Raw, LinkType::LinuxSll2] {
+            for optimize in [true, false] {
+                for for_kernel in [true, false] {
+                    let opts = CompileOptions {
+                        linktype: lt,
+                        optimize,
+                        for_kernel,
+                        ..CompileOptions::default()
+                    };
+                    let prog = filter::compile(expr, &opts).expect("compiles");
+                    let k = kernel(&sock, &prog);
+                    let want = if for_kernel {
+                        Kernel::Accepts
+                    } else {
+                        Kernel::Refuses
+                    };
+                    let what =
+                        format!("`{expr}` on {lt} optimize {optimize} for_kernel {for_kernel}");
+                    if k != want || ours(&prog) != want {
+                        failures.push(disagreement(&prog, &k, &what));
+                    }
+                    attached += usize::from(k == Kernel::Accepts);
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(attached, 4 * 3 * 2);
+}
+
 /// One random change to a program, aimed at the rules: opcodes, constants (shift
 /// widths, divisors, scratch indexes, ancillary offsets), jump offsets, the final
 /// ret, scratch loads and stores.

@@ -6,6 +6,7 @@ mod common;
 
 use codegen_support::{Outcome, PRIMITIVES, check, combinations, options, without_register_init};
 use common::corpus::{self, Sample};
+use common::kernel::check_kernel_form;
 use common::reference::libpcap_program;
 use rfilter::bpf::insn::{BPF_JA, BPF_JMP};
 use rfilter::bpf::{verify, vm};
@@ -152,6 +153,7 @@ fn semantic_errors_match_libpcap_messages() {
     for &(expr, lt) in cases {
         let opts = CompileOptions {
             linktype: lt,
+            for_kernel: false,
             ..CompileOptions::default()
         };
         // `ip broadcast` is refused for want of a netmask (libpcap through the pcap
@@ -227,6 +229,7 @@ fn vlan_with_ancillary_data() {
     let opts = CompileOptions {
         linux_vlan_ancillary: true,
         snaplen: 65535,
+        for_kernel: true,
         ..CompileOptions::default()
     };
     let anc = |tci: Option<u16>| vm::Ancillary {
@@ -275,6 +278,7 @@ fn vlan_with_ancillary_data() {
 fn accept_value_is_the_snaplen() {
     let opts = CompileOptions {
         snaplen: 1234,
+        for_kernel: false,
         ..CompileOptions::default()
     };
     let prog = filter::compile("greater 10", &opts).expect("compiles");
@@ -294,6 +298,7 @@ fn deep_and_long_expressions_compile() {
     let chain = vec!["ip"; 3000].join(" or ");
     let plain = CompileOptions {
         optimize: false,
+        for_kernel: false,
         ..CompileOptions::default()
     };
     let start = std::time::Instant::now();
@@ -359,15 +364,13 @@ fn random_expressions_match_libpcap() {
 /// Unoptimized, our programs are libpcap's instruction for instruction (same tests,
 /// same loads, same layout), except where we deliberately differ: registers that
 /// some path reads before storing are zeroed at entry (`geneve or vlan`; the kernel
-/// refuses libpcap's program), and protochain (libpcap loops backwards; we unroll).
+/// refuses libpcap's program). protochain's loop is libpcap's too (with its
+/// backward `ja`): only programs for the kernel unroll it.
 #[test]
 fn unoptimized_programs_are_libpcaps() {
     let mut same = 0;
     let mut failures = Vec::new();
     for ex in common::examples::valid() {
-        if ex.expr.contains("protochain") {
-            continue;
-        }
         for &lt in &ex.linktypes {
             let Ok(theirs) = libpcap_program(&ex.expr, lt, false) else {
                 continue;
@@ -525,12 +528,14 @@ fn token_soup_never_breaks_the_generator() {
                     optimize: ancillary,
                     linux_vlan_ancillary: ancillary,
                     netmask: 0xffff_ff00,
+                    // Live capture's options, and offline's.
+                    for_kernel: ancillary,
                     ..CompileOptions::default()
                 };
                 match filter::compile(&expr, &opts) {
                     Ok(prog) => {
                         accepted += 1;
-                        if let Err(e) = verify::verify(&prog) {
+                        if let Err(e) = check_kernel_form(&expr, &opts, &prog, false) {
                             failures.push(format!("`{expr}` on {lt}: {e}"));
                         }
                     }

@@ -3,14 +3,15 @@
 //! Random valid expressions (tests/fuzz_support/generate.rs, following
 //! grammar/filter.ebnf) are compiled by rfilter and libpcap, each optimized and
 //! unoptimized. Where libpcap refuses, rfilter must refuse with a message; where
-//! libpcap compiles, rfilter must too, its programs must pass the kernel's rules,
-//! and on every corpus packet its verdict must be libpcap's optimized or
-//! unoptimized one. A failure is shrunk to a small expression and one packet and
+//! libpcap compiles, rfilter must too, its programs for the kernel must pass the
+//! kernel's rules, and on every corpus packet its verdict must be libpcap's
+//! optimized or unoptimized one (protochain loops like libpcap's, so deep header
+//! chains agree too). A failure is shrunk to a small expression and one packet and
 //! printed as a line for tests/data/fuzz_regressions.txt, which every run replays.
 //!
 //! Known libpcap bugs are excluded only where libpcap's program shows them (see
 //! `KnownBug` in tests/fuzz_support/check.rs): reads of unset scratch memory
-//! (geneve) and protochain's backward jump.
+//! (geneve).
 //!
 //! Bounded by default; a long run:
 //!   RFILTER_FUZZ_EXPRS=100000 cargo test --release --test fuzz_differential -- --nocapture

@@ -510,6 +510,73 @@ fn kernel_filter_keeps_exactly_the_matching_frames() {
     assert!(!f.stderr.contains("warning"), "{}", f.stderr);
 }
 
+/// `protochain` loops backwards in libpcap's program (and in ours offline), which
+/// the kernel refuses: tcpdump then filters in user space. Live capture compiles
+/// it unrolled, so the kernel runs it: no warning, and only matching frames reach
+/// the socket.
+#[test]
+fn protochain_is_filtered_in_the_kernel() {
+    let net = VethPair::new();
+    // UDP (no TCP anywhere), TCP right after IPv4, and AH whose next header is TCP.
+    let sent: Vec<Vec<u8>> = (0..30u32)
+        .map(|i| {
+            let mut f = udp_frame(MAC_B, i, 40 + i as usize, None, 9000);
+            match i % 3 {
+                1 => f[23] = 6,
+                2 => {
+                    f[23] = 51;
+                    f[34] = 6; // AH next header
+                    f[35] = 4; // AH length
+                }
+                _ => {}
+            }
+            f
+        })
+        .collect();
+    let wanted: Vec<Vec<u8>> = sent.iter().filter(|f| f[23] != 17).cloned().collect();
+    let dir = temp_dir("protochain");
+    let path = w_path(&dir);
+    let mut r = net.rfilter_in(
+        &net.ns_b,
+        &["-i", &net.if_b, "-w", &path, "protochain", "6"],
+    );
+    net.send_from_a(&sent);
+    r.signal("INT");
+    let f = r.finish_within(Duration::from_secs(10));
+    assert_eq!(f.code, Some(0), "{f:?}");
+    let (_, recs) = read_pcap(Path::new(&path));
+    assert_eq!(recs.into_iter().map(|r| r.data).collect::<Vec<_>>(), wanted);
+    assert_eq!(f.stat("received by filter"), 20, "{}", f.stderr);
+    assert!(!f.stderr.contains("warning"), "{}", f.stderr);
+
+    // `-d -i` lists what the capture attaches: no backward jump.
+    let out = Command::new("ip")
+        .args([
+            "netns",
+            "exec",
+            &net.ns_b,
+            RFILTER,
+            "-d",
+            "-i",
+            &net.if_b,
+            "protochain 6",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let listing = String::from_utf8_lossy(&out.stdout);
+    for line in listing.lines() {
+        // "(012) ja       17": the target must come after the jump.
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if let [pc, "ja", target] = fields.as_slice() {
+            let pc: usize = pc.trim_matches(|c| c == '(' || c == ')').parse().unwrap();
+            let target: usize = target.parse().unwrap();
+            assert!(target > pc, "backward jump: {line}\n{listing}");
+        }
+    }
+    assert!(listing.lines().count() > 100, "not unrolled:\n{listing}");
+}
+
 #[test]
 fn vlan_filter_matches_kernel_stripped_tags() {
     let net = VethPair::new();

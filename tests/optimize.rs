@@ -12,6 +12,7 @@ mod common;
 use common::compare::completed_verdict_matches;
 use common::corpus::{self, Sample};
 use common::examples;
+use common::kernel::check_kernel_form;
 use rfilter::bpf::insn::{BPF_ABS, BPF_LD, BPF_MAXINSNS, BPF_W};
 use rfilter::bpf::{Insn, verify, vm};
 use rfilter::filter::{self, CompileOptions};
@@ -23,7 +24,16 @@ fn options(lt: LinkType, optimize: bool) -> CompileOptions {
     CompileOptions {
         linktype: lt,
         optimize,
+        for_kernel: false,
         ..CompileOptions::default()
+    }
+}
+
+/// As live capture compiles: `protochain` unrolled.
+fn kernel_options(lt: LinkType, optimize: bool) -> CompileOptions {
+    CompileOptions {
+        for_kernel: true,
+        ..options(lt, optimize)
     }
 }
 
@@ -173,26 +183,38 @@ fn every_corpus_expression_optimizes_to_a_valid_equivalent_program() {
                     plain.len()
                 ));
             }
-            if let Err(e) = verify::verify(&opt) {
-                failures.push(format!("`{}` on {lt}: kernel would refuse: {e}", ex.expr));
+            // The kernel form (protochain unrolled) is optimized and checked too.
+            let mut pairs_to_check = vec![(plain, opt.clone())];
+            match check_kernel_form(&ex.expr, &options(lt, true), &opt, false) {
+                Ok(None) => {}
+                Ok(Some(kopt)) => {
+                    let kplain = filter::compile(&ex.expr, &kernel_options(lt, false))
+                        .expect("the kernel form compiles unoptimized too");
+                    pairs_to_check.push((kplain, kopt));
+                }
+                Err(e) => {
+                    failures.push(format!("`{}` on {lt}: kernel would refuse: {e}", ex.expr));
+                }
             }
             let (_, samples, pads) = corpora.iter().find(|c| c.0 == lt).expect("corpus");
-            // Truncated packets included: where the verdicts differ, the optimizer
-            // may only have dropped loads whose values cannot change the outcome,
-            // so its verdict is the unoptimized one on a completed packet.
-            let whole = samples.iter().map(|s| (&s.data, s.wire_len, Some(s)));
-            let pads = pads.iter().zip(samples).map(|(p, _)| (&p.0, p.1, None));
-            for (data, wire, sample) in whole.chain(pads) {
-                verdicts += 1;
-                let (a, b) = (vm::run(&plain, data, wire), vm::run(&opt, data, wire));
-                if a != b && !sample.is_some_and(|s| completed_verdict_matches(&plain, s, b)) {
-                    let label = sample.map_or("(padded)", |s| s.label.as_str());
-                    failures.push(format!(
-                        "`{}` on {lt}: packet {label} ({} bytes): unoptimized {a}, optimized {b}",
-                        ex.expr,
-                        data.len()
-                    ));
-                    break;
+            for (plain, opt) in &pairs_to_check {
+                // Truncated packets included: where the verdicts differ, the optimizer
+                // may only have dropped loads whose values cannot change the outcome,
+                // so its verdict is the unoptimized one on a completed packet.
+                let whole = samples.iter().map(|s| (&s.data, s.wire_len, Some(s)));
+                let pads = pads.iter().zip(samples).map(|(p, _)| (&p.0, p.1, None));
+                for (data, wire, sample) in whole.chain(pads) {
+                    verdicts += 1;
+                    let (a, b) = (vm::run(plain, data, wire), vm::run(opt, data, wire));
+                    if a != b && !sample.is_some_and(|s| completed_verdict_matches(plain, s, b)) {
+                        let label = sample.map_or("(padded)", |s| s.label.as_str());
+                        failures.push(format!(
+                            "`{}` on {lt}: packet {label} ({} bytes): unoptimized {a}, optimized {b}",
+                            ex.expr,
+                            data.len()
+                        ));
+                        break;
+                    }
                 }
             }
         }

@@ -1883,6 +1883,7 @@ fn trees_mean_what_libpcap_means() {
         optimize: false,
         snaplen: REFERENCE_SNAPLEN,
         netmask: REFERENCE_NETMASK,
+        for_kernel: false,
         ..Default::default()
     };
     let mut exprs: Vec<String> = CORPUS.iter().map(|s| s.to_string()).collect();

@@ -138,8 +138,10 @@ fn exec(prog: &[Insn], data: &[u8], wire_len: u32, anc: Option<&Ancillary>) -> u
     let mut x: u32 = 0;
     let mut mem = [0u32; BPF_MEMWORDS as usize];
     let mut pc: usize = 0;
-    // libpcap's protochain loop consumes at least 8 packet bytes per iteration, so
-    // legitimate loops stay far below this.
+    // protochain's loop (libpcap's, and ours offline) advances at least 8 bytes per
+    // IPv6 extension header, so real packets stay far below this; its AH step
+    // measures from the IP header, so a crafted AH header can send the walk back to
+    // itself, which this budget ends with a reject.
     let mut back_jumps_left: usize = data.len() + 1024;
 
     // Each arm either falls through to `pc += 1` or sets `pc` itself / returns.

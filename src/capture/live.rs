@@ -148,6 +148,7 @@ fn open(args: &Args, device: &str) -> anyhow::Result<Opened> {
             interfaces::netmask(device)
         },
         linux_vlan_ancillary: true,
+        for_kernel: true,
     };
     let prog = filter::compile(&expr, &opts).map_err(|e| anyhow!("{}", e.render(&expr)))?;
     let userspace_filter = attach(&sock, &prog, linktype, snaplen);

@@ -6,7 +6,10 @@
 //! one vector and refer to each other by [`BlockId`], so passes can walk, rewrite and
 //! drop blocks without ownership puzzles. The graph must be acyclic (classic BPF only
 //! jumps forward); [`Cfg::topo_order`] checks that and gives an emission order.
+//! `protochain`'s loop is one statement of a block ([`super::chainloop`]), expanded
+//! only when the program is emitted.
 
+use super::chainloop::{self, ChainLoop};
 use crate::bpf::Insn;
 use crate::bpf::insn::{BPF_JMP, BPF_K, BPF_X};
 
@@ -82,6 +85,9 @@ pub struct Cfg {
     pub blocks: Vec<Block>,
     /// The block the program starts in.
     pub entry: BlockId,
+    /// `protochain` loops, which blocks hold as one pseudo-statement each
+    /// ([`super::chainloop`]) so that the graph itself stays acyclic.
+    pub loops: Vec<ChainLoop>,
 }
 
 impl Cfg {
@@ -94,6 +100,12 @@ impl Cfg {
     pub fn add(&mut self, stmts: Vec<Insn>, term: Term) -> BlockId {
         self.blocks.push(Block { stmts, term });
         self.blocks.len() - 1
+    }
+
+    /// Records `l` and returns the pseudo-statement standing for it.
+    pub fn add_loop(&mut self, l: ChainLoop) -> Insn {
+        self.loops.push(l);
+        chainloop::pseudo(self.loops.len() - 1, &l)
     }
 
     /// Sets one exit of the branch ending block `b` (`taken`: the true exit).

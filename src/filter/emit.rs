@@ -3,8 +3,11 @@
 //! Blocks are laid out in topological order, so every jump goes forward. Conditional
 //! jumps have 8-bit offsets; a target further than 255 instructions away is reached
 //! through an unconditional `ja` (32-bit offset) placed right after the branch.
+//! `protochain` loops are expanded in libpcap's form ([`chainloop::expand_libpcap`]),
+//! so that unoptimized listings are libpcap's.
 
 use super::cfg::{BlockId, Cfg, Term};
+use super::chainloop;
 use crate::bpf::Insn;
 use crate::bpf::insn::{BPF_JA, BPF_JMP, BPF_K, BPF_RET};
 
@@ -30,7 +33,7 @@ pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
         let mut changed = false;
         for &b in &order {
             if let Term::Branch { jt, jf, .. } = cfg.blocks[b].term {
-                let branch_at = pos_of[b] + cfg.blocks[b].stmts.len();
+                let branch_at = pos_of[b] + stmts_len(cfg, b);
                 let (ft, ff) = far[b];
                 let need_t = pos_of[jt] - (branch_at + 1) > 255;
                 let need_f = pos_of[jf] - (branch_at + 1) > 255;
@@ -47,7 +50,7 @@ pub fn emit(cfg: &Cfg) -> Result<Vec<Insn>, String> {
     let mut out = Vec::new();
     for &b in &order {
         let block = &cfg.blocks[b];
-        out.extend_from_slice(&block.stmts);
+        chainloop::emit_stmts(&block.stmts, &cfg.loops, false, &mut out)?;
         match block.term {
             Term::Ret(k) => out.push(Insn::stmt(BPF_RET | BPF_K, k)),
             Term::Goto(t) => {
@@ -90,7 +93,12 @@ fn block_len(cfg: &Cfg, b: BlockId, far: (bool, bool), goto_ja: bool) -> usize {
         Term::Goto(_) => usize::from(goto_ja),
         _ => 1 + usize::from(far.0) + usize::from(far.1),
     };
-    cfg.blocks[b].stmts.len() + term
+    stmts_len(cfg, b) + term
+}
+
+/// Instructions block `b`'s statements take, loops expanded.
+fn stmts_len(cfg: &Cfg, b: BlockId) -> usize {
+    chainloop::stmts_len(&cfg.blocks[b].stmts, &cfg.loops, false)
 }
 
 #[cfg(test)]

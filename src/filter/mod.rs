@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod cfg;
+pub mod chainloop;
 pub mod codegen;
 pub mod emit;
 pub mod error;
@@ -38,6 +39,9 @@ pub struct CompileOptions {
     /// ancillary loads `SKF_AD_VLAN_TAG_PRESENT`/`SKF_AD_VLAN_TAG` (libpcap's
     /// `BPF_SPECIAL_VLAN_HANDLING`).
     pub linux_vlan_ancillary: bool,
+    /// The program will be attached with `SO_ATTACH_FILTER`: no backward jumps, so
+    /// `protochain` is unrolled (a bounded number of headers) instead of looping.
+    pub for_kernel: bool,
 }
 
 impl Default for CompileOptions {
@@ -48,6 +52,7 @@ impl Default for CompileOptions {
             optimize: true,
             netmask: NETMASK_UNKNOWN,
             linux_vlan_ancillary: false,
+            for_kernel: false,
         }
     }
 }

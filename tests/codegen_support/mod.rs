@@ -4,10 +4,11 @@
 
 use crate::common::compare::{Reference, compare};
 use crate::common::corpus::Sample;
+use crate::common::kernel::check_kernel_form;
 use crate::common::reference::{
     REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program,
 };
-use rfilter::bpf::{Insn, verify};
+use rfilter::bpf::Insn;
 use rfilter::filter::{self, CompileOptions};
 use rfilter::linktype::LinkType;
 
@@ -18,6 +19,7 @@ pub fn options(lt: LinkType, optimize: bool) -> CompileOptions {
         optimize,
         netmask: REFERENCE_NETMASK,
         linux_vlan_ancillary: false,
+        for_kernel: false,
     }
 }
 
@@ -49,16 +51,15 @@ pub fn check(expr: &str, lt: LinkType, samples: &[Sample]) -> Result<Outcome, St
             ));
         }
         (Ok(p), Ok(ours)) => {
-            // Same instructions as libpcap's unoptimized program, except where we
-            // deliberately differ: registers zeroed at entry, protochain (see
-            // tests/codegen.rs), and
-            // direction/interface tests after `pppoes`, where libpcap offsets the
-            // ancillary load by the PPPoE header into an offset the kernel refuses.
-            let deliberate = expr.contains("protochain")
-                || ((expr.contains("pppoes") || expr.contains("geneve"))
-                    && ["inbound", "outbound", "ifindex"]
-                        .iter()
-                        .any(|d| expr.contains(d)));
+            // Same instructions as libpcap's unoptimized program (protochain's loop
+            // included), except where we deliberately differ: registers zeroed at
+            // entry, and direction/interface tests after `pppoes`, where libpcap
+            // offsets the ancillary load by the PPPoE header into an offset the
+            // kernel refuses.
+            let deliberate = (expr.contains("pppoes") || expr.contains("geneve"))
+                && ["inbound", "outbound", "ifindex"]
+                    .iter()
+                    .any(|d| expr.contains(d));
             if !deliberate && *ours != p && without_register_init(ours) != p.as_slice() {
                 return Err(format!(
                     "`{expr}` on {lt}: unoptimized program differs from libpcap's"
@@ -92,8 +93,21 @@ pub fn check(expr: &str, lt: LinkType, samples: &[Sample]) -> Result<Outcome, St
                 e.message
             )
         })?;
-        verify::verify(&ours).map_err(|e| format!("`{expr}` on {lt}: kernel rules: {e}"))?;
+        // What live capture attaches (protochain unrolled) must pass the
+        // kernel's rules and give the same verdicts.
+        let kernel = check_kernel_form(expr, &options(lt, optimize), &ours, false)
+            .map_err(|e| format!("`{expr}` on {lt}: kernel rules: {e}"))?;
         n += compare(expr, lt, "rfilter", &ours, &reference, samples)?;
+        if let Some(k) = kernel {
+            n += compare(
+                expr,
+                lt,
+                "rfilter (for the kernel)",
+                &k,
+                &reference,
+                samples,
+            )?;
+        }
     }
     Ok(Outcome::Agreed(n))
 }

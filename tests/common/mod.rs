@@ -8,4 +8,5 @@ pub mod compare;
 pub mod corpus;
 pub mod examples;
 pub mod ffi;
+pub mod kernel;
 pub mod reference;

@@ -69,9 +69,9 @@ pub type Packets = dyn Fn(LinkType) -> &'static [(Vec<u8>, u32)];
 /// `compile`: byte 0 picks the link type (and, bit 7, the Linux VLAN ancillary
 /// loads); the rest is the expression (lossy UTF-8). It must compile, optimized and
 /// not, to an error with a message (never an internal error such as a panic on the
-/// compiler thread) or to a program the kernel accepts (or one only too long for
-/// it, which live capture runs in user space); where the unoptimized program
-/// accepts a packet the optimized one must give the same verdict (elsewhere the
+/// compiler thread) or, compiled for the kernel, to a program the kernel accepts
+/// (or one only too long for it, which live capture runs in user space); where the
+/// unoptimized program accepts a packet the optimized one must give the same verdict (elsewhere the
 /// optimizer may legitimately have dropped a load past the captured bytes).
 pub fn compile(data: &[u8], packets: &Packets) {
     let Some((&pick, text)) = data.split_first() else {
@@ -79,31 +79,35 @@ pub fn compile(data: &[u8], packets: &Packets) {
     };
     let lt = LinkType::ALL[usize::from(pick) % LinkType::ALL.len()];
     let expr = String::from_utf8_lossy(text);
-    let compile = |optimize| {
+    let compile = |optimize, for_kernel| {
         let opts = CompileOptions {
             linktype: lt,
             optimize,
             linux_vlan_ancillary: pick & 0x80 != 0,
+            for_kernel,
             ..CompileOptions::default()
         };
         filter::compile(&expr, &opts)
     };
-    let (unopt, opt) = (compile(false), compile(true));
-    for r in [&unopt, &opt] {
-        match r {
-            Ok(prog) => match verify::verify(prog) {
-                Ok(()) => {}
-                Err(e) if e.rule == verify::Rule::TooLong => {}
-                Err(e) => panic!("{lt} `{expr}`: not kernel-valid: {e}"),
-            },
-            Err(e) => {
-                assert!(!e.message.trim().is_empty(), "{lt} `{expr}`: empty message");
-                assert!(
-                    !e.message.starts_with("internal error"),
-                    "{lt} `{expr}`: {}",
-                    e.message
-                );
-            }
+    let (unopt, opt) = (compile(false, false), compile(true, false));
+    // What live capture attaches (protochain unrolled) must be kernel-valid; the
+    // default programs loop for protochain, which only the kernel refuses.
+    let kernel = [compile(false, true), compile(true, true)];
+    for prog in kernel.iter().flatten() {
+        match verify::verify(prog) {
+            Ok(()) => {}
+            Err(e) if e.rule == verify::Rule::TooLong => {}
+            Err(e) => panic!("{lt} `{expr}`: not kernel-valid: {e}"),
+        }
+    }
+    for r in kernel.iter().chain([&unopt, &opt]) {
+        if let Err(e) = r {
+            assert!(!e.message.trim().is_empty(), "{lt} `{expr}`: empty message");
+            assert!(
+                !e.message.starts_with("internal error"),
+                "{lt} `{expr}`: {}",
+                e.message
+            );
         }
     }
     let (Ok(unopt), Ok(opt)) = (unopt, opt) else {

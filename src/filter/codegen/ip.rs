@@ -6,6 +6,7 @@ use super::{Frag, Gen};
 use crate::bpf::insn::{BPF_B, BPF_H, BPF_JSET, BPF_W};
 use crate::filter::ast::{Dir, ProtoQual, Span};
 use crate::filter::cfg::Term;
+use crate::filter::chainloop::ChainLoop;
 use crate::filter::error::FilterError;
 
 pub const IPPROTO_ICMP: u32 = 1;
@@ -261,8 +262,8 @@ impl Gen<'_> {
     }
 }
 
-/// Extension headers followed before giving up: libpcap loops without bound (with a
-/// backward jump the kernel refuses); real packets have far fewer.
+/// Extension headers followed before giving up when the loop is unrolled for the
+/// kernel (which refuses libpcap's backward jump); real packets have far fewer.
 const PROTOCHAIN_DEPTH: usize = 12;
 const IPPROTO_NONE: u32 = 59;
 const IPPROTO_HOPOPTS: u32 = 0;
@@ -271,8 +272,9 @@ const IPPROTO_ROUTING: u32 = 43;
 
 impl Gen<'_> {
     /// `[ip|ip6] protochain P`: P anywhere in the chain of IPv6 extension headers
-    /// and AH headers. libpcap's loop is unrolled `PROTOCHAIN_DEPTH` times; each step
-    /// computes what libpcap's does (including its AH length arithmetic).
+    /// and AH headers. libpcap's loop, as one loop statement ([`crate::filter::chainloop`]);
+    /// for the kernel, unrolled `PROTOCHAIN_DEPTH` times, each step computing what
+    /// libpcap's does (including its AH length arithmetic).
     pub fn protochain(
         &mut self,
         v: u32,
@@ -281,6 +283,9 @@ impl Gen<'_> {
     ) -> Result<Frag, FilterError> {
         let v6 = match proto {
             None => {
+                // libpcap allocates its scratch register before looking at the
+                // qualifier and never frees this one: both halves use the next.
+                self.alloc_reg(span)?;
                 let b0 = self.protochain(v, Some(ProtoQual::Ip), span)?;
                 let b1 = self.protochain(v, Some(ProtoQual::Ip6), span)?;
                 return Ok(self.or(b0, b1));
@@ -316,6 +321,25 @@ impl Gen<'_> {
                 stmt(BPF_LDX | BPF_MSH | BPF_B, base),
             ]
         };
+        if !self.opts.for_kernel {
+            // The walk, then `add #0` (libpcap's) and the test of what it found.
+            let mut stmts = first;
+            stmts.push(self.cfg.add_loop(ChainLoop {
+                v6,
+                base,
+                proto: v,
+                cell: reg2,
+            }));
+            stmts.push(stmt(BPF_ALU | BPF_ADD | BPF_K, 0));
+            let end = self.cfg.add(stmts, Term::cmp_k(BPF_JEQ, v));
+            self.free_reg(reg2);
+            let chain = Frag {
+                entry: end,
+                t: vec![(end, true)],
+                f: vec![(end, false)],
+            };
+            return Ok(self.and(b0, chain));
+        }
         // end: A holds the protocol found; the verdict is A == v.
         let end = self.cfg.add(
             vec![stmt(BPF_ALU | BPF_ADD | BPF_K, 0)],

@@ -6,9 +6,9 @@
 //! our program gives libpcap's verdict on every packet, truncated ones included (a
 //! load past the end of the packet rejects it outright, so the order of loads
 //! matters). Unoptimized, the emitted program is libpcap's instruction for
-//! instruction, except that protochain's loop is unrolled (the kernel refuses
-//! backward jumps), registers some path reads before storing are zeroed at entry,
-//! and ancillary loads are absolute.
+//! instruction, except that registers some path reads before storing are zeroed at
+//! entry, ancillary loads are absolute, and, for the kernel (which refuses backward
+//! jumps), protochain's loop is unrolled.
 //!
 //! Submodules, one concern each:
 //! - [`frag`]: program fragments with open true/false exits, and/or/not wiring;

@@ -168,19 +168,45 @@ fn block_hash(b: &Block) -> u64 {
 /// [`super::layout::emit`]: depth first, the true exit right after its block where
 /// possible (libpcap's layout) or, with `false_next`, the false exit.
 pub fn compact(cfg: &Cfg, false_next: bool) -> Cfg {
+    compact_visiting(
+        cfg,
+        |_, jt, jf| {
+            if false_next { [jt, jf] } else { [jf, jt] }
+        },
+    )
+}
+
+/// Like [`compact`], but each branch's likelier exit (by `weight`, see
+/// [`super::layout::likelihoods`]) is explored first, so that a block both a likely
+/// and an unlikely path jump to is laid out after the likely one, which then
+/// reaches it without a `ja`.
+pub fn compact_likely_first(cfg: &Cfg, weight: &[f64]) -> Cfg {
+    compact_visiting(cfg, |_, jt, jf| {
+        if weight[jt] >= weight[jf] {
+            [jt, jf]
+        } else {
+            [jf, jt]
+        }
+    })
+}
+
+/// Renumbers the reachable blocks in the reverse postorder of a DFS that explores
+/// the exits of a branch in the order `visit(block, jt, jf)` gives: the exit
+/// explored last lands right after its block.
+fn compact_visiting(cfg: &Cfg, visit: impl Fn(BlockId, BlockId, BlockId) -> [BlockId; 2]) -> Cfg {
     let n = cfg.blocks.len();
-    // Reverse postorder of a DFS that visits the false exit first: the true exit,
-    // visited last, lands right after its block (libpcap's layout, so small
-    // programs list as tcpdump lists them).
+    // Reverse postorder of a DFS (with `compact(.., false)` the false exit is
+    // explored first and the true exit, explored last, lands right after its
+    // block: libpcap's layout, so small programs list as tcpdump lists them).
     let mut post = Vec::with_capacity(n);
     let mut state = vec![0u8; n]; // 0 new, 1 open, 2 done
     let mut stack: Vec<(BlockId, usize)> = vec![(cfg.entry, 0)];
     state[cfg.entry] = 1;
     while let Some(&mut (b, ref mut i)) = stack.last_mut() {
-        let mut succs = cfg.blocks[b].term.successors();
-        if !false_next {
-            succs.reverse();
-        }
+        let succs = match cfg.blocks[b].term {
+            Term::Branch { jt, jf, .. } => visit(b, jt, jf).to_vec(),
+            t => t.successors(),
+        };
         if let Some(&s) = succs.get(*i) {
             *i += 1;
             if state[s] == 0 {
@@ -207,7 +233,11 @@ pub fn compact(cfg: &Cfg, false_next: bool) -> Cfg {
             blk
         })
         .collect();
-    Cfg { blocks, entry: 0 }
+    Cfg {
+        blocks,
+        entry: 0,
+        loops: cfg.loops.clone(),
+    }
 }
 
 /// A return or an empty jump: one instruction.

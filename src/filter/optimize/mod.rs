@@ -30,15 +30,29 @@ use crate::filter::cfg::{Cfg, Term};
 /// Optimizes `cfg` and emits it in the optimizer's layout: libpcap's (true exits
 /// fall through), or false exits falling through when that is shorter (big search
 /// trees need fewer long-jump trampolines that way).
+///
+/// A third layout explores the likelier exit of each branch first
+/// ([`cleanup::compact_likely_first`]); it is taken when it is no longer and runs
+/// fewer `ja` on likely paths (an IPv4 port test then falls into the tail it
+/// shares with IPv6 instead of jumping to it).
 pub fn compile(cfg: &Cfg) -> Result<Vec<Insn>, String> {
     let opt = optimize(cfg);
-    let a = layout::emit(&cleanup::compact(&opt, false))?;
+    let libpcap_like = cleanup::compact(&opt, false);
+    let a = layout::emit(&libpcap_like)?;
     let b = layout::emit(&cleanup::compact(&opt, true))?;
-    Ok(zero_unstored_scratch(if b.len() <= a.len() {
+    let likely = cleanup::compact_likely_first(&opt, &layout::likelihoods(&opt));
+    let c = layout::emit(&likely)?;
+    let best = if c.len() <= a.len()
+        && c.len() <= b.len()
+        && layout::jump_cost(&likely) < layout::jump_cost(&libpcap_like) - 1e-9
+    {
+        c
+    } else if b.len() < a.len() {
         b
     } else {
         a
-    }))
+    };
+    Ok(zero_unstored_scratch(best))
 }
 
 /// Prepends `ld #0; st M[k]` for every scratch cell some path reads before storing.
@@ -80,14 +94,19 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
         }
     }
     let mut values = values::Values::default();
-    // A second round sees what the first one's dead statements hid (a store and
-    // reload of the same value once the statements in between are gone).
-    for _ in 0..3 {
+    // A later round sees what the previous one's dead statements hid (a store and
+    // reload of the same value once the statements in between are gone); a round
+    // that changes nothing ends them.
+    for round in 0..3 {
+        let before = (round > 0).then(|| cfg.clone());
         forward::run(&mut cfg, &mut values);
         liveness::remove_dead(&mut cfg);
         tidy(&mut cfg);
         // `sub #6; jeq #0` → `jeq #6` lets the next round see the tested value.
         peephole::run(&mut cfg);
+        if before.is_some_and(|b| b == cfg) {
+            break;
+        }
     }
     order::run(&mut cfg);
     // Last: the trees' exit copies must not be shared or skipped again.

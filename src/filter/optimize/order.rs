@@ -17,6 +17,11 @@ use crate::filter::cfg::{BlockId, Cfg, Term};
 /// the IPv6 link-layer type. Other constants keep their order, after these.
 const LIKELY: [u32; 7] = [0x0800, 0x0200_0000, 0x40, 6, 17, 0x86dd, 0x0a00_0000];
 
+/// Whether `k` is one of the constants tested first (a guess that the test holds).
+pub fn is_likely(k: u32) -> bool {
+    LIKELY.contains(&k)
+}
+
 fn rank(k: u32) -> usize {
     LIKELY.iter().position(|&l| l == k).unwrap_or(LIKELY.len())
 }

@@ -5,6 +5,7 @@
 use super::values::{Fact, Val, Values};
 use crate::bpf::Insn;
 use crate::bpf::insn::*;
+use crate::filter::chainloop;
 
 /// Register slots: A, X, then scratch memory `M[0..16]`.
 pub const A: usize = 0;
@@ -156,6 +157,15 @@ impl State {
 
     /// Runs `s` symbolically.
     pub fn exec(&mut self, values: &mut Values, s: &Insn) -> Effect {
+        if chainloop::is_loop(s) {
+            // What the walk leaves in A, X and its cell is known only at run time.
+            self.regs[A] = values.opaque();
+            self.regs[X] = values.opaque();
+            if let Some(m) = mem_slot(chainloop::cell(s)) {
+                self.regs[m] = values.opaque();
+            }
+            return Effect::Keep;
+        }
         let (a, x) = (self.regs[A], self.regs[X]);
         match s.class() {
             BPF_LD | BPF_LDX => {
@@ -290,6 +300,13 @@ pub fn uses_defs(s: &Insn) -> (u32, u32) {
     const RA: u32 = 1 << A;
     const RX: u32 = 1 << X;
     let mem = |k: u32| mem_slot(k).map_or(0, |m| 1u32 << m);
+    if chainloop::is_loop(s) {
+        // A protochain loop reads A and X; it writes its cell only if it walks
+        // past a header, so the cell counts as read too (its old value may
+        // survive).
+        let cell = mem(chainloop::cell(s));
+        return (RA | RX | cell, RA | RX | cell);
+    }
     let src_x = if s.code & BPF_X != 0 { RX } else { 0 };
     match s.class() {
         BPF_LD => match s.code & 0xe0 {
@@ -320,8 +337,13 @@ pub fn uses_defs(s: &Insn) -> (u32, u32) {
 /// A statement with an effect beyond its destination register, kept even when its
 /// result is unused: a division or remainder by X or by zero may reject the packet,
 /// and a Linux ancillary load (`ldh [type]`) rejects every packet read from a file
-/// (libpcap's optimizer keeps those too).
+/// (libpcap's optimizer keeps those too). A protochain loop loads packet bytes a
+/// variable number of times and may run out the interpreter's budget: no pass
+/// drops, skips or moves it.
 pub fn has_side_effect(s: &Insn) -> bool {
+    if chainloop::is_loop(s) {
+        return true;
+    }
     match s.class() {
         BPF_ALU => matches!(s.code & 0xf0, BPF_DIV | BPF_MOD) && (s.code & BPF_X != 0 || s.k == 0),
         BPF_LD | BPF_LDX => s.code & 0xe0 == BPF_ABS && s.k >= SKF_AD_OFF,
@@ -380,6 +402,36 @@ mod tests {
         s2.exec(&mut v, &ld(BPF_LD | BPF_ABS | BPF_B, 23));
         m.meet(&s2);
         assert_eq!(m.regs[A], CONFLICT);
+    }
+
+    #[test]
+    fn a_protochain_loop_clobbers_a_x_and_its_cell_and_stays() {
+        use crate::filter::chainloop::{ChainLoop, pseudo};
+        let l = ChainLoop {
+            v6: true,
+            base: 14,
+            proto: 6,
+            cell: 2,
+        };
+        let lp = pseudo(0, &l);
+        let mut v = Values::default();
+        let mut s = State::entry(&mut v);
+        s.exec(&mut v, &ld(BPF_LD | BPF_ABS | BPF_B, 20));
+        s.exec(&mut v, &ld(BPF_ST, 2));
+        s.exec(&mut v, &ld(BPF_ST, 3));
+        s.exec(&mut v, &ld(BPF_LDX | BPF_IMM, 40));
+        let before = s.regs;
+        assert_eq!(s.exec(&mut v, &lp), Effect::Keep);
+        for r in [A, X, 2 + 2] {
+            assert_ne!(s.regs[r], before[r], "slot {r}");
+        }
+        assert_eq!(s.regs[2 + 3], before[2 + 3]);
+        // Running it again is not redundant: it loads anew.
+        assert_eq!(s.exec(&mut v, &lp), Effect::Keep);
+        assert!(has_side_effect(&lp));
+        let (uses, defs) = uses_defs(&lp);
+        let want = 1 << A | 1 << X | 1 << (2 + 2);
+        assert_eq!((uses, defs), (want, want));
     }
 
     #[test]
