@@ -592,7 +592,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: 
     }
     if length < 12 {
         c.s("domain");
-        c.s(" [DNS header length ");
+        c.s(" [length ");
         c.dec(length as u64);
         c.s(" < 12]");
         c.invalid();
