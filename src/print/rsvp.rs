@@ -4,9 +4,10 @@
 //! integrated-services flowspecs/TSpecs/Adspecs, label request, ERO/RRO IPv4 and
 //! label subobjects,
 //! confirm, notify request, hello, restart capability, capability, session
-//! attribute).
-//! Objects rfilter does not decode (error specs, integrity, message IDs and other
-//! GMPLS objects) are dumped in hex, which differs from tcpdump's decoding.
+//! attribute, error spec, message IDs, detour, class type, admin status, label
+//! set, S2L). Objects rfilter does not decode (integrity, fast reroute,
+//! properties, generalized UNI, call objects, IPv6 tunnel/P2MP variants) are
+//! dumped in hex, which differs from tcpdump's decoding.
 
 use super::hex::hex_only;
 use super::ospf::bits;
@@ -495,6 +496,217 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
                     p += done;
                 }
             }
+        }
+        (6, 1 | 3) | (6, 2 | 4) => {
+            let v6 = ct == 2 || ct == 4;
+            let alen = if v6 { 16 } else { 4 };
+            if !need(alen + 4) {
+                return Ok(Body::TooShort);
+            }
+            let code = u8_at(d, b + alen + 1)?;
+            let value = be16(d, b + alen + 2)?;
+            let a = bytes(d, b, alen)?;
+            let f = u8_at(d, b + alen)?;
+            c.s(ind);
+            c.s("  Error Node Address: ");
+            if v6 {
+                c.ip6addr(a);
+            } else {
+                c.ipaddr(a);
+            }
+            c.s(", Flags: [0x");
+            c.o.hexw(u64::from(f), 2);
+            c.s("]");
+            c.s(ind);
+            c.s("  Error Code: ");
+            c.s(match code {
+                24 => "Routing Problem",
+                25 => "Notify Error",
+                28 => "Diffserv TE Error",
+                125 => "Diffserv TE Error (Old)",
+                _ => "unknown",
+            });
+            c.s(" (");
+            c.dec(code);
+            c.s(")");
+            let routing = |v: u16| match v {
+                1 => "Bad EXPLICIT_ROUTE object",
+                2 => "Bad strict node",
+                3 => "Bad loose node",
+                4 => "Bad initial subobject",
+                5 => "No route available toward destination",
+                6 => "Unacceptable label value",
+                7 => "RRO indicated routing loops",
+                8 => "non-RSVP-capable router in the path",
+                9 => "MPLS label allocation failure",
+                10 => "Unsupported L3PID",
+                _ => "unknown",
+            };
+            let diffserv = |v: u16| match v {
+                1 => "Unexpected CT object",
+                2 => "Unsupported CT",
+                3 => "Invalid CT value",
+                4 => "CT/setup priority do not form a configured TE-Class",
+                5 => "CT/holding priority do not form a configured TE-Class",
+                6 => "CT/setup priority and CT/holding priority do not form a configured TE-Class",
+                7 => "Inconsistency between signaled PSC and signaled CT",
+                8 => "Inconsistency between signaled PHBs and signaled CT",
+                _ => "unknown",
+            };
+            match (code, v6) {
+                (24, _) => {
+                    c.s(", Error Value: ");
+                    c.s(routing(value));
+                    c.s(" (");
+                    c.dec(value);
+                    c.s(")");
+                }
+                (28 | 125, false) => {
+                    c.s(", Error Value: ");
+                    c.s(diffserv(value));
+                    c.s(" (");
+                    c.dec(value);
+                    c.s(")");
+                }
+                (_, false) => {
+                    c.s(", Unknown Error Value (");
+                    c.dec(value);
+                    c.s(")");
+                }
+                _ => {}
+            }
+        }
+        (23..=25, 1 | 2) => {
+            if !need(4) {
+                return Ok(Body::TooShort);
+            }
+            let f = u8_at(d, b)?;
+            let e = bytes(d, b + 1, 3)?;
+            c.s(ind);
+            c.s("  Flags [0x");
+            c.o.hexw(u64::from(f), 2);
+            c.s("], epoch: ");
+            c.dec(u32::from_be_bytes([0, e[0], e[1], e[2]]));
+            let mut p = b + 4;
+            let mut left = n - 4;
+            while left >= 4 {
+                let id = be32(d, p)?;
+                c.s(ind);
+                c.s("    Message-ID 0x");
+                c.o.hexw(u64::from(id), 8);
+                c.s(" (");
+                c.dec(id);
+                c.s(")");
+                p += 4;
+                left -= 4;
+            }
+        }
+        (63, 7) => {
+            let mut p = b;
+            let mut left = n;
+            while left >= 8 {
+                let (x, y) = (bytes(d, p, 4)?, bytes(d, p + 4, 4)?);
+                c.s(ind);
+                c.s("  PLR-ID: ");
+                c.ipaddr(x);
+                c.s(", Avoid-Node-ID: ");
+                c.ipaddr(y);
+                p += 8;
+                left -= 8;
+            }
+        }
+        (66 | 125, 1) => {
+            if !need(4) {
+                return Ok(Body::TooShort);
+            }
+            let v = be32(d, b)?;
+            c.s(ind);
+            c.s("  CT: ");
+            c.dec(v & 7);
+        }
+        (196, 1) => {
+            if !need(4) {
+                return Ok(Body::TooShort);
+            }
+            let v = be32(d, b)?;
+            c.s(ind);
+            c.s("  Flags [");
+            bits(
+                c,
+                &[
+                    (0x8000_0000, "Reflect"),
+                    (4, "Testing"),
+                    (2, "Admin-down"),
+                    (1, "Delete-in-progress"),
+                ],
+                v,
+                "none",
+            );
+            c.s("]");
+        }
+        (36, 1) => {
+            if !need(4) {
+                return Ok(Body::TooShort);
+            }
+            let action = be16(d, b)? >> 8;
+            let lt = be32(d, b)? & 0x7f;
+            c.s(ind);
+            c.s("  Action: ");
+            c.s(match action {
+                0 => "Inclusive list",
+                1 => "Exclusive list",
+                2 => "Inclusive range",
+                3 => "Exclusive range",
+                _ => "Unknown",
+            });
+            c.s(" (");
+            c.dec(action);
+            c.s("), Label type: ");
+            c.dec(lt);
+            if action == 2 || action == 3 {
+                if !need(12) {
+                    return Ok(Body::TooShort);
+                }
+                let (x, y) = (be32(d, b + 4)?, be32(d, b + 8)?);
+                c.s(ind);
+                c.s("  Start range: ");
+                c.dec(x);
+                c.s(", End range: ");
+                c.dec(y);
+            } else {
+                let mut p = b + 4;
+                let mut left = n - 4;
+                let mut k = 1u32;
+                while left >= 4 {
+                    let v = be32(d, p)?;
+                    c.s(ind);
+                    c.s("  Subchannel #");
+                    c.dec(k);
+                    c.s(": ");
+                    c.dec(v);
+                    p += 4;
+                    left -= 4;
+                    k += 1;
+                }
+            }
+        }
+        (50, 1) => {
+            if !need(4) {
+                return Ok(Body::TooShort);
+            }
+            let a = bytes(d, b, 4)?;
+            c.s(ind);
+            c.s("  Sub-LSP destination address: ");
+            c.ipaddr(a);
+        }
+        (50, 2) => {
+            if !need(16) {
+                return Ok(Body::TooShort);
+            }
+            let a = bytes(d, b, 16)?;
+            c.s(ind);
+            c.s("  Sub-LSP destination address: ");
+            c.ip6addr(a);
         }
         (22, 1 | 2) => {
             if !need(8) {
