@@ -5,8 +5,8 @@
 //! label subobjects,
 //! confirm, notify request, hello, restart capability, capability, session
 //! attribute, error spec, message IDs, detour, class type, admin status, label
-//! set, S2L). Objects rfilter does not decode (integrity, fast reroute,
-//! properties, generalized UNI, call objects, IPv6 tunnel/P2MP variants) are
+//! set, S2L, fast reroute, properties). Objects rfilter does not decode
+//! (integrity, generalized UNI, call objects, IPv6 tunnel/P2MP variants) are
 //! dumped in hex, which differs from tcpdump's decoding.
 
 use super::hex::hex_only;
@@ -599,6 +599,84 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
                 c.s(")");
                 p += 4;
                 left -= 4;
+            }
+        }
+        (205, 1 | 7) => {
+            let size = if ct == 1 { 20 } else { 16 };
+            if !need(size) {
+                return Ok(Body::TooShort);
+            }
+            let bw = f32::from_bits(be32(d, b + 4)?);
+            let (sp, hp, hl) = (d[b], d[b + 1], d[b + 2]);
+            c.s(ind);
+            c.s("  Setup Priority: ");
+            c.dec(sp);
+            c.s(", Holding Priority: ");
+            c.dec(hp);
+            c.s(", Hop-limit: ");
+            c.dec(hl);
+            c.s(", Bandwidth: ");
+            // Single-precision arithmetic as in tcpdump (float * 8 / 1000000).
+            c.s(&fmt_g(f64::from(bw * 8.0 / 1_000_000.0)));
+            c.s(" Mbps");
+            let (ia, ea) = (be32(d, b + 8)?, be32(d, b + 12)?);
+            c.s(ind);
+            if ct == 1 {
+                let il = be32(d, b + 16)?;
+                c.s("  Include-any: 0x");
+                c.o.hexw(u64::from(ia), 8);
+                c.s(", Exclude-any: 0x");
+                c.o.hexw(u64::from(ea), 8);
+                c.s(", Include-all: 0x");
+                c.o.hexw(u64::from(il), 8);
+            } else {
+                c.s("  Include Colors: 0x");
+                c.o.hexw(u64::from(ia), 8);
+                c.s(", Exclude Colors: 0x");
+                c.o.hexw(u64::from(ea), 8);
+            }
+        }
+        (204, 1) => {
+            if !need(4) {
+                return Ok(Body::TooShort);
+            }
+            let pad = usize::from(be16(d, b + 2)?);
+            let count = be16(d, b)?;
+            c.s(ind);
+            c.s("  TLV count: ");
+            c.dec(count);
+            c.s(", padding bytes: ");
+            c.dec(pad as u64);
+            let mut p = b + 4;
+            let mut left = n - 4;
+            while left >= 2 + pad {
+                let (t, l) = (u8_at(d, p)?, usize::from(u8_at(d, p + 1)?));
+                c.s(ind);
+                c.s("    ");
+                c.s(match t {
+                    1 => "Cos",
+                    2 => "Metric 1",
+                    4 => "Metric 2",
+                    8 => "CCC Status",
+                    0x10 => "Path Type",
+                    _ => "unknown",
+                });
+                c.s(" TLV (0x");
+                c.o.hexw(u64::from(t), 2);
+                c.s("), length: ");
+                c.dec(l as u64);
+                if left < l {
+                    return Ok(Body::TooShort);
+                }
+                if l < 2 {
+                    c.s(ind);
+                    c.s("ERROR: property TLV is too short");
+                    return Ok(Body::Stop);
+                }
+                let avail = d.get(p + 2..).unwrap_or(&[]);
+                hex_only(&mut c.o, "\n\t\t", &avail[..(l - 2).min(avail.len())], 0);
+                left -= l;
+                p += l;
             }
         }
         (63, 7) => {

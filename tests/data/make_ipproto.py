@@ -769,6 +769,10 @@ def rsvp():
         obj(36, 1, bytes([2, 0, 0, 0x02]) + (10).to_bytes(4, "big") + (20).to_bytes(4, "big")),
         obj(50, 1, a4),
         obj(50, 2, a6),
+        obj(205, 1, bytes([7, 7, 16, 0]) + struct.pack(">f", 1.25e7) + bytes.fromhex("000000010000000200000003")),
+        obj(205, 7, bytes([1, 2, 3, 0]) + struct.pack(">f", 3.3) + bytes.fromhex("0000000a0000000b")),
+        obj(204, 1, bytes([0, 2, 0, 2]) + bytes([1, 3, 9, 2, 4, 0xaa, 0xbb, 0xcc, 0, 0])),
+        obj(204, 1, bytes([0, 1, 0, 0]) + bytes([8, 1, 0, 0])),
     ]
     p = [
         e / Raw(msg(1, path)),
@@ -798,6 +802,8 @@ def rsvp():
         e / Raw(msg(3, [obj(6, 1, a4)])),
         e / Raw(msg(1, [obj(36, 1, bytes([3, 0, 0, 1]))])),
         e / Raw(msg(1, [obj(23, 1, b"")])),
+        e / Raw(msg(1, [obj(204, 1, bytes([0, 1, 0, 0]) + bytes([8, 9, 0, 0]))])),
+        e / Raw(msg(1, [obj(205, 1, bytes(16))])),
         e / Raw(msg(1, [obj(20, 1, bytes.fromhex("0108") + a4 + bytes([24, 0]))])),
         e / Raw(msg(1, [obj(20, 1, bytes.fromhex("0100") + a4 + bytes([32, 0]))])),
         e / Raw(msg(1, [obj(20, 1, bytes.fromhex("010c") + a4 + bytes([32, 0]))])),
