@@ -1,10 +1,12 @@
 //! SCTP: the common header and one bracketed summary per chunk, as tcpdump 4.99
-//! prints them (chunks on their own lines with `-vv`, DATA payloads in hex then).
+//! prints them (chunks on their own lines with `-vv`, DATA payloads in hex then,
+//! M3UA payloads decoded). ForCES payloads (ports 6704-6706, PPIDs 21-23) are not
+//! decoded, unlike tcpdump.
 
 use super::ip::IpInfo;
 use super::out::Put;
 use super::tcp::addr;
-use super::{Ctx, R, be16, be32, bytes, u8_at};
+use super::{Ctx, R, Trunc, be16, be32, bytes, u8_at};
 
 fn chunk_name(t: u8) -> Option<&'static str> {
     Some(match t {
@@ -73,6 +75,180 @@ fn forces_channel(port: u16) -> Option<&'static str> {
     }
 }
 
+fn m3ua_class(class: u8) -> Option<&'static str> {
+    Some(match class {
+        0 => "Management",
+        1 => "Transfer",
+        2 => "SS7",
+        3 | 4 => "ASP",
+        9 => "Routing Key Management",
+        _ => return None,
+    })
+}
+
+fn m3ua_message(class: u8, t: u8) -> Option<Option<&'static str>> {
+    let names: &[&str] = match class {
+        0 => &["Error", "Notify"],
+        1 => &["", "Data"],
+        2 => &[
+            "",
+            "Destination Unavailable",
+            "Destination Available",
+            "Destination State Audit",
+            "Signalling Congestion",
+            "Destination User Part Unavailable",
+            "Destination Restricted",
+        ],
+        3 => &[
+            "",
+            "Up",
+            "Down",
+            "Heartbeat",
+            "Up Acknowledgement",
+            "Down Acknowledgement",
+            "Heartbeat Acknowledgement",
+        ],
+        4 => &[
+            "",
+            "Active",
+            "Inactive",
+            "Active Acknowledgement",
+            "Inactive Acknowledgement",
+        ],
+        9 => &[
+            "",
+            "Registration Request",
+            "Registration Response",
+            "Deregistration Request",
+            "Deregistration Response",
+        ],
+        _ => return None,
+    };
+    Some(names.get(usize::from(t)).copied().filter(|n| !n.is_empty()))
+}
+
+fn m3ua_param(tag: u16) -> Option<&'static str> {
+    Some(match tag {
+        0x0004 => "INFO String",
+        0x0006 => "Routing Context",
+        0x0007 => "Diagnostic Info",
+        0x0009 => "Heartbeat Data",
+        0x000b => "Traffic Mode Type",
+        0x000c => "Error Code",
+        0x000d => "Status",
+        0x0011 => "ASP Identifier",
+        0x0012 => "Affected Point Code",
+        0x0013 => "Correlation ID",
+        0x0200 => "Network Appearance",
+        0x0204 => "User/Cause",
+        0x0205 => "Congestion Indications",
+        0x0206 => "Concerned Destination",
+        0x0207 => "Routing Key",
+        0x0208 => "Registration Result",
+        0x0209 => "Deregistration Result",
+        0x020a => "Local Routing Key Identifier",
+        0x020b => "Destination Point Code",
+        0x020c => "Service Indicators",
+        0x020e => "Originating Point Code List",
+        0x0210 => "Protocol Data",
+        0x0212 => "Registration Status",
+        0x0213 => "Deregistration Status",
+        _ => return None,
+    })
+}
+
+/// An M3UA message carried in a DATA chunk (`-vv`); `d` runs from the message
+/// to the end of the capture, `size` is the chunk's payload length.
+fn m3ua(c: &mut Ctx, d: &[u8], size: usize) -> R {
+    if size < 8 || d.len() < 8 {
+        c.invalid();
+        return Ok(());
+    }
+    if d[0] != 1 {
+        return Ok(());
+    }
+    let (class, t) = (d[2], d[3]);
+    c.s("\n\t\t");
+    match m3ua_class(class) {
+        Some(n) => c.s(n),
+        None => {
+            c.s("Unknown message class ");
+            c.dec(class);
+        }
+    }
+    if let Some(name) = m3ua_message(class, t) {
+        c.s(" ");
+        match name {
+            Some(n) => c.s(n),
+            None => {
+                c.s("Unknown (0x");
+                c.o.hexw(u64::from(t), 2);
+                c.s(")");
+            }
+        }
+        c.s(" Message");
+    }
+    let len = u32::from_be_bytes([d[4], d[5], d[6], d[7]]) as usize;
+    if size != len {
+        c.s("\n\t\t\t@@@@@@ Corrupted length ");
+        c.dec(len as u64);
+        c.s(" of message @@@@@@");
+        return Ok(());
+    }
+    let buf = &d[8..];
+    let size = len - 8;
+    let mut p = 0usize;
+    while p < size {
+        if p + 4 > size {
+            c.invalid();
+            return Ok(());
+        }
+        let (Ok(tag), Ok(hl)) = (be16(buf, p), be16(buf, p + 2)) else {
+            c.proto = "m3ua";
+            return Err(Trunc);
+        };
+        c.s("\n\t\t\t");
+        match m3ua_param(tag) {
+            Some(n) => c.s(n),
+            None => {
+                c.s("Unknown Parameter (0x");
+                c.o.hexw(u64::from(tag), 4);
+                c.s(")");
+            }
+        }
+        c.s(": ");
+        let hl = usize::from(hl);
+        if hl < 4 {
+            c.invalid();
+            return Ok(());
+        }
+        let align = (4 - (p + hl) % 4) % 4;
+        if bytes(buf, p, hl + align).is_err() {
+            c.proto = "m3ua";
+            return Err(Trunc);
+        }
+        let vlen = hl - 4;
+        match tag {
+            0x0200 | 0x0006 | 0x0013 => {
+                if vlen < 4 {
+                    c.invalid();
+                } else {
+                    // tcpdump prints the parameter's first word, its header.
+                    c.s("0x");
+                    c.o.hexw(u64::from(be32(buf, p).unwrap_or(0)), 8);
+                }
+            }
+            _ => {
+                c.s("(length ");
+                c.dec(hl as u64);
+                c.s(")");
+            }
+        }
+        p += hl + align;
+    }
+    Ok(())
+}
+
 /// How a chunk's body ended: on to the next chunk, or tcpdump gave up on the
 /// whole packet with its "bogus chunk length" message.
 enum Body {
@@ -87,8 +263,8 @@ fn bogus(c: &mut Ctx, clen: u16) -> R<Body> {
     Ok(Body::Stop)
 }
 
-/// The body of one chunk (after its 4-byte descriptor); `ch` holds the chunk
-/// including the descriptor, fully captured.
+/// The body of one chunk; `ch` runs from the chunk's descriptor to the end of the
+/// capture (the chunk itself, `clen` bytes, is fully captured).
 fn chunk_body(c: &mut Ctx, ch: &[u8], clen: u16) -> R<Body> {
     let id = u8_at(ch, 0)?;
     let crem = usize::from(clen) - 4;
@@ -129,7 +305,9 @@ fn chunk_body(c: &mut Ctx, ch: &[u8], clen: u16) -> R<Body> {
             if crem == 12 {
                 return bogus(c, clen);
             }
-            if c.opts.verbose >= 2 {
+            if c.opts.verbose >= 2 && ppid == 3 {
+                m3ua(c, &ch[16..], crem - 12)?;
+            } else if c.opts.verbose >= 2 {
                 let payload = bytes(ch, 16, crem - 12)?;
                 c.s("[Payload");
                 if !c.opts.suppress_default_print() {
@@ -214,10 +392,15 @@ fn chunk_body(c: &mut Ctx, ch: &[u8], clen: u16) -> R<Body> {
 /// returns normally (`-x` then dumps from the network header, not the whole frame).
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>) -> R {
     c.proto = "sctp";
-    if print_inner(c, d, length, ip).is_err() {
-        c.trunc_mark();
+    match print_inner(c, d, length, ip) {
+        // M3UA's truncation aborts the whole packet in tcpdump.
+        Err(Trunc) if c.proto == "m3ua" => Err(Trunc),
+        Err(Trunc) => {
+            c.trunc_mark();
+            Ok(())
+        }
+        Ok(()) => Ok(()),
     }
-    Ok(())
 }
 
 fn print_inner(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>) -> R {
@@ -280,7 +463,7 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>) -> R {
             }
         }
         c.s("] ");
-        if let Body::Stop = chunk_body(c, ch, clen)? {
+        if let Body::Stop = chunk_body(c, &d[off..], clen)? {
             return Ok(());
         }
         off += usize::from(clen);

@@ -89,6 +89,30 @@ def sctp():
         # A later fragment is not decoded.
         E / ip(132, frag=10) / Raw(hdr),
     ]
+    # M3UA messages (decoded with -vv).
+    def m3ua(cls, t, params, ver=1, length=None):
+        body = b"".join(params)
+        n = 8 + len(body) if length is None else length
+        return bytes([ver, 0, cls, t]) + n.to_bytes(4, "big") + body
+
+    def prm(tag, val):
+        pad = (4 - len(val) % 4) % 4
+        return tag.to_bytes(2, "big") + (4 + len(val)).to_bytes(2, "big") + val + bytes(pad)
+
+    for m in [
+        m3ua(1, 1, [prm(0x0200, bytes(4)), prm(0x0006, (7).to_bytes(4, "big")),
+                    prm(0x0210, bytes(range(13))), prm(0x0013, (9).to_bytes(4, "big"))]),
+        m3ua(3, 1, [prm(0x0011, (5).to_bytes(4, "big")), prm(0x0004, b"hello")]),
+        m3ua(3, 4, []), m3ua(3, 3, [prm(0x0009, b"beat")]), m3ua(4, 1, [prm(0x000b, bytes(4))]),
+        m3ua(4, 3, []), m3ua(2, 1, [prm(0x0012, bytes(4))]), m3ua(2, 9, []), m3ua(0, 0, []),
+        m3ua(0, 1, [prm(0x000d, bytes(4))]), m3ua(9, 2, []), m3ua(7, 1, []),
+        m3ua(1, 1, [prm(0x0006, b"ab")]), m3ua(1, 1, [prm(0x9999, b"")]),
+        m3ua(1, 1, [], length=40), m3ua(1, 1, [], ver=2),
+        m3ua(1, 1, [bytes([0, 6, 0, 2])]), m3ua(1, 1, [bytes([0, 6])]),
+        m3ua(1, 1, [bytes([0, 6, 0, 7, 0, 0, 0])]),
+    ]:
+        p.append(e / s / SCTPChunkData(tsn=9, proto_id=3, data=m))
+
     # Payload protocol identifiers with names (M3UA and ForCES excepted: tcpdump
     # decodes those payloads).
     for ppid in [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 20, 24, 25, 26,
