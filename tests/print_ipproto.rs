@@ -95,6 +95,15 @@ fn rsvp() {
     golden("rsvp");
 }
 
+/// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so
+/// this is one run per capture).
+#[test]
+fn names_without_n() {
+    for name in NAMES {
+        assert_same(&data(name), &[&["-ttv"]]);
+    }
+}
+
 /// A small deterministic generator for the mutation test.
 struct Rng(u64);
 
