@@ -1,7 +1,8 @@
 //! OSPFv2 (IP protocol 89 over IPv4): tcpdump's one-line summary, and with `-v`
 //! the header, Hello, Database Description, LS-Request, LS-Update (router,
-//! network, summary, external, NSSA, group and the Router-Information and
-//! Graceful-Restart opaque LSAs) and LS-Ack, plus the LLS trailer.
+//! network, summary, external, NSSA, group and the Traffic-Engineering,
+//! Router-Information and Graceful-Restart opaque LSAs) and LS-Ack, plus the LLS
+//! trailer.
 
 use super::hex::hex_only;
 use super::out::Put;
@@ -303,6 +304,363 @@ pub(crate) fn grace_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) 
     Ok(true)
 }
 
+fn gmpls_switch_cap(v: u8) -> &'static str {
+    match v {
+        1 => "Packet-Switch Capable-1",
+        2 => "Packet-Switch Capable-2",
+        3 => "Packet-Switch Capable-3",
+        4 => "Packet-Switch Capable-4",
+        51 => "Layer-2 Switch Capable",
+        100 => "Time-Division-Multiplex",
+        150 => "Lambda-Switch Capable",
+        200 => "Fiber-Switch Capable",
+        _ => "Unknown",
+    }
+}
+
+fn gmpls_encoding(v: u8) -> &'static str {
+    match v {
+        1 => "Packet",
+        2 => "Ethernet V2/DIX",
+        3 => "ANSI/ETSI PDH",
+        4 | 6 | 10 => "Reserved",
+        5 => "SDH ITU-T G.707/SONET ANSI T1.105",
+        7 => "Digital Wrapper",
+        8 => "Lambda (photonic)",
+        9 => "Fiber",
+        11 => "FiberChannel",
+        _ => "Unknown",
+    }
+}
+
+/// A bandwidth in bytes per second (an IEEE float) as tcpdump's `%.3f Mbps`.
+fn mbps(c: &mut Ctx, bits: u32) {
+    // Single-precision arithmetic as in tcpdump (float * 8 / 1000000).
+    let v = f32::from_bits(bits) * 8.0 / 1_000_000.0;
+    c.s(&format!("{:.3}", f64::from(v)));
+    c.s(" Mbps");
+}
+
+/// Traffic-engineering opaque TLVs (RFC 3630); Ok(false) where tcpdump gives up
+/// on the LSA (bad lengths and short captures alike).
+fn te_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> R<bool> {
+    while rem != 0 {
+        if bytes(d, off, 4).is_err() {
+            return Ok(false);
+        }
+        if rem < 4 {
+            c.s("\n\t    Remaining LS length ");
+            c.dec(rem as u64);
+            c.s(" < 4");
+            return Ok(false);
+        }
+        let t = be16(d, off)?;
+        let mut tl = usize::from(be16(d, off + 2)?);
+        off += 4;
+        rem -= 4;
+        c.s("\n\t    ");
+        c.s(match t {
+            1 => "Router Address",
+            2 => "Link",
+            _ => "unknown",
+        });
+        c.s(" TLV (");
+        c.dec(t);
+        c.s("), length: ");
+        c.dec(tl as u64);
+        if tl > rem {
+            c.s("\n\t    Bogus length ");
+            c.dec(tl as u64);
+            c.s(" > ");
+            c.dec(rem as u64);
+            return Ok(false);
+        }
+        if t == 0 || tl == 0 {
+            return Ok(false);
+        }
+        match t {
+            2 => {
+                let mut p = off;
+                let mut left = tl;
+                // tcpdump consumes a Link TLV through its sub-TLVs only: the
+                // cursor moves past them but the LSA's remaining length keeps
+                // the TLV's bytes.
+                tl = 0;
+                while left != 0 {
+                    if left < 4 {
+                        c.s("\n\t    Remaining TLV length ");
+                        c.dec(left as u64);
+                        c.s(" < 4");
+                        return Ok(false);
+                    }
+                    let st = be16(d, p)?;
+                    let mut sl = usize::from(be16(d, p + 2)?);
+                    p += 4;
+                    left -= 4;
+                    if st == 0 || sl == 0 {
+                        c.invalid();
+                        return Ok(false);
+                    }
+                    c.s("\n\t      ");
+                    c.s(match st {
+                        1 => "Link Type",
+                        2 => "Link ID",
+                        3 => "Local Interface IP address",
+                        4 => "Remote Interface IP address",
+                        5 => "Traffic Engineering Metric",
+                        6 => "Maximum Bandwidth",
+                        7 => "Maximum Reservable Bandwidth",
+                        8 => "Unreserved Bandwidth",
+                        9 => "Administrative Group",
+                        11 => "Link Local/Remote Identifier",
+                        14 => "Link Protection Type",
+                        15 => "Interface Switching Capability",
+                        16 => "Shared Risk Link Group",
+                        17 => "Bandwidth Constraints",
+                        _ => "unknown",
+                    });
+                    c.s(" subTLV (");
+                    c.dec(st);
+                    c.s("), length: ");
+                    c.dec(sl as u64);
+                    if left < sl {
+                        c.s("\n\t    Remaining TLV length ");
+                        c.dec((left + 4) as u64);
+                        c.s(" < ");
+                        c.dec((sl + 4) as u64);
+                        return Ok(false);
+                    }
+                    if bytes(d, p, sl).is_err() {
+                        return Ok(false);
+                    }
+                    let bad = |c: &mut Ctx, why: &str| {
+                        c.s(why);
+                        c.invalid();
+                    };
+                    match st {
+                        9 => {
+                            if sl != 4 {
+                                bad(c, " != 4");
+                                return Ok(false);
+                            }
+                            c.s(", 0x");
+                            c.o.hexw(u64::from(be32(d, p)?), 8);
+                        }
+                        2 | 11 => {
+                            if sl != 4 && sl != 8 {
+                                bad(c, " != 4 && != 8");
+                                return Ok(false);
+                            }
+                            for k in 0..sl / 4 {
+                                let a = bytes(d, p + 4 * k, 4)?;
+                                c.s(", ");
+                                c.ipaddr(a);
+                                c.s(" (0x");
+                                c.o.hexw(u64::from(be32(d, p + 4 * k)?), 8);
+                                c.s(")");
+                            }
+                        }
+                        3 | 4 => {
+                            if sl != 4 {
+                                bad(c, " != 4");
+                                return Ok(false);
+                            }
+                            c.s(", ");
+                            c.ipaddr(&d[p..p + 4]);
+                        }
+                        6 | 7 => {
+                            if sl != 4 {
+                                bad(c, " != 4");
+                                return Ok(false);
+                            }
+                            c.s(", ");
+                            mbps(c, be32(d, p)?);
+                        }
+                        8 => {
+                            if sl != 32 {
+                                bad(c, " != 32");
+                                return Ok(false);
+                            }
+                            for k in 0..8u32 {
+                                c.s("\n\t\tTE-Class ");
+                                c.dec(k);
+                                c.s(": ");
+                                mbps(c, be32(d, p + 4 * k as usize)?);
+                            }
+                        }
+                        17 => {
+                            if sl < 4 {
+                                bad(c, " < 4");
+                                return Ok(false);
+                            }
+                            let m = d[p];
+                            c.s("\n\t\tBandwidth Constraints Model ID: ");
+                            c.s(match m {
+                                0 => "Russian dolls",
+                                1 => "Maximum allocation",
+                                254 => "Maximum allocation with E-LSP support",
+                                _ => "unknown",
+                            });
+                            c.s(" (");
+                            c.dec(m);
+                            c.s(")");
+                            if sl % 4 != 0 {
+                                c.s("\n\t\tlength ");
+                                c.dec(sl as u64);
+                                c.s(" != N x 4");
+                                c.invalid();
+                                return Ok(false);
+                            }
+                            if sl > 36 {
+                                c.s("\n\t\tlength ");
+                                c.dec(sl as u64);
+                                c.s(" > 36");
+                                c.invalid();
+                                return Ok(false);
+                            }
+                            for k in 0..(sl - 4) / 4 {
+                                c.s("\n\t\t  Bandwidth constraint CT");
+                                c.dec(k as u64);
+                                c.s(": ");
+                                mbps(c, be32(d, p + 4 + 4 * k)?);
+                            }
+                        }
+                        5 => {
+                            if sl != 4 {
+                                bad(c, " != 4");
+                                return Ok(false);
+                            }
+                            c.s(", Metric ");
+                            c.dec(be32(d, p)?);
+                        }
+                        14 => {
+                            if sl != 4 {
+                                bad(c, " != 4");
+                                return Ok(false);
+                            }
+                            c.s(", ");
+                            bits(
+                                c,
+                                &[
+                                    (0x01, "Extra Traffic"),
+                                    (0x02, "Unprotected"),
+                                    (0x04, "Shared"),
+                                    (0x08, "Dedicated 1:1"),
+                                    (0x10, "Dedicated 1+1"),
+                                    (0x20, "Enhanced"),
+                                    (0x40, "Reserved"),
+                                    (0x80, "Reserved"),
+                                ],
+                                u32::from(d[p]),
+                                "none",
+                            );
+                        }
+                        15 => {
+                            if sl < 36 {
+                                bad(c, " < 36");
+                                return Ok(false);
+                            }
+                            c.s("\n\t\tInterface Switching Capability: ");
+                            c.s(gmpls_switch_cap(d[p]));
+                            c.s("\n\t\tLSP Encoding: ");
+                            c.s(gmpls_encoding(d[p + 1]));
+                            c.s("\n\t\tMax LSP Bandwidth:");
+                            for k in 0..8u32 {
+                                c.s("\n\t\t  priority level ");
+                                c.dec(k);
+                                c.s(": ");
+                                mbps(c, be32(d, p + 4 + 4 * k as usize)?);
+                            }
+                        }
+                        1 => {
+                            if sl != 1 {
+                                bad(c, " != 1");
+                                return Ok(false);
+                            }
+                            let v = d[p];
+                            c.s(", ");
+                            c.s(match v {
+                                1 => "Point-to-point",
+                                2 => "Multi-Access",
+                                _ => "unknown",
+                            });
+                            c.s(" (");
+                            c.dec(v);
+                            c.s(")");
+                        }
+                        16 => {
+                            if sl % 4 != 0 {
+                                bad(c, " != N x 4");
+                                return Ok(false);
+                            }
+                            let n = sl / 4;
+                            if n != 0 {
+                                c.s("\n\t\t  Shared risk group: ");
+                            }
+                            for k in 0..n {
+                                if k > 0 {
+                                    c.s(", ");
+                                }
+                                c.dec(be32(d, p)?);
+                                // tcpdump walks the group with the TLV cursor
+                                // itself, so the groups are skipped twice.
+                                p += 4;
+                            }
+                        }
+                        _ => {
+                            if c.opts.verbose <= 1 {
+                                unknown_data(c, d, p, "\n\t\t", sl);
+                            }
+                        }
+                    }
+                    if sl % 4 != 0 {
+                        sl += 4 - sl % 4;
+                    }
+                    if left < sl {
+                        c.s("\n\t    Remaining TLV length ");
+                        c.dec((left + 4) as u64);
+                        c.s(" < ");
+                        c.dec((sl + 4) as u64);
+                        return Ok(false);
+                    }
+                    left -= sl;
+                    p += sl;
+                }
+                off = p;
+            }
+            1 => {
+                if tl < 4 {
+                    c.s("\n\t    TLV length ");
+                    c.dec(tl as u64);
+                    c.s(" < 4");
+                    return Ok(false);
+                }
+                let a = bytes(d, off, 4)?;
+                c.s(", ");
+                c.ipaddr(a);
+            }
+            _ => {
+                if c.opts.verbose <= 1 {
+                    unknown_data(c, d, off, "\n\t      ", tl);
+                }
+            }
+        }
+        if tl % 4 != 0 {
+            tl += 4 - tl % 4;
+        }
+        if tl > rem {
+            c.s("\n\t    Bogus padded length ");
+            c.dec(tl as u64);
+            c.s(" > ");
+            c.dec(rem as u64);
+            return Ok(false);
+        }
+        rem -= tl;
+        off += tl;
+    }
+    Ok(true)
+}
+
 /// One full LSA at `off`; the offset of the next one, or None where tcpdump
 /// gives up on the update (a bogus header length).
 fn lsa(c: &mut Ctx, d: &[u8], off: usize) -> R<Option<usize>> {
@@ -450,8 +808,7 @@ fn lsa(c: &mut Ctx, d: &[u8], off: usize) -> R<Option<usize>> {
             let ok = match u8_at(d, off + 4)? {
                 4 => ri_tlvs(c, d, body, blen)?,
                 3 => grace_tlvs(c, d, body, blen)?,
-                // Traffic-engineering TLVs are not decoded (rfilter prints them
-                // as tcpdump prints unknown opaque types).
+                1 => te_tlvs(c, d, body, blen)?,
                 _ => {
                     if c.opts.verbose <= 1 {
                         unknown_data(c, d, body, "\n\t    ", blen);

@@ -212,6 +212,41 @@ def ospf():
         lsa(11, [7, 0, 0, 9], bytes.fromhex("0102030405060708")),
         lsa(12, [1, 2, 3, 4], bytes.fromhex("01020304")),
     ]
+    def tlv16(t, v):
+        pad = (4 - len(v) % 4) % 4
+        return t.to_bytes(2, "big") + len(v).to_bytes(2, "big") + v + bytes(pad)
+
+    bw = lambda x: struct.pack(">f", x)  # noqa: E731
+    link = (tlv16(1, bytes([2])) + tlv16(2, bytes([10, 0, 0, 9])) + tlv16(3, bytes([10, 0, 0, 1])) +
+            tlv16(4, bytes([10, 0, 0, 2])) + tlv16(5, (10).to_bytes(4, "big")) +
+            tlv16(6, bw(1.25e9)) + tlv16(7, bw(1e8)) +
+            tlv16(8, b"".join(bw(1.25e6 * i) for i in range(8))) +
+            tlv16(9, (0x11).to_bytes(4, "big")) + tlv16(11, bytes([0, 0, 0, 1, 0, 0, 0, 2])) +
+            tlv16(14, bytes([0x0a, 0, 0, 0])) +
+            tlv16(15, bytes([1, 1, 0, 0]) + b"".join(bw(12345.678 * i) for i in range(8))) +
+            tlv16(16, (5).to_bytes(4, "big") + (6).to_bytes(4, "big")) +
+            tlv16(17, bytes([0, 0, 0, 0]) + bw(1e6) + bw(2e6)) + tlv16(99, b"abc"))
+    bodies += [
+        lsa(10, [1, 0, 0, 5], tlv16(1, bytes([1, 1, 1, 1])) + tlv16(2, link)),
+        lsa(10, [1, 0, 0, 6], tlv16(2, tlv16(1, bytes([1, 2])))),
+        lsa(10, [1, 0, 0, 7], tlv16(2, tlv16(17, bytes([1, 0, 0, 0]) + bytes(3)))),
+        lsa(10, [1, 0, 0, 7], tlv16(2, tlv16(17, bytes([254, 0, 0, 0]) + bytes(36)))),
+        lsa(10, [1, 0, 0, 8], tlv16(2, tlv16(8, bytes(8)))),
+        lsa(10, [1, 0, 0, 8], tlv16(2, tlv16(0, bytes(4)))),
+        lsa(10, [1, 0, 0, 8], tlv16(2, bytes([0, 1, 0, 9, 0, 0, 0, 0]))),
+        lsa(10, [1, 0, 0, 8], tlv16(2, bytes([0, 1]))),
+        lsa(10, [1, 0, 0, 9], tlv16(1, bytes([1, 1])) + tlv16(7, b"xyz")),
+        lsa(10, [1, 0, 0, 9], tlv16(0, b"") + tlv16(1, bytes(4))),
+        lsa(10, [1, 0, 0, 9], bytes([0, 1, 0, 9]) + bytes(4)),
+        lsa(10, [1, 0, 0, 9], bytes([0, 1, 0, 6]) + bytes(8)),
+        lsa(10, [1, 0, 0, 9], bytes([0, 2])),
+        lsa(10, [1, 0, 0, 9], tlv16(2, tlv16(2, bytes(4)) + tlv16(6, bytes(2)) + tlv16(14, bytes(5)))),
+        lsa(10, [1, 0, 0, 9], tlv16(2, tlv16(9, bytes(2)))),
+        lsa(10, [1, 0, 0, 9], tlv16(2, tlv16(16, bytes(5)))),
+        lsa(10, [1, 0, 0, 9], tlv16(2, tlv16(15, bytes(20)))),
+        lsa(10, [1, 0, 0, 9], tlv16(2, tlv16(5, bytes(3)))),
+        lsa(10, [1, 0, 0, 9], tlv16(2, tlv16(11, bytes(6)))),
+    ]
     for b in bodies:
         p.append(e / fix(bytes(h / OSPF_LSUpd(lsacount=2)) + b + bodies[-1]))
     for raw in [bytes(h / OSPF_LSUpd(lsacount=1)) + bytes.fromhex("00010201010101010101010180000001000000"
