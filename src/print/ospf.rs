@@ -337,7 +337,13 @@ fn gmpls_encoding(v: u8) -> &'static str {
 fn mbps(c: &mut Ctx, bits: u32) {
     // Single-precision arithmetic as in tcpdump (float * 8 / 1000000).
     let v = f32::from_bits(bits) * 8.0 / 1_000_000.0;
-    c.s(&format!("{:.3}", f64::from(v)));
+    if v.is_nan() {
+        c.s(if v.is_sign_negative() { "-nan" } else { "nan" });
+    } else if v.is_infinite() {
+        c.s(if v < 0.0 { "-inf" } else { "inf" });
+    } else {
+        c.s(&format!("{:.3}", f64::from(v)));
+    }
     c.s(" Mbps");
 }
 

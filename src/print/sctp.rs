@@ -1,7 +1,7 @@
 //! SCTP: the common header and one bracketed summary per chunk, as tcpdump 4.99
 //! prints them (chunks on their own lines with `-vv`, DATA payloads in hex then,
-//! M3UA payloads decoded). ForCES payloads (ports 6704-6706, PPIDs 21-23) are not
-//! decoded, unlike tcpdump.
+//! M3UA payloads decoded). Valid ForCES messages (ports 6704-6706, PPIDs 21-23)
+//! are not decoded, unlike tcpdump; short and invalid ones print as in tcpdump.
 
 use super::ip::IpInfo;
 use super::out::Put;
@@ -72,6 +72,26 @@ fn forces_channel(port: u16) -> Option<&'static str> {
         6705 => Some("ForCES MP"),
         6706 => Some("ForCES LP"),
         _ => None,
+    }
+}
+
+/// The start of tcpdump's ForCES printer: a message shorter than the common
+/// header is truncated and an invalid message type is dumped. Valid ForCES
+/// messages are not decoded (tcpdump prints their full contents).
+fn forces_print(c: &mut Ctx, d: &[u8], len: usize) {
+    let Some(hdr) = d.get(..24) else {
+        c.s(" [|forces]");
+        return;
+    };
+    let tom = hdr[1];
+    let valid = tom > 0 && !(0x7..=0xe).contains(&tom) && tom != 0x10 && tom <= 0x14;
+    if !valid {
+        c.s("Invalid ForCES message type ");
+        c.dec(tom);
+        c.s("\n");
+        let avail = &d[..len.min(d.len())];
+        super::hex::hex_only(&mut c.o, "\n\t[", avail, 0);
+        c.s("\n\t]");
     }
 }
 
@@ -265,7 +285,7 @@ fn bogus(c: &mut Ctx, clen: u16) -> R<Body> {
 
 /// The body of one chunk; `ch` runs from the chunk's descriptor to the end of the
 /// capture (the chunk itself, `clen` bytes, is fully captured).
-fn chunk_body(c: &mut Ctx, ch: &[u8], clen: u16) -> R<Body> {
+fn chunk_body(c: &mut Ctx, ch: &[u8], clen: u16, forces: &mut bool) -> R<Body> {
     let id = u8_at(ch, 0)?;
     let crem = usize::from(clen) - 4;
     match id {
@@ -305,7 +325,10 @@ fn chunk_body(c: &mut Ctx, ch: &[u8], clen: u16) -> R<Body> {
             if crem == 12 {
                 return bogus(c, clen);
             }
-            if c.opts.verbose >= 2 && ppid == 3 {
+            *forces = *forces || (21..=23).contains(&ppid);
+            if *forces {
+                forces_print(c, &ch[16..], crem - 12);
+            } else if c.opts.verbose >= 2 && ppid == 3 {
                 m3ua(c, &ch[16..], crem - 12)?;
             } else if c.opts.verbose >= 2 {
                 let payload = bytes(ch, 16, crem - 12)?;
@@ -428,6 +451,7 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>) -> R {
             c.s("]");
         }
     }
+    let mut forces = forces_channel(sport).is_some() || forces_channel(dport).is_some();
     let mut remaining = length - 12;
     let mut off = 12usize;
     let mut sep = if c.opts.verbose >= 2 { "\n\t" } else { " (" };
@@ -463,7 +487,7 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>) -> R {
             }
         }
         c.s("] ");
-        if let Body::Stop = chunk_body(c, &d[off..], clen)? {
+        if let Body::Stop = chunk_body(c, &d[off..], clen, &mut forces)? {
             return Ok(());
         }
         off += usize::from(clen);

@@ -83,6 +83,10 @@ def sctp():
         raw / Raw(hdr),
         # ForCES channel ports are labelled.
         e / SCTP(sport=6704, dport=6706) / SCTPChunkInit(),
+        e / SCTP(sport=6704, dport=5) / SCTPChunkData(data=b"abcd") / SCTPChunkAbort(),
+        e / SCTP(sport=5, dport=6705) / SCTPChunkData(data=bytes(24)) / SCTPChunkAbort(),
+        e / SCTP(sport=5, dport=5) / SCTPChunkData(proto_id=22, data=bytes([0x10, 0x7f]) + bytes(30)),
+        e / SCTP(sport=5, dport=5) / SCTPChunkData(proto_id=23, data=b"xy"),
         E / IPv6(src="fd00::1", dst="fd00::2") / s
         / SCTPChunkInit(init_tag=1, a_rwnd=65535, n_out_streams=10, n_in_streams=10,
                         init_tsn=100),
@@ -225,10 +229,16 @@ def ospf():
             tlv16(14, bytes([0x0a, 0, 0, 0])) +
             tlv16(15, bytes([1, 1, 0, 0]) + b"".join(bw(12345.678 * i) for i in range(8))) +
             tlv16(16, (5).to_bytes(4, "big") + (6).to_bytes(4, "big")) +
-            tlv16(17, bytes([0, 0, 0, 0]) + bw(1e6) + bw(2e6)) + tlv16(99, b"abc"))
+            tlv16(17, bytes([0, 0, 0, 0]) + bw(1e6) + bw(2e6)) + tlv16(99, b"abc") +
+            tlv16(6, bytes.fromhex("ffc00001")) + tlv16(7, bytes.fromhex("7fc00000")) +
+            tlv16(6, bytes.fromhex("ff800000")) + tlv16(7, bytes.fromhex("7f800000")))
     bodies += [
         lsa(10, [1, 0, 0, 5], tlv16(1, bytes([1, 1, 1, 1])) + tlv16(2, link)),
         lsa(10, [1, 0, 0, 6], tlv16(2, tlv16(1, bytes([1, 2])))),
+        lsa(10, [1, 0, 0, 6], tlv16(2, tlv16(6, bytes.fromhex("ffc00001")) +
+                                    tlv16(7, bytes.fromhex("7fc00000")) +
+                                    tlv16(6, bytes.fromhex("ff800000")) +
+                                    tlv16(7, bytes.fromhex("7f800000")))),
         lsa(10, [1, 0, 0, 7], tlv16(2, tlv16(17, bytes([1, 0, 0, 0]) + bytes(3)))),
         lsa(10, [1, 0, 0, 7], tlv16(2, tlv16(17, bytes([254, 0, 0, 0]) + bytes(36)))),
         lsa(10, [1, 0, 0, 8], tlv16(2, tlv16(8, bytes(8)))),
