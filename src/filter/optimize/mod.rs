@@ -77,9 +77,11 @@ fn zero_unstored_scratch(prog: Vec<Insn>) -> Vec<Insn> {
 }
 
 /// Optimizes `cfg` (not yet laid out: see [`compile`]). The result gives the same
-/// verdict on every packet, truncated ones included: no pass drops or reorders a
-/// load that could reject a packet too short for it (libpcap's optimizer does,
-/// so its verdicts on such packets sometimes change).
+/// verdict on every whole packet. Like libpcap's optimizer, the passes treat packet
+/// loads as pure: a load whose value cannot change the verdict goes, and or-chains
+/// are regrouped, so on a packet cut short the verdict may be the one the whole
+/// packet gets where the unoptimized program would have rejected it (tests check
+/// exactly that: the unoptimized verdict on the packet completed with other bytes).
 pub fn optimize(cfg: &Cfg) -> Cfg {
     let mut cfg = cfg.clone();
     // The passes know one form of unconditional jump: a branch whose exits agree.

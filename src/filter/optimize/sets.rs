@@ -6,17 +6,27 @@
 //! A chain is a run of blocks, each either empty (testing the same A) or loading
 //! one packet value, ending in `jeq #k` whose true exit is the chain's hit block
 //! and whose false exit is the next block of the chain (with no other
-//! predecessor). The chain is grouped by value, as libpcap's `or_pullup` groups
-//! it: on a truncated packet a test of a value already loaded may now come before
-//! a load that would have failed (the verdict is then the one the whole packet
-//! gets).
+//! predecessor). A block that loads a word and masks it with a netmask before
+//! the `jeq` (`net 10.0.0.0/8`) tests the raw word against a range instead
+//! (`jge #0x0a000000; jgt #0x0affffff`), so several networks share one load.
+//! The chain is grouped by value, as libpcap's `or_pullup` groups it: on a
+//! truncated packet a test of a value already loaded may now come before a load
+//! that would have failed (the verdict is then the one the whole packet gets).
+//! If every path into the chain leaves one of its values in A, that group goes
+//! first without a load.
+//!
+//! Before the chains, two tests that must both hold swap when that saves a load
+//! ([`swap_and_pairs`]).
 //!
 //! Linear plus a sort of each set.
 
 use super::liveness;
-use super::state::A;
+use super::state::{A, X, uses_defs};
 use crate::bpf::Insn;
-use crate::bpf::insn::{BPF_ABS, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JMP, BPF_K, BPF_LD, SKF_AD_OFF};
+use crate::bpf::insn::{
+    BPF_ABS, BPF_ALU, BPF_AND, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JMP, BPF_K, BPF_LD,
+    SKF_AD_OFF,
+};
 use crate::filter::cfg::{BlockId, Cfg, Term};
 use std::collections::HashMap;
 
@@ -46,6 +56,28 @@ fn pure_load(s: &Insn) -> bool {
         }
 }
 
+/// One test of a chain: the value it reads holds one of `lo..=hi` (one constant
+/// for a `jeq`; a network for `and #prefix-mask; jeq #net`).
+#[derive(Clone, Copy, Debug)]
+struct Test {
+    key: Key,
+    lo: u32,
+    hi: u32,
+    block: BlockId,
+}
+
+/// For `and #mask` with `mask` a prefix of one bits (a netmask) and `k` within
+/// it: the range of raw values `v` with `v & mask == k`.
+fn prefix_range(s: &Insn, k: u32) -> Option<(u32, u32)> {
+    let mask = s.k;
+    (s.code == BPF_ALU | BPF_AND | BPF_K
+        && mask != 0
+        && mask != u32::MAX
+        && (!mask).wrapping_add(1) & !mask == 0
+        && k & !mask == 0)
+        .then_some((k, k | !mask))
+}
+
 /// `jeq #k` with distinct exits: (k, hit, miss).
 fn jeq(t: &Term) -> Option<(u32, BlockId, BlockId)> {
     match *t {
@@ -58,17 +90,22 @@ fn jeq(t: &Term) -> Option<(u32, BlockId, BlockId)> {
 
 /// Rewrites every chain worth it.
 pub fn run(cfg: &mut Cfg) {
+    swap_and_pairs(cfg);
     let Ok(order) = super::topo(cfg) else { return };
     let live_in = liveness::live_in(cfg, &order);
     let mut preds = vec![0usize; cfg.blocks.len()];
+    let mut pred_list: Vec<Vec<BlockId>> = vec![Vec::new(); cfg.blocks.len()];
     for &b in &order {
         let mut s = cfg.blocks[b].term.successors();
         s.dedup();
         for t in s {
             preds[t] += 1;
+            pred_list[t].push(b);
         }
     }
     let mut in_chain = vec![false; cfg.blocks.len()];
+    // Blocks of chains already rewritten (their successors changed).
+    let mut rewritten = vec![false; cfg.blocks.len()];
     let mut trees = Trees::default();
     for &head in &order {
         if in_chain[head] {
@@ -77,11 +114,20 @@ pub fn run(cfg: &mut Cfg) {
         let Some((k0, hit, mut miss)) = jeq(&cfg.blocks[head].term) else {
             continue;
         };
-        let head_key = match cfg.blocks[head].stmts.last() {
-            Some(s) if pure_load(s) => Key::Load(*s),
-            _ => Key::Head,
+        let (head_key, head_range) = match cfg.blocks[head].stmts.as_slice() {
+            [.., l, m] if pure_load(l) && prefix_range(m, k0).is_some() => {
+                (Key::Load(*l), prefix_range(m, k0))
+            }
+            [.., s] if pure_load(s) => (Key::Load(*s), None),
+            _ => (Key::Head, None),
         };
-        let mut tests: Vec<(Key, u32, BlockId)> = vec![(head_key, k0, head)];
+        let (lo, hi) = head_range.unwrap_or((k0, k0));
+        let mut tests: Vec<Test> = vec![Test {
+            key: head_key,
+            lo,
+            hi,
+            block: head,
+        }];
         loop {
             let blk = &cfg.blocks[miss];
             let Some((k, h, m)) = jeq(&blk.term) else {
@@ -90,91 +136,294 @@ pub fn run(cfg: &mut Cfg) {
             if h != hit || preds[miss] != 1 || in_chain[miss] {
                 break;
             }
-            let key = match blk.stmts.as_slice() {
-                [] => tests.last().map_or(Key::Head, |t| t.0),
-                [s] if pure_load(s) => Key::Load(*s),
+            let prev = tests.last().expect("the head");
+            let (key, (lo, hi)) = match blk.stmts.as_slice() {
+                // The same A again (after a range test A holds the masked value,
+                // which no key names).
+                [] if prev.lo == prev.hi => (prev.key, (k, k)),
+                [s] if pure_load(s) => (Key::Load(*s), (k, k)),
+                [l, mask] if pure_load(l) && prefix_range(mask, k).is_some() => {
+                    (Key::Load(*l), prefix_range(mask, k).unwrap_or((k, k)))
+                }
                 _ => break,
             };
-            tests.push((key, k, miss));
+            tests.push(Test {
+                key,
+                lo,
+                hi,
+                block: miss,
+            });
             miss = m;
         }
         for t in &tests {
-            in_chain[t.2] = true;
+            in_chain[t.block] = true;
         }
         if live_in[hit] & (1 << A) != 0 || live_in[miss] & (1 << A) != 0 {
             continue;
         }
-        rewrite(cfg, &mut trees, &tests, hit, miss);
+        // The value every (untouched) predecessor leaves in A, when the head only
+        // loads: a group testing it can go first without loading it again.
+        let entry = match cfg.blocks[head].stmts.as_slice() {
+            [s] if pure_load(s) && !pred_list[head].is_empty() && tests[0].lo == tests[0].hi => {
+                let exits: Vec<Option<Insn>> = pred_list[head]
+                    .iter()
+                    .map(|&p| {
+                        (!rewritten[p])
+                            .then(|| a_exit(&cfg.blocks[p].stmts))
+                            .flatten()
+                    })
+                    .collect();
+                exits[0].filter(|l| exits.iter().all(|e| *e == Some(*l)))
+            }
+            _ => None,
+        };
+        if rewrite(cfg, &mut trees, &tests, hit, miss, entry) {
+            for t in &tests {
+                rewritten[t.block] = true;
+            }
+        }
     }
 }
 
-/// Rewrites the chain `tests` (key, constant, block) if that makes it shorter.
+/// Two tests that must both hold (`ld L2; jeq c2` true to `ld L3; jeq c3`, both
+/// false exits to one block) are swapped when every path into the first leaves
+/// L3's value in A: the first load then goes (`host a and host b`: once the source
+/// is not a, the source is tested against b before the destination is loaded).
+fn swap_and_pairs(cfg: &mut Cfg) {
+    let Ok(order) = super::topo(cfg) else { return };
+    let mut pred_list: Vec<Vec<BlockId>> = vec![Vec::new(); cfg.blocks.len()];
+    for &b in &order {
+        let mut s = cfg.blocks[b].term.successors();
+        s.dedup();
+        for t in s {
+            pred_list[t].push(b);
+        }
+    }
+    let mut changed = vec![false; cfg.blocks.len()];
+    for &b2 in &order {
+        let (Some((c2, b3, r)), [l2]) =
+            (jeq(&cfg.blocks[b2].term), cfg.blocks[b2].stmts.as_slice())
+        else {
+            continue;
+        };
+        let l2 = *l2;
+        let (Some((c3, t, r3)), [l3]) =
+            (jeq(&cfg.blocks[b3].term), cfg.blocks[b3].stmts.as_slice())
+        else {
+            continue;
+        };
+        let l3 = *l3;
+        if r3 != r
+            || b3 == b2
+            || pred_list[b3].len() != 1
+            || !pure_load(&l2)
+            || !pure_load(&l3)
+            || l2 == l3
+            || changed[b2]
+            || changed[b3]
+            || pred_list[b2].is_empty()
+            || pred_list[b2]
+                .iter()
+                .any(|&p| changed[p] || a_exit(&cfg.blocks[p].stmts) != Some(l3))
+        {
+            continue;
+        }
+        let jeq_term = |k, jt, jf| Term::Branch {
+            code: BPF_JMP | BPF_JEQ | BPF_K,
+            k,
+            jt,
+            jf,
+        };
+        cfg.blocks[b2].stmts.clear();
+        cfg.blocks[b2].term = jeq_term(c3, b3, r);
+        cfg.blocks[b3].stmts = vec![l2];
+        cfg.blocks[b3].term = jeq_term(c2, t, r);
+        changed[b2] = true;
+        changed[b3] = true;
+    }
+}
+
+/// The packet load whose value a block leaves in A and whose index register it
+/// leaves as it was for that load (`None` if A ends as anything else).
+fn a_exit(stmts: &[Insn]) -> Option<Insn> {
+    for s in stmts.iter().rev() {
+        let (_, defs) = uses_defs(s);
+        if defs & (1 << A) != 0 {
+            return pure_load(s).then_some(*s);
+        }
+        if defs & (1 << X) != 0 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Rewrites the chain `tests` if that makes it shorter (or as short and fewer
+/// comparisons), and says whether it did. `entry`: the load whose value A holds
+/// when the chain starts, if known.
 fn rewrite(
     cfg: &mut Cfg,
     trees: &mut Trees,
-    tests: &[(Key, u32, BlockId)],
+    tests: &[Test],
     hit: BlockId,
     miss: BlockId,
-) {
+    entry: Option<Insn>,
+) -> bool {
     // The whole chain is grouped by value, as libpcap's or_pullup groups it: the
     // tests are pure, so their order changes no verdict on a whole packet.
     let mut keys: Vec<Key> = Vec::new();
     for t in tests {
-        if !keys.contains(&t.0) {
-            keys.push(t.0);
+        if !keys.contains(&t.key) {
+            keys.push(t.key);
         }
     }
     if tests.len() < 2 {
-        return;
+        return false;
     }
-    let current = tests[0].0;
-    // Groups: the key A holds first, then the others in order of appearance.
+    // A may already hold one of the chain's values (the head's load then goes).
+    let reuse = entry.filter(|l| keys.contains(&Key::Load(*l)) && tests[0].key != Key::Load(*l));
+    let current = reuse.map_or(tests[0].key, Key::Load);
+    // Groups: the key A holds first, then the others in order of appearance;
+    // each with its constants and its ranges (overlapping ones merged).
     let mut order: Vec<Key> = vec![current];
     order.extend(keys.iter().copied().filter(|&k| k != current));
-    let mut groups: Vec<(Key, Vec<u32>)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for key in order {
-        let mut cs: Vec<u32> = tests.iter().filter(|t| t.0 == key).map(|t| t.1).collect();
-        if cs.is_empty() {
+        let mine = || tests.iter().filter(move |t| t.key == key);
+        let mut points: Vec<u32> = mine().filter(|t| t.lo == t.hi).map(|t| t.lo).collect();
+        let mut ranges: Vec<(u32, u32)> = mine()
+            .filter(|t| t.lo < t.hi)
+            .map(|t| (t.lo, t.hi))
+            .collect();
+        if points.is_empty() && ranges.is_empty() {
             continue;
         }
-        cs.sort_unstable();
-        cs.dedup();
-        groups.push((key, cs));
+        ranges.sort_unstable();
+        let mut merged: Vec<(u32, u32)> = Vec::new();
+        for (lo, hi) in ranges {
+            match merged.last_mut() {
+                Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+                _ => merged.push((lo, hi)),
+            }
+        }
+        points.retain(|p| !merged.iter().any(|r| r.0 <= *p && *p <= r.1));
+        points.sort_unstable();
+        points.dedup();
+        groups.push(Group {
+            key,
+            points,
+            ranges: merged,
+        });
     }
-    if groups.iter().any(|g| g.0 == Key::Head && g.0 != current) {
-        return; // cannot reload the head's value
+    if groups
+        .iter()
+        .any(|g| g.key == Key::Head && g.key != current)
+    {
+        return false; // cannot reload the head's value
     }
-    // Cost now: one jeq per test plus each load but the head's (which stays);
-    // after: the trees plus a load per group but the first.
-    let before: usize = tests.len()
-        + tests
-            .iter()
-            .skip(1)
-            .filter(|t| !cfg.blocks[t.2].stmts.is_empty())
-            .count();
-    let after: usize =
-        groups.iter().map(|g| tree_size(g.1.len())).sum::<usize>() + groups.len() - 1;
+    // The head keeps its statements but a final `and` (its value is tested raw)
+    // or all of them (A already holds the first group's value).
+    let head = tests[0].block;
+    let head_stmts = cfg.blocks[head].stmts.len();
+    let head_kept = if reuse.is_some() {
+        0
+    } else {
+        head_stmts - usize::from(tests[0].lo < tests[0].hi)
+    };
+    // Cost now: every instruction of the chain; after: what the head keeps, the
+    // trees and range tests, and a load per group but the first.
+    let before: usize = tests
+        .iter()
+        .map(|t| cfg.blocks[t.block].stmts.len() + 1)
+        .sum();
+    let after: usize = head_kept + groups.iter().map(Group::size).sum::<usize>() + groups.len() - 1;
     let comparisons_before = tests.len();
-    let comparisons_after: usize = groups.iter().map(|g| tree_depth(g.1.len())).sum();
+    let comparisons_after: usize = groups.iter().map(Group::depth).sum();
     if after > before || (after == before && comparisons_after >= comparisons_before) {
-        return;
+        return false;
     }
     // Build from the last group back, each missing to the next; a group but the
-    // first starts with its load, then branches like its tree's root.
+    // first starts with its load, then branches like its first test.
     let mut next = miss;
-    for (i, (key, cs)) in groups.iter().enumerate().rev() {
-        let root = trees.build(cfg, cs, hit, next);
-        next = match key {
+    for (i, g) in groups.iter().enumerate().rev() {
+        // Ranges in ascending order: below one range is below all the later
+        // ones, so a failed `jge` leaves the group at once.
+        let mut root = next;
+        for &(lo, hi) in g.ranges.iter().rev() {
+            root = range_test(cfg, (lo, hi), hit, root, next);
+        }
+        if !g.points.is_empty() {
+            root = trees.build(cfg, &g.points, hit, root);
+        }
+        next = match g.key {
             Key::Load(l) if i > 0 => {
                 let term = cfg.blocks[root].term;
-                cfg.add(vec![*l], term)
+                cfg.add(vec![l], term)
             }
             _ => root,
         };
     }
-    // The head keeps its statements and branches like the first tree's root.
-    let head = tests[0].2;
     cfg.blocks[head].term = cfg.blocks[next].term;
+    cfg.blocks[head].stmts.truncate(head_kept);
+    true
+}
+
+/// The constants and ranges one loaded value is tested against.
+struct Group {
+    key: Key,
+    points: Vec<u32>,
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Group {
+    fn size(&self) -> usize {
+        tree_size(self.points.len()) + self.ranges.iter().map(|&r| range_size(r)).sum::<usize>()
+    }
+    fn depth(&self) -> usize {
+        tree_depth(self.points.len()) + self.ranges.iter().map(|&r| range_size(r)).sum::<usize>()
+    }
+}
+
+/// Comparisons a range test takes: `jge lo`, `jgt hi`, either dropped at the
+/// ends of the 32-bit range.
+fn range_size((lo, hi): (u32, u32)) -> usize {
+    usize::from(lo > 0) + usize::from(hi < u32::MAX)
+}
+
+/// To `hit` when `lo <= A <= hi`, else to `above` when A > hi and to `below` when
+/// A < lo; returns the first block (a block with no statements).
+fn range_test(
+    cfg: &mut Cfg,
+    (lo, hi): (u32, u32),
+    hit: BlockId,
+    above: BlockId,
+    below: BlockId,
+) -> BlockId {
+    let upper = if hi < u32::MAX {
+        cfg.add(
+            Vec::new(),
+            Term::Branch {
+                code: BPF_JMP | BPF_JGT | BPF_K,
+                k: hi,
+                jt: above,
+                jf: hit,
+            },
+        )
+    } else {
+        hit
+    };
+    if lo == 0 {
+        return upper;
+    }
+    cfg.add(
+        Vec::new(),
+        Term::Branch {
+            code: BPF_JMP | BPF_JGE | BPF_K,
+            k: lo,
+            jt: upper,
+            jf: below,
+        },
+    )
 }
 
 /// Where to split `n > LEAF` sorted constants: half of the leaves each side, every
@@ -420,5 +669,134 @@ mod tests {
         assert!(tree_depth(1000) <= 7 + LEAF);
         assert!(tree_size(1000) <= 1000 + 1000 / LEAF);
         let _ = BPF_H;
+    }
+
+    #[test]
+    fn a_value_already_in_a_is_tested_first() {
+        // [2] == 53 fails, then ([0] == 123 || [2] == 123): A holds [2] already.
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let ld = |k| Insn::stmt(BPF_LD | BPF_ABS | BPF_H, k);
+        let jeq = |k, jt, jf| Term::Branch {
+            code: BPF_JMP | BPF_JEQ | BPF_K,
+            k,
+            jt,
+            jf,
+        };
+        let second = cfg.add(vec![ld(2)], jeq(123, acc, rej));
+        let head = cfg.add(vec![ld(0)], jeq(123, acc, second));
+        let dns = cfg.add(vec![], Term::Ret(2));
+        cfg.entry = cfg.add(vec![ld(2)], jeq(53, dns, head));
+        let before = crate::filter::emit::emit(&cfg).unwrap();
+        let mut opt = cfg.clone();
+        run(&mut opt);
+        let after = crate::filter::emit::emit(&opt).unwrap();
+        assert!(opt.blocks[head].stmts.is_empty(), "{after:?}");
+        assert_eq!(after.len(), before.len() - 1);
+        for a in [0u16, 53, 123, 7] {
+            for b in [0u16, 53, 123, 9] {
+                let mut p = a.to_be_bytes().to_vec();
+                p.extend(b.to_be_bytes());
+                assert_eq!(vm::run(&before, &p, 4), vm::run(&after, &p, 4), "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn both_tests_of_an_and_swap_to_reuse_a() {
+        // [0] == 1 fails; then [2] == 1 && [0] == 2: A holds [0] already.
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let other = cfg.add(vec![], Term::Ret(2));
+        let ld = |k| Insn::stmt(BPF_LD | BPF_ABS | BPF_H, k);
+        let jeq = |k, jt, jf| Term::Branch {
+            code: BPF_JMP | BPF_JEQ | BPF_K,
+            k,
+            jt,
+            jf,
+        };
+        let b3 = cfg.add(vec![ld(0)], jeq(2, acc, rej));
+        let b2 = cfg.add(vec![ld(2)], jeq(1, b3, rej));
+        cfg.entry = cfg.add(vec![ld(0)], jeq(1, other, b2));
+        let before = crate::filter::emit::emit(&cfg).unwrap();
+        let mut opt = cfg.clone();
+        swap_and_pairs(&mut opt);
+        let after = crate::filter::emit::emit(&opt).unwrap();
+        assert_eq!(after.len(), before.len() - 1, "{after:?}");
+        for a in 0..4u16 {
+            for b in 0..4u16 {
+                let mut p = a.to_be_bytes().to_vec();
+                p.extend(b.to_be_bytes());
+                assert_eq!(vm::run(&before, &p, 4), vm::run(&after, &p, 4), "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn networks_become_range_tests_of_the_raw_word() {
+        // net 10/8 or 172.16/12 or 192.168/16 or host 172.15.0.1, on [0] then [4].
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let nets = [
+            (0xff00_0000u32, 0x0a00_0000u32),
+            (0xfff0_0000, 0xac10_0000),
+            (0xffff_0000, 0xc0a8_0000),
+            (u32::MAX, 0xac0f_0001),
+        ];
+        let mut next = rej;
+        for off in [4u32, 0] {
+            for &(mask, net) in nets.iter().rev() {
+                let mut stmts = vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_W, off)];
+                if mask != u32::MAX {
+                    stmts.push(Insn::stmt(BPF_ALU | BPF_AND | BPF_K, mask));
+                }
+                next = cfg.add(
+                    stmts,
+                    Term::Branch {
+                        code: BPF_JMP | BPF_JEQ | BPF_K,
+                        k: net,
+                        jt: acc,
+                        jf: next,
+                    },
+                );
+            }
+        }
+        cfg.entry = next;
+        let before = crate::filter::emit::emit(&cfg).unwrap();
+        let mut opt = cfg.clone();
+        run(&mut opt);
+        let after = crate::filter::emit::emit(&opt).unwrap();
+        assert!(after.len() < before.len(), "{after:?}");
+        assert!(!after.iter().any(|i| i.code == BPF_ALU | BPF_AND | BPF_K));
+        let probes = [
+            0u32,
+            0x09ff_ffff,
+            0x0a00_0000,
+            0x0aff_ffff,
+            0x0b00_0000,
+            0xac0f_0001,
+            0xac0f_ffff,
+            0xac10_0000,
+            0xac1f_ffff,
+            0xac20_0000,
+            0xc0a7_ffff,
+            0xc0a8_1234,
+            0xc0a9_0000,
+            u32::MAX,
+        ];
+        for a in probes {
+            for b in probes {
+                let mut p = a.to_be_bytes().to_vec();
+                p.extend(b.to_be_bytes());
+                assert_eq!(
+                    vm::run(&before, &p, 8),
+                    vm::run(&after, &p, 8),
+                    "{a:x} {b:x}"
+                );
+            }
+        }
     }
 }
