@@ -6,7 +6,9 @@
 //! IP; ARP/RARP; IPv4 (options, fragments); IPv6 (hop-by-hop, destination,
 //! routing, fragment headers); TCP (relative sequence numbers, every option kind
 //! including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6 (ND options, MLD);
-//! DNS and mDNS (EDNS options); NTP; IGMP, VRRP, ESP, GRE, syslog, Broadcom LI.
+//! DNS and mDNS (EDNS options); NTP; IGMP (with DVMRP, PIMv1, mtrace), VRRP, ESP,
+//! GRE, syslog, Broadcom LI; SCTP (M3UA), OSPFv2/v3, PIM, RSVP, SNMP (checked with
+//! `tests/print_ipproto.rs`).
 //! BOOTP/DHCP and LLDP get tcpdump's first line only (not their `-v` details);
 //! other protocols get tcpdump's generic fallbacks (`ip-proto-N`,
 //! `ethertype Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump
