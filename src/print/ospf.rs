@@ -349,7 +349,7 @@ fn mbps(c: &mut Ctx, bits: u32) {
 
 /// Traffic-engineering opaque TLVs (RFC 3630); Ok(false) where tcpdump gives up
 /// on the LSA (bad lengths and short captures alike).
-fn te_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> R<bool> {
+pub(crate) fn te_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> R<bool> {
     while rem != 0 {
         if bytes(d, off, 4).is_err() {
             return Ok(false);

@@ -364,8 +364,12 @@ fn lsa(c: &mut Ctx, d: &[u8], off: usize, dataend: usize) -> Soft {
                 return Ok(true);
             }
         }
+        0x000a => {
+            if !super::ospf::te_tlvs(c, d, body, rem)? {
+                return Ok(true);
+            }
+        }
         _ => {
-            // Intra-area TE LSAs are not decoded (printed like unknown types).
             let avail = d.get(body..).unwrap_or(&[]);
             if avail.is_empty() && body > d.len() {
                 return Ok(true);

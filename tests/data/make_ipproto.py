@@ -315,6 +315,9 @@ def ospf6():
                 bytes([0, 0, 0, 0, 1, 1, 1, 1]) + pfx(64, 0, 10, v6a))
     grace = lsa(0x000b, [0, 0, 0, 0], bytes.fromhex("0001000400000078" "0002000101000000"))
     unknown = lsa(0xa00f, [1, 2, 3, 4], bytes.fromhex("0102030405"))
+    te = lsa(0x000a, [0, 0, 0, 1], bytes.fromhex("0001000401010101" "0002000c" "0005000400000007"
+                                                 "0009000400000003"))
+    te_bad = lsa(0x000a, [0, 0, 0, 2], bytes.fromhex("0001000901010101"))
     bogus = lsa(0x2003, [0, 0, 0, 1], (1).to_bytes(4, "big") + bytes([200, 0, 0, 0]) + bytes(16))
 
     def lsu(*lsas, count=None):
@@ -341,6 +344,7 @@ def ospf6():
         pkt(3, bytes([0, 0, 0x20, 0x01, 0, 0, 0, 0])),
         pkt(4, lsu(router, network, inter_ap, ase, ase2, link, intra, grace, unknown)),
         pkt(4, lsu(router_bad, network)),
+        pkt(4, lsu(te, te_bad, network)),
         pkt(4, lsu(bogus, network)),
         pkt(4, lsu(network, count=5)),
         pkt(4, lsu(lshdr(0x2002, [0, 0, 0, 1], 8), network)),
