@@ -304,7 +304,8 @@ pub(crate) fn grace_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) 
     Ok(true)
 }
 
-fn gmpls_switch_cap(v: u8) -> &'static str {
+/// GMPLS switching capabilities (RFC 3471).
+pub(crate) fn gmpls_switch_cap(v: u8) -> &'static str {
     match v {
         1 => "Packet-Switch Capable-1",
         2 => "Packet-Switch Capable-2",
@@ -318,7 +319,8 @@ fn gmpls_switch_cap(v: u8) -> &'static str {
     }
 }
 
-fn gmpls_encoding(v: u8) -> &'static str {
+/// GMPLS LSP encoding types (RFC 3471).
+pub(crate) fn gmpls_encoding(v: u8) -> &'static str {
     match v {
         1 => "Packet",
         2 => "Ethernet V2/DIX",

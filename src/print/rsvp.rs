@@ -10,7 +10,7 @@
 //! dumped in hex, which differs from tcpdump's decoding.
 
 use super::hex::hex_only;
-use super::ospf::bits;
+use super::ospf::{bits, gmpls_encoding, gmpls_switch_cap};
 use super::out::Put;
 use super::{Ctx, R, be16, be32, bytes, u8_at};
 
@@ -183,6 +183,167 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             c.s(", Extended Tunnel ID: ");
             addr4(c, x);
         }
+        (1, 8) => {
+            if !need(36) {
+                return Ok(Body::TooShort);
+            }
+            let (a, id, x) = (bytes(d, b, 16)?, be16(d, b + 18)?, bytes(d, b + 20, 16)?);
+            c.s(ind);
+            c.s("  IPv6 Tunnel EndPoint: ");
+            c.ip6addr(a);
+            c.s(", Tunnel ID: 0x");
+            c.o.hexw(u64::from(id), 4);
+            c.s(", Extended Tunnel ID: ");
+            c.ip6addr(x);
+        }
+        (1, 14) => {
+            if !need(26) {
+                return Ok(Body::TooShort);
+            }
+            let (lsp, id, x) = (be32(d, b)?, be16(d, b + 6)?, bytes(d, b + 8, 16)?);
+            c.s(ind);
+            c.s("  IPv6 P2MP LSP ID: 0x");
+            c.o.hexw(u64::from(lsp), 8);
+            c.s(", Tunnel ID: 0x");
+            c.o.hexw(u64::from(id), 4);
+            c.s(", Extended Tunnel ID: ");
+            c.ip6addr(x);
+        }
+        (1, 13) => {
+            if !need(12) {
+                return Ok(Body::TooShort);
+            }
+            let (a, id, x) = (bytes(d, b, 4)?, be16(d, b + 6)?, bytes(d, b + 8, 4)?);
+            c.s(ind);
+            c.s("  IPv4 P2MP LSP ID: ");
+            c.ipaddr(a);
+            c.s(", Tunnel ID: 0x");
+            c.o.hexw(u64::from(id), 4);
+            c.s(", Extended Tunnel ID: ");
+            c.ipaddr(x);
+        }
+        (10 | 11, 13) => {
+            if !need(40) {
+                return Ok(Body::TooShort);
+            }
+            let (a, id) = (bytes(d, b, 16)?, be16(d, b + 18)?);
+            let (o, g) = (bytes(d, b + 20, 16)?, be16(d, b + 38)?);
+            c.s(ind);
+            c.s("  IPv6 Tunnel Sender Address: ");
+            c.ip6addr(a);
+            c.s(", LSP ID: 0x");
+            c.o.hexw(u64::from(id), 4);
+            c.s(ind);
+            c.s("  Sub-Group Originator ID: ");
+            c.ip6addr(o);
+            c.s(", Sub-Group ID: 0x");
+            c.o.hexw(u64::from(g), 4);
+        }
+        (10 | 11, 12) => {
+            if !need(16) {
+                return Ok(Body::TooShort);
+            }
+            let (a, id) = (bytes(d, b, 4)?, be16(d, b + 6)?);
+            let (o, g) = (bytes(d, b + 8, 4)?, be16(d, b + 12)?);
+            c.s(ind);
+            c.s("  IPv4 Tunnel Sender Address: ");
+            c.ipaddr(a);
+            c.s(", LSP ID: 0x");
+            c.o.hexw(u64::from(id), 4);
+            c.s(ind);
+            c.s("  Sub-Group Originator ID: ");
+            c.ipaddr(o);
+            c.s(", Sub-Group ID: 0x");
+            c.o.hexw(u64::from(g), 4);
+        }
+        (10, 3) => {
+            if !need(20) {
+                return Ok(Body::TooShort);
+            }
+            let a = bytes(d, b, 16)?;
+            let f = bytes(d, b + 17, 3)?;
+            c.s(ind);
+            c.s("  Source Address: ");
+            c.ip6addr(a);
+            c.s(", Flow Label: ");
+            c.dec(u32::from_be_bytes([0, f[0], f[1], f[2]]));
+        }
+        (10, 8) => {
+            if !need(20) {
+                return Ok(Body::TooShort);
+            }
+            // tcpdump prints the first four bytes as an IPv4 address here.
+            let (a, id) = (bytes(d, b, 4)?, be16(d, b + 18)?);
+            c.s(ind);
+            c.s("  Source Address: ");
+            c.ipaddr(a);
+            c.s(", LSP-ID: 0x");
+            c.o.hexw(u64::from(id), 4);
+        }
+        (19, 2) => {
+            if !need(12) {
+                return Ok(Body::TooShort);
+            }
+            l3pid(c, d, ind, b)?;
+            let m = u8_at(d, b + 4)?;
+            c.s(",");
+            c.s(if m & 0x80 != 0 { "no" } else { "" });
+            c.s(" merge capability");
+            let (a, v) = (be16(d, b + 4)?, be16(d, b + 6)?);
+            c.s(ind);
+            c.s("  Minimum VPI/VCI: ");
+            c.dec(a & 0xfff);
+            c.s("/");
+            c.dec(v & 0xfff);
+            let (a, v) = (be16(d, b + 8)?, be16(d, b + 10)?);
+            c.s(ind);
+            c.s("  Maximum VPI/VCI: ");
+            c.dec(a & 0xfff);
+            c.s("/");
+            c.dec(v & 0xfff);
+        }
+        (19, 3) => {
+            if !need(12) {
+                return Ok(Body::TooShort);
+            }
+            l3pid(c, d, ind, b)?;
+            let (lo, hi, w) = (be32(d, b + 4)?, be32(d, b + 8)?, (be16(d, b + 4)? >> 7) & 3);
+            c.s(ind);
+            c.s("  Minimum/Maximum DLCI: ");
+            c.dec(lo & 0x7f_ffff);
+            c.s("/");
+            c.dec(hi & 0x7f_ffff);
+            c.s(", ");
+            if w == 0 {
+                c.s("10");
+            }
+            if w == 2 {
+                c.s("23");
+            }
+            c.s(" bit DLCI");
+        }
+        (19, 4) => {
+            if !need(4) {
+                return Ok(Body::TooShort);
+            }
+            let (e, sw, pl) = (u8_at(d, b)?, u8_at(d, b + 1)?, be16(d, b + 2)?);
+            c.s(ind);
+            c.s("  LSP Encoding Type: ");
+            c.s(gmpls_encoding(e));
+            c.s(" (");
+            c.dec(e);
+            c.s(")");
+            c.s(ind);
+            c.s("  Switching Type: ");
+            c.s(gmpls_switch_cap(sw));
+            c.s(" (");
+            c.dec(sw);
+            c.s("), Payload ID: ");
+            c.s(gmpls_payload(pl));
+            c.s(" (0x");
+            c.o.hexw(u64::from(pl), 4);
+            c.s(")");
+        }
         (15 | 195, 1) => {
             if !need(4) {
                 return Ok(Body::TooShort);
@@ -330,17 +491,7 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             let mut p = b;
             let mut left = n;
             while left >= 4 {
-                let t = be16(d, p + 2)?;
-                c.s(ind);
-                c.s("  L3 Protocol ID: ");
-                match super::ether::ethertype_name(t) {
-                    Some(name) => c.s(name),
-                    None => {
-                        c.s("Unknown Protocol (0x");
-                        c.o.hexw(u64::from(t), 4);
-                        c.s(")");
-                    }
-                }
+                l3pid(c, d, ind, p)?;
                 p += 4;
                 left -= 4;
             }
@@ -1033,6 +1184,86 @@ fn intserv(c: &mut Ctx, d: &[u8], p: usize, left: usize) -> R<usize> {
         }
     }
     Ok(plen + 4)
+}
+
+fn l3pid(c: &mut Ctx, d: &[u8], ind: &str, p: usize) -> R {
+    let t = be16(d, p + 2)?;
+    c.s(ind);
+    c.s("  L3 Protocol ID: ");
+    match super::ether::ethertype_name(t) {
+        Some(name) => c.s(name),
+        None => {
+            c.s("Unknown Protocol (0x");
+            c.o.hexw(u64::from(t), 4);
+            c.s(")");
+        }
+    }
+    Ok(())
+}
+
+fn gmpls_payload(v: u16) -> &'static str {
+    const NAMES: [&str; 59] = [
+        "Unknown",
+        "Reserved",
+        "Reserved",
+        "Reserved",
+        "Reserved",
+        "Asynchronous mapping of E4",
+        "Asynchronous mapping of DS3/T3",
+        "Asynchronous mapping of E3",
+        "Bit synchronous mapping of E3",
+        "Byte synchronous mapping of E3",
+        "Asynchronous mapping of DS2/T2",
+        "Bit synchronous mapping of DS2/T2",
+        "Reserved",
+        "Asynchronous mapping of E1",
+        "Byte synchronous mapping of E1",
+        "Byte synchronous mapping of 31 * DS0",
+        "Asynchronous mapping of DS1/T1",
+        "Bit synchronous mapping of DS1/T1",
+        "Byte synchronous mapping of DS1/T1",
+        "VC-11 in VC-12",
+        "Reserved",
+        "Reserved",
+        "DS1 SF Asynchronous",
+        "DS1 ESF Asynchronous",
+        "DS3 M23 Asynchronous",
+        "DS3 C-Bit Parity Asynchronous",
+        "VT/LOVC",
+        "STS SPE/HOVC",
+        "POS - No Scrambling, 16 bit CRC",
+        "POS - No Scrambling, 32 bit CRC",
+        "POS - Scrambling, 16 bit CRC",
+        "POS - Scrambling, 32 bit CRC",
+        "ATM mapping",
+        "Ethernet PHY",
+        "SONET/SDH",
+        "Reserved (SONET deprecated)",
+        "Digital Wrapper",
+        "Lambda",
+        "ANSI/ETSI PDH",
+        "Reserved",
+        "Link Access Protocol SDH (X.85 and X.86)",
+        "FDDI",
+        "DQDB (ETSI ETS 300 216)",
+        "FiberChannel-3 (Services)",
+        "HDLC",
+        "Ethernet V2/DIX (only)",
+        "Ethernet 802.3 (only)",
+        "G.709 ODUj",
+        "G.709 OTUk(v)",
+        "CBR/CBRa",
+        "CBRb",
+        "BSOT",
+        "BSNT",
+        "IP/PPP (GFP)",
+        "Ethernet MAC (framed GFP)",
+        "Ethernet PHY (transparent GFP)",
+        "ESCON",
+        "FICON",
+        "Fiber Channel",
+    ];
+    NAMES.get(usize::from(v)).copied().unwrap_or("Unknown")
 }
 
 /// Object classes whose unknown C-Types tcpdump dumps in hex (classes it has a
