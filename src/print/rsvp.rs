@@ -1,13 +1,11 @@
 //! RSVP (IP protocol 46): tcpdump's summary line, and with `-v` the common
-//! header, every object header and the contents of the common RSVP-TE objects
-//! (session, hop, time values, style, sender template, filter spec, labels,
-//! integrated-services flowspecs/TSpecs/Adspecs, label request, ERO/RRO IPv4 and
-//! label subobjects,
-//! confirm, notify request, hello, restart capability, capability, session
-//! attribute, error spec, message IDs, detour, class type, admin status, label
-//! set, S2L, fast reroute, properties). Objects rfilter does not decode
-//! (integrity, generalized UNI, call objects, IPv6 tunnel/P2MP variants) are
-//! dumped in hex, which differs from tcpdump's decoding.
+//! header, bundles, every object header and the contents of the objects tcpdump
+//! decodes: session, hop, time values, style, sender templates and filter specs
+//! (IPv4/IPv6, tunnel and P2MP variants), labels, label requests, ERO/RRO,
+//! IntServ flowspecs/TSpecs/Adspecs, confirm, notify request, hello, restart
+//! capability, capability, session attribute, error spec, message IDs, detour,
+//! class type, admin status, label set, S2L, fast reroute, properties and
+//! integrity. The generalized UNI object is dumped in hex, unlike tcpdump.
 
 use super::hex::hex_only;
 use super::ospf::{bits, gmpls_encoding, gmpls_switch_cap};
@@ -343,6 +341,30 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             c.s(" (0x");
             c.o.hexw(u64::from(pl), 4);
             c.s(")");
+        }
+        (4, 1) => {
+            if !need(32) {
+                return Ok(Body::TooShort);
+            }
+            let (k1, k2) = (be16(d, b + 2)?, be32(d, b + 4)?);
+            let (s1, s2) = (be32(d, b + 8)?, be32(d, b + 12)?);
+            c.s(ind);
+            c.s("  Key-ID 0x");
+            c.o.hexw(u64::from(k1), 4);
+            c.o.hexw(u64::from(k2), 8);
+            c.s(", Sequence 0x");
+            c.o.hexw(u64::from(s1), 8);
+            c.o.hexw(u64::from(s2), 8);
+            c.s(", Flags [");
+            bits(c, &[(0x80, "Handshake")], u32::from(d[b]), "none");
+            c.s("]");
+            c.s(ind);
+            c.s("  MD5-sum 0x");
+            for k in 0..4 {
+                c.o.hexw(u64::from(be32(d, b + 16 + 4 * k)?), 8);
+            }
+            // Without a secret (-M) tcpdump cannot check the digest.
+            c.s("  (unchecked)");
         }
         (15 | 195, 1) => {
             if !need(4) {

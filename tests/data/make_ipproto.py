@@ -842,6 +842,8 @@ def rsvp():
         obj(36, 1, bytes([2, 0, 0, 0x02]) + (10).to_bytes(4, "big") + (20).to_bytes(4, "big")),
         obj(50, 1, a4),
         obj(50, 2, a6),
+        obj(4, 1, bytes([0x80, 0]) + bytes(range(1, 31))),
+        obj(4, 1, bytes([0x00, 0]) + bytes(range(1, 31)) + bytes(4)),
         obj(1, 8, a6 + bytes([0, 0, 0, 9]) + a6),
         obj(1, 14, bytes([0, 0, 0, 5, 0, 0, 0, 6]) + a6 + bytes(2)),
         obj(1, 13, a4 + bytes([0, 0, 0, 6]) + a4),
