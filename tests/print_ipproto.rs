@@ -20,10 +20,12 @@ const FLAGS: &[&[&str]] = &[
     &["-nq"],
     &["-nx"],
     &["-nvX"],
+    &["-nA"],
+    &["-nxx"],
 ];
 
 /// Flags for the truncated variants (each record cut at every length).
-const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
+const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"], &["-nvA"]];
 
 /// The captures in tests/data/ipproto/.
 const NAMES: [&str; 7] = ["sctp", "ospf", "ospf6", "pim", "igmp", "snmp", "rsvp"];
