@@ -475,6 +475,13 @@ def pim():
     p.append(e6 / Raw(msg(3, u6 + bytes([0, 1, 0, 210]) + g6 + bytes([0, 1, 0, 0]) + s6,
                           ck=False)))
     p.append(e6 / Raw(msg(3, u6 + bytes([0, 1, 0, 210]) + g6 + bytes([0, 1, 0, 0]) + s6)))
+    # A correct IPv6 checksum (pseudo-header included).
+    body = msg(0, opt(1, (105).to_bytes(2, "big")), ck=False)
+    src6 = bytes.fromhex("fe800000000000000000000000000001")
+    dst6 = bytes.fromhex("ff02000000000000000000000000000d")
+    pseudo = src6 + dst6 + len(body).to_bytes(4, "big") + bytes([0, 0, 0, 103])
+    ck = inet_sum(pseudo + body)
+    p.append(e6 / Raw(body[:2] + ck.to_bytes(2, "big") + body[4:]))
     return p
 
 
