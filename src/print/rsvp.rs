@@ -5,7 +5,7 @@
 //! IntServ flowspecs/TSpecs/Adspecs, confirm, notify request, hello, restart
 //! capability, capability, session attribute, error spec, message IDs, detour,
 //! class type, admin status, label set, S2L, fast reroute, properties and
-//! integrity. The generalized UNI object is dumped in hex, unlike tcpdump.
+//! integrity and generalized UNI.
 
 use super::hex::hex_only;
 use super::ospf::{bits, gmpls_encoding, gmpls_switch_cap};
@@ -366,6 +366,7 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             // Without a secret (-M) tcpdump cannot check the digest.
             c.s("  (unchecked)");
         }
+        (229, 1) => return uni(c, d, ind, b, n),
         (15 | 195, 1) => {
             if !need(4) {
                 return Ok(Body::TooShort);
@@ -1206,6 +1207,127 @@ fn intserv(c: &mut Ctx, d: &[u8], p: usize, left: usize) -> R<usize> {
         }
     }
     Ok(plen + 4)
+}
+
+/// The generalized UNI object's sub-objects (OIF UNI 1.0).
+fn uni(c: &mut Ctx, d: &[u8], ind: &str, b: usize, n: usize) -> R<Body> {
+    if n < 4 {
+        return Ok(Body::TooShort);
+    }
+    let mut total = n;
+    let mut p = b;
+    // tcpdump grows this instead of shrinking it, so in effect only the first
+    // sub-object is checked against it.
+    let mut otlen = n;
+    let mut hexdump = false;
+    let sub_short = |c: &mut Ctx| {
+        c.s(ind);
+        c.s("ERROR: sub-object is too short");
+        Ok(Body::Stop)
+    };
+    while total > 0 {
+        if total < 4 {
+            c.invalid();
+            return Ok(Body::Stop);
+        }
+        let slen = usize::from(be16(d, p)?);
+        let ta = be16(d, p + 2)?;
+        let (st, af) = ((ta >> 8) as u8, (ta & 0xff) as u8);
+        c.s(ind);
+        c.s("  Subobject Type: ");
+        c.s(match st {
+            1 => "Source TNA address",
+            2 => "Destination TNA address",
+            3 => "Diversity",
+            4 => "Egress label",
+            5 => "Service level",
+            _ => "Unknown",
+        });
+        c.s(" (");
+        c.dec(st);
+        c.s("), AF: ");
+        c.s(match af {
+            0 => "Reserved",
+            1 => "IPv4",
+            2 => "IPv6",
+            3 => "NSAP",
+            4 => "HDLC",
+            5 => "BBN 1822",
+            6 => "802",
+            7 => "E.163",
+            8 => "E.164",
+            9 => "F.69",
+            10 => "X.121",
+            11 => "Novell IPX",
+            12 => "Appletalk",
+            13 => "Decnet IV",
+            14 => "Banyan Vines",
+            15 => "E.164 with NSAP subaddress",
+            25 => "VPLS",
+            196 => "Layer-2 VPN",
+            _ => "Unknown",
+        });
+        c.s(" (");
+        c.dec(af);
+        c.s("), length: ");
+        c.dec(slen as u64);
+        if slen < 4 || slen > total || otlen < slen {
+            c.invalid();
+            return Ok(Body::Stop);
+        }
+        match (st, af) {
+            (1 | 2, 1) => {
+                if slen < 8 {
+                    return sub_short(c);
+                }
+                let a = bytes(d, p + 4, 4)?;
+                c.s(ind);
+                c.s("    UNI IPv4 TNA address: ");
+                c.ipaddr(a);
+            }
+            (1 | 2, 2) => {
+                if slen < 20 {
+                    return sub_short(c);
+                }
+                let a = bytes(d, p + 4, 16)?;
+                c.s(ind);
+                c.s("    UNI IPv6 TNA address: ");
+                c.ip6addr(a);
+            }
+            (1 | 2, 3) => hexdump = true,
+            (1 | 2, _) => {}
+            (3, _) => hexdump |= slen > 4,
+            (4, _) => {
+                if slen < 16 {
+                    return sub_short(c);
+                }
+                let (v, port, label) = (be32(d, p + 4)?, be32(d, p + 8)?, be32(d, p + 12)?);
+                c.s(ind);
+                c.s("    U-bit: ");
+                c.o.hex(u64::from(v >> 31));
+                c.s(", Label type: ");
+                c.dec(v & 0xff);
+                c.s(", Logical port id: ");
+                c.dec(port);
+                c.s(", Label: ");
+                c.dec(label);
+            }
+            (5, _) => {
+                if slen < 8 {
+                    return sub_short(c);
+                }
+                let v = be32(d, p + 4)?;
+                c.s(ind);
+                c.s("    Service level: ");
+                c.dec(v >> 24);
+            }
+            _ => hexdump = true,
+        }
+        total -= slen;
+        p += slen;
+        otlen += slen;
+    }
+    Ok(if hexdump { Body::Hexdump } else { Body::Done })
 }
 
 fn l3pid(c: &mut Ctx, d: &[u8], ind: &str, p: usize) -> R {

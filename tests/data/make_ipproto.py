@@ -849,6 +849,12 @@ def rsvp():
         obj(36, 1, bytes([2, 0, 0, 0x02]) + (10).to_bytes(4, "big") + (20).to_bytes(4, "big")),
         obj(50, 1, a4),
         obj(50, 2, a6),
+        obj(229, 1, bytes([0, 8, 1, 1]) + a4 + bytes([0, 20, 2, 2]) + a6 +
+            bytes([0, 8, 1, 3, 1, 2, 3, 4]) + bytes([0, 8, 1, 25, 1, 2, 3, 4]) +
+            bytes([0, 4, 3, 0]) + bytes([0, 16, 4, 0, 0x80, 0, 0, 0x12, 0, 0, 0, 5, 0, 0, 0, 6]) +
+            bytes([0, 8, 5, 0, 7, 0, 0, 0])),
+        obj(229, 1, bytes([0, 8, 3, 0]) + bytes(4)),
+        obj(229, 1, bytes([0, 8, 9, 196]) + bytes(4)),
         obj(4, 1, bytes([0x80, 0]) + bytes(range(1, 31))),
         obj(4, 1, bytes([0x00, 0]) + bytes(range(1, 31)) + bytes(4)),
         obj(1, 8, a6 + bytes([0, 0, 0, 9]) + a6),
@@ -894,6 +900,12 @@ def rsvp():
         e6 / Raw(msg(2, resv[:3])),
         e / Raw(msg(1, [obj(20, 1, bytes.fromhex("0107") + a4 + bytes([32]))])),
         e / Raw(msg(3, [obj(6, 1, a4)])),
+        e / Raw(msg(1, [obj(229, 1, bytes([0, 6, 1, 1]) + bytes(2))])),
+        e / Raw(msg(1, [obj(229, 1, bytes([0, 8, 1, 2]) + bytes(4))])),
+        e / Raw(msg(1, [obj(229, 1, bytes([0, 8, 4, 0]) + bytes(4))])),
+        e / Raw(msg(1, [obj(229, 1, bytes([0, 4, 5, 0]))])),
+        e / Raw(msg(1, [obj(229, 1, bytes([0, 2, 5, 0]))])),
+        e / Raw(msg(1, [obj(229, 1, bytes([0, 4, 1, 1, 0, 2, 0, 0]))])),
         e / Raw(msg(1, [obj(36, 1, bytes([3, 0, 0, 1]))])),
         e / Raw(msg(1, [obj(23, 1, b"")])),
         e / Raw(msg(1, [obj(204, 1, bytes([0, 1, 0, 0]) + bytes([8, 9, 0, 0]))])),
