@@ -28,7 +28,9 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"], &["-nvA"]];
 
 /// The captures in tests/data/ipproto/.
-const NAMES: [&str; 7] = ["sctp", "ospf", "ospf6", "pim", "igmp", "snmp", "rsvp"];
+const NAMES: [&str; 8] = [
+    "sctp", "ospf", "ospf6", "pim", "igmp", "snmp", "rsvp", "udpsvc",
+];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -97,6 +99,12 @@ fn rsvp() {
     golden("rsvp");
 }
 
+/// Syslog, LLMNR (which tcpdump 4.99 does not decode) and mDNS.
+#[test]
+fn udp_services() {
+    golden("udpsvc");
+}
+
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so
 /// this is one run per capture).
 #[test]
@@ -132,7 +140,11 @@ fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Vec<u8>, Rec)> {
                     Some(v) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
                     _ => 54,
                 };
-                let ports = if name == "snmp" { 4 } else { 0 };
+                let ports = if name == "snmp" || name == "udpsvc" {
+                    4
+                } else {
+                    0
+                };
                 let start = (ip_end + ports).min(d.len());
                 let span = d.len() - start;
                 if span == 0 {
@@ -199,7 +211,11 @@ fn mutated_packets_never_panic() {
                     Some(v) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
                     _ => 54,
                 };
-                let ports = if name == "snmp" { 4 } else { 0 };
+                let ports = if name == "snmp" || name == "udpsvc" {
+                    4
+                } else {
+                    0
+                };
                 let start = (ip_end + ports).min(d.len());
                 let span = d.len() - start;
                 if span == 0 {

@@ -919,10 +919,36 @@ def rsvp():
     return p
 
 
+def udpsvc():
+    """Syslog, LLMNR (not decoded by tcpdump 4.99) and mDNS."""
+    from scapy.all import DNS, DNSQR, DNSRR
+    e = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / IP(src=A, dst=B)
+    e6 = Ether(src="02:00:00:00:00:01", dst="33:33:00:01:00:03") / IPv6(src="fe80::1",
+                                                                     dst="ff02::1:3")
+    p = [e / UDP(sport=514, dport=514) / Raw(m) for m in [
+        b"<34>Oct 11 22:14:15 mymachine su: 'su root' failed", b"<0>x", b"<191>hello\x01\xff",
+        b"<999>bad", b"<13", b"13>", b"<>x", b"<1234>x", b"", b"<", b"<5",
+        b"<165>1 2003-10-11T22:14:15.003Z host app - ID47 - msg"]]
+    p += [
+        e / UDP(sport=5355, dport=5355) / DNS(id=5, qd=DNSQR(qname="host.local", qtype="A")),
+        e / UDP(sport=5355, dport=40000) / DNS(id=5, qr=1, qd=DNSQR(qname="host"),
+                                               an=DNSRR(rrname="host", rdata="10.0.0.9")),
+        e6 / UDP(sport=5355, dport=5355) / DNS(id=5, qd=DNSQR(qname="wpad", qtype="AAAA")),
+        e / UDP(sport=5353, dport=5353) / DNS(id=0, qr=1, aa=1, an=DNSRR(
+            rrname="_http._tcp.local", type="PTR", rclass=0x8001, rdata="my._http._tcp.local")),
+        e / UDP(sport=5353, dport=5353) / DNS(id=0, qd=DNSQR(
+            qname="_services._dns-sd._udp.local", qtype="PTR", unicastresponse=1)),
+        e6 / UDP(sport=5353, dport=5353) / DNS(id=0, qd=DNSQR(qname="printer.local",
+                                                              qtype="AAAA")),
+        e / UDP(sport=5353, dport=5353) / Raw(b"ab"),
+    ]
+    return p
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/ipproto"
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6), ("pim", pim), ("igmp", igmp), ("snmp", snmp), ("rsvp", rsvp)]:
+    for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6), ("pim", pim), ("igmp", igmp), ("snmp", snmp), ("rsvp", rsvp), ("udpsvc", udpsvc)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
