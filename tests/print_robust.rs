@@ -129,7 +129,48 @@ fn seeds() -> Vec<Vec<u8>> {
             ],
             false,
         )),
+        // DHCP with options, VXLAN and Geneve carrying Ethernet frames.
+        Ip4::new(a, b, 17).build(&udp(&ps, 68, 67, &dhcp_discover(), false)),
+        Ip4::new(a, b, 17).build(&udp(
+            &ps,
+            40000,
+            4789,
+            &[
+                &[8u8, 0, 0, 0, 0, 0, 42, 0][..],
+                &ether(
+                    MAC_A,
+                    MAC_B,
+                    0x0800,
+                    &Ip4::new(b, a, 1).build(&[8, 0, 0xf7, 0xff, 0, 0, 0, 0]),
+                ),
+            ]
+            .concat(),
+            false,
+        )),
+        Ip4::new(a, b, 17).build(&udp(
+            &ps,
+            40000,
+            6081,
+            &[
+                &[1u8, 0x40, 0x65, 0x58, 0, 0, 7, 0, 1, 2, 0x80, 0, 9, 9, 9, 9][..],
+                &ether(MAC_A, MAC_B, 0x86dd, &ip6(s6, d6, 59, 64, b"")),
+            ]
+            .concat(),
+            false,
+        )),
     ]
+}
+
+/// A DHCP Discover with a few common options.
+fn dhcp_discover() -> Vec<u8> {
+    let mut v = vec![1u8, 1, 6, 0, 0x39, 0x03, 0xf3, 0x26];
+    v.extend_from_slice(&[0; 20]);
+    v.extend_from_slice(&MAC_A);
+    v.extend_from_slice(&[0; 202]);
+    v.extend_from_slice(&[99, 130, 83, 99, 53, 1, 1, 61, 7, 1]);
+    v.extend_from_slice(&MAC_A);
+    v.extend_from_slice(&[55, 4, 1, 3, 6, 15, 12, 4, b'h', b'o', b's', b't', 255]);
+    v
 }
 
 fn frame(lt: LinkType, ip: &[u8], r: &mut Rng) -> Vec<u8> {

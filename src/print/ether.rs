@@ -125,6 +125,17 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
 }
 
 fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
+    // Only an encapsulated frame (VXLAN, Geneve, GRE) can claim less than was
+    // captured of it.
+    if length < d.len() {
+        c.s("[length ");
+        c.dec(length as u64);
+        c.s(" < caplen ");
+        c.dec(d.len() as u64);
+        c.s("]");
+        c.invalid();
+        return Ok(length);
+    }
     if d.len() < 14 || length < 14 {
         c.trunc_mark();
         return Ok(d.len().min(length));
@@ -233,7 +244,15 @@ pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R
         ETHERTYPE_IP => super::ip::print(c, d, length)?,
         ETHERTYPE_IPV6 => super::ip6::print(c, d, length)?,
         ETHERTYPE_ARP | ETHERTYPE_REVARP => super::arp::print(c, d, length)?,
-        0x88cc => super::misc::lldp(c, d, length)?,
+        0x88cc => super::lldp::print(c, d, length)?,
+        0x8863 | 0x8864 | 0x3c12 | 0x3c13 => super::pppoe::print(c, d, length)?,
+        0x8847 | 0x8848 => super::mpls::print(c, d, length)?,
+        0x880b => {
+            if length > 0 {
+                c.s(": ");
+                super::ppp::print(c, d, length)?;
+            }
+        }
         _ => return Ok(false),
     }
     Ok(true)

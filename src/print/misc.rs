@@ -1,6 +1,5 @@
-//! Protocols that often ride along in captures: VRRP, ESP, GRE, NTP,
-//! syslog, the Broadcom LI shim, and the first line of BOOTP/DHCP and LLDP
-//! (rfilter does not decode their `-v` details).
+//! Protocols that often ride along in captures: VRRP, ESP, GRE, NTP, syslog
+//! and the Broadcom LI shim.
 
 use super::ip::{IpInfo, cksum};
 use super::out::Put;
@@ -364,31 +363,6 @@ pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     Ok(())
 }
 
-/// BOOTP/DHCP: the summary line only.
-pub(crate) fn bootp(c: &mut Ctx, d: &[u8], len: usize) -> R {
-    c.proto = "bootp";
-    let op = u8_at(d, 0)?;
-    c.s("BOOTP/DHCP, ");
-    match op {
-        1 => c.s("Request"),
-        2 => c.s("Reply"),
-        _ => {
-            c.s("unknown (0x");
-            c.o.hexw(u64::from(op), 2);
-            c.s(")");
-        }
-    }
-    let hlen = u8_at(d, 2)?;
-    if u8_at(d, 1)? == 1 && hlen == 6 && op == 1 {
-        let mac = bytes(d, 28, 6)?;
-        c.s(" from ");
-        c.etheraddr(mac);
-    }
-    c.s(", length ");
-    c.dec(len as u64);
-    Ok(())
-}
-
 /// Broadcom LI shim (UDP source port 49152).
 pub(crate) fn bcm_li(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "bcm_li";
@@ -566,6 +540,7 @@ pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 0x6558 => {
                     super::ether::print(c, payload, len)?;
                 }
+                0x8847 => super::mpls::print(c, payload, len)?,
                 _ => {
                     c.s("gre-proto-0x");
                     c.o.hex(u64::from(prot));
@@ -603,8 +578,6 @@ pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 c.dec(call);
                 p += 2;
                 len -= 2;
-            } else {
-                c.s(", (ERROR: K flag not set)");
             }
             if flags & 0x1000 != 0 {
                 need!(4);
@@ -647,7 +620,9 @@ pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
                         super::ether::print(c, payload, len)?;
                     }
                 }
-                // PPP (PPTP) is not decoded by rfilter.
+                0x880b => {
+                    super::ppp::print(c, payload, len)?;
+                }
                 _ => {
                     c.s("gre-proto-0x");
                     c.o.hex(u64::from(prot));
@@ -738,35 +713,6 @@ pub(crate) fn syslog(c: &mut Ctx, d: &[u8], len: usize) -> R {
     }
     if c.opts.verbose > 1 {
         super::hex::hex_only(&mut c.o, "\n\t", &d[..len.min(d.len())], 0);
-    }
-    Ok(())
-}
-
-/// LLDP: the summary line; the TLV chain is walked for tcpdump's truncation check
-/// (rfilter does not print the `-v` TLV details).
-pub(crate) fn lldp(c: &mut Ctx, d: &[u8], len: usize) -> R {
-    c.proto = "lldp";
-    c.s("LLDP, length ");
-    c.dec(len as u64);
-    let mut tlen = len;
-    let mut p = 0usize;
-    while tlen >= 2 {
-        let Ok(tlv) = be16(d, p) else {
-            c.trunc_mark();
-            return Ok(());
-        };
-        let (ty, l) = (tlv >> 9, usize::from(tlv & 0x1ff));
-        tlen -= 2;
-        p += 2;
-        if ty == 0 || l == 0 {
-            break;
-        }
-        if d.len() < p + l || tlen < l {
-            c.trunc_mark();
-            return Ok(());
-        }
-        tlen -= l;
-        p += l;
     }
     Ok(())
 }

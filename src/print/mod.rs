@@ -1,18 +1,19 @@
 //! Packet printing in tcpdump 4.99's format.
 //!
 //! Decoded as tcpdump prints them (`-n`/`-v`…`-vvv`/`-e`/`-q`/`-x`/`-X`/`-A`, checked
-//! line by line against the tcpdump binary by `tests/print_golden.rs`): Ethernet,
-//! 802.1Q/802.1ad, LLC/SNAP, STP, Linux cooked v1/v2, BSD/OpenBSD loopback, raw
-//! IP; ARP/RARP; IPv4 (options, fragments); IPv6 (hop-by-hop, destination,
-//! routing, fragment headers); TCP (relative sequence numbers, every option kind
-//! including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6 (ND options, MLD);
-//! DNS and mDNS (EDNS options); NTP; IGMP (with DVMRP, PIMv1, mtrace), VRRP, ESP,
-//! GRE, syslog, Broadcom LI; SCTP (M3UA), OSPFv2/v3, PIM, RSVP, SNMP (checked with
-//! `tests/print_ipproto.rs`).
-//! BOOTP/DHCP and LLDP get tcpdump's first line only (not their `-v` details);
-//! other protocols get tcpdump's generic fallbacks (`ip-proto-N`,
-//! `ethertype Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump
-//! has a dedicated printer.
+//! line by line against the tcpdump binary by `tests/print_golden.rs` and
+//! `tests/print_encap.rs`): Ethernet, 802.1Q/802.1ad, LLC/SNAP, STP, Linux cooked
+//! v1/v2, BSD/OpenBSD loopback, raw IP; ARP/RARP; IPv4 (options, fragments); IPv6
+//! (hop-by-hop, destination, routing, fragment headers); TCP (relative sequence
+//! numbers, every option kind including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6
+//! (ND options, MLD); DNS and mDNS (EDNS options); NTP; IGMP (with DVMRP, PIMv1,
+//! mtrace), VRRP, ESP, GRE, syslog, Broadcom LI; SCTP (M3UA), OSPFv2/v3, PIM, RSVP,
+//! SNMP (also `tests/print_ipproto.rs`); PPPoE discovery and sessions with PPP (LCP/IPCP/IPv6CP/CCP/BACP
+//! options, PAP, CHAP); MPLS label stacks; VXLAN and Geneve with their inner frames;
+//! BOOTP/DHCP (RFC 1048 options) and LLDP (every TLV, organization-specific ones
+//! included); other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
+//! Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump has a dedicated
+//! printer.
 //!
 //! [`Printer`] is a [`Sink`]: it takes each packet, decodes it with the protocol
 //! printers in this module (one file per protocol family) and appends tcpdump's text
@@ -22,6 +23,7 @@
 //! ` [|proto]` mark — when the capture ends early.
 
 mod arp;
+mod bootp;
 mod dns;
 mod ether;
 mod hex;
@@ -32,12 +34,17 @@ mod ip;
 mod ip6;
 mod link;
 mod llc;
+mod lldp;
 mod misc;
+mod mpls;
 mod names;
 mod ospf;
 mod ospf6;
 pub mod out;
+mod overlay;
 mod pim;
+mod ppp;
+mod pppoe;
 mod rsvp;
 mod sctp;
 mod snmp;

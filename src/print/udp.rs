@@ -113,7 +113,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         return super::dns::print(c, payload, length, false, false);
     }
     if !c.opts.quiet && (port(67) || port(68)) {
-        return super::misc::bootp(c, payload, length);
+        return super::bootp::print(c, payload, length);
     }
     if !c.opts.quiet && (port(161) || port(162)) && !port(69) && !port(5353) {
         return super::snmp::snmp(c, payload, length);
@@ -129,6 +129,15 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     if !c.opts.quiet && sport == 49152 {
         return super::misc::bcm_li(c, payload, length);
+    }
+    if !c.opts.quiet && port(4789) {
+        return super::overlay::vxlan(c, payload, length);
+    }
+    if !c.opts.quiet && port(6081) {
+        return super::overlay::geneve(c, payload, length);
+    }
+    if !c.opts.quiet && port(6635) {
+        return super::mpls::print(c, payload, length);
     }
     if ulen > length && !fragmented {
         c.s("UDP, bad length ");

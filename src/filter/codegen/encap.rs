@@ -93,37 +93,7 @@ impl Gen<'_> {
         );
         // Both tests are built with the offsets as they were before this tag.
         let tpid = self.vlan_tpid_test();
-        let vid = match id {
-            Some(v) => {
-                let from_packet = self.vlan_vid_test(v);
-                let from_meta = self.test(
-                    vec![
-                        stmt(BPF_LD | BPF_H | BPF_ABS, SKF_AD_OFF + SKF_AD_VLAN_TAG),
-                        stmt(BPF_ALU | BPF_AND | BPF_K, 0x0fff),
-                    ],
-                    Term::cmp_k(BPF_JEQ, v),
-                );
-                let check = self.test(
-                    vec![stmt(
-                        BPF_LD | BPF_B | BPF_ABS,
-                        SKF_AD_OFF + SKF_AD_VLAN_TAG_PRESENT,
-                    )],
-                    Term::cmp_k(BPF_JEQ, 1),
-                );
-                self.patch(&check.t, from_meta.entry);
-                self.patch(&check.f, from_packet.entry);
-                let mut t = from_meta.t;
-                t.extend(from_packet.t);
-                let mut f = from_meta.f;
-                f.extend(from_packet.f);
-                Some(Frag {
-                    entry: check.entry,
-                    t,
-                    f,
-                })
-            }
-            None => None,
-        };
+        let vid = id.map(|v| self.vlan_vid_test_ancillary(v));
         // Shift the offsets by 4 at run time when the tag is found inline.
         let mut bump = Vec::new();
         for which in [true, false] {
@@ -135,7 +105,7 @@ impl Gen<'_> {
                 };
                 match off.reg {
                     Some(r) => r,
-                    None => self.alloc_reg(span)?,
+                    None => self.alloc_offset_reg(span)?,
                 }
             };
             if which {
@@ -155,6 +125,88 @@ impl Gen<'_> {
             Some(v) => self.and(b0, v),
             None => b0,
         })
+    }
+
+    /// A scratch register for a run-time VLAN offset. The bumps add 4 to it and
+    /// later loads add it, trusting it to hold 0 from program entry; so no code
+    /// built before this `vlan` (which runs before it) may have stored to it.
+    /// libpcap's round-robin choice reuses the register an earlier arithmetic
+    /// expression just freed (`len > 100 and vlan and tcp` then reads TCP at offset
+    /// 100 + 14 and rejects every stripped-tag packet: libpcap 1.10's live-capture
+    /// bug). rfilter keeps libpcap's choice when it is clean, so listings stay
+    /// libpcap's. Otherwise it takes the highest free register nothing stored to
+    /// and keeps libpcap's choice reserved too, so that later allocations get the
+    /// registers libpcap gives them.
+    fn alloc_offset_reg(&mut self, span: Span) -> Result<u32, FilterError> {
+        let stored: u32 = self
+            .cfg
+            .blocks
+            .iter()
+            .flat_map(|b| b.stmts.iter())
+            .filter(|i| i.class() == BPF_ST || i.class() == BPF_STX)
+            .fold(0, |m, i| m | 1u32.checked_shl(i.k).unwrap_or(0));
+        let r = self.alloc_reg(span)?;
+        if stored & (1 << r) == 0 {
+            return Ok(r);
+        }
+        let clean = (0..BPF_MEMWORDS)
+            .rev()
+            .find(|&c| self.regused.get(c as usize) == Some(&false) && stored & (1 << c) == 0);
+        match clean {
+            Some(c) => {
+                self.regused[c as usize] = true;
+                Ok(c)
+            }
+            None => Err(FilterError::new(
+                "too many registers needed to evaluate expression",
+                span,
+            )),
+        }
+    }
+
+    /// The VID of the outer tag: from the ancillary data when the kernel reports
+    /// a tag, else from the frame (the TCI just after the type field, at offsets
+    /// taken before this tag moves them). As libpcap lays it out, both loads meet
+    /// at one `and #0xfff; jeq`:
+    ///
+    /// ```text
+    ///   ldb [vlanp]; jeq #1 -> meta, packet
+    ///   meta:   ldb [vlan_tci]; ja test
+    ///   packet: ldh [14]
+    ///   test:   and #0xfff; jeq #vid
+    /// ```
+    ///
+    /// The TCI is loaded with `ldb` as libpcap 1.10 does, so `-d` listings are
+    /// libpcap's: the kernel (and rfilter's interpreter) load the whole 16-bit
+    /// ancillary value whatever the size in the opcode.
+    fn vlan_vid_test_ancillary(&mut self, vid: u32) -> Frag {
+        let check = self.test(
+            vec![stmt(
+                BPF_LD | BPF_B | BPF_ABS,
+                SKF_AD_OFF + SKF_AD_VLAN_TAG_PRESENT,
+            )],
+            Term::cmp_k(BPF_JEQ, 1),
+        );
+        let from_meta = self.cfg.add(
+            vec![stmt(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_VLAN_TAG)],
+            Term::Goto(UNSET),
+        );
+        let from_packet = self
+            .cfg
+            .add(self.load(OffRel::LinkPl, 0, BPF_H), Term::Goto(UNSET));
+        let test = self.test(
+            vec![stmt(BPF_ALU | BPF_AND | BPF_K, 0x0fff)],
+            Term::cmp_k(BPF_JEQ, vid),
+        );
+        self.cfg.blocks[from_meta].term = Term::Goto(test.entry);
+        self.cfg.blocks[from_packet].term = Term::Goto(test.entry);
+        self.patch(&check.t, from_meta);
+        self.patch(&check.f, from_packet);
+        Frag {
+            entry: check.entry,
+            t: test.t,
+            f: test.f,
+        }
     }
 
     /// `mpls [label]`.
