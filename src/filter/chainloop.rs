@@ -7,7 +7,8 @@
 //! opcode) whose `k` indexes [`super::cfg::Cfg::loops`]. The statement reads A (the
 //! first next-header value) and X (the offset of the header after the IP header,
 //! from the link-layer payload), and leaves in A the protocol where the walk
-//! stopped, in X the offset reached, and garbage in its scratch cell. It loads
+//! stopped, in X the offset reached, and in its scratch cell the last next header
+//! it read (untouched if it read none), as libpcap's loop does. It loads
 //! packet bytes, so it may reject the packet: the passes never drop or move it
 //! (see `optimize/state.rs`).
 //!
@@ -181,7 +182,8 @@ pub fn expand_libpcap(l: &ChainLoop) -> Vec<Insn> {
 /// - no test for "no next header" (59): it is neither the protocol looked for
 ///   (tested first) nor a header the walk follows, so it leaves anyway;
 /// - the length arithmetic first, then the next header, so that A need not be
-///   copied around X: `ldb [x+base+1]; …; st M; ldb [x+base]; ldx M`;
+///   copied around X: `ldb [x+base+1]; …; st M; ldb [x+base]; ldx M; st M` (the
+///   last store leaves the next header in the cell, as libpcap's loop does);
 /// - IPv6 extension headers and AH share that tail.
 pub fn expand_short(l: &ChainLoop) -> Vec<Insn> {
     let mut a = Asm::new();
@@ -218,6 +220,9 @@ pub fn expand_short(l: &ChainLoop) -> Vec<Insn> {
     a.s(BPF_ST, l.cell);
     a.s(BPF_LD | BPF_IND | BPF_B, l.base);
     a.s(BPF_LDX | BPF_MEM, l.cell);
+    // The cell ends holding the next header, as libpcap's loop leaves it: a later
+    // test may read that cell (libpcap hands the same register to `geneve`).
+    a.s(BPF_ST, l.cell);
     a.ja(top);
     a.finish()
 }
@@ -339,6 +344,32 @@ mod tests {
                     vm::run(&short, data, wire),
                     "v6 {v6} proto {proto} packet {data:02x?}"
                 );
+                // What the walk leaves in A, X and its cell (another test may
+                // read them) is the same too; 1 + value, as 0 means rejected.
+                for leaves in [
+                    vec![Insn::stmt(BPF_ALU | BPF_ADD | BPF_K, 1)],
+                    vec![
+                        Insn::stmt(BPF_MISC | BPF_TXA, 0),
+                        Insn::stmt(BPF_ALU | BPF_ADD | BPF_K, 1),
+                    ],
+                    vec![
+                        Insn::stmt(BPF_LD | BPF_MEM, 3),
+                        Insn::stmt(BPF_ALU | BPF_ADD | BPF_K, 1),
+                    ],
+                ] {
+                    let end = |body: Vec<Insn>| {
+                        let mut p = wrap(body, v6, proto);
+                        p.truncate(p.len() - 3);
+                        p.extend(leaves.iter().copied());
+                        p.push(Insn::stmt(BPF_RET | BPF_A, 0));
+                        p
+                    };
+                    assert_eq!(
+                        vm::run(&end(expand_libpcap(&l)), data, wire),
+                        vm::run(&end(expand_short(&l)), data, wire),
+                        "v6 {v6} proto {proto} leaves {leaves:?} packet {data:02x?}"
+                    );
+                }
                 checked += 1;
             }
         }
@@ -401,6 +432,6 @@ mod tests {
             cell: 1,
         };
         assert_eq!(expand_libpcap(&l).len(), 28);
-        assert_eq!(expand_short(&l).len(), 18);
+        assert_eq!(expand_short(&l).len(), 19);
     }
 }

@@ -130,7 +130,15 @@ impl State {
         } else {
             k
         };
-        self.fact(values, self.regs[A]).decide(code & 0xf0, k)
+        let v = self.regs[A];
+        match self.facts.binary_search_by_key(&v, |e| e.0) {
+            // Tested before on every path: its loads have run.
+            Ok(_) => self.fact(values, v).decide(code & 0xf0, k),
+            // Decided by its range alone: only if that drops no load (`ip[-len]
+            // != 256` rejects every packet, as the unoptimized program does).
+            Err(_) if values.reads_packet(v) => None,
+            Err(_) => values.intrinsic(v).decide(code & 0xf0, k),
+        }
     }
 
     /// Records what taking (`taken`) the branch `code #k` teaches.

@@ -40,6 +40,8 @@ enum Expr {
 pub struct Values {
     ids: HashMap<Expr, Val>,
     exprs: Vec<Expr>,
+    /// Per value: whether computing it loads packet bytes (which may be missing).
+    loads: Vec<bool>,
     opaque: u32,
 }
 
@@ -52,9 +54,23 @@ impl Values {
             return v;
         }
         let v = self.exprs.len() as Val;
+        let of = |x: Val| self.loads.get(x as usize).copied().unwrap_or(false);
+        let loads = match e {
+            Expr::Load { .. } => true,
+            Expr::Alu { a, b, .. } => of(a) || of(b),
+            Expr::Neg(a) => of(a),
+            Expr::Const(_) | Expr::Len | Expr::Opaque(_) => false,
+        };
         self.exprs.push(e);
+        self.loads.push(loads);
         self.ids.insert(e, v);
         v
+    }
+    /// Whether computing `v` loads packet bytes: a test of it decided only by the
+    /// range such a load can have must still run the load (it rejects a packet
+    /// too short for it, here as in the unoptimized program).
+    pub fn reads_packet(&self, v: Val) -> bool {
+        self.loads.get(v as usize).copied().unwrap_or(false)
     }
     pub fn constant(&mut self, c: u32) -> Val {
         self.intern(Expr::Const(c))
