@@ -99,6 +99,36 @@ fn seeds() -> Vec<Vec<u8>> {
             .concat(),
         ),
         arp(1, MAC_A, a, [0; 6], b),
+        // IP-level protocols of src/print (SCTP INIT, OSPF hello, PIM hello,
+        // RSVP path, IGMPv3 report, SNMP get).
+        Ip4::new(a, b, 132).build(&[
+            0x0b, 0x59, 0x0b, 0x59, 0, 0, 0x12, 0x34, 0, 0, 0, 0, 1, 0, 0, 20, 0, 0, 0, 1, 0, 0,
+            0xff, 0xff, 0, 10, 0, 10, 0, 0, 0, 100,
+        ]),
+        Ip4::new(a, [224, 0, 0, 5], 89).build(&[
+            2, 1, 0, 48, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255, 255,
+            0, 0, 10, 0x12, 1, 0, 0, 0, 40, 10, 0, 0, 1, 0, 0, 0, 0, 2, 2, 2, 2,
+        ]),
+        Ip4::new(a, [224, 0, 0, 13], 103).build(&[
+            0x20, 0, 0, 0, 0, 1, 0, 2, 0, 105, 0, 20, 0, 4, 0x12, 0x34, 0x56, 0x78,
+        ]),
+        Ip4::new(a, b, 46).build(&[
+            0x10, 1, 0, 0, 64, 0, 0, 28, 0, 12, 1, 1, 10, 0, 0, 2, 17, 0, 0, 1, 0, 8, 5, 1, 0, 0,
+            0x75, 0x30,
+        ]),
+        Ip4::new(a, [224, 0, 0, 22], 2).build(&[
+            0x22, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 239, 1, 2, 3, 10, 0, 0, 1,
+        ]),
+        Ip4::new(a, b, 17).build(&udp(
+            &ps,
+            40000,
+            161,
+            &[
+                0x30, 0x1a, 2, 1, 0, 4, 6, b'p', b'u', b'b', b'l', b'i', b'c', 0xa0, 0x0d, 2, 1, 1,
+                2, 1, 0, 2, 1, 0, 0x30, 2, 0x30, 0,
+            ],
+            false,
+        )),
         // DHCP with options, VXLAN and Geneve carrying Ethernet frames.
         Ip4::new(a, b, 17).build(&udp(&ps, 68, 67, &dhcp_discover(), false)),
         Ip4::new(a, b, 17).build(&udp(

@@ -221,16 +221,20 @@ fn fqdn(c: &mut Ctx, m: &[u8], mut cp: usize) -> Option<usize> {
     let mut i = *m.get(cp)?;
     cp += 1;
     let mut compress = false;
-    let mut rp = 0usize;
+    // Where the name ends in the message; unknown (as in tcpdump) for a name
+    // that starts with a pointer until the pointer's second byte is read.
+    let mut rp: Option<usize> = None;
     if i & INDIR_MASK != INDIR_MASK {
         compress = false;
-        rp = cp + l;
+        rp = Some(cp + l);
     }
     if i != 0 {
+        // Like tcpdump, a name cut at the end of the capture ends here without
+        // error once its end is known.
         while i != 0 && cp < m.len() {
             if i & INDIR_MASK == INDIR_MASK {
                 if !compress {
-                    rp = cp + 1;
+                    rp = Some(cp + 1);
                     compress = true;
                 }
                 let lo = *m.get(cp)?;
@@ -262,17 +266,13 @@ fn fqdn(c: &mut Ctx, m: &[u8], mut cp: usize) -> Option<usize> {
             i = *m.get(cp)?;
             cp += 1;
             if !compress {
-                rp += l + 1;
+                rp = rp.map(|r| r + l + 1);
             }
-        }
-        if i != 0 {
-            // The name runs past the capture.
-            return None;
         }
     } else {
         c.s(".");
     }
-    Some(rp)
+    rp
 }
 
 /// A domain name at `cp` of `m` (for other printers, e.g. ICMPv6 DNSSL);
@@ -592,7 +592,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: 
     }
     if length < 12 {
         c.s("domain");
-        c.s(" [DNS header length ");
+        c.s(" [length ");
         c.dec(length as u64);
         c.s(" < 12]");
         c.invalid();

@@ -68,8 +68,9 @@ pub(crate) fn ascii(o: &mut Vec<u8>, d: &[u8]) {
     o.push(b'\n');
     for (i, &c) in d.iter().enumerate() {
         if c == b'\r' {
-            // A CR right before LF is dropped; elsewhere it shows as '.'.
-            if d.get(i + 1) != Some(&b'\n') {
+            // A CR right before LF is dropped, and so (as in tcpdump) is one of
+            // the last two bytes; elsewhere it shows as '.'.
+            if d.len() - i > 2 && d.get(i + 1) != Some(&b'\n') {
                 o.push(b'.');
             }
         } else if !graph(c) && c != b'\t' && c != b' ' && c != b'\n' {

@@ -130,8 +130,9 @@ fn print_route(c: &mut Ctx, cp: &[u8], length: usize) -> R {
         c.s("]");
     }
     let ptr_raw = u8_at(cp, 2)?;
-    let ptr = i32::from(ptr_raw) - 1;
-    if ptr < 3 || ((ptr + 1) & 3) != 0 || ptr > length as i32 + 1 {
+    // Unsigned as in tcpdump: a zero pointer wraps around to "past every hop".
+    let ptr = u32::from(ptr_raw).wrapping_sub(1);
+    if ptr < 3 || (ptr.wrapping_add(1) & 3) != 0 || ptr > length as u32 + 1 {
         c.s(" [bad ptr ");
         c.dec(ptr_raw);
         c.s("]");
@@ -141,7 +142,7 @@ fn print_route(c: &mut Ctx, cp: &[u8], length: usize) -> R {
         let a = bytes(cp, len, 4)?;
         c.s(" ");
         c.ipaddr(a);
-        if ptr > len as i32 {
+        if ptr > len as u32 {
             c.s(",");
         }
         len += 4;
@@ -263,7 +264,9 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R<bool> {
         match code {
             0 => return Ok(true),
             68 => print_ts(c, opt, olen)?,
-            7 | 137 | 131 => print_route(c, opt, olen)?,
+            // tcpdump reads route addresses up to the claimed length even past a
+            // short option, so the rest of the header is passed along.
+            7 | 137 | 131 => print_route(c, cp, olen)?,
             148 => {
                 if olen < 4 {
                     c.s(" [bad length ");
@@ -524,13 +527,18 @@ pub(crate) fn demux(
         41 => super::ip6::print(c, d, length),
         2 => {
             if !ip.v6 {
-                super::misc::igmp(c, d, length)
+                super::igmp::print(c, d, length)
             } else {
                 c.s("[IGMP requires IPv4]");
                 c.invalid();
                 Ok(())
             }
         }
+        132 => super::sctp::print(c, d, length, ip),
+        89 if !ip.v6 => super::ospf::print(c, d, length),
+        89 => super::ospf6::print(c, d, length),
+        103 => super::pim::print(c, d, length, ip),
+        46 => super::rsvp::print(c, d, length),
         50 => super::misc::esp(c, d, length),
         47 => super::misc::gre(c, d, length),
         112 => super::misc::vrrp(c, d, length, ip, ip.ttl),

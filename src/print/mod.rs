@@ -6,8 +6,9 @@
 //! v1/v2, BSD/OpenBSD loopback, raw IP; ARP/RARP; IPv4 (options, fragments); IPv6
 //! (hop-by-hop, destination, routing, fragment headers); TCP (relative sequence
 //! numbers, every option kind including MPTCP, HTTP/SSH first lines); UDP; ICMP; ICMPv6
-//! (ND options, MLD); DNS and mDNS (EDNS options); NTP; IGMP, VRRP, ESP, GRE, syslog,
-//! Broadcom LI; PPPoE discovery and sessions with PPP (LCP/IPCP/IPv6CP/CCP/BACP
+//! (ND options, MLD); DNS and mDNS (EDNS options); NTP; IGMP (with DVMRP, PIMv1,
+//! mtrace), VRRP, ESP, GRE, syslog, Broadcom LI; SCTP (M3UA), OSPFv2/v3, PIM, RSVP,
+//! SNMP (also `tests/print_ipproto.rs`); PPPoE discovery and sessions with PPP (LCP/IPCP/IPv6CP/CCP/BACP
 //! options, PAP, CHAP); MPLS label stacks; VXLAN and Geneve with their inner frames;
 //! BOOTP/DHCP (RFC 1048 options) and LLDP (every TLV, organization-specific ones
 //! included); other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
@@ -28,6 +29,7 @@ mod ether;
 mod hex;
 mod icmp;
 mod icmp6;
+mod igmp;
 mod ip;
 mod ip6;
 mod link;
@@ -36,10 +38,17 @@ mod lldp;
 mod misc;
 mod mpls;
 mod names;
+mod ospf;
+mod ospf6;
 pub mod out;
 mod overlay;
+mod pim;
 mod ppp;
 mod pppoe;
+mod rsvp;
+mod sctp;
+mod snmp;
+mod snmp_mib;
 mod stp;
 mod tcp;
 mod time;

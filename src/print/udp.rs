@@ -115,6 +115,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && (port(67) || port(68)) {
         return super::bootp::print(c, payload, length);
     }
+    if !c.opts.quiet && (port(161) || port(162)) && !port(69) && !port(5353) {
+        return super::snmp::snmp(c, payload, length);
+    }
     if !c.opts.quiet && port(123) && !port(69) && !port(88) {
         return super::misc::ntp(c, payload, length);
     }
