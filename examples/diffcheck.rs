@@ -210,13 +210,13 @@ fn run_all(prog: &[Insn], packets: &[&Packet]) -> Option<Vec<u32>> {
     .ok()
 }
 
-/// Whether `verdict` is `unoptimized`'s on the packet completed to 64 KiB with
+/// Whether `verdict` is `unoptimized`'s on the packet completed to 1 MiB with
 /// zeros or with 0xff bytes (same wire length): the verdict an optimizer may give
 /// on a truncated packet when it drops loads whose values cannot change the outcome.
 fn completed_verdict_matches(unoptimized: &[Insn], p: &Packet, verdict: u32) -> bool {
     [0u8, 0xff].iter().any(|&fill| {
         let mut d = p.data.clone();
-        d.resize(d.len().max(65536), fill);
+        d.resize(d.len().max(1 << 20), fill);
         vm::run(unoptimized, &d, p.wire_len) == verdict
     })
 }

@@ -14,11 +14,16 @@ pub fn verdicts(prog: &[Insn], samples: &[Sample]) -> Vec<u32> {
         .collect()
 }
 
-/// The sample's bytes followed by `fill` bytes up to 64 KiB (the wire length is
+/// How long a completed packet is: longer than any packet a capture holds (262144
+/// bytes) plus a 16-bit index past a header (`ip6[slip[0:2]]`), so that the loads
+/// a real packet could satisfy fall within it.
+const COMPLETED_LEN: usize = 1 << 20;
+
+/// The sample's bytes followed by `fill` bytes up to 1 MiB (the wire length is
 /// kept): one way the packet could have gone on.
 pub fn completed(s: &Sample, fill: u8) -> Vec<u8> {
     let mut d = s.data.clone();
-    d.resize(d.len().max(65536), fill);
+    d.resize(d.len().max(COMPLETED_LEN), fill);
     d
 }
 
