@@ -49,7 +49,6 @@
 #[allow(dead_code)]
 mod corpus;
 
-use rfilter::bpf::insn::{BPF_ABS, BPF_IMM, BPF_IND, BPF_LD, BPF_LDX, SKF_AD_OFF};
 use rfilter::bpf::{Insn, dump, verify, vm};
 use rfilter::filter::{self, CompileOptions};
 use rfilter::linktype::LinkType;
@@ -212,33 +211,12 @@ fn run_all(prog: &[Insn], packets: &[&Packet]) -> Option<Vec<u32>> {
 }
 
 /// Whether `verdict` is `unoptimized`'s on the packet completed with zeros or with
-/// 0xff bytes (same wire length) past its furthest constant load offset, plus its
-/// largest constant, plus a 16-bit index (at most 64 MiB): the verdict an optimizer may give
-/// on a truncated packet when it drops loads whose values cannot change the outcome.
+/// 0xff bytes (`vm::run_completed`): the verdict an optimizer may give on a
+/// truncated packet when it drops loads whose values cannot change the outcome.
 fn completed_verdict_matches(unoptimized: &[Insn], p: &Packet, verdict: u32) -> bool {
-    let furthest = unoptimized
+    [0u8, 0xff]
         .iter()
-        .filter(|i| {
-            i.class() == BPF_LD && matches!(i.code & 0xe0, BPF_ABS | BPF_IND) && i.k < SKF_AD_OFF
-        })
-        .map(|i| i.k as usize + 4)
-        .max()
-        .unwrap_or(0)
-        // An index may be a constant the program computes (`ether[1048576]` on a
-        // link type without Ethernet loads it through X).
-        + unoptimized
-            .iter()
-            .filter(|i| i.code == BPF_LD | BPF_IMM || i.code == BPF_LDX | BPF_IMM)
-            .map(|i| i.k as usize)
-            .filter(|&k| k < 1 << 24)
-            .max()
-            .unwrap_or(0);
-    let len = (furthest + 65536).min(64 << 20);
-    [0u8, 0xff].iter().any(|&fill| {
-        let mut d = p.data.clone();
-        d.resize(d.len().max(len), fill);
-        vm::run(unoptimized, &d, p.wire_len) == verdict
-    })
+        .any(|&fill| vm::run_completed(unoptimized, &p.data, p.wire_len, fill) == verdict)
 }
 
 fn hex(data: &[u8], max: usize) -> String {

@@ -49,23 +49,49 @@ pub struct Ancillary {
 /// An empty program accepts everything (libpcap: "no filter means accept all").
 #[inline]
 pub fn run(prog: &[Insn], data: &[u8], wire_len: u32) -> u32 {
-    exec(prog, data, wire_len, None)
+    exec(prog, data, None, wire_len, None)
+}
+
+/// As [`run`], but on the packet as it could have gone on past its captured bytes:
+/// a load past the end reads `fill` bytes instead of rejecting. What an optimizer
+/// may answer on a packet cut short once it dropped loads whose values cannot
+/// change the verdict (tests compare with this).
+pub fn run_completed(prog: &[Insn], data: &[u8], wire_len: u32, fill: u8) -> u32 {
+    exec(prog, data, Some(fill), wire_len, None)
 }
 
 /// As [`run`], with the Linux ancillary values for `SKF_AD_OFF + n` loads, as a
 /// filter attached to a Linux socket sees them.
 #[inline]
 pub fn run_with_ancillary(prog: &[Insn], data: &[u8], wire_len: u32, anc: &Ancillary) -> u32 {
-    exec(prog, data, wire_len, Some(anc))
+    exec(prog, data, None, wire_len, Some(anc))
 }
 
-/// Reads `N` bytes at `off` as a big-endian number; `None` past the end.
+/// Reads `N` bytes at `off` as a big-endian number; past the end, `None`, or the
+/// `fill` bytes of a completed packet ([`run_completed`]).
 #[inline(always)]
-fn load<const N: usize>(data: &[u8], off: u64) -> Option<u32> {
-    let start = usize::try_from(off).ok()?;
-    let bytes: &[u8; N] = data.get(start..)?.first_chunk::<N>()?;
+fn load<const N: usize>(data: &[u8], fill: Option<u8>, off: u64) -> Option<u32> {
+    let start = usize::try_from(off).ok();
+    let Some(bytes) = start
+        .and_then(|s| data.get(s..))
+        .and_then(|d| d.first_chunk::<N>())
+    else {
+        return completed_load::<N>(data, fill?, off);
+    };
     let mut v = 0u32;
     for &b in bytes {
+        v = (v << 8) | u32::from(b);
+    }
+    Some(v)
+}
+
+/// `N` bytes at `off` of `data` followed by endless `fill` bytes.
+#[cold]
+fn completed_load<const N: usize>(data: &[u8], fill: u8, off: u64) -> Option<u32> {
+    let mut v = 0u32;
+    for i in 0..N as u64 {
+        let at = off.checked_add(i).and_then(|j| usize::try_from(j).ok());
+        let b = at.and_then(|j| data.get(j)).copied().unwrap_or(fill);
         v = (v << 8) | u32::from(b);
     }
     Some(v)
@@ -105,6 +131,7 @@ fn ancillary(anc: &Ancillary, field: u32, a: u32, x: u32) -> Option<u32> {
 #[inline(always)]
 fn load_abs<const N: usize>(
     data: &[u8],
+    fill: Option<u8>,
     k: u32,
     anc: Option<&Ancillary>,
     a: u32,
@@ -113,7 +140,7 @@ fn load_abs<const N: usize>(
     if k >= SKF_AD_OFF {
         return anc.and_then(|anc| ancillary(anc, k - SKF_AD_OFF, a, x));
     }
-    load::<N>(data, u64::from(k))
+    load::<N>(data, fill, u64::from(k))
 }
 
 /// Shifts by 32 or more shift every bit out, as libpcap's optimizer folds them and
@@ -130,7 +157,13 @@ fn shr(a: u32, n: u32) -> u32 {
 }
 
 #[inline]
-fn exec(prog: &[Insn], data: &[u8], wire_len: u32, anc: Option<&Ancillary>) -> u32 {
+fn exec(
+    prog: &[Insn],
+    data: &[u8],
+    fill: Option<u8>,
+    wire_len: u32,
+    anc: Option<&Ancillary>,
+) -> u32 {
     if prog.is_empty() {
         return u32::MAX;
     }
@@ -165,20 +198,20 @@ fn exec(prog: &[Insn], data: &[u8], wire_len: u32, anc: Option<&Ancillary>) -> u
             0x06 => return k, // ret #k
             0x16 => return a, // ret a
             // Loads into A.
-            0x20 => a = or_reject!(load_abs::<4>(data, k, anc, a, x)), // ld [k]
-            0x28 => a = or_reject!(load_abs::<2>(data, k, anc, a, x)), // ldh [k]
-            0x30 => a = or_reject!(load_abs::<1>(data, k, anc, a, x)), // ldb [k]
-            0x40 => a = or_reject!(load::<4>(data, u64::from(x) + u64::from(k))), // ld [x+k]
-            0x48 => a = or_reject!(load::<2>(data, u64::from(x) + u64::from(k))), // ldh [x+k]
-            0x50 => a = or_reject!(load::<1>(data, u64::from(x) + u64::from(k))), // ldb [x+k]
-            0x80 => a = wire_len,                                      // ld #pktlen
-            0x00 => a = k,                                             // ld #k
-            0x60 => a = *or_reject!(mem.get(k as usize)),              // ld M[k]
+            0x20 => a = or_reject!(load_abs::<4>(data, fill, k, anc, a, x)), // ld [k]
+            0x28 => a = or_reject!(load_abs::<2>(data, fill, k, anc, a, x)), // ldh [k]
+            0x30 => a = or_reject!(load_abs::<1>(data, fill, k, anc, a, x)), // ldb [k]
+            0x40 => a = or_reject!(load::<4>(data, fill, u64::from(x) + u64::from(k))), // ld [x+k]
+            0x48 => a = or_reject!(load::<2>(data, fill, u64::from(x) + u64::from(k))), // ldh [x+k]
+            0x50 => a = or_reject!(load::<1>(data, fill, u64::from(x) + u64::from(k))), // ldb [x+k]
+            0x80 => a = wire_len,                                            // ld #pktlen
+            0x00 => a = k,                                                   // ld #k
+            0x60 => a = *or_reject!(mem.get(k as usize)),                    // ld M[k]
             // Loads into X.
             0x81 => x = wire_len,                         // ldx #pktlen
             0x01 => x = k,                                // ldx #k
             0x61 => x = *or_reject!(mem.get(k as usize)), // ldx M[k]
-            0xb1 => x = (or_reject!(load::<1>(data, u64::from(k))) & 0xf) << 2, // ldxb 4*([k]&0xf)
+            0xb1 => x = (or_reject!(load::<1>(data, fill, u64::from(k))) & 0xf) << 2, // ldxb 4*([k]&0xf)
             // Stores.
             0x02 => *or_reject!(mem.get_mut(k as usize)) = a, // st M[k]
             0x03 => *or_reject!(mem.get_mut(k as usize)) = x, // stx M[k]
@@ -347,6 +380,27 @@ mod tests {
         assert_eq!(run(&[s(0x30, 5), RET_A], &d, 5), 0);
         assert_eq!(run(&[s(0x20, u32::MAX), RET_A], &d, 5), 0);
         assert_eq!(run(&[s(0x20, u32::MAX - 2), RET_A], &d, 5), 0);
+    }
+
+    #[test]
+    fn completed_packets_read_fill_bytes_past_the_end() {
+        let prog = [
+            s(BPF_LD | BPF_ABS | BPF_H, 1),
+            s(BPF_ALU | BPF_ADD | BPF_K, 1),
+            s(BPF_RET | BPF_A, 0),
+        ];
+        assert_eq!(run(&prog, &[7, 8], 2), 0, "a short packet is rejected");
+        assert_eq!(run_completed(&prog, &[7, 8], 2, 0), 0x0800 + 1);
+        assert_eq!(run_completed(&prog, &[7, 8], 2, 0xff), 0x08ff + 1);
+        assert_eq!(run_completed(&prog, &[7, 8, 9], 3, 0xff), 0x0809 + 1);
+        // Far past the end too (an index read from the packet).
+        let far = [
+            s(BPF_LDX | BPF_IMM, 0xffff_fff0),
+            s(BPF_LD | BPF_IND | BPF_W, 0x20),
+            s(BPF_RET | BPF_A, 0),
+        ];
+        assert_eq!(run(&far, &[1; 64], 64), 0);
+        assert_eq!(run_completed(&far, &[1; 64], 64, 0x11), 0x1111_1111);
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! report that says what differs and where.
 
 use super::corpus::Sample;
-use rfilter::bpf::insn::{BPF_ABS, BPF_IMM, BPF_IND, BPF_LD, BPF_LDX, SKF_AD_OFF};
 use rfilter::bpf::{Insn, dump, vm};
 use rfilter::linktype::LinkType;
 use std::fmt::Write;
@@ -15,38 +14,6 @@ pub fn verdicts(prog: &[Insn], samples: &[Sample]) -> Vec<u32> {
         .collect()
 }
 
-/// How long to complete a packet for `prog`: past its furthest constant load
-/// offset, plus its largest constant (an index computed into X), plus a 16-bit
-/// index read from the packet (`ip6[slip[0:2]]`); at most 64 MiB.
-fn completed_len(prog: &[Insn]) -> usize {
-    let furthest = prog
-        .iter()
-        .filter(|i| {
-            i.class() == BPF_LD && matches!(i.code & 0xe0, BPF_ABS | BPF_IND) && i.k < SKF_AD_OFF
-        })
-        .map(|i| i.k as usize + 4)
-        .max()
-        .unwrap_or(0)
-        // An index may be a constant the program computes (`ether[1048576]` on a
-        // link type without Ethernet loads it through X).
-        + prog
-            .iter()
-            .filter(|i| i.code == BPF_LD | BPF_IMM || i.code == BPF_LDX | BPF_IMM)
-            .map(|i| i.k as usize)
-            .filter(|&k| k < 1 << 24)
-            .max()
-            .unwrap_or(0);
-    (furthest + 65536).min(64 << 20)
-}
-
-/// The sample's bytes followed by `fill` bytes up to `len` (the wire length is
-/// kept): one way the packet could have gone on.
-pub fn completed(s: &Sample, fill: u8, len: usize) -> Vec<u8> {
-    let mut d = s.data.clone();
-    d.resize(d.len().max(len), fill);
-    d
-}
-
 /// Whether `verdict` on sample `s` is one an optimizer may give when it drops loads
 /// whose values cannot change the outcome (libpcap's does, and so does rfilter's):
 /// `unoptimized`'s verdict on the packet completed with some bytes. If the optimized
@@ -55,10 +22,9 @@ pub fn completed(s: &Sample, fill: u8, len: usize) -> Vec<u8> {
 /// it rejects like the unoptimized program. Two completions are tried: zeros, and
 /// 0xff bytes (zeros make endless IPv6 hop-by-hop chains for `protochain`).
 pub fn completed_verdict_matches(unoptimized: &[Insn], s: &Sample, verdict: u32) -> bool {
-    let len = completed_len(unoptimized);
     [0u8, 0xff]
         .iter()
-        .any(|&fill| vm::run(unoptimized, &completed(s, fill, len), s.wire_len) == verdict)
+        .any(|&fill| vm::run_completed(unoptimized, &s.data, s.wire_len, fill) == verdict)
 }
 
 /// libpcap's two programs for one expression and link type, with their verdicts.

@@ -191,6 +191,10 @@ fn offset_into_loads(
 ) -> Option<(Insn, u32)> {
     let (base, c) = values.split_add(st.regs[A])?;
     let ldx = values.ldx_for(base)?;
+    // `add #c` wraps around 32 bits, an indexed load's `x + k` does not: only an
+    // offset that cannot wrap moves (`udp[-20]` adds 0xffffffec to the IP header
+    // length, which wraps to a small offset).
+    values.intrinsic(base).hi.checked_add(c)?;
     for t in rest {
         let (u, d) = uses_defs(t);
         if u & (1 << X) != 0 {
