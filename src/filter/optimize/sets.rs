@@ -404,19 +404,37 @@ fn ranges(cfg: &mut Cfg, ranges: &[(u32, u32)], hit: BlockId, miss: BlockId) -> 
         return run(cfg, ranges, hit, miss);
     }
     let windows: Vec<&[(u32, u32)]> = ranges.chunks(RANGE_WINDOW).collect();
-    let mut roots = vec![0; windows.len()];
+    let firsts: Vec<u32> = windows.iter().map(|w| w[0].0).collect();
+    windowed(cfg, &firsts, hit, miss, |cfg, i, h, m| {
+        run(cfg, windows[i], h, m)
+    })
+}
+
+/// Windows of a big set, window `i` holding the values from `firsts[i]` and built by
+/// `window(cfg, i, hit, miss)` with its own exits: a copy of `hit` when that is a
+/// return, else a jump to the next window's hit exit, and a jump to the next
+/// window's miss exit (layout puts these tiny blocks right after their window, so
+/// no test needs a long-jump trampoline). Returns the root of a `jge` tree over the
+/// windows.
+fn windowed(
+    cfg: &mut Cfg,
+    firsts: &[u32],
+    hit: BlockId,
+    miss: BlockId,
+    mut window: impl FnMut(&mut Cfg, usize, BlockId, BlockId) -> BlockId,
+) -> BlockId {
+    let mut roots = vec![0; firsts.len()];
     let (mut next_hit, mut next_miss) = (hit, miss);
-    for (i, w) in windows.iter().enumerate().rev() {
+    for i in (0..firsts.len()).rev() {
         let h = match cfg.blocks[hit].term {
             Term::Ret(k) => cfg.add(Vec::new(), Term::Ret(k)),
             _ => cfg.add(Vec::new(), jump(next_hit)),
         };
         let m = cfg.add(Vec::new(), jump(next_miss));
-        roots[i] = run(cfg, w, h, m);
+        roots[i] = window(cfg, i, h, m);
         (next_hit, next_miss) = (h, m);
     }
-    let firsts: Vec<u32> = windows.iter().map(|w| w[0].0).collect();
-    upper(cfg, &firsts, &roots)
+    upper(cfg, firsts, &roots)
 }
 
 /// Comparisons a range test takes: `jge lo`, `jgt hi`, either dropped at the
@@ -532,19 +550,10 @@ impl Trees {
             tree(cfg, cs, hit, miss)
         } else {
             let windows: Vec<&[u32]> = cs.chunks(WINDOW).collect();
-            let mut roots = vec![0; windows.len()];
-            let (mut next_hit, mut next_miss) = (hit, miss);
-            for (i, w) in windows.iter().enumerate().rev() {
-                let h = match cfg.blocks[hit].term {
-                    Term::Ret(k) => cfg.add(Vec::new(), Term::Ret(k)),
-                    _ => cfg.add(Vec::new(), jump(next_hit)),
-                };
-                let m = cfg.add(Vec::new(), jump(next_miss));
-                roots[i] = tree(cfg, w, h, m);
-                (next_hit, next_miss) = (h, m);
-            }
             let firsts: Vec<u32> = windows.iter().map(|w| w[0]).collect();
-            upper(cfg, &firsts, &roots)
+            windowed(cfg, &firsts, hit, miss, |cfg, i, h, m| {
+                tree(cfg, windows[i], h, m)
+            })
         };
         self.built.insert(key, root);
         root
