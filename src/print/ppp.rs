@@ -5,7 +5,7 @@
 use super::hex::hex_only;
 use super::out::Put;
 use super::tcp::print_char;
-use super::{Ctx, R, be16, be32, bytes, u8_at};
+use super::{Ctx, R, Trunc, be16, be32, bytes, u8_at};
 
 const PPP_IP: u16 = 0x0021;
 const PPP_IPV6: u16 = 0x0057;
@@ -1015,33 +1015,58 @@ fn chars(c: &mut Ctx, d: &[u8], off: usize, n: usize) -> R {
     Ok(())
 }
 
-fn chap(c: &mut Ctx, d: &[u8], length: usize) -> R {
-    if length < 1 {
-        c.s("[|chap]");
-        return Ok(());
-    } else if length < 4 {
-        let b = u8_at(d, 0)?;
-        c.s("[|chap 0x");
-        c.o.hexw(u64::from(b), 2);
+/// The header CHAP and PAP share: `[|tag]` (with the code byte when there is one)
+/// for a packet shorter than it, else `NAME, Code (0xNN), id N`. Returns the code
+/// and the length the header declares, or `None` when the packet was too short.
+fn auth_header(
+    c: &mut Ctx,
+    d: &[u8],
+    length: usize,
+    tag: &str,
+    name: &str,
+    code_name: fn(u8) -> &'static str,
+) -> Result<Option<(u8, usize)>, Trunc> {
+    if length < 4 {
+        // The code byte is read before anything is printed: a capture that cuts
+        // it off prints no `[|tag` at all.
+        let first = if length >= 1 {
+            Some(u8_at(d, 0)?)
+        } else {
+            None
+        };
+        c.s("[|");
+        c.s(tag);
+        if let Some(b) = first {
+            c.s(" 0x");
+            c.o.hexw(u64::from(b), 2);
+        }
         c.s("]");
-        return Ok(());
+        return Ok(None);
     }
     let code = u8_at(d, 0)?;
-    c.s("CHAP, ");
-    c.s(match code {
-        1 => "Challenge",
-        2 => "Response",
-        3 => "Success",
-        4 => "Fail",
-        _ => "unknown",
-    });
+    c.s(name);
+    c.s(", ");
+    c.s(code_name(code));
     c.s(" (0x");
     c.o.hexw(u64::from(code), 2);
     c.s(")");
     let id = u8_at(d, 1)?;
     c.s(", id ");
     c.dec(id);
-    let len = usize::from(be16(d, 2)?);
+    Ok(Some((code, usize::from(be16(d, 2)?))))
+}
+
+fn chap(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    let Some((code, len)) = auth_header(c, d, length, "chap", "CHAP", |code| match code {
+        1 => "Challenge",
+        2 => "Response",
+        3 => "Success",
+        4 => "Fail",
+        _ => "unknown",
+    })?
+    else {
+        return Ok(());
+    };
     let mut p = 4usize;
     match code {
         1 | 2 => {
@@ -1061,18 +1086,12 @@ fn chap(c: &mut Ctx, d: &[u8], length: usize) -> R {
             // tcpdump computes the name size in unsigned arithmetic.
             let ns = (len as u32).wrapping_sub(p as u32) as usize;
             c.s(", Name ");
-            for _ in 0..ns {
-                print_char(c, u8_at(d, p)?);
-                p += 1;
-            }
+            chars(c, d, p, ns)?;
         }
         3 | 4 => {
             let ms = (len as u32).wrapping_sub(p as u32) as usize;
             c.s(", Msg ");
-            for _ in 0..ms {
-                print_char(c, u8_at(d, p)?);
-                p += 1;
-            }
+            chars(c, d, p, ms)?;
         }
         _ => {}
     }
@@ -1080,31 +1099,15 @@ fn chap(c: &mut Ctx, d: &[u8], length: usize) -> R {
 }
 
 fn pap(c: &mut Ctx, d: &[u8], length: usize) -> R {
-    if length < 1 {
-        c.s("[|pap]");
-        return Ok(());
-    } else if length < 4 {
-        let b = u8_at(d, 0)?;
-        c.s("[|pap 0x");
-        c.o.hexw(u64::from(b), 2);
-        c.s("]");
-        return Ok(());
-    }
-    let code = u8_at(d, 0)?;
-    c.s("PAP, ");
-    c.s(match code {
+    let Some((code, len)) = auth_header(c, d, length, "pap", "PAP", |code| match code {
         1 => "Auth-Req",
         2 => "Auth-ACK",
         3 => "Auth-NACK",
         _ => "unknown",
-    });
-    c.s(" (0x");
-    c.o.hexw(u64::from(code), 2);
-    c.s(")");
-    let id = u8_at(d, 1)?;
-    c.s(", id ");
-    c.dec(id);
-    let len = usize::from(be16(d, 2)?);
+    })?
+    else {
+        return Ok(());
+    };
     let mut p = 4usize;
     if len > length {
         c.s(", length ");
