@@ -539,18 +539,7 @@ fn mldv2_report(c: &mut Ctx, d: &[u8], len: usize) -> R {
                 c.s("]]");
                 return Ok(());
             }
-            if c.opts.verbose == 1 {
-                c.s(", ");
-                c.dec(nsrcs as u64);
-                c.s(" source(s)");
-            } else {
-                c.s(" {");
-                for j in 0..nsrcs {
-                    c.s(" ");
-                    c.ip6addr(bytes(d, group + 20 + j * 16, 16)?);
-                }
-                c.s(" }");
-            }
+            super::igmp::group_sources(c, d, group + 20, nsrcs, 16)?;
             group += 20 + nsrcs * 16;
             c.s("]");
         }

@@ -104,19 +104,7 @@ fn v3_report(c: &mut Ctx, d: &[u8], len: usize) -> R {
             c.s("]");
             return Ok(());
         }
-        if c.opts.verbose == 1 {
-            c.s(", ");
-            c.dec(nsrcs as u64);
-            c.s(" source(s)");
-        } else {
-            c.s(" {");
-            for j in 0..nsrcs {
-                let a = bytes(d, group + 8 + (j << 2), 4)?;
-                c.s(" ");
-                c.ipaddr(a);
-            }
-            c.s(" }");
-        }
+        group_sources(c, d, group + 8, nsrcs, 4)?;
         group += 8 + (nsrcs << 2);
         c.s("]");
     }
@@ -705,5 +693,28 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], len: usize) -> R {
         c.o.hex(u64::from(be16(d, 2)?));
         c.s("!");
     }
+    Ok(())
+}
+
+/// The sources of an IGMPv3 or MLDv2 group record: `, N source(s)` at `-v`, else
+/// the `size`-byte addresses (4: IPv4, 16: IPv6) from `at` in braces.
+pub(crate) fn group_sources(c: &mut Ctx, d: &[u8], at: usize, n: usize, size: usize) -> R {
+    if c.opts.verbose == 1 {
+        c.s(", ");
+        c.dec(n as u64);
+        c.s(" source(s)");
+        return Ok(());
+    }
+    c.s(" {");
+    for j in 0..n {
+        let a = bytes(d, at + j * size, size)?;
+        c.s(" ");
+        if size == 4 {
+            c.ipaddr(a);
+        } else {
+            c.ip6addr(a);
+        }
+    }
+    c.s(" }");
     Ok(())
 }
