@@ -124,8 +124,13 @@ enum Body {
     Stop,
 }
 
-fn addr4(c: &mut Ctx, a: &[u8]) {
-    c.ipaddr(a);
+/// An IPv4 (4 bytes) or IPv6 address.
+fn ip_addr(c: &mut Ctx, a: &[u8]) {
+    if a.len() == 4 {
+        c.ipaddr(a);
+    } else {
+        c.ip6addr(a);
+    }
 }
 
 /// One object's body (`b` points past the 4-byte object header; `n` bytes).
@@ -140,7 +145,7 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             let p = u8_at(d, b + 4)?;
             c.s(ind);
             c.s("  IPv4 DestAddress: ");
-            addr4(c, a);
+            c.ipaddr(a);
             c.s(", Protocol ID: 0x");
             c.o.hexw(u64::from(p), 2);
             let (f, port) = (u8_at(d, b + 5)?, be16(d, b + 6)?);
@@ -168,31 +173,23 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             c.s("], DestPort ");
             c.dec(port);
         }
-        (1, 7) | (1, 11) => {
-            if !need(12) {
+        (1, 7 | 8 | 11) => {
+            // IPv4 or IPv6: address, 2 reserved bytes, tunnel ID, extended ID.
+            let size = if ct == 8 { 16 } else { 4 };
+            if !need(2 * size + 4) {
                 return Ok(Body::TooShort);
             }
-            let (a, id, x) = (bytes(d, b, 4)?, be16(d, b + 6)?, bytes(d, b + 8, 4)?);
+            let a = bytes(d, b, size)?;
+            let id = be16(d, b + size + 2)?;
+            let x = bytes(d, b + size + 4, size)?;
             c.s(ind);
-            c.s("  IPv4 Tunnel EndPoint: ");
-            addr4(c, a);
+            c.s(if size == 4 { "  IPv4" } else { "  IPv6" });
+            c.s(" Tunnel EndPoint: ");
+            ip_addr(c, a);
             c.s(", Tunnel ID: 0x");
             c.o.hexw(u64::from(id), 4);
             c.s(", Extended Tunnel ID: ");
-            addr4(c, x);
-        }
-        (1, 8) => {
-            if !need(36) {
-                return Ok(Body::TooShort);
-            }
-            let (a, id, x) = (bytes(d, b, 16)?, be16(d, b + 18)?, bytes(d, b + 20, 16)?);
-            c.s(ind);
-            c.s("  IPv6 Tunnel EndPoint: ");
-            c.ip6addr(a);
-            c.s(", Tunnel ID: 0x");
-            c.o.hexw(u64::from(id), 4);
-            c.s(", Extended Tunnel ID: ");
-            c.ip6addr(x);
+            ip_addr(c, x);
         }
         (1, 14) => {
             if !need(26) {
@@ -220,37 +217,25 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             c.s(", Extended Tunnel ID: ");
             c.ipaddr(x);
         }
-        (10 | 11, 13) => {
-            if !need(40) {
+        (10 | 11, 12 | 13) => {
+            // IPv4 or IPv6: sender address, LSP ID, originator address, group ID,
+            // each ID after 2 reserved bytes.
+            let size = if ct == 13 { 16 } else { 4 };
+            if !need(2 * size + 8) {
                 return Ok(Body::TooShort);
             }
-            let (a, id) = (bytes(d, b, 16)?, be16(d, b + 18)?);
-            let (o, g) = (bytes(d, b + 20, 16)?, be16(d, b + 38)?);
+            let (a, id) = (bytes(d, b, size)?, be16(d, b + size + 2)?);
+            let o = bytes(d, b + size + 4, size)?;
+            let g = be16(d, b + 2 * size + 6)?;
             c.s(ind);
-            c.s("  IPv6 Tunnel Sender Address: ");
-            c.ip6addr(a);
+            c.s(if size == 4 { "  IPv4" } else { "  IPv6" });
+            c.s(" Tunnel Sender Address: ");
+            ip_addr(c, a);
             c.s(", LSP ID: 0x");
             c.o.hexw(u64::from(id), 4);
             c.s(ind);
             c.s("  Sub-Group Originator ID: ");
-            c.ip6addr(o);
-            c.s(", Sub-Group ID: 0x");
-            c.o.hexw(u64::from(g), 4);
-        }
-        (10 | 11, 12) => {
-            if !need(16) {
-                return Ok(Body::TooShort);
-            }
-            let (a, id) = (bytes(d, b, 4)?, be16(d, b + 6)?);
-            let (o, g) = (bytes(d, b + 8, 4)?, be16(d, b + 12)?);
-            c.s(ind);
-            c.s("  IPv4 Tunnel Sender Address: ");
-            c.ipaddr(a);
-            c.s(", LSP ID: 0x");
-            c.o.hexw(u64::from(id), 4);
-            c.s(ind);
-            c.s("  Sub-Group Originator ID: ");
-            c.ipaddr(o);
+            ip_addr(c, o);
             c.s(", Sub-Group ID: 0x");
             c.o.hexw(u64::from(g), 4);
         }
@@ -378,7 +363,7 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             } else {
                 "  IPv4 Notify Node Address: "
             });
-            addr4(c, a);
+            c.ipaddr(a);
         }
         (15 | 195, 2) => {
             if !need(16) {
@@ -454,7 +439,7 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             let (a, p) = (bytes(d, b, 4)?, be16(d, b + 6)?);
             c.s(ind);
             c.s("  Source Address: ");
-            addr4(c, a);
+            c.ipaddr(a);
             c.s(", Source Port: ");
             c.dec(p);
         }
@@ -480,7 +465,7 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             } else {
                 "  Source Address: "
             });
-            addr4(c, a);
+            c.ipaddr(a);
             c.s(", LSP-ID: 0x");
             c.o.hexw(u64::from(p), 4);
         }
@@ -491,7 +476,7 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             let (a, h) = (bytes(d, b, 4)?, be32(d, b + 4)?);
             c.s(ind);
             c.s("  Previous/Next Interface: ");
-            addr4(c, a);
+            c.ipaddr(a);
             c.s(", Logical Interface Handle: 0x");
             c.o.hexw(u64::from(h), 8);
             if n > 8 {
