@@ -50,6 +50,26 @@ impl Term {
             jf: UNSET,
         }
     }
+    /// `jeq #k` to `jt` when A equals `k`, else to `jf`.
+    pub fn jeq(k: u32, jt: BlockId, jf: BlockId) -> Term {
+        Term::Branch {
+            code: BPF_JMP | crate::bpf::insn::BPF_JEQ | BPF_K,
+            k,
+            jt,
+            jf,
+        }
+    }
+    /// For `jeq #k` with distinct exits: `(k, jt, jf)`.
+    pub fn as_jeq(&self) -> Option<(u32, BlockId, BlockId)> {
+        match *self {
+            Term::Branch { code, k, jt, jf }
+                if code == BPF_JMP | crate::bpf::insn::BPF_JEQ | BPF_K && jt != jf =>
+            {
+                Some((k, jt, jf))
+            }
+            _ => None,
+        }
+    }
     /// A conditional jump comparing A with X.
     pub fn cmp_x(op: u16) -> Term {
         Term::Branch {

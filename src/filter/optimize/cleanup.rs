@@ -282,12 +282,7 @@ mod tests {
     use crate::bpf::insn::*;
 
     fn br(k: u32, jt: BlockId, jf: BlockId) -> Term {
-        Term::Branch {
-            code: BPF_JMP | BPF_JEQ | BPF_K,
-            k,
-            jt,
-            jf,
-        }
+        Term::jeq(k, jt, jf)
     }
 
     #[test]

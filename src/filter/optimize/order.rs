@@ -10,7 +10,7 @@
 //! with no statements and no other predecessor that end in `jeq #k'`. Linear.
 
 use crate::bpf::insn::{BPF_JEQ, BPF_JMP, BPF_K};
-use crate::filter::cfg::{BlockId, Cfg, Term};
+use crate::filter::cfg::{Cfg, Term};
 
 /// Constants tested first, in this order: the IPv4 link-layer type (Ethernet,
 /// BSD loopback in either byte order), the IPv4 version nibble, TCP, UDP, then
@@ -24,16 +24,6 @@ pub fn is_likely(k: u32) -> bool {
 
 fn rank(k: u32) -> usize {
     LIKELY.iter().position(|&l| l == k).unwrap_or(LIKELY.len())
-}
-
-/// `jeq #k` with distinct exits: (k, hit, miss).
-fn jeq(t: &Term) -> Option<(u32, BlockId, BlockId)> {
-    match *t {
-        Term::Branch { code, k, jt, jf } if code == BPF_JMP | BPF_JEQ | BPF_K && jt != jf => {
-            Some((k, jt, jf))
-        }
-        _ => None,
-    }
 }
 
 /// Reorders every chain.
@@ -52,12 +42,12 @@ pub fn run(cfg: &mut Cfg) {
         if in_chain[head] {
             continue;
         }
-        let Some((k, hit, mut miss)) = jeq(&cfg.blocks[head].term) else {
+        let Some((k, hit, mut miss)) = cfg.blocks[head].term.as_jeq() else {
             continue;
         };
         let mut chain = vec![head];
         let mut tests = vec![(k, hit)];
-        while let Some((k, hit, next)) = jeq(&cfg.blocks[miss].term) {
+        while let Some((k, hit, next)) = cfg.blocks[miss].term.as_jeq() {
             if !cfg.blocks[miss].stmts.is_empty() || preds[miss] != 1 || in_chain[miss] {
                 break;
             }
@@ -92,12 +82,7 @@ pub fn run(cfg: &mut Cfg) {
             } else {
                 miss
             };
-            cfg.blocks[b].term = Term::Branch {
-                code: BPF_JMP | BPF_JEQ | BPF_K,
-                k,
-                jt,
-                jf,
-            };
+            cfg.blocks[b].term = Term::jeq(k, jt, jf);
         }
     }
 }
@@ -109,15 +94,6 @@ mod tests {
     use crate::bpf::insn::*;
     use crate::bpf::vm;
 
-    fn jeq_term(k: u32, jt: BlockId, jf: BlockId) -> Term {
-        Term::Branch {
-            code: BPF_JMP | BPF_JEQ | BPF_K,
-            k,
-            jt,
-            jf,
-        }
-    }
-
     #[test]
     fn ipv4_is_tested_first_with_the_same_verdicts() {
         let mut cfg = Cfg::new();
@@ -125,11 +101,11 @@ mod tests {
         let v4 = cfg.add(vec![], Term::Ret(4));
         let arp = cfg.add(vec![], Term::Ret(1));
         let rej = cfg.add(vec![], Term::Ret(0));
-        let t_arp = cfg.add(vec![], jeq_term(0x806, arp, rej));
-        let t4 = cfg.add(vec![], jeq_term(0x800, v4, t_arp));
+        let t_arp = cfg.add(vec![], Term::jeq(0x806, arp, rej));
+        let t4 = cfg.add(vec![], Term::jeq(0x800, v4, t_arp));
         let t6 = cfg.add(
             vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_H, 12)],
-            jeq_term(0x86dd, v6, t4),
+            Term::jeq(0x86dd, v6, t4),
         );
         cfg.entry = t6;
         let before = crate::filter::emit::emit(&cfg).unwrap();
@@ -149,10 +125,10 @@ mod tests {
         let mut cfg = Cfg::new();
         let acc = cfg.add(vec![], Term::Ret(1));
         let rej = cfg.add(vec![], Term::Ret(0));
-        let t4 = cfg.add(vec![], jeq_term(0x800, acc, rej));
-        let other = cfg.add(vec![], jeq_term(5, t4, t4));
-        let t6 = cfg.add(vec![], jeq_term(0x86dd, acc, t4));
-        let top = cfg.add(vec![], jeq_term(1, t6, other));
+        let t4 = cfg.add(vec![], Term::jeq(0x800, acc, rej));
+        let other = cfg.add(vec![], Term::jeq(5, t4, t4));
+        let t6 = cfg.add(vec![], Term::jeq(0x86dd, acc, t4));
+        let top = cfg.add(vec![], Term::jeq(1, t6, other));
         cfg.entry = top;
         let copy = cfg.clone();
         run(&mut cfg);
@@ -166,11 +142,11 @@ mod tests {
         let mut cfg = Cfg::new();
         let on = cfg.add(vec![], Term::Ret(1));
         let rej = cfg.add(vec![], Term::Ret(0));
-        let udp = cfg.add(vec![], jeq_term(17, on, rej));
-        let frag = cfg.add(vec![], jeq_term(44, rej, udp));
+        let udp = cfg.add(vec![], Term::jeq(17, on, rej));
+        let frag = cfg.add(vec![], Term::jeq(44, rej, udp));
         let tcp = cfg.add(
             vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 0)],
-            jeq_term(6, on, frag),
+            Term::jeq(6, on, frag),
         );
         cfg.entry = tcp;
         let before = crate::filter::emit::emit(&cfg).unwrap();

@@ -78,16 +78,6 @@ fn prefix_range(s: &Insn, k: u32) -> Option<(u32, u32)> {
         .then_some((k, k | !mask))
 }
 
-/// `jeq #k` with distinct exits: (k, hit, miss).
-fn jeq(t: &Term) -> Option<(u32, BlockId, BlockId)> {
-    match *t {
-        Term::Branch { code, k, jt, jf } if code == BPF_JMP | BPF_JEQ | BPF_K && jt != jf => {
-            Some((k, jt, jf))
-        }
-        _ => None,
-    }
-}
-
 /// Rewrites every chain worth it.
 pub fn run(cfg: &mut Cfg) {
     swap_and_pairs(cfg);
@@ -111,7 +101,7 @@ pub fn run(cfg: &mut Cfg) {
         if in_chain[head] {
             continue;
         }
-        let Some((k0, hit, mut miss)) = jeq(&cfg.blocks[head].term) else {
+        let Some((k0, hit, mut miss)) = cfg.blocks[head].term.as_jeq() else {
             continue;
         };
         let (head_key, head_range) = match cfg.blocks[head].stmts.as_slice() {
@@ -130,7 +120,7 @@ pub fn run(cfg: &mut Cfg) {
         }];
         loop {
             let blk = &cfg.blocks[miss];
-            let Some((k, h, m)) = jeq(&blk.term) else {
+            let Some((k, h, m)) = blk.term.as_jeq() else {
                 break;
             };
             if h != hit || preds[miss] != 1 || in_chain[miss] {
@@ -201,15 +191,17 @@ fn swap_and_pairs(cfg: &mut Cfg) {
     }
     let mut changed = vec![false; cfg.blocks.len()];
     for &b2 in &order {
-        let (Some((c2, b3, r)), [l2]) =
-            (jeq(&cfg.blocks[b2].term), cfg.blocks[b2].stmts.as_slice())
-        else {
+        let (Some((c2, b3, r)), [l2]) = (
+            cfg.blocks[b2].term.as_jeq(),
+            cfg.blocks[b2].stmts.as_slice(),
+        ) else {
             continue;
         };
         let l2 = *l2;
-        let (Some((c3, t, r3)), [l3]) =
-            (jeq(&cfg.blocks[b3].term), cfg.blocks[b3].stmts.as_slice())
-        else {
+        let (Some((c3, t, r3)), [l3]) = (
+            cfg.blocks[b3].term.as_jeq(),
+            cfg.blocks[b3].stmts.as_slice(),
+        ) else {
             continue;
         };
         let l3 = *l3;
@@ -228,16 +220,10 @@ fn swap_and_pairs(cfg: &mut Cfg) {
         {
             continue;
         }
-        let jeq_term = |k, jt, jf| Term::Branch {
-            code: BPF_JMP | BPF_JEQ | BPF_K,
-            k,
-            jt,
-            jf,
-        };
         cfg.blocks[b2].stmts.clear();
-        cfg.blocks[b2].term = jeq_term(c3, b3, r);
+        cfg.blocks[b2].term = Term::jeq(c3, b3, r);
         cfg.blocks[b3].stmts = vec![l2];
-        cfg.blocks[b3].term = jeq_term(c2, t, r);
+        cfg.blocks[b3].term = Term::jeq(c2, t, r);
         changed[b2] = true;
         changed[b3] = true;
     }
@@ -722,12 +708,7 @@ mod tests {
         let acc = cfg.add(vec![], Term::Ret(1));
         let rej = cfg.add(vec![], Term::Ret(0));
         let ld = |k| Insn::stmt(BPF_LD | BPF_ABS | BPF_H, k);
-        let jeq = |k, jt, jf| Term::Branch {
-            code: BPF_JMP | BPF_JEQ | BPF_K,
-            k,
-            jt,
-            jf,
-        };
+        let jeq = Term::jeq;
         let second = cfg.add(vec![ld(2)], jeq(123, acc, rej));
         let head = cfg.add(vec![ld(0)], jeq(123, acc, second));
         let dns = cfg.add(vec![], Term::Ret(2));
@@ -755,12 +736,7 @@ mod tests {
         let rej = cfg.add(vec![], Term::Ret(0));
         let other = cfg.add(vec![], Term::Ret(2));
         let ld = |k| Insn::stmt(BPF_LD | BPF_ABS | BPF_H, k);
-        let jeq = |k, jt, jf| Term::Branch {
-            code: BPF_JMP | BPF_JEQ | BPF_K,
-            k,
-            jt,
-            jf,
-        };
+        let jeq = Term::jeq;
         let b3 = cfg.add(vec![ld(0)], jeq(2, acc, rej));
         let b2 = cfg.add(vec![ld(2)], jeq(1, b3, rej));
         cfg.entry = cfg.add(vec![ld(0)], jeq(1, other, b2));

@@ -204,15 +204,6 @@ mod tests {
     use crate::bpf::insn::*;
     use crate::bpf::vm;
 
-    fn jeq(k: u32, jt: BlockId, jf: BlockId) -> Term {
-        Term::Branch {
-            code: BPF_JMP | BPF_JEQ | BPF_K,
-            k,
-            jt,
-            jf,
-        }
-    }
-
     #[test]
     fn fixed_offset_ports_jump_into_the_indexed_ones() {
         // IPv4: ldxb 4*([14]&0xf); ldh [x+14] == 53 || ldh [x+16] == 53
@@ -222,26 +213,26 @@ mod tests {
         let rej = cfg.add(vec![], Term::Ret(0));
         let d4 = cfg.add(
             vec![Insn::stmt(BPF_LD | BPF_IND | BPF_H, 16)],
-            jeq(53, acc, rej),
+            Term::jeq(53, acc, rej),
         );
         let s4 = cfg.add(
             vec![
                 Insn::stmt(BPF_LDX | BPF_MSH | BPF_B, 14),
                 Insn::stmt(BPF_LD | BPF_IND | BPF_H, 14),
             ],
-            jeq(53, acc, d4),
+            Term::jeq(53, acc, d4),
         );
         let d6 = cfg.add(
             vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_H, 56)],
-            jeq(53, acc, rej),
+            Term::jeq(53, acc, rej),
         );
         let s6 = cfg.add(
             vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_H, 54)],
-            jeq(53, acc, d6),
+            Term::jeq(53, acc, d6),
         );
         let top = cfg.add(
             vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 0)],
-            jeq(6, s6, s4),
+            Term::jeq(6, s6, s4),
         );
         cfg.entry = top;
         let before = crate::filter::emit::emit(&cfg).unwrap();
