@@ -29,6 +29,7 @@ mod ether;
 mod hex;
 mod icmp;
 mod icmp6;
+mod icmp6_info;
 mod igmp;
 mod ip;
 mod ip6;
