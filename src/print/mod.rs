@@ -22,6 +22,7 @@
 //! bounds-checked getters, which fail with `Trunc` — printed as tcpdump's
 //! ` [|proto]` mark — when the capture ends early.
 
+mod ah;
 mod arp;
 mod bootp;
 mod dns;
