@@ -16,6 +16,7 @@ const FLAGS: &[&[&str]] = &[
     &["-nv"],
     &["-nvv"],
     &["-nvvv"],
+    &["-nvvvv"],
     &["-ne"],
     &["-nq"],
     &["-nx"],
@@ -27,7 +28,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/vpn/.
-const NAMES: &[&str] = &["ah"];
+const NAMES: &[&str] = &["ah", "isakmp"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -80,6 +81,12 @@ fn golden(name: &str) {
 #[test]
 fn ah() {
     golden("ah");
+}
+
+/// IKEv1 and IKEv2 on UDP 500, 7500 and 8500, and NAT-T on UDP 4500.
+#[test]
+fn isakmp() {
+    golden("isakmp");
 }
 
 /// Without -n: addresses, ports and protocols by name (tcpdump's resolver waits

@@ -33,6 +33,7 @@ mod icmp6;
 mod igmp;
 mod ip;
 mod ip6;
+mod isakmp;
 mod link;
 mod llc;
 mod lldp;
@@ -170,6 +171,8 @@ pub(crate) struct Ctx {
     /// Name of the protocol being decoded, for the ` [|proto]` truncation mark.
     pub proto: &'static str,
     pub tcp: tcp::SeqTable,
+    /// ISAKMP initiator cookies seen so far (tcpdump's cookie cache).
+    pub isakmp: isakmp::Cookies,
     pub names: names::Names,
     /// Link-layer header length known so far (what `-x` skips if a printer above
     /// the link layer stops at a truncation).
@@ -275,6 +278,7 @@ impl<W: Write> Printer<W> {
                 opts,
                 proto: "",
                 tcp: tcp::SeqTable::default(),
+                isakmp: isakmp::Cookies::default(),
                 names,
                 ll_hdr_len: 0,
                 depth: 0,

@@ -121,11 +121,20 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(123) && !port(69) && !port(88) {
         return super::misc::ntp(c, payload, length);
     }
+    if !c.opts.quiet && port(500) && !port(69) {
+        return super::isakmp::print(c, payload, length, ip);
+    }
     if !c.opts.quiet && port(514) {
         return super::misc::syslog(c, payload, length);
     }
     if !c.opts.quiet && port(5353) {
         return super::dns::print(c, payload, length, false, true);
+    }
+    if !c.opts.quiet && port(4500) {
+        return super::isakmp::natt(c, payload, length, ip);
+    }
+    if !c.opts.quiet && (port(7500) || port(8500)) {
+        return super::isakmp::print(c, payload, length, ip);
     }
     if !c.opts.quiet && sport == 49152 {
         return super::misc::bcm_li(c, payload, length);

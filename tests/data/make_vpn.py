@@ -59,10 +59,249 @@ def ah():
     ]
 
 
+def gen(np, body, crit=0, length=None):
+    """An ISAKMP generic payload header (next payload, critical, length) and body."""
+    if length is None:
+        length = len(body) + 4
+    return struct.pack(">BBH", np, crit, length) + body
+
+
+def chain(*items):
+    """Payloads given as (type, body[, crit]) linked by their next-payload fields;
+    returns (type of the first, bytes)."""
+    out = b""
+    for i, it in enumerate(items):
+        nxt = items[i + 1][0] if i + 1 < len(items) else 0
+        crit = it[2] if len(it) > 2 else 0
+        out += gen(nxt, it[1], crit)
+    return (items[0][0] if items else 0), out
+
+
+def ike(ick, rck, first, body, ver=0x10, etype=2, flags=0, msgid=0, length=None):
+    if length is None:
+        length = 28 + len(body)
+    return ick + rck + struct.pack(">BBBBII", first, ver, etype, flags, msgid, length) + body
+
+
+def ikemsg(ick, rck, items, **kw):
+    first, body = chain(*items)
+    return ike(ick, rck, first, body, **kw)
+
+
+def attr_b(t, v):
+    return struct.pack(">HH", 0x8000 | t, v)
+
+
+def attr_v(t, data):
+    return struct.pack(">HH", t, len(data)) + data
+
+
+def v1_t(no, tid, attrs):
+    return struct.pack(">BBH", no, tid, 0) + attrs
+
+
+def v1_p(no, proto, transforms, spi=b""):
+    first, body = chain(*[(3, t) for t in transforms])
+    return struct.pack(">BBBB", no, proto, len(spi), len(transforms)) + spi + body
+
+
+def v1_sa(proposals, doi=1, sit=1):
+    first, body = chain(*[(2, p) for p in proposals])
+    return struct.pack(">II", doi, sit) + body
+
+
+def v2_t(ttype, tid, attrs=b""):
+    return struct.pack(">BBH", ttype, 0, tid) + attrs
+
+
+def v2_p(no, proto, transforms, spi=b""):
+    first, body = chain(*[(3, t) for t in transforms])
+    return struct.pack(">BBBB", no, proto, len(spi), len(transforms)) + spi + body
+
+
+def v2_sa(proposals):
+    first, body = chain(*[(2, p) for p in proposals])
+    return body
+
+
+def udp(sport, dport, payload, src=A, dst=B):
+    return E / IP(src=src, dst=dst) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+
+def udp6(sport, dport, payload):
+    return E / IPv6(src=A6, dst=B6) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+
+def isakmp():
+    I1, R1 = bytes.fromhex("0102030405060708"), bytes.fromhex("a1a2a3a4a5a6a7a8")
+    I2, R2 = bytes.fromhex("1112131415161718"), bytes.fromhex("b1b2b3b4b5b6b7b8")
+    Z = bytes(8)
+    oakley = (attr_b(1, 5) + attr_b(2, 2) + attr_b(3, 1) + attr_b(4, 2) + attr_b(11, 1)
+              + attr_v(12, struct.pack(">I", 28800)))
+    oakley2 = (attr_b(1, 7) + attr_b(14, 256) + attr_b(2, 4) + attr_b(3, 3) + attr_b(4, 14)
+               + attr_b(4, 18) + attr_b(5, 2) + attr_b(11, 2) + attr_b(12, 1000) + attr_b(99, 7))
+    sa1 = v1_sa([v1_p(1, 1, [v1_t(1, 1, oakley), v1_t(2, 1, oakley2)])])
+    vid = bytes.fromhex("4a131c81070358455c5728f20e95452f")
+    esp_attrs = (attr_b(1, 1) + attr_v(2, struct.pack(">I", 3600)) + attr_b(4, 1) + attr_b(5, 2)
+                 + attr_b(3, 2) + attr_b(6, 128) + attr_b(7, 3) + attr_b(4, 3) + attr_b(5, 9))
+    sa_q = v1_sa([v1_p(1, 3, [v1_t(1, 3, esp_attrs), v1_t(2, 12, attr_b(6, 256))], spi=b"\x11\x22\x33\x44"),
+                  v1_p(2, 2, [v1_t(1, 3, attr_b(5, 2)), v1_t(2, 9, b"")], spi=b"\x55\x66\x77\x88"),
+                  v1_p(3, 4, [v1_t(1, 2, attr_b(8, 4)), v1_t(2, 7, b"")], spi=b"\x00\x01"),
+                  v1_p(4, 9, [v1_t(1, 5, attr_b(1, 1) + attr_v(2, b"ab"))])])
+    idp = lambda t, proto, port, data: struct.pack(">BBH", t, proto, port) + data
+    ip4 = lambda s: bytes(int(x) for x in s.split("."))
+    ip6b = lambda s: __import__("ipaddress").IPv6Address(s).packed
+    nonce = bytes(range(24))
+    ke = bytes(range(128))
+    n = lambda doi, proto, typ, spi=b"", data=b"": struct.pack(">IBBH", doi, proto, len(spi), typ) + spi + data
+    d = lambda doi, proto, spis, size: struct.pack(">IBBH", doi, proto, size, len(spis)) + b"".join(spis)
+    p = [
+        # IKEv1 main mode between A and B: initiator, responder, then both again.
+        udp(500, 500, ikemsg(I1, Z, [(1, sa1), (13, vid), (13, b"\xaf\xca\xd7\x13")])),
+        udp(500, 500, ikemsg(I1, R1, [(1, v1_sa([v1_p(1, 1, [v1_t(1, 1, oakley)])])), (13, vid)]),
+            src=B, dst=A),
+        udp(500, 500, ikemsg(I1, R1, [(4, ke), (10, nonce), (20, bytes(20)), (20, bytes(20))])),
+        udp(500, 500, ikemsg(I1, R1, [(4, ke), (10, nonce[:16])]), src=B, dst=A),
+        udp(500, 500, ike(I1, R1, 5, bytes(60), flags=1)),
+        udp(500, 500, ike(I1, R1, 5, bytes(60), flags=1), src=B, dst=A),
+        # From a third address: neither side.
+        udp(500, 500, ike(I1, R1, 8, gen(0, bytes(20)), etype=5, msgid=7), src="10.0.0.9"),
+        # Quick mode (phase 2) with hash, SA, nonce and identities; commit flag.
+        udp(500, 500, ikemsg(I1, R1, [(8, bytes(20)), (1, sa_q), (10, nonce),
+                                      (5, idp(4, 17, 500, ip4("10.1.0.0") + ip4("255.255.0.0"))),
+                                      (5, idp(1, 0, 0, ip4("10.2.0.1")))],
+                             etype=32, msgid=0x12345678, flags=2)),
+        udp(500, 500, ikemsg(I1, R1, [(8, bytes(20))], etype=32, msgid=0x12345678, flags=3), src=B, dst=A),
+        # Informational: notifications and deletes.
+        udp(500, 500, ikemsg(I1, R1, [(8, bytes(20)), (11, n(1, 1, 24578, spi=I1 + R1)),
+                                      (12, d(1, 3, [b"\x11\x22\x33\x44", b"\x55\x66\x77\x88"], 4))],
+                             etype=5, msgid=0x9abcdef0)),
+        udp(500, 500, ikemsg(I1, R1, [(11, n(1, 3, 24576, spi=b"\x11\x22\x33\x44",
+                                              data=attr_b(11, 1) + attr_v(12, struct.pack(">I", 3600)))),
+                                      (11, n(1, 3, 24577, spi=b"\x11\x22\x33\x44", data=b"\x00\x00\x00\x01")),
+                                      (11, n(1, 3, 24577, spi=b"\x11\x22\x33\x44", data=b"\x00\x00\x00\x00")),
+                                      (11, n(1, 1, 14)), (11, n(1, 1, 16384)), (11, n(1, 1, 8192)),
+                                      (11, n(1, 1, 8200)), (11, n(1, 1, 40000)), (11, n(1, 1, 30)),
+                                      (11, n(1, 1, 31)), (11, n(1, 1, 24579, data=bytes(range(40)))),
+                                      (11, n(2, 1, 14, spi=b"\x01\x02")), (11, n(2, 1, 9000)),
+                                      (11, n(2, 1, 16384)), (11, n(2, 1, 30000)),
+                                      (12, d(7, 9, [b"\x01"], 1)), (12, d(1, 1, [I1 + R1], 16))],
+                             etype=5, msgid=1)),
+        # Identities of every type, good and short.
+        udp(500, 500, ikemsg(I2, Z, [(5, idp(1, 17, 500, ip4("192.0.2.1"))),
+                                     (5, idp(2, 6, 0, b"vpn.example.com")),
+                                     (5, idp(3, 0, 0, b"user@example.com\x01\xff")),
+                                     (5, idp(5, 0, 0, ip6b("2001:db8::1"))),
+                                     (5, idp(6, 0, 0, ip6b("2001:db8::") + ip6b("ffff:ffff::"))),
+                                     (5, idp(7, 0, 0, ip4("10.0.0.1") + ip4("10.0.0.9"))),
+                                     (5, idp(8, 0, 0, ip6b("2001:db8::1") + ip6b("2001:db8::9"))),
+                                     (5, idp(9, 0, 0, bytes(12))), (5, idp(11, 0, 0, b"key")),
+                                     (5, idp(12, 0, 0, b"xx")), (5, idp(1, 0, 0, b"\x01")),
+                                     (5, idp(4, 0, 0, bytes(5))), (5, idp(5, 0, 0, bytes(5))),
+                                     (5, idp(6, 0, 0, bytes(5))), (5, idp(7, 0, 0, bytes(5))),
+                                     (5, idp(8, 0, 0, bytes(5))), (5, idp(2, 0, 0, b""))],
+                             etype=4)),
+        # Certificates, signatures, an unknown payload, a zero-length one.
+        udp(500, 500, ikemsg(I2, R2, [(6, b"\x04" + bytes(30)), (7, b"\x04"), (7, b"\x63abc"), (9, bytes(40)),
+                                      (14, b"zz"), (48, b"ee"), (46, b"ff")], etype=4), src=B, dst=A),
+        udp(500, 500, ike(I2, R2, 10, gen(13, b"") + gen(0, b"x"), etype=4)),
+        # SA variants: another DOI, secrecy situation, unknown protocol; a bad
+        # attribute length; flags without E or C; a length mismatch.
+        udp(500, 500, ikemsg(I2, R2, [(1, v1_sa([], doi=2, sit=5)), (1, v1_sa([v1_p(1, 1, [v1_t(1, 1, b"")])], sit=6))],
+                             etype=2, flags=4)),
+        udp(500, 500, ikemsg(I2, R2, [(1, v1_sa([v1_p(1, 1, [v1_t(1, 1, attr_b(1, 5) + struct.pack(">HH", 12, 40))])]))],
+                             etype=1, length=500)),
+        udp(500, 500, ikemsg(I2, R2, [(1, v1_sa([v1_p(1, 5, [v1_t(1, 1, attr_b(1, 5) + attr_v(2, b"abc"))])]))],
+                             etype=7)),
+        # Other versions and sizes.
+        udp(500, 500, ike(I2, R2, 1, bytes(8), ver=0x30)),
+        udp(500, 500, ike(I2, R2, 0, b"", ver=0x11, etype=200)),
+        udp(500, 500, (I2 + R2)[:20]),
+        udp(7500, 500, ike(I2, R2, 0, b"", etype=3)),
+        udp(1234, 8500, ike(I2, R2, 0, b"", etype=33)),
+        udp6(500, 500, ikemsg(I2 + b"", Z, [(13, vid)])),
+        udp6(500, 500, ikemsg(I2, R2, [(13, vid)])),
+    ]
+    # IKEv2: IKE_SA_INIT request and response, IKE_AUTH (encrypted and not),
+    # CREATE_CHILD_SA, INFORMATIONAL.
+    J, K = bytes.fromhex("c0c1c2c3c4c5c6c7"), bytes.fromhex("d0d1d2d3d4d5d6d7")
+    sa2 = v2_sa([v2_p(1, 1, [v2_t(1, 12, attr_b(14, 128)), v2_t(2, 2), v2_t(3, 2), v2_t(4, 14),
+                             v2_t(1, 20, attr_b(14, 256)), v2_t(3, 12), v2_t(4, 19), v2_t(2, 5)]),
+                 v2_p(2, 1, [v2_t(1, 3), v2_t(2, 1), v2_t(3, 1), v2_t(4, 2)])])
+    ke2 = struct.pack(">HH", 14, 0) + bytes(range(256)) * 1
+    n2 = lambda proto, typ, spi=b"", data=b"": struct.pack(">BBH", proto, len(spi), typ) + spi + data
+    id2 = lambda t, data: struct.pack(">BBH", t, 0, 0) + data
+    sa_child = v2_sa([v2_p(1, 3, [v2_t(1, 12, attr_b(14, 128)), v2_t(3, 12), v2_t(5, 0), v2_t(5, 1),
+                                  v2_t(9, 3), v2_t(3, 99)], spi=b"\xde\xad\xbe\xef")])
+    ts = bytes.fromhex("01000000070000100000ffff0a000000 0a0000ff".replace(" ", ""))
+    p += [
+        udp(500, 500, ikemsg(J, Z, [(33, sa2), (34, ke2), (40, nonce + nonce), (41, n2(0, 16388, data=bytes(20))),
+                                    (41, n2(0, 16389, data=bytes(20))), (43, b"RFC 3947 vid\x01")],
+                             ver=0x20, etype=34, flags=0x08)),
+        udp(500, 500, ikemsg(J, K, [(33, v2_sa([v2_p(1, 1, [v2_t(1, 12, attr_b(14, 128)), v2_t(2, 2), v2_t(3, 2),
+                                                         v2_t(4, 14)])])),
+                                    (34, ke2), (40, nonce), (38, b"\x04" + bytes(20)), (41, n2(0, 16390, data=bytes(8))),
+                                    (41, n2(0, 16390, data=bytes(40)))],
+                             ver=0x20, etype=34, flags=0x20), src=B, dst=A),
+        udp(500, 500, ikemsg(J, K, [(46, bytes(80))], ver=0x20, etype=35, flags=0x08, msgid=1)),
+        udp(500, 500, ikemsg(J, K, [(35, id2(2, b"client.example.com")), (36, id2(1, b"\x0a\x00\x00\x02")),
+                                    (39, b"\x02\x00\x00\x00" + bytes(20)), (33, sa_child), (44, ts), (45, ts),
+                                    (41, n2(0, 16384)), (47, b"\x01\x00\x00\x00"), (48, b"\x01\x02\x00\x05\x01"),
+                                    (37, b"\x04" + bytes(10)), (42, b"\x03\x04\x00\x01" + bytes(4))],
+                             ver=0x20, etype=35, flags=0x08, msgid=1)),
+        udp(500, 500, ikemsg(J, K, [(36, id2(3, b"a@b\x00")), (35, id2(5, bytes(16))), (35, id2(9, b"dn")),
+                                    (35, id2(10, b"gn")), (35, id2(11, b"kid")), (35, id2(77, b"?")),
+                                    (39, b"\x01\x00\x00\x00" + bytes(8)), (39, b"\x09\x00\x00\x00"),
+                                    (39, b"\x03\x00\x00\x00" + bytes(40))],
+                             ver=0x20, etype=35, flags=0x20, msgid=1), src=B, dst=A),
+        udp(500, 500, ikemsg(J, K, [(41, n2(3, 7, spi=b"\x01\x02\x03\x04")), (41, n2(3, 9000)), (41, n2(3, 50000)),
+                                    (41, n2(3, 16393, spi=b"\x01\x02\x03\x04")), (41, n2(1, 1)), (41, n2(1, 14)),
+                                    (41, n2(9, 24)), (41, n2(1, 4, spi=b"\x99")), (41, n2(1, 36)), (41, n2(1, 16395)),
+                                    (34, struct.pack(">H", 2)), (34, struct.pack(">HH", 99, 0)), (43, b""),
+                                    (42, b"\x01\x00\x00\x00", 0x80), (40, b"nn", 0x80), (1, b"\x00" * 8)],
+                             ver=0x20, etype=37, flags=0x10, msgid=2)),
+        udp(500, 500, ikemsg(J, K, [(33, v2_sa([v2_p(1, 3, [v2_t(1, 3)], spi=b"\x01\x02\x03\x04"),
+                                                v2_p(2, 3, [v2_t(1, 3)])]))],
+                             ver=0x20, etype=36, flags=0x28, msgid=3)),
+        # Malformed IKEv2 SAs: a proposal longer than the SA, a transform longer
+        # than the proposal, a zero-length transform, a bad attribute length.
+        udp(500, 500, ike(J, K, 33, gen(0, gen(0, struct.pack(">BBBB", 1, 1, 0, 1) + gen(0, v2_t(1, 3)), length=60)),
+                          ver=0x20, etype=34)),
+        udp(500, 500, ike(J, K, 33, gen(0, gen(0, struct.pack(">BBBB", 1, 1, 0, 1) + gen(0, v2_t(1, 3), length=40))),
+                          ver=0x20, etype=34)),
+        udp(500, 500, ike(J, K, 33, gen(0, gen(0, struct.pack(">BBBB", 1, 1, 0, 1) + gen(0, b"", length=4))),
+                          ver=0x20, etype=34)),
+        udp(500, 500, ike(J, K, 33, gen(0, gen(0, struct.pack(">BBBB", 1, 1, 4, 1) + b"ab")),
+                          ver=0x20, etype=34)),
+        udp(500, 500, ike(J, K, 33, gen(0, gen(0, struct.pack(">BBBB", 1, 1, 0, 1) + gen(0, v2_t(1, 3, struct.pack(">HH", 14, 50))))),
+                          ver=0x20, etype=34)),
+        udp(500, 500, ike(J, K, 33, gen(0, gen(0, struct.pack(">BBBB", 1, 1, 0, 2) + gen(7, v2_t(1, 3)) + gen(0, v2_t(1, 3)))
+                                          + gen(0, b"xyzw")),
+                          ver=0x20, etype=34)),
+        udp(500, 500, ike(J, K, 33, gen(0, gen(9, struct.pack(">BBBB", 1, 1, 0, 1) + gen(0, v2_t(1, 3)))
+                                          + gen(0, b"xyzw")),
+                          ver=0x20, etype=34)),
+        udp(500, 500, ike(J, K, 1, gen(0, bytes(8)), ver=0x20, etype=99, flags=0xff)),
+        # NAT-T: keep-alive, IKE behind the non-ESP marker, ESP in UDP, short.
+        udp(4500, 4500, b"\xff"),
+        udp(4500, 4500, b"\x00"),
+        udp(4500, 4500, b"\x00\x00"),
+        udp(4500, 4500, bytes(4) + ikemsg(J, K, [(46, bytes(40))], ver=0x20, etype=35, flags=0x08, msgid=1)),
+        udp(4500, 4500, bytes(4) + ikemsg(I1, R1, [(8, bytes(20))], etype=5, msgid=3, flags=1)),
+        udp(4500, 4500, bytes(4) + bytes(10)),
+        udp(4500, 4500, bytes.fromhex("0000abcd00000017") + bytes(40)),
+        udp(4500, 4500, bytes.fromhex("0000abcd00000017")),
+        udp(4500, 4500, bytes.fromhex("0000abcd")),
+        udp(1025, 4500, bytes.fromhex("c0ffee0000000001") + bytes(100), src=B, dst=A),
+        udp6(4500, 4500, bytes.fromhex("0000abcd00000017") + bytes(40)),
+    ]
+    return p
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for name, pkts in [("ah", ah())]:
+    for name, pkts in [("ah", ah()), ("isakmp", isakmp())]:
         for i, p in enumerate(pkts):
             p.time = 1700000000 + i / 1000
         wrpcap(os.path.join(out, name + ".pcap"), pkts)
