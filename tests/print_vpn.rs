@@ -28,7 +28,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/vpn/.
-const NAMES: &[&str] = &["ah", "isakmp"];
+const NAMES: &[&str] = &["ah", "isakmp", "radius"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -87,6 +87,12 @@ fn ah() {
 #[test]
 fn isakmp() {
     golden("isakmp");
+}
+
+/// RADIUS authentication, accounting and dynamic authorization, with EAP.
+#[test]
+fn radius() {
+    golden("radius");
 }
 
 /// Without -n: addresses, ports and protocols by name (tcpdump's resolver waits

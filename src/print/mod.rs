@@ -47,6 +47,7 @@ mod overlay;
 mod pim;
 mod ppp;
 mod pppoe;
+mod radius;
 mod rsvp;
 mod sctp;
 mod snmp;

@@ -298,10 +298,144 @@ def isakmp():
     return p
 
 
+def rattr(t, v):
+    return bytes([t, len(v) + 2]) + v
+
+
+def rad(code, attrs, ident=1, length=None, auth=bytes(range(16))):
+    body = b"".join(attrs)
+    if length is None:
+        length = 20 + len(body)
+    return struct.pack(">BBH", code, ident, length) + auth + body
+
+
+def eap(code, ident, data=b"", length=None):
+    if length is None:
+        length = 4 + len(data)
+    return struct.pack(">BBH", code, ident, length) + data
+
+
+def radius():
+    u32 = lambda v: struct.pack(">I", v)
+    ip4 = lambda s: bytes(int(x) for x in s.split("."))
+    ip6b = lambda s: __import__("ipaddress").IPv6Address(s).packed
+    ntp = struct.pack(">II", 3900000000, 0x80000000)
+    req = [rattr(1, b"alice"), rattr(2, bytes(range(16))), rattr(4, ip4("10.0.0.1")), rattr(5, u32(7)),
+           rattr(30, b"00-11-22-33-44-55:ssid"), rattr(31, b"66-77-88-99-AA-BB"), rattr(61, u32(19)),
+           rattr(6, u32(2)), rattr(12, u32(1400)), rattr(79, eap(2, 0, b"\x01alice")),
+           rattr(80, b"\x11\x22abc\x00def\x7fghij12"), rattr(24, b"state\x01")]
+    p = [
+        udp(51000, 1812, rad(1, req)),
+        udp(1812, 51000, rad(11, [rattr(79, eap(1, 1, b"\x0d\x20")), rattr(27, u32(30)), rattr(24, b"xyz"),
+                                  rattr(80, bytes(16))]), src=B, dst=A),
+        udp(51000, 1812, rad(1, [rattr(1, b"alice"), rattr(79, eap(2, 1, b"\x0d\x80\x00\x00\x01\x00" + bytes(20))),
+                                 rattr(79, eap(2, 1, b"\x0d\x40")), rattr(79, eap(2, 1, b"\x0d\xe0\x00\x00"))])),
+        udp(1812, 51000, rad(2, [rattr(8, ip4("10.9.0.5")), rattr(9, ip4("255.255.255.0")), rattr(7, u32(1)),
+                                 rattr(26, u32(311) + bytes([16, 6]) + b"abcd" + bytes([17, 4, 1, 2])),
+                                 rattr(26, u32(9) + bytes([1, 12]) + b"shell:priv"),
+                                 rattr(25, b"class-1"), rattr(27, u32(3600)), rattr(28, u32(600)), rattr(29, u32(1)),
+                                 rattr(64, b"\x01\x00\x00\x0d"), rattr(65, b"\x00\x00\x00\x06"),
+                                 rattr(81, b"\x0110"), rattr(81, b"\x0010"), rattr(81, b"vlan10"),
+                                 rattr(18, b"Welcome"), rattr(79, eap(3, 2))], ident=2), src=B, dst=A),
+        udp(1812, 51000, rad(3, [rattr(18, b"Denied\n"), rattr(79, eap(4, 3))], ident=3), src=B, dst=A),
+        udp(51001, 1813, rad(4, [rattr(40, u32(1)), rattr(44, b"0000001A"), rattr(45, u32(1)), rattr(1, b"bob"),
+                                 rattr(55, u32(1700000000)), rattr(41, u32(0)), rattr(8, ip4("10.9.0.5"))])),
+        udp(51001, 1813, rad(4, [rattr(40, u32(2)), rattr(46, u32(3725)), rattr(42, u32(123456)),
+                                 rattr(43, u32(654321)), rattr(47, u32(10)), rattr(48, u32(20)),
+                                 rattr(49, u32(1)), rattr(52, u32(1)), rattr(53, u32(0)), rattr(51, u32(2)),
+                                 rattr(50, b"multi"), rattr(85, u32(59)), rattr(86, u32(3))])),
+        udp(1813, 51001, rad(5, [], ident=9), src=B, dst=A),
+        udp(51002, 3799, rad(40, [rattr(1, b"bob"), rattr(44, b"0000001A")])),
+        udp(3799, 51002, rad(41, []), src=B, dst=A),
+        udp(3799, 51002, rad(42, [rattr(101, u32(503))]), src=B, dst=A),
+        udp(51002, 3799, rad(43, [rattr(11, b"filter"), rattr(101, u32(999)), rattr(101, b"ab")])),
+        udp(3799, 51002, rad(44, []), src=B, dst=A),
+        udp(3799, 51002, rad(45, [rattr(101, u32(404))]), src=B, dst=A),
+        udp(51003, 1812, rad(12, [rattr(80, bytes(range(1, 17)))])),
+        udp(51003, 1812, rad(13, [])),
+        udp(51003, 1812, rad(99, [rattr(1, b"x")])),
+        udp(51003, 1812, rad(255, [])),
+        # Addresses, IPv6 and prefixes.
+        udp(51004, 1645, rad(2, [rattr(8, u32(0xffffffff)), rattr(8, u32(0xfffffffe)), rattr(14, u32(0xfffffffe)),
+                                 rattr(14, ip4("192.0.2.7")), rattr(4, b"\x01\x02"), rattr(95, ip6b("2001:db8::1")),
+                                 rattr(95, bytes(4)), rattr(98, ip6b("fe80::1")),
+                                 rattr(97, b"\x00\x40" + ip6b("2001:db8:1::")[:8]),
+                                 rattr(97, b"\x00\x80" + ip6b("2001:db8:1::")[:4]),
+                                 rattr(97, b"\x00\x81"), rattr(97, b"\x00"), rattr(97, bytes(19)),
+                                 rattr(123, b"\x00\x38" + ip6b("2001:db8:2::")[:7]), rattr(99, b"2001:db8::/64 :: 1"),
+                                 rattr(100, b"pool6"), rattr(88, b"pool4"), rattr(87, b"eth0/1")])),
+        # Numbers with special meanings, standard values, bad lengths.
+        udp(51004, 1646, rad(4, [rattr(23, u32(0xfffffffe)), rattr(23, u32(5)), rattr(37, u32(0)), rattr(37, u32(4)),
+                                 rattr(38, u32(0)), rattr(38, u32(8)), rattr(83, b"\x02\x00\x00\x05"),
+                                 rattr(83, b"\x00\x00\x01\x00"), rattr(56, b"\x31\x00\x00\x0a"),
+                                 rattr(56, b"\x33\x00\x00\x0a"), rattr(58, b"\x32vlan"), rattr(58, b"\x40x"),
+                                 rattr(6, u32(0)), rattr(6, u32(19)), rattr(6, u32(20)), rattr(10, u32(3)),
+                                 rattr(13, u32(4)), rattr(15, u32(8)), rattr(40, u32(15)), rattr(40, u32(16)),
+                                 rattr(45, u32(4)), rattr(49, u32(23)), rattr(49, u32(24)), rattr(57, u32(2)),
+                                 rattr(61, u32(43)), rattr(61, u32(44)), rattr(64, b"\x00\x00\x00\x0e"),
+                                 rattr(65, b"\x05\x00\x00\x0f"), rattr(72, u32(4)), rattr(76, u32(1)),
+                                 rattr(76, u32(2)), rattr(5, b"\x01\x02"), rattr(6, b"\x01"), rattr(27, u32(59)),
+                                 rattr(28, u32(86400 * 3 + 5)), rattr(46, u32(0xffffffff)), rattr(62, u32(2)),
+                                 rattr(75, u32(3)), rattr(16, u32(23)), rattr(12, u32(0))])),
+        # Tunnel strings with tags, ARAP, the newer attributes.
+        udp(51005, 1700, rad(1, [rattr(69, b"\x01\x81\x02secret"), rattr(69, b"\x40\x00\x02x"), rattr(69, b"\x00\x00"),
+                                 rattr(66, b"\x0110.0.0.1"), rattr(67, b"\x0010.0.0.2"), rattr(82, b"\x20id"),
+                                 rattr(90, b"\x1fcl"), rattr(91, b"srv"), rattr(68, b"conn"),
+                                 rattr(70, bytes(range(16))), rattr(70, bytes(3)),
+                                 rattr(71, b"\x01\x08" + bytes(range(12))), rattr(71, b"\x00\x06" + bytes(12)),
+                                 rattr(71, bytes(2)), rattr(84, bytes(range(8, 16))), rattr(84, bytes(3)),
+                                 rattr(73, b"sec"), rattr(74, b"data"), rattr(77, b"CONNECT 54Mbps"),
+                                 rattr(78, b"tok"), rattr(60, bytes(16)), rattr(63, b"port"), rattr(89, b"cui"),
+                                 rattr(92, b"permit in 1"), rattr(94, b"\x00\x01"), rattr(96, bytes(8)),
+                                 rattr(102, b"key"), rattr(59, b"\x00" * 8), rattr(3, bytes(17)), rattr(54, b"u"),
+                                 rattr(103, b"digest"), rattr(109, b"/uri"), rattr(121, b"ha1"), rattr(122, b"sip:a@b")])),
+        udp(51005, 1812, rad(1, [rattr(124, bytes.fromhex("0003ff0000000003")), rattr(124, bytes(8)), rattr(124, bytes(4)),
+                                 rattr(125, b"\x40" + ip6b("2001:db8::")), rattr(125, b"\x90" + bytes(16)),
+                                 rattr(125, bytes(5)), rattr(126, b"1example.com"), rattr(126, b"0ABCDE"),
+                                 rattr(126, b"9x"), rattr(126, b"3"),
+                                 rattr(127, b"\x00\x01\x01\x00" + ntp + ntp + b"GPS"),
+                                 rattr(127, b"\x00\x02\x07\x09" + bytes(16) + b"m"), rattr(127, bytes(20)),
+                                 rattr(128, b"\x00\x05" + b"location-object-data-0123456789"),
+                                 rattr(128, b"\x00\x01"),
+                                 rattr(129, b"\x80\x01" + ntp + b"note"), rattr(129, b"\x00\x00" + ntp),
+                                 rattr(129, bytes(9)), rattr(55, bytes(3))])),
+        # Vendor-specific oddities.
+        udp(51006, 1812, rad(1, [rattr(26, u32(2636) + bytes([1, 1])), rattr(26, u32(12356) + bytes([1, 9, 65])),
+                                 rattr(26, u32(123456) + bytes([3, 2])), rattr(26, b"\x00\x00"),
+                                 rattr(26, u32(14122) + bytes([1, 4, 1, 2, 7])), rattr(26, u32(0))])),
+        # EAP variants.
+        udp(51007, 1812, rad(1, [rattr(79, eap(2, 5, b"\x02hello")), rattr(79, eap(1, 5, b"\x02")),
+                                 rattr(79, eap(2, 5, b"\x03\x04\x0d\x15\x63")), rattr(79, eap(2, 5, b"\x03")),
+                                 rattr(79, eap(1, 6, b"\x04\x10" + bytes(16) + b"name")),
+                                 rattr(79, eap(1, 7, b"\x15\x21")), rattr(79, eap(1, 7, b"\x15")),
+                                 rattr(79, eap(1, 8, b"\x2b\x81\x00\x00\x00\x10")),
+                                 rattr(79, eap(1, 8, b"\x2b\x81\x00")), rattr(79, eap(1, 8, b"\x2b")),
+                                 rattr(79, eap(1, 9, b"\x12\x0a\x00\x00")), rattr(79, eap(2, 9, b"\x17\x01")),
+                                 rattr(79, eap(2, 9, b"\x17\x63")), rattr(79, eap(2, 9, b"\x12")),
+                                 rattr(79, eap(2, 9, b"\x05xx")), rattr(79, eap(2, 9, b"\xfe\x00\x00\x00")),
+                                 rattr(79, eap(2, 9, b"\x63")), rattr(79, eap(9, 9, b"zz")),
+                                 rattr(79, eap(1, 9, b"\x01id", length=40)), rattr(79, eap(1, 9, length=2) + b"ab"),
+                                 rattr(79, eap(1, 9)), rattr(79, eap(2, 9, b"\x01ab\x00cd")),
+                                 rattr(79, b"\x01")])),
+        # Malformed attributes and headers.
+        udp(51008, 1812, rad(1, [rattr(1, b"a"), b"\x01\x01", rattr(1, b"b")])),
+        udp(51008, 1812, rad(1, [rattr(1, b"a"), b"\x01\x00"])),
+        udp(51008, 1812, rad(1, [rattr(1, b"a"), b"\x01\x09ab"])),
+        udp(51008, 1812, rad(1, [rattr(0, b"zero"), rattr(200, b"hi"), rattr(130, b""), rattr(1, b""), b"\x01"])),
+        udp(51008, 1812, rad(1, [rattr(1, b"abcdef")], length=24)),
+        udp(51008, 1812, rad(1, [rattr(1, b"abc")], length=300)),
+        udp(51008, 1812, rad(1, [], length=12)),
+        udp(51008, 1812, rad(1, [])[:15]),
+        udp(1812, 1813, rad(2, [rattr(1, b"both")])),
+        udp6(51009, 1812, rad(1, [rattr(1, b"v6user"), rattr(95, ip6b("2001:db8::5"))])),
+    ]
+    return p
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for name, pkts in [("ah", ah()), ("isakmp", isakmp())]:
+    for name, pkts in [("ah", ah()), ("isakmp", isakmp()), ("radius", radius())]:
         for i, p in enumerate(pkts):
             p.time = 1700000000 + i / 1000
         wrpcap(os.path.join(out, name + ".pcap"), pkts)
