@@ -34,6 +34,7 @@ mod igmp;
 mod ip;
 mod ip6;
 mod isakmp;
+mod l2tp;
 mod link;
 mod llc;
 mod lldp;

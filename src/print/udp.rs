@@ -136,6 +136,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && (port(7500) || port(8500)) {
         return super::isakmp::print(c, payload, length, ip);
     }
+    if !c.opts.quiet && port(1701) {
+        return super::l2tp::print(c, payload, length);
+    }
     if !c.opts.quiet
         && [1645, 1646, 1700, 1812, 1813, 3799]
             .iter()

@@ -432,10 +432,100 @@ def radius():
     return p
 
 
+def avp(t, v=b"", m=True, h=False, vendor=0, length=None):
+    if length is None:
+        length = 6 + len(v)
+    flags = (0x8000 if m else 0) | (0x4000 if h else 0) | length
+    return struct.pack(">HHH", flags, vendor, t) + v
+
+
+def l2tp_ctrl(tid, sid, ns, nr, avps, length=None, flags=0xc802):
+    body = b"".join(avps)
+    if length is None:
+        length = 12 + len(body)
+    return struct.pack(">HHHHHH", flags, length, tid, sid, ns, nr) + body
+
+
+def l2tp():
+    u16 = lambda v: struct.pack(">H", v)
+    u32 = lambda v: struct.pack(">I", v)
+    lcp = bytes.fromhex("ff03c0210101000e01040578050600000001")
+    ipcp = bytes.fromhex("ff0380210101000a0306c0a80101")
+    ip_in = bytes(IP(src="192.168.1.2", dst="192.168.1.1") / UDP(sport=1, dport=2) / Raw(b"x"))
+    sccrq = [avp(0, u16(1)), avp(2, u16(0x0100)), avp(3, u32(3)), avp(4, u32(3)), avp(5, bytes(range(8)), m=False),
+             avp(6, u16(0x1120), m=False), avp(7, b"lac.example"), avp(8, b"Vendor\x01", m=False),
+             avp(9, u16(100)), avp(10, u16(8)), avp(11, bytes(range(16)))]
+    p = [
+        udp(1701, 1701, l2tp_ctrl(0, 0, 0, 0, sccrq)),
+        udp(1701, 1701, l2tp_ctrl(100, 0, 0, 1, [avp(0, u16(2)), avp(2, u16(0x0100)), avp(3, u32(1)),
+                                                avp(4, u32(2)), avp(7, b"lns"), avp(9, u16(200)),
+                                                avp(13, bytes(16)), avp(11, bytes(8))]), src=B, dst=A),
+        udp(1701, 1701, l2tp_ctrl(200, 0, 1, 1, [avp(0, u16(3)), avp(13, bytes(range(16)))])),
+        udp(1701, 1701, l2tp_ctrl(100, 0, 1, 2, []), src=B, dst=A),
+        udp(1701, 1701, l2tp_ctrl(200, 0, 2, 1, [avp(0, u16(10)), avp(14, u16(5)), avp(15, u32(1234)),
+                                                avp(18, u32(1)), avp(21, b"5551234"), avp(22, b"5559876"),
+                                                avp(23, b"sub"), avp(25, u32(7)), avp(20, u16(1))])),
+        udp(1701, 1701, l2tp_ctrl(100, 5, 2, 3, [avp(0, u16(11)), avp(14, u16(9))]), src=B, dst=A),
+        udp(1701, 1701, l2tp_ctrl(200, 9, 3, 3, [avp(0, u16(12)), avp(24, u32(100000000)), avp(19, u32(1)),
+                                                avp(38, u32(54000)), avp(26, lcp[2:]), avp(27, lcp[2:]),
+                                                avp(28, lcp[2:]), avp(29, u16(2)), avp(30, b"user"),
+                                                avp(31, bytes(16)), avp(32, u16(0x1234)), avp(33, bytes(16)),
+                                                avp(39), avp(36, bytes(4)), avp(37, b"grp")])),
+        # Data messages carrying PPP: LCP, IPCP, IP; with sequence numbers,
+        # offsets, the length field and priority.
+        udp(1701, 1701, struct.pack(">HHH", 0x0002, 200, 9) + lcp),
+        udp(1701, 1701, struct.pack(">HHH", 0x0002, 100, 5) + ipcp, src=B, dst=A),
+        udp(1701, 1701, struct.pack(">HHH", 0x0002, 200, 9) + b"\xff\x03\x00\x21" + ip_in),
+        udp(1701, 1701, struct.pack(">HHHHH", 0x0802, 200, 9, 4, 5) + b"\x00\x21" + ip_in),
+        udp(1701, 1701, struct.pack(">HHHHHH", 0x4b02, 10 + 2 + len(ip_in), 200, 9, 4, 5) + b"\x00\x21" + ip_in),
+        udp(1701, 1701, struct.pack(">HHHH", 0x0302, 200, 9, 3) + b"pad" + lcp),
+        udp(1701, 1701, struct.pack(">HHHH", 0x0202, 200, 9, 300) + b"pad"),
+        udp(1701, 1701, struct.pack(">HHH", 0x0002, 200, 9) + b"\xc0\x23\x01\x01\x00\x0d\x04user\x03pwd"),
+        # Teardown: StopCCN, CDN with result codes, WEN, SLI, HELLO, unknown types.
+        udp(1701, 1701, l2tp_ctrl(100, 0, 4, 4, [avp(0, u16(4)), avp(9, u16(100)), avp(1, u16(1)),
+                                                avp(1, u16(2) + u16(6)), avp(1, u16(2) + u16(6) + b"shut down"),
+                                                avp(1, u16(1) + b"x"), avp(1, b"z")])),
+        udp(1701, 1701, l2tp_ctrl(100, 9, 5, 4, [avp(0, u16(14)), avp(1, u16(3)), avp(14, u16(9)),
+                                                avp(12, u16(16) + b"\x05" + b"normal"), avp(12, u16(16) + b"\x05"),
+                                                avp(12, b"\x01"), avp(46, u16(1) + u16(0xc021) + b"\x01" + b"lcp down"),
+                                                avp(46, u16(1) + u16(0xc021) + b"\x07"), avp(46, b"\x00")])),
+        udp(1701, 1701, l2tp_ctrl(100, 9, 6, 4, [avp(0, u16(15)), avp(34, u16(0) + u32(1) + u32(2) + u32(3) + u32(4) + u32(5) + u32(6)),
+                                                avp(34, u16(0) + u32(1)), avp(34, b"\x00")])),
+        udp(1701, 1701, l2tp_ctrl(100, 9, 7, 4, [avp(0, u16(16)), avp(35, u16(0) + u32(0xffffffff) + u32(0)),
+                                                avp(35, u16(0) + u32(1)), avp(35, b"\x00")])),
+        udp(1701, 1701, l2tp_ctrl(100, 0, 8, 4, [avp(0, u16(6))])),
+        udp(1701, 1701, l2tp_ctrl(100, 0, 8, 4, [avp(0, u16(5)), avp(0, u16(99)), avp(0, b"\x01"), avp(77, b"??"),
+                                                avp(7, b"secret", h=True), avp(9, u16(3), m=False, h=True),
+                                                avp(1, b"abcd", vendor=9), avp(5, b"", vendor=311),
+                                                avp(2, b"\x01"), avp(3, b"\x00"), avp(4, b"\x00"), avp(5, b"\x00"),
+                                                avp(6, b"\x00"), avp(13, b"\x00"), avp(15, b"\x00"), avp(18, b"\x00"),
+                                                avp(19, b"\x00"), avp(29, b"\x00"), avp(29, u16(9)), avp(32, b"\x00"),
+                                                avp(3, u32(0)), avp(4, u32(0))])),
+        # Malformed: bad AVP lengths, lengths past the message, no length field,
+        # header longer than the message, L2F and unknown versions.
+        udp(1701, 1701, l2tp_ctrl(100, 0, 9, 4, [avp(0, u16(6), length=4), avp(0, u16(6))])),
+        udp(1701, 1701, l2tp_ctrl(100, 0, 9, 4, [avp(0, u16(6), length=40)])),
+        udp(1701, 1701, l2tp_ctrl(100, 0, 9, 4, [avp(0, u16(6))], length=300)),
+        udp(1701, 1701, l2tp_ctrl(100, 0, 9, 4, [avp(0, u16(6))], length=8)),
+        udp(1701, 1701, l2tp_ctrl(100, 0, 9, 4, [avp(0, u16(6))], length=16)),
+        udp(1701, 1701, struct.pack(">HHHHH", 0x8802, 100, 0, 1, 1) + avp(0, u16(6))),
+        udp(1701, 1701, struct.pack(">HHH", 0x0001, 1, 2) + b"l2f"),
+        udp(1701, 1701, struct.pack(">HHH", 0x0003, 1, 2)),
+        udp(1701, 1701, b"\x00\x02\x00"),
+        udp(1701, 1701, b"\x00"),
+        udp(1701, 1701, struct.pack(">HH", 0x0002, 1)),
+        udp(1701, 1701, struct.pack(">HHH", 0x0002, 200, 9)),
+        udp(1701, 1701, struct.pack(">HHH", 0x0002, 200, 9) + b"\xff"),
+        udp(1701, 50000, l2tp_ctrl(1, 2, 0, 0, [avp(0, u16(6))])),
+        udp6(1701, 1701, l2tp_ctrl(1, 2, 0, 0, [avp(0, u16(6))])),
+    ]
+    return p
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for name, pkts in [("ah", ah()), ("isakmp", isakmp()), ("radius", radius())]:
+    for name, pkts in [("ah", ah()), ("isakmp", isakmp()), ("radius", radius()), ("l2tp", l2tp())]:
         for i, p in enumerate(pkts):
             p.time = 1700000000 + i / 1000
         wrpcap(os.path.join(out, name + ".pcap"), pkts)
