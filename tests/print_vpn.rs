@@ -28,7 +28,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/vpn/.
-const NAMES: &[&str] = &["ah", "isakmp", "radius", "l2tp"];
+const NAMES: &[&str] = &["ah", "isakmp", "radius", "l2tp", "krb"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -99,6 +99,19 @@ fn radius() {
 #[test]
 fn l2tp() {
     golden("l2tp");
+}
+
+/// Kerberos 4 messages (and Kerberos 5, which tcpdump only names) on UDP 88/750.
+#[test]
+fn krb() {
+    golden("krb");
+}
+
+/// Packets whose two ports both have a printer: the one tcpdump tries first
+/// prints them.
+#[test]
+fn dispatch_order() {
+    assert_same(&data("ports"), &[&["-n"], &["-nv"], &["-nq"]]);
 }
 
 /// Without -n: addresses, ports and protocols by name (tcpdump's resolver waits

@@ -34,6 +34,7 @@ mod igmp;
 mod ip;
 mod ip6;
 mod isakmp;
+mod krb;
 mod l2tp;
 mod link;
 mod llc;

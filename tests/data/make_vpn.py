@@ -522,10 +522,53 @@ def l2tp():
     return p
 
 
+def krb():
+    z = b"\x00"
+    kdc_req = b"\x04\x02" + b"alice" + z + z + b"ATHENA.MIT.EDU" + z + struct.pack(">I", 0x5f000000) + b"\x60" + b"krbtgt" + z + b"ATHENA.MIT.EDU" + z
+    kdc_req_le = b"\x04\x03" + b"bob" + z + b"admin" + z + b"R" + z + bytes(4) + b"\x01" + b"rcmd" + z + b"host\x01" + z
+    kdc_rep = b"\x04\x04" + b"alice" + z + z + b"ATHENA.MIT.EDU" + z + bytes(4) + b"\x01" + bytes(4) + b"\x01" + b"\x00\x70" + bytes(112)
+    kdc_rep_le = b"\x04\x05" + b"alice" + z + z + b"R" + z + bytes(10) + b"\x70\x00" + bytes(20)
+    appl = b"\x04\x06" + b"\x03" + b"ATHENA.MIT.EDU" + z + b"\x40" + b"\x20" + bytes(64)
+    err = b"\x04\x0a" + b"alice" + z + z + b"ATHENA" + z + bytes(4) + b"\x00\x08" + bytes(2) + b"Principal unknown" + z
+    err_le = b"\x04\x0b" + b"x" + z + z + b"R" + z + bytes(4) + b"\x01\x00\x00\x00" + b"msg" + z
+    err_unknown = b"\x04\x0a" + b"x" + z + z + b"R" + z + bytes(4) + b"\x00\x63\x00\x00" + b"m" + z
+    as_req5 = bytes.fromhex("6a81a53081a2a103020105a20302010aa31530133011a10402020095a20904073005a0030201")
+    as_rep5 = bytes.fromhex("6b8202a0308202") + bytes(40)
+    krb_err5 = bytes.fromhex("7e81a0") + bytes(20)
+    tgs_req5 = bytes.fromhex("6c82") + bytes(20)
+    p = [
+        udp(49152, 88, kdc_req), udp(88, 49152, kdc_rep, src=B, dst=A), udp(49153, 88, kdc_req_le),
+        udp(88, 49153, kdc_rep_le, src=B, dst=A), udp(49154, 88, appl), udp(88, 49154, err, src=B, dst=A),
+        udp(88, 49155, err_le, src=B, dst=A), udp(88, 49155, err_unknown, src=B, dst=A),
+        udp(49156, 88, b"\x04\x08" + bytes(10)), udp(49156, 88, b"\x04\x0c" + bytes(10)),
+        udp(49156, 88, b"\x04\x0e"), udp(49156, 88, b"\x04\x10"), udp(49156, 88, b"\x04\x7e"),
+        udp(49156, 88, b"\x04\x50"), udp(49156, 88, b"\x04\x02abc"), udp(49156, 88, b"\x04\x02a\x00b"),
+        udp(49156, 88, b"\x04\x02a\x00b\x00c"), udp(49156, 88, b"\x04\x02a\x00b\x00c\x00\x00\x00"),
+        udp(49156, 88, b"\x04\x06\x01R"), udp(49156, 88, b"\x04\x06\x01R\x00\x05"),
+        udp(49156, 88, b"\x04\x04a\x00b\x00c\x00" + bytes(5)), udp(49156, 88, b"\x04\x0aa\x00b\x00c\x00" + bytes(9)),
+        udp(49156, 88, b"\x04\x0a\xe9\x01\x7f\x00\x00R\x00" + bytes(8) + b"\x80\x00"),
+        udp(49156, 88, b"\x04"), udp(49156, 88, b""),
+        udp(49157, 88, as_req5), udp(88, 49157, as_rep5, src=B, dst=A), udp(88, 49157, krb_err5, src=B, dst=A),
+        udp(49157, 88, tgs_req5), udp(49157, 88, b"\x01\x02"), udp(49157, 88, b"\x02"), udp(49157, 88, b"\x03"),
+        udp(49157, 88, b"\x05\x00"), udp(49157, 88, b"\x00"), udp(49157, 88, b"\xff"),
+        udp(49158, 750, kdc_req), udp(750, 49158, err, src=B, dst=A), udp(49158, 750, as_req5),
+        udp6(49159, 88, as_req5), udp6(49159, 88, kdc_req),
+    ]
+    return p
+
+
+def ports():
+    """Which printer wins when both ports have one (tcpdump's dispatch order)."""
+    mine = [88, 750, 500, 4500, 7500, 8500, 1701, 1645, 1646, 1700, 1812, 1813, 3799]
+    others = [53, 67, 68, 123, 161, 162, 514, 4789, 5353, 6081, 6635, 49152] + mine
+    payload = bytes.fromhex("04020102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")
+    return [udp(a, b, payload) for a in mine for b in others if a != b]
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for name, pkts in [("ah", ah()), ("isakmp", isakmp()), ("radius", radius()), ("l2tp", l2tp())]:
+    for name, pkts in [("ah", ah()), ("isakmp", isakmp()), ("radius", radius()), ("l2tp", l2tp()), ("krb", krb()), ("ports", ports())]:
         for i, p in enumerate(pkts):
             p.time = 1700000000 + i / 1000
         wrpcap(os.path.join(out, name + ".pcap"), pkts)
