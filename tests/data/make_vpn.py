@@ -295,6 +295,15 @@ def isakmp():
         udp(1025, 4500, bytes.fromhex("c0ffee0000000001") + bytes(100), src=B, dst=A),
         udp6(4500, 4500, bytes.fromhex("0000abcd00000017") + bytes(40)),
     ]
+    # An IKE_AUTH with certificates, fragmented by IP (as real ones often are).
+    from scapy.all import fragment
+    big = ikemsg(J, K, [(35, id2(9, bytes(60))), (37, b"\x04" + bytes(1500)), (39, b"\x01\x00\x00\x00" + bytes(256))],
+                 ver=0x20, etype=35, flags=0x08, msgid=1)
+    for f in fragment(IP(src=A, dst=B, id=77) / UDP(sport=500, dport=500) / Raw(big), fragsize=1000):
+        p.append(E / f)
+    big1 = ikemsg(I1, R1, [(6, b"\x04" + bytes(1400)), (9, bytes(256))], etype=2)
+    for f in fragment(IP(src=A, dst=B, id=78) / UDP(sport=500, dport=500) / Raw(big1), fragsize=600):
+        p.append(E / f)
     return p
 
 
