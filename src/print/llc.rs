@@ -250,6 +250,10 @@ fn snap(c: &mut Ctx, d: &[u8], length: usize, src: &[u8], dst: &[u8]) -> R<Optio
     if (oui == 0 || oui == 0xf8) && super::ether::ethertype_print(c, et, p, length - 5)? {
         return Ok(Some(true));
     }
+    if oui == 0x00000c && et == 0x2000 {
+        super::cdp::print(c, p, length - 5)?;
+        return Ok(Some(true));
+    }
     if !c.opts.link_header {
         c.etheraddr(src);
         c.s(" > ");
@@ -276,13 +280,26 @@ fn snap_header(c: &mut Ctx, oui: u32, et: u16) {
         c.s("), ");
     }
     c.s(if oui == 0 { "ethertype " } else { "pid " });
-    let name = if oui == 0 {
-        super::ether::ethertype_name(et)
-    } else {
-        None
+    let name = match oui {
+        0 => super::ether::ethertype_name(et),
+        0x00000c => cisco_pid_name(et),
+        _ => None,
     };
     c.s(name.unwrap_or("Unknown"));
     c.s(" (0x");
     c.o.hexw(u64::from(et), 4);
     c.s(")");
+}
+
+/// tcpdump's names for the protocol ids under Cisco's OUI.
+fn cisco_pid_name(pid: u16) -> Option<&'static str> {
+    Some(match pid {
+        0x2000 => "CDP",
+        0x2003 => "VTP",
+        0x2004 => "DTP",
+        0x0111 => "UDLD",
+        0x010b => "PVST",
+        0x010c => "VLAN Bridge",
+        _ => return None,
+    })
 }

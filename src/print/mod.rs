@@ -25,6 +25,7 @@
 mod ah;
 mod arp;
 mod bootp;
+mod cdp;
 mod dns;
 mod ether;
 mod hex;

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Writes the captures of tests/print_l2misc.rs into tests/data/l2misc/: CDP, the
+slow protocols (LACP, Marker, OAM), EIGRP, and smaller IP protocols (GRE with
+source routes, IPComp, EGP, PGM, VRRP, EtherIP, cut NTP). Realistic and malformed
+packets; deterministic (fixed timestamps). Needs scapy; the tests only read the
+files and compare rfilter's output with tcpdump's.
+
+usage: python3 tests/data/make_l2misc.py tests/data/l2misc
+"""
+import os
+import struct
+import sys
+from scapy.all import Ether, IP, IPv6, UDP, Raw, wrpcap
+
+CDP_DST = "01:00:0c:cc:cc:cc"
+SRC = "00:11:22:33:44:55"
+
+
+def llc_snap(oui, pid):
+    return bytes([0xAA, 0xAA, 0x03]) + oui.to_bytes(3, "big") + struct.pack(">H", pid)
+
+
+def dot3(dst, payload):
+    """An 802.3 frame (length field) carrying `payload` (LLC and up)."""
+    return Ether(dst=dst, src=SRC, type=len(payload)) / Raw(payload)
+
+
+def tlv(t, v, length=None):
+    return struct.pack(">HH", t, len(v) + 4 if length is None else length) + v
+
+
+def cdp(tlvs, ver=2, ttl=180, ck=0xB9F2, pid=0x2000):
+    body = struct.pack(">BBH", ver, ttl, ck) + b"".join(tlvs)
+    return dot3(CDP_DST, llc_snap(0x00000C, pid) + body)
+
+
+IP4 = struct.pack(">BBBH", 1, 1, 0xCC, 4)
+IP6 = struct.pack(">BB", 2, 8) + bytes.fromhex("aaaa0300000086dd") + struct.pack(">H", 16)
+
+
+def addrs(*recs, num=None):
+    return struct.pack(">I", len(recs) if num is None else num) + b"".join(recs)
+
+
+def v4(a):
+    return IP4 + bytes(int(x) for x in a.split("."))
+
+
+def v6(a):
+    import ipaddress
+    return IP6 + ipaddress.IPv6Address(a).packed
+
+
+def cdp_packets():
+    version = (b"Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 12.2(55)SE5, "
+               b"RELEASE SOFTWARE (fc1)\nTechnical Support: http://www.cisco.com/techsupport\n"
+               b"Copyright (c) 1986-2012 by Cisco Systems, Inc.\nCompiled Thu 09-Feb-12 18:36 by prod_rel_team")
+    switch = cdp([
+        tlv(1, b"sw-access-01.example.net"),
+        tlv(2, addrs(v4("192.168.10.2"))),
+        tlv(3, b"GigabitEthernet0/24"),
+        tlv(4, struct.pack(">I", 0x28)),
+        tlv(5, version),
+        tlv(6, b"cisco WS-C2960-24TT-L"),
+        tlv(8, bytes.fromhex("00000c011200000000ffffffff010221ff000000000000001e4a7c3b80ff0000")),
+        tlv(9, b"CORP"),
+        tlv(10, struct.pack(">H", 10)),
+        tlv(11, b"\x01"),
+        tlv(0x16, addrs(v4("192.168.10.2"))),
+    ])
+    phone = cdp([
+        tlv(1, b"SEP001122334455"),
+        tlv(2, addrs(v4("10.20.30.40"), v6("2001:db8::40"))),
+        tlv(3, b"Port 1"),
+        tlv(4, struct.pack(">I", 0x490)),
+        tlv(5, b"SIP75.8-5-3S"),
+        tlv(6, b"Cisco IP Phone 7975"),
+        tlv(0x0f, b"\x20\x00"),
+        tlv(0x10, struct.pack(">H", 12000)),
+        tlv(0x11, struct.pack(">I", 1500)),
+        tlv(0x12, b"\x00"),
+        tlv(0x13, b"\x00"),
+        tlv(0x17, b"\x00"),
+        tlv(0x0b, b"\x00"),
+    ], ttl=180)
+    router = cdp([
+        tlv(1, b"rtr1"),
+        tlv(5, b"Cisco IOS XE Software\n"),
+        tlv(6, b"cisco ISR4331/K9"),
+        tlv(7, bytes([10, 0, 0, 0, 8, 192, 168, 1, 0, 24, 172, 16, 0, 0, 12])),
+        tlv(0x0e, b"\x01\x00\x64"),
+        tlv(0x14, b"rtr1-sysname"),
+        tlv(0x15, bytes.fromhex("060a2b060104010903")),
+        tlv(0x17, b"\x01Building 1, Floor 2"),
+        tlv(0x1a, struct.pack(">HHII", 1, 2, 15400, 30000)),
+        tlv(0x1f, b"xyz"),
+        tlv(0x00, b"ab"),
+        tlv(0x0c, b"cd"),
+        tlv(0x0d, b""),
+    ], ver=1, ttl=60)
+    odd_addrs = cdp([
+        tlv(1, b"odd\x01\xffname\n"),
+        tlv(2, addrs(struct.pack(">BB", 1, 1) + b"\x81" + struct.pack(">H", 3) + b"abc",
+                     struct.pack(">BB", 2, 8) + bytes(8) + struct.pack(">H", 16) + bytes(16),
+                     v4("1.2.3.4") + b"\x00\x01")),
+        tlv(2, addrs(v4("1.2.3.4"), num=3)),
+        tlv(2, addrs(struct.pack(">BB", 1, 5) + b"ab")),
+        tlv(2, addrs(struct.pack(">BB", 1, 1) + b"\xcc" + struct.pack(">H", 4) + b"\x01\x02")),
+        tlv(2, addrs(struct.pack(">BB", 9, 0) + struct.pack(">H", 6) + b"\x01\x02")),
+        tlv(2, b"\x00\x00"),
+        tlv(2, addrs(v4("1.2.3.4"), num=0) + b"\x01"),
+        tlv(0x16, b"\x00\x00\x00"),
+        tlv(7, bytes(7)),
+        tlv(4, b"\x00\x00\x00"),
+        tlv(10, b"\x00"),
+        tlv(11, b"\x00\x00"),
+        tlv(0x0e, b"\x00\x00"),
+        tlv(0x0f, b"\x00\x00\x00\x00"),
+        tlv(0x10, b""),
+        tlv(0x10, b"\x01\x02\x03\x04"),
+        tlv(0x11, b"\x00"),
+        tlv(0x12, b""),
+        tlv(0x17, b""),
+    ])
+    power = [cdp([tlv(1, b"p"), tlv(0x10, v)]) for v in (
+        b"\x7d", struct.pack(">H", 375), struct.pack(">H", 625), struct.pack(">H", 875),
+        struct.pack(">H", 1005), struct.pack(">H", 2675), b"\xff\xff\xff", b"\x00")]
+    bad = [
+        cdp([tlv(1, b"short", length=3)]),
+        cdp([tlv(0x33, b"", length=1)]),
+        cdp([tlv(1, b"long", length=200)]),
+        cdp([tlv(1, b"x"), b"\x00\x01\x00"]),
+        dot3(CDP_DST, llc_snap(0x00000C, 0x2000) + b"\x02\xb4"),
+        cdp([]),
+        cdp([tlv(5, b"line1\n\tline2\r\n\x80\x7f")]),
+    ]
+    # The 802.3 length counts past the CDP TLVs: trailing pad.
+    pad = cdp([tlv(1, b"pad")])
+    pad = Ether(bytes(pad) + bytes(20))
+    return [switch, phone, router, odd_addrs] + power + bad + [pad]
+
+
+def write(outdir, name, pkts):
+    for i, p in enumerate(pkts):
+        p.time = 1700000000 + i
+    wrpcap(os.path.join(outdir, name + ".pcap"), pkts)
+
+
+def main():
+    outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "l2misc")
+    os.makedirs(outdir, exist_ok=True)
+    write(outdir, "cdp", cdp_packets())
+
+
+if __name__ == "__main__":
+    main()

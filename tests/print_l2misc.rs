@@ -1,0 +1,187 @@
+//! Golden tests for the layer-2 and miscellaneous printers (CDP, the slow
+//! protocols LACP/Marker/OAM, EIGRP, and smaller IP protocols): rfilter against
+//! the tcpdump binary, line by line, over the captures in tests/data/l2misc/
+//! (written by tests/data/make_l2misc.py), over every truncation of each of their
+//! packets, and over mutated packets (compared with tcpdump too, and printed with
+//! every flag set without panicking).
+mod print_support;
+
+use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use rfilter::LinkType;
+use rfilter::packet::PacketRef;
+use rfilter::print::{PrintOptions, format_one};
+use std::path::PathBuf;
+
+const FLAGS: &[&[&str]] = &[
+    &["-n"],
+    &["-nv"],
+    &["-nvv"],
+    &["-nvvv"],
+    &["-ne"],
+    &["-nev"],
+    &["-nq"],
+    &["-nx"],
+    &["-nvX"],
+    &["-nA"],
+];
+
+/// Flags for the truncated variants (each record cut at every length).
+const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
+
+/// The captures in tests/data/l2misc/.
+const NAMES: &[&str] = &["cdp"];
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/l2misc")
+        .join(format!("{name}.pcap"))
+}
+
+/// Where the protocol under test starts in an Ethernet frame: past the LLC/SNAP
+/// header for CDP, the Ethernet header for the slow protocols, the IPv4 or IPv6
+/// header for the IP protocols.
+fn payload_start(name: &str, d: &[u8]) -> usize {
+    let start = match name {
+        "cdp" => 22,
+        "slow" => 14,
+        _ => match d.get(14) {
+            Some(v) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
+            _ => 54,
+        },
+    };
+    start.min(d.len())
+}
+
+/// Every record of `name` cut to each length from the start of the protocol
+/// under test to one byte short of complete.
+fn cut_variants(name: &str) -> PathBuf {
+    let (lt, recs) = read_pcap(&data(name));
+    let mut out = Vec::new();
+    for r in &recs {
+        for n in payload_start(name, &r.data)..r.data.len() {
+            out.push(Rec {
+                ts: r.ts,
+                wire_len: r.wire_len,
+                data: r.data[..n].to_vec(),
+            });
+        }
+    }
+    let path = tmpdir("l2misc").join(format!("{name}-cut.pcap"));
+    write_pcap(&path, lt, &out, false);
+    path
+}
+
+fn golden(name: &str) {
+    let (c1, m1) = assert_same(&data(name), FLAGS);
+    let (c2, m2) = assert_same(&cut_variants(name), CUT_FLAGS);
+    eprintln!(
+        "{name}: {} of {} lines identical (full and cut packets)",
+        m1 + m2,
+        c1 + c2
+    );
+}
+
+/// CDP from a switch, an IP phone and a router, every TLV type tcpdump names,
+/// malformed lengths and address records, power values that round.
+#[test]
+fn cdp() {
+    golden("cdp");
+}
+
+/// Without -n: addresses by name (tcpdump's resolver waits on DNS, so this is
+/// one run per capture).
+#[test]
+fn names_without_n() {
+    for name in NAMES {
+        assert_same(&data(name), &[&["-ttv"]]);
+    }
+}
+
+/// A small deterministic generator for the mutation tests.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Copies of every record of `name` with 1 to 4 random byte changes past the
+/// start of the protocol under test, cut at a random length.
+fn mutated(rng: &mut Rng, name: &str, copies: usize) -> (LinkType, Vec<Rec>) {
+    let (lt, recs) = read_pcap(&data(name));
+    let mut out = Vec::new();
+    for r in &recs {
+        for _ in 0..copies {
+            let mut d = r.data.clone();
+            let start = payload_start(name, &d);
+            let span = d.len() - start;
+            if span == 0 {
+                continue;
+            }
+            for _ in 0..1 + rng.next() % 4 {
+                let i = start + (rng.next() as usize % span);
+                d[i] = match rng.next() % 4 {
+                    0 => 0,
+                    1 => 0xff,
+                    _ => rng.next() as u8,
+                };
+            }
+            let cut = start + rng.next() as usize % (d.len() - start + 1);
+            d.truncate(cut);
+            out.push(Rec {
+                ts: r.ts,
+                wire_len: r.wire_len,
+                data: d,
+            });
+        }
+    }
+    (lt, out)
+}
+
+/// Mutated packets of every capture against tcpdump: every line agrees.
+#[test]
+fn mutated_packets_vs_tcpdump() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for name in NAMES {
+        let (lt, recs) = mutated(&mut rng, name, 40);
+        let path = tmpdir("l2misc").join(format!("{name}-mutated.pcap"));
+        write_pcap(&path, lt, &recs, false);
+        assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
+    }
+}
+
+fn opts(flags: &[&str]) -> PrintOptions {
+    use clap::Parser;
+    let mut argv = vec!["rfilter"];
+    argv.extend_from_slice(flags);
+    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
+}
+
+/// Many more mutated packets, printed with every flag set: the printers must
+/// not panic.
+#[test]
+fn mutated_packets_never_panic() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
+    let mut printed = 0usize;
+    for name in NAMES {
+        let (lt, recs) = mutated(&mut rng, name, 300);
+        for r in &recs {
+            for o in &flag_sets {
+                let pkt = PacketRef {
+                    ts: r.ts,
+                    wire_len: r.wire_len,
+                    data: &r.data,
+                };
+                let s = format_one(o.clone(), lt, &pkt);
+                assert!(s.ends_with('\n'));
+                printed += 1;
+            }
+        }
+    }
+    assert!(printed > 1000, "only {printed} packets printed");
+}
