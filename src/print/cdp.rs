@@ -371,7 +371,7 @@ fn addresses(c: &mut Ctx, d: &[u8], mut p: usize, mut l: usize) -> R {
 }
 
 fn prefixes(c: &mut Ctx, d: &[u8], mut p: usize, mut l: usize) -> R {
-    if l % 5 != 0 {
+    if !l.is_multiple_of(5) {
         c.s(" [length ");
         c.dec(l as u64);
         c.s(" is not a multiple of 5]");
