@@ -29,7 +29,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/l2misc/.
-const NAMES: &[&str] = &["cdp"];
+const NAMES: &[&str] = &["cdp", "slow"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -86,6 +86,14 @@ fn golden(name: &str) {
 #[test]
 fn cdp() {
     golden("cdp");
+}
+
+/// LACP (actor, partner, collector TLVs, every state flag), Marker requests
+/// and responses, OAM information, event notification, loopback control and
+/// the codes tcpdump only names; bad versions and TLV lengths.
+#[test]
+fn slow() {
+    golden("slow");
 }
 
 /// Without -n: addresses by name (tcpdump's resolver waits on DNS, so this is

@@ -54,6 +54,7 @@ mod pppoe;
 mod radius;
 mod rsvp;
 mod sctp;
+mod slow;
 mod snmp;
 mod snmp_mib;
 mod stp;

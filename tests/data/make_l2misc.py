@@ -140,6 +140,81 @@ def cdp_packets():
     return [switch, phone, router, odd_addrs] + power + bad + [pad]
 
 
+SLOW_DST = "01:80:c2:00:00:02"
+
+
+def slow(body):
+    return Ether(dst=SLOW_DST, src=SRC, type=0x8809) / Raw(body)
+
+
+def actor(t, sys_pri, sys, key, port_pri, port, state, length=20):
+    mac = bytes.fromhex(sys.replace(":", ""))
+    return struct.pack(">BBH", t, length, sys_pri) + mac + struct.pack(">HHHB", key, port_pri, port, state) + bytes(3)
+
+
+def lacp(a_state=0x3D, p_state=0x3F, extra=b"", version=1):
+    body = (bytes([1, version]) + actor(1, 32768, "00:11:22:33:44:55", 13, 32768, 0x0107, a_state)
+            + actor(2, 32768, "00:aa:bb:cc:dd:ee", 29, 32768, 0x0021, p_state)
+            + struct.pack(">BBH", 3, 16, 50) + bytes(12) + extra + b"\x00\x00" + bytes(50))
+    return slow(body)
+
+
+def marker(resp=False):
+    return slow(bytes([2, 1]) + struct.pack(">BBH", 2 if resp else 1, 16, 0x0107)
+                + bytes.fromhex("001122334455") + struct.pack(">I", 0x1234ABCD) + bytes(2)
+                + b"\x00\x00" + bytes(90))
+
+
+def oam_info(t, state=0, config=0x1D, pdu=1518, oui=0x00000C, vp=0x01020304, length=16):
+    return struct.pack(">BBBHBBH", t, length, 1, 7, state, config, pdu) + oui.to_bytes(3, "big") + struct.pack(">I", vp)
+
+
+def oam(flags, code, body):
+    return slow(struct.pack(">BHB", 3, flags, code) + body)
+
+
+def link_event(t, length=40):
+    return (struct.pack(">BBH", t, length, 5) + struct.pack(">QQQQI", 1000, 1, 3, 12345678901234, 7))
+
+
+def slow_packets():
+    return [
+        lacp(),
+        lacp(a_state=0x47, p_state=0x00),
+        lacp(a_state=0xFF, p_state=0x80, extra=struct.pack(">BB", 0x33, 4) + b"ab"),
+        lacp(version=2),
+        slow(bytes([1, 1]) + actor(1, 1, "00:00:00:00:00:01", 1, 1, 1, 1, length=22) + bytes(2) + bytes(4)),
+        slow(bytes([1, 1]) + struct.pack(">BBH", 3, 10, 1) + bytes(6) + b"\x00\x00"),
+        slow(bytes([1, 1]) + struct.pack(">BB", 1, 1) + bytes(10)),
+        slow(bytes([1, 1]) + struct.pack(">BB", 1, 200) + bytes(40)),
+        marker(),
+        marker(resp=True),
+        slow(bytes([2, 1]) + struct.pack(">BB", 1, 12) + bytes(10) + bytes(40)),
+        slow(bytes([2, 3]) + bytes(40)),
+        oam(0x0050, 0, oam_info(1) + oam_info(2, state=5, config=0, oui=0x0080C2) + b"\x00\x00" + bytes(20)),
+        oam(0x0008, 0, oam_info(1, state=6, config=0xFF, pdu=0xFFFF, oui=0x123456) + struct.pack(">BB", 0xFE, 7) + b"\x00\x12\x0f\x01\x02" + bytes(10)),
+        oam(0x0007, 0, oam_info(1, length=10) + bytes(6) + struct.pack(">BB", 9, 3) + b"z" + bytes(10)),
+        oam(0x0000, 0, struct.pack(">BB", 1, 1) + bytes(20)),
+        oam(0x0000, 0, struct.pack(">BB", 1, 100) + bytes(20)),
+        oam(0x0001, 1, struct.pack(">H", 42) + link_event(1) + link_event(2) + link_event(3) + link_event(4)
+            + struct.pack(">BB", 0xFE, 6) + b"\x00\x12\x0f\xaa" + b"\x00\x00"),
+        oam(0x0001, 1, struct.pack(">H", 43) + link_event(1, length=30) + bytes(10) + struct.pack(">BB", 7, 2)),
+        oam(0x0001, 1, b"\x00"),
+        oam(0x0000, 4, b"\x01" + bytes(40)),
+        oam(0x0000, 4, b"\x02" + bytes(40)),
+        oam(0x0000, 4, b"\x07"),
+        oam(0x0000, 2, bytes.fromhex("07000200") + bytes(38)),
+        oam(0x0000, 3, bytes.fromhex("0700020104") + bytes(37)),
+        oam(0x0000, 0xFE, bytes.fromhex("00120f0102") + bytes(37)),
+        oam(0x0000, 0x99, bytes(4)),
+        slow(b"\x03\x00"),
+        slow(bytes([9, 1, 2, 3]) + bytes(40)),
+        slow(b"\x01"),
+        slow(b"\x02"),
+        slow(b""),
+    ]
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -150,6 +225,7 @@ def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "l2misc")
     os.makedirs(outdir, exist_ok=True)
     write(outdir, "cdp", cdp_packets())
+    write(outdir, "slow", slow_packets())
 
 
 if __name__ == "__main__":
