@@ -29,7 +29,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/l2misc/.
-const NAMES: &[&str] = &["cdp", "slow"];
+const NAMES: &[&str] = &["cdp", "slow", "eigrp"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -94,6 +94,14 @@ fn cdp() {
 #[test]
 fn slow() {
     golden("slow");
+}
+
+/// EIGRP hellos, updates, queries and replies over IPv4 and IPv6 with
+/// internal, external and AppleTalk routes, prefixes of every length, short
+/// and overlong TLVs.
+#[test]
+fn eigrp() {
+    golden("eigrp");
 }
 
 /// Without -n: addresses by name (tcpdump's resolver waits on DNS, so this is

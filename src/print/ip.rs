@@ -539,6 +539,7 @@ pub(crate) fn demux(
         89 => super::ospf6::print(c, d, length),
         103 => super::pim::print(c, d, length, ip),
         46 => super::rsvp::print(c, d, length),
+        88 => super::eigrp::print(c, d, length),
         50 => super::misc::esp(c, d, length),
         51 => super::ah::print(c, d, length, ip, fragmented),
         47 => super::misc::gre(c, d, length),

@@ -27,6 +27,7 @@ mod arp;
 mod bootp;
 mod cdp;
 mod dns;
+mod eigrp;
 mod ether;
 mod hex;
 mod icmp;

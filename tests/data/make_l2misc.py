@@ -215,6 +215,88 @@ def slow_packets():
     ]
 
 
+def eigrp_hdr(op, flags=0, seq=0, ack=0, asn=100, vrid=0, ver=2, ck=0x1234):
+    return struct.pack(">BBHIIIHH", ver, op, ck, flags, seq, ack, vrid, asn)
+
+
+def etlv(t, v, length=None):
+    return struct.pack(">HH", t, len(v) + 4 if length is None else length) + v
+
+
+def params(k=(1, 0, 1, 0, 0), hold=15):
+    return etlv(1, bytes(k) + b"\x00" + struct.pack(">H", hold))
+
+
+SWVER = etlv(4, bytes([12, 4, 1, 2]))
+
+
+def metric(delay=2560000, bw=256, mtu=1500, hop=0, rel=255, load=1):
+    return struct.pack(">II", delay, bw) + mtu.to_bytes(3, "big") + bytes([hop, rel, load]) + bytes(2)
+
+
+def dest(plen, addr):
+    n = (plen + 7) // 8
+    return bytes([plen]) + bytes(int(x) for x in addr.split("."))[:n]
+
+
+def ip_int(nh, plen, addr, **kw):
+    return etlv(0x102, bytes(int(x) for x in nh.split(".")) + metric(**kw) + dest(plen, addr))
+
+
+def ip_ext(nh, plen, addr, origin="10.9.9.9", asn=65000, tag=0x11, ext_metric=20, proto=6, flags=0, **kw):
+    return etlv(0x103, bytes(int(x) for x in nh.split(".")) + bytes(int(x) for x in origin.split("."))
+                + struct.pack(">IIIHBB", asn, tag, ext_metric, 0, proto, flags) + metric(**kw) + dest(plen, addr))
+
+
+def at_int(nh=b"\x00\x00\x00\x00", start=100, end=110):
+    return etlv(0x202, nh + metric() + struct.pack(">HH", start, end))
+
+
+def at_ext(nh=b"\x00\x0a\x00\x01"):
+    return etlv(0x203, nh + struct.pack(">IIIBBH", 7, 8, 9, 2, 0x40, 33) + metric() + struct.pack(">HH", 5, 6))
+
+
+def eigrp(payload, dst="224.0.0.10", src="10.0.0.1"):
+    return Ether(src=SRC, dst="01:00:5e:00:00:0a") / IP(src=src, dst=dst, ttl=2, proto=88) / Raw(payload)
+
+
+def eigrp6(payload):
+    return Ether(src=SRC, dst="33:33:00:00:00:0a") / IPv6(src="fe80::1", dst="ff02::a", nh=88, hlim=2) / Raw(payload)
+
+
+def eigrp_packets():
+    return [
+        eigrp(eigrp_hdr(5) + params() + SWVER),
+        eigrp(eigrp_hdr(5, ack=7) + params(k=(1, 1, 1, 1, 1), hold=180) + SWVER),
+        eigrp(eigrp_hdr(1, flags=1, seq=1), dst="10.0.0.2"),
+        eigrp(eigrp_hdr(1, flags=8, seq=5, ack=4) + ip_int("0.0.0.0", 24, "192.168.1.0")
+              + ip_int("10.0.0.9", 32, "10.1.2.3", hop=1) + ip_int("0.0.0.0", 0, "0.0.0.0")
+              + ip_int("0.0.0.0", 17, "172.16.128.0", delay=0xFFFFFFFF)
+              + ip_ext("0.0.0.0", 8, "10.0.0.0") + ip_ext("10.0.0.3", 28, "203.0.113.16", proto=0x0b, flags=3)
+              + ip_ext("0.0.0.0", 16, "10.5.0.0", proto=0x33)),
+        eigrp(eigrp_hdr(3, seq=9) + ip_int("0.0.0.0", 24, "192.168.2.0", delay=0xFFFFFFFF)),
+        eigrp(eigrp_hdr(4, seq=10, ack=9) + ip_int("0.0.0.0", 24, "192.168.2.0")),
+        eigrp(eigrp_hdr(6) + etlv(0x302, bytes(20))),
+        eigrp(eigrp_hdr(7) + etlv(0x303, bytes(8))),
+        eigrp(eigrp_hdr(9, flags=0xF6) + etlv(2, bytes.fromhex("00020010") + bytes(16)) + etlv(3, b"\x04\x0a\x00\x00\x02")
+              + etlv(5, struct.pack(">I", 77)) + etlv(0x999, b"xyz")),
+        eigrp(eigrp_hdr(1, seq=2) + at_int() + at_int(nh=b"\x00\x0a\x00\x02") + at_ext() + at_ext(nh=bytes(4))
+              + etlv(0x204, struct.pack(">HHI", 10, 20, 12345))),
+        eigrp(eigrp_hdr(1) + etlv(0x102, bytes(18)) + etlv(0x103, bytes(30)) + etlv(0x202, bytes(10))
+              + etlv(0x203, bytes(10)) + etlv(0x204, bytes(4)) + etlv(1, bytes(4)) + etlv(4, bytes(2))),
+        eigrp(eigrp_hdr(1) + etlv(0x102, bytes(20) + b"\x21\x0a")),
+        eigrp(eigrp_hdr(1) + etlv(0x103, bytes(40) + b"\x40\x0a")),
+        eigrp(eigrp_hdr(1) + etlv(0x102, bytes(4) + metric() + b"\x18\x0a\x01")),
+        eigrp(eigrp_hdr(5) + etlv(1, bytes(8), length=2) + bytes(8)),
+        eigrp(eigrp_hdr(5) + etlv(1, bytes(8), length=50)),
+        eigrp(eigrp_hdr(5) + b"\x00\x01"),
+        eigrp(eigrp_hdr(5, ver=1) + params()),
+        eigrp(eigrp_hdr(5)[:12]),
+        eigrp6(eigrp_hdr(5, asn=1) + params() + SWVER),
+        eigrp6(eigrp_hdr(1, flags=1) + etlv(0x402, bytes(30))),
+    ]
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -226,6 +308,7 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     write(outdir, "cdp", cdp_packets())
     write(outdir, "slow", slow_packets())
+    write(outdir, "eigrp", eigrp_packets())
 
 
 if __name__ == "__main__":
