@@ -29,7 +29,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/l2misc/.
-const NAMES: &[&str] = &["cdp", "slow", "eigrp"];
+const NAMES: &[&str] = &["cdp", "slow", "eigrp", "ipmisc"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -44,8 +44,10 @@ fn payload_start(name: &str, d: &[u8]) -> usize {
     let start = match name {
         "cdp" => 22,
         "slow" => 14,
-        _ => match d.get(14) {
-            Some(v) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
+        // Past the UDP ports too for NTP.
+        _ => match (d.get(14), d.get(23)) {
+            (Some(v), Some(17)) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4 + 8,
+            (Some(v), _) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
             _ => 54,
         },
     };
@@ -102,6 +104,14 @@ fn slow() {
 #[test]
 fn eigrp() {
     golden("eigrp");
+}
+
+/// GRE with source routes (IP and AS entries, bad offsets and lengths),
+/// IPComp, EGP of every type (updates with class A, B and C networks), VRRP
+/// of unknown types, EtherIP, and NTP messages cut short or with trailers.
+#[test]
+fn ipmisc() {
+    golden("ipmisc");
 }
 
 /// Without -n: addresses by name (tcpdump's resolver waits on DNS, so this is

@@ -540,6 +540,8 @@ pub(crate) fn demux(
         103 => super::pim::print(c, d, length, ip),
         46 => super::rsvp::print(c, d, length),
         88 => super::eigrp::print(c, d, length),
+        108 => super::ipmisc::ipcomp(c, d),
+        8 => super::ipmisc::egp(c, d, length),
         50 => super::misc::esp(c, d, length),
         51 => super::ah::print(c, d, length, ip, fragmented),
         47 => super::misc::gre(c, d, length),

@@ -36,16 +36,17 @@ pub(crate) fn vrrp(c: &mut Ctx, d: &[u8], len: usize, ip: &IpInfo<'_>, ttl: u8) 
     if t == 1 {
         c.s("Advertisement");
     } else {
-        c.s("unknown type ");
+        c.s("unknown type (");
         c.dec(t);
-    }
-    if !(2..=3).contains(&version) || t != 1 {
-        return Ok(());
+        c.s(")");
     }
     if ttl != 255 {
         c.s(", (ttl ");
         c.dec(ttl);
         c.s(")");
+    }
+    if !(2..=3).contains(&version) || t != 1 {
+        return Ok(());
     }
     let (vrid, prio) = (u8_at(d, 1)?, u8_at(d, 2)?);
     c.s(", vrid ");
@@ -60,7 +61,10 @@ pub(crate) fn vrrp(c: &mut Ctx, d: &[u8], len: usize, ip: &IpInfo<'_>, ttl: u8) 
             0 => c.s("none"),
             1 => c.s("simple"),
             2 => c.s("ah"),
-            _ => c.s("#"),
+            _ => {
+                c.s("#");
+                c.dec(auth);
+            }
         }
         let intvl = u8_at(d, 5)?;
         c.s(", intvl ");
@@ -196,8 +200,15 @@ fn ntp_sfix(c: &mut Ctx, d: &[u8], off: usize) -> R {
 
 /// NTP control message header (mode 6).
 fn ntp_control(c: &mut Ctx, d: &[u8], len: usize) -> R {
-    if len < 12 {
+    // tcpdump checks that an invalid message was captured whole.
+    let invalid = |c: &mut Ctx| {
         c.invalid();
+        if d.len() < len {
+            c.trunc_mark();
+        }
+    };
+    if len < 12 {
+        invalid(c);
         return Ok(());
     }
     let control = u8_at(d, 1)?;
@@ -218,8 +229,10 @@ fn ntp_control(c: &mut Ctx, d: &[u8], len: usize) -> R {
     });
     c.s(", OpCode=");
     c.dec(control & 0x1f);
-    c.s("\n\tSequence=");
-    c.dec(be16(d, 2)?);
+    c.s("\n");
+    let sequence = be16(d, 2)?;
+    c.s("\tSequence=");
+    c.dec(sequence);
     let status = be16(d, 4)?;
     c.s(", Status=");
     if status == 0 {
@@ -228,19 +241,24 @@ fn ntp_control(c: &mut Ctx, d: &[u8], len: usize) -> R {
         c.s("0x");
         c.o.hex(u64::from(status));
     }
+    let assoc = be16(d, 6)?;
     c.s(", Assoc.=");
-    c.dec(be16(d, 6)?);
+    c.dec(assoc);
+    let offset = be16(d, 8)?;
     c.s(", Offset=");
-    c.dec(be16(d, 8)?);
+    c.dec(offset);
     let count = usize::from(be16(d, 10)?);
     c.s(", Count=");
     c.dec(count as u64);
     if 12 + count > len {
-        c.invalid();
+        invalid(c);
         return Ok(());
     }
     if count != 0 {
-        bytes(d, 12, count)?;
+        if bytes(d, 12, count).is_err() {
+            c.trunc_mark();
+            return Ok(());
+        }
         c.s("\n\tTO-BE-DONE: data not interpreted");
     }
     Ok(())
@@ -284,13 +302,26 @@ pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
         0..=5 => {
             if len < 48 {
                 c.invalid();
+                if d.len() < len {
+                    c.trunc_mark();
+                }
                 return Ok(());
             }
         }
         6 => return ntp_control(c, d, len),
         _ => return Ok(()),
     }
-    let (stratum, poll, precision) = (u8_at(d, 1)?, u8_at(d, 2)? as i8, u8_at(d, 3)? as i8);
+    // tcpdump prints each field once its bytes are known to be there, and
+    // checks a field's whole extent before its label.
+    macro_rules! need {
+        ($off:expr, $n:expr) => {
+            if bytes(d, $off, $n).is_err() {
+                c.trunc_mark();
+                return Ok(());
+            }
+        };
+    }
+    let stratum = u8_at(d, 1)?;
     c.s(", Stratum ");
     c.dec(stratum);
     c.s(" (");
@@ -300,7 +331,9 @@ pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
         2..=15 => "secondary reference",
         _ => "reserved",
     });
-    c.s("), poll ");
+    c.s(")");
+    let poll = u8_at(d, 2)? as i8;
+    c.s(", poll ");
     c.o.dec_i(i64::from(poll));
     if (0..32).contains(&poll) {
         c.s(" (");
@@ -311,12 +344,16 @@ pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
         c.dec(1u64 << -poll);
         c.s("s)");
     }
+    let precision = u8_at(d, 3)? as i8;
     c.s(", precision ");
     c.o.dec_i(i64::from(precision));
+    need!(4, 4);
     c.s("\n\tRoot Delay: ");
     ntp_sfix(c, d, 4)?;
+    need!(8, 4);
     c.s(", Root dispersion: ");
     ntp_sfix(c, d, 8)?;
+    need!(12, 4);
     c.s(", Reference-ID: ");
     match stratum {
         0 => c.s("(unspec)"),
@@ -338,6 +375,7 @@ pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
         ("\n\t  Receive Timestamp:    ", 32),
         ("\n\t  Transmit Timestamp:   ", 40),
     ] {
+        need!(off, 8);
         c.s(label);
         ntp_time(c, d, off)?;
     }
@@ -345,18 +383,30 @@ pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     ntp_delta(c, d, 24, 32)?;
     c.s("\n\t    Originator - Transmit Timestamp: ");
     ntp_delta(c, d, 24, 40)?;
-    match 68usize.checked_sub(len) {
-        Some(16) => {
+    match len {
+        52 => {
+            let key = be32(d, 48)?;
             c.s("\n\tKey id: ");
-            c.dec(be32(d, 48)?);
+            c.dec(key);
         }
-        Some(0) => {
+        68 | 72 => {
+            let key = be32(d, 48)?;
             c.s("\n\tKey id: ");
-            c.dec(be32(d, 48)?);
+            c.dec(key);
+            let words = (len - 52) / 4;
+            if bytes(d, 52, 4 * words).is_err() {
+                c.trunc_mark();
+                return Ok(());
+            }
             c.s("\n\tAuthentication: ");
-            for k in 0..4 {
+            for k in 0..words {
                 c.o.hexw(u64::from(be32(d, 52 + 4 * k)?), 8);
             }
+        }
+        49.. => {
+            c.s("\n\t(");
+            c.dec((len - 48) as u64);
+            c.s(" more bytes after the header)");
         }
         _ => {}
     }
@@ -519,9 +569,10 @@ pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 len -= 4;
             }
             if flags & 0x4000 != 0 {
-                // Source routing (obsolete): not decoded.
-                c.invalid();
-                return Ok(());
+                match super::ipmisc::gre_routing(c, d, p, len)? {
+                    Some((np, nlen)) => (p, len) = (np, nlen),
+                    None => return Ok(()),
+                }
             }
             if c.opts.link_header {
                 c.s(", proto ");

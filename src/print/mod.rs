@@ -36,6 +36,7 @@ mod icmp6_info;
 mod igmp;
 mod ip;
 mod ip6;
+mod ipmisc;
 mod isakmp;
 mod krb;
 mod l2tp;

@@ -297,6 +297,135 @@ def eigrp_packets():
     ]
 
 
+A4, B4 = "10.0.0.1", "10.0.0.2"
+ETH = dict(src=SRC, dst="00:66:77:88:99:aa")
+
+
+def ipp(proto, payload, **kw):
+    return Ether(**ETH) / IP(src=A4, dst=B4, proto=proto, **kw) / Raw(payload)
+
+
+def ip6p(nh, payload):
+    return Ether(**ETH) / IPv6(src="fd00::1", dst="fd00::2", nh=nh) / Raw(payload)
+
+
+def sre(af, off, entries):
+    return struct.pack(">HBB", af, off, len(entries)) + entries
+
+
+SRE_END = struct.pack(">HBB", 0, 0, 0)
+
+
+def gre_r(flags, entries, proto=0x0800, extra=b"", inner=None):
+    if inner is None:
+        inner = bytes(IP(src="192.0.2.1", dst="192.0.2.2") / UDP(sport=1, dport=2))
+    return ipp(47, struct.pack(">HH", flags, proto) + struct.pack(">HH", 0xABCD, 4) + extra + entries + inner)
+
+
+def addrs4(*a):
+    return b"".join(bytes(int(x) for x in s.split(".")) for s in a)
+
+
+def egp(ty, code, status, a=0, b=0, net="10.0.0.0", asn=65001, seq=7, ver=2, extra=b""):
+    return ipp(8, struct.pack(">BBBBHHHBB", ver, ty, code, status, 0, asn, seq, a, b) + addrs4(net) + extra)
+
+
+def vrrp(first, rest=b"", ttl=255):
+    return ipp(112, bytes([first]) + rest, ttl=ttl)
+
+
+def ntp(first, body_len=47, stratum=2, extra=b""):
+    body = bytes([first, stratum, 6, 0xEC]) + bytes(range(8, 8 + body_len - 3))[: body_len - 3] + extra
+    return Ether(**ETH) / IP(src=A4, dst=B4) / UDP(sport=123, dport=123) / Raw(body)
+
+
+def ipmisc_packets():
+    pk = [
+        # GRE with routing: IP and ASN source routes, unknown families, the
+        # checks on offsets and lengths, and the null entry cut short.
+        gre_r(0xC000, sre(0x0800, 4, addrs4("1.2.3.4", "5.6.7.8", "9.9.9.9")) + SRE_END),
+        gre_r(0x4000, sre(0x0800, 0, addrs4("1.2.3.4")) + sre(0xFFFE, 2, struct.pack(">HHH", 100, 0xFDE8, 7)) + SRE_END),
+        gre_r(0x4000, sre(0xC200, 0, bytes(4)) + SRE_END),
+        gre_r(0x6000, sre(0x0800, 2, addrs4("1.2.3.4", "5.6.7.8")) + SRE_END, extra=struct.pack(">I", 0x1234)),
+        gre_r(0x5000, sre(0x0800, 0, bytes(6)) + SRE_END, extra=struct.pack(">I", 99)),
+        gre_r(0x4000, sre(0x0800, 8, addrs4("1.2.3.4", "5.6.7.8")) + SRE_END),
+        gre_r(0x4000, sre(0xFFFE, 1, bytes(4)) + SRE_END),
+        gre_r(0x4000, sre(0xFFFE, 0, bytes(3)) + SRE_END),
+        gre_r(0x4000, sre(0xFFFE, 4, bytes(4)) + SRE_END),
+        gre_r(0x4000, sre(0x0800, 0, addrs4("1.2.3.4")) + SRE_END, proto=0x86DD,
+              inner=bytes(IPv6(src="fd00::9", dst="fd00::a") / UDP(sport=1, dport=2))),
+        gre_r(0x4000, sre(0x0800, 0, addrs4("1.2.3.4")) + SRE_END, proto=0x1234, inner=b"abcd"),
+        gre_r(0x4000, struct.pack(">HBB", 0x0800, 0, 40) + addrs4("1.2.3.4"), inner=b""),
+        gre_r(0x4000, struct.pack(">HBB", 0x0800, 0, 8) + addrs4("1.2.3.4"), inner=b""),
+        gre_r(0x4000, sre(0x0800, 0, addrs4("1.2.3.4")), inner=b"\x00\x00"),
+        gre_r(0x4000, sre(0x0800, 0, addrs4("1.2.3.4")), inner=b""),
+        # IPComp over IPv4 and IPv6, and cut short.
+        ipp(108, struct.pack(">BBH", 4, 0, 0x1234) + bytes(20)),
+        ipp(108, struct.pack(">BBH", 6, 1, 2) + bytes(40)),
+        ipp(108, b"\x04\x00\x00"),
+        ip6p(108, struct.pack(">BBH", 6, 0, 0xFFFF) + bytes(20)),
+        # EGP: every message type, code and status tcpdump names, and bad ones.
+        egp(3, 0, 0, 0, 30, extra=b"\x00\x78"),
+        egp(3, 1, 1),
+        egp(3, 0, 2),
+        egp(3, 1, 5),
+        egp(3, 2, 3),
+        egp(3, 3, 5),
+        egp(3, 4, 7),
+        egp(3, 2, 1),
+        egp(3, 9, 0),
+        egp(5, 0, 1),
+        egp(5, 1, 2),
+        egp(5, 1, 9),
+        egp(5, 7, 0),
+        egp(2, 0, 0, net="192.168.1.0"),
+        egp(2, 0, 4, net="172.16.0.0"),
+        egp(8, 0, 1, 0, 3),
+        egp(8, 0, 2, 0, 6),
+        egp(8, 0, 5, 1, 0),
+        egp(9, 0, 0),
+        egp(2, 0, 0, ver=3),
+        # Updates: the class of the source network decides how many bytes of
+        # each gateway address follow.
+        egp(1, 0, 1, 1, 1, net="0.0.0.10",
+            extra=bytes([1, 2, 3, 2, 1, 2, 10, 20, 5, 1, 130]) + bytes([4, 5, 6, 1, 3, 2, 192, 168, 1, 172, 16])),
+        egp(1, 0, 0x81, 2, 0, net="0.0.0.150",
+            extra=bytes([7, 8, 1, 0, 1, 10]) + bytes([9, 9, 0])),
+        egp(1, 0, 2, 1, 0, net="0.0.0.200", extra=bytes([7, 1, 1, 1, 200, 1, 2])),
+        egp(1, 0, 9, 1, 0, net="0.0.0.250", extra=bytes([7, 7, 7, 7, 0])),
+        egp(1, 0, 1, 3, 0, net="0.0.0.10", extra=bytes([1, 2, 3, 2, 1, 2, 10])),
+        egp(1, 0, 1, 1, 0, net="0.0.0.10", extra=bytes([1, 2])),
+        egp(1, 0, 1, 1, 0, net="0.0.0.10", extra=bytes([1, 2, 3, 1, 5, 1])),
+        egp(1, 0, 1, 1, 0, net="0.0.0.10", extra=bytes([1, 2, 3, 1, 5, 1, 200, 1])),
+        ipp(8, bytes([2, 3, 0, 0]) + bytes(8)),
+        # VRRP of unknown types and versions.
+        vrrp(0x25, bytes([1, 100, 1, 0, 1, 0, 0]) + addrs4("10.0.0.9")),
+        vrrp(0x20, bytes(7)),
+        vrrp(0x3F, bytes(11)),
+        vrrp(0x17, bytes(11)),
+        vrrp(0x21, bytes([1, 100, 1, 0, 1, 0, 0]) + addrs4("10.0.0.9"), ttl=64),
+        # EtherIP (tcpdump 4.99 has no printer for it).
+        ipp(97, struct.pack(">H", 0x3000) + bytes(Ether(src=SRC, dst="00:00:5e:00:01:01") / IP() / UDP())),
+        # NTP: too short for a time message (and captured shorter still), a
+        # stratum 1 reference, key id and digest, control messages.
+        ntp(0xE3, body_len=30),
+        ntp(0x1B, stratum=1),
+        ntp(0x24, stratum=0),
+        ntp(0x1C, stratum=16, extra=bytes([0, 0, 0, 5])),
+        ntp(0x1C, stratum=3, extra=bytes([0, 0, 0, 5]) + bytes(range(16))),
+        ntp(0x1C, stratum=3, extra=bytes(12)),
+        ntp(0x1C, stratum=3, extra=bytes([0, 0, 0, 5]) + bytes(range(20))),
+        ntp(0x1C, stratum=3, extra=bytes(1)),
+    ]
+    # NTP control messages: with data, a count past the end, too short.
+    pk.append(ntp(0x16, body_len=11, stratum=0x82, extra=b"\x00\x04abcd"))
+    pk.append(ntp(0x16, body_len=11, stratum=0x02, extra=b"\x00\x40abcd"))
+    pk.append(ntp(0x1E, body_len=8, stratum=0x02))
+    cut = ntp(0xE3, body_len=30)
+    pk.append(Ether(bytes(cut)[:60]))
+    return pk
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -309,6 +438,7 @@ def main():
     write(outdir, "cdp", cdp_packets())
     write(outdir, "slow", slow_packets())
     write(outdir, "eigrp", eigrp_packets())
+    write(outdir, "ipmisc", ipmisc_packets())
 
 
 if __name__ == "__main__":
