@@ -542,6 +542,7 @@ pub(crate) fn demux(
         88 => super::eigrp::print(c, d, length),
         108 => super::ipmisc::ipcomp(c, d),
         8 => super::ipmisc::egp(c, d, length),
+        113 => super::ipmisc::pgm(c, d, length, ip),
         50 => super::misc::esp(c, d, length),
         51 => super::ah::print(c, d, length, ip, fragmented),
         47 => super::misc::gre(c, d, length),

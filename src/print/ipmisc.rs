@@ -1,8 +1,8 @@
 //! Smaller IP protocols as tcpdump 4.99 prints them: GRE source route entries
-//! (RFC 1701), IPComp (108) and EGP (8).
+//! (RFC 1701), IPComp (108), EGP (8) and PGM (113).
 
 use super::out::Put;
-use super::{Ctx, R, Trunc, be16, bytes, u8_at};
+use super::{Ctx, R, Trunc, be16, be32, bytes, u8_at};
 
 /// GRE source route entries after the fixed header, from `p` with `len` bytes
 /// left: `Some((offset, left))` past the null entry, or `None` once tcpdump's
@@ -383,4 +383,419 @@ fn egp_networks(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.s(")");
     }
     Ok(())
+}
+
+/// A network-layer address of a PGM family (1 IPv4, 2 IPv6) at `p`: its
+/// text and length, `None` for other families (tcpdump stops there).
+fn pgm_nla(d: &[u8], p: usize, afi: u16) -> R<Option<(String, usize)>> {
+    let n = match afi {
+        1 => 4,
+        2 => 16,
+        _ => return Ok(None),
+    };
+    let a = bytes(d, p, n)?;
+    let mut s = Vec::new();
+    if n == 4 {
+        s.ipv4(a);
+    } else {
+        s.ipv6(a);
+    }
+    Ok(Some((String::from_utf8_lossy(&s).into_owned(), n)))
+}
+
+/// PGM (RFC 3208, IP protocol 113): ports, type and, with -v, the message
+/// fields and options, with tcpdump's quirks (the group address family read
+/// from the address, option lengths that skip the option header twice).
+pub(crate) fn pgm(c: &mut Ctx, d: &[u8], length: usize, ip: &super::ip::IpInfo<'_>) -> R {
+    c.proto = "pgm";
+    let addr = |c: &mut Ctx, a: &[u8]| {
+        if ip.v6 { c.ip6addr(a) } else { c.ipaddr(a) }
+    };
+    if bytes(d, 0, 4).is_err() {
+        addr(c, ip.src);
+        c.s(" > ");
+        addr(c, ip.dst);
+        c.s(":");
+        c.trunc_mark();
+        return Ok(());
+    }
+    let sport = be16(d, 0)?;
+    let dport = be16(d, 2)?;
+    if ip.hdr_proto == 113 {
+        addr(c, ip.src);
+        c.s(".");
+        c.tcpport(sport);
+        c.s(" > ");
+        addr(c, ip.dst);
+        c.s(".");
+        c.tcpport(dport);
+    } else {
+        c.tcpport(sport);
+        c.s(" > ");
+        c.tcpport(dport);
+    }
+    c.s(": ");
+    macro_rules! trunc {
+        () => {{
+            c.trunc_mark();
+            return Ok(());
+        }};
+    }
+    if bytes(d, 0, 16).is_err() {
+        trunc!();
+    }
+    c.s("PGM, length ");
+    c.dec(be16(d, 14)?);
+    if c.opts.verbose == 0 {
+        return Ok(());
+    }
+    let ty = d[4];
+    c.s(" 0x");
+    for &b in &d[8..14] {
+        c.o.hexw(u64::from(b), 2);
+    }
+    c.s(" ");
+    // Where the options start; SPMR and unknown types leave it at the header.
+    let mut bp = 0usize;
+    match ty {
+        0 | 1 => {
+            let fixed = if ty == 0 { 16 } else { 12 };
+            if bytes(d, 16, fixed).is_err() {
+                trunc!();
+            }
+            let afi = be16(d, 16 + fixed - 4)?;
+            let Some((nla, n)) = pgm_nla_checked(d, 16 + fixed, afi) else {
+                trunc!();
+            };
+            bp = 16 + fixed + n;
+            if ty == 0 {
+                let (seq, trail, lead) = (be32(d, 16)?, be32(d, 20)?, be32(d, 24)?);
+                c.s("SPM seq ");
+                c.dec(seq);
+                c.s(" trail ");
+                c.dec(trail);
+                c.s(" lead ");
+                c.dec(lead);
+                c.s(" nla ");
+                c.s(&nla);
+            } else {
+                let ivl = be32(d, bp)?;
+                let rnd = be32(d, bp + 4)?;
+                let mask = be32(d, bp + 8)?;
+                bp += 12;
+                let seq = be32(d, 16)?;
+                let round = be16(d, 20)?;
+                c.s("POLL seq ");
+                c.dec(seq);
+                c.s(" round ");
+                c.dec(round);
+                c.s(" nla ");
+                c.s(&nla);
+                c.s(" ivl ");
+                c.dec(ivl);
+                c.s(" rnd 0x");
+                c.o.hexw(u64::from(rnd), 8);
+                c.s(" mask 0x");
+                c.o.hexw(u64::from(mask), 8);
+            }
+        }
+        2 | 4 | 5 | 11 => {
+            if bytes(d, 16, 8).is_err() {
+                trunc!();
+            }
+            let a = be32(d, 16)?;
+            let b = be32(d, 20)?;
+            match ty {
+                2 => {
+                    c.s("POLR seq ");
+                    c.dec(a);
+                    c.s(" round ");
+                    c.dec(b >> 16);
+                }
+                4 | 5 => {
+                    c.s(if ty == 4 {
+                        "ODATA trail "
+                    } else {
+                        "RDATA trail "
+                    });
+                    c.dec(b);
+                    c.s(" seq ");
+                    c.dec(a);
+                }
+                _ => {
+                    c.s("ACK seq ");
+                    c.dec(a);
+                }
+            }
+            bp = 24;
+        }
+        8..=10 => {
+            if bytes(d, 16, 8).is_err() {
+                trunc!();
+            }
+            let Some((source, n)) = pgm_nla_checked(d, 24, be16(d, 20)?) else {
+                trunc!();
+            };
+            // tcpdump skips the group's family and reserved fields, then
+            // reads the family from the address that follows.
+            let g = 24 + n + 4;
+            let Some((group, m)) = pgm_nla_checked(d, g, be16(d, g)?) else {
+                trunc!();
+            };
+            bp = g + m;
+            c.s(match ty {
+                8 => "NAK ",
+                9 => "NNAK ",
+                _ => "NCF ",
+            });
+            let seq = be32(d, 16)?;
+            c.s("(");
+            c.s(&source);
+            c.s(" -> ");
+            c.s(&group);
+            c.s("), seq ");
+            c.dec(seq);
+        }
+        12 => c.s("SPMR"),
+        _ => {
+            c.s("UNKNOWN type 0x");
+            c.o.hexw(u64::from(ty), 2);
+        }
+    }
+    if d[5] & 1 != 0 && !pgm_options(c, d, bp)? {
+        return Ok(());
+    }
+    c.s(" [");
+    c.dec(length as u64);
+    c.s("]");
+    Ok(())
+}
+
+/// pgm_nla after tcpdump's capture check: `None` for an unknown family or an
+/// address past the capture (both end the packet with the truncation mark).
+fn pgm_nla_checked(d: &[u8], p: usize, afi: u16) -> Option<(String, usize)> {
+    pgm_nla(d, p, afi).ok().flatten()
+}
+
+/// The options; false when tcpdump stops without the closing length.
+fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
+    if bytes(d, bp, 4).is_err() {
+        c.trunc_mark();
+        return Ok(false);
+    }
+    let t = u8_at(d, bp)?;
+    if t & 0x7f != 0 {
+        c.s("[First option bad, should be PGM_OPT_LENGTH, is ");
+        c.dec(t & 0x7f);
+        c.s("]");
+        return Ok(false);
+    }
+    let l = u8_at(d, bp + 1)?;
+    if l != 4 {
+        c.s("[Bad OPT_LENGTH option, length ");
+        c.dec(l);
+        c.s(" != 4]");
+        return Ok(false);
+    }
+    let mut opts_len = u32::from(be16(d, bp + 2)?);
+    bp += 4;
+    if opts_len < 4 {
+        c.s("[Bad total option length ");
+        c.dec(opts_len);
+        c.s(" < 4]");
+        return Ok(false);
+    }
+    c.s(" OPTS LEN ");
+    c.dec(opts_len);
+    opts_len -= 4;
+    let bad = |c: &mut Ctx, name: &str, l: u8, op: &str, want: u32, tail: &str| {
+        c.s("[Bad ");
+        c.s(name);
+        c.s(" option, length ");
+        c.dec(l);
+        c.s(op);
+        c.dec(want);
+        c.s(tail);
+        c.s("]");
+    };
+    while opts_len != 0 {
+        if opts_len < 4 {
+            c.s("[Total option length leaves no room for final option]");
+            return Ok(false);
+        }
+        let t = u8_at(d, bp)?;
+        let mut l = u8_at(d, bp + 1)?;
+        bp += 2;
+        if l < 4 {
+            c.s("[Bad option, length ");
+            c.dec(l);
+            c.s(" < 4]");
+            break;
+        }
+        if opts_len < u32::from(l) {
+            c.s("[Total option length leaves no room for final option]");
+            return Ok(false);
+        }
+        if bytes(d, bp, usize::from(l) - 2).is_err() {
+            c.trunc_mark();
+            return Ok(false);
+        }
+        // Fixed-size options: (name, length, label, number of 32-bit values).
+        let fixed: Option<(&str, u8, &str, usize)> = match t & 0x7f {
+            0x00 => Some(("OPT_LENGTH", 4, "", 0)),
+            0x01 => Some(("OPT_FRAGMENT", 16, " FRAG", 3)),
+            0x03 => Some(("OPT_JOIN", 8, " JOIN", 1)),
+            0x04 => Some(("OPT_NAK_BO_IVL", 12, " BACKOFF", 2)),
+            0x05 => Some(("OPT_NAK_BO_RNG", 12, " BACKOFF", 2)),
+            0x08 => Some(("OPT_PARITY_PRM", 8, " PARITY MAXTGS", 1)),
+            0x09 => Some(("OPT_PARITY_GRP", 8, " PARITY GROUP", 1)),
+            0x0a => Some(("OPT_CURR_TGSIZE", 8, " PARITY ATGS", 1)),
+            0x0b => Some(("OPT_NBR_UNREACH", 4, " NBR_UNREACH", 0)),
+            0x0d => Some(("OPT_SYN", 4, " SYN", 0)),
+            0x0e => Some(("OPT_FIN", 4, " FIN", 0)),
+            0x0f => Some(("OPT_RST", 4, " RST", 0)),
+            0x11 => Some(("OPT_CRQST", 4, " CRQST", 0)),
+            _ => None,
+        };
+        if let Some((name, want, label, words)) = fixed {
+            if l != want {
+                bad(c, name, l, " != ", u32::from(want), "");
+                return Ok(false);
+            }
+            if t & 0x7f == 0 {
+                let extra = be16(d, bp)?;
+                c.s(" OPTS LEN (extra?) ");
+                c.dec(extra);
+                bp += 2;
+            } else {
+                bp += 2;
+                let mut v = [0u32; 3];
+                for (i, x) in v.iter_mut().enumerate().take(words) {
+                    *x = be32(d, bp + 4 * i)?;
+                }
+                bp += 4 * words;
+                c.s(label);
+                match t & 0x7f {
+                    0x01 => {
+                        c.s(" seq ");
+                        c.dec(v[0]);
+                        c.s(" off ");
+                        c.dec(v[1]);
+                        c.s(" len ");
+                        c.dec(v[2]);
+                    }
+                    0x04 => {
+                        c.s(" ivl ");
+                        c.dec(v[0]);
+                        c.s(" ivlseq ");
+                        c.dec(v[1]);
+                    }
+                    0x05 => {
+                        c.s(" max ");
+                        c.dec(v[0]);
+                        c.s(" min ");
+                        c.dec(v[1]);
+                    }
+                    _ if words == 1 => {
+                        c.s(" ");
+                        c.dec(v[0]);
+                    }
+                    _ => {}
+                }
+            }
+            opts_len -= u32::from(want);
+        } else {
+            match t & 0x7f {
+                0x02 => {
+                    bp += 2;
+                    l -= 4;
+                    c.s(" NAK LIST");
+                    while l != 0 {
+                        if l < 4 {
+                            c.s("[Option length not a multiple of 4]");
+                            return Ok(false);
+                        }
+                        let v = be32(d, bp)?;
+                        c.s(" ");
+                        c.dec(v);
+                        bp += 4;
+                        l -= 4;
+                        opts_len = opts_len.wrapping_sub(4);
+                    }
+                }
+                0x07 | 0x12 | 0x13 => {
+                    let (name, min, label) = match t & 0x7f {
+                        0x07 => ("OPT_REDIRECT", 8u8, " REDIRECT "),
+                        0x12 => ("OPT_PGMCC_DATA", 12, " PGMCC DATA "),
+                        _ => ("OPT_PGMCC_FEEDBACK", 12, " PGMCC FEEDBACK "),
+                    };
+                    if l < min {
+                        let shown = if t & 0x7f == 0x13 {
+                            "PGM_OPT_PGMCC_FEEDBACK"
+                        } else {
+                            name
+                        };
+                        bad(c, shown, l, " < ", u32::from(min), "");
+                        return Ok(false);
+                    }
+                    bp += 2;
+                    let mut offset = 0;
+                    if min == 12 {
+                        offset = be32(d, bp)?;
+                        bp += 4;
+                    }
+                    let afi = be16(d, bp)?;
+                    bp += 4;
+                    let n = match afi {
+                        1 => 4u8,
+                        2 => 16,
+                        _ => {
+                            c.trunc_mark();
+                            return Ok(false);
+                        }
+                    };
+                    if l != min + n {
+                        bad(c, name, l, " != ", u32::from(min), " + address size");
+                        return Ok(false);
+                    }
+                    let Some((nla, _)) = pgm_nla_checked(d, bp, afi) else {
+                        c.trunc_mark();
+                        return Ok(false);
+                    };
+                    bp += usize::from(n);
+                    opts_len = opts_len.wrapping_sub(u32::from(min + n));
+                    c.s(label);
+                    if min == 12 {
+                        c.dec(offset);
+                        c.s(" ");
+                    }
+                    c.s(&nla);
+                }
+                0x0c | 0x10 => {
+                    if t & 0x7f == 0x0c {
+                        c.s(" PATH_NLA [");
+                        c.dec(l);
+                        c.s("]");
+                    } else {
+                        c.s(" CR");
+                    }
+                    bp += usize::from(l);
+                    opts_len = opts_len.wrapping_sub(u32::from(l));
+                }
+                _ => {
+                    c.s(" OPT_");
+                    c.o.s(&format!("{t:02X}"));
+                    c.s(" [");
+                    c.dec(l);
+                    c.s("] ");
+                    bp += usize::from(l);
+                    opts_len = opts_len.wrapping_sub(u32::from(l));
+                }
+            }
+        }
+        if t & 0x80 != 0 {
+            break;
+        }
+    }
+    Ok(true)
 }

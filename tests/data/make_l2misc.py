@@ -426,6 +426,89 @@ def ipmisc_packets():
     return pk
 
 
+def pgm_hdr(ty, opts=0, sport=7500, dport=7500, tsdu=0, gsid=bytes.fromhex("0a0b0c0d0e0f")):
+    return struct.pack(">HHBBH", sport, dport, ty, opts, 0) + gsid + struct.pack(">H", tsdu)
+
+
+def nla4(a):
+    return struct.pack(">HH", 1, 0) + addrs4(a)
+
+
+def nla6(a):
+    import ipaddress
+    return struct.pack(">HH", 2, 0) + ipaddress.IPv6Address(a).packed
+
+
+def popt(t, body, end=False):
+    return bytes([t | (0x80 if end else 0), len(body) + 2]) + body
+
+
+def opts(*o):
+    body = b"".join(o)
+    return bytes([0, 4]) + struct.pack(">H", len(body) + 4) + body
+
+
+def pgm(ty, body, o=b"", v6=False, **kw):
+    payload = pgm_hdr(ty, opts=1 if o else 0, **kw) + body + o
+    if v6:
+        return ip6p(113, payload)
+    return ipp(113, payload)
+
+
+def pgm_packets():
+    spm = struct.pack(">III", 100, 90, 110)
+    data = struct.pack(">II", 1234, 1200)
+    nak = struct.pack(">I", 55)
+    return [
+        pgm(0, spm + nla4("10.0.0.1")),
+        pgm(0, spm + nla6("fd00::1"), v6=True),
+        pgm(0, spm + struct.pack(">HH", 9, 0) + bytes(4)),
+        pgm(1, struct.pack(">IHH", 7, 2, 1) + nla4("10.0.0.1") + struct.pack(">III", 1000, 0xDEADBEEF, 0xFF00)),
+        pgm(1, struct.pack(">IHH", 7, 2, 2) + nla6("fd00::5") + struct.pack(">III", 1, 2, 3)),
+        pgm(2, struct.pack(">IHH", 7, 2, 0)),
+        pgm(4, data + b"hello world", tsdu=11),
+        pgm(5, data + b"again", tsdu=5),
+        pgm(8, nak + nla4("10.0.0.1") + nla4("239.1.1.1")),
+        pgm(9, nak + nla4("10.0.0.1") + struct.pack(">HH", 1, 0) + b"\x00\x01\x00\x00"),
+        pgm(10, nak + nla6("fd00::1") + struct.pack(">HH", 2, 0) + b"\x00\x02" + bytes(14)),
+        pgm(8, nak + struct.pack(">HH", 3, 0) + bytes(8)),
+        pgm(11, struct.pack(">II", 99, 0xFFFF0000)),
+        pgm(12, b""),
+        pgm(0x33, bytes(8)),
+        # Options.
+        pgm(4, data, o=opts(popt(1, bytes(2) + struct.pack(">III", 5, 6, 7)), popt(3, bytes(2) + struct.pack(">I", 8), end=True)), tsdu=0),
+        pgm(5, data, o=opts(popt(4, bytes(2) + struct.pack(">II", 9, 10)), popt(5, bytes(2) + struct.pack(">II", 11, 12)),
+                            popt(8, bytes(2) + struct.pack(">I", 13)), popt(9, bytes(2) + struct.pack(">I", 14)),
+                            popt(10, bytes(2) + struct.pack(">I", 15)), popt(11, bytes(2)), popt(13, bytes(2)),
+                            popt(14, bytes(2)), popt(15, bytes(2)), popt(17, bytes(2), end=True))),
+        pgm(8, nak + nla4("10.0.0.1") + nla4("239.1.1.1"), o=opts(popt(2, bytes(2) + struct.pack(">II", 56, 57), end=True))),
+        pgm(0, spm + nla4("10.0.0.1"), o=opts(popt(7, bytes(2) + nla4("10.9.9.9")), popt(0x12, bytes(2) + struct.pack(">I", 77) + nla4("10.8.8.8")),
+                                              popt(0x13, bytes(2) + struct.pack(">I", 78) + nla6("fd00::8"), end=True))),
+        pgm(4, data, o=opts(popt(0x0C, bytes(6)), popt(0x10, bytes(6)), popt(0x20, bytes(2)), popt(0, bytes(2), end=True))),
+        pgm(4, data, o=opts(popt(0, bytes(2)), popt(0x7f, bytes(2), end=True))),
+        pgm(4, data, o=bytes([1, 4, 0, 8]) + bytes(4)),
+        pgm(4, data, o=bytes([0, 5, 0, 8]) + bytes(4)),
+        pgm(4, data, o=bytes([0, 4, 0, 2])),
+        pgm(4, data, o=opts(bytes([3, 2, 0, 0]))),
+        pgm(4, data, o=bytes([0, 4, 0, 6]) + bytes([3, 8, 0, 0])),
+        pgm(4, data, o=opts(popt(1, bytes(6)))),
+        pgm(4, data, o=opts(popt(3, bytes(6)), popt(4, bytes(2)), popt(5, bytes(2)), popt(8, bytes(6)))),
+        pgm(4, data, o=opts(popt(7, bytes(2)))),
+        pgm(4, data, o=opts(popt(7, bytes(2) + struct.pack(">HH", 1, 0) + bytes(8)))),
+        pgm(4, data, o=opts(popt(7, bytes(2) + struct.pack(">HH", 5, 0) + bytes(4)))),
+        pgm(4, data, o=opts(popt(0x12, bytes(6)))),
+        pgm(4, data, o=opts(popt(0x13, bytes(6)))),
+        pgm(4, data, o=opts(popt(0x13, bytes(2) + struct.pack(">I", 1) + nla4("1.1.1.1") + bytes(4)))),
+        pgm(4, data, o=opts(popt(2, bytes(2) + b"\x00\x00\x00"))),
+        pgm(4, data, o=opts(popt(0x0B, bytes(4)))),
+        pgm(12, b"", o=b""),
+        pgm(0x44, bytes(4), o=b"\x00"),
+        ipp(113, pgm_hdr(4)[:10]),
+        ipp(113, b"\x1d\x4c"),
+        ip6p(60, bytes([113, 0, 1, 4, 0, 0, 0, 0]) + pgm_hdr(4) + data),
+    ]
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -439,6 +522,7 @@ def main():
     write(outdir, "slow", slow_packets())
     write(outdir, "eigrp", eigrp_packets())
     write(outdir, "ipmisc", ipmisc_packets())
+    write(outdir, "pgm", pgm_packets())
 
 
 if __name__ == "__main__":
