@@ -29,7 +29,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/l2misc/.
-const NAMES: &[&str] = &["cdp", "slow", "eigrp", "ipmisc", "pgm"];
+const NAMES: &[&str] = &["cdp", "cisco", "slow", "eigrp", "ipmisc", "pgm"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -42,7 +42,7 @@ fn data(name: &str) -> PathBuf {
 /// header for the IP protocols.
 fn payload_start(name: &str, d: &[u8]) -> usize {
     let start = match name {
-        "cdp" => 22,
+        "cdp" | "cisco" => 22,
         "slow" => 14,
         // Past the UDP ports too for NTP.
         _ => match (d.get(14), d.get(23)) {
@@ -93,6 +93,13 @@ fn golden(name: &str) {
 #[test]
 fn cdp() {
     golden("cdp");
+}
+
+/// Cisco's other SNAP protocols: PVST+, DTP, UDLD and VTP (summary, subset
+/// with VLAN TLVs, requests), with bad lengths.
+#[test]
+fn cisco() {
+    golden("cisco");
 }
 
 /// LACP (actor, partner, collector TLVs, every state flag), Marker requests

@@ -250,10 +250,29 @@ fn snap(c: &mut Ctx, d: &[u8], length: usize, src: &[u8], dst: &[u8]) -> R<Optio
     if (oui == 0 || oui == 0xf8) && super::ether::ethertype_print(c, et, p, length - 5)? {
         return Ok(Some(true));
     }
-    if oui == 0x00000c && et == 0x2000 {
-        super::cdp::print(c, p, length - 5)?;
+    if oui == 0x00000c {
+        match et {
+            0x2000 => super::cdp::print(c, p, length - 5)?,
+            0x2004 => super::cisco::dtp(c, p, length - 5)?,
+            0x0111 => super::cisco::udld(c, p, length - 5)?,
+            0x2003 => super::cisco::vtp(c, p, length - 5)?,
+            0x010b | 0x010c => super::stp::print(c, p, length - 5)?,
+            _ => return snap_undecoded(c, oui, et, length, src, dst),
+        }
         return Ok(Some(true));
     }
+    snap_undecoded(c, oui, et, length, src, dst)
+}
+
+/// The summary of a SNAP frame whose payload is not decoded.
+fn snap_undecoded(
+    c: &mut Ctx,
+    oui: u32,
+    et: u16,
+    length: usize,
+    src: &[u8],
+    dst: &[u8],
+) -> R<Option<bool>> {
     if !c.opts.link_header {
         c.etheraddr(src);
         c.s(" > ");

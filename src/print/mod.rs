@@ -26,6 +26,7 @@ mod ah;
 mod arp;
 mod bootp;
 mod cdp;
+mod cisco;
 mod dns;
 mod eigrp;
 mod ether;

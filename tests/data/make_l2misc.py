@@ -509,6 +509,82 @@ def pgm_packets():
     ]
 
 
+def cisco_snap(pid, body, dst=CDP_DST):
+    return dot3(dst, llc_snap(0x00000C, pid) + body)
+
+
+def dtp(*tlvs, ver=1):
+    return cisco_snap(0x2004, bytes([ver]) + b"".join(tlvs))
+
+
+def udld(code, flags, *tlvs, ver=1):
+    return cisco_snap(0x0111, bytes([(ver << 5) | code, flags]) + b"\x12\x34" + b"".join(tlvs))
+
+
+def vtp_hdr(ty, third, domain=b"CORP", ver=1, mlen=None):
+    return bytes([ver, ty, third, len(domain) if mlen is None else mlen]) + domain.ljust(32, b"\x00")
+
+
+def vlan_info(vid, name, status=0, vtype=1, mtu=1500, tlvs=b"", length=None):
+    padded = name.ljust((len(name) + 3) // 4 * 4, b"\x00")
+    body = bytes([status, vtype, len(name)]) + struct.pack(">HHI", vid, mtu, 0x100000 + vid) + padded + tlvs
+    return bytes([len(body) + 1 if length is None else length]) + body
+
+
+def cisco_packets():
+    mac = bytes.fromhex("001122334455")
+    vt = lambda t, v: bytes([t, 1]) + struct.pack(">H", v)
+    return [
+        # PVST+ (STP under Cisco's OUI) and the VLAN bridge PID.
+        cisco_snap(0x010B, bytes.fromhex("000000000080010011223344550000000080010011223344558001000014000200000f00")
+                   + bytes.fromhex("00000002000a"), dst="01:00:0c:cc:cc:cd"),
+        cisco_snap(0x010B, bytes.fromhex("0000020231a000001122334455000000000000001122334455800100000014000200000f0000"),
+                   dst="01:00:0c:cc:cc:cd"),
+        cisco_snap(0x010C, bytes.fromhex("00000080"), dst="01:00:0c:cd:cd:ce"),
+        # DTP.
+        dtp(tlv(1, b"CORP\x00"), tlv(2, b"\x03"), tlv(3, b"\xa5"), tlv(4, mac)),
+        dtp(tlv(1, b"CORP\x00"), tlv(2, b"\x03"), tlv(3, b"\xa5"), tlv(4, mac), bytes(4)),
+        dtp(tlv(1, b"\x01\x80x"), tlv(9, b"zz")),
+        dtp(tlv(2, b"\x03\x00")),
+        dtp(tlv(4, mac[:5])),
+        dtp(tlv(1, b"CORP", length=50)),
+        dtp(tlv(1, b"CORP", length=2)),
+        dtp(b"\x00\x01\x00"),
+        dtp(ver=2),
+        cisco_snap(0x2004, b""),
+        # UDLD.
+        udld(1, 0, tlv(1, b"FOC1234X5YZ"), tlv(2, b"Gi0/1"), tlv(3, struct.pack(">I", 1) + b"FOC9\x00Gi0/2"),
+             tlv(4, b"\x0f"), tlv(5, b"\x05"), tlv(6, b"sw1\x00\x00"), tlv(7, struct.pack(">I", 77))),
+        udld(2, 3, tlv(1, b"dev"), tlv(9, b"xyz")),
+        udld(3, 0xFC, tlv(4, b"\x0f\x00")),
+        udld(1, 0, tlv(7, b"\x00\x01")),
+        udld(1, 0, tlv(1, b"", length=4)),
+        udld(1, 0, tlv(1, b"abc", length=40)),
+        udld(1, 0, b"\x00\x01"),
+        udld(0x1F, 0, ver=7),
+        cisco_snap(0x0111, b"\x21\x00\x00"),
+        # VTP.
+        cisco_snap(0x2003, vtp_hdr(1, 1) + struct.pack(">I", 0x2A) + addrs4("10.0.0.1") + b"930301000000"
+                   + bytes(range(16))),
+        cisco_snap(0x2003, vtp_hdr(2, 1) + struct.pack(">I", 0x2A)
+                   + vlan_info(1, b"default") + vlan_info(1002, b"fddi-default", vtype=2, mtu=1500,
+                                                          tlvs=vt(1, 7) + vt(2, 8) + vt(3, 2) + vt(4, 9) + vt(5, 10) + vt(6, 1)
+                                                          + vt(7, 1) + vt(8, 7) + vt(9, 7) + vt(10, 1) + vt(11, 3))
+                   + vlan_info(20, b"users", status=1) + b"\x00"),
+        cisco_snap(0x2003, vtp_hdr(2, 2) + struct.pack(">I", 1) + vlan_info(5, b"v", length=8)),
+        cisco_snap(0x2003, vtp_hdr(2, 2) + struct.pack(">I", 1) + vlan_info(5, b"vvvvvvvv", length=16)),
+        cisco_snap(0x2003, vtp_hdr(2, 2) + struct.pack(">I", 1) + vlan_info(5, b"v", tlvs=bytes([6, 2, 0, 1, 0, 0]))),
+        cisco_snap(0x2003, vtp_hdr(2, 2) + struct.pack(">I", 1) + vlan_info(5, b"v", tlvs=bytes([6, 9, 0, 1]))),
+        cisco_snap(0x2003, vtp_hdr(2, 2) + struct.pack(">I", 1) + vlan_info(5, b"v", tlvs=bytes([6]))),
+        cisco_snap(0x2003, vtp_hdr(3, 0) + struct.pack(">I", 10)),
+        cisco_snap(0x2003, vtp_hdr(4, 0) + bytes(8)),
+        cisco_snap(0x2003, vtp_hdr(9, 0)),
+        cisco_snap(0x2003, vtp_hdr(1, 1, mlen=0) + bytes(36)),
+        cisco_snap(0x2003, vtp_hdr(1, 1, mlen=40) + bytes(36)),
+        cisco_snap(0x2003, vtp_hdr(1, 1)[:20]),
+    ]
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -523,6 +599,7 @@ def main():
     write(outdir, "eigrp", eigrp_packets())
     write(outdir, "ipmisc", ipmisc_packets())
     write(outdir, "pgm", pgm_packets())
+    write(outdir, "cisco", cisco_packets())
 
 
 if __name__ == "__main__":
