@@ -38,6 +38,8 @@ pub enum TsPrecision {
     name = "rfilter",
     version,
     disable_version_flag = true,
+    // As with tcpdump's getopt, a flag may be repeated: `-nn`, `-ee`, `-qq`.
+    args_override_self = true,
     about = "Capture, filter, print and save network packets, the tcpdump way",
     long_about = "rfilter captures packets from a network interface or reads them from a \
                   savefile, keeps those that match a pcap-filter(7) expression, and prints \
@@ -72,6 +74,10 @@ pub struct Args {
     #[arg(short = 'c', value_name = "COUNT", help_heading = CAPTURE)]
     pub count: Option<u64>,
 
+    /// Print only the number of packets that match, instead of the packets
+    #[arg(long = "count", help_heading = OUTPUT)]
+    pub count_only: bool,
+
     /// Deliver packets as soon as they arrive, without buffering
     #[arg(long = "immediate-mode", help_heading = CAPTURE)]
     pub immediate: bool,
@@ -105,6 +111,10 @@ pub struct Args {
     /// Do not convert addresses, ports and protocols to names
     #[arg(short = 'n', help_heading = OUTPUT)]
     pub numeric: bool,
+
+    /// Print host names without their domain ('nic' for 'nic.ddn.mil')
+    #[arg(short = 'N', help_heading = OUTPUT)]
+    pub no_domain: bool,
 
     /// Print the link-level header on each line
     #[arg(short = 'e', help_heading = OUTPUT)]
