@@ -43,6 +43,8 @@ Register-ArgumentCompleter -Native -CommandName 'rfilter' -ScriptBlock {
             [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'With -C or -G, keep at most COUNT files')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'List the interfaces available for capture and exit')
             [CompletionResult]::new('--list-interfaces', '--list-interfaces', [CompletionResultType]::ParameterName, 'List the interfaces available for capture and exit')
+            [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'List the data link types the interface offers (for -y) and exit')
+            [CompletionResult]::new('--list-data-link-types', '--list-data-link-types', [CompletionResultType]::ParameterName, 'List the data link types the interface offers (for -y) and exit')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Do not put the interface into promiscuous mode')
             [CompletionResult]::new('--no-promiscuous-mode', '--no-promiscuous-mode', [CompletionResultType]::ParameterName, 'Do not put the interface into promiscuous mode')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Print only the number of packets that match, instead of the packets')

@@ -40,6 +40,8 @@ set edit:completion:arg-completer[rfilter] = {|@words|
             cand -W 'With -C or -G, keep at most COUNT files'
             cand -D 'List the interfaces available for capture and exit'
             cand --list-interfaces 'List the interfaces available for capture and exit'
+            cand -L 'List the data link types the interface offers (for -y) and exit'
+            cand --list-data-link-types 'List the data link types the interface offers (for -y) and exit'
             cand -p 'Do not put the interface into promiscuous mode'
             cand --no-promiscuous-mode 'Do not put the interface into promiscuous mode'
             cand --count 'Print only the number of packets that match, instead of the packets'

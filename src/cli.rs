@@ -58,6 +58,10 @@ pub struct Args {
     #[arg(short = 'D', long = "list-interfaces", help_heading = CAPTURE)]
     pub list_interfaces: bool,
 
+    /// List the data link types the interface offers (for -y) and exit
+    #[arg(short = 'L', long = "list-data-link-types", help_heading = CAPTURE)]
+    pub list_data_link_types: bool,
+
     /// Do not put the interface into promiscuous mode
     #[arg(short = 'p', long = "no-promiscuous-mode", help_heading = CAPTURE)]
     pub no_promisc: bool,

@@ -332,3 +332,15 @@ fn repeated_flags_are_accepted() {
         );
     }
 }
+
+/// `-L` lists the link types an interface offers, in tcpdump's words.
+#[test]
+fn data_link_types_as_tcpdump() {
+    for device in ["lo", "any"] {
+        let theirs = tcpdump(&["-L", "-i", device]);
+        let ours = rfilter(&["-L", "-i", device]);
+        assert!(ours.status.success(), "{}", stderr(&ours));
+        assert_eq!(stderr(&ours), stderr(&theirs), "{device}");
+        assert_eq!(ours.stdout, theirs.stdout, "{device}");
+    }
+}
