@@ -120,7 +120,8 @@ fn eigrp() {
 
 /// GRE with source routes (IP and AS entries, bad offsets and lengths),
 /// IPComp, EGP of every type (updates with class A, B and C networks), VRRP
-/// of unknown types, EtherIP, and NTP messages cut short or with trailers.
+/// of unknown types, EtherIP, IGRP, Mobile IP, Sun ND, Ethernet over IPv6, and
+/// NTP messages cut short or with trailers.
 #[test]
 fn ipmisc() {
     golden("ipmisc");

@@ -543,6 +543,19 @@ pub(crate) fn demux(
         108 => super::ipmisc::ipcomp(c, d),
         8 => super::ipmisc::egp(c, d, length),
         113 => super::ipmisc::pgm(c, d, length, ip),
+        55 => super::ipmisc::mobile(c, d, length),
+        9 => super::ipmisc::igrp(c, d, length),
+        77 => {
+            c.s(" nd ");
+            c.dec(length as u64);
+            Ok(())
+        }
+        143 if ip.v6 => super::ether::print(c, d, length).map(|_| ()),
+        143 => {
+            c.s("[Ethernet requires IPv6]");
+            c.invalid();
+            Ok(())
+        }
         50 => super::misc::esp(c, d, length),
         51 => super::ah::print(c, d, length, ip, fragmented),
         47 => super::misc::gre(c, d, length),

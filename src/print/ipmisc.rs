@@ -1,5 +1,6 @@
 //! Smaller IP protocols as tcpdump 4.99 prints them: GRE source route entries
-//! (RFC 1701), IPComp (108), EGP (8) and PGM (113).
+//! (RFC 1701), IPComp (108), EGP (8), PGM (113), Mobile IP (55), IGRP (9), Sun
+//! ND (77) and Ethernet over IPv6 (143).
 
 use super::out::Put;
 use super::{Ctx, R, Trunc, be16, be32, bytes, u8_at};
@@ -798,4 +799,150 @@ fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
         }
     }
     Ok(true)
+}
+
+/// Minimal encapsulation for Mobile IP (RFC 2004, IP protocol 55).
+pub(crate) fn mobile(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    c.proto = "mobile";
+    // tcpdump wants the whole 12-byte header captured, old source or not.
+    if length < 8 || d.len() < 12 {
+        c.trunc_mark();
+        return Ok(());
+    }
+    c.s("mobile: ");
+    let proto = be16(d, 0)?;
+    let crc = be16(d, 2)?;
+    let osp = proto & 0x0080 != 0;
+    let v = c.opts.verbose > 0;
+    if osp {
+        c.s("[S] ");
+        if v {
+            c.ipaddr(&d[8..12]);
+            c.s(" ");
+        }
+    } else {
+        c.s("[] ");
+    }
+    if v {
+        c.s("> ");
+        c.ipaddr(&d[4..8]);
+        c.s(" (oproto=");
+        c.dec(proto >> 8);
+        c.s(")");
+    }
+    let n = if osp { 12 } else { 8 };
+    if super::ip::cksum(&[&d[..n]]) != 0 {
+        c.s(" (bad checksum ");
+        c.dec(crc);
+        c.s(")");
+    }
+    Ok(())
+}
+
+/// Cisco IGRP (IP protocol 9).
+pub(crate) fn igrp(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    c.proto = "igrp";
+    c.s("igrp:");
+    let (mut nint, mut nsys, mut next) = (be16(d, 4)?, be16(d, 6)?, be16(d, 8)?);
+    let vop = u8_at(d, 0)?;
+    let edition = u8_at(d, 1)?;
+    let asn = be16(d, 2)?;
+    match vop & 0xf {
+        1 => c.s(" update"),
+        2 => c.s(" request"),
+        op => {
+            c.s(" op-#");
+            c.dec(op);
+        }
+    }
+    c.s(" V");
+    c.dec(vop >> 4);
+    c.s(" edit=");
+    c.dec(edition);
+    c.s(" AS=");
+    c.dec(asn);
+    c.s(" (");
+    c.dec(nint);
+    c.s("/");
+    c.dec(nsys);
+    c.s("/");
+    c.dec(next);
+    c.s(")");
+    let sum = be16(d, 10)?;
+    if c.opts.verbose > 0 {
+        c.s(" checksum=0x");
+        c.o.hexw(u64::from(sum), 4);
+    }
+    // tcpdump's unsigned length wraps when the packet is shorter than the
+    // header; the entries then run until the capture ends.
+    let mut length = (length as u32).wrapping_sub(12);
+    let mut p = 12usize;
+    while length >= 14 {
+        let net = bytes(d, p, 3)?;
+        let (n0, n1, n2) = (net[0], net[1], net[2]);
+        let (prefix, star) = if nint > 0 {
+            nint -= 1;
+            ("", true)
+        } else if nsys > 0 {
+            nsys -= 1;
+            ("", false)
+        } else if next > 0 {
+            next -= 1;
+            ("X", false)
+        } else {
+            c.s(" [extra bytes ");
+            c.dec(length);
+            c.s("]");
+            break;
+        };
+        c.s(" ");
+        c.s(prefix);
+        if star {
+            c.s("*.");
+        }
+        c.dec(n0);
+        c.s(".");
+        c.dec(n1);
+        c.s(".");
+        c.dec(n2);
+        if !star {
+            c.s(".0");
+        }
+        igrp_entry(c, d, p)?;
+        p += 14;
+        length -= 14;
+    }
+    if nint != 0 || nsys != 0 || next != 0 || length != 0 {
+        c.invalid();
+    }
+    Ok(())
+}
+
+fn be24(d: &[u8], p: usize) -> R<u32> {
+    let b = bytes(d, p, 3)?;
+    Ok((u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]))
+}
+
+fn igrp_entry(c: &mut Ctx, d: &[u8], p: usize) -> R {
+    let delay = be24(d, p + 3)?;
+    let bw = be24(d, p + 6)?;
+    let metric = (bw + delay).min(0xff_ffff);
+    let mtu = be16(d, p + 9)?;
+    let (rel, load, hops) = (u8_at(d, p + 11)?, u8_at(d, p + 12)?, u8_at(d, p + 13)?);
+    c.s(" d=");
+    c.dec(10 * delay);
+    c.s(" b=");
+    c.dec(if bw == 0 { 0 } else { 10_000_000 / bw });
+    c.s(" r=");
+    c.dec(rel);
+    c.s(" l=");
+    c.dec(load);
+    c.s(" M=");
+    c.dec(metric);
+    c.s(" mtu=");
+    c.dec(mtu);
+    c.s(" in ");
+    c.dec(hops);
+    c.s(" hops");
+    Ok(())
 }

@@ -417,6 +417,30 @@ def ipmisc_packets():
         ntp(0x1C, stratum=3, extra=bytes([0, 0, 0, 5]) + bytes(range(20))),
         ntp(0x1C, stratum=3, extra=bytes(1)),
     ]
+    # IGRP updates and requests, bad counts; Mobile IP with and without the
+    # old source; Sun ND; Ethernet over IPv6 (and over IPv4, which tcpdump refuses).
+    rte = lambda net, dly, bw: bytes(net) + dly.to_bytes(3, "big") + bw.to_bytes(3, "big") + struct.pack(">HBBB", 1500, 255, 1, 2)
+    igrp_hdr = lambda op, ni, ns, nx: struct.pack(">BBHHHHH", 0x10 | op, 3, 100, ni, ns, nx, 0xBEEF)
+    pk.append(ipp(9, igrp_hdr(1, 1, 1, 1) + rte([1, 2, 3], 100, 1544) + rte([10, 0, 0], 2000, 0) + rte([172, 16, 0], 0xFFFFFF, 0xFFFFFF)))
+    pk.append(ipp(9, igrp_hdr(2, 0, 0, 0)))
+    pk.append(ipp(9, igrp_hdr(1, 2, 0, 0) + rte([1, 2, 3], 1, 1)))
+    pk.append(ipp(9, igrp_hdr(1, 0, 0, 0) + rte([1, 2, 3], 1, 1) + b"xx"))
+    pk.append(ipp(9, igrp_hdr(7, 1, 0, 0)[:8]))
+    mob = lambda proto, osrc: struct.pack(">HH", proto, 0) + addrs4("192.0.2.9") + (addrs4("198.51.100.7") if osrc else b"")
+    def mob_ck(proto, osrc):
+        b = bytearray(mob(proto, osrc))
+        from scapy.utils import checksum
+        ck = checksum(bytes(b))
+        b[2:4] = struct.pack(">H", ck)
+        return bytes(b)
+    pk.append(ipp(55, mob_ck(0x0600, False) + bytes(20)))
+    pk.append(ipp(55, mob_ck(0x1180, True) + bytes(20)))
+    pk.append(ipp(55, mob(0x0680, True)))
+    pk.append(ipp(55, mob(0x0600, False)))
+    pk.append(ipp(55, mob(0x0600, False)[:6]))
+    pk.append(ipp(77, bytes(12)))
+    pk.append(ip6p(143, bytes(Ether(src=SRC, dst="00:00:5e:00:01:01") / IP(src="192.0.2.1", dst="192.0.2.2") / UDP(sport=1, dport=2))))
+    pk.append(ipp(143, bytes(20)))
     # NTP control messages: with data, a count past the end, too short.
     pk.append(ntp(0x16, body_len=11, stratum=0x82, extra=b"\x00\x04abcd"))
     pk.append(ntp(0x16, body_len=11, stratum=0x02, extra=b"\x00\x40abcd"))
