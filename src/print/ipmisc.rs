@@ -932,7 +932,7 @@ fn igrp_entry(c: &mut Ctx, d: &[u8], p: usize) -> R {
     c.s(" d=");
     c.dec(10 * delay);
     c.s(" b=");
-    c.dec(if bw == 0 { 0 } else { 10_000_000 / bw });
+    c.dec(10_000_000u32.checked_div(bw).unwrap_or(0));
     c.s(" r=");
     c.dec(rel);
     c.s(" l=");
