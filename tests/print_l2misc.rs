@@ -29,7 +29,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/l2misc/.
-const NAMES: &[&str] = &["cdp", "cisco", "slow", "eigrp", "ipmisc", "pgm"];
+const NAMES: &[&str] = &["cdp", "cisco", "slow", "ether", "eigrp", "ipmisc", "pgm"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -43,7 +43,7 @@ fn data(name: &str) -> PathBuf {
 fn payload_start(name: &str, d: &[u8]) -> usize {
     let start = match name {
         "cdp" | "cisco" => 22,
-        "slow" => 14,
+        "slow" | "ether" => 14,
         // Past the UDP ports too for NTP.
         _ => match (d.get(14), d.get(23)) {
             (Some(v), Some(17)) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4 + 8,
@@ -108,6 +108,13 @@ fn cisco() {
 #[test]
 fn slow() {
     golden("slow");
+}
+
+/// EAPOL (start, logoff, key, EAP of every type tcpdump names) and the
+/// loopback keepalives Cisco switches send.
+#[test]
+fn ether() {
+    golden("ether");
 }
 
 /// EIGRP hellos, updates, queries and replies over IPv4 and IPv6 with

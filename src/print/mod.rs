@@ -40,6 +40,7 @@ mod ip6;
 mod ipmisc;
 mod isakmp;
 mod krb;
+mod l2misc;
 mod l2tp;
 mod link;
 mod llc;

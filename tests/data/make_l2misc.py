@@ -609,6 +609,69 @@ def cisco_packets():
     ]
 
 
+def eapol(ty, body=b"", ver=2, length=None):
+    return Ether(src=SRC, dst="01:80:c2:00:00:03", type=0x888E) / Raw(
+        struct.pack(">BBH", ver, ty, len(body) if length is None else length) + body)
+
+
+def eap(code, ident, data=b"", length=None):
+    return struct.pack(">BBH", code, ident, 4 + len(data) if length is None else length) + data
+
+
+def loop(body, dst=SRC):
+    return Ether(src=SRC, dst=dst, type=0x9000) / Raw(body)
+
+
+def ether_packets():
+    return [
+        # EAPOL: start, logoff, key, ASF alert, and EAP packets of every type
+        # tcpdump names (identity, notification, NAK, TLS/TTLS/FAST flags,
+        # SIM/AKA subtypes), success and failure, bad lengths.
+        eapol(1, ver=1),
+        eapol(2, ver=1),
+        eapol(3, bytes([2]) + bytes(94)),
+        eapol(4, bytes(8)),
+        eapol(9, bytes(4)),
+        eapol(0, eap(1, 1, b"\x01")),
+        eapol(0, eap(2, 1, b"\x01alice@example.com")),
+        eapol(0, eap(1, 2, b"\x02please\x00log in")),
+        eapol(0, eap(1, 2, b"\x02")),
+        eapol(0, eap(2, 3, b"\x03\x0d\x15\x19")),
+        eapol(0, eap(2, 3, b"\x03")),
+        eapol(0, eap(1, 4, b"\x04\x10" + bytes(16))),
+        eapol(0, eap(1, 5, b"\x0d\x20")),
+        eapol(0, eap(2, 5, b"\x0d\xc0\x00\x00\x10\x00" + bytes(20))),
+        eapol(0, eap(2, 5, b"\x0d\x80\x00")),
+        eapol(0, eap(1, 6, b"\x15\x21")),
+        eapol(0, eap(1, 6, b"\x2b\x81\x00\x00\x00\x08" + bytes(8))),
+        eapol(0, eap(1, 6, b"\x0d")),
+        eapol(0, eap(1, 7, b"\x12\x0a\x00\x00")),
+        eapol(0, eap(1, 7, b"\x17\x01\x00\x00")),
+        eapol(0, eap(1, 7, b"\x17")),
+        eapol(0, eap(1, 8, b"\xfe\x00\x00\x00")),
+        eapol(0, eap(3, 9)),
+        eapol(0, eap(4, 9)),
+        eapol(0, eap(7, 9, b"x")),
+        eapol(0, eap(1, 9, b"", length=2)),
+        eapol(0, eap(1, 9, b"\x01abc", length=20), length=20),
+        eapol(0, eap(1, 9, b"\x01abc"), length=4),
+        eapol(0, eap(1, 9, b"")),
+        eapol(0, b"", length=0),
+        Ether(src=SRC, dst="01:80:c2:00:00:03", type=0x888E) / Raw(b"\x02\x00"),
+        # Loopback (configuration testing protocol), as Cisco keepalives.
+        loop(struct.pack("<HHH", 0, 1, 0) + bytes(40)),
+        loop(struct.pack("<HH", 0, 2) + bytes.fromhex("001122334455") + struct.pack("<HH", 1, 7) + bytes(30), dst="cf:00:00:00:00:00"),
+        loop(struct.pack("<H", 8) + bytes(8) + struct.pack("<HH", 1, 9)),
+        loop(struct.pack("<H", 3) + bytes(3) + struct.pack("<HH", 1, 9)),
+        loop(struct.pack("<H", 80) + bytes(8)),
+        loop(struct.pack("<HH", 0, 5) + bytes(4)),
+        loop(struct.pack("<HH", 0, 1) + b"\x01"),
+        loop(struct.pack("<HH", 0, 2) + bytes(4)),
+        loop(struct.pack("<HB", 0, 1)),
+        loop(b"\x00"),
+    ]
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -624,6 +687,7 @@ def main():
     write(outdir, "ipmisc", ipmisc_packets())
     write(outdir, "pgm", pgm_packets())
     write(outdir, "cisco", cisco_packets())
+    write(outdir, "ether", ether_packets())
 
 
 if __name__ == "__main__":
