@@ -11,7 +11,10 @@
 //! SNMP (also `tests/print_ipproto.rs`); PPPoE discovery and sessions with PPP (LCP/IPCP/IPv6CP/CCP/BACP
 //! options, PAP, CHAP); MPLS label stacks; VXLAN and Geneve with their inner frames;
 //! BOOTP/DHCP (RFC 1048 options) and LLDP (every TLV, organization-specific ones
-//! included); other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
+//! included); CDP, DTP, UDLD, VTP and PVST+ under Cisco's SNAP OUI, the slow
+//! protocols (LACP, Marker, OAM), EAPOL and the loopback protocol, EIGRP, EGP,
+//! IGRP, PGM, IPComp, Mobile IP and GRE source routes (`tests/print_l2misc.rs`);
+//! other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
 //! Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump has a dedicated
 //! printer.
 //!
