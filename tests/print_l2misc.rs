@@ -110,8 +110,8 @@ fn slow() {
     golden("slow");
 }
 
-/// EAPOL (start, logoff, key, EAP of every type tcpdump names) and the
-/// loopback keepalives Cisco switches send.
+/// EAPOL (start, logoff, key, EAP of every type tcpdump names), the
+/// loopback keepalives Cisco switches send, and PTP (IEEE 1588) over Ethernet.
 #[test]
 fn ether() {
     golden("ether");

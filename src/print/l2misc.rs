@@ -1,8 +1,10 @@
 //! Small Ethernet-type protocols as tcpdump 4.99 prints them: EAPOL (802.1X,
-//! type 0x888e) and the Ethernet configuration testing protocol ("Loopback",
-//! type 0x9000, which Cisco switches send as keepalives).
+//! type 0x888e), the Ethernet configuration testing protocol ("Loopback",
+//! type 0x9000, which Cisco switches send as keepalives) and PTP (IEEE 1588,
+//! type 0x88f7).
 
-use super::{Ctx, R, be16, bytes};
+use super::out::Put;
+use super::{Ctx, R, be16, bytes, u8_at};
 
 /// An EAPOL frame; the EAP packet inside is decoded with -v.
 pub(crate) fn eapol(c: &mut Ctx, d: &[u8]) -> R {
@@ -110,4 +112,224 @@ pub(crate) fn loopback(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.dec(len as u64);
     c.s(" octets)");
     bytes(d, p, len).map(|_| ())
+}
+
+fn ptp_msg_name(t: u8) -> &'static str {
+    match t {
+        0x0 => "sync msg",
+        0x1 => "delay req msg",
+        0x2 => "peer delay req msg",
+        0x3 => "peer delay resp msg",
+        0x8 => "follow up msg",
+        0x9 => "delay resp msg",
+        0xa => "pdelay resp fup msg",
+        0xb => "announce msg",
+        0xc => "signalling msg",
+        0xd => "management msg",
+        _ => "Reserved",
+    }
+}
+
+fn ptp_control_name(t: u8) -> &'static str {
+    match t {
+        0 => "Sync",
+        1 => "Delay_Req",
+        2 => "Follow_Up",
+        3 => "Delay_Resp",
+        4 => "Management",
+        5 => "Other",
+        _ => "Reserved",
+    }
+}
+
+const PTP_FLAGS: &[(u32, &str)] = &[
+    (0x1, "l1 61"),
+    (0x2, "l1 59"),
+    (0x4, "utc reasonable"),
+    (0x8, "timescale"),
+    (0x10, "time tracable"),
+    (0x20, "frequency tracable"),
+    (0x100, "alternate master"),
+    (0x200, "two step"),
+    (0x400, "unicast"),
+    (0x1000, "profile specific 1"),
+    (0x2000, "profile specific 2"),
+    (0x4000, "security mask"),
+    (0x18c0, "unknown"),
+];
+
+fn be_n(d: &[u8], off: usize, n: usize) -> R<u64> {
+    Ok(bytes(d, off, n)?
+        .iter()
+        .fold(0u64, |a, &b| (a << 8) | u64::from(b)))
+}
+
+/// IEEE 1588 PTP (Ethernet type 0x88f7; UDP ports 319/320 in tcpdump). Each
+/// field is printed as soon as it is read, so a cut message ends mid-line, and
+/// the message bodies are read from where tcpdump reads them.
+pub(crate) fn ptp(c: &mut Ctx, d: &[u8], len: usize) -> R {
+    c.proto = "ptp";
+    if len < 34 {
+        c.s(" [length ");
+        c.dec(len as u64);
+        c.s(" < 34]");
+        c.invalid();
+        return Ok(());
+    }
+    let version = be16(d, 0)? & 0xff;
+    c.s("PTPv");
+    c.dec(version);
+    match version {
+        1 => {
+            c.s(" (not implemented)");
+            return Ok(());
+        }
+        2 => {}
+        _ => return Ok(()),
+    }
+    let first = u8_at(d, 0)?;
+    let msg = first & 0x0f;
+    c.s(", v1 compat : ");
+    c.s(if first & 0x10 != 0 { "yes" } else { "no" });
+    c.s(", msg type : ");
+    c.s(ptp_msg_name(msg));
+    let field = |c: &mut Ctx, label: &str, v: u64| {
+        c.s(label);
+        c.dec(v);
+    };
+    field(c, ", length : ", be_n(d, 2, 2)?);
+    field(c, ", domain : ", be_n(d, 4, 2)? >> 8);
+    field(c, ", reserved1 : ", be_n(d, 4, 2)? & 0xff);
+    let flags = be16(d, 6)?;
+    c.s(", Flags [");
+    // tcpdump's bittok2str: an entry of several bits needs all of them.
+    let mut first = true;
+    for &(mask, name) in PTP_FLAGS {
+        if u32::from(flags) & mask == mask {
+            if !first {
+                c.s(", ");
+            }
+            c.s(name);
+            first = false;
+        }
+    }
+    if first {
+        c.s("none");
+    }
+    c.s("]");
+    field(c, ", NS correction : ", be_n(d, 8, 6)?);
+    field(c, ", sub NS correction : ", be_n(d, 14, 2)?);
+    field(c, ", reserved2 : ", be_n(d, 16, 4)?);
+    let clock = be_n(d, 20, 8)?;
+    c.s(", clock identity : 0x");
+    c.o.hex(clock);
+    field(c, ", port id : ", be_n(d, 28, 2)?);
+    field(c, ", seq id : ", be_n(d, 30, 2)?);
+    let control = u8_at(d, 32)?;
+    c.s(", control : ");
+    c.dec(control);
+    c.s(" (");
+    c.s(ptp_control_name(control));
+    c.s(")");
+    field(c, ", log message interval : ", be_n(d, 32, 2)? & 0xff);
+    let b = 34;
+    match msg {
+        0x0 | 0x1 => ptp_timestamp(c, d, b, "originTimeStamp", false),
+        0x8 => ptp_timestamp(c, d, b, "preciseOriginTimeStamp", false),
+        0x2 | 0xa => ptp_timestamp(c, d, b, "preciseOriginTimeStamp", true),
+        0x3 | 0x9 => ptp_timestamp(c, d, b, "receiveTimeStamp", true),
+        0xb => ptp_announce(c, d, b),
+        0xc => ptp_port_id(c, d, b),
+        0xd => {
+            ptp_port_id(c, d, b)?;
+            // tcpdump reads all four fields from the byte after the header.
+            for (label, hex) in [
+                ("start boundary hops ", false),
+                ("boundary hops ", false),
+                ("flags ", true),
+                ("reserved ", true),
+            ] {
+                let v = u8_at(d, b)?;
+                c.s(", , ");
+                c.s(label);
+                if hex {
+                    c.s(" 0x");
+                    c.o.hex(u64::from(v));
+                } else {
+                    c.s(" ");
+                    c.dec(v);
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn ptp_timestamp(c: &mut Ctx, d: &[u8], b: usize, what: &str, identity: bool) -> R {
+    c.s(", ");
+    c.s(what);
+    c.s(" :");
+    let secs = be_n(d, b, 6)?;
+    c.s(" ");
+    c.dec(secs);
+    c.s(" seconds,");
+    let ns = be_n(d, b + 6, 4)?;
+    c.s(" ");
+    c.dec(ns);
+    c.s(" nanoseconds");
+    if identity {
+        ptp_port_id(c, d, b + 10)?;
+    }
+    Ok(())
+}
+
+fn ptp_port_id(c: &mut Ctx, d: &[u8], b: usize) -> R {
+    let id = be_n(d, b, 8)?;
+    c.s(", port identity : 0x");
+    c.o.hex(id);
+    let port = be_n(d, b + 8, 2)?;
+    c.s(", port id : ");
+    c.dec(port);
+    Ok(())
+}
+
+fn ptp_announce(c: &mut Ctx, d: &[u8], b: usize) -> R {
+    c.s(", originTimeStamp :");
+    let secs = be_n(d, b, 6)?;
+    c.s(" ");
+    c.dec(secs);
+    c.s(" seconds");
+    let fields: [(&str, usize, usize); 9] = [
+        (" nanoseconds", 6, 4),
+        (", origin cur utc :", 10, 2),
+        (", rsvd : ", 12, 1),
+        (", gm priority_1 : ", 13, 1),
+        (", gm clock class : ", 14, 1),
+        (", gm clock accuracy : ", 15, 1),
+        (", gm clock variance : ", 16, 2),
+        (", gm priority_2 : ", 18, 1),
+        (", gm clock id : 0x", 19, 8),
+    ];
+    for (i, (label, off, n)) in fields.into_iter().enumerate() {
+        let v = be_n(d, b + off, n)?;
+        if i == 0 {
+            c.s(" ");
+            c.dec(v);
+            c.s(label);
+        } else if n == 8 {
+            c.s(label);
+            c.o.hex(v);
+        } else {
+            c.s(label);
+            c.dec(v);
+        }
+    }
+    let steps = be_n(d, b + 27, 2)?;
+    c.s(", steps removed : ");
+    c.dec(steps);
+    let src = u8_at(d, b + 29)?;
+    c.s(", time source : 0x");
+    c.o.hex(u64::from(src));
+    Ok(())
 }

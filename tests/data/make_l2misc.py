@@ -669,6 +669,39 @@ def ether_packets():
         loop(struct.pack("<HH", 0, 2) + bytes(4)),
         loop(struct.pack("<HB", 0, 1)),
         loop(b"\x00"),
+    ] + ptp_packets()
+
+
+def ptp(msgtype, body, ver=2, flags=0x0200, domain=0, corr=0, seq=1, ctrl=0, logint=0, first=None):
+    b0 = msgtype if first is None else first
+    hdr = (struct.pack(">BBHBBHQI", b0, ver, 34 + len(body), domain, 0, flags, corr, 0)
+           + bytes.fromhex("0011223344556677") + struct.pack(">HHBb", 1, seq, ctrl, logint))
+    return Ether(src=SRC, dst="01:1b:19:00:00:00", type=0x88F7) / Raw(hdr + body)
+
+
+def ptp_packets():
+    ts = struct.pack(">HII", 0, 1700000000, 500)
+    clock = bytes.fromhex("a0b0c0fffed0e0f0")
+    announce = ts + struct.pack(">hBBBBHB", 37, 0, 128, 248, 0xFE, 0xFFFF, 128) + clock + struct.pack(">HB", 1, 0xA0)
+    return [
+        ptp(0, ts),
+        ptp(0, ts, flags=0x0000, logint=-3, domain=24, corr=0x123456789A),
+        ptp(1, ts, ctrl=1, logint=0x7F),
+        ptp(2, ts + clock + b"\x00\x02", ctrl=5),
+        ptp(3, ts + clock + b"\x00\x02", ctrl=5),
+        ptp(8, ts, ctrl=2, flags=0x7FFF),
+        ptp(9, ts + clock + b"\x00\x03", ctrl=3),
+        ptp(0xA, ts + clock + b"\x00\x02", ctrl=5),
+        ptp(0xB, announce, ctrl=5, logint=1, flags=0x003C),
+        ptp(0xC, clock + b"\x00\x04" + bytes(10), ctrl=5),
+        ptp(0xD, clock + b"\x00\x04" + bytes([3, 2, 1, 0]) + bytes(8), ctrl=4),
+        ptp(5, bytes(10)),
+        ptp(0xF, bytes(10)),
+        ptp(0, ts, first=0x10),
+        ptp(0, ts, ver=1),
+        ptp(0, ts, ver=3),
+        ptp(0, b""),
+        Ether(src=SRC, dst="01:1b:19:00:00:00", type=0x88F7) / Raw(bytes(20)),
     ]
 
 
