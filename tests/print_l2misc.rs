@@ -111,7 +111,8 @@ fn slow() {
 }
 
 /// EAPOL (start, logoff, key, EAP of every type tcpdump names), the
-/// loopback keepalives Cisco switches send, and PTP (IEEE 1588) over Ethernet.
+/// loopback keepalives Cisco switches send, PTP (IEEE 1588) over Ethernet, MS
+/// NLB heartbeats and MPCP.
 #[test]
 fn ether() {
     golden("ether");

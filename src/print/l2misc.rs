@@ -1,7 +1,7 @@
 //! Small Ethernet-type protocols as tcpdump 4.99 prints them: EAPOL (802.1X,
 //! type 0x888e), the Ethernet configuration testing protocol ("Loopback",
-//! type 0x9000, which Cisco switches send as keepalives) and PTP (IEEE 1588,
-//! type 0x88f7).
+//! type 0x9000, which Cisco switches send as keepalives), PTP (IEEE 1588,
+//! type 0x88f7), MS NLB heartbeats (0x886f) and MPCP (0x8808).
 
 use super::out::Put;
 use super::{Ctx, R, be16, bytes, u8_at};
@@ -202,20 +202,7 @@ pub(crate) fn ptp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     field(c, ", reserved1 : ", be_n(d, 4, 2)? & 0xff);
     let flags = be16(d, 6)?;
     c.s(", Flags [");
-    // tcpdump's bittok2str: an entry of several bits needs all of them.
-    let mut first = true;
-    for &(mask, name) in PTP_FLAGS {
-        if u32::from(flags) & mask == mask {
-            if !first {
-                c.s(", ");
-            }
-            c.s(name);
-            first = false;
-        }
-    }
-    if first {
-        c.s("none");
-    }
+    bittok(c, PTP_FLAGS, u32::from(flags), "none");
     c.s("]");
     field(c, ", NS correction : ", be_n(d, 8, 6)?);
     field(c, ", sub NS correction : ", be_n(d, 14, 2)?);
@@ -331,5 +318,197 @@ fn ptp_announce(c: &mut Ctx, d: &[u8], b: usize) -> R {
     let src = u8_at(d, b + 29)?;
     c.s(", time source : 0x");
     c.o.hex(u64::from(src));
+    Ok(())
+}
+
+/// tcpdump's bittok2str: the names of the entries whose bits are all set
+/// (an entry of several bits needs all of them; a zero entry never matches),
+/// joined with ", ", or `none`.
+fn bittok(c: &mut Ctx, table: &[(u32, &str)], v: u32, none: &str) {
+    let mut first = true;
+    for &(mask, name) in table {
+        if mask != 0 && v & mask == mask {
+            if !first {
+                c.s(", ");
+            }
+            c.s(name);
+            first = false;
+        }
+    }
+    if first {
+        c.s(none);
+    }
+}
+
+/// Microsoft Network Load Balancing heartbeat (Ethernet type 0x886f).
+pub(crate) fn msnlb(c: &mut Ctx, d: &[u8]) -> R {
+    c.proto = "msnlb";
+    c.s("MS NLB heartbeat");
+    let prio = bytes(d, 8, 4)?;
+    c.s(", host priority: ");
+    c.dec(u32::from_le_bytes([prio[0], prio[1], prio[2], prio[3]]));
+    let vip = bytes(d, 12, 4)?;
+    c.s(", cluster IP: ");
+    c.ipaddr(vip);
+    let hip = bytes(d, 16, 4)?;
+    c.s(", host IP: ");
+    c.ipaddr(hip);
+    Ok(())
+}
+
+/// IEEE 802.3ah Multi-Point Control Protocol (Ethernet type 0x8808).
+pub(crate) fn mpcp(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    c.proto = "mpcp";
+    let opcode = be16(d, 0)?;
+    let ts = super::be32(d, 2)?;
+    c.s("MPCP, Opcode ");
+    match opcode {
+        1 => c.s("Pause"),
+        2 => c.s("Gate"),
+        3 => c.s("Report"),
+        4 => c.s("Register Request"),
+        5 => c.s("Register"),
+        6 => c.s("Register ACK"),
+        _ => {
+            c.s("Unknown (");
+            c.dec(opcode);
+            c.s(")");
+        }
+    }
+    if opcode != 1 {
+        c.s(", Timestamp ");
+        c.dec(ts);
+        c.s(" ticks");
+    }
+    c.s(", length ");
+    c.dec(length as u64);
+    if c.opts.verbose == 0 {
+        return Ok(());
+    }
+    let mut p = 6usize;
+    match opcode {
+        1 => {}
+        2 => {
+            let b = u8_at(d, p)?;
+            let grants = b & 7;
+            c.s("\n\tGrant Numbers ");
+            c.dec(grants);
+            c.s(", Flags [ ");
+            bittok(
+                c,
+                &[
+                    (0x08, "Discovery"),
+                    (0x10, "Force Grant #1"),
+                    (0x20, "Force Grant #2"),
+                    (0x40, "Force Grant #3"),
+                    (0x80, "Force Grant #4"),
+                ],
+                u32::from(b & !7),
+                "?",
+            );
+            c.s(" ]");
+            p += 1;
+            for g in 1..=grants {
+                let start = super::be32(d, p)?;
+                let dur = be16(d, p + 4)?;
+                c.s("\n\tGrant #");
+                c.dec(g);
+                c.s(", Start-Time ");
+                c.dec(start);
+                c.s(" ticks, duration ");
+                c.dec(dur);
+                c.s(" ticks");
+                p += 6;
+            }
+            let sync = be16(d, p)?;
+            c.s("\n\tSync-Time ");
+            c.dec(sync);
+            c.s(" ticks");
+        }
+        3 => {
+            let sets = u8_at(d, p)?;
+            p += 1;
+            c.s("\n\tTotal Queue-Sets ");
+            c.dec(sets);
+            for _ in 1..sets {
+                let mut bitmap = u8_at(d, p)?;
+                c.s("\n\t  Queue-Set #");
+                c.dec(sets);
+                c.s(", Report-Bitmap [ ");
+                let table: Vec<(u32, &str)> = ["Q0", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7"]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (1u32 << i, *n))
+                    .collect();
+                bittok(c, &table, u32::from(bitmap), "Unknown");
+                c.s(" ]");
+                p += 1;
+                let mut report = 1u32;
+                while bitmap != 0 {
+                    if bitmap & 1 != 0 {
+                        let dur = be16(d, p)?;
+                        c.s("\n\t    Q");
+                        c.dec(report);
+                        c.s(" Report, Duration ");
+                        c.dec(dur);
+                        c.s(" ticks");
+                        p += 2;
+                    }
+                    report += 1;
+                    bitmap >>= 1;
+                }
+            }
+        }
+        4 => {
+            let flags = u8_at(d, p)?;
+            let pending = u8_at(d, p + 1)?;
+            c.s("\n\tFlags [ ");
+            bittok(
+                c,
+                &[(1, "Register"), (3, "De-Register")],
+                u32::from(flags),
+                "Reserved",
+            );
+            c.s(" ], Pending-Grants ");
+            c.dec(pending);
+        }
+        5 => {
+            let port = be16(d, p)?;
+            let flags = u8_at(d, p + 2)?;
+            let sync = be16(d, p + 3)?;
+            let echoed = u8_at(d, p + 5)?;
+            c.s("\n\tAssigned-Port ");
+            c.dec(port);
+            c.s(", Flags [ ");
+            bittok(
+                c,
+                &[
+                    (1, "Re-Register"),
+                    (2, "De-Register"),
+                    (3, "ACK"),
+                    (4, "NACK"),
+                ],
+                u32::from(flags),
+                "Reserved",
+            );
+            c.s(" ]\n\tSync-Time ");
+            c.dec(sync);
+            c.s(" ticks, Echoed-Pending-Grants ");
+            c.dec(echoed);
+        }
+        6 => {
+            let flags = u8_at(d, p)?;
+            let port = be16(d, p + 1)?;
+            let sync = be16(d, p + 3)?;
+            c.s("\n\tEchoed-Assigned-Port ");
+            c.dec(port);
+            c.s(", Flags [ ");
+            bittok(c, &[(0, "NACK"), (1, "ACK")], u32::from(flags), "Reserved");
+            c.s(" ]\n\tEchoed-Sync-Time ");
+            c.dec(sync);
+            c.s(" ticks");
+        }
+        _ => super::ppp::unknown_data(c, d, 0, "\n\t", length),
+    }
     Ok(())
 }

@@ -669,7 +669,39 @@ def ether_packets():
         loop(struct.pack("<HH", 0, 2) + bytes(4)),
         loop(struct.pack("<HB", 0, 1)),
         loop(b"\x00"),
-    ] + ptp_packets()
+    ] + ptp_packets() + other_packets()
+
+
+def mpcp(op, body, ts=123456):
+    return Ether(src=SRC, dst="01:80:c2:00:00:01", type=0x8808) / Raw(struct.pack(">HI", op, ts) + body)
+
+
+def other_packets():
+    nlb = lambda prio, vip, hip: Ether(src="02:bf:0a:00:00:05", dst="03:bf:0a:00:00:64", type=0x886F) / Raw(
+        bytes(8) + struct.pack("<I", prio) + addrs4(vip) + addrs4(hip) + bytes(20))
+    return [
+        nlb(1, "10.0.0.100", "10.0.0.5"),
+        nlb(0xFFFFFFFF, "192.168.1.10", "192.168.1.11"),
+        Ether(src=SRC, dst="03:bf:0a:00:00:64", type=0x886F) / Raw(bytes(14)),
+        mpcp(1, struct.pack(">H", 100) + bytes(34)),
+        mpcp(2, bytes([0x0B]) + struct.pack(">IH", 1000, 50) * 3 + struct.pack(">H", 7) + bytes(10)),
+        mpcp(2, bytes([0x00]) + struct.pack(">H", 7)),
+        mpcp(2, bytes([0xF8]) + struct.pack(">H", 7)),
+        mpcp(3, bytes([3, 0x05]) + struct.pack(">HH", 10, 20) + bytes([0x80]) + struct.pack(">H", 30) + bytes(10)),
+        mpcp(3, bytes([1]) + bytes(10)),
+        mpcp(3, bytes([2, 0])),
+        mpcp(4, bytes([1, 4])),
+        mpcp(4, bytes([3, 4])),
+        mpcp(4, bytes([8, 4])),
+        mpcp(5, struct.pack(">HBHB", 7, 3, 99, 2)),
+        mpcp(5, struct.pack(">HBHB", 7, 0, 99, 2)),
+        mpcp(5, struct.pack(">HBHB", 7, 6, 99, 2)),
+        mpcp(6, struct.pack(">BHH", 1, 7, 99)),
+        mpcp(6, struct.pack(">BHH", 0, 7, 99)),
+        mpcp(6, struct.pack(">BHH", 2, 7, 99)),
+        mpcp(9, bytes(12)),
+        Ether(src=SRC, dst="01:80:c2:00:00:01", type=0x8808) / Raw(bytes(4)),
+    ]
 
 
 def ptp(msgtype, body, ver=2, flags=0x0200, domain=0, corr=0, seq=1, ctrl=0, logint=0, first=None):
