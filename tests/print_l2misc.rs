@@ -142,6 +142,14 @@ fn pgm() {
     golden("pgm");
 }
 
+/// The layer-2 protocols in a Linux cooked capture (CDP and DTP as 802.2
+/// frames, the rest by Ethernet type).
+#[test]
+fn cooked() {
+    let (c, m) = assert_same(&data("sll"), FLAGS);
+    eprintln!("sll: {m} of {c} lines identical");
+}
+
 /// Without -n: addresses by name (tcpdump's resolver waits on DNS, so this is
 /// one run per capture).
 #[test]

@@ -737,6 +737,18 @@ def ptp_packets():
     ]
 
 
+def sll_packets():
+    """Layer-2 protocols as a Linux "any" capture shows them (cooked v1)."""
+    from scapy.layers.l2 import CookedLinux
+    out = []
+    for p in cdp_packets()[:3] + cisco_packets()[3:5] + slow_packets()[:2] + ether_packets()[:6] + ptp_packets()[:2]:
+        raw = bytes(p)
+        ty = struct.unpack(">H", raw[12:14])[0]
+        proto, payload = (4, raw[14:14 + ty]) if ty <= 1500 else (ty, raw[14:])
+        out.append(CookedLinux(pkttype=0, lladdrtype=1, lladdrlen=6, src=raw[6:12] + b"\x00\x00", proto=proto) / Raw(payload))
+    return out
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -753,6 +765,7 @@ def main():
     write(outdir, "pgm", pgm_packets())
     write(outdir, "cisco", cisco_packets())
     write(outdir, "ether", ether_packets())
+    write(outdir, "sll", sll_packets())
 
 
 if __name__ == "__main__":
