@@ -128,7 +128,8 @@ fn eigrp() {
 
 /// GRE with source routes (IP and AS entries, bad offsets and lengths),
 /// IPComp, EGP of every type (updates with class A, B and C networks), VRRP
-/// of unknown types, EtherIP, IGRP, Mobile IP, Sun ND, Ethernet over IPv6, and
+/// of unknown types, EtherIP, IGRP, Mobile IP, Sun ND, Ethernet over IPv6, IPv6
+/// mobility headers, and
 /// NTP messages cut short or with trailers.
 #[test]
 fn ipmisc() {

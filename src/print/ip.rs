@@ -551,6 +551,7 @@ pub(crate) fn demux(
             Ok(())
         }
         143 if ip.v6 => super::ether::print(c, d, length).map(|_| ()),
+        135 | 62 if ip.v6 => super::ipmisc::mobility(c, d),
         143 => {
             c.s("[Ethernet requires IPv6]");
             c.invalid();

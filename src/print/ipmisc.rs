@@ -1,6 +1,6 @@
 //! Smaller IP protocols as tcpdump 4.99 prints them: GRE source route entries
 //! (RFC 1701), IPComp (108), EGP (8), PGM (113), Mobile IP (55), IGRP (9), Sun
-//! ND (77) and Ethernet over IPv6 (143).
+//! ND (77), Ethernet over IPv6 (143) and the IPv6 mobility header (135).
 
 use super::out::Put;
 use super::{Ctx, R, Trunc, be16, be32, bytes, u8_at};
@@ -945,4 +945,221 @@ fn igrp_entry(c: &mut Ctx, d: &[u8], p: usize) -> R {
     c.dec(hops);
     c.s(" hops");
     Ok(())
+}
+
+/// The IPv6 mobility header (RFC 6275; next header 135, or 62 as used before
+/// it), as the last header tcpdump decodes.
+pub(crate) fn mobility(c: &mut Ctx, d: &[u8]) -> R {
+    c.proto = "mobility";
+    // tcpdump checks the length byte before reading it (a plain truncation);
+    // later reads past the capture end the packet as a longjmp would.
+    if d.len() < 2 {
+        c.trunc_mark();
+        return Ok(());
+    }
+    let mhlen = (usize::from(u8_at(d, 1)?) + 1) << 3;
+    let ty = u8_at(d, 2)?;
+    let min = match ty {
+        0 => Some(8),
+        1 | 2 => Some(16),
+        3 | 4 | 7 => Some(24),
+        5 | 6 => Some(12),
+        _ => None,
+    };
+    if let Some(min) = min
+        && mhlen < min
+    {
+        c.s("(header length ");
+        c.dec(mhlen as u64);
+        c.s(" is too small for type ");
+        c.dec(ty);
+        c.s(")");
+        c.trunc_mark();
+        return Ok(());
+    }
+    c.s("mobility: ");
+    let v = c.opts.verbose > 0;
+    let names = ["BRR", "HoTI", "CoTI", "HoT", "CoT", "BU", "BA", "BE"];
+    match names.get(usize::from(ty)) {
+        Some(n) => c.s(n),
+        None => {
+            c.s("type-#");
+            c.dec(ty);
+        }
+    }
+    let cookie = |c: &mut Ctx, what: &str, at: usize| -> R {
+        let (a, b) = (be32(d, at)?, be32(d, at + 4)?);
+        c.s(" ");
+        c.s(what);
+        c.s("=");
+        c.o.hexw(u64::from(a), 8);
+        c.s(":");
+        c.o.hexw(u64::from(b), 8);
+        Ok(())
+    };
+    let hlen = match ty {
+        0 => 8,
+        1 | 2 => {
+            if v {
+                let who = if ty == 1 { "Home" } else { "Care-of" };
+                cookie(c, &format!("{who} Init Cookie"), 8)?;
+            }
+            16
+        }
+        3 | 4 => {
+            let nonce = be16(d, 6)?;
+            c.s(" nonce id=0x");
+            c.o.hex(u64::from(nonce));
+            let who = if ty == 3 { "Home" } else { "Care-of" };
+            if v {
+                cookie(c, &format!("{who} Init Cookie"), 8)?;
+                cookie(c, &format!("{who} Keygen Token"), 16)?;
+            }
+            24
+        }
+        5 => {
+            let seq = be16(d, 6)?;
+            c.s(" seq#=");
+            c.dec(seq);
+            if bytes(d, 8, 2).is_err() {
+                c.trunc_mark();
+                return Ok(());
+            }
+            let bits = d[8] >> 4;
+            if bits != 0 {
+                c.s(" ");
+                for (bit, n) in [(8u8, "A"), (4, "H"), (2, "L"), (1, "K")] {
+                    if bits & bit != 0 {
+                        c.s(n);
+                    }
+                }
+            }
+            let life = u32::from(be16(d, 10)?) << 2;
+            c.s(" lifetime=");
+            c.dec(life);
+            12
+        }
+        6 => {
+            let status = u8_at(d, 6)?;
+            c.s(" status=");
+            c.dec(status);
+            if u8_at(d, 7)? & 0x80 != 0 {
+                c.s(" K");
+            }
+            let seq = be16(d, 8)?;
+            c.s(" seq#=");
+            c.dec(seq);
+            let life = u32::from(be16(d, 10)?) << 2;
+            c.s(" lifetime=");
+            c.dec(life);
+            12
+        }
+        7 => {
+            let status = u8_at(d, 6)?;
+            c.s(" status=");
+            c.dec(status);
+            let home = bytes(d, 8, 16)?;
+            c.s(" homeaddr ");
+            c.ip6addr(home);
+            24
+        }
+        _ => {
+            c.s(" len=");
+            c.dec(d[1]);
+            return Ok(());
+        }
+    };
+    if v && !mobility_options(c, d, hlen, mhlen - hlen)? {
+        c.trunc_mark();
+    }
+    Ok(())
+}
+
+/// The mobility options; false where tcpdump gives up with its truncation mark.
+fn mobility_options(c: &mut Ctx, d: &[u8], b: usize, len: usize) -> R<bool> {
+    let mut i = 0usize;
+    while i < len {
+        let t = u8_at(d, b + i)?;
+        let optlen = if t == 0 {
+            1
+        } else if i + 1 < len {
+            usize::from(u8_at(d, b + i + 1)?) + 2
+        } else {
+            return Ok(false);
+        };
+        if i + optlen > len || bytes(d, b + i + optlen, 1).is_err() {
+            return Ok(false);
+        }
+        let left = len - i;
+        let short = |c: &mut Ctx, what: &str| {
+            c.s("(");
+            c.s(what);
+            c.s(": trunc)");
+        };
+        match t {
+            0 => c.s("(pad1)"),
+            1 => {
+                if left < 2 {
+                    short(c, "padn");
+                    return Ok(false);
+                }
+                c.s("(padn)");
+            }
+            2 => {
+                if left < 4 {
+                    short(c, "refresh");
+                    return Ok(false);
+                }
+                let r = u32::from(be16(d, b + i + 2)?) << 2;
+                c.s("(refresh: ");
+                c.dec(r);
+                c.s(")");
+            }
+            3 => {
+                if left < 18 {
+                    short(c, "altcoa");
+                    return Ok(false);
+                }
+                let a = bytes(d, b + i + 2, 16)?;
+                c.s("(alt-CoA: ");
+                c.ip6addr(a);
+                c.s(")");
+            }
+            4 => {
+                if left < 6 {
+                    short(c, "ni");
+                    return Ok(false);
+                }
+                let (ho, co) = (be16(d, b + i + 2)?, be16(d, b + i + 4)?);
+                c.s("(ni: ho=0x");
+                c.o.hexw(u64::from(ho), 4);
+                c.s(" co=0x");
+                c.o.hexw(u64::from(co), 4);
+                c.s(")");
+            }
+            5 => {
+                if left < 12 {
+                    short(c, "auth");
+                    return Ok(false);
+                }
+                c.s("(auth)");
+            }
+            _ => {
+                if left < 2 {
+                    c.s("(sopt_type ");
+                    c.dec(t);
+                    c.s(": trunc)");
+                    return Ok(false);
+                }
+                let l = u8_at(d, b + i + 1)?;
+                c.s("(type-0x");
+                c.o.hexw(u64::from(t), 2);
+                c.s(": len=");
+                c.dec(l);
+                c.s(")");
+            }
+        }
+        i += optlen;
+    }
+    Ok(true)
 }

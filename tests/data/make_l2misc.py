@@ -441,6 +441,24 @@ def ipmisc_packets():
     pk.append(ipp(77, bytes(12)))
     pk.append(ip6p(143, bytes(Ether(src=SRC, dst="00:00:5e:00:01:01") / IP(src="192.0.2.1", dst="192.0.2.2") / UDP(sport=1, dport=2))))
     pk.append(ipp(143, bytes(20)))
+    # IPv6 mobility headers: every message type, options, short headers.
+    def mh(ty, body, nh=135, pp=59, hlen=None):
+        body = body + bytes((-(6 + len(body))) % 8)
+        ln = (6 + len(body)) // 8 - 1 if hlen is None else hlen
+        return ip6p(nh, struct.pack(">BBBBH", pp, ln, ty, 0, 0) + body)
+    pk += [
+        mh(0, b"\x00\x00"), mh(1, b"\x00\x00" + bytes(range(8))), mh(2, b"\x00\x00" + bytes(range(8))),
+        mh(3, struct.pack(">H", 5) + bytes(range(16))), mh(4, struct.pack(">H", 6) + bytes(range(16))),
+        mh(5, struct.pack(">HBBH", 9, 0xC0, 0, 100) + bytes([1, 2, 0, 0, 2, 2, 0, 5, 3, 16]) + bytes(16)
+           + bytes([4, 4, 0, 1, 0, 2, 5, 10]) + bytes(10) + bytes([0, 9, 0])),
+        mh(5, struct.pack(">HBBH", 9, 0x00, 0, 100)),
+        mh(6, struct.pack(">BBHH", 0, 0x80, 9, 100) + bytes([2, 2, 0, 1])),
+        mh(7, struct.pack(">BB", 1, 0) + bytes(15) + b"\x01"),
+        mh(9, bytes(10)), mh(5, b"", hlen=0), mh(5, struct.pack(">HBBH", 9, 0x30, 0, 100), pp=6),
+        mh(0, b"\x00\x00", nh=62),
+        mh(6, struct.pack(">BBHH", 0, 0, 9, 100) + bytes([3, 16]) + bytes(4)),
+        mh(6, struct.pack(">BBHH", 0, 0, 9, 100) + bytes([2, 1, 0])),
+    ]
     # NTP control messages: with data, a count past the end, too short.
     pk.append(ntp(0x16, body_len=11, stratum=0x82, extra=b"\x00\x04abcd"))
     pk.append(ntp(0x16, body_len=11, stratum=0x02, extra=b"\x00\x40abcd"))
