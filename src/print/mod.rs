@@ -24,6 +24,7 @@
 
 mod arp;
 mod bootp;
+mod dhcp6;
 mod dns;
 mod ether;
 mod hex;
@@ -45,6 +46,7 @@ mod overlay;
 mod pim;
 mod ppp;
 mod pppoe;
+mod rip;
 mod rsvp;
 mod sctp;
 mod snmp;

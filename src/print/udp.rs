@@ -115,11 +115,21 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && (port(67) || port(68)) {
         return super::bootp::print(c, payload, length);
     }
+    if !c.opts.quiet && port(520) && !port(5353) {
+        return super::rip::rip(c, payload, length);
+    }
     if !c.opts.quiet && (port(161) || port(162)) && !port(69) && !port(5353) {
         return super::snmp::snmp(c, payload, length);
     }
     if !c.opts.quiet && port(123) && !port(69) && !port(88) {
         return super::misc::ntp(c, payload, length);
+    }
+    // tcpdump 4.99 tries mDNS second, and these before syslog.
+    if !c.opts.quiet && port(521) && !port(5353) {
+        return super::rip::ripng(c, payload, length);
+    }
+    if !c.opts.quiet && (port(546) || port(547)) && !port(5353) {
+        return super::dhcp6::print(c, payload, length);
     }
     if !c.opts.quiet && port(514) {
         return super::misc::syslog(c, payload, length);

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Writes the captures of tests/print_udpa.rs into tests/data/udpa/: one pcap per
+protocol (DHCPv6, RIP/RIPng, HSRP, BFD, TFTP), realistic and malformed packets.
+Deterministic (fixed timestamps). Needs scapy; the tests only read the files and
+compare rfilter's output with tcpdump's.
+
+usage: python3 tests/data/make_udpa.py tests/data/udpa
+"""
+import os
+import struct
+import sys
+from scapy.all import Ether, IP, IPv6, UDP, Raw, wrpcap
+
+E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
+A, B = "10.0.0.1", "10.0.0.2"
+LL1, LL2 = "fe80::1", "fe80::2:3ff:fe04:506"
+ALL_DHCP = "ff02::1:2"
+
+
+def u16(v):
+    return struct.pack(">H", v)
+
+
+def u32(v):
+    return struct.pack(">I", v)
+
+
+def v6(s):
+    import socket
+    return socket.inet_pton(socket.AF_INET6, s)
+
+
+def name(*labels):
+    b = b""
+    for lab in labels:
+        b += bytes([len(lab)]) + lab
+    return b + b"\0"
+
+
+def opt(code, data=b"", length=None):
+    return u16(code) + u16(len(data) if length is None else length) + data
+
+
+def dhcp6():
+    c2s = E / IPv6(src=LL2, dst=ALL_DHCP) / UDP(sport=546, dport=547)
+    s2c = E / IPv6(src=LL1, dst=LL2) / UDP(sport=547, dport=546)
+    v4 = E / IP(src=A, dst=B) / UDP(sport=546, dport=547)
+    duid_llt = opt(1, u16(1) + u16(1) + u32(0x2a3b4c5d) + bytes.fromhex("020304050607"))
+    duid_en = opt(2, u16(2) + u32(9) + bytes.fromhex("0a0b0c0d"))
+    duid_ll = opt(1, u16(3) + u16(1) + bytes.fromhex("020304050607"))
+    oro = opt(6, u16(23) + u16(24) + u16(17) + u16(39) + u16(82) + u16(31))
+    elapsed = opt(8, u16(0))
+    iaaddr = opt(5, v6("2001:db8::100") + u32(3600) + u32(7200))
+    iaaddr_st = opt(5, v6("2001:db8::101") + u32(0) + u32(0) + opt(13, u16(2) + b"none left"))
+    iana = opt(3, u32(0x0e0f1011) + u32(1800) + u32(2880) + iaaddr)
+    iapd = opt(25, u32(1) + u32(0) + u32(0) + opt(26, u32(3600) + u32(7200) + bytes([56])
+                                               + v6("2001:db8:0:100::")))
+    iata = opt(4, u32(7) + iaaddr)
+    dns = opt(23, v6("2001:db8::53") + v6("2001:4860:4860::8888"))
+    dom = opt(24, name(b"example", b"com") + name(b"corp", b"example", b"net"))
+    status = opt(13, u16(0) + b"All good")
+    msg = lambda t, xid, body: bytes([t]) + struct.pack(">I", xid)[1:] + body
+    solicit = msg(1, 0xabcdef, duid_llt + elapsed + oro + opt(14) + iana + iapd)
+    p = [
+        c2s / Raw(solicit),
+        s2c / Raw(msg(2, 0xabcdef, duid_llt + duid_en + opt(7, b"\xff") + iana + dns + dom)),
+        c2s / Raw(msg(3, 0x123456, duid_llt + duid_en + oro + elapsed + iana)),
+        c2s / Raw(msg(4, 0x1, duid_ll + elapsed + iana)),
+        c2s / Raw(msg(5, 0x2, duid_ll + duid_en + elapsed + iana + iapd)),
+        c2s / Raw(msg(6, 0x3, duid_ll + elapsed + iata)),
+        s2c / Raw(msg(7, 0x123456, duid_llt + duid_en + status + iana + dns + dom
+                      + opt(14) + opt(32, u32(86400)))),
+        c2s / Raw(msg(8, 0x4, duid_ll + duid_en + iana)),
+        c2s / Raw(msg(9, 0x5, duid_ll + duid_en + iana)),
+        s2c / Raw(msg(10, 0x6, duid_en + duid_ll + opt(19, b"\x05"))),
+        c2s / Raw(msg(11, 0x7, duid_ll + oro + elapsed + opt(20))),
+        E / IPv6(src="2001:db8::1", dst="2001:db8::2") / UDP(sport=547, dport=547) / Raw(
+            bytes([12, 0]) + v6("2001:db8:1::1") + v6(LL2) + opt(18, b"eth0/1/2/3-interface")
+            + opt(37, u32(9) + b"remote-identifier") + opt(9, solicit)),
+        E / IPv6(src="2001:db8::2", dst="2001:db8::1") / UDP(sport=547, dport=547) / Raw(
+            bytes([13, 1]) + v6("2001:db8:1::1") + v6(LL2) + opt(18, b"eth0")
+            + opt(9, msg(7, 0x99, duid_en + status))),
+        c2s / Raw(msg(14, 0x8, duid_ll + opt(44, b"\x01" + v6("2001:db8::9")
+                                             + opt(6, u16(23))))),
+        s2c / Raw(msg(15, 0x9, duid_en + opt(45, duid_ll + iaaddr + opt(46, u32(33)))
+                      + opt(47, v6("2001:db8::7") + b"0123456789abcdef")
+                      + opt(48, v6("2001:db8::8")))),
+        s2c / Raw(msg(16, 0xa, b"")),
+        s2c / Raw(msg(255, 0xb, opt(999, b"xyz"))),
+        # Every other option tcpdump names.
+        s2c / Raw(msg(7, 0xc, opt(11, b"\x02\x01\x00" + bytes(range(8)) + b"realm"
+                                  + u32(0x11223344) + bytes(range(16))))
+                  + opt(11, b"\x03\x01\x00" + bytes(8) + b"\x01" + bytes(range(16)))
+                  + opt(11, b"\x03\x01\x00" + bytes(8) + b"\x02" + bytes(range(16)))
+                  + opt(11, b"\x03\x01\x00" + bytes(8) + b"\x07" + bytes(range(16)))
+                  + opt(11, b"\x02\x01\x00" + bytes(8))
+                  + opt(11, b"\x02\x02\x01" + bytes(8) + b"short")
+                  + opt(11, b"\x03\x01\x00" + bytes(8) + b"x")
+                  + opt(11, b"\x09\x01\x00" + bytes(8))
+                  + opt(11, b"\x02\x01")),
+        s2c / Raw(msg(7, 0xd, opt(12, v6("2001:db8::1")) + opt(15, u16(4) + b"abcd" + u16(2) + b"xy")
+                  + opt(15, u16(9) + b"ab") + opt(16, u32(311) + u16(3) + b"MSF")
+                  + opt(17, u32(311) + u16(1) + u16(2) + b"zz")
+                  + opt(21, name(b"sip", b"example", b"com"))
+                  + opt(22, v6("2001:db8::5060")) + opt(27, v6("2001:db8::1"))
+                  + opt(28, v6("2001:db8::2")) + opt(29, name(b"nis")) + opt(30, b"x")
+                  + opt(31, v6("2001:db8::123")) + opt(33, b"") + opt(34, v6("::1"))
+                  + opt(36, b"geo") + opt(38, b"subscriber-0123456789")
+                  + opt(39, b"\x01" + name(b"host", b"example")) + opt(40, v6("::2")))),
+        s2c / Raw(msg(7, 0xe, opt(41, b"EST5EDT4,M3.2.0/02:00,M11.1.0/02:00")
+                  + opt(42, b"Europe/Zurich") + opt(42, b"abc") + opt(43, u16(18) + u16(37))
+                  + opt(56, opt(1, v6("2001:db8::123")) + opt(2, v6("ff05::101"))
+                        + opt(3, name(b"ntp", b"example", b"org")) + opt(4, b"??")
+                        + opt(1, b"short"))
+                  + opt(59, b"tftp://[2001:db8::69]/boot.efi")
+                  + opt(64, name(b"aftr", b"example", b"com")) + opt(64, b"\x09ab")
+                  + opt(112, b"https://mud.example.com/x") + opt(136, u16(3) + b"url")
+                  + opt(82, u32(3600)) + opt(83, u32(60)))),
+        # Malformed: options too short for their type, bad lengths, truncated lists.
+        s2c / Raw(msg(7, 0xf, opt(1, b"\x00") + opt(1, u16(1) + b"abc") + opt(1, u16(2) + b"abc")
+                  + opt(1, u16(3) + b"a") + opt(2, u16(9) + b"abc") + opt(5, b"short")
+                  + opt(6, b"odd") + opt(7, b"") + opt(8, b"123") + opt(13, b"")
+                  + opt(13, u16(300)) + opt(13, u16(77)) + opt(3, bytes(11))
+                  + opt(4, b"abc") + opt(25, bytes(12)) + opt(26, bytes(24))
+                  + opt(23, bytes(17)) + opt(32, b"") + opt(37, b"ab") + opt(44, bytes(16))
+                  + opt(44, b"\x07" + bytes(16)) + opt(47, bytes(15)) + opt(56, b"")
+                  + opt(64, b"ab") + opt(41, b"abcd") + opt(19, b"") + opt(19, b"\x03"))),
+        s2c / Raw(msg(7, 0x10, duid_en + opt(24, b"\x03abc\x05de"))),
+        s2c / Raw(msg(7, 0x11, opt(24, b"\x03abc\xc0\x02" + b"\x01z\x00"))),
+        s2c / Raw(msg(7, 0x12, opt(24, b"\x41abc") + duid_en)),
+        s2c / Raw(msg(7, 0x12, opt(24, b"\x03abc\x83xyz\x00") + duid_en)),
+        s2c / Raw(msg(7, 0x12, opt(24, b"\x42abc") + duid_en)),
+        s2c / Raw(msg(7, 0x13, opt(56, opt(1, v6("::1"), length=40)) + duid_en)),
+        s2c / Raw(msg(7, 0x14, duid_en + opt(1, b"", length=30))),
+        s2c / Raw(msg(7, 0x15, duid_en + b"\x00")),
+        s2c / Raw(msg(7, 0x16, opt(3, u32(1) + u32(2) + u32(3) + opt(5, bytes(30))))),
+        s2c / Raw(msg(12, 0, opt(9, b"ab"))),
+        s2c / Raw(bytes([12, 0]) + v6("2001:db8:1::1") + v6(LL2) + opt(9, bytes([12, 0, 1]) + bytes(20))),
+        s2c / Raw(bytes([13, 0]) + v6("2001:db8:1::1")),
+        s2c / Raw(b"\x01\x02\x03"),
+        s2c / Raw(b""),
+        v4 / Raw(solicit),
+        E / IP(src=A, dst=B) / UDP(sport=520, dport=547) / Raw(solicit),
+    ]
+    return p
+
+
+def rip_entry(afi, tag, addr, mask, nh, metric):
+    import socket
+    return (u16(afi) + u16(tag) + socket.inet_aton(addr) + socket.inet_aton(mask)
+            + socket.inet_aton(nh) + u32(metric))
+
+
+def rip():
+    r = E / IP(src=A, dst="224.0.0.9", ttl=1) / UDP(sport=520, dport=520)
+    r1 = E / IP(src=A, dst="10.255.255.255") / UDP(sport=520, dport=520)
+    hdr = lambda cmd, ver: bytes([cmd, ver, 0, 0])
+    e1 = rip_entry(2, 0, "192.168.1.0", "0.0.0.0", "0.0.0.0", 1)
+    e2 = rip_entry(2, 0, "192.168.2.0", "255.255.255.0", "0.0.0.0", 2)
+    e3 = rip_entry(2, 0x1234, "172.16.0.0", "255.240.0.0", "10.0.0.254", 16)
+    auth_simple = u16(0xffff) + u16(2) + b"secret\0\0\0\0\0\0\0\0\0\0"
+    auth_md5 = u16(0xffff) + u16(3) + u16(64) + bytes([1, 16]) + u32(12345) + u32(0) + u32(0)
+    trailer = u16(0xffff) + u16(1) + bytes(range(16))
+    p = [
+        r1 / Raw(hdr(1, 1) + rip_entry(0, 0, "0.0.0.0", "0.0.0.0", "0.0.0.0", 16)),
+        r1 / Raw(hdr(2, 1) + e1 + rip_entry(2, 0, "10.1.0.0", "0.0.0.0", "0.0.0.0", 3)),
+        r / Raw(hdr(1, 2) + rip_entry(0, 0, "0.0.0.0", "0.0.0.0", "0.0.0.0", 16)),
+        r / Raw(hdr(2, 2) + e2 + e3 + rip_entry(2, 7, "10.0.0.0", "255.0.0.0", "0.0.0.0", 1)),
+        r / Raw(hdr(2, 2) + auth_simple + e2),
+        r / Raw(hdr(2, 2) + auth_md5 + e2 + e3 + trailer),
+        r / Raw(hdr(2, 2) + u16(0xffff) + u16(9) + b"unknown-auth-data-here" + e2),
+        # RIPv1 oddities: nonzero must-be-zero fields, other families.
+        r1 / Raw(hdr(2, 1) + rip_entry(2, 5, "10.2.0.0", "0.0.0.0", "0.0.0.0", 1)
+                 + rip_entry(2, 0, "10.3.0.0", "255.0.0.0", "0.0.0.0", 1)
+                 + rip_entry(10, 0, "1.2.3.4", "0.0.0.0", "0.0.0.0", 1)
+                 + rip_entry(0, 0, "10.4.0.0", "0.0.0.0", "0.0.0.0", 5)),
+        r / Raw(hdr(2, 2) + rip_entry(10, 0, "1.2.3.4", "0.0.0.0", "0.0.0.0", 1)
+                + rip_entry(0, 0, "10.4.0.0", "255.255.0.0", "0.0.0.0", 5)
+                + rip_entry(2, 0, "10.5.0.0", "255.0.255.0", "0.0.0.0", 5)
+                + rip_entry(6, 0, "1.2.3.4", "0.0.0.0", "0.0.0.0", 1)
+                + rip_entry(7, 0, "1.2.3.4", "0.0.0.0", "0.0.0.0", 1)
+                + rip_entry(16, 0, "1.2.3.4", "0.0.0.0", "0.0.0.0", 1)
+                + rip_entry(23, 0, "1.2.3.4", "0.0.0.0", "0.0.0.0", 1)
+                + rip_entry(28, 0, "1.2.3.4", "0.0.0.0", "0.0.0.0", 1)
+                + rip_entry(2, 0, "255.255.255.255", "255.255.255.255", "1.1.1.1", 1)),
+        r / Raw(hdr(2, 2) + auth_simple[:-8]),
+        r / Raw(hdr(2, 2) + u16(0xffff) + u16(2) + b"0123456789abcdefXYZ"),
+        r / Raw(hdr(2, 2) + u16(0xffff) + u16(3) + bytes(15)),
+        # Every command, unknown versions and commands, short and odd lengths.
+    ] + [r / Raw(hdr(cmd, 2) + e2) for cmd in range(3, 13)] + [
+        r / Raw(hdr(1, 0) + e2),
+        r / Raw(hdr(2, 3) + e2),
+        r / Raw(hdr(99, 2) + e2),
+        r / Raw(hdr(2, 2) + e2 + b"\x00\x02\x00\x00\x0a"),
+        r1 / Raw(hdr(2, 1) + e1 + b"\x00\x02\x00"),
+        r / Raw(hdr(2, 2) + b"\xff\xff\x00\x03\x00\x40"),
+        r / Raw(hdr(2, 2) + b"\xff\xff"),
+        r / Raw(hdr(2, 2)),
+        r / Raw(b"\x02\x02"),
+        r / Raw(b""),
+    ]
+    # RIPng (UDP 521 over IPv6).
+    g = E / IPv6(src=LL1, dst="ff02::9", hlim=255) / UDP(sport=521, dport=521)
+    rte = lambda pfx, tag, plen, metric: v6(pfx) + u16(tag) + bytes([plen, metric])
+    p += [
+        g / Raw(bytes([1, 1, 0, 0]) + rte("::", 0, 0, 16)),
+        g / Raw(bytes([1, 1, 0, 0]) + rte("2001:db8::", 0, 32, 1) + rte("2001:db8:1::", 0, 48, 0)),
+        g / Raw(bytes([2, 1, 0, 0]) + rte("2001:db8:1::", 0, 64, 1) + rte("2001:db8:2::", 7, 64, 2)
+                + rte("::", 0, 0, 16) + rte("fe80::1", 0, 128, 0xff)),
+        g / Raw(bytes([2, 1, 0, 0])),
+        g / Raw(bytes([2, 1, 0, 0]) + rte("2001:db8:1::", 0, 64, 1) + b"abc"),
+        g / Raw(bytes([1, 1, 0, 0]) + rte("2001:db8:1::", 0, 64, 1) + b"abc"),
+        g / Raw(bytes([1, 1, 0, 0]) + rte("::", 0, 0, 16) + b"x"),
+        g / Raw(bytes([3, 1, 0, 0]) + rte("::", 0, 0, 16)),
+        g / Raw(bytes([2, 2, 0, 0]) + rte("::", 0, 0, 16)),
+        g / Raw(bytes([2, 1, 0])),
+        g / Raw(b""),
+        E / IP(src=A, dst=B) / UDP(sport=521, dport=521) / Raw(bytes([2, 1, 0, 0]) + rte("2001:db8::", 1, 32, 3)),
+    ]
+    return p
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/udpa"
+    os.makedirs(out, exist_ok=True)
+    for nm, gen in [("dhcp6", dhcp6), ("rip", rip)]:
+        pkts = gen()
+        for i, pk in enumerate(pkts):
+            pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
+        wrpcap(os.path.join(out, nm + ".pcap"), pkts)
+
+
+if __name__ == "__main__":
+    main()
