@@ -26,7 +26,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/udpa/.
-const NAMES: &[&str] = &["dhcp6", "rip"];
+const NAMES: &[&str] = &["dhcp6", "rip", "hsrp", "bfd"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -77,6 +77,18 @@ fn golden(name: &str) {
 #[test]
 fn dhcp6() {
     golden("dhcp6");
+}
+
+/// BFD control (versions 0 and 1, every authentication type) and echo packets.
+#[test]
+fn bfd() {
+    golden("bfd");
+}
+
+/// HSRP version 0 (every op code and state) and later versions.
+#[test]
+fn hsrp() {
+    golden("hsrp");
 }
 
 /// RIPv1, RIPv2 (with authentication entries) and RIPng.

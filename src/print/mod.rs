@@ -23,11 +23,13 @@
 //! ` [|proto]` mark — when the capture ends early.
 
 mod arp;
+mod bfd;
 mod bootp;
 mod dhcp6;
 mod dns;
 mod ether;
 mod hex;
+mod hsrp;
 mod icmp;
 mod icmp6;
 mod igmp;

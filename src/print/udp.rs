@@ -131,6 +131,14 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && (port(546) || port(547)) && !port(5353) {
         return super::dhcp6::print(c, payload, length);
     }
+    if !c.opts.quiet && dport == 1985 && !port(5353) {
+        return super::hsrp::print(c, payload, length);
+    }
+    // (tcpdump tries the Broadcom LI shim, sport 49152, before BFD.)
+    if !c.opts.quiet && matches!(dport, 3784 | 4784 | 6784 | 3785) && !port(5353) && sport != 49152
+    {
+        return super::bfd::print(c, payload, length, dport);
+    }
     if !c.opts.quiet && port(514) {
         return super::misc::syslog(c, payload, length);
     }

@@ -220,10 +220,91 @@ def rip():
     return p
 
 
+def hsrp():
+    h = E / IP(src=A, dst="224.0.0.2", ttl=1) / UDP(sport=1985, dport=1985)
+    msg = lambda ver, op, state, hello, hold, prio, group, res, auth, vip: (
+        bytes([ver, op, state, hello, hold, prio, group, res]) + auth
+        + bytes(int(x) for x in vip.split(".")))
+    p = [h / Raw(msg(0, op, st, 3, 10, 100, 1, 0, b"cisco\0\0\0", "10.0.0.254"))
+         for op in (0, 1, 2, 3) for st in (0, 1, 2, 4, 8, 16, 32)]
+    p += [
+        h / Raw(msg(0, 0, 16, 0, 255, 255, 255, 7, b"12345678", "192.168.0.1")),
+        h / Raw(msg(0, 0, 16, 200, 250, 0, 0, 0, b"\x01\x80ab\xffcd\x7f", "0.0.0.0")),
+        h / Raw(msg(0, 0, 16, 3, 10, 100, 1, 0, b"cisco\0\0\0", "10.0.0.254") + b"trailer"),
+        E / IP(src=A, dst="224.0.0.102", ttl=1) / UDP(sport=1985, dport=1985) / Raw(
+            bytes.fromhex("01280002000000000a0000fe00640003e80000271000000000000000000000000000000000"
+                          "0000000000000000000000000000")),
+        h / Raw(b"\x00\x00\x10"),
+        h / Raw(b""),
+        E / IP(src=A, dst=B) / UDP(sport=1985, dport=40000) / Raw(msg(0, 0, 16, 3, 10, 100, 1, 0, b"cisco\0\0\0", "10.0.0.254")),
+        E / IP(src=A, dst=B) / UDP(sport=40000, dport=1985) / Raw(msg(0, 0, 16, 3, 10, 100, 1, 0, b"cisco\0\0\0", "10.0.0.254")),
+        E / IPv6(src=LL1, dst="ff02::66") / UDP(sport=2029, dport=1985) / Raw(msg(0, 0, 16, 3, 10, 100, 1, 0, b"cisco\0\0\0", "10.0.0.254")),
+    ]
+    return p
+
+
+def bfd():
+    def ctl(ver, diag, sta, flags, mult, my, your, tx, rx, echo, length=24, auth=b""):
+        b0 = (ver << 5) | diag
+        b1 = (sta << 6) | flags if ver == 1 else flags
+        body = bytes([b0, b1, mult, length]) + u32(my) + u32(your) + u32(tx) + u32(rx) + u32(echo)
+        return body + auth
+    b = E / IP(src=A, dst=B, ttl=255) / UDP(sport=49160, dport=3784)
+    mh = E / IP(src=A, dst=B) / UDP(sport=49153, dport=4784)
+    lag = E / IP(src=A, dst=B, ttl=255) / UDP(sport=49154, dport=6784)
+    echo = E / IP(src=A, dst=A, ttl=255) / UDP(sport=3785, dport=3785)
+    b6 = E / IPv6(src=LL1, dst=LL2, hlim=255) / UDP(sport=50000, dport=3784)
+    p = [b / Raw(ctl(1, 0, st, 0, 3, 0x11, 0, 1000000, 1000000, 0)) for st in range(4)]
+    p += [
+        b / Raw(ctl(1, 3, 3, 0x20, 3, 0x11, 0x22, 300000, 300000, 50000)),
+        b / Raw(ctl(1, 1, 1, 0x10 | 0x08 | 0x02 | 0x01, 5, 1, 2, 50000, 50000, 0)),
+        b6 / Raw(ctl(1, 0, 3, 0, 3, 0x11, 0x22, 300000, 300000, 0)),
+        mh / Raw(ctl(1, 7, 0, 0, 3, 1, 0, 1000000, 0, 0)),
+        lag / Raw(ctl(1, 5, 3, 0, 3, 1, 2, 100000, 100000, 0)),
+    ]
+    p += [b / Raw(ctl(1, d, 1, 0, 3, 1, 2, 1000, 999, 1)) for d in range(9, 32, 11)]
+    p += [b / Raw(ctl(1, d, 1, 0, 3, 1, 2, 1000, 999, 1)) for d in range(2, 9)]
+    # Authentication sections.
+    p += [
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 32,
+                    bytes([1, 8, 5]) + b"passw")),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 48,
+                    bytes([2, 24, 1, 0]) + u32(0x1234) + bytes(range(16)))),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 48,
+                    bytes([3, 24, 1, 0]) + u32(0x1235) + bytes(range(16)))),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 52,
+                    bytes([4, 28, 2, 0]) + u32(7) + bytes(range(20)))),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 52,
+                    bytes([5, 28, 2, 0]) + u32(8) + bytes(range(20)))),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 28, bytes([9, 4, 1, 0]))),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 28, bytes([1, 3, 1, 0]))),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 44, bytes([1, 20, 1]) + b"x" * 17)),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 28, bytes([2, 20, 1, 0]))),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 28, bytes([4, 24, 1, 0]))),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 28, bytes([1, 19, 1]) + b"\x01\x80\xff")),
+        b / Raw(ctl(1, 0, 3, 0x04, 3, 1, 2, 1000000, 1000000, 0, 24)),
+        # Version 0 (draft), other versions, odd multipliers, short packets.
+        b / Raw(ctl(0, 0, 0, 0xc0, 3, 1, 2, 1000000, 1000000, 0)),
+        b / Raw(ctl(0, 2, 0, 0xff, 3, 1, 2, 1000000, 1000000, 0, 28, bytes([1, 4, 1]) + b"p")),
+        b / Raw(ctl(0, 1, 0, 0x00, 255, 1, 2, 0xffffffff, 0xffffffff, 0xffffffff)),
+        b / Raw(ctl(2, 0, 0, 0, 3, 1, 2, 1000000, 1000000, 0)),
+        b / Raw(ctl(7, 0, 0, 0, 3, 1, 2, 1000000, 1000000, 0)),
+        b / Raw(ctl(1, 0, 3, 0, 3, 1, 2, 1000000, 1000000, 0)[:20]),
+        b / Raw(b""),
+        echo / Raw(b"\x01\x02\x03\x04echo-payload-from-vendor"),
+        echo / Raw(b""),
+        E / IP(src=A, dst=B) / UDP(sport=3784, dport=49152) / Raw(ctl(1, 0, 3, 0, 3, 1, 2, 1, 1, 0)),
+        E / IP(src=A, dst=B) / UDP(sport=49152, dport=3784) / Raw(ctl(1, 0, 3, 0, 3, 1, 2, 1, 1, 0)),
+        E / IP(src=A, dst=B) / UDP(sport=3785, dport=3784) / Raw(ctl(1, 0, 3, 0, 3, 1, 2, 1, 1, 0)),
+        E / IP(src=A, dst=B) / UDP(sport=3784, dport=3785) / Raw(ctl(1, 0, 3, 0, 3, 1, 2, 1, 1, 0)),
+    ]
+    return p
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/udpa"
     os.makedirs(out, exist_ok=True)
-    for nm, gen in [("dhcp6", dhcp6), ("rip", rip)]:
+    for nm, gen in [("dhcp6", dhcp6), ("rip", rip), ("hsrp", hsrp), ("bfd", bfd)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
