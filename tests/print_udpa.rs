@@ -26,7 +26,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/udpa/.
-const NAMES: &[&str] = &["dhcp6", "rip", "hsrp", "bfd"];
+const NAMES: &[&str] = &["dhcp6", "rip", "hsrp", "bfd", "tftp"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -83,6 +83,13 @@ fn dhcp6() {
 #[test]
 fn bfd() {
     golden("bfd");
+}
+
+/// TFTP requests with options, data, acknowledgements, errors and option
+/// acknowledgements.
+#[test]
+fn tftp() {
+    golden("tftp");
 }
 
 /// HSRP version 0 (every op code and state) and later versions.

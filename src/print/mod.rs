@@ -55,6 +55,7 @@ mod snmp;
 mod snmp_mib;
 mod stp;
 mod tcp;
+mod tftp;
 mod time;
 mod udp;
 

@@ -112,6 +112,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(53) {
         return super::dns::print(c, payload, length, false, false);
     }
+    if !c.opts.quiet && port(69) && !port(5353) {
+        return super::tftp::print(c, payload, length);
+    }
     if !c.opts.quiet && (port(67) || port(68)) {
         return super::bootp::print(c, payload, length);
     }

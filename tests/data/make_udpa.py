@@ -301,10 +301,62 @@ def bfd():
     return p
 
 
+def tftp():
+    c = E / IP(src=A, dst=B) / UDP(sport=40000, dport=69)
+    s = E / IP(src=B, dst=A) / UDP(sport=40001, dport=40000)
+    t = E / IP(src=A, dst=B) / UDP(sport=69, dport=40000)
+    p = [
+        c / Raw(u16(1) + b"pxelinux.0\0octet\0"),
+        c / Raw(u16(1) + b"boot/grub.cfg\0netascii\0tsize\x000\0blksize\x001468\0timeout\x005\0"),
+        c / Raw(u16(2) + b"router-confg\0octet\0"),
+        s / Raw(u16(6) + b"tsize\x0012345\0blksize\x001468\0"),
+        s / Raw(u16(3) + u16(1) + bytes(range(256)) * 2),
+        c / Raw(u16(4) + u16(1)),
+        s / Raw(u16(3) + u16(2) + b"last block"),
+        c / Raw(u16(4) + u16(65535)),
+        t / Raw(u16(5) + u16(1) + b"File not found\0"),
+        # Servers that answer from port 69 itself.
+        t / Raw(u16(6) + b"blksize\x001468\0tsize\x00999\0"),
+        t / Raw(u16(3) + u16(7) + bytes(range(64))),
+        t / Raw(u16(6) + b"\0\0"),
+    ]
+    p += [t / Raw(u16(5) + u16(code) + b"msg\0") for code in (0, 2, 3, 4, 5, 6, 7, 8, 300)]
+    p += [
+        # Malformed: missing NULs, fields cut short, empty strings, unknown opcodes.
+        c / Raw(u16(1) + b"noterminator"),
+        c / Raw(u16(1) + b"file\0"),
+        c / Raw(u16(1) + b"file\0mode"),
+        c / Raw(u16(1) + b"file\0mode\0opt"),
+        c / Raw(u16(1) + b"\0\0\0\0"),
+        c / Raw(u16(1) + b"f\x01\x80\xff\0m\0"),
+        c / Raw(u16(1)),
+        c / Raw(u16(2) + b"x"),
+        s / Raw(u16(6)),
+        s / Raw(u16(6) + b"a\0\0b"),
+        s / Raw(u16(3) + b"\x01"),
+        s / Raw(u16(3)),
+        c / Raw(u16(4)),
+        t / Raw(u16(5)),
+        t / Raw(u16(5) + u16(1)),
+        t / Raw(u16(5) + u16(1) + b"no nul"),
+        t / Raw(u16(5) + u16(9) + b"x\0"),
+        c / Raw(u16(0) + b"zero"),
+        c / Raw(u16(7) + b"x"),
+        c / Raw(u16(0x0102)),
+        c / Raw(b"\x00"),
+        c / Raw(b""),
+        E / IPv6(src=LL1, dst=LL2) / UDP(sport=50000, dport=69) / Raw(u16(1) + b"ipv6.cfg\0octet\0"),
+        E / IP(src=A, dst=B) / UDP(sport=69, dport=67) / Raw(u16(4) + u16(3)),
+        E / IP(src=A, dst=B) / UDP(sport=520, dport=69) / Raw(u16(4) + u16(3)),
+        E / IP(src=A, dst=B) / UDP(sport=161, dport=69) / Raw(u16(4) + u16(3)),
+    ]
+    return p
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/udpa"
     os.makedirs(out, exist_ok=True)
-    for nm, gen in [("dhcp6", dhcp6), ("rip", rip), ("hsrp", hsrp), ("bfd", bfd)]:
+    for nm, gen in [("dhcp6", dhcp6), ("rip", rip), ("hsrp", hsrp), ("bfd", bfd), ("tftp", tftp)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
