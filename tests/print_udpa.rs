@@ -64,13 +64,42 @@ fn cut_variants(name: &str) -> PathBuf {
     path
 }
 
+/// Every record of `name` with its UDP length field lowered to each value from 8
+/// (no payload) to one byte short of the payload it carries: the printers must
+/// stop at the UDP length, not at the end of the capture.
+fn short_udp_variants(name: &str) -> PathBuf {
+    let (lt, recs) = read_pcap(&data(name));
+    let mut out = Vec::new();
+    for r in &recs {
+        let end = udp_end(&r.data);
+        if end < 8 || end > r.data.len() {
+            continue;
+        }
+        let at = end - 4;
+        let ulen = usize::from(u16::from_be_bytes([r.data[at], r.data[at + 1]]));
+        for new in 8..ulen.min(r.data.len() - end + 8) {
+            let mut d = r.data.clone();
+            d[at..at + 2].copy_from_slice(&(new as u16).to_be_bytes());
+            out.push(Rec {
+                ts: r.ts,
+                wire_len: r.wire_len,
+                data: d,
+            });
+        }
+    }
+    let path = tmpdir("udpa").join(format!("{name}-udplen.pcap"));
+    write_pcap(&path, lt, &out, false);
+    path
+}
+
 fn golden(name: &str) {
     let (c1, m1) = assert_same(&data(name), FLAGS);
     let (c2, m2) = assert_same(&cut_variants(name), CUT_FLAGS);
+    let (c3, m3) = assert_same(&short_udp_variants(name), CUT_FLAGS);
     eprintln!(
         "{name}: {} of {} lines identical to tcpdump",
-        m1 + m2,
-        c1 + c2
+        m1 + m2 + m3,
+        c1 + c2 + c3
     );
 }
 

@@ -127,7 +127,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(123) && !port(69) && !port(88) {
         return super::misc::ntp(c, payload, length);
     }
-    // tcpdump 4.99 tries mDNS second, and these before syslog.
+    // tcpdump 4.99 tries mDNS right after DNS (hence the 5353 exclusions), and
+    // RIPng, DHCPv6, HSRP and BFD before syslog.
     if !c.opts.quiet && port(521) && !port(5353) {
         return super::rip::ripng(c, payload, length);
     }
@@ -137,7 +138,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && dport == 1985 && !port(5353) {
         return super::hsrp::print(c, payload, length);
     }
-    // (tcpdump tries the Broadcom LI shim, sport 49152, before BFD.)
+    // tcpdump tries the Broadcom LI shim (sport 49152) before BFD.
     if !c.opts.quiet && matches!(dport, 3784 | 4784 | 6784 | 3785) && !port(5353) && sport != 49152
     {
         return super::bfd::print(c, payload, length, dport);
