@@ -353,10 +353,77 @@ def tftp():
     return p
 
 
+def dhcp6_random():
+    """Random but well-framed DHCPv6 messages: every option code tcpdump knows
+    (and some it does not), nested IA and relay options, domain names with
+    pointers and odd label types, lengths a little off."""
+    import random
+    rng = random.Random(6)
+    codes = [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+             24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36, 37, 38, 39, 40, 41, 42, 43, 44,
+             45, 46, 47, 48, 56, 59, 64, 82, 112, 136, 200]
+
+    def rbytes(n):
+        return bytes(rng.randrange(256) for _ in range(n))
+
+    def rname():
+        out = b""
+        for _ in range(rng.randint(0, 3)):
+            lab = rng.choice([0, 1, 3, 5, 63, 64, 0xc0, 0xc1, 0x41, 0x80])
+            if lab & 0xc0 == 0xc0:
+                return out + bytes([lab, rng.randrange(256)])
+            if lab == 0x41:
+                out += bytes([0x41, rng.choice([0, 1, 7, 8, 9, 16, 97])]) + rbytes(rng.randint(0, 6))
+                continue
+            out += bytes([lab]) + bytes(rng.choice(b"abcxyz\x00\x7f\xff")
+                                        for _ in range(min(lab, rng.randint(0, 8))))
+        return out + b"\0" * rng.randint(0, 1)
+
+    def ropt(depth):
+        c = rng.choice(codes)
+        if c in (21, 24):
+            body = b"".join(rname() for _ in range(rng.randint(1, 3)))
+        elif c in (3, 25, 4, 5, 26, 44, 45) and depth < 3:
+            fixed = {3: 12, 25: 12, 4: 4, 5: 24, 26: 25, 44: 17, 45: 0}[c]
+            body = rbytes(max(0, fixed - rng.choice([0, 0, 0, 1])))
+            body += b"".join(ropt(depth + 1) for _ in range(rng.randint(0, 3)))
+        elif c == 9 and depth < 3:
+            body = rmsg(depth + 1)
+        elif c == 56:
+            body = b""
+            for _ in range(rng.randint(0, 3)):
+                sc = rng.choice([1, 2, 3, 4])
+                sb = rname() if sc == 3 else bytes(rng.randint(0, 20))
+                slen = len(sb) + rng.choice([0, 0, 0, 1, -1]) if sb else 0
+                body += struct.pack(">HH", sc, slen) + sb
+        elif c in (1, 2):
+            body = u16(rng.choice([1, 2, 3, 4])) + rbytes(rng.randint(0, 14))
+        elif c == 11:
+            body = (bytes([rng.choice([2, 3, 4]), rng.choice([1, 2]), rng.choice([0, 1])])
+                    + bytes(8) + rbytes(rng.choice([0, 5, 17, 20, 25, 16])))
+        else:
+            body = rbytes(rng.choice([0, 1, 2, 3, 4, 5, 16, 17, 32]))
+        length = len(body)
+        if rng.random() < 0.1:
+            length = max(0, length + rng.choice([-2, -1, 1, 5]))
+        return struct.pack(">HH", c, length) + body
+
+    def rmsg(depth=0):
+        t = rng.choice(list(range(0, 17)) + [12, 13, 1, 7])
+        if t in (12, 13):
+            h = bytes([t, rng.randrange(256)]) + rbytes(32)
+        else:
+            h = bytes([t]) + rbytes(3)
+        return h + b"".join(ropt(depth) for _ in range(rng.randint(0, 5)))
+
+    u = E / IPv6(src=LL2, dst=ALL_DHCP) / UDP(sport=546, dport=547)
+    return [u / Raw(rmsg()) for _ in range(400)]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/udpa"
     os.makedirs(out, exist_ok=True)
-    for nm, gen in [("dhcp6", dhcp6), ("rip", rip), ("hsrp", hsrp), ("bfd", bfd), ("tftp", tftp)]:
+    for nm, gen in [("dhcp6", dhcp6), ("rip", rip), ("hsrp", hsrp), ("bfd", bfd), ("tftp", tftp), ("dhcp6rand", dhcp6_random)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
