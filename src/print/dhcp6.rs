@@ -703,15 +703,14 @@ fn message(c: &mut Ctx, d: &[u8], len: usize) -> R {
         return Ok(());
     }
     let t = d[0];
-    let put_name = |c: &mut Ctx| match msg_name(t) {
+    c.s(" ");
+    match msg_name(t) {
         Some(n) => c.s(n),
         None => {
             c.s("msgtype-");
             c.dec(t);
         }
-    };
-    c.s(" ");
-    put_name(c);
+    }
     if c.opts.verbose == 0 {
         return Ok(());
     }

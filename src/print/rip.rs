@@ -60,12 +60,14 @@ fn mask_plen(mask: u32) -> i64 {
     }
 }
 
-/// `s` right-aligned in `width` columns (printf's `%Ns`).
-fn right(c: &mut Ctx, s: &[u8], width: usize) {
-    for _ in s.len()..width {
-        c.o.push(b' ');
+/// An IPv4 address right-aligned in 15 columns (printf's `%15s`).
+fn addr_right(c: &mut Ctx, a: &[u8]) {
+    let start = c.o.len();
+    c.ipaddr(a);
+    let width = c.o.len() - start;
+    if width < 15 {
+        c.o.splice(start..start, std::iter::repeat_n(b' ', 15 - width));
     }
-    c.o.extend_from_slice(s);
 }
 
 /// One RFC 1058 entry at `p`; the bytes it took, 0 when it does not fit.
@@ -170,11 +172,7 @@ fn entry_v2(c: &mut Ctx, d: &[u8], mut p: usize, mut remaining: usize) -> R<usiz
             None => c.dec(family),
         }
         c.s(", ");
-        let mut addr = Vec::with_capacity(40);
-        std::mem::swap(&mut addr, &mut c.o);
-        c.ipaddr(&e[4..8]);
-        std::mem::swap(&mut addr, &mut c.o);
-        right(c, &addr, 15);
+        addr_right(c, &e[4..8]);
         c.s("/");
         let plen = mask_plen(be32(e, 8)?);
         c.o.dec_i(plen);
