@@ -10,6 +10,11 @@ import os
 import struct
 import sys
 from scapy.all import Ether, IP, IPv6, UDP, Raw, wrpcap
+from scapy.layers.dhcp6 import (DHCP6_Solicit, DHCP6_Reply, DHCP6OptElapsedTime, DHCP6OptClientId,
+                                DHCP6OptServerId, DHCP6OptIA_NA, DHCP6OptIA_PD, DHCP6OptIAAddress,
+                                DHCP6OptIAPrefix, DHCP6OptClientFQDN, DHCP6OptVendorClass,
+                                DHCP6OptOptReq, DHCP6OptDNSServers, DHCP6OptDNSDomains,
+                                DUID_LLT, DUID_LL, VENDOR_CLASS_DATA)
 
 E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
 A, B = "10.0.0.1", "10.0.0.2"
@@ -85,6 +90,21 @@ def dhcp6():
         s2c / Raw(msg(15, 0x9, duid_en + opt(45, duid_ll + iaaddr + opt(46, u32(33)))
                       + opt(47, v6("2001:db8::7") + b"0123456789abcdef")
                       + opt(48, v6("2001:db8::8")))),
+        # What scapy's DHCPv6 layers (modelled on real clients and servers) encode.
+        c2s / DHCP6_Solicit(trid=0x1a2b3c) / DHCP6OptElapsedTime()
+        / DHCP6OptClientId(duid=DUID_LLT(lladdr="00:11:22:33:44:55", timeval=0x2b0c6a1e))
+        / DHCP6OptIA_NA(iaid=0x0c0b0a09) / DHCP6OptClientFQDN(fqdn="host.example.com")
+        / DHCP6OptVendorClass(enterprisenum=311, vcdata=[VENDOR_CLASS_DATA(data=b"MSFT 5.0")])
+        / DHCP6OptOptReq(reqopts=[17, 23, 24, 39]),
+        s2c / DHCP6_Reply(trid=0x1a2b3c)
+        / DHCP6OptServerId(duid=DUID_LL(lladdr="00:aa:bb:cc:dd:ee"))
+        / DHCP6OptClientId(duid=DUID_LLT(lladdr="00:11:22:33:44:55", timeval=0x2b0c6a1e))
+        / DHCP6OptIA_NA(iaid=0x0c0b0a09, T1=43200, T2=69120, ianaopts=[DHCP6OptIAAddress(
+            addr="2001:db8::1234", preflft=86400, validlft=172800)])
+        / DHCP6OptDNSServers(dnsservers=["2001:db8::53"])
+        / DHCP6OptDNSDomains(dnsdomains=["example.com."])
+        / DHCP6OptIA_PD(iaid=1, T1=0, T2=0, iapdopt=[DHCP6OptIAPrefix(
+            prefix="2001:db8:100::", plen=56, preflft=3600, validlft=7200)]),
         s2c / Raw(msg(16, 0xa, b"")),
         s2c / Raw(msg(255, 0xb, opt(999, b"xyz"))),
         # Every other option tcpdump names.
