@@ -129,6 +129,13 @@ fn hsrp() {
     golden("hsrp");
 }
 
+/// These ports against each other and against every port rfilter decodes, both
+/// ways: the printer chosen follows tcpdump's order.
+#[test]
+fn port_precedence() {
+    assert_same(&data("ports"), &[&["-n"], &["-nv"], &["-nq"]]);
+}
+
 /// Random well-framed DHCPv6 messages (every option tcpdump knows, nested
 /// options, odd domain names, lengths a little off).
 #[test]

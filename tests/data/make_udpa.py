@@ -440,10 +440,25 @@ def dhcp6_random():
     return [u / Raw(rmsg()) for _ in range(400)]
 
 
+def ports():
+    """One small message between each port of these printers and every port
+    rfilter decodes, both ways: which printer wins follows tcpdump's order."""
+    mine = [69, 520, 521, 546, 547, 1985, 3784, 3785, 4784, 6784]
+    others = [53, 5353, 67, 68, 161, 162, 123, 514, 4789, 6081, 6635, 49152, 40000]
+    body = bytes([2, 2, 0, 0]) + bytes(40)
+    p = []
+    for m in mine:
+        for o in others + mine:
+            if o != m:
+                p.append(E / IP(src=A, dst=B) / UDP(sport=o, dport=m) / Raw(body))
+                p.append(E / IP(src=A, dst=B) / UDP(sport=m, dport=o) / Raw(body))
+    return p
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/udpa"
     os.makedirs(out, exist_ok=True)
-    for nm, gen in [("dhcp6", dhcp6), ("rip", rip), ("hsrp", hsrp), ("bfd", bfd), ("tftp", tftp), ("dhcp6rand", dhcp6_random)]:
+    for nm, gen in [("dhcp6", dhcp6), ("rip", rip), ("hsrp", hsrp), ("bfd", bfd), ("tftp", tftp), ("dhcp6rand", dhcp6_random), ("ports", ports)]:
         pkts = gen()
         for i, pk in enumerate(pkts):
             pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
