@@ -32,6 +32,7 @@ mod hex;
 mod hsrp;
 mod icmp;
 mod icmp6;
+mod icmp6_info;
 mod igmp;
 mod ip;
 mod ip6;
