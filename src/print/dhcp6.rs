@@ -187,6 +187,10 @@ fn bit_label(c: &mut Ctx, d: &[u8], cp: usize) -> R {
     Ok(())
 }
 
+/// The longest name printed, in characters (label characters and dots; DNS
+/// allows 255 bytes). tcpdump prints a longer name up to there, then a mark.
+const MAX_NAME_LEN: usize = 255;
+
 /// A domain name at `cp` of `d` as tcpdump's fqdn_print prints it, with compression
 /// pointers taken relative to `base` (DHCPv6 passes the option's end there, so that
 /// a pointer can only lead forward). Ok(Some(index after the name)); Ok(None) when
@@ -210,6 +214,8 @@ fn fqdn(c: &mut Ctx, d: &[u8], mut cp: usize, base: usize) -> R<Option<usize>> {
         c.s(".");
         return Ok(rp);
     }
+    // Characters of the name so far (labels and dots, printed or not).
+    let mut name_chars = 0usize;
     while i != 0 && cp < d.len() {
         if i & INDIR_MASK == INDIR_MASK {
             if !compressed {
@@ -240,15 +246,22 @@ fn fqdn(c: &mut Ctx, d: &[u8], mut cp: usize, base: usize) -> R<Option<usize>> {
         if i & INDIR_MASK == EDNS0_MASK {
             bit_label(c, d, cp)?;
         } else {
-            for k in 0..l {
+            // Only the part of the label within MAX_NAME_LEN is printed (and
+            // only that part need have been captured).
+            let shown = l.min(MAX_NAME_LEN.saturating_sub(name_chars));
+            for k in 0..shown {
                 match d.get(cp + k) {
                     Some(&b) => print_char(c, b),
                     None => return Ok(None),
                 }
             }
+            name_chars += l;
         }
         cp += l;
-        c.s(".");
+        if name_chars <= MAX_NAME_LEN {
+            c.s(".");
+        }
+        name_chars += 1;
         let Some(&next) = d.get(cp) else {
             return Ok(None);
         };
@@ -261,6 +274,9 @@ fn fqdn(c: &mut Ctx, d: &[u8], mut cp: usize, base: usize) -> R<Option<usize>> {
         if !compressed {
             rp = rp.map(|r| r + l + 1);
         }
+    }
+    if name_chars > MAX_NAME_LEN {
+        c.s("<DOMAIN NAME TOO LONG>");
     }
     Ok(rp)
 }

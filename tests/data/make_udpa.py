@@ -65,6 +65,7 @@ def dhcp6():
     dom = opt(24, name(b"example", b"com") + name(b"corp", b"example", b"net"))
     status = opt(13, u16(0) + b"All good")
     msg = lambda t, xid, body: bytes([t]) + struct.pack(">I", xid)[1:] + body
+    long4 = b"".join(bytes([63]) + bytes([97 + i]) * 63 for i in range(4))
     solicit = msg(1, 0xabcdef, duid_llt + elapsed + oro + opt(14) + iana + iapd)
     p = [
         c2s / Raw(solicit),
@@ -150,6 +151,31 @@ def dhcp6():
         s2c / Raw(msg(7, 0x12, opt(24, b"\x41abc") + duid_en)),
         s2c / Raw(msg(7, 0x12, opt(24, b"\x03abc\x83xyz\x00") + duid_en)),
         s2c / Raw(msg(7, 0x12, opt(24, b"\x42abc") + duid_en)),
+        # Names longer than tcpdump prints (255 characters with the dots).
+        s2c / Raw(msg(7, 0x17, opt(24, name(*[bytes([97 + i]) * 63 for i in range(5)])
+                                   + name(b"after", b"long")) + duid_en)),
+        s2c / Raw(msg(7, 0x18, opt(24, name(*[bytes([97 + i]) * 63 for i in range(3)], b"x" * 62)
+                                   + name(*[bytes([97 + i]) * 63 for i in range(3)], b"y" * 63)
+                                   + name(*[bytes([97 + i]) * 63 for i in range(3)], b"z" * 61, b"q")
+                                   + name(*[bytes([97 + i]) * 63 for i in range(3)], b"x" * 62, b"w"))
+                  + duid_en)),
+        s2c / Raw(msg(7, 0x19, opt(21, name(*[bytes([97 + i]) * 63 for i in range(4)]) + b"\xc0\x00")
+                  + duid_en)),
+        # Too long, and the rest of the name runs past the end of the packet.
+        s2c / Raw(msg(7, 0x1a, opt(24, b"".join(bytes([63]) + bytes([97 + i]) * 63 for i in range(4))
+                                   + b"\x3feee"))),
+        s2c / Raw(msg(7, 0x1b, opt(24, b"".join(bytes([63]) + bytes([97 + i]) * 63 for i in range(3))
+                                   + b"\x3e" + b"x" * 62 + b"\x05ww"))),
+        # Past the limit: a label cut by it, reserved and extended label types,
+        # bit-string labels (printed whole) and a pointer.
+        s2c / Raw(msg(7, 0x1c, opt(24, name(*[bytes([97 + i]) * 63 for i in range(3)], b"x" * 56,
+                                            b"y" * 10) + name(b"next")) + duid_en)),
+        s2c / Raw(msg(7, 0x1d, opt(24, long4 + b"\x80abc\x00") + duid_en)),
+        s2c / Raw(msg(7, 0x1e, opt(24, long4 + b"\x42abc\x00") + duid_en)),
+        s2c / Raw(msg(7, 0x1f, opt(24, long4 + b"\x41\x08a\x00") + duid_en)),
+        s2c / Raw(msg(7, 0x20, opt(24, long4 + b"\xc0\x00") + duid_en)),
+        s2c / Raw(msg(7, 0x21, opt(24, long4[:-64] + b"\x3c" + b"x" * 60 + b"\x41\x20abcd\x00")
+                  + duid_en)),
         s2c / Raw(msg(7, 0x13, opt(56, opt(1, v6("::1"), length=40)) + duid_en)),
         s2c / Raw(msg(7, 0x14, duid_en + opt(1, b"", length=30))),
         s2c / Raw(msg(7, 0x15, duid_en + b"\x00")),
