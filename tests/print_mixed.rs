@@ -1,6 +1,7 @@
 //! Golden tests over mixed traffic: DNS names at the length limit and with
 //! reserved label types, the rarer ICMPv6 messages (node information, router
-//! renumbering, RPL, mobile IPv6 discovery), and scapy-fuzzed common protocols.
+//! renumbering, RPL, mobile IPv6 discovery), text protocols on TCP, and
+//! scapy-fuzzed common protocols.
 //! rfilter against the tcpdump binary, line by line, over the captures in
 //! tests/data/mixed/ (written by tests/data/make_mixed.py) and over every
 //! truncation of the DNS and ICMPv6 packets.
@@ -59,6 +60,13 @@ fn icmp6_rare_messages() {
     assert_same(&data("icmp6rare"), FLAGS);
     // Past the Ethernet and IPv6 headers.
     assert_same(&cut_variants("icmp6rare", 54), CUT_FLAGS);
+}
+
+/// Text protocols on TCP, BOOTP name fields, ICMP quotes of short datagrams.
+#[test]
+fn services() {
+    assert_same(&data("services"), FLAGS);
+    assert_same(&cut_variants("services", 34), CUT_FLAGS);
 }
 
 #[test]

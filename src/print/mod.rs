@@ -22,6 +22,7 @@
 //! bounds-checked getters, which fail with `Trunc` — printed as tcpdump's
 //! ` [|proto]` mark — when the capture ends early.
 
+mod ah;
 mod arp;
 mod bfd;
 mod bootp;
@@ -36,6 +37,9 @@ mod icmp6_info;
 mod igmp;
 mod ip;
 mod ip6;
+mod isakmp;
+mod krb;
+mod l2tp;
 mod link;
 mod llc;
 mod lldp;
@@ -49,6 +53,7 @@ mod overlay;
 mod pim;
 mod ppp;
 mod pppoe;
+mod radius;
 mod rip;
 mod rsvp;
 mod sctp;
@@ -175,6 +180,8 @@ pub(crate) struct Ctx {
     /// Name of the protocol being decoded, for the ` [|proto]` truncation mark.
     pub proto: &'static str,
     pub tcp: tcp::SeqTable,
+    /// ISAKMP initiator cookies seen so far (tcpdump's cookie cache).
+    pub isakmp: isakmp::Cookies,
     pub names: names::Names,
     /// Link-layer header length known so far (what `-x` skips if a printer above
     /// the link layer stops at a truncation).
@@ -280,6 +287,7 @@ impl<W: Write> Printer<W> {
                 opts,
                 proto: "",
                 tcp: tcp::SeqTable::default(),
+                isakmp: isakmp::Cookies::default(),
                 names,
                 ll_hdr_len: 0,
                 depth: 0,

@@ -4,6 +4,9 @@
   several questions), reserved label types, every response code;
 - icmp6rare.pcap: the rarer ICMPv6 messages (node information, router renumbering,
   RPL, mobile IPv6 discovery, unassigned types), well-formed and random;
+- services.pcap: text protocols on TCP (SMTP, FTP, WHOIS, RTSP, HTTP: commands,
+  responses, binary data, lines without CRLF), BOOTP with full sname/file fields,
+  ICMP errors quoting short or empty datagrams;
 - fuzzmix.pcap: scapy's fuzz() over the common protocols (TCP, UDP, ICMP, DNS, ARP,
   ICMPv6 neighbour discovery, DHCP), seeded so the file is reproducible.
 The tests only read the files and compare rfilter's output with tcpdump's.
@@ -114,6 +117,35 @@ def icmp6rare():
     return stamp(out)
 
 
+def services():
+    rng = random.Random(5)
+    a, b = "10.0.0.1", "10.0.0.2"
+    e = lambda: Ether(**MAC)
+    texts = [b"GET / HTTP/1.1\r\nHost: a\r\n\r\n", b"POST /x HTTP/1.0\r\n", b"USER anon\r\n",
+             b"EHLO x\r\n", b"220 mail.example.com ESMTP\r\n250-SIZE 1000\r\n250 OK\r\n",
+             b"HTTP/1.1 404 Not Found\r\n\r\n", b"OPTIONS rtsp://a RTSP/1.0\r\nCSeq: 1\r\n\r\n",
+             b"RTSP/1.0 200 OK\r\n\r\n", b"PLAY rtsp://a/s RTSP/1.0\r\n", b"no line end",
+             b"example.com\r\n", b"\r\n", b"a\tb\x7fc\r\n", b"x" * 300 + b"\r\n"]
+    out = []
+    for port in (25, 21, 43, 554, 8554, 80):
+        for text in texts:
+            for sport, dport in ((40000, port), (port, 40000)):
+                out.append(e() / IP(src=a, dst=b) / TCP(sport=sport, dport=dport, flags="PA") / Raw(text))
+        for _ in range(6):
+            data = bytes(rng.randint(0, 255) for _ in range(rng.randint(1, 60)))
+            out.append(e() / IP(src=a, dst=b) / TCP(sport=40000, dport=port, flags="PA") / Raw(data))
+    for sname, file in ((b"s" * 64, b""), (b"srv", b"f" * 128), (b"x" * 63, b"y" * 127)):
+        out.append(e() / IP(src=a, dst=b) / UDP(sport=68, dport=67)
+                   / BOOTP(chaddr=b"\x00\x11\x22\x33\x44\x55", sname=sname, file=file)
+                   / DHCP(options=[("message-type", "request"), "end"]))
+    for ver in (0, 4, 6):
+        for iplen in (0, 10, 19, 20, 28, 60):
+            inner = (bytes([ver << 4 | 5, 0]) + struct.pack(">H", iplen) + bytes(4)
+                     + bytes([64, 17, 0, 0, 10, 0, 0, 2, 10, 0, 0, 9]) + bytes(8))
+            out.append(e() / IP(src=a, dst=b) / ICMP(type=rng.choice([3, 4, 5, 11, 12])) / Raw(inner))
+    return stamp(out)
+
+
 def fuzzmix():
     random.seed(7)  # fuzz() draws from the random module
     e = lambda: Ether(**MAC)
@@ -162,7 +194,8 @@ def fuzzmix():
 def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else "tests/data/mixed"
     os.makedirs(outdir, exist_ok=True)
-    for name, make in (("dnsnames", dnsnames), ("icmp6rare", icmp6rare), ("fuzzmix", fuzzmix)):
+    for name, make in (("dnsnames", dnsnames), ("icmp6rare", icmp6rare), ("services", services),
+                       ("fuzzmix", fuzzmix)):
         wrpcap(os.path.join(outdir, name + ".pcap"), make())
 
 

@@ -470,7 +470,8 @@ def ports():
     """One small message between each port of these printers and every port
     rfilter decodes, both ways: which printer wins follows tcpdump's order."""
     mine = [69, 520, 521, 546, 547, 1985, 3784, 3785, 4784, 6784]
-    others = [53, 5353, 67, 68, 161, 162, 123, 514, 4789, 6081, 6635, 49152, 40000]
+    others = [53, 5353, 67, 68, 161, 162, 123, 514, 4789, 6081, 6635, 49152, 40000, 500, 4500, 7500,
+              8500, 88, 750, 1701, 1645, 1646, 1700, 1812, 1813, 3799]
     body = bytes([2, 2, 0, 0]) + bytes(40)
     p = []
     for m in mine:
