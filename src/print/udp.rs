@@ -163,9 +163,12 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && dport == 1985 && !port(5353) {
         return super::hsrp::print(c, payload, length);
     }
-    // tcpdump tries the Broadcom LI shim (sport 49152) before BFD.
-    if !c.opts.quiet && matches!(dport, 3784 | 4784 | 6784 | 3785) && !port(5353) && sport != 49152
-    {
+    // tcpdump tries the Broadcom LI shim after HSRP, before BFD, syslog and the
+    // tunnels.
+    if !c.opts.quiet && sport == 49152 && !port(5353) {
+        return super::misc::bcm_li(c, payload, length);
+    }
+    if !c.opts.quiet && matches!(dport, 3784 | 4784 | 6784 | 3785) && !port(5353) {
         return super::bfd::print(c, payload, length, dport);
     }
     if !c.opts.quiet && port(514) {
@@ -173,9 +176,6 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     if !c.opts.quiet && port(5353) {
         return super::dns::print(c, payload, length, false, true);
-    }
-    if !c.opts.quiet && sport == 49152 {
-        return super::misc::bcm_li(c, payload, length);
     }
     if !c.opts.quiet && port(4789) {
         return super::overlay::vxlan(c, payload, length);

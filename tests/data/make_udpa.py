@@ -479,6 +479,9 @@ def ports():
             if o != m:
                 p.append(E / IP(src=A, dst=B) / UDP(sport=o, dport=m) / Raw(body))
                 p.append(E / IP(src=A, dst=B) / UDP(sport=m, dport=o) / Raw(body))
+    # The Broadcom LI shim (sport 49152) against syslog and the tunnels.
+    for o in (514, 4789, 6081, 6635, 5353):
+        p.append(E / IP(src=A, dst=B) / UDP(sport=49152, dport=o) / Raw(body))
     return p
 
 
