@@ -32,7 +32,9 @@ impl Gen<'_> {
     /// OSI over 802.2 with network-layer protocol id `v`.
     pub fn iso_proto(&mut self, v: u32) -> Frag {
         let b0 = self.linktype(LLCSAP_ISONS);
-        let b1 = self.cmp(OffRel::LinkPlNoSnap, 0, BPF_B, v);
+        // Cisco HDLC puts a fudge byte before the protocol id.
+        let at = u32::from(self.link.dlt == Dlt::CHdlc);
+        let b1 = self.cmp(OffRel::LinkPlNoSnap, at, BPF_B, v);
         self.and(b0, b1)
     }
 
