@@ -31,9 +31,10 @@ while off + 16 <= len(data):
     open(f'corpus/print/sample-{i}', 'wb').write(bytes([0, 0]) + pkt)
     off += 16 + caplen
     i += 1
-# The serial link types are LinkType::ALL[8..12]: low 3 bits of byte 0 plus bit 5
+# The serial link types are LinkType::ALL[8..13]: low 3 bits of byte 0 plus bit 5
 # of byte 1.
-for name, index in [('ppp', 8), ('ppp_serial', 9), ('ppp_ether', 10), ('c_hdlc', 11)]:
+for name, index in [('ppp', 8), ('ppp_serial', 9), ('ppp_ether', 10), ('c_hdlc', 11),
+                    ('ppp_pppd', 12)]:
     data = open(f'../tests/data/linkppp/{name}.pcap', 'rb').read()
     off, i = 24, 0
     while off + 16 <= len(data):

@@ -32,11 +32,13 @@ pub enum LinkType {
     PppEther,
     /// Cisco HDLC: address, control, then an Ethernet type.
     CHdlc,
+    /// PPP as pppd records it: the address byte says the direction (0 in, 1 out).
+    PppPppd,
 }
 
 impl LinkType {
     /// Every link type rfilter supports: what `-y` accepts and savefiles may use.
-    pub const ALL: [LinkType; 12] = [
+    pub const ALL: [LinkType; 13] = [
         LinkType::En10mb,
         LinkType::LinuxSll,
         LinkType::LinuxSll2,
@@ -49,6 +51,7 @@ impl LinkType {
         LinkType::PppSerial,
         LinkType::PppEther,
         LinkType::CHdlc,
+        LinkType::PppPppd,
     ];
 
     /// The DLT value libpcap uses in memory on Linux (`pcap_open_dead`, `pcap_datalink`).
@@ -66,6 +69,7 @@ impl LinkType {
             LinkType::PppSerial => 50,
             LinkType::PppEther => 51,
             LinkType::CHdlc => 104,
+            LinkType::PppPppd => 166,
         }
     }
 
@@ -92,6 +96,7 @@ impl LinkType {
             50 => LinkType::PppSerial,
             51 => LinkType::PppEther,
             104 => LinkType::CHdlc,
+            166 => LinkType::PppPppd,
             _ => return None,
         })
     }
@@ -111,6 +116,7 @@ impl LinkType {
             LinkType::PppSerial => "PPP_SERIAL",
             LinkType::PppEther => "PPP_ETHER",
             LinkType::CHdlc => "C_HDLC",
+            LinkType::PppPppd => "PPP_PPPD",
         }
     }
 
@@ -129,6 +135,7 @@ impl LinkType {
             LinkType::PppSerial => "PPP over serial",
             LinkType::PppEther => "PPPoE",
             LinkType::CHdlc => "Cisco HDLC",
+            LinkType::PppPppd => "PPP for pppd, with direction flag",
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The serial link types (PPP, PPP_SERIAL, PPP_ETHER, C_HDLC) from the command
+//! The serial link types (PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC) from the command
 //! line, against the tcpdump binary: `-y NAME -d` and `-r FILE -d` listings, the
 //! unoptimized ones byte-identical; libpcap's refusals word for word; and
 //! `-r FILE EXPR` selecting and printing the same packets.
@@ -11,8 +11,9 @@ use rfilter::linktype::LinkType;
 use savefile_support::{rfilter, stderr, tcpdump};
 use std::path::PathBuf;
 
-const SERIAL: [LinkType; 4] = [
+const SERIAL: [LinkType; 5] = [
     LinkType::Ppp,
+    LinkType::PppPppd,
     LinkType::PppSerial,
     LinkType::PppEther,
     LinkType::CHdlc,

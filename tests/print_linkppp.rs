@@ -1,4 +1,5 @@
-//! Golden tests for the serial link types (PPP, PPP_SERIAL, C_HDLC, PPP_ETHER):
+//! Golden tests for the serial link types (PPP, PPP_PPPD, PPP_SERIAL, C_HDLC,
+//! PPP_ETHER):
 //! rfilter against the tcpdump binary, line by line, over the captures in
 //! tests/data/linkppp/ (written by tests/data/make_linkppp.py), over every
 //! truncation of each of their packets, and over packets with mutated link
@@ -30,8 +31,9 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-ne"], &["-nvv"], &["-nx"], &["-nevA"]];
 
 /// The captures in tests/data/linkppp/ and their link types.
-const CAPTURES: [(&str, LinkType); 4] = [
+const CAPTURES: [(&str, LinkType); 5] = [
     ("ppp", LinkType::Ppp),
+    ("ppp_pppd", LinkType::PppPppd),
     ("ppp_serial", LinkType::PppSerial),
     ("c_hdlc", LinkType::CHdlc),
     ("ppp_ether", LinkType::PppEther),
@@ -73,6 +75,11 @@ fn golden(name: &str, lt: LinkType) {
 #[test]
 fn ppp() {
     golden("ppp", LinkType::Ppp);
+}
+
+#[test]
+fn ppp_pppd() {
+    golden("ppp_pppd", LinkType::PppPppd);
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
             ip_n(c, d, len)?;
             Ok(0)
         }
-        LinkType::Ppp => super::serial::ppp(c, d, len),
+        LinkType::Ppp | LinkType::PppPppd => super::serial::ppp(c, d, len),
         LinkType::PppSerial => super::serial::ppp_serial(c, d, len),
         LinkType::PppEther => super::serial::ppp_ether(c, d, len),
         LinkType::CHdlc => super::serial::chdlc(c, d, len),

@@ -1589,7 +1589,7 @@ pub fn samples(lt: LinkType) -> Vec<Sample> {
         LinkType::Raw | LinkType::Ipv4 | LinkType::Ipv6 => raw_frames(),
         LinkType::Null => loopback_frames(false),
         LinkType::Loop => loopback_frames(true),
-        LinkType::Ppp | LinkType::PppSerial => ppp_frames(),
+        LinkType::Ppp | LinkType::PppSerial | LinkType::PppPppd => ppp_frames(),
         LinkType::CHdlc => chdlc_frames(),
         LinkType::PppEther => ppp_ether_frames(),
     };

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the captures of tests/print_linkppp.rs into tests/data/linkppp/: one pcap per
-serial link type (PPP, PPP_SERIAL, C_HDLC, PPP_ETHER) carrying IPv4, IPv6, the PPP
+serial link type (PPP, PPP_SERIAL, C_HDLC, PPP_ETHER, PPP_PPPD) carrying IPv4, IPv6, the PPP
 control protocols, PAP/CHAP, MPLS, Cisco SLARP and odd or short frames. Deterministic
 (fixed timestamps). Needs scapy; the tests only read the files and compare rfilter's
 output with tcpdump's.
@@ -17,7 +17,7 @@ from scapy.layers.dns import DNS, DNSQR
 A, B = "10.0.0.1", "10.0.0.2"
 A6, B6 = "2001:db8::1", "2001:db8::2"
 
-LINKTYPES = {"ppp": 9, "ppp_serial": 50, "ppp_ether": 51, "c_hdlc": 104}
+LINKTYPES = {"ppp": 9, "ppp_serial": 50, "ppp_ether": 51, "c_hdlc": 104, "ppp_pppd": 166}
 
 
 def ip_packets():
@@ -78,6 +78,20 @@ def ppp_frames():
         b"\xff\x03\x7d\x21\x45\x00",  # octet-stuffed protocol
         b"\xff\x03\x00",  # 3 bytes
         b"\xff",
+    ]
+    return out
+
+
+def pppd_frames():
+    """DLT_PPP_PPPD frames: pppd's direction byte (0 in, 1 out) for the address."""
+    ips = ip_packets()
+    out = [bytes([i % 2, 3]) + struct.pack(">H", proto) + p
+           for i, (proto, p) in enumerate(ppp_payloads())]
+    out += [
+        b"\x02\x03\x00\x21" + ips[0][0],  # neither direction
+        b"\xff\x03\x00\x21" + ips[2][0],
+        b"\x00\x03\x00",
+        b"\x01",
     ]
     return out
 
@@ -156,7 +170,8 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkppp"
     os.makedirs(out, exist_ok=True)
     for name, frames in [("ppp", ppp_frames()), ("ppp_serial", serial_frames()),
-                         ("c_hdlc", chdlc_frames()), ("ppp_ether", ppp_ether_frames())]:
+                         ("c_hdlc", chdlc_frames()), ("ppp_ether", ppp_ether_frames()),
+                         ("ppp_pppd", pppd_frames())]:
         write(os.path.join(out, name + ".pcap"), LINKTYPES[name], frames)
 
 

@@ -90,7 +90,7 @@ impl Gen<'_> {
                 };
                 self.cmp(OffRel::LinkHdr, 0, BPF_W, v)
             }
-            Dlt::Ppp | Dlt::PppSerial | Dlt::PppEther => {
+            Dlt::Ppp | Dlt::PppSerial | Dlt::PppEther | Dlt::PppPppd => {
                 let ppp = ethertype_to_ppptype(proto);
                 self.cmp(OffRel::LinkType, 0, BPF_H, ppp)
             }

@@ -30,6 +30,8 @@ pub enum Dlt {
     PppEther,
     /// Cisco HDLC: an Ethernet type after address and control.
     CHdlc,
+    /// PPP from pppd: the address byte is the direction.
+    PppPppd,
 }
 
 /// An absolute packet offset: `constant` plus, when `reg` is set, the value of that
@@ -95,6 +97,7 @@ impl LinkState {
             LinkType::Ppp => (Dlt::Ppp, Some(2), 4, 0),
             LinkType::PppSerial => (Dlt::PppSerial, Some(2), 4, 0),
             LinkType::CHdlc => (Dlt::CHdlc, Some(2), 4, 0),
+            LinkType::PppPppd => (Dlt::PppPppd, Some(2), 4, 0),
             // The 6-byte PPPoE header, then the PPP protocol.
             LinkType::PppEther => (Dlt::PppEther, Some(6), 8, 0),
         };
