@@ -22,6 +22,7 @@
 //! bounds-checked getters, which fail with `Trunc` — printed as tcpdump's
 //! ` [|proto]` mark — when the capture ends early.
 
+mod ah;
 mod arp;
 mod bootp;
 mod dns;
@@ -29,9 +30,13 @@ mod ether;
 mod hex;
 mod icmp;
 mod icmp6;
+mod icmp6_info;
 mod igmp;
 mod ip;
 mod ip6;
+mod isakmp;
+mod krb;
+mod l2tp;
 mod link;
 mod llc;
 mod lldp;
@@ -45,6 +50,7 @@ mod overlay;
 mod pim;
 mod ppp;
 mod pppoe;
+mod radius;
 mod rsvp;
 mod sctp;
 mod serial;
@@ -170,6 +176,8 @@ pub(crate) struct Ctx {
     /// Name of the protocol being decoded, for the ` [|proto]` truncation mark.
     pub proto: &'static str,
     pub tcp: tcp::SeqTable,
+    /// ISAKMP initiator cookies seen so far (tcpdump's cookie cache).
+    pub isakmp: isakmp::Cookies,
     pub names: names::Names,
     /// Link-layer header length known so far (what `-x` skips if a printer above
     /// the link layer stops at a truncation).
@@ -275,6 +283,7 @@ impl<W: Write> Printer<W> {
                 opts,
                 proto: "",
                 tcp: tcp::SeqTable::default(),
+                isakmp: isakmp::Cookies::default(),
                 names,
                 ll_hdr_len: 0,
                 depth: 0,
