@@ -162,3 +162,26 @@ fn reading_with_a_filter_selects_as_tcpdump() {
     println!("{lines} lines of filtered output compared");
     assert!(lines > 100, "only {lines} lines selected");
 }
+
+/// Every link type's name, description and DLT value are libpcap's own
+/// (`pcap_datalink_val_to_name`, `_description`, `pcap_datalink_name_to_val`),
+/// and a savefile's LINKTYPE value reads back as the same link type.
+#[test]
+fn names_and_values_are_libpcaps() {
+    for lt in LinkType::ALL {
+        let dlt = pcap::Linktype(lt.dlt());
+        assert_eq!(dlt.get_name().expect("libpcap names it"), lt.name());
+        assert_eq!(
+            dlt.get_description().expect("libpcap describes it"),
+            lt.description()
+        );
+        assert_eq!(
+            pcap::Linktype::from_name(&lt.name().to_ascii_lowercase())
+                .expect("libpcap knows the name")
+                .0,
+            lt.dlt()
+        );
+        assert_eq!(LinkType::from_value(lt.linktype()), Some(lt));
+        assert_eq!(lt.name().parse::<LinkType>(), Ok(lt));
+    }
+}
