@@ -1,5 +1,5 @@
 //! Link-layer dispatch and the non-Ethernet link headers: Linux cooked v1/v2,
-//! BSD/OpenBSD loopback, raw IP.
+//! BSD/OpenBSD loopback, raw IP (the serial links are in `serial.rs`).
 
 use super::ether::{ethertype_name, ethertype_print, tci};
 use super::out::Put;
