@@ -101,6 +101,8 @@ pub struct PrintOptions {
     pub line_buffered: bool,
     /// `-K`: do not verify checksums.
     pub no_checksums: bool,
+    /// `-N`: host names without their domain (`nic`, not `nic.ddn.mil`).
+    pub no_domain: bool,
 }
 
 impl PrintOptions {
@@ -120,6 +122,7 @@ impl PrintOptions {
             absolute_seq: args.absolute_seq,
             line_buffered: args.line_buffered,
             no_checksums: args.no_checksums,
+            no_domain: args.no_domain,
         }
     }
 
@@ -276,7 +279,7 @@ impl<W: Write> Printer<W> {
     /// `-l`), so `out` needs no buffer of its own.
     pub fn new(opts: PrintOptions, linktype: LinkType, out: W) -> Self {
         let clock = time::Clock::new(opts.timestamp, opts.nano);
-        let names = names::Names::new(opts.numeric);
+        let names = names::Names::new(opts.numeric, opts.no_domain);
         Printer {
             ctx: Ctx {
                 o: Vec::with_capacity(FLUSH_AT + 4096),
