@@ -57,6 +57,7 @@ mod radius;
 mod rip;
 mod rsvp;
 mod sctp;
+mod serial;
 mod snmp;
 mod snmp_mib;
 mod stp;
