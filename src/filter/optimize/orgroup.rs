@@ -170,17 +170,19 @@ pub fn run(cfg: &mut Cfg) {
         if seen[head] {
             continue;
         }
-        let Some(terms) = chain(cfg, &g, head) else {
+        // A chain's later guards start no chain of their own (they would find
+        // the same terms); its rests may hold chains, unless it is rewritten (the
+        // graph facts would be stale).
+        let Some(terms) = chain(cfg, &g, head, &mut seen) else {
             continue;
         };
-        for t in &terms {
-            seen[t.guard] = true;
-            for &b in &t.blocks {
-                seen[b] = true;
-            }
-        }
         if let Some(plan) = plan(&terms) {
             rewrite(cfg, &terms, &plan);
+            for t in &terms {
+                for &b in &t.blocks {
+                    seen[b] = true;
+                }
+            }
         }
     }
 }
@@ -200,8 +202,9 @@ fn guard(cfg: &Cfg, b: BlockId) -> Option<(usize, Key, u32, BlockId, BlockId)> {
     None
 }
 
-/// The chain starting at `head` (at least two terms).
-fn chain(cfg: &Cfg, g: &Graph, head: BlockId) -> Option<Vec<OrTerm>> {
+/// The chain starting at `head` (at least two terms, not all bare tests); marks
+/// the guards it parses `seen`.
+fn chain(cfg: &Cfg, g: &Graph, head: BlockId, seen: &mut [bool]) -> Option<Vec<OrTerm>> {
     let mut terms: Vec<OrTerm> = Vec::new();
     let mut hit: Option<BlockId> = None;
     let mut b = head;
@@ -239,6 +242,7 @@ fn chain(cfg: &Cfg, g: &Graph, head: BlockId) -> Option<Vec<OrTerm>> {
             accept_reach: 0,
             full_reach: 0,
         });
+        seen[b] = true;
         b = jf;
     }
     let hit = hit?;
