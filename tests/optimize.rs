@@ -378,10 +378,12 @@ fn big_port_lists_compile_to_valid_trees() {
 /// where a load would run past it is rejected by both).
 #[test]
 fn regrouped_or_chains_keep_their_verdicts_on_every_prefix() {
-    let macs: [[u8; 6]; 3] = [
+    let macs: [[u8; 6]; 5] = [
         [0x00, 0x11, 0x22, 0x33, 0x44, 0x55],
         [0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb],
         [0xff; 6],
+        [0x66, 0x77, 0x22, 0x33, 0x44, 0x55],
+        [0x00, 0x11, 0x22, 0x33, 0x44, 0x56],
     ];
     let mut seed = 0x9e37_79b9u32;
     let mut next = move |n: u32| {
@@ -391,11 +393,11 @@ fn regrouped_or_chains_keep_their_verdicts_on_every_prefix() {
         seed % n
     };
     let mut frames = Vec::new();
-    for _ in 0..400 {
+    for _ in 0..800 {
         let mut f: Vec<u8> = (0..48).map(|_| next(256) as u8).collect();
         for at in [0usize, 6] {
             if next(3) > 0 {
-                f[at..at + 6].copy_from_slice(&macs[next(3) as usize]);
+                f[at..at + 6].copy_from_slice(&macs[next(5) as usize]);
             }
         }
         if next(4) > 0 {
@@ -406,7 +408,13 @@ fn regrouped_or_chains_keep_their_verdicts_on_every_prefix() {
             let mut at = 17;
             while at + 2 <= f.len() {
                 if next(4) == 0 {
-                    let addr = [[0x01, 0x04], [0x02, 0x04], [0xff, 0xff]][next(3) as usize];
+                    let addr = [
+                        [0x01, 0x04],
+                        [0x02, 0x04],
+                        [0xff, 0xff],
+                        [0x02, 0x08],
+                        [0x04, 0x0c],
+                    ][next(5) as usize];
                     f[at..at + 2].copy_from_slice(&addr);
                 }
                 at += 1 + next(2) as usize;
@@ -419,6 +427,9 @@ fn regrouped_or_chains_keep_their_verdicts_on_every_prefix() {
         "decnet src 1.2",
         "decnet dst host 63.1023",
         "ether host 00:11:22:33:44:55 or 66:77:88:99:aa:bb or ff:ff:ff:ff:ff:ff",
+        "decnet host 1.1 or decnet host 1.2 or decnet src 2.2 or decnet dst 3.4",
+        "ether host 00:11:22:33:44:55 or 66:77:22:33:44:55 or 00:11:22:33:44:56 or \
+         ff:ff:ff:ff:ff:ff or ether src 66:77:88:99:aa:bb",
     ];
     for expr in exprs {
         let prog = compile(expr, LinkType::En10mb, true);
