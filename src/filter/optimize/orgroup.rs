@@ -17,12 +17,17 @@
 //! cells set before it (but A, the guard's value, for the first rest of a test).
 //!
 //! Verdicts stay those of the chain as written, on short packets too (a load
-//! past the end rejects). For terms i < j where j now comes first: their
-//! guards exclude each other (some bit of some byte both test must differ), and
-//! each guard's load lies within the bytes every accepting path of the other
-//! term loads. Then whichever of the two decides the chain's verdict in one
-//! order decides it in the other (see [`reorder_is_exact`]). Linear: chains are
-//! cut at [`MAX_TERMS`] terms and rests at [`MAX_REST`] blocks.
+//! past the end rejects). For terms i < j where j now comes first, the packet
+//! must be known to hold every byte the one of them may reject on (a load past
+//! the end) whenever the other accepts: known from the other's loads on each of
+//! its accepting paths, and from the guards run before either term. When the
+//! two guards exclude each other (some bit of some byte both test differs) only
+//! the guard loads count, else all of the term's loads. Then whichever of the
+//! two decides the chain's verdict in one order decides it alike in the other
+//! (see [`reorder_is_exact`]).
+//!
+//! Linear: chains are cut at [`MAX_TERMS`] terms and rests at [`MAX_REST`]
+//! blocks; a chain's guards are parsed once.
 
 use super::liveness;
 use super::state::{A, has_side_effect};
@@ -309,6 +314,9 @@ fn rest(
             return None;
         }
         for s in blk.term.successors() {
+            if s >= g.pos.len() {
+                return None; // a block added by a rewrite: no facts for it
+            }
             if !queued.contains(&s) {
                 queued.push(s);
                 heap.push(Reverse((g.pos[s], s)));
