@@ -456,3 +456,63 @@ fn regrouped_or_chains_keep_their_verdicts_on_every_prefix() {
         println!("`{expr}`: {accepted} of {} frames accepted", frames.len());
     }
 }
+
+/// 1000 Ethernet addresses of one vendor: libpcap's 9938 instructions do not fit
+/// the kernel; regrouped by address word (the shared high halves become one
+/// rest), they do, with the unoptimized verdicts on whole and cut packets.
+#[test]
+fn a_thousand_ethernet_addresses_fit_the_kernel() {
+    let mac = |i: u32| {
+        [
+            0x00,
+            0x1b,
+            0x21,
+            (i >> 16) as u8,
+            (i >> 8) as u8,
+            i as u8 ^ 0x5a,
+        ]
+    };
+    let expr = format!(
+        "ether host {}",
+        (0..1000u32)
+            .map(|i| {
+                let m = mac(i * 37);
+                format!(
+                    "{:x}:{:x}:{:x}:{:x}:{:x}:{:x}",
+                    m[0], m[1], m[2], m[3], m[4], m[5]
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" or ")
+    );
+    let prog = compile_terminates(&expr, LinkType::En10mb);
+    assert!(prog.len() <= BPF_MAXINSNS, "{} instructions", prog.len());
+    verify::verify(&prog).expect("kernel-valid");
+    let plain = compile(&expr, LinkType::En10mb, false);
+    let mut frames = Vec::new();
+    for i in (0..1000u32).step_by(13).chain([999]) {
+        let member = mac(i * 37);
+        let stranger = mac(i * 37 + 1);
+        for (dst, src) in [(member, stranger), (stranger, member), (stranger, stranger)] {
+            let mut f = ipv4_frame([10, 0, 0, 1], [10, 0, 0, 2]);
+            f[..6].copy_from_slice(&dst);
+            f[6..12].copy_from_slice(&src);
+            frames.push(f);
+        }
+    }
+    for f in &frames {
+        for len in 0..=14 {
+            let p = &f[..len];
+            assert_eq!(
+                vm::run(&prog, p, len as u32),
+                vm::run(&plain, p, len as u32),
+                "{p:02x?}"
+            );
+        }
+    }
+    let accepted = frames
+        .iter()
+        .filter(|f| vm::run(&prog, f, f.len() as u32) != 0)
+        .count();
+    assert_eq!(accepted, 2 * frames.len() / 3);
+}

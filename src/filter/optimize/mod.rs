@@ -112,7 +112,11 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
             break;
         }
     }
-    orgroup::run(&mut cfg);
+    if orgroup::run(&mut cfg) {
+        // Rests the regrouping made identical become one (a set's tests then
+        // share their hit).
+        cleanup::share_identical(&mut cfg);
+    }
     order::run(&mut cfg);
     // Last: the trees' exit copies must not be shared or skipped again.
     sets::run(&mut cfg);

@@ -26,8 +26,13 @@
 //! two decides the chain's verdict in one order decides it alike in the other
 //! (see [`reorder_is_exact`]).
 //!
-//! Linear: chains are cut at [`MAX_TERMS`] terms and rests at [`MAX_REST`]
-//! blocks; a chain's guards are parsed once.
+//! Linear: rests are cut at [`MAX_REST`] blocks, a chain's guards are parsed
+//! once, and pairs of terms are checked only in chains of at most [`PAIRWISE`]
+//! terms (longer ones must pass a check that covers every pair at once).
+//!
+//! Rests that became identical (`ether host` lists: the high half of each
+//! address) are shared afterwards, so that `sets` turns the group's tests into
+//! a search tree.
 
 use super::liveness;
 use super::state::{A, has_side_effect};
@@ -38,16 +43,19 @@ use crate::bpf::insn::{
 };
 use crate::filter::cfg::{BlockId, Cfg, Term};
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 
-/// Longest chain considered at once (inversions are checked pairwise).
-const MAX_TERMS: usize = 64;
+/// Longest chain considered at once.
+const MAX_TERMS: usize = 4096;
+
+/// Longest chain whose pairs of terms are checked one by one.
+const PAIRWISE: usize = 64;
 
 /// Most blocks in one term's rest.
 const MAX_REST: usize = 32;
 
 /// The value a guard tests: an absolute packet load, maybe masked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct Key {
     load: Insn,
     mask: Option<u32>,
@@ -150,9 +158,13 @@ struct Graph {
     live_in: Vec<u32>,
 }
 
-/// Groups every chain where that saves instructions and keeps verdicts.
-pub fn run(cfg: &mut Cfg) {
-    let Ok(order) = super::topo(cfg) else { return };
+/// Groups every chain where that saves instructions and keeps verdicts; says
+/// whether it changed anything.
+pub fn run(cfg: &mut Cfg) -> bool {
+    let Ok(order) = super::topo(cfg) else {
+        return false;
+    };
+    let mut changed = false;
     let n = cfg.blocks.len();
     let mut pos = vec![usize::MAX; n];
     let mut preds: Vec<Vec<BlockId>> = vec![Vec::new(); n];
@@ -183,6 +195,7 @@ pub fn run(cfg: &mut Cfg) {
         };
         if let Some(plan) = plan(&terms) {
             rewrite(cfg, &terms, &plan);
+            changed = true;
             for t in &terms {
                 for &b in &t.blocks {
                     seen[b] = true;
@@ -190,6 +203,7 @@ pub fn run(cfg: &mut Cfg) {
             }
         }
     }
+    changed
 }
 
 /// The key, constant and statements before the key of a guard block.
@@ -221,6 +235,7 @@ fn chain(cfg: &Cfg, g: &Graph, head: BlockId, seen: &mut [bool]) -> Option<Vec<O
             // Entered only from the previous term, and nothing but the key.
             let prev = terms.last().expect("head parsed");
             if prefix != 0
+                || g.preds[b].len() > prev.blocks.len() + 1
                 || !g.preds[b]
                     .iter()
                     .all(|p| *p == prev.guard || prev.blocks.contains(p))
@@ -392,18 +407,19 @@ type Plan = Vec<Vec<Vec<usize>>>;
 /// The grouping of `terms`, if it saves instructions and keeps verdicts.
 fn plan(terms: &[OrTerm]) -> Option<Plan> {
     let mut groups: Plan = Vec::new();
-    let mut keys: Vec<Key> = Vec::new();
+    let mut group_of: HashMap<Key, usize> = HashMap::new();
+    let mut run_of: HashMap<(usize, u32), usize> = HashMap::new();
     for (i, t) in terms.iter().enumerate() {
-        let gi = keys.iter().position(|k| *k == t.key).unwrap_or_else(|| {
-            keys.push(t.key);
+        let gi = *group_of.entry(t.key).or_insert_with(|| {
             groups.push(Vec::new());
-            keys.len() - 1
+            groups.len() - 1
         });
         let group = &mut groups[gi];
-        match group.iter_mut().find(|run| terms[run[0]].c == t.c) {
-            Some(run) => run.push(i),
-            None => group.push(vec![i]),
-        }
+        let ri = *run_of.entry((gi, t.c)).or_insert_with(|| {
+            group.push(Vec::new());
+            group.len() - 1
+        });
+        group[ri].push(i);
     }
     // Instructions before: a key and a test per term; after: a key per group and a
     // test per constant.
@@ -441,7 +457,17 @@ fn plan(terms: &[OrTerm]) -> Option<Plan> {
 /// two guards exclude each other (both cannot hold, so the rest of the one whose
 /// guard held is not run with the other accepting), else all of its loads.
 fn reorder_is_exact(terms: &[OrTerm], order: &[usize]) -> bool {
+    // The first term runs first in both orders, so every term moved before
+    // another runs after its guard: when no term loads past that guard's bytes,
+    // no pair can differ.
+    let first = terms[0].key.reach();
+    if terms.iter().all(|t| t.full_reach <= first) {
+        return true;
+    }
     let n = terms.len();
+    if n > PAIRWISE {
+        return false;
+    }
     let mut at = vec![0usize; n];
     for (p, &t) in order.iter().enumerate() {
         at[t] = p;
