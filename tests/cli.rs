@@ -188,3 +188,159 @@ fn dump_without_a_file_compiles_for_the_interface_link_type() {
         "rfilter: no-such-if0: No such device exists",
     );
 }
+
+/// Runs `program args`, reads the start of its standard output and closes the
+/// pipe, as `| head -c 64` does; returns the exit status and standard error.
+fn run_until_reader_leaves(program: &str, args: &[&str]) -> (Option<i32>, String) {
+    use std::io::Read;
+    let mut cmd = std::process::Command::new(program);
+    if program == "tcpdump" && is_root() {
+        cmd.args(["-Z", "root"]);
+    }
+    let mut child = cmd
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reader is gone here: the writer's next block fails with EPIPE.
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), stderr(&out))
+}
+
+#[test]
+fn closed_or_full_standard_output_ends_as_tcpdump_does() {
+    require("tcpdump");
+    let dir = temp_dir("clipipe");
+    // Far more output than a pipe buffers, so the writer meets the closed pipe.
+    let input = write(
+        &dir,
+        "many.pcap",
+        &pcap_file(false, false, &sample_packets(20_000)),
+    );
+    for args in [vec!["-n", "-r", &input], vec!["-l", "-r", &input]] {
+        let theirs = run_until_reader_leaves("tcpdump", &args);
+        let ours = run_until_reader_leaves(RFILTER, &args);
+        assert_eq!(theirs.0, Some(14), "tcpdump {args:?}: {}", theirs.1);
+        assert_eq!(ours.0, theirs.0, "{args:?}: {}", ours.1);
+        let last = |s: &str| s.lines().last().unwrap_or("").replace("tcpdump: ", "");
+        assert_eq!(
+            last(&ours.1).replace("rfilter: ", ""),
+            last(&theirs.1),
+            "{args:?}"
+        );
+    }
+    // A savefile on a closed pipe: tcpdump ends with status 0 and no message.
+    let args = ["-r", &input, "-w", "-"];
+    let theirs = run_until_reader_leaves("tcpdump", &args);
+    let ours = run_until_reader_leaves(RFILTER, &args);
+    assert_eq!(theirs.0, Some(0), "{}", theirs.1);
+    assert_eq!(ours, theirs);
+    // A full disk under printed output: the same message and status 14.
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let ours = std::process::Command::new(RFILTER)
+        .args(["-n", "-r", &input])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(ours.status.code(), Some(14));
+    assert!(
+        stderr(&ours).ends_with("rfilter: Unable to write output: No space left on device\n"),
+        "{}",
+        stderr(&ours)
+    );
+}
+
+/// `-N` cuts resolved host names at their first dot, as tcpdump's does. The names
+/// come from a private /etc/hosts, bind-mounted in a mount namespace of their
+/// own (root, as in CI), so that both tools resolve the same way.
+#[test]
+fn names_without_domain_as_tcpdump() {
+    require("tcpdump");
+    require("unshare");
+    assert!(
+        is_root(),
+        "this test needs root (a mount namespace with its own /etc/hosts)"
+    );
+    let dir = temp_dir("clinames");
+    let hosts = write(
+        &dir,
+        "hosts",
+        b"192.168.1.1 gw.example.com\n192.168.1.10 host10.lab.example.org\n",
+    );
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    for flags in ["-N", "-Nv", "", "-Ne"] {
+        let run = |program: &str| {
+            let script =
+                format!("mount --bind {hosts} /etc/hosts && exec {program} {flags} -r {sample}");
+            let out = std::process::Command::new("unshare")
+                .args(["-m", "sh", "-c", &script])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{program}: {}", stderr(&out));
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        let theirs = run("tcpdump -Z root");
+        let ours = run(RFILTER);
+        assert!(theirs.contains("gw"), "names were not resolved:\n{theirs}");
+        assert_eq!(ours, theirs, "flags {flags:?}");
+    }
+}
+
+/// `--count` prints only the number of matching packets; a -w file is still
+/// written, as tcpdump does.
+#[test]
+fn count_only_as_tcpdump() {
+    let dir = temp_dir("clicount");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    for filter in ["", "udp", "ether[0] = 7", "arp"] {
+        let mut args = vec!["--count", "-r", sample];
+        if !filter.is_empty() {
+            args.push(filter);
+        }
+        let theirs = tcpdump(&args);
+        let ours = rfilter(&args);
+        assert!(ours.status.success(), "{}", stderr(&ours));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{filter}"
+        );
+    }
+    let (a, b) = (dir.join("a.pcap"), dir.join("b.pcap"));
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let theirs = tcpdump(&["--count", "-r", sample, "-w", a, "udp"]);
+    let ours = rfilter(&["--count", "-r", sample, "-w", b, "udp"]);
+    assert_eq!(ours.stdout, theirs.stdout);
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+}
+
+/// Flags may be repeated, as with tcpdump's getopt: `-nn`, `-ee`, `-qq`.
+#[test]
+fn repeated_flags_are_accepted() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    for flags in ["-nn", "-nnee", "-qq", "-nnvv", "-ll", "-nnS"] {
+        let theirs = tcpdump(&[flags, "-r", sample]);
+        let ours = rfilter(&[flags, "-r", sample]);
+        assert!(ours.status.success(), "{flags}: {}", stderr(&ours));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{flags}"
+        );
+    }
+}
+
+/// `-L` lists the link types an interface offers, in tcpdump's words.
+#[test]
+fn data_link_types_as_tcpdump() {
+    for device in ["lo", "any"] {
+        let theirs = tcpdump(&["-L", "-i", device]);
+        let ours = rfilter(&["-L", "-i", device]);
+        assert!(ours.status.success(), "{}", stderr(&ours));
+        assert_eq!(stderr(&ours), stderr(&theirs), "{device}");
+        assert_eq!(ours.stdout, theirs.stdout, "{device}");
+    }
+}

@@ -22,6 +22,7 @@
 //! bounds-checked getters, which fail with `Trunc` — printed as tcpdump's
 //! ` [|proto]` mark — when the capture ends early.
 
+mod ah;
 mod arp;
 mod bootp;
 mod dns;
@@ -29,9 +30,13 @@ mod ether;
 mod hex;
 mod icmp;
 mod icmp6;
+mod icmp6_info;
 mod igmp;
 mod ip;
 mod ip6;
+mod isakmp;
+mod krb;
+mod l2tp;
 mod link;
 mod llc;
 mod lldp;
@@ -45,6 +50,7 @@ mod overlay;
 mod pim;
 mod ppp;
 mod pppoe;
+mod radius;
 mod rsvp;
 mod sctp;
 mod snmp;
@@ -94,6 +100,8 @@ pub struct PrintOptions {
     pub line_buffered: bool,
     /// `-K`: do not verify checksums.
     pub no_checksums: bool,
+    /// `-N`: host names without their domain (`nic`, not `nic.ddn.mil`).
+    pub no_domain: bool,
 }
 
 impl PrintOptions {
@@ -113,6 +121,7 @@ impl PrintOptions {
             absolute_seq: args.absolute_seq,
             line_buffered: args.line_buffered,
             no_checksums: args.no_checksums,
+            no_domain: args.no_domain,
         }
     }
 
@@ -169,6 +178,8 @@ pub(crate) struct Ctx {
     /// Name of the protocol being decoded, for the ` [|proto]` truncation mark.
     pub proto: &'static str,
     pub tcp: tcp::SeqTable,
+    /// ISAKMP initiator cookies seen so far (tcpdump's cookie cache).
+    pub isakmp: isakmp::Cookies,
     pub names: names::Names,
     /// Link-layer header length known so far (what `-x` skips if a printer above
     /// the link layer stops at a truncation).
@@ -267,13 +278,14 @@ impl<W: Write> Printer<W> {
     /// `-l`), so `out` needs no buffer of its own.
     pub fn new(opts: PrintOptions, linktype: LinkType, out: W) -> Self {
         let clock = time::Clock::new(opts.timestamp, opts.nano);
-        let names = names::Names::new(opts.numeric);
+        let names = names::Names::new(opts.numeric, opts.no_domain);
         Printer {
             ctx: Ctx {
                 o: Vec::with_capacity(FLUSH_AT + 4096),
                 opts,
                 proto: "",
                 tcp: tcp::SeqTable::default(),
+                isakmp: isakmp::Cookies::default(),
                 names,
                 ll_hdr_len: 0,
                 depth: 0,
@@ -393,18 +405,51 @@ impl<W: Write> Sink for Printer<W> {
     fn packet(&mut self, pkt: &PacketRef<'_>) -> std::io::Result<()> {
         self.format(pkt);
         if self.ctx.opts.line_buffered {
-            self.drain()?;
-            self.out.flush()?;
+            self.drain()
+                .and_then(|()| self.out.flush())
+                .map_err(write_error)
         } else if self.ctx.o.len() >= FLUSH_AT {
-            self.drain()?;
+            self.drain().map_err(write_error)
+        } else {
+            Ok(())
         }
-        Ok(())
     }
 
     fn finish(&mut self) -> std::io::Result<()> {
-        self.drain()?;
-        self.out.flush()
+        self.drain()
+            .and_then(|()| self.out.flush())
+            .map_err(write_error)
     }
+}
+
+/// A failed write of printed output, in tcpdump's words ("Unable to write
+/// output: Broken pipe"); the kind is kept so that callers can tell a reader that
+/// went away from a full disk.
+fn write_error(e: std::io::Error) -> std::io::Error {
+    let message = format!(
+        "Unable to write output: {}",
+        crate::savefile::io_message(&e)
+    );
+    std::io::Error::new(e.kind(), PrintWriteError(message))
+}
+
+/// The payload of the printer's write errors, so that callers can tell them
+/// from the savefile writer's (tcpdump ends them differently).
+#[derive(Debug)]
+pub struct PrintWriteError(String);
+
+impl std::fmt::Display for PrintWriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PrintWriteError {}
+
+/// True for an error of the printer's writes (`Unable to write output: …`).
+pub fn is_print_write_error(e: &std::io::Error) -> bool {
+    e.get_ref()
+        .is_some_and(|inner| inner.is::<PrintWriteError>())
 }
 
 /// Formats one packet on its own (a fresh printer; no TCP or time state carried
