@@ -608,7 +608,8 @@ mod tests {
     /// Packets of every length up to 24 from a few byte patterns that make the
     /// guards and rests hold or fail.
     fn packets() -> Vec<Vec<u8>> {
-        let firsts: [&[u8]; 9] = [
+        let firsts: [&[u8]; 10] = [
+            &[0x95, 1],
             &[2],
             &[6],
             &[6, 0],
@@ -711,6 +712,56 @@ mod tests {
             ((BPF_B, 1, None, 9), vec![(BPF_B, 3, None, 1)]),
             ((BPF_B, 2, None, 6), vec![(BPF_B, 3, None, 0)]),
         ]));
+        assert!(after.len() < before.len(), "{after:?}");
+        assert_exact(&before, &after);
+    }
+
+    /// `chain` with the rest of the term at `at` replaced by an indexed load
+    /// (`ldxb 4*([0]&0xf); ldb [x+0]; jeq #1`), whose reach is not known.
+    fn with_indexed_rest(terms: &[(Test, Vec<Test>)], at: usize) -> Cfg {
+        let mut cfg = chain(terms);
+        let guard = {
+            let mut b = cfg.entry;
+            for _ in 0..at {
+                let Some((_, _, jf)) = cfg.blocks[b].term.as_jeq() else {
+                    unreachable!()
+                };
+                b = jf;
+            }
+            b
+        };
+        let Some((_, rest, next)) = cfg.blocks[guard].term.as_jeq() else {
+            unreachable!()
+        };
+        let Some((_, hit, _)) = cfg.blocks[rest].term.as_jeq() else {
+            unreachable!()
+        };
+        cfg.blocks[rest].stmts = vec![
+            Insn::stmt(BPF_LDX | BPF_B | BPF_MSH, 0),
+            Insn::stmt(BPF_LD | BPF_IND | BPF_B, 0),
+        ];
+        cfg.blocks[rest].term = Term::jeq(1, hit, next);
+        cfg
+    }
+
+    #[test]
+    fn a_rest_with_indexed_loads_moves_only_past_an_exclusive_guard() {
+        let terms = |middle: Test| {
+            vec![
+                ((BPF_B, 2, None, 2), vec![(BPF_H, 17, None, 0x104)]),
+                (middle, vec![(BPF_B, 3, None, 1)]),
+                ((BPF_B, 2, None, 6), vec![(BPF_B, 3, None, 0)]),
+            ]
+        };
+        // [1] == 9 may hold with [2] == 6: the last term's indexed load might
+        // reject where the middle one accepts.
+        let cfg = with_indexed_rest(&terms((BPF_B, 1, None, 9)), 2);
+        let mut opt = cfg.clone();
+        run(&mut opt);
+        assert_eq!(opt, cfg);
+        // [2] & 0xf0 == 0x90 excludes [2] == 6 (and loads no further).
+        let cfg = with_indexed_rest(&terms((BPF_B, 2, Some(0xf0), 0x90)), 2);
+        let (before, after) = optimized(&cfg);
         assert!(after.len() < before.len(), "{after:?}");
         assert_exact(&before, &after);
     }
