@@ -27,13 +27,16 @@
 
 mod ah;
 mod arp;
+mod bfd;
 mod bootp;
 mod cdp;
 mod cisco;
+mod dhcp6;
 mod dns;
 mod eigrp;
 mod ether;
 mod hex;
+mod hsrp;
 mod icmp;
 mod icmp6;
 mod icmp6_info;
@@ -59,13 +62,16 @@ mod pim;
 mod ppp;
 mod pppoe;
 mod radius;
+mod rip;
 mod rsvp;
 mod sctp;
+mod serial;
 mod slow;
 mod snmp;
 mod snmp_mib;
 mod stp;
 mod tcp;
+mod tftp;
 mod time;
 mod udp;
 
