@@ -29,7 +29,9 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The captures in tests/data/l2misc/.
-const NAMES: &[&str] = &["cdp", "cisco", "slow", "ether", "eigrp", "ipmisc", "pgm"];
+const NAMES: &[&str] = &[
+    "cdp", "cisco", "slow", "ether", "eigrp", "ipmisc", "pgm", "dccp",
+];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -141,6 +143,13 @@ fn ipmisc() {
 #[test]
 fn pgm() {
     golden("pgm");
+}
+
+/// DCCP over IPv4 and IPv6: every packet type, 24- and 48-bit sequence
+/// numbers, every option tcpdump names, checksum coverage, bad lengths.
+#[test]
+fn dccp() {
+    golden("dccp");
 }
 
 /// The layer-2 protocols in a Linux cooked capture (CDP and DTP as 802.2

@@ -552,6 +552,7 @@ pub(crate) fn demux(
         }
         143 if ip.v6 => super::ether::print(c, d, length).map(|_| ()),
         135 | 62 if ip.v6 => super::ipmisc::mobility(c, d),
+        33 => super::ipmisc::dccp(c, d, length, ip),
         143 => {
             c.s("[Ethernet requires IPv6]");
             c.invalid();

@@ -1,6 +1,7 @@
 //! Smaller IP protocols as tcpdump 4.99 prints them: GRE source route entries
 //! (RFC 1701), IPComp (108), EGP (8), PGM (113), Mobile IP (55), IGRP (9), Sun
-//! ND (77), Ethernet over IPv6 (143) and the IPv6 mobility header (135).
+//! ND (77), Ethernet over IPv6 (143), the IPv6 mobility header (135) and DCCP
+//! (33).
 
 use super::out::Put;
 use super::{Ctx, R, Trunc, be16, be32, bytes, u8_at};
@@ -1162,4 +1163,376 @@ fn mobility_options(c: &mut Ctx, d: &[u8], b: usize, len: usize) -> R<bool> {
         i += optlen;
     }
     Ok(true)
+}
+
+const DCCP_TYPES: [&str; 10] = [
+    "DCCP-Request",
+    "DCCP-Response",
+    "DCCP-Data",
+    "DCCP-Ack",
+    "DCCP-DataAck",
+    "DCCP-CloseReq",
+    "DCCP-Close",
+    "DCCP-Reset",
+    "DCCP-Sync",
+    "DCCP-SyncAck",
+];
+
+const DCCP_RESET_CODES: [&str; 12] = [
+    "unspecified",
+    "closed",
+    "aborted",
+    "no_connection",
+    "packet_error",
+    "option_error",
+    "mandatory_error",
+    "connection_refused",
+    "bad_service_code",
+    "too_busy",
+    "bad_init_cookie",
+    "aggression_penalty",
+];
+
+const DCCP_FEATURES: [&str; 10] = [
+    "reserved",
+    "ccid",
+    "allow_short_seqno",
+    "sequence_window",
+    "ecn_incapable",
+    "ack_ratio",
+    "send_ack_vector",
+    "send_ndp_count",
+    "minimum checksum coverage",
+    "check data checksum",
+];
+
+fn dccp_option_name(c: &mut Ctx, t: u8) {
+    let name = match t {
+        0 => "nop",
+        1 => "mandatory",
+        2 => "slowreceiver",
+        32 => "change_l",
+        33 => "confirm_l",
+        34 => "change_r",
+        35 => "confirm_r",
+        36 => "initcookie",
+        37 => "ndp_count",
+        38 => "ack_vector0",
+        39 => "ack_vector1",
+        40 => "data_dropped",
+        41 => "timestamp",
+        42 => "timestamp_echo",
+        43 => "elapsed_time",
+        44 => "data_checksum",
+        _ => {
+            c.s("Option ");
+            c.dec(t);
+            return;
+        }
+    };
+    c.s(name);
+}
+
+/// DCCP (RFC 4340, IP protocol 33): ports, type, acknowledgement, with -v the
+/// checksum (over the coverage CsCov asks for), with -vv the sequence number
+/// and options.
+pub(crate) fn dccp(c: &mut Ctx, d: &[u8], len: usize, ip: &super::ip::IpInfo<'_>) -> R {
+    c.proto = "dccp";
+    if d.len() < 12 {
+        c.trunc_mark();
+        return Ok(());
+    }
+    if len < 12 {
+        c.s("truncated-dccp - ");
+        c.dec((12 - len) as u64);
+        c.s(" bytes missing!");
+        return Ok(());
+    }
+    let x = d[8] & 1 != 0;
+    let mut fixed = if x { 16 } else { 12 };
+    if len < fixed {
+        c.s("truncated-dccp - ");
+        c.dec((fixed - len) as u64);
+        c.s(" bytes missing!");
+        return Ok(());
+    }
+    if bytes(d, 0, fixed).is_err() {
+        c.trunc_mark();
+        return Ok(());
+    }
+    let (sport, dport) = (be16(d, 0)?, be16(d, 2)?);
+    let hlen = usize::from(d[4]) * 4;
+    let addr = |c: &mut Ctx, a: &[u8]| {
+        if ip.v6 { c.ip6addr(a) } else { c.ipaddr(a) }
+    };
+    addr(c, ip.src);
+    c.s(".");
+    c.dec(sport);
+    c.s(" > ");
+    addr(c, ip.dst);
+    c.s(".");
+    c.dec(dport);
+    c.s(": DCCP");
+    if c.opts.quiet {
+        c.s(" ");
+        c.dec((len as u32).wrapping_sub(hlen as u32));
+        if hlen > len {
+            c.s(" [bad hdr length ");
+            c.dec(hlen as u64);
+            c.s(" - too long, > ");
+            c.dec(len as u64);
+            c.s("]");
+        }
+        return Ok(());
+    }
+    let v = c.opts.verbose;
+    let cscov = d[5] & 0xf;
+    if v > 0 {
+        c.s(" (CCVal ");
+        c.dec(d[5] >> 4);
+        c.s(", CsCov ");
+        c.dec(cscov);
+        if d.len() >= len {
+            let sum = be16(d, 6)?;
+            c.s(", cksum 0x");
+            c.o.hexw(u64::from(sum), 4);
+            c.s(" ");
+            let cov = if cscov == 0 {
+                len
+            } else {
+                ((usize::from(d[4]) + usize::from(cscov) - 1) * 4).min(len)
+            };
+            let computed = super::ip::next_proto_cksum(ip, 33, &d[..cov], len);
+            if computed != 0 {
+                c.s("(incorrect -> 0x");
+                c.o.hexw(u64::from(super::ip::shouldbe(sum, computed)), 4);
+                c.s(")");
+            } else {
+                c.s("(correct)");
+            }
+        }
+        c.s(")");
+    }
+    c.s(" ");
+    let ty = (d[8] >> 1) & 0xf;
+    let name = DCCP_TYPES.get(usize::from(ty)).copied();
+    let extra = match ty {
+        0 => 4,
+        1 | 7 => 12,
+        2 => 0,
+        3..=6 | 8 | 9 => 8,
+        _ => 0,
+    };
+    if extra > 0 {
+        fixed += extra;
+        if len < fixed {
+            c.s("truncated-");
+            c.s(name.unwrap_or(""));
+            c.s(" - ");
+            c.dec((fixed - len) as u64);
+            c.s(" bytes missing!");
+            return Ok(());
+        }
+    }
+    match ty {
+        0 | 1 | 7 => {
+            let body = fixed - extra;
+            if bytes(d, body, extra).is_err() {
+                c.trunc_mark();
+                return Ok(());
+            }
+            c.s(name.unwrap_or(""));
+            if ty == 7 {
+                c.s(" (code=");
+                c.s(DCCP_RESET_CODES
+                    .get(usize::from(d[body + 8]))
+                    .copied()
+                    .unwrap_or("invalid"));
+                c.s(") ");
+            } else {
+                let service = super::be32(d, body + extra - 4)?;
+                c.s(" (service=");
+                c.dec(service);
+                c.s(") ");
+            }
+        }
+        _ => match name {
+            Some(n) => {
+                c.s(n);
+                c.s(" ");
+            }
+            None => {
+                c.s("unknown-type-");
+                c.dec(ty);
+                c.s(" ");
+            }
+        },
+    }
+    if ty != 2 && ty != 0 {
+        let base = if x { 16 } else { 12 };
+        let ack = if x {
+            be_n48(d, base + 2)?
+        } else {
+            u64::from(be24(d, base + 1)?)
+        };
+        c.s("(ack=");
+        c.dec(ack);
+        c.s(") ");
+    }
+    if v < 2 {
+        return Ok(());
+    }
+    let seq = if x {
+        be_n48(d, 10)?
+    } else {
+        u64::from(be24(d, 9)?)
+    };
+    c.s("seq ");
+    c.dec(seq);
+    if hlen > fixed {
+        c.s(" <");
+        let mut left = hlen - fixed;
+        let mut p = fixed;
+        loop {
+            let optlen = dccp_option(c, d, p, left)?;
+            if optlen == 0 || left <= optlen {
+                break;
+            }
+            left -= optlen;
+            p += optlen;
+            c.s(", ");
+        }
+        c.s(">");
+    }
+    Ok(())
+}
+
+fn be_n48(d: &[u8], p: usize) -> R<u64> {
+    let b = bytes(d, p, 6)?;
+    Ok(b.iter().fold(0u64, |a, &x| (a << 8) | u64::from(x)))
+}
+
+/// One option; its length, or 0 to stop (after a message or the truncation
+/// mark, as tcpdump does).
+fn dccp_option(c: &mut Ctx, d: &[u8], p: usize, hlen: usize) -> R<usize> {
+    let t = u8_at(d, p)?;
+    let optlen = if t >= 32 {
+        let l = u8_at(d, p + 1)?;
+        if l < 2 {
+            if t >= 128 {
+                c.s("CCID option ");
+                c.dec(t);
+            } else {
+                dccp_option_name(c, t);
+            }
+            c.s(" optlen too short");
+            return Ok(0);
+        }
+        usize::from(l)
+    } else {
+        1
+    };
+    if hlen < optlen {
+        if t >= 128 {
+            c.s("CCID option ");
+            c.dec(t);
+        } else {
+            dccp_option_name(c, t);
+        }
+        c.s(" optlen goes past header length");
+        return Ok(0);
+    }
+    if bytes(d, p, optlen).is_err() {
+        c.trunc_mark();
+        return Ok(0);
+    }
+    let o = &d[p..p + optlen];
+    let hex_rest = |c: &mut Ctx, from: usize, lead: &str| {
+        if optlen > from {
+            c.s(lead);
+            for &b in &o[from..] {
+                c.o.hexw(u64::from(b), 2);
+            }
+        }
+    };
+    let be32o = |i: usize| u32::from_be_bytes([o[i], o[i + 1], o[i + 2], o[i + 3]]);
+    let be16o = |i: usize| u16::from_be_bytes([o[i], o[i + 1]]);
+    if t >= 128 {
+        c.s("CCID option ");
+        c.dec(t);
+        match optlen {
+            4 => {
+                c.s(" ");
+                c.dec(be16o(2));
+            }
+            6 => {
+                c.s(" ");
+                c.dec(be32o(2));
+            }
+            _ => {}
+        }
+        return Ok(optlen);
+    }
+    dccp_option_name(c, t);
+    match t {
+        32..=35 => {
+            if optlen < 3 {
+                c.s(" optlen too short");
+                return Ok(optlen);
+            }
+            if let Some(f) = DCCP_FEATURES.get(usize::from(o[2])) {
+                c.s(" ");
+                c.s(f);
+                for &b in &o[3..] {
+                    c.s(" ");
+                    c.dec(b);
+                }
+            }
+        }
+        36 | 38 | 39 | 40 => hex_rest(c, 2, " 0x"),
+        37 => {
+            for &b in &o[2..] {
+                c.s(" ");
+                c.dec(b);
+            }
+        }
+        41 => {
+            if optlen == 6 {
+                c.s(" ");
+                c.dec(be32o(2));
+            } else {
+                c.s(" [optlen != 6]");
+            }
+        }
+        42 => match optlen {
+            6 | 8 | 10 => {
+                c.s(" ");
+                c.dec(be32o(2));
+                if optlen == 8 {
+                    c.s(" (elapsed time ");
+                    c.dec(be16o(6));
+                    c.s(")");
+                } else if optlen == 10 {
+                    c.s(" (elapsed time ");
+                    c.dec(be32o(6));
+                    c.s(")");
+                }
+            }
+            _ => c.s(" [optlen != 6 or 8 or 10]"),
+        },
+        43 => match optlen {
+            6 => {
+                c.s(" ");
+                c.dec(be32o(2));
+            }
+            4 => {
+                c.s(" ");
+                c.dec(be16o(2));
+            }
+            _ => c.s(" [optlen != 4 or 6]"),
+        },
+        44 => hex_rest(c, 2, " "),
+        _ => {}
+    }
+    Ok(optlen)
 }

@@ -13,7 +13,8 @@
 //! BOOTP/DHCP (RFC 1048 options) and LLDP (every TLV, organization-specific ones
 //! included); CDP, DTP, UDLD, VTP and PVST+ under Cisco's SNAP OUI, the slow
 //! protocols (LACP, Marker, OAM), EAPOL and the loopback protocol, EIGRP, EGP,
-//! IGRP, PGM, IPComp, Mobile IP and GRE source routes (`tests/print_l2misc.rs`);
+//! IGRP, PGM, IPComp, Mobile IP, DCCP, PTP, the IPv6 mobility header and GRE
+//! source routes (`tests/print_l2misc.rs`);
 //! other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
 //! Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump has a dedicated
 //! printer.

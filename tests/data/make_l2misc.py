@@ -767,6 +767,69 @@ def sll_packets():
     return out
 
 
+def inet_sum(b):
+    if len(b) % 2:
+        b += b"\x00"
+    s = sum(struct.unpack(">%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return (~s) & 0xFFFF
+
+
+def dccp(ty, x=True, seq=0x123456789A, body=b"", opts=b"", payload=b"", cscov=0, ccval=0, sport=5001, dport=5002,
+         v6=False, good=True, doff=None):
+    if x:
+        hdr = struct.pack(">HHBBHBB", sport, dport, 0, (ccval << 4) | cscov, 0, (ty << 1) | 1, 0) + seq.to_bytes(6, "big")
+    else:
+        hdr = struct.pack(">HHBBHB", sport, dport, 0, (ccval << 4) | cscov, 0, ty << 1) + (seq & 0xFFFFFF).to_bytes(3, "big")
+    opts = opts + bytes((-(len(hdr) + len(body) + len(opts))) % 4)
+    h = len(hdr) + len(body) + len(opts)
+    seg = bytearray(hdr + body + opts + payload)
+    seg[4] = h // 4 if doff is None else doff
+    cov = len(seg) if cscov == 0 else min(len(seg), (seg[4] + cscov - 1) * 4)
+    if v6:
+        import ipaddress
+        ph = ipaddress.IPv6Address("fd00::1").packed + ipaddress.IPv6Address("fd00::2").packed + struct.pack(">IxxxB", len(seg), 33)
+    else:
+        ph = addrs4(A4) + addrs4(B4) + struct.pack(">xBH", 33, len(seg))
+    ck = inet_sum(ph + bytes(seg[:cov]))
+    seg[6:8] = struct.pack(">H", ck if good else ck ^ 0x1111)
+    return ip6p(33, bytes(seg)) if v6 else ipp(33, bytes(seg))
+
+
+def dccp_packets():
+    ack48 = lambda n: struct.pack(">H", 0) + n.to_bytes(6, "big")
+    ack24 = lambda n: b"\x00" + n.to_bytes(3, "big")
+    return [
+        dccp(0, body=struct.pack(">I", 42), opts=bytes([32, 4, 1, 2, 0, 34, 3, 2])),
+        dccp(1, body=ack48(77) + struct.pack(">I", 42), opts=bytes([36, 6, 1, 2, 3, 4, 41, 6, 0, 0, 1, 0])),
+        dccp(3, body=ack48(78), opts=bytes([38, 4, 0xC0, 0x01, 42, 8, 0, 0, 1, 0, 0, 7, 43, 4, 0, 9])),
+        dccp(4, body=ack48(79), payload=b"data!", cscov=1, ccval=3),
+        dccp(2, payload=b"hello", opts=bytes([0, 1, 2, 37, 3, 5])),
+        dccp(5, body=ack48(80)),
+        dccp(6, body=ack48(81), opts=bytes([43, 6, 0, 0, 0, 9, 42, 10, 0, 0, 0, 1, 0, 0, 0, 2])),
+        dccp(7, body=ack48(82) + bytes([2, 0, 0, 0])),
+        dccp(7, body=ack48(82) + bytes([99, 0, 0, 0])),
+        dccp(8, body=ack48(83), opts=bytes([39, 3, 5, 40, 4, 1, 2, 44, 6, 1, 2, 3, 4])),
+        dccp(9, body=ack48(84), opts=bytes([128, 4, 0, 5, 129, 6, 0, 0, 0, 6, 130, 3, 1, 200, 2])),
+        dccp(3, x=False, seq=0xABCDEF, body=ack24(5), opts=bytes([41, 4, 0, 0, 42, 7, 0, 0, 0, 0, 0])),
+        dccp(4, x=False, seq=5, body=ack24(6), payload=b"xy", cscov=15),
+        dccp(12, body=ack48(85)),
+        dccp(0, body=struct.pack(">I", 1), opts=bytes([32, 2, 33, 3, 12, 60, 1])),
+        dccp(0, body=struct.pack(">I", 1), opts=bytes([32, 9, 1])),
+        dccp(0, body=struct.pack(">I", 1), opts=bytes([200, 1])),
+        dccp(0, body=struct.pack(">I", 1), opts=bytes([44, 0])),
+        dccp(3, body=ack48(78), good=False),
+        dccp(3, body=ack48(78), v6=True),
+        dccp(1, body=ack48(7) + struct.pack(">I", 5), v6=True, good=False),
+        dccp(3, body=ack48(78), doff=40),
+        dccp(1, body=ack48(77)[:4]),
+        dccp(3, body=b""),
+        ipp(33, struct.pack(">HHBBHB", 1, 2, 3, 0, 0, 1) + b"\x00"),
+        ipp(33, struct.pack(">HHBBHB", 1, 2, 3, 0, 0, 1)[:9]),
+    ]
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -784,6 +847,7 @@ def main():
     write(outdir, "cisco", cisco_packets())
     write(outdir, "ether", ether_packets())
     write(outdir, "sll", sll_packets())
+    write(outdir, "dccp", dccp_packets())
 
 
 if __name__ == "__main__":
