@@ -47,6 +47,7 @@ mod ppp;
 mod pppoe;
 mod rsvp;
 mod sctp;
+mod sip;
 mod snmp;
 mod snmp_mib;
 mod stp;

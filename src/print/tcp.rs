@@ -595,7 +595,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     } else if port(80) || port(8080) {
         c.s(": ");
         c.proto = "http";
-        txtproto(c, payload, length, "HTTP")?;
+        txtproto(c, payload, length, "HTTP", HTTP_CMDS)?;
     } else if port(554) || port(8554) {
         // rtsp: not decoded
     } else if port(53) {
@@ -1030,13 +1030,13 @@ fn txt_line(c: &mut Ctx, prefix: &str, d: &[u8], mut idx: usize, len: usize) -> 
     Ok(0)
 }
 
-/// tcpdump's txtproto_print for HTTP-like protocols.
-fn txtproto(c: &mut Ctx, d: &[u8], len: usize, caps: &str) -> R {
+/// tcpdump's txtproto_print for HTTP-like protocols (`cmds`: the request words).
+pub(crate) fn txtproto(c: &mut Ctx, d: &[u8], len: usize, caps: &str, cmds: &[&str]) -> R {
     let mut print_this = false;
     let mut tok = Vec::new();
     let mut idx = fetch_token(d, 0, len, &mut tok);
     if idx != 0 {
-        if HTTP_CMDS
+        if cmds
             .iter()
             .any(|cmd| cmd.as_bytes().eq_ignore_ascii_case(&tok))
         {

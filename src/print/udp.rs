@@ -121,14 +121,18 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(123) && !port(69) && !port(88) {
         return super::misc::ntp(c, payload, length);
     }
-    if !c.opts.quiet && port(514) {
-        return super::misc::syslog(c, payload, length);
-    }
     if !c.opts.quiet && port(5353) {
         return super::dns::print(c, payload, length, false, true);
     }
     if !c.opts.quiet && sport == 49152 {
         return super::misc::bcm_li(c, payload, length);
+    }
+    // tcpdump 4.99 tries SIP and syslog after mDNS and BCM LI.
+    if !c.opts.quiet && port(5060) {
+        return super::sip::print(c, payload, length);
+    }
+    if !c.opts.quiet && port(514) {
+        return super::misc::syslog(c, payload, length);
     }
     if !c.opts.quiet && port(4789) {
         return super::overlay::vxlan(c, payload, length);
