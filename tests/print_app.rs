@@ -160,3 +160,8 @@ fn golden(name: &str) {
 fn sip() {
     golden("sip");
 }
+
+#[test]
+fn bgp() {
+    golden("bgp");
+}

@@ -23,6 +23,7 @@
 //! ` [|proto]` mark — when the capture ends early.
 
 mod arp;
+mod bgp;
 mod bootp;
 mod dns;
 mod ether;

@@ -586,8 +586,12 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         return Ok(());
     }
     let port = |p: u16| sport == p || dport == p;
-    if port(23) || port(25) || port(43) || port(179) || port(1723) || port(6379) {
-        // telnet, smtp, whois, bgp, pptp, redis: not decoded by rfilter.
+    if port(23) || port(25) || port(43) {
+        // telnet, smtp, whois: not decoded by rfilter.
+    } else if port(179) {
+        super::bgp::print(c, payload, length)?;
+    } else if port(1723) || port(6379) {
+        // pptp, redis: not decoded by rfilter.
     } else if port(22) {
         ssh(c, payload, length)?;
     } else if port(139) || port(445) || port(10288) || port(6633) || port(6653) || port(21) {

@@ -85,10 +85,181 @@ def sip():
     return p
 
 
+def bgpmsg(typ, body=b"", length=None):
+    n = 19 + len(body) if length is None else length
+    return b"\xff" * 16 + struct.pack("!HB", n, typ) + body
+
+
+def cap(code, val=b""):
+    return struct.pack("!BB", code, len(val)) + val
+
+
+def bgp_open(asn, hold, ident, params):
+    opt = b"".join(params)
+    return bgpmsg(1, struct.pack("!BHH4sB", 4, asn, hold, bytes(map(int, ident.split("."))),
+                                 len(opt)) + opt)
+
+
+def capparam(*caps):
+    c = b"".join(caps)
+    return struct.pack("!BB", 2, len(c)) + c
+
+
+def attr(flags, typ, val):
+    if flags & 0x10:
+        return struct.pack("!BBH", flags, typ, len(val)) + val
+    return struct.pack("!BBB", flags, typ, len(val)) + val
+
+
+def pfx(p):
+    addr, plen = p.split("/")
+    plen = int(plen)
+    b = bytes(map(int, addr.split(".")))
+    return bytes([plen]) + b[:(plen + 7) // 8]
+
+
+def pfx6(p):
+    import ipaddress
+    n = ipaddress.ip_network(p, strict=False)
+    return bytes([n.prefixlen]) + n.network_address.packed[:(n.prefixlen + 7) // 8]
+
+
+def update(withdrawn=b"", attrs=b"", nlri=b""):
+    return bgpmsg(2, struct.pack("!H", len(withdrawn)) + withdrawn +
+                  struct.pack("!H", len(attrs)) + attrs + nlri)
+
+
+def ip4(a):
+    return bytes(map(int, a.split(".")))
+
+
+def notification(major, minor, data=b""):
+    return bgpmsg(3, bytes([major, minor]) + data)
+
+
+def bgp():
+    import ipaddress
+    v6 = lambda a: ipaddress.ip_address(a).packed
+    caps = capparam(cap(1, b"\x00\x01\x00\x01"), cap(1, b"\x00\x02\x00\x01"), cap(2),
+                    cap(128), cap(65, struct.pack("!I", 4200000000)),
+                    cap(64, b"\x80\x78\x00\x01\x01\x80\x00\x02\x01\x00"),
+                    cap(69, b"\x00\x01\x01\x03\x00\x02\x01\x01"), cap(70),
+                    cap(71, b"\x00\x01\x01\x80\x00\x00\x3c"))
+    # One capability per parameter, as Cisco IOS sends them.
+    split = [capparam(cap(1, b"\x00\x01\x00\x01")), capparam(cap(128)), capparam(cap(2)),
+             capparam(cap(65, struct.pack("!I", 65001)))]
+    odd = capparam(cap(5, b"\x00\x01\x00\x01\x00\x02"), cap(8, b"\x00\x01\x04\x02"),
+                   cap(3, b"\x00\x01\x00\x01\x01\x40\x02"), cap(4), cap(67, b"\x01"),
+                   cap(68), cap(73, b"\x04host\x07example"), cap(200, b"\xde\xad"),
+                   cap(64, b"\x00\x5a"), cap(69, b"\x00\x01\x01\x07"), cap(69), cap(1, b"\x00\x19\x00\x41"),
+                   cap(1, b"\x00\x01\x00\x80"), cap(1, b"\x00\x01\x00\x85"))
+    a2 = attr(0x40, 1, b"\x00") + attr(0x40, 2, b"\x02\x03" + struct.pack("!HHH", 65001, 65002, 3356)) \
+        + attr(0x40, 3, ip4("10.0.0.1")) + attr(0x80, 4, struct.pack("!I", 100)) \
+        + attr(0x40, 5, struct.pack("!I", 200)) + attr(0x40, 6, b"") \
+        + attr(0xc0, 7, struct.pack("!H", 65001) + ip4("192.0.2.1")) \
+        + attr(0xc0, 8, struct.pack("!IIII", (65001 << 16) | 100, 0xffffff01, 0xffffff02, 0xffffff03) + struct.pack("!I", (3356 << 16) | 7))
+    nl = pfx("192.0.2.0/24") + pfx("198.51.100.0/22") + pfx("10.0.0.0/8") + pfx("203.0.113.7/32") \
+        + pfx("0.0.0.0/0") + pfx("172.16.255.0/23")
+    wd = pfx("192.168.0.0/16") + pfx("10.1.2.0/24")
+    a4 = attr(0x40, 1, b"\x02") \
+        + attr(0x50, 2, b"\x02\x02" + struct.pack("!II", 4200000000, 65536) + b"\x01\x02" + struct.pack("!II", 1, 2)) \
+        + attr(0x40, 3, ip4("10.0.0.2")) \
+        + attr(0xc0, 7, struct.pack("!I", 4200000001) + ip4("192.0.2.2")) \
+        + attr(0xc0, 17, b"\x02\x01" + struct.pack("!I", 4200000002)) \
+        + attr(0xc0, 18, struct.pack("!I", 4200000003) + ip4("192.0.2.3")) \
+        + attr(0x80, 9, ip4("1.1.1.1")) + attr(0x80, 10, ip4("2.2.2.2") + ip4("3.3.3.3")) \
+        + attr(0xc0, 16, b"\x00\x02" + struct.pack("!HI", 65001, 100)
+               + b"\x01\x02" + ip4("10.0.0.1") + struct.pack("!H", 7)
+               + b"\x02\x03" + struct.pack("!IH", 4200000000, 9)
+               + b"\x01\x07" + ip4("10.9.9.9") + b"\x00\x00"
+               + b"\x00\x05" + ip4("10.8.8.8") + b"\x00\x00"
+               + b"\x03\x06" + ip4("0.0.0.1") + b"\x05\x01"
+               + b"\x03\x0c" + b"\x00\x00\x00\x00\x00\x08"
+               + b"\x00\x09" + struct.pack("!HI", 65001, 5)
+               + b"\x01\x0b" + ip4("10.0.0.3") + b"\x00\x01"
+               + b"\x00\x0a" + struct.pack("!HI", 65001, 6)
+               + b"\x08\x00" + b"\x00" * 6
+               + b"\x43\x00" + b"\x01\x02\x03\x04\x05\x06") \
+        + attr(0xc0, 32, struct.pack("!III", 4200000000, 1, 2) + struct.pack("!III", 65001, 3, 4)) \
+        + attr(0xd0, 99, b"\x01\x02\x03\x04\x05") + attr(0xcf, 100, b"") \
+        + attr(0x40, 2, b"\x01\x02" + struct.pack("!HH", 10, 20) + b"\x03\x01" + struct.pack("!H", 30)
+               + b"\x04\x02" + struct.pack("!HH", 40, 50))
+    mp6 = attr(0x80, 14, b"\x00\x02\x01\x20" + v6("2001:db8::1") + v6("fe80::1") + b"\x00"
+               + pfx6("2001:db8:1::/48") + pfx6("2001:db8:2:3::/64") + pfx6("::/0")) \
+        + attr(0x40, 1, b"\x00") + attr(0x40, 2, b"\x02\x01" + struct.pack("!H", 65001))
+    mp6b = attr(0x80, 14, b"\x00\x02\x01\x10" + v6("2001:db8::1") + b"\x00" + pfx6("2001:db8:9::/48"))
+    unreach6 = attr(0x80, 15, b"\x00\x02\x01" + pfx6("2001:db8:1::/48"))
+    eor6 = attr(0x80, 15, b"\x00\x02\x01")
+    mp4 = attr(0x80, 14, b"\x00\x01\x01\x04" + ip4("10.0.0.9") + b"\x00" + pfx("10.20.0.0/16")) \
+        + attr(0x80, 15, b"\x00\x01\x02" + pfx("10.30.0.0/16"))
+    mpodd = attr(0x80, 14, b"\x00\x01\x05\x04" + ip4("10.0.0.9") + b"\x00") \
+        + attr(0x80, 15, b"\x40\x00\x01\x00")
+    bad = attr(0x40, 1, b"\x00\x01") + attr(0x40, 1, b"\x07") + attr(0x40, 2, b"\x02") \
+        + attr(0x40, 3, b"\x01\x02") + attr(0x40, 4, b"") + attr(0x40, 6, b"\x00") \
+        + attr(0xc0, 7, b"\x00") + attr(0xc0, 8, b"\x00\x00\x00") + attr(0x80, 9, b"") \
+        + attr(0x80, 10, b"\x01") + attr(0xc0, 16, b"\x00") + attr(0xc0, 32, b"") \
+        + attr(0xc0, 18, b"\x00") + attr(0x40, 2, b"")
+    p = [
+        bgp_open(65001, 180, "10.0.0.1", [caps]),
+        bgp_open(65002, 90, "10.0.0.2", split),
+        bgp_open(23456, 0, "10.0.0.3", [odd, struct.pack("!BB", 1, 3) + b"abc", b"\x09\x00"]),
+        bgp_open(65003, 30, "10.0.0.4", [struct.pack("!BB", 2, 40) + cap(2)]),
+        bgpmsg(4),
+        update(wd, a2, nl),
+        update(b"", a4, pfx("100.64.0.0/10")),
+        update(),
+        update(wd),
+        update(b"", mp6), update(b"", mp6b), update(b"", unreach6), update(b"", eor6),
+        update(b"", mp4), update(b"", mpodd),
+        update(b"", bad),
+        update(pfx("10.0.0.0/8")[:1] + b"\x21\x01\x02\x03\x04\x05", b"", b""),
+        update(b"", b"", b"\x18\x0a\x00"),
+        update(b"", b"", b"\x21\x0a\x00\x00\x00\x00"),
+        update(b"\x00", b"", b""),
+        update(b"", attr(0x40, 1, b"\x00")[:2], b""),
+        update(b"", attr(0x40, 5, struct.pack("!I", 7))[:5], b""),
+        # Add-path NLRI (path identifiers before each prefix).
+        update(b"\x00\x00\x00\x01" + pfx("10.1.0.0/16"), attr(0x40, 1, b"\x00"),
+               b"\x00\x00\x00\x01" + pfx("10.2.0.0/16") + b"\x00\x00\x00\x02" + pfx("0.0.0.0/0")),
+        notification(1, 2, b"\x00\x05"), notification(1, 9), notification(2, 2),
+        notification(2, 7), notification(3, 11), notification(3, 99), notification(4, 0),
+        notification(5, 1), notification(5, 3), notification(7, 4),
+        notification(6, 1, b"\x00\x01\x01\x00\x00\x03\xe8"), notification(6, 1),
+        notification(6, 2, b"\x0bmaintenance"), notification(6, 4, b"\x00"),
+        notification(6, 2, b"\x05bye\x01\x02\x03"), notification(6, 2, b"\x40short"),
+        notification(6, 3), notification(6, 7), notification(6, 9), notification(9, 1),
+        bgpmsg(3, b"\x06"),
+        bgpmsg(5, b"\x00\x01\x00\x01"), bgpmsg(5, b"\x00\x02\x01\x80"), bgpmsg(5, b"\x00\x01"),
+        bgpmsg(6, b"\x01\x02\x03\x04"), bgpmsg(0), bgpmsg(1, b"\x04"),
+    ]
+    pkts = []
+    seq = 1000
+    for m in p:
+        pkts.append(tcp(179, 50123, m, seq=seq))
+        seq += len(m)
+    # Several messages in one segment.
+    multi = bgpmsg(4) + update(wd, a2, nl) + bgpmsg(4) + notification(6, 2)
+    pkts.append(tcp(50123, 179, multi, seq=5000))
+    # Garbage before the first marker; a message cut by the segment's end.
+    pkts.append(tcp(179, 50123, b"\x00\x01\xff\x02" + bgpmsg(4) + update(wd, a2, nl)[:40], seq=seq))
+    pkts.append(tcp(179, 50123, bgpmsg(4, length=10) + bgpmsg(4), seq=seq))
+    pkts.append(tcp(179, 50123, bgpmsg(2, length=200), seq=seq))
+    pkts.append(tcp(179, 50123, b"\xff" * 15, seq=seq))
+    pkts.append(tcp(179, 50123, b"hello, not BGP", seq=seq))
+    pkts.append(tcp(179, 50123, bgp_open(65001, 180, "10.0.0.1", [caps]), v6=True))
+    # Dispatch order: BGP wins over later ports.
+    pkts.append(tcp(179, 1723, bgpmsg(4)))
+    pkts.append(tcp(179, 80, bgpmsg(4)))
+    pkts.append(tcp(179, 22, bgpmsg(4)))
+    pkts.append(tcp(179, 2049, bgpmsg(4)))
+    pkts.append(udp(179, 179, bgpmsg(4)))
+    return pkts
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sip", sip)]:
+    for name, gen in [("sip", sip), ("bgp", bgp)]:
         pkts = gen()
         for i, p in enumerate(pkts):
             p.time = 1700000000 + i
