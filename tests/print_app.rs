@@ -165,3 +165,8 @@ fn sip() {
 fn bgp() {
     golden("bgp");
 }
+
+#[test]
+fn eapol() {
+    golden("eapol");
+}

@@ -26,6 +26,7 @@ mod arp;
 mod bgp;
 mod bootp;
 mod dns;
+mod eapol;
 mod ether;
 mod hex;
 mod icmp;

@@ -256,10 +256,76 @@ def bgp():
     return pkts
 
 
+def eapol():
+    pae = "01:80:c2:00:00:03"
+    sta = "00:11:22:33:44:55"
+    ap = "00:aa:bb:cc:dd:ee"
+
+    def frame(body, src=sta, ver=1, typ=0, length=None, vlan=None):
+        n = len(body) if length is None else length
+        pl = struct.pack("!BBH", ver, typ, n) + body
+        if vlan is not None:
+            return Ether(src=src, dst=pae, type=0x8100) / Dot1Q(vlan=vlan, type=0x888e) / Raw(pl)
+        return Ether(src=src, dst=pae, type=0x888e) / Raw(pl)
+
+    def eap(code, ident, data=b"", length=None):
+        n = 4 + len(data) if length is None else length
+        return struct.pack("!BBH", code, ident, n) + data
+
+    key = bytes([2]) + struct.pack("!HHQ", 0x008a, 16, 1) + b"\x11" * 32 + b"\x00" * 16 \
+        + b"\x00" * 8 + b"\x00" * 8 + b"\x00" * 16 + struct.pack("!H", 0)
+    p = [
+        frame(b"", typ=1),
+        frame(b"", typ=1, ver=2),
+        frame(b"", typ=2),
+        frame(key, typ=3, ver=2, src=ap),
+        frame(b"\x01\x02", typ=4),
+        frame(b"", typ=9),
+        frame(eap(1, 1, b"\x01"), src=ap),
+        frame(eap(2, 1, b"\x01user@example.com")),
+        frame(eap(1, 2, b"\x02Please log in"), src=ap),
+        frame(eap(1, 2, b"\x02"), src=ap),
+        frame(eap(2, 2, b"\x03\x19\x0d\x15"), ver=2),
+        frame(eap(2, 2, b"\x03")),
+        frame(eap(1, 3, b"\x04\x10" + b"\x42" * 16 + b"name"), src=ap),
+        frame(eap(1, 4, b"\x0d\x20"), src=ap),
+        frame(eap(2, 4, b"\x0d\x80" + struct.pack("!I", 1200) + b"\x16\x03\x01")),
+        frame(eap(2, 4, b"\x0d\xc0" + struct.pack("!I", 3000) + b"\x16\x03\x01")),
+        frame(eap(2, 4, b"\x0d\x00")),
+        frame(eap(1, 5, b"\x15\x21"), src=ap),
+        frame(eap(2, 5, b"\x15\x80\x00\x00\x01\x00\x16")),
+        frame(eap(1, 6, b"\x19\x21"), src=ap),
+        frame(eap(1, 7, b"\x2b\x81\x00\x00\x00\x10"), src=ap),
+        frame(eap(1, 8, b"\x12\x0a\x00\x00"), src=ap),
+        frame(eap(1, 8, b"\x17\x01\x00\x00"), src=ap),
+        frame(eap(2, 8, b"\x17\x0e\x00\x00")),
+        frame(eap(2, 8, b"\x17\x63")),
+        frame(eap(1, 9, b"\x05otp"), src=ap),
+        frame(eap(1, 9, b"\x06gtc"), src=ap),
+        frame(eap(1, 9, b"\xfe\x00\x00\x00\x00\x00\x00\x01"), src=ap),
+        frame(eap(1, 9, b"\xff"), src=ap),
+        frame(eap(1, 9, b"\x63"), src=ap),
+        frame(eap(1, 9, b"\x00"), src=ap),
+        frame(eap(3, 9), src=ap),
+        frame(eap(4, 9), src=ap),
+        frame(eap(5, 9, b"\x01"), src=ap),
+        frame(eap(1, 10, b"\x01"), length=4, src=ap),
+        frame(eap(1, 10, b"\x01", length=9), src=ap),
+        frame(eap(1, 10, b"", length=2), src=ap),
+        frame(eap(1, 10, b""), src=ap),
+        frame(eap(1, 10, b"\x01", length=3), length=3, src=ap),
+        frame(eap(2, 11, b"\x01ab\x01\xffc\x00d")),
+        frame(b"", length=0),
+        frame(eap(2, 12, b"\x01vlan-user"), vlan=10),
+        Ether(src=sta, dst=pae, type=0x888e) / Raw(b"\x01"),
+    ]
+    return p
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sip", sip), ("bgp", bgp)]:
+    for name, gen in [("sip", sip), ("bgp", bgp), ("eapol", eapol)]:
         pkts = gen()
         for i, p in enumerate(pkts):
             p.time = 1700000000 + i
