@@ -179,11 +179,10 @@ fn eap(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.dec(t);
     c.s(")");
     match t {
-        1 => {
-            if len > 5 {
-                c.s(", Identity: ");
-                printjnp(c, &d[5..], len - 5)?;
-            }
+        // The identity is optional (RFC 3748).
+        1 if len > 5 => {
+            c.s(", Identity: ");
+            printjnp(c, &d[5..], len - 5)?;
         }
         2 => {
             if len < 6 {
