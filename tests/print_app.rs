@@ -170,3 +170,8 @@ fn bgp() {
 fn eapol() {
     golden("eapol");
 }
+
+#[test]
+fn nfs() {
+    golden("nfs");
+}

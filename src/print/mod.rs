@@ -40,6 +40,7 @@ mod lldp;
 mod misc;
 mod mpls;
 mod names;
+mod nfs;
 mod ospf;
 mod ospf6;
 pub mod out;
@@ -176,6 +177,8 @@ pub(crate) struct Ctx {
     /// Link-layer header length known so far (what `-x` skips if a printer above
     /// the link layer stops at a truncation).
     pub ll_hdr_len: usize,
+    /// Recent NFS calls, to decode their replies.
+    pub nfs: nfs::XidMap,
     /// Nesting depth of network-layer printers (IP in IP, GRE, ICMP quotes), capped
     /// so that a crafted packet cannot exhaust the stack.
     pub depth: u32,
@@ -279,6 +282,7 @@ impl<W: Write> Printer<W> {
                 tcp: tcp::SeqTable::default(),
                 names,
                 ll_hdr_len: 0,
+                nfs: nfs::XidMap::default(),
                 depth: 0,
             },
             linktype,

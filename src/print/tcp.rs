@@ -604,6 +604,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         // rtsp: not decoded
     } else if port(53) {
         super::dns::print(c, payload, length, true, false)?;
+    } else if port(2049) && !port(323) && !port(639) && !port(646) {
+        // (RPKI-RTR, MSDP and LDP come first in tcpdump; rfilter does not decode them.)
+        super::nfs::tcp(c, payload, length, sport, dport, ip)?;
     }
     Ok(())
 }

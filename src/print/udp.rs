@@ -78,6 +78,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     let payload = &d[8..];
     addrs(c, ip, Some((sport, dport)));
+    if !c.opts.quiet && super::nfs::udp(c, payload, length, sport, dport, ip)? {
+        return Ok(());
+    }
     if c.opts.verbose > 0 && !c.opts.no_checksums && !fragmented {
         let udp_sum = be16(d, 6)?;
         if !ip.v6 && c.opts.verbose > 1 {

@@ -322,10 +322,203 @@ def eapol():
     return p
 
 
+def rpc_call(xid, proc, body=b"", vers=3, prog=100003, cred=None, verf=b"\x00" * 8, rpcvers=2):
+    if cred is None:
+        mach = b"client\x00\x00"
+        unix = struct.pack("!I", 1234) + struct.pack("!I", 6) + mach + struct.pack("!IIII", 1000, 1000, 1, 1000)
+        cred = struct.pack("!II", 1, len(unix)) + unix
+    return struct.pack("!IIIIII", xid, 0, rpcvers, prog, vers, proc) + cred + verf + body
+
+
+def rpc_reply(xid, body=b"", astat=0, verf=b"\x00" * 8):
+    return struct.pack("!III", xid, 1, 0) + verf + struct.pack("!I", astat) + body
+
+
+def fattr3(ftype=1, mode=0o644, size=4096, fileid=1234):
+    return struct.pack("!IIIII", ftype, mode, 1, 1000, 1000) + struct.pack("!QQII", size, 8192, 0, 0) \
+        + struct.pack("!QQ", 0x1234, fileid) + struct.pack("!IIIIII", 1700000000, 1, 1700000001, 2, 1700000002, 3)
+
+
+def fattr2():
+    return struct.pack("!IIIIIIIIIIIIIIIII", 2, 0o40755, 2, 0, 0, 512, 4096, 0, 1, 7, 99,
+                       1700000000, 0, 1700000001, 0, 1700000002, 0)
+
+
+def xdr_str(b):
+    return struct.pack("!I", len(b)) + b + b"\x00" * ((4 - len(b) % 4) % 4)
+
+
+def nfs():
+    LINUX_FH = bytes.fromhex("01000701") + bytes(range(1, 25))
+    BSD_FH = bytes.fromhex("05070000" "0a000000" "00000000" "d2040000") + b"\x00" * 16
+    SUN_FH = bytes.fromhex("00800001" "00000002" "000a0000" "00001234") + b"\x00" * 16
+    AUSPEX_FH = b"\x00" * 6 + b"\x03\x04" + b"\x00" * 4 + bytes.fromhex("0000abcd") + b"\x00" * 16
+    OSF_FH = bytes.fromhex("01002000" "07000000" "0c000000" "39300000") + b"\x00" * 16
+    UCX_FH = b"\x01DKA0 \x00\x00\x00\x00\x00\x00\x00\x00" + b"\x00" * 8 + b"\x05\x06\x00\x00\x07\x08\x00\x00"
+    fh3 = lambda fh=LINUX_FH: xdr_str(fh)
+    post = lambda: struct.pack("!I", 1) + fattr3()
+    pre = lambda: struct.pack("!I", 1) + struct.pack("!QIIII", 4096, 1700000000, 5, 1700000001, 6)
+    wcc = lambda: pre() + post()
+    calls = [
+        (0, b""), (1, fh3()), (1, fh3(BSD_FH)), (1, fh3(SUN_FH)), (1, fh3(AUSPEX_FH)), (1, fh3(OSF_FH)),
+        (1, fh3(UCX_FH)), (1, xdr_str(b"\x01\x02\x03\x04")),
+        (2, fh3() + struct.pack("!IIIIIIII", 1, 0o600, 1, 7, 0, 0, 0, 0) + b"\x00" * 4),
+        (3, fh3() + xdr_str(b"file.txt")),
+        (4, fh3() + struct.pack("!I", 0x1f)), (4, fh3() + struct.pack("!I", 0x3f)),
+        (4, fh3() + struct.pack("!I", 0x12)), (4, fh3() + struct.pack("!I", 0x40)),
+        (4, fh3() + struct.pack("!I", 0)),
+        (5, fh3()),
+        (6, fh3() + struct.pack("!QI", 65536, 32768)),
+        (7, fh3() + struct.pack("!QIII", 8192, 512, 2, 512) + b"x" * 512),
+        (7, fh3() + struct.pack("!QIII", 0, 4, 0, 4) + b"abcd"),
+        (7, fh3() + struct.pack("!QIII", 0, 4, 7, 4) + b"abcd"),
+        (8, fh3() + xdr_str(b"new") + struct.pack("!I", 0) + struct.pack("!IIIIIIII", 1, 0o644, 0, 0, 0, 0, 0, 0)),
+        (9, fh3() + xdr_str(b"dir") + struct.pack("!IIIIIIII", 1, 0o755, 0, 0, 0, 0, 0, 0)),
+        (10, fh3() + xdr_str(b"link") + struct.pack("!IIIIIIIIII", 1, 0o777, 1, 5, 1, 6, 0, 2, 100, 200) + xdr_str(b"target")),
+        (11, fh3() + xdr_str(b"dev") + struct.pack("!I", 4) + struct.pack("!IIIIII", 1, 0o600, 0, 0, 0, 0) + struct.pack("!II", 8, 1)),
+        (12, fh3() + xdr_str(b"old.txt")),
+        (13, fh3() + xdr_str(b"dir")),
+        (14, fh3() + xdr_str(b"a") + fh3(BSD_FH) + xdr_str(b"b")),
+        (15, fh3() + fh3() + xdr_str(b"hard")),
+        (16, fh3() + struct.pack("!QQI", 0, 0x0102030405060708, 4096)),
+        (17, fh3() + struct.pack("!QQII", 5, 0x0102030405060708, 4096, 32768)),
+        (18, fh3()), (19, fh3()), (20, fh3()),
+        (21, fh3() + struct.pack("!QI", 0, 0)),
+        (22, b""), (99, b""),
+    ]
+    replies = {
+        0: b"",
+        1: struct.pack("!I", 0) + fattr3(),
+        2: struct.pack("!I", 0) + wcc(),
+        3: struct.pack("!I", 0) + fh3() + post() + post(),
+        4: struct.pack("!I", 0) + post() + struct.pack("!I", 0x1f),
+        5: struct.pack("!I", 0) + post() + xdr_str(b"/target"),
+        6: struct.pack("!I", 0) + post() + struct.pack("!II", 4, 1) + xdr_str(b"data"),
+        7: struct.pack("!I", 0) + wcc() + struct.pack("!II", 512, 2) + struct.pack("!Q", 0xdeadbeef),
+        8: struct.pack("!I", 0) + struct.pack("!I", 1) + fh3() + post() + wcc(),
+        9: struct.pack("!I", 0) + struct.pack("!I", 1) + fh3() + post() + wcc(),
+        10: struct.pack("!I", 0) + struct.pack("!I", 0) + wcc(),
+        11: struct.pack("!I", 0) + struct.pack("!I", 1) + fh3() + struct.pack("!I", 0) + wcc(),
+        12: struct.pack("!I", 0) + wcc(),
+        13: struct.pack("!I", 0) + struct.pack("!I", 0) + struct.pack("!I", 0),
+        14: struct.pack("!I", 0) + wcc() + wcc(),
+        15: struct.pack("!I", 0) + post() + wcc(),
+        16: struct.pack("!I", 0) + post() + struct.pack("!Q", 0x1122334455667788) + struct.pack("!I", 0) + struct.pack("!I", 1),
+        17: struct.pack("!I", 0) + post() + struct.pack("!Q", 0x1122334455667788) + struct.pack("!I", 0) + struct.pack("!I", 1),
+        18: struct.pack("!I", 0) + post() + struct.pack("!QQQQQQI", 10 ** 12, 10 ** 11, 10 ** 10, 1000, 1020, 1010, 0),
+        19: struct.pack("!I", 0) + post() + struct.pack("!IIIIIIIQIII", 65536, 65536, 4096, 65536, 65536, 4096, 8192, 2 ** 63, 0, 1, 27),
+        20: struct.pack("!I", 0) + post() + struct.pack("!IIIIII", 32000, 255, 1, 1, 0, 1),
+        21: struct.pack("!I", 0) + wcc() + struct.pack("!Q", 0xfeedface),
+        22: b"", 99: b"",
+    }
+    errors = [(1, 2), (3, 2), (3, 70), (4, 13), (6, 5), (7, 28), (8, 17), (9, 10004), (12, 13), (16, 10003),
+              (18, 70), (19, 70), (20, 70), (5, 22), (17, 12345), (2, 1), (14, 18), (15, 31), (21, 5),
+              (10, 63), (11, 10007), (13, 66)]
+    pkts = []
+    xid = 0x1000
+    for proc, body in calls:
+        xid += 1
+        pkts.append(udp(1010, 2049, rpc_call(xid, proc, body)))
+        pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(rpc_reply(xid, replies[proc])))
+    for proc, err in errors:
+        xid += 1
+        pkts.append(udp(1010, 2049, rpc_call(xid, proc, fh3() + b"\x00" * 16)))
+        body = struct.pack("!I", err) + struct.pack("!I", 1) + fattr3() + b"\x00" * 8
+        pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(rpc_reply(xid, body)))
+    # NFSv2 calls and replies.
+    fh2 = LINUX_FH + b"\x00" * 4
+    v2 = [(1, fh2, struct.pack("!I", 0) + fattr2()), (4, fh2 + xdr_str(b"x"), struct.pack("!I", 0) + fh2 + fattr2()),
+          (6, fh2 + struct.pack("!III", 0, 1024, 0), struct.pack("!I", 0) + fattr2() + xdr_str(b"dd")),
+          (8, fh2 + struct.pack("!IIII", 0, 0, 4, 4) + b"abcd", struct.pack("!I", 0) + fattr2()),
+          (16, fh2 + struct.pack("!II", 0, 1024), struct.pack("!I", 0) + struct.pack("!III", 0, 0, 1)),
+          (17, fh2, struct.pack("!I", 0) + struct.pack("!IIIII", 8192, 4096, 1000, 500, 400)),
+          (5, fh2, struct.pack("!I", 0) + xdr_str(b"/t")), (3, fh2, b""), (9, fh2 + xdr_str(b"c"), struct.pack("!I", 2)),
+          (11, fh2 + xdr_str(b"a") + fh2 + xdr_str(b"b"), struct.pack("!I", 0)),
+          (25, b"", b"")]
+    for proc, body, rep in v2:
+        xid += 1
+        pkts.append(udp(1011, 2049, rpc_call(xid, proc, body, vers=2)))
+        pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1011) / Raw(rpc_reply(xid, rep)))
+    # Well-formed symlink and mknod calls, a long unknown handle, odd attributes.
+    sattr = struct.pack("!IIIIIIIIIIIII", 1, 0o755, 1, 10, 1, 20, 0, 2, 100, 200, 2, 300, 400)
+    more = [(10, fh3() + xdr_str(b"ln") + sattr + xdr_str(b"../target"), replies[10]),
+            (11, fh3() + xdr_str(b"blk") + struct.pack("!I", 3) + sattr + struct.pack("!II", 8, 16),
+             replies[11]),
+            (11, fh3() + xdr_str(b"fifo") + struct.pack("!I", 6) + sattr, replies[11]),
+            (11, fh3() + xdr_str(b"odd") + struct.pack("!I", 9) + sattr, replies[11]),
+            (1, fh3(bytes(range(100, 140))), struct.pack("!I", 0) + fattr3(ftype=9, mode=0o4755)),
+            (1, fh3(b"\x00\x00\x01\x02" + b"\x07\x00\x00\x00" + b"\x0c\x00" + b"\x00" * 20), struct.pack("!I", 0) + fattr3()),
+            (1, fh3(b"\x00\x00\x01\x02" + b"\x00\x08\x00\x00" + b"\x00\x00\x00\x05" + b"\x00" * 20), struct.pack("!I", 0)),
+            (1, fh3(b"\x01\x02\x00\x00" + b"\x00\x01\x02\x03" + b"\x00" * 16 + b"\x01\x00\x02\x00"), struct.pack("!I", 0)),
+            (1, fh3(b"\x01\x02\x03\x04" + b"\x00\x00\x00\x00" + b"\x00\x0a" + b"\x00" * 22), struct.pack("!I", 0)),
+            (1, fh3(b"\x01\x02\x00\x00" + b"\x00\x01\x02\x03" + b"\x00\x0a" + b"\x00" * 6), struct.pack("!I", 0)),
+            (3, fh3() + xdr_str(b"x"), struct.pack("!I", 2) + struct.pack("!I", 1) + fattr3()),
+            (3, fh3() + xdr_str(b"y"), struct.pack("!I", 0) + fh3() + struct.pack("!I", 0) + struct.pack("!I", 0)),
+            (8, fh3() + xdr_str(b"z") + struct.pack("!I", 0) + b"\x00" * 24, struct.pack("!I", 0) + struct.pack("!I", 0)),
+            (8, fh3() + xdr_str(b"z") + struct.pack("!I", 0) + b"\x00" * 24, struct.pack("!I", 17) + struct.pack("!I", 0) + struct.pack("!I", 0)),
+            (7, fh3() + struct.pack("!QIII", 0, 4, 1, 4) + b"abcd", struct.pack("!I", 28) + struct.pack("!I", 0) + struct.pack("!I", 0)),
+            (6, fh3() + struct.pack("!QI", 0, 4), struct.pack("!I", 0) + struct.pack("!I", 0) + struct.pack("!II", 4, 0) + xdr_str(b"dddd")),
+            (16, fh3() + struct.pack("!QQI", 0, 0, 4096), struct.pack("!I", 0) + struct.pack("!I", 0) + struct.pack("!Q", 1)),
+            (18, fh3(), struct.pack("!I", 0) + struct.pack("!I", 0) + b"\x00" * 10),
+            (19, fh3(), struct.pack("!I", 0) + struct.pack("!I", 0) + b"\x00" * 10),
+            (20, fh3(), struct.pack("!I", 0) + struct.pack("!I", 0) + b"\x00" * 10),
+            (1, fh3(), struct.pack("!I", 0) + fattr3()[:40]),
+            (1, fh3(), struct.pack("!I", 0) + fattr3()[:12])]
+    for proc, body, rep in more:
+        xid += 1
+        pkts.append(udp(1010, 2049, rpc_call(xid, proc, body)))
+        pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(rpc_reply(xid, rep)))
+    # NFSv4 COMPOUND (tcpdump reads it with the v2 table).
+    xid += 1
+    pkts.append(udp(1012, 2049, rpc_call(xid, 1, b"\x00" * 40, vers=4)))
+    # RPC-level failures and odd replies.
+    xid += 1
+    pkts.append(udp(1010, 2049, rpc_call(xid, 1, fh3())))
+    pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(rpc_reply(xid, astat=1)))
+    for a in (2, 3, 4, 5, 9):
+        pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(rpc_reply(xid, astat=a)))
+    pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(struct.pack("!IIIIII", xid, 1, 1, 0, 2, 2)))
+    for why in (1, 2, 3, 4, 5, 6, 7, 13):
+        pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(struct.pack("!IIIII", xid, 1, 1, 1, why)))
+    pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(struct.pack("!IIII", xid, 1, 1, 7)))
+    pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(struct.pack("!III", xid, 1, 5)))
+    pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(rpc_reply(0x7777, struct.pack("!I", 0) + fattr3())))
+    pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(rpc_reply(xid, b"", verf=struct.pack("!II", 0, 400))))
+    # Odd credentials, directions and ports.
+    pkts.append(udp(1010, 2049, rpc_call(0x9001, 1, fh3(), cred=struct.pack("!II", 1, 1000))))
+    pkts.append(udp(1010, 2049, rpc_call(0x9002, 1, fh3(), verf=struct.pack("!II", 0, 1000))))
+    pkts.append(udp(1010, 2049, rpc_call(0x9003, 1, b"", cred=struct.pack("!II", 0, 0), verf=b"")))
+    pkts.append(udp(1010, 2049, rpc_call(0x9004, 3, fh3() + struct.pack("!I", 0xfffffffe))))
+    pkts.append(udp(1010, 2049, rpc_call(0x9005, 3, fh3() + xdr_str(b"ctl\x01\x7f\xffname"))))
+    pkts.append(udp(1010, 2049, rpc_call(0x9006, 1, struct.pack("!I", 200) + LINUX_FH)))
+    pkts.append(udp(1010, 2049, rpc_reply(0x9007, b"")))
+    pkts.append(udp(2049, 1010, rpc_call(0x9008, 1, fh3())))
+    pkts.append(udp(2049, 2049, rpc_call(0x9009, 1, fh3())))
+    pkts.append(udp(1010, 2049, b"\x00\x00\x00\x01\x00\x00"))
+    pkts.append(udp(1010, 2049, struct.pack("!II", 0x900a, 0)))
+    pkts.append(udp(1010, 2049, struct.pack("!IIIIII", 0x900b, 0, 2, 100003, 3, 1) + b"\x00\x00\x00\x01"))
+    pkts.append(udp(53, 2049, rpc_call(0x900c, 1, fh3())))
+    # NFS over TCP: record marking, and two calls in one segment.
+    rec = lambda m, last=True: struct.pack("!I", (0x80000000 if last else 0) | len(m)) + m
+    pkts.append(tcp(1020, 2049, rec(rpc_call(0xa001, 1, fh3()))))
+    pkts.append(E / IP(src=B, dst=A) / TCP(sport=2049, dport=1020, seq=5000, ack=1100, flags="PA")
+                / Raw(rec(rpc_reply(0xa001, struct.pack("!I", 0) + fattr3()))))
+    pkts.append(tcp(1020, 2049, rec(rpc_call(0xa002, 6, fh3() + struct.pack("!QI", 0, 4096)), last=False)))
+    pkts.append(tcp(1020, 2049, struct.pack("!I", 0x80000400) + rpc_call(0xa003, 4, fh3() + struct.pack("!I", 1))))
+    pkts.append(tcp(1020, 2049, rec(rpc_call(0xa004, 3, fh3() + xdr_str(b"a"))) + rec(rpc_call(0xa005, 1, fh3()))))
+    pkts.append(tcp(1020, 2049, b"\x80\x00"))
+    pkts.append(tcp(2049, 1020, rec(rpc_call(0xa006, 1, fh3()))))
+    pkts.append(tcp(1020, 2049, rec(rpc_call(0xa007, 1, fh3())), v6=True))
+    pkts.append(E / IPv6(src=B6, dst=A6) / TCP(sport=2049, dport=1020, seq=5000, ack=1100, flags="PA")
+                / Raw(rec(rpc_reply(0xa007, struct.pack("!I", 0) + fattr3()))))
+    pkts.append(udp(1010, 2049, rpc_call(0xa008, 3, fh3() + xdr_str(b"v6")), v6=True))
+    return pkts
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sip", sip), ("bgp", bgp), ("eapol", eapol)]:
+    for name, gen in [("sip", sip), ("bgp", bgp), ("eapol", eapol), ("nfs", nfs)]:
         pkts = gen()
         for i, p in enumerate(pkts):
             p.time = 1700000000 + i
