@@ -175,3 +175,12 @@ fn eapol() {
 fn nfs() {
     golden("nfs");
 }
+
+/// Without -n: addresses (BGP identifiers and next hops, NFS peers too) and
+/// ports by name.
+#[test]
+fn names_without_n() {
+    for name in ["sip", "bgp", "eapol", "nfs"] {
+        assert_same(&data(name), &[&["-v"]]);
+    }
+}
