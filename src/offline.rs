@@ -62,6 +62,13 @@ pub fn run(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
     let pumped = pump(&mut reader, &name, &prog, sink.as_mut(), args.count);
     // Finish whatever happened, so the output holds every packet accepted.
     let finished = sink.finish();
+    let sink_error = match &pumped {
+        Err(e) => e.downcast_ref::<std::io::Error>(),
+        Ok(()) => finished.as_ref().err(),
+    };
+    if let Some(code) = sink_error.and_then(|e| output::write_failure_exit(args, e)) {
+        return Ok(code);
+    }
     pumped?;
     finished?;
     Ok(ExitCode::SUCCESS)

@@ -4,13 +4,38 @@
 use crate::cli::{Args, TsPrecision};
 use crate::linktype::LinkType;
 use crate::packet::{PacketRef, Sink};
-use crate::print::{PrintOptions, Printer};
+use crate::print::{PrintOptions, Printer, is_print_write_error};
 use crate::savefile::rotate::FileParams;
 use crate::savefile::{PcapWriter, Precision, RotateOptions, RotatingWriter, io_message};
 use anyhow::{Result, bail};
 use std::fs::File;
 use std::io;
 use std::os::fd::AsFd;
+use std::process::ExitCode;
+
+/// tcpdump's exit status when printed output cannot be written
+/// (`S_ERR_ND_WRITE_FILE`).
+const EXIT_WRITE_FAILED: u8 = 14;
+
+/// How a run ends when a sink failed with `error`, where tcpdump ends it its own
+/// way; `None` for any other failure, which the caller reports as usual.
+/// - Printing that cannot be written (`rfilter … | head`, a full disk) ends as
+///   tcpdump's: "Unable to write output: Broken pipe" and status 14.
+/// - A savefile written to `-` whose reader went away ends quietly with status 0,
+///   as tcpdump's (which reads on to the end of its input first; rfilter stops at
+///   once). A savefile that cannot be written otherwise is an error (status 1),
+///   where tcpdump loses the packets silently.
+pub fn write_failure_exit(args: &Args, error: &io::Error) -> Option<ExitCode> {
+    if is_print_write_error(error) {
+        eprintln!("rfilter: {}", io_message(error));
+        return Some(ExitCode::from(EXIT_WRITE_FAILED));
+    }
+    let pcap_on_stdout = args.write.as_ref().is_some_and(|w| w.as_os_str() == "-");
+    if pcap_on_stdout && error.kind() == io::ErrorKind::BrokenPipe {
+        return Some(ExitCode::SUCCESS);
+    }
+    None
+}
 
 /// The sink for a live capture: printer, writer or both; files written get the
 /// `-s` snapshot length in their header.

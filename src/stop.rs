@@ -25,12 +25,12 @@ extern "C" fn on_signal(_signal: libc::c_int) {
 
 /// SIGINT and SIGTERM set the stop flag (once: the handler resets itself, so a
 /// second Ctrl-C ends a stuck run the default way). No SA_RESTART, so a blocking
-/// read returns EINTR and the loop notices the flag. SIGPIPE gets its default
-/// action back (Rust ignores it), so `rfilter … | head` ends quietly as tcpdump does.
+/// read returns EINTR and the loop notices the flag. SIGPIPE stays ignored (Rust
+/// ignores it): a closed standard output is a write error that ends the run the
+/// way tcpdump's does (see `output::write_failure_exit`).
 pub fn install_signal_handlers() {
     // SAFETY: sigaction with a zeroed struct, an empty mask and a handler that only
-    // touches an atomic; `signal(SIGPIPE, SIG_DFL)` restores a default disposition.
-    // Failures leave the default dispositions, which are safe.
+    // touches an atomic. Failures leave the default dispositions, which are safe.
     unsafe {
         let mut action: libc::sigaction = std::mem::zeroed();
         action.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
@@ -38,6 +38,5 @@ pub fn install_signal_handlers() {
         libc::sigemptyset(&mut action.sa_mask);
         libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
         libc::sigaction(libc::SIGTERM, &action, std::ptr::null_mut());
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -188,3 +188,67 @@ fn dump_without_a_file_compiles_for_the_interface_link_type() {
         "rfilter: no-such-if0: No such device exists",
     );
 }
+
+/// Runs `program args`, reads the start of its standard output and closes the
+/// pipe, as `| head -c 64` does; returns the exit status and standard error.
+fn run_until_reader_leaves(program: &str, args: &[&str]) -> (Option<i32>, String) {
+    use std::io::Read;
+    let mut cmd = std::process::Command::new(program);
+    if program == "tcpdump" && is_root() {
+        cmd.args(["-Z", "root"]);
+    }
+    let mut child = cmd
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reader is gone here: the writer's next block fails with EPIPE.
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), stderr(&out))
+}
+
+#[test]
+fn closed_or_full_standard_output_ends_as_tcpdump_does() {
+    require("tcpdump");
+    let dir = temp_dir("clipipe");
+    // Far more output than a pipe buffers, so the writer meets the closed pipe.
+    let input = write(
+        &dir,
+        "many.pcap",
+        &pcap_file(false, false, &sample_packets(20_000)),
+    );
+    for args in [vec!["-n", "-r", &input], vec!["-l", "-r", &input]] {
+        let theirs = run_until_reader_leaves("tcpdump", &args);
+        let ours = run_until_reader_leaves(RFILTER, &args);
+        assert_eq!(theirs.0, Some(14), "tcpdump {args:?}: {}", theirs.1);
+        assert_eq!(ours.0, theirs.0, "{args:?}: {}", ours.1);
+        let last = |s: &str| s.lines().last().unwrap_or("").replace("tcpdump: ", "");
+        assert_eq!(
+            last(&ours.1).replace("rfilter: ", ""),
+            last(&theirs.1),
+            "{args:?}"
+        );
+    }
+    // A savefile on a closed pipe: tcpdump ends with status 0 and no message.
+    let args = ["-r", &input, "-w", "-"];
+    let theirs = run_until_reader_leaves("tcpdump", &args);
+    let ours = run_until_reader_leaves(RFILTER, &args);
+    assert_eq!(theirs.0, Some(0), "{}", theirs.1);
+    assert_eq!(ours, theirs);
+    // A full disk under printed output: the same message and status 14.
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let ours = std::process::Command::new(RFILTER)
+        .args(["-n", "-r", &input])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(ours.status.code(), Some(14));
+    assert!(
+        stderr(&ours).ends_with("rfilter: Unable to write output: No space left on device\n"),
+        "{}",
+        stderr(&ours)
+    );
+}

@@ -520,6 +520,14 @@ pub fn run_live(
         failed = true;
     }
     if let Some(e) = sink_error.as_ref().or(finish.as_ref().err()) {
+        if let Some(code) = crate::output::write_failure_exit(args, e) {
+            // tcpdump ends a failed print at once; a savefile whose reader went
+            // away is a normal end, with the counts.
+            if code == ExitCode::SUCCESS {
+                print_end(captured, &end);
+            }
+            return Ok(code);
+        }
         eprintln!("rfilter: {}", crate::savefile::io_message(e));
         failed = true;
     }

@@ -130,7 +130,7 @@ fn ip_if_set(c: &mut Ctx, d: &[u8], off: usize, label: &str) -> R {
 }
 
 /// tcpdump's nd_printztn: up to `n` characters, stopping at a NUL; true when
-/// the capture ended first.
+/// the capture ended first or the field holds no NUL.
 fn printztn(c: &mut Ctx, d: &[u8], off: usize, n: usize) -> bool {
     for i in 0..n {
         match d.get(off + i) {
@@ -139,7 +139,8 @@ fn printztn(c: &mut Ctx, d: &[u8], off: usize, n: usize) -> bool {
             Some(&b) => print_char(c, b),
         }
     }
-    false
+    // No terminating NUL within the field: tcpdump ends the packet there.
+    true
 }
 
 /// tcpdump's nd_printn: `n` characters; true when the capture ended first.

@@ -124,7 +124,7 @@ const RCODES: [&str; 24] = [
     " Resp12",
     " Resp13",
     " Resp14",
-    " Resp15",
+    " NoChange",
     " BadVers",
     " BadKey",
     " BadTime",
@@ -154,6 +154,17 @@ const OPS: [&str; 16] = [
     " zoneRef",
 ];
 
+/// The longest name printed, in characters with the dots (DNS allows 255
+/// bytes); tcpdump cuts a longer one with a mark.
+const MAX_NAME_LEN: usize = 255;
+
+/// The mark for a name cut at MAX_NAME_LEN; the record goes on after the name,
+/// as in tcpdump.
+fn too_long(c: &mut Ctx, m: &[u8], start: usize) -> Option<usize> {
+    c.s("<DOMAIN NAME TOO LONG>");
+    nskip(m, start)
+}
+
 /// Skips a (possibly compressed) name; None when it runs off the capture.
 fn nskip(m: &[u8], mut cp: usize) -> Option<usize> {
     let mut i = *m.get(cp)?;
@@ -161,6 +172,8 @@ fn nskip(m: &[u8], mut cp: usize) -> Option<usize> {
     while i != 0 {
         match i & INDIR_MASK {
             INDIR_MASK => return Some(cp + 1),
+            // The reserved label type (top bits 10).
+            0x80 => return None,
             EDNS0_MASK => {
                 if i & !INDIR_MASK != 0x01 {
                     return None;
@@ -184,6 +197,10 @@ fn nskip(m: &[u8], mut cp: usize) -> Option<usize> {
 /// Label length at cp, tcpdump's labellen (None = stop).
 fn labellen(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
     let i = *m.get(cp)?;
+    if i & INDIR_MASK == 0x80 {
+        c.s("<BAD LABEL TYPE>");
+        return None;
+    }
     if i & INDIR_MASK == EDNS0_MASK {
         let elt = i & !INDIR_MASK;
         if elt != 0x01 {
@@ -216,11 +233,14 @@ fn printn(c: &mut Ctx, m: &[u8], cp: usize, n: usize) -> bool {
 
 /// Prints a domain name; returns the index after it in the record (None = stop).
 fn fqdn(c: &mut Ctx, m: &[u8], mut cp: usize) -> Option<usize> {
+    let start = cp;
     let mut l = labellen(c, m, cp)?;
     let mut max_offset = cp;
     let mut i = *m.get(cp)?;
     cp += 1;
     let mut compress = false;
+    // Characters of the name printed so far, dots included (tcpdump's count).
+    let mut printed = 0usize;
     // Where the name ends in the message; unknown (as in tcpdump) for a name
     // that starts with a pointer until the pointer's second byte is read.
     let mut rp: Option<usize> = None;
@@ -257,11 +277,21 @@ fn fqdn(c: &mut Ctx, m: &[u8], mut cp: usize) -> Option<usize> {
                 c.dec(i & !INDIR_MASK);
                 c.s(">");
                 return None;
-            } else if printn(c, m, cp, l) {
-                return None;
+            } else {
+                for k in cp..cp + l {
+                    if printed >= MAX_NAME_LEN {
+                        return too_long(c, m, start);
+                    }
+                    print_char(c, *m.get(k)?);
+                    printed += 1;
+                }
             }
             cp += l;
             c.s(".");
+            printed += 1;
+            if printed > MAX_NAME_LEN {
+                return too_long(c, m, start);
+            }
             l = labellen(c, m, cp)?;
             i = *m.get(cp)?;
             cp += 1;

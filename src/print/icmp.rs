@@ -1,7 +1,7 @@
 //! ICMP (v4): every message kind tcpdump names, checksum and quoted datagram (`-v`).
 
 use super::out::Put;
-use super::{Ctx, R, be16, be32, bytes, cut, u8_at};
+use super::{Ctx, R, Trunc, be16, be32, bytes, cut, u8_at};
 
 fn type_name(t: u8) -> Option<&'static str> {
     Some(match t {
@@ -279,6 +279,11 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], plen: usize, fragmented: bool) -> R {
         c.s("\n\t");
         let inner = &d[8.min(d.len())..];
         let ilen = usize::from(be16(inner, 2)?);
+        if ilen == 0 {
+            // tcpdump limits the capture to the quoted length first, so nothing
+            // of the quoted header is readable: the ICMP line ends truncated.
+            return Err(Trunc);
+        }
         super::ip::print(c, cut(inner, ilen), ilen)?;
     }
     c.proto = "icmp";

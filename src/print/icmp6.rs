@@ -1,6 +1,7 @@
 //! ICMPv6: errors, echo, neighbour and router discovery, MLD summaries.
 
 use super::hex::hex_only;
+use super::icmp6_info;
 use super::ip::{IpInfo, next_proto_cksum, shouldbe};
 use super::out::Put;
 use super::{Ctx, R, Trunc, be16, be32, bytes, u8_at};
@@ -31,12 +32,9 @@ fn type_name(t: u8) -> Option<&'static str> {
         145 => "ha discovery reply",
         146 => "mobile router solicitation",
         147 => "mobile router advertisement",
-        151 => "multicast router advertisement",
-        152 => "multicast router solicitation",
-        153 => "multicast router termination",
         155 => "RPL",
         200 => "mtrace response",
-        201 => "mtrace",
+        201 => "mtrace message",
         _ => return None,
     })
 }
@@ -83,7 +81,7 @@ fn bits(c: &mut Ctx, v: u32, table: &[(u32, &str)]) {
 }
 
 /// Neighbour-discovery options; Err on truncation.
-fn opts(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
+pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
     let mut cp = 0usize;
     while resid > 0 && cp < d.len() {
         let t = u8_at(d, cp)?;
@@ -403,7 +401,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         }
         133 => {
             if v > 0 {
-                opts(c, &d[8.min(d.len())..], resid(8))?;
+                options(c, &d[8.min(d.len())..], resid(8))?;
             }
         }
         134 => {
@@ -438,7 +436,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                 c.s("ms, retrans timer ");
                 c.dec(retrans);
                 c.s("ms");
-                opts(c, &d[16.min(d.len())..], resid(16))?;
+                options(c, &d[16.min(d.len())..], resid(16))?;
             }
         }
         135 => {
@@ -446,7 +444,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             c.s(", who has ");
             c.ip6addr(t);
             if v > 0 {
-                opts(c, &d[24.min(d.len())..], resid(24))?;
+                options(c, &d[24.min(d.len())..], resid(24))?;
             }
         }
         136 => {
@@ -466,7 +464,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                     ],
                 );
                 c.s("]");
-                opts(c, &d[24.min(d.len())..], resid(24))?;
+                options(c, &d[24.min(d.len())..], resid(24))?;
             }
         }
         137 => {
@@ -475,11 +473,15 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             c.s(" to ");
             c.ip6addr(bytes(d, 8, 16)?);
             if v > 0 {
-                opts(c, &d[40.min(d.len())..], resid(40))?;
+                options(c, &d[40.min(d.len())..], resid(40))?;
             }
         }
+        138 => icmp6_info::marked(c, |c| icmp6_info::router_renumbering(c, d))?,
+        139 | 140 => icmp6_info::marked(c, |c| icmp6_info::nodeinfo(c, d, length))?,
         141 | 142 => {}
         143 => mldv2_report(c, d, length)?,
+        144..=147 => icmp6_info::mobile(c, d, length)?,
+        155 => icmp6_info::marked(c, |c| icmp6_info::rpl(c, d, length))?,
         _ => {
             c.s(", length ");
             c.dec(length as u64);
@@ -536,7 +538,7 @@ fn mldv2_report(c: &mut Ctx, d: &[u8], len: usize) -> R {
             if len < group + 20 + nsrcs * 16 {
                 c.s(" [invalid number of sources ");
                 c.dec(nsrcs as u64);
-                c.s("]]");
+                c.s("]");
                 return Ok(());
             }
             super::igmp::group_sources(c, d, group + 20, nsrcs, 16)?;

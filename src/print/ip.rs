@@ -540,6 +540,7 @@ pub(crate) fn demux(
         103 => super::pim::print(c, d, length, ip),
         46 => super::rsvp::print(c, d, length),
         50 => super::misc::esp(c, d, length),
+        51 => super::ah::print(c, d, length, ip, fragmented),
         47 => super::misc::gre(c, d, length),
         112 => super::misc::vrrp(c, d, length, ip, ip.ttl),
         59 => {

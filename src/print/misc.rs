@@ -119,7 +119,7 @@ pub(crate) fn vrrp(c: &mut Ctx, d: &[u8], len: usize, ip: &IpInfo<'_>, ttl: u8) 
 }
 
 /// An NTP timestamp: seconds, fraction in billionths, and the UTC date.
-fn ntp_time(c: &mut Ctx, d: &[u8], off: usize) -> R {
+pub(crate) fn ntp_time(c: &mut Ctx, d: &[u8], off: usize) -> R {
     let (i, uf) = (be32(d, off)?, be32(d, off + 4)?);
     c.dec(i);
     c.s(".");

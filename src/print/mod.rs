@@ -22,6 +22,7 @@
 //! bounds-checked getters, which fail with `Trunc` — printed as tcpdump's
 //! ` [|proto]` mark — when the capture ends early.
 
+mod ah;
 mod arp;
 mod bgp;
 mod bootp;
@@ -31,9 +32,13 @@ mod ether;
 mod hex;
 mod icmp;
 mod icmp6;
+mod icmp6_info;
 mod igmp;
 mod ip;
 mod ip6;
+mod isakmp;
+mod krb;
+mod l2tp;
 mod link;
 mod llc;
 mod lldp;
@@ -48,6 +53,7 @@ mod overlay;
 mod pim;
 mod ppp;
 mod pppoe;
+mod radius;
 mod rsvp;
 mod sctp;
 mod sip;
@@ -173,6 +179,8 @@ pub(crate) struct Ctx {
     /// Name of the protocol being decoded, for the ` [|proto]` truncation mark.
     pub proto: &'static str,
     pub tcp: tcp::SeqTable,
+    /// ISAKMP initiator cookies seen so far (tcpdump's cookie cache).
+    pub isakmp: isakmp::Cookies,
     pub names: names::Names,
     /// Link-layer header length known so far (what `-x` skips if a printer above
     /// the link layer stops at a truncation).
@@ -280,6 +288,7 @@ impl<W: Write> Printer<W> {
                 opts,
                 proto: "",
                 tcp: tcp::SeqTable::default(),
+                isakmp: isakmp::Cookies::default(),
                 names,
                 ll_hdr_len: 0,
                 nfs: nfs::XidMap::default(),
@@ -400,18 +409,51 @@ impl<W: Write> Sink for Printer<W> {
     fn packet(&mut self, pkt: &PacketRef<'_>) -> std::io::Result<()> {
         self.format(pkt);
         if self.ctx.opts.line_buffered {
-            self.drain()?;
-            self.out.flush()?;
+            self.drain()
+                .and_then(|()| self.out.flush())
+                .map_err(write_error)
         } else if self.ctx.o.len() >= FLUSH_AT {
-            self.drain()?;
+            self.drain().map_err(write_error)
+        } else {
+            Ok(())
         }
-        Ok(())
     }
 
     fn finish(&mut self) -> std::io::Result<()> {
-        self.drain()?;
-        self.out.flush()
+        self.drain()
+            .and_then(|()| self.out.flush())
+            .map_err(write_error)
     }
+}
+
+/// A failed write of printed output, in tcpdump's words ("Unable to write
+/// output: Broken pipe"); the kind is kept so that callers can tell a reader that
+/// went away from a full disk.
+fn write_error(e: std::io::Error) -> std::io::Error {
+    let message = format!(
+        "Unable to write output: {}",
+        crate::savefile::io_message(&e)
+    );
+    std::io::Error::new(e.kind(), PrintWriteError(message))
+}
+
+/// The payload of the printer's write errors, so that callers can tell them
+/// from the savefile writer's (tcpdump ends them differently).
+#[derive(Debug)]
+pub struct PrintWriteError(String);
+
+impl std::fmt::Display for PrintWriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PrintWriteError {}
+
+/// True for an error of the printer's writes (`Unable to write output: …`).
+pub fn is_print_write_error(e: &std::io::Error) -> bool {
+    e.get_ref()
+        .is_some_and(|inner| inner.is::<PrintWriteError>())
 }
 
 /// Formats one packet on its own (a fresh printer; no TCP or time state carried

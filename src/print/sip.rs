@@ -28,5 +28,5 @@ const SIP_CMDS: &[&str] = &[
 
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "sip";
-    super::tcp::txtproto(c, d, length, "SIP", SIP_CMDS)
+    super::tcp::txt_protocol(c, d, length, "SIP", Some(SIP_CMDS))
 }

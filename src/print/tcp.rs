@@ -586,22 +586,36 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         return Ok(());
     }
     let port = |p: u16| sport == p || dport == p;
-    if port(23) || port(25) || port(43) {
-        // telnet, smtp, whois: not decoded by rfilter.
+    if port(23) {
+        // telnet: not decoded by rfilter.
+    } else if port(25) {
+        c.s(": ");
+        c.proto = "smtp";
+        txt_protocol(c, payload, length, "SMTP", None)?;
+    } else if port(43) {
+        c.s(": ");
+        c.proto = "whois";
+        txt_protocol(c, payload, length, "WHOIS", None)?;
     } else if port(179) {
         super::bgp::print(c, payload, length)?;
     } else if port(1723) || port(6379) {
         // pptp, redis: not decoded by rfilter.
     } else if port(22) {
         ssh(c, payload, length)?;
-    } else if port(139) || port(445) || port(10288) || port(6633) || port(6653) || port(21) {
-        // netbios, smb, beep, openflow, ftp: not decoded.
+    } else if port(139) || port(445) || port(10288) || port(6633) || port(6653) {
+        // netbios, smb, beep, openflow: not decoded.
+    } else if port(21) {
+        c.s(": ");
+        c.proto = "ftp";
+        txt_protocol(c, payload, length, "FTP", None)?;
     } else if port(80) || port(8080) {
         c.s(": ");
         c.proto = "http";
-        txtproto(c, payload, length, "HTTP", HTTP_CMDS)?;
+        txtproto(c, payload, length, "HTTP")?;
     } else if port(554) || port(8554) {
-        // rtsp: not decoded
+        c.s(": ");
+        c.proto = "rtsp";
+        txt_protocol(c, payload, length, "RTSP", Some(RTSP_CMDS))?;
     } else if port(53) {
         super::dns::print(c, payload, length, true, false)?;
     } else if port(2049) && !port(323) && !port(639) && !port(646) {
@@ -1037,12 +1051,40 @@ fn txt_line(c: &mut Ctx, prefix: &str, d: &[u8], mut idx: usize, len: usize) -> 
     Ok(0)
 }
 
-/// tcpdump's txtproto_print for HTTP-like protocols (`cmds`: the request words).
-pub(crate) fn txtproto(c: &mut Ctx, d: &[u8], len: usize, caps: &str, cmds: &[&str]) -> R {
-    let mut print_this = false;
+/// tcpdump's txtproto_print for HTTP-like protocols.
+/// The commands that start an RTSP request.
+const RTSP_CMDS: &[&str] = &[
+    "OPTIONS",
+    "DESCRIBE",
+    "ANNOUNCE",
+    "SETUP",
+    "PLAY",
+    "PAUSE",
+    "TEARDOWN",
+    "GET_PARAMETER",
+    "SET_PARAMETER",
+    "REDIRECT",
+    "RECORD",
+];
+
+fn txtproto(c: &mut Ctx, d: &[u8], len: usize, caps: &str) -> R {
+    txt_protocol(c, d, len, caps, Some(HTTP_CMDS))
+}
+
+/// A text protocol's first line (all lines with -v), after its name. With a
+/// command list, only a request starting with one of them or a response whose
+/// second token is a 3-digit code is shown; without one, any text is.
+pub(crate) fn txt_protocol(
+    c: &mut Ctx,
+    d: &[u8],
+    len: usize,
+    caps: &str,
+    cmds: Option<&[&str]>,
+) -> R {
+    let mut print_this = cmds.is_none();
     let mut tok = Vec::new();
     let mut idx = fetch_token(d, 0, len, &mut tok);
-    if idx != 0 {
+    if let (Some(cmds), true) = (cmds, idx != 0) {
         if cmds
             .iter()
             .any(|cmd| cmd.as_bytes().eq_ignore_ascii_case(&tok))

@@ -118,11 +118,36 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && (port(67) || port(68)) {
         return super::bootp::print(c, payload, length);
     }
+    // tcpdump 4.99 tries ISAKMP and NAT-T before SNMP and NTP, and Kerberos,
+    // L2TP and RADIUS right after them.
+    let vpn = !c.opts.quiet && !port(69) && !port(5353);
+    if vpn && port(500) {
+        return super::isakmp::print(c, payload, length, ip);
+    }
+    if vpn && port(4500) {
+        return super::isakmp::natt(c, payload, length, ip);
+    }
+    if vpn && (port(7500) || port(8500)) {
+        return super::isakmp::print(c, payload, length, ip);
+    }
     if !c.opts.quiet && (port(161) || port(162)) && !port(69) && !port(5353) {
         return super::snmp::snmp(c, payload, length);
     }
-    if !c.opts.quiet && port(123) && !port(69) && !port(88) {
+    if !c.opts.quiet && port(123) && !port(69) {
         return super::misc::ntp(c, payload, length);
+    }
+    if vpn && (port(88) || port(750)) {
+        return super::krb::print(c, payload);
+    }
+    if vpn && port(1701) {
+        return super::l2tp::print(c, payload, length);
+    }
+    if vpn
+        && [1645, 1646, 1700, 1812, 1813, 3799]
+            .iter()
+            .any(|&p| port(p))
+    {
+        return super::radius::print(c, payload, length);
     }
     if !c.opts.quiet && port(5353) {
         return super::dns::print(c, payload, length, false, true);
