@@ -678,17 +678,8 @@ fn update(c: &mut Ctx, d: &[u8], length: usize) -> R {
             c.s(", length: ");
             c.dec(alen as u64);
             if flags != 0 {
-                c.s(", Flags [");
-                for (bit, ch) in [(0x80, "O"), (0x40, "T"), (0x20, "P"), (0x10, "E")] {
-                    if flags & bit != 0 {
-                        c.s(ch);
-                    }
-                }
-                if flags & 0xf != 0 {
-                    c.s("+");
-                    c.o.push(b"0123456789abcdef"[usize::from(flags & 0xf)]);
-                }
-                c.s("]: ");
+                flags_text(c, flags);
+                c.s(": ");
             }
             if len < alen {
                 c.s(" [path attrs too short]");
@@ -740,6 +731,21 @@ fn update(c: &mut Ctx, d: &[u8], length: usize) -> R {
         }
     }
     Ok(())
+}
+
+/// `, Flags [OTPE+x]` of a path attribute.
+fn flags_text(c: &mut Ctx, flags: u8) {
+    c.s(", Flags [");
+    for (bit, ch) in [(0x80, "O"), (0x40, "T"), (0x20, "P"), (0x10, "E")] {
+        if flags & bit != 0 {
+            c.s(ch);
+        }
+    }
+    if flags & 0xf != 0 {
+        c.s("+");
+        c.o.push(b"0123456789abcdef"[usize::from(flags & 0xf)]);
+    }
+    c.s("]");
 }
 
 /// The AS number width of an AS_PATH: 2 when its segments parse exactly with
@@ -816,10 +822,7 @@ fn nlri(
 ) -> R<i64> {
     let plain = matches!(safi, 1..=3) && (af == 1 || af == 2);
     if !plain {
-        // Labeled, VPN, multicast-VPN, MDT, RT-constraint, L2VPN and CLNP NLRI
-        // are not decoded here: stop the attribute as tcpdump does after an
-        // undecodable entry.
-        return Ok(-4);
+        return special_nlri(c, d, af, safi, p, len);
     }
     let (add, alen) = if af == 1 {
         (add_path.0, 4)
@@ -846,6 +849,213 @@ fn nlri(
         advance += 4;
     }
     Ok(advance)
+}
+
+/// An address of `alen` bytes from a prefix of `plen` bits at `off` (the rest
+/// zero, the last byte masked); `Err` when the capture ends inside it.
+fn masked(d: &[u8], off: usize, plen: usize) -> R<[u8; 16]> {
+    let n = plen.div_ceil(8);
+    let mut a = [0u8; 16];
+    a[..n].copy_from_slice(bytes(d, off, n)?);
+    if !plen.is_multiple_of(8) {
+        a[n - 1] &= ((0xff00u32 >> (plen % 8)) & 0xff) as u8;
+    }
+    Ok(a)
+}
+
+fn addr(c: &mut Ctx, a: &[u8], v6: bool) {
+    if v6 {
+        c.ip6addr(a);
+    } else {
+        c.ipaddr(&a[..4]);
+    }
+}
+
+/// ", label:N (bottom)" from the 3 label bytes at `off`.
+fn label(c: &mut Ctx, d: &[u8], off: usize) -> R {
+    let l = (u32::from(be16(d, off)?) << 8 | u32::from(u8_at(d, off + 2)?)) >> 4;
+    let bottom = u8_at(d, off + 2)? & 1 != 0;
+    c.s(", label:");
+    c.dec(l);
+    c.s(if bottom {
+        " (bottom)"
+    } else {
+        " (BOGUS: Bottom of Stack NOT set!)"
+    });
+    Ok(())
+}
+
+/// An RFC 4364 route distinguisher (8 bytes at `off`); everything is read first.
+fn rd(c: &mut Ctx, d: &[u8], off: usize) -> R {
+    let t = be16(d, off)?;
+    let b = bytes(d, off, 8)?;
+    let dq = |c: &mut Ctx, a: &[u8]| {
+        for (i, x) in a.iter().enumerate() {
+            if i > 0 {
+                c.s(".");
+            }
+            c.dec(*x);
+        }
+    };
+    match t {
+        0 => {
+            c.dec(u16::from_be_bytes([b[2], b[3]]));
+            c.s(":");
+            c.dec(u32::from_be_bytes([b[4], b[5], b[6], b[7]]));
+            c.s(" (= ");
+            dq(c, &b[4..8]);
+            c.s(")");
+        }
+        1 => {
+            dq(c, &b[2..6]);
+            c.s(":");
+            c.dec(u16::from_be_bytes([b[6], b[7]]));
+        }
+        2 => {
+            c.dec(u32::from_be_bytes([b[2], b[3], b[4], b[5]]));
+            c.s(":");
+            c.dec(u16::from_be_bytes([b[6], b[7]]));
+            c.s(" (");
+            dq(c, &b[2..6]);
+            c.s(":");
+            c.dec(u16::from_be_bytes([b[6], b[7]]));
+            c.s(")");
+        }
+        _ => c.s("unknown RD format"),
+    }
+    Ok(())
+}
+
+/// Labeled, VPN, RT-constraint and MDT NLRI (tcpdump's decode_* helpers); the
+/// bytes used, or tcpdump's negative codes. Multicast-VPN, L2VPN/VPLS and CLNP
+/// NLRI are not decoded: the attribute stops there.
+fn special_nlri(c: &mut Ctx, d: &[u8], af: u16, safi: u8, p: usize, len: usize) -> R<i64> {
+    let v6 = af == 2;
+    let alen: usize = if v6 { 16 } else { 4 };
+    match (af, safi) {
+        (1 | 2, 4) => {
+            if !have(d, p, 4) {
+                return Ok(-2);
+            }
+            if len < 4 {
+                return Ok(-3);
+            }
+            let plen = usize::from(d[p]);
+            if plen < 24 || plen - 24 > alen * 8 {
+                c.s("\n\t    (illegal prefix length)");
+                return Ok(-1);
+            }
+            let plen = plen - 24;
+            let n = plen.div_ceil(8);
+            if !v6 && len - 4 < n {
+                return Ok(-3);
+            }
+            let a = masked(d, p + 4, plen)?;
+            c.s("\n\t      ");
+            addr(c, &a, v6);
+            c.s("/");
+            c.dec(plen as u64);
+            label(c, d, p + 1)?;
+            Ok((4 + n) as i64)
+        }
+        (1 | 2, 128..=130) => {
+            let plen = usize::from(u8_at(d, p)?);
+            if plen < 88 || plen - 88 > alen * 8 {
+                c.s("\n\t    (illegal prefix length)");
+                return Ok(-1);
+            }
+            let plen = plen - 88;
+            let a = masked(d, p + 12, plen)?;
+            // The RD and label are read before anything is printed.
+            bytes(d, p + 1, 11)?;
+            c.s("\n\t      RD: ");
+            rd(c, d, p + 4)?;
+            c.s(", ");
+            addr(c, &a, v6);
+            c.s("/");
+            c.dec(plen as u64);
+            label(c, d, p + 1)?;
+            Ok((12 + plen.div_ceil(8)) as i64)
+        }
+        (1, 132) => {
+            let plen = usize::from(u8_at(d, p)?);
+            if plen == 0 {
+                c.s("\n\t      default route target");
+                return Ok(1);
+            }
+            if plen < 32 || plen - 32 > 64 {
+                c.s("\n\t      (illegal prefix length)");
+                return Ok(-1);
+            }
+            let origin = be32(d, p + 1)?;
+            let plen = plen - 32;
+            let n = plen.div_ceil(8);
+            let mut rt = [0u8; 8];
+            rt[..n].copy_from_slice(bytes(d, p + 5, n)?);
+            if !plen.is_multiple_of(8) {
+                rt[n - 1] &= ((0xff00u32 >> (plen % 8)) & 0xff) as u8;
+            }
+            c.s("\n\t      origin AS: ");
+            c.dec(origin);
+            c.s(", ");
+            let text = rt_prefix(&rt, plen);
+            // tcpdump formats it into a 61-byte buffer.
+            c.s(&text[..text.len().min(60)]);
+            Ok((5 + n) as i64)
+        }
+        (1, 66) => {
+            if u8_at(d, p)? != 128 {
+                c.s("\n\t    (illegal prefix length)");
+                return Ok(-1);
+            }
+            if !have(d, p + 1, 8) {
+                return Ok(-2);
+            }
+            bytes(d, p + 9, 8)?;
+            c.s("\n\t      RD: ");
+            rd(c, d, p + 1)?;
+            c.s(", VPN IP Address: ");
+            c.ipaddr(&d[p + 9..p + 13]);
+            c.s(", MC Group Address: ");
+            c.ipaddr(&d[p + 13..p + 17]);
+            Ok(17)
+        }
+        _ => Ok(-4),
+    }
+}
+
+/// tcpdump's bgp_rt_prefix_print for a route-target prefix of `plen` bits.
+fn rt_prefix(rt: &[u8; 8], plen: usize) -> String {
+    use std::fmt::Write as _;
+    if plen == 0 {
+        return "route-target: 0:0/0".to_string();
+    }
+    let n = plen.div_ceil(8);
+    let mut hex = String::new();
+    for (i, b) in rt[..n].iter().enumerate() {
+        let _ = write!(hex, "{b:02x}");
+        if i % 2 == 1 && i + 1 < n {
+            hex.push(' ');
+        }
+    }
+    if plen < 16 {
+        return format!("route-target: partial-type: ({hex}/{plen})");
+    }
+    let u16at = |o: usize| u16::from_be_bytes([rt[o], rt[o + 1]]);
+    let u32at = |o: usize| u32::from_be_bytes([rt[o], rt[o + 1], rt[o + 2], rt[o + 3]]);
+    match u16at(0) {
+        0x0002 => format!("route-target: {}:{}/{plen} ({hex})", u16at(2), u32at(4)),
+        0x0102 => format!(
+            "route-target: {}.{}.{}.{}:{}/{plen} ({hex})",
+            rt[2],
+            rt[3],
+            rt[4],
+            rt[5],
+            u16at(6)
+        ),
+        0x0202 => format!("route-target: {}:{}/{plen} ({hex})", u32at(2), u16at(6)),
+        t => format!("route target: unknown-type({t:04x}) ({hex}/{plen})"),
+    }
 }
 
 fn nlri_list(
@@ -878,6 +1088,13 @@ fn nlri_list(
 /// One path attribute's value; Ok(false) where tcpdump's bgp_attr_print fails
 /// (the update printer then prints the truncation mark and stops).
 fn attr(c: &mut Ctx, t: u8, d: &[u8], p: usize, len: usize) -> R<bool> {
+    attr_at(c, t, d, p, len, 0)
+}
+
+/// Attribute sets nest at most this deep (tcpdump's limit).
+const MAX_ATTR_SET_LEVEL: u32 = 10;
+
+fn attr_at(c: &mut Ctx, t: u8, d: &[u8], p: usize, mut len: usize, level: u32) -> R<bool> {
     let mut tp = p;
     let mut tlen = len;
     match t {
@@ -1039,7 +1256,27 @@ fn attr(c: &mut Ctx, t: u8, d: &[u8], p: usize, len: usize) -> R<bool> {
                                 c.s(", ");
                             }
                             first = false;
-                            let alen = if is_v4_nh(af, safi) {
+                            let vpn = matches!(safi, 128..=130) && (af == 1 || af == 2);
+                            if vpn {
+                                let need = if af == 1 { 12 } else { 24 };
+                                if left < need {
+                                    c.s("invalid len");
+                                    tp += left;
+                                    tlen -= left;
+                                    left = 0;
+                                } else {
+                                    let a = bytes(d, tp + 8, need - 8)?;
+                                    c.s("RD: ");
+                                    rd(c, d, tp)?;
+                                    c.s(", ");
+                                    addr(c, a, af == 2);
+                                    tp += need;
+                                    tlen -= need;
+                                    left -= need;
+                                }
+                                continue;
+                            }
+                            let alen = if is_v4_nh(af, safi) || af == 25 || af == 196 {
                                 4
                             } else if af == 2 && matches!(safi, 1..=4) {
                                 16
@@ -1147,6 +1384,163 @@ fn attr(c: &mut Ctx, t: u8, d: &[u8], p: usize, len: usize) -> R<bool> {
                     tlen -= 8;
                     tp += 8;
                 }
+            }
+        }
+        22 => {
+            if !have(d, tp, 5) || tlen < 5 {
+                return Ok(false);
+            }
+            let flags = d[tp];
+            let tt = d[tp + 1];
+            let lbl = (u32::from(be16(d, tp + 2)?) << 8 | u32::from(d[tp + 4])) >> 4;
+            c.s("\n\t    Tunnel-type ");
+            let name = match tt {
+                1 => Some("RSVP-TE P2MP LSP"),
+                2 => Some("LDP P2MP LSP"),
+                3 => Some("PIM-SSM Tree"),
+                4 => Some("PIM-SM Tree"),
+                5 => Some("PIM-Bidir Tree"),
+                6 => Some("Ingress Replication"),
+                7 => Some("LDP MP2MP LSP"),
+                _ => None,
+            };
+            named(c, name, "Unknown", tt.into());
+            c.s(", Flags [");
+            c.s(if flags & 1 != 0 {
+                "Leaf Information required"
+            } else {
+                "none"
+            });
+            c.s("], MPLS Label ");
+            c.dec(lbl);
+            tp += 5;
+            tlen -= 5;
+            match tt {
+                3..=5 => {
+                    let (a, b) = (bytes(d, tp, 4)?, bytes(d, tp + 4, 4)?);
+                    c.s(if tt == 3 {
+                        "\n\t      Root-Node "
+                    } else {
+                        "\n\t      Sender "
+                    });
+                    c.ipaddr(a);
+                    c.s(", P-Group ");
+                    c.ipaddr(b);
+                }
+                6 => {
+                    let a = bytes(d, tp, 4)?;
+                    c.s("\n\t      Tunnel-Endpoint ");
+                    c.ipaddr(a);
+                }
+                1 | 2 | 7 => {
+                    let (a, id) = (bytes(d, tp, 4)?, be32(d, tp + 4)?);
+                    c.s(if tt == 1 {
+                        "\n\t      Extended-Tunnel-ID "
+                    } else {
+                        "\n\t      Root-Node "
+                    });
+                    c.ipaddr(a);
+                    c.s(if tt == 1 {
+                        ", P2MP-ID 0x"
+                    } else {
+                        ", LSP-ID 0x"
+                    });
+                    c.o.hexw(id.into(), 8);
+                }
+                _ => {
+                    if c.opts.verbose <= 1 {
+                        unknown_data(c, d, tp, "\n\t      ", tlen);
+                    }
+                }
+            }
+        }
+        26 => {
+            while tlen >= 3 {
+                let at = u8_at(d, tp)?;
+                let alen = usize::from(be16(d, tp + 1)?);
+                tp += 3;
+                tlen -= 3;
+                c.s("\n\t    ");
+                c.s(if at == 1 { "AIGP" } else { "Unknown" });
+                c.s(" TLV (");
+                c.dec(at);
+                c.s("), length ");
+                c.dec(alen as u64);
+                if alen < 3 {
+                    return Ok(false);
+                }
+                let alen = alen - 3;
+                if tlen < alen {
+                    return Ok(false);
+                }
+                if at == 1 {
+                    if alen < 8 {
+                        return Ok(false);
+                    }
+                    let m = u64::from(be32(d, tp)?) << 32 | u64::from(be32(d, tp + 4)?);
+                    c.s(", metric ");
+                    c.dec(m);
+                } else if c.opts.verbose <= 1 {
+                    unknown_data(c, d, tp, "\n\t      ", alen);
+                }
+                tp += alen;
+                tlen -= alen;
+            }
+        }
+        128 => {
+            if !have(d, tp, 4) || len < 4 {
+                return Ok(false);
+            }
+            c.s("\n\t    Origin AS: ");
+            c.dec(be32(d, tp)?);
+            tp += 4;
+            len -= 4;
+            while len != 0 {
+                if !have(d, tp, 2) {
+                    return Ok(false);
+                }
+                if len < 2 {
+                    c.s(" [path attr too short]");
+                    break;
+                }
+                let flags = d[tp];
+                let at = d[tp + 1];
+                tp += 2;
+                len -= 2;
+                let lenlen = if flags & 0x10 != 0 { 2 } else { 1 };
+                if !have(d, tp, lenlen) {
+                    return Ok(false);
+                }
+                if len < lenlen {
+                    c.s(" [path attr too short]");
+                    break;
+                }
+                let alen = if lenlen == 2 {
+                    usize::from(be16(d, tp)?)
+                } else {
+                    usize::from(d[tp])
+                };
+                tp += lenlen;
+                len -= lenlen;
+                c.s("\n\t      ");
+                named(c, attr_name(at), "Unknown Attribute", at.into());
+                c.s(", length: ");
+                c.dec(alen as u64);
+                if flags != 0 {
+                    flags_text(c, flags);
+                }
+                c.s(": ");
+                if len < alen {
+                    c.s(" [path attr too short]");
+                    break;
+                }
+                if level == MAX_ATTR_SET_LEVEL {
+                    c.s("(too many nested levels, not recursing)");
+                } else if !attr_at(c, at, d, tp, alen, level + 1)? {
+                    return Ok(false);
+                }
+                tp += alen;
+                len -= alen;
             }
         }
         32 => {

@@ -199,7 +199,52 @@ def bgp():
         + attr(0xc0, 7, b"\x00") + attr(0xc0, 8, b"\x00\x00\x00") + attr(0x80, 9, b"") \
         + attr(0x80, 10, b"\x01") + attr(0xc0, 16, b"\x00") + attr(0xc0, 32, b"") \
         + attr(0xc0, 18, b"\x00") + attr(0x40, 2, b"")
+    rd0 = struct.pack("!HHI", 0, 65001, 100)
+    rd1 = struct.pack("!H", 1) + ip4("10.0.0.1") + struct.pack("!H", 7)
+    rd2 = struct.pack("!HIH", 2, 4200000000, 9)
+    lbl = lambda v, bos=1: struct.pack("!I", (v << 4 | bos))[1:]
+    vpn4 = attr(0x90, 14, b"\x00\x01\x80\x0c" + rd0 + ip4("10.0.0.9") + b"\x00"
+                + bytes([88 + 24]) + lbl(16) + rd0 + ip4("192.168.1.0")[:3]
+                + bytes([88 + 32]) + lbl(17, 0) + rd1 + ip4("192.168.2.1")
+                + bytes([88 + 20]) + lbl(18) + rd2 + ip4("172.16.0.0")[:3]
+                + bytes([88 + 16]) + lbl(19) + struct.pack("!HHI", 7, 1, 2) + b"\x0a\x01")
+    vpn6 = attr(0x90, 14, b"\x00\x02\x80\x18" + rd0 + v6("::ffff:10.0.0.9") + b"\x00"
+                + bytes([88 + 64]) + lbl(20) + rd0 + v6("2001:db8:1::")[:8])
+    lab4 = attr(0x90, 14, b"\x00\x01\x04\x04" + ip4("10.0.0.9") + b"\x00"
+                + bytes([24 + 24]) + lbl(3) + ip4("10.9.8.0")[:3] + bytes([24 + 32]) + lbl(100) + ip4("10.9.9.9"))
+    lab6 = attr(0x90, 14, b"\x00\x02\x04\x10" + v6("2001:db8::9") + b"\x00"
+                + bytes([24 + 48]) + lbl(2) + v6("2001:db8:5::")[:6])
+    unr_vpn = attr(0x90, 15, b"\x00\x01\x80" + bytes([88 + 24]) + lbl(0x80000) + rd1 + ip4("192.168.3.0")[:3])
+    rtc = attr(0x90, 14, b"\x00\x01\x84\x04" + ip4("10.0.0.9") + b"\x00" + b"\x00"
+               + bytes([96]) + struct.pack("!I", 65001) + b"\x00\x02" + struct.pack("!HI", 65001, 100)
+               + bytes([96]) + struct.pack("!I", 65001) + b"\x01\x02" + ip4("10.1.1.1") + b"\x00\x05"
+               + bytes([80]) + struct.pack("!I", 4200000000) + b"\x02\x02" + struct.pack("!I", 7)
+               + bytes([40]) + struct.pack("!I", 65001) + b"\x00"
+               + bytes([64]) + struct.pack("!I", 65001) + b"\x09\x09\x00\x01"
+               + bytes([20]))
+    mdt = attr(0x90, 14, b"\x00\x01\x42\x04" + ip4("10.0.0.9") + b"\x00"
+               + bytes([128]) + rd0 + ip4("10.0.0.1") + ip4("239.1.1.1") + bytes([64]))
+    lab_bad = attr(0x90, 14, b"\x00\x01\x04\x04" + ip4("10.0.0.9") + b"\x00" + bytes([10]) + b"\x00" * 3)
+    pmsi = lambda tt, rest: attr(0xc0, 22, bytes([1, tt]) + lbl(5) + rest)
+    pmsis = pmsi(3, ip4("10.0.0.1") + ip4("239.0.0.1")) + pmsi(4, ip4("10.0.0.2") + ip4("239.0.0.2")) \
+        + pmsi(6, ip4("10.0.0.3")) + pmsi(2, ip4("10.0.0.4") + struct.pack("!I", 77)) \
+        + pmsi(1, ip4("10.0.0.5") + struct.pack("!I", 78)) + pmsi(9, b"\x01\x02") + attr(0xc0, 22, b"\x00\x06")
+    aigp = attr(0x80, 26, b"\x01\x00\x0b" + struct.pack("!Q", 1000)) \
+        + attr(0x80, 26, b"\x05\x00\x05\xaa\xbb" + b"\x01\x00\x0b" + struct.pack("!Q", 7))
+    aigp_bad = attr(0x80, 26, b"\x01\x00\x02")
+    inner = attr(0x40, 1, b"\x00") + attr(0x40, 2, b"\x02\x01" + struct.pack("!H", 65001)) + attr(0, 5, struct.pack("!I", 9))
+    aset = attr(0xc0, 128, struct.pack("!I", 65001) + inner)
+    nest = attr(0x40, 1, b"\x01")
+    for i in range(12):
+        nest = attr(0xd0, 128, struct.pack("!I", 100 + i) + nest)
+    aset_short = attr(0xc0, 128, struct.pack("!I", 65001) + b"\x40\x01\x05\x00")
+    lbw = attr(0xc0, 16, b"\x40\x04" + struct.pack("!Hf", 65001, 125000000.0)
+               + b"\x40\x04" + struct.pack("!Hf", 1, 1234.5678))
     p = [
+        update(b"", vpn4), update(b"", vpn6), update(b"", lab4), update(b"", lab6), update(b"", unr_vpn),
+        update(b"", rtc), update(b"", mdt), update(b"", lab_bad), update(b"", pmsis),
+        update(b"", aigp), update(b"", aigp_bad), update(b"", aset), update(b"", nest), update(b"", aset_short),
+        update(b"", lbw),
         bgp_open(65001, 180, "10.0.0.1", [caps]),
         bgp_open(65002, 90, "10.0.0.2", split),
         bgp_open(23456, 0, "10.0.0.3", [odd, struct.pack("!BB", 1, 3) + b"abc", b"\x09\x00"]),
