@@ -394,6 +394,7 @@ def xdr_str(b):
 
 
 def nfs():
+    rec = lambda m, last=True: struct.pack("!I", (0x80000000 if last else 0) | len(m)) + m
     LINUX_FH = bytes.fromhex("01000701") + bytes(range(1, 25))
     BSD_FH = bytes.fromhex("05070000" "0a000000" "00000000" "d2040000") + b"\x00" * 16
     SUN_FH = bytes.fromhex("00800001" "00000002" "000a0000" "00001234") + b"\x00" * 16
@@ -513,9 +514,24 @@ def nfs():
         xid += 1
         pkts.append(udp(1010, 2049, rpc_call(xid, proc, body)))
         pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(rpc_reply(xid, rep)))
-    # NFSv4 COMPOUND (tcpdump reads it with the v2 table).
+    # NFSv4 COMPOUND calls and replies (tcpdump reads them with the v2 table).
     xid += 1
     pkts.append(udp(1012, 2049, rpc_call(xid, 1, b"\x00" * 40, vers=4)))
+    compound = xdr_str(b"") + struct.pack("!III", 1, 2, 53) + b"\x01" * 40 + struct.pack("!I", 22) + fh3() \
+        + struct.pack("!II", 9, 2) + struct.pack("!II", 0x0010011a, 0x00b0a23a)
+    for proc, body in ((0, b""), (1, compound)):
+        xid += 1
+        pkts.append(tcp(1020, 2049, rec(rpc_call(xid, proc, body, vers=4))))
+        rep = struct.pack("!I", 0) + xdr_str(b"") + struct.pack("!I", 3) + struct.pack("!II", 53, 0) + b"\x02" * 40
+        pkts.append(E / IP(src=B, dst=A) / TCP(sport=2049, dport=1020, seq=9000, ack=1100, flags="PA")
+                    / Raw(rec(rpc_reply(xid, rep if proc else b""))))
+    # A read reply carrying data, and a call with a Kerberos-sized verifier.
+    xid += 1
+    pkts.append(udp(1010, 2049, rpc_call(xid, 6, fh3() + struct.pack("!QI", 0, 1200))))
+    pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010)
+                / Raw(rpc_reply(xid, struct.pack("!I", 0) + post() + struct.pack("!II", 1200, 0) + xdr_str(b"z" * 1200))))
+    xid += 1
+    pkts.append(udp(1010, 2049, rpc_call(xid, 1, fh3(), verf=struct.pack("!II", 6, 24) + b"v" * 24)))
     # RPC-level failures and odd replies.
     xid += 1
     pkts.append(udp(1010, 2049, rpc_call(xid, 1, fh3())))
@@ -544,7 +560,6 @@ def nfs():
     pkts.append(udp(1010, 2049, struct.pack("!IIIIII", 0x900b, 0, 2, 100003, 3, 1) + b"\x00\x00\x00\x01"))
     pkts.append(udp(53, 2049, rpc_call(0x900c, 1, fh3())))
     # NFS over TCP: record marking, and two calls in one segment.
-    rec = lambda m, last=True: struct.pack("!I", (0x80000000 if last else 0) | len(m)) + m
     pkts.append(tcp(1020, 2049, rec(rpc_call(0xa001, 1, fh3()))))
     pkts.append(E / IP(src=B, dst=A) / TCP(sport=2049, dport=1020, seq=5000, ack=1100, flags="PA")
                 / Raw(rec(rpc_reply(0xa001, struct.pack("!I", 0) + fattr3()))))
