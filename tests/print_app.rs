@@ -171,6 +171,12 @@ fn eapol() {
     golden("eapol");
 }
 
+/// EAPOL under Linux cooked headers (captures on "any").
+#[test]
+fn eapol_sll() {
+    golden("eapol_sll");
+}
+
 #[test]
 fn nfs() {
     golden("nfs");
@@ -180,7 +186,7 @@ fn nfs() {
 /// ports by name.
 #[test]
 fn names_without_n() {
-    for name in ["sip", "bgp", "eapol", "nfs"] {
+    for name in ["sip", "bgp", "eapol", "eapol_sll", "nfs"] {
         assert_same(&data(name), &[&["-v"]]);
     }
 }

@@ -575,10 +575,21 @@ def nfs():
     return pkts
 
 
+def eapol_sll():
+    """EAPOL as captured on "any" (Linux cooked headers)."""
+    from scapy.layers.l2 import CookedLinux
+    sll = lambda t, body: CookedLinux(pkttype=t, lladdrtype=1, lladdrlen=6,
+                                      src=b"\x00\x11\x22\x33\x44\x55\x00\x00", proto=0x888e) / Raw(body)
+    return [sll(4, b"\x01\x01\x00\x00"), sll(0, b"\x02\x00\x00\x05\x01\x01\x00\x05\x01"),
+            sll(4, b"\x02\x00\x00\x0e\x02\x01\x00\x0e\x01host/user"),
+            sll(0, b"\x02\x00\x00\x06\x01\x02\x00\x06\x0d\x20"), sll(0, b"\x02\x00\x00\x04\x03\x02\x00\x04"),
+            sll(4, b"\x02\x03\x00\x05\x02\x01\x00\x00\x00"), sll(4, b"\x02")]
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for name, gen in [("sip", sip), ("bgp", bgp), ("eapol", eapol), ("nfs", nfs)]:
+    for name, gen in [("sip", sip), ("bgp", bgp), ("eapol", eapol), ("eapol_sll", eapol_sll), ("nfs", nfs)]:
         pkts = gen()
         for i, p in enumerate(pkts):
             p.time = 1700000000 + i
