@@ -35,8 +35,8 @@ fn data(name: &str) -> PathBuf {
 /// Where a packet's application bytes start: past Ethernet (and VLAN tags), the
 /// IPv4/IPv6 header and the transport ports, so that mutations keep the packet on
 /// the printer under test.
-fn payload_start(d: &[u8]) -> usize {
-    let mut off = 12;
+fn payload_start(lt: LinkType, d: &[u8]) -> usize {
+    let mut off = if lt == LinkType::LinuxSll { 14 } else { 12 };
     let mut et = u16::from_be_bytes([d[off], d[off + 1]]);
     while et == 0x8100 {
         off += 4;
@@ -93,7 +93,7 @@ fn mutated(name: &str, rng: &mut Rng, copies: usize) -> (LinkType, Vec<Rec>) {
     let (lt, recs) = read_pcap(&data(name));
     let mut out = Vec::new();
     for r in &recs {
-        let start = payload_start(&r.data).min(r.data.len());
+        let start = payload_start(lt, &r.data).min(r.data.len());
         let span = r.data.len() - start;
         if span == 0 {
             continue;
@@ -132,8 +132,15 @@ fn opts(flags: &[&str]) -> PrintOptions {
 fn golden(name: &str) {
     let (c1, m1) = assert_same(&data(name), FLAGS);
     let (c2, m2) = assert_same(&cut_variants(name), CUT_FLAGS);
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ name.len() as u64);
-    let (lt, recs) = mutated(name, &mut rng, 30);
+    // APP_MUTANTS=N and APP_SEED=S widen the comparison of mutants for a soak run.
+    let env = |k: &str, d: u64| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
+    let mut rng = Rng(env("APP_SEED", 0x2545_f491_4f6c_dd1d) ^ name.len() as u64);
+    let (lt, recs) = mutated(name, &mut rng, env("APP_MUTANTS", 30) as usize);
     let path = tmpdir("app").join(format!("{name}-mutated.pcap"));
     write_pcap(&path, lt, &recs, false);
     let (c3, m3) = assert_same(&path, CUT_FLAGS);

@@ -122,7 +122,7 @@ fn type_name(t: u32) -> Option<&'static str> {
         3 => "BLK",
         4 => "CHR",
         5 => "LNK",
-        8 => "FIFO",
+        7 => "FIFO",
         _ => return None,
     })
 }

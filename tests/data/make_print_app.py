@@ -491,6 +491,7 @@ def nfs():
             (11, fh3() + xdr_str(b"blk") + struct.pack("!I", 3) + sattr + struct.pack("!II", 8, 16),
              replies[11]),
             (11, fh3() + xdr_str(b"fifo") + struct.pack("!I", 6) + sattr, replies[11]),
+            (11, fh3() + xdr_str(b"fifo7") + struct.pack("!I", 7) + sattr, replies[11]),
             (11, fh3() + xdr_str(b"odd") + struct.pack("!I", 9) + sattr, replies[11]),
             (1, fh3(bytes(range(100, 140))), struct.pack("!I", 0) + fattr3(ftype=9, mode=0o4755)),
             (1, fh3(b"\x00\x00\x01\x02" + b"\x07\x00\x00\x00" + b"\x0c\x00" + b"\x00" * 20), struct.pack("!I", 0) + fattr3()),
