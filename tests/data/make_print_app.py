@@ -560,6 +560,13 @@ def nfs():
     pkts.append(udp(1010, 2049, struct.pack("!II", 0x900a, 0)))
     pkts.append(udp(1010, 2049, struct.pack("!IIIIII", 0x900b, 0, 2, 100003, 3, 1) + b"\x00\x00\x00\x01"))
     pkts.append(udp(53, 2049, rpc_call(0x900c, 1, fh3())))
+    # An 8 KiB-style write over UDP in IP fragments (NFS over UDP), and its reply.
+    from scapy.all import fragment
+    big = rpc_call(0x5555, 7, fh3() + struct.pack("!QIII", 0, 4000, 2, 4000) + b"w" * 4000)
+    for f in fragment(IP(src=A, dst=B, id=77) / UDP(sport=1010, dport=2049) / Raw(big), fragsize=1480):
+        pkts.append(E / f)
+    pkts.append(E / IP(src=B, dst=A) / UDP(sport=2049, dport=1010) / Raw(rpc_reply(
+        0x5555, struct.pack("!I", 0) + struct.pack("!II", 0, 0) + struct.pack("!II", 4000, 2) + struct.pack("!Q", 1))))
     # NFS over TCP: record marking, and two calls in one segment.
     pkts.append(tcp(1020, 2049, rec(rpc_call(0xa001, 1, fh3()))))
     pkts.append(E / IP(src=B, dst=A) / TCP(sport=2049, dport=1020, seq=5000, ack=1100, flags="PA")
