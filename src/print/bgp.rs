@@ -1020,8 +1020,130 @@ fn special_nlri(c: &mut Ctx, d: &[u8], af: u16, safi: u8, p: usize, len: usize) 
             c.ipaddr(&d[p + 13..p + 17]);
             Ok(17)
         }
+        (1, 5) => {
+            let Some(text) = mvpn(c, d, p)? else {
+                return Ok(-2);
+            };
+            // tcpdump formats it into a buffer of MAXHOSTNAMELEN + 100 bytes.
+            c.s("\n\t      ");
+            c.s(&text[..floor_char(&text, 163)]);
+            Ok(i64::from(u8_at(d, p + 1)?) + 2)
+        }
         _ => Ok(-4),
     }
+}
+
+/// The longest prefix of `s` of at most `n` bytes that ends on a char boundary.
+fn floor_char(s: &str, n: usize) -> usize {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+/// Text of an address of `bits` bits at `off` (tcpdump's bgp_vpn_ip_print).
+fn vpn_ip(c: &mut Ctx, d: &[u8], off: usize, bits: usize) -> R<String> {
+    let start = c.o.len();
+    let r = match bits {
+        32 => bytes(d, off, 4).map(|a| c.ipaddr(a)),
+        128 => bytes(d, off, 16).map(|a| c.ip6addr(a)),
+        _ => {
+            c.s("bogus address length ");
+            c.dec(bits as u64);
+            Ok(())
+        }
+    };
+    let text = String::from_utf8_lossy(&c.o[start..]).into_owned();
+    c.o.truncate(start);
+    r.map(|()| text)
+}
+
+/// Text of a route distinguisher at `off`.
+fn rd_text(c: &mut Ctx, d: &[u8], off: usize) -> R<String> {
+    let start = c.o.len();
+    let r = rd(c, d, off);
+    let text = String::from_utf8_lossy(&c.o[start..]).into_owned();
+    c.o.truncate(start);
+    r.map(|()| text)
+}
+
+/// tcpdump's bgp_vpn_sg_print: source and group appended to `buf`; the bytes
+/// used (what was counted before a capture check failed).
+fn vpn_sg(c: &mut Ctx, d: &[u8], mut p: usize, buf: &mut String) -> R<usize> {
+    let mut total = 0;
+    for what in [", Source ", ", Group "] {
+        let bits = usize::from(u8_at(d, p)?);
+        p += 1;
+        if !have(d, p, bits >> 3) {
+            return Ok(total);
+        }
+        total += (bits >> 3) + 1;
+        if bits != 0 {
+            buf.push_str(what);
+            buf.push_str(&vpn_ip(c, d, p, bits)?);
+            p += bits >> 3;
+        }
+    }
+    Ok(total)
+}
+
+/// A multicast-VPN NLRI as text (tcpdump's decode_multicast_vpn); None where
+/// it returns its truncation code.
+fn mvpn(c: &mut Ctx, d: &[u8], p: usize) -> R<Option<String>> {
+    let rtype = u8_at(d, p)?;
+    let rlen = usize::from(u8_at(d, p + 1)?);
+    let q = p + 2;
+    let name = match rtype {
+        1 => "Intra-AS I-PMSI",
+        2 => "Inter-AS I-PMSI",
+        3 => "S-PMSI",
+        4 => "Intra-AS Segment-Leaf",
+        5 => "Source-Active",
+        6 => "Shared Tree Join",
+        7 => "Source Tree Join",
+        _ => "Unknown",
+    };
+    let mut buf = format!("Route-Type: {name} ({rtype}), length: {rlen}");
+    match rtype {
+        1 => {
+            if !have(d, q, 8) || rlen < 8 {
+                return Ok(None);
+            }
+            let rd = rd_text(c, d, q)?;
+            let ip = vpn_ip(c, d, q + 8, (rlen - 8) << 3)?;
+            buf.push_str(&format!(", RD: {rd}, Originator {ip}"));
+        }
+        2 | 6 | 7 => {
+            if !have(d, q, 12) {
+                return Ok(None);
+            }
+            let rd = rd_text(c, d, q)?;
+            let asn = be32(d, q + 8)?;
+            buf.push_str(&format!(", RD: {rd}, Source-AS {asn}"));
+            if rtype != 2 {
+                vpn_sg(c, d, q + 12, &mut buf)?;
+            }
+        }
+        3 | 5 => {
+            if !have(d, q, 8) {
+                return Ok(None);
+            }
+            let rd = rd_text(c, d, q)?;
+            buf.push_str(&format!(", RD: {rd}"));
+            let sg = vpn_sg(c, d, q + 8, &mut buf)?;
+            if rtype == 3 {
+                let alen = rlen.wrapping_sub(sg);
+                if !have(d, q + 8, alen) {
+                    return Ok(None);
+                }
+                let ip = vpn_ip(c, d, q + 8, alen << 3)?;
+                buf.push_str(&format!(", Originator {ip}"));
+            }
+        }
+        _ => {}
+    }
+    Ok(Some(buf))
 }
 
 /// tcpdump's bgp_rt_prefix_print for a route-target prefix of `plen` bits.

@@ -240,7 +240,17 @@ def bgp():
     aset_short = attr(0xc0, 128, struct.pack("!I", 65001) + b"\x40\x01\x05\x00")
     lbw = attr(0xc0, 16, b"\x40\x04" + struct.pack("!Hf", 65001, 125000000.0)
                + b"\x40\x04" + struct.pack("!Hf", 1, 1234.5678))
+    mv = lambda t, body: bytes([t, len(body)]) + body
+    sg4 = b"\x20" + ip4("10.1.1.1") + b"\x20" + ip4("232.1.1.1")
+    sg6 = b"\x80" + v6("2001:db8::1") + b"\x80" + v6("ff3e::1")
+    mvpn = attr(0x90, 14, b"\x00\x01\x05\x04" + ip4("10.0.0.9") + b"\x00"
+                + mv(1, rd0 + ip4("10.0.0.1")) + mv(1, rd2 + v6("2001:db8::5")) + mv(1, rd1 + b"\x01\x02")
+                + mv(2, rd0 + struct.pack("!I", 65002)) + mv(3, rd0 + sg4 + ip4("10.0.0.7"))
+                + mv(4, b"\x01\x02\x03") + mv(5, rd1 + sg4) + mv(6, rd2 + struct.pack("!I", 4200000000) + sg6)
+                + mv(7, rd0 + struct.pack("!I", 1) + b"\x00\x00") + mv(9, b"zz"))
+    mvpn_bad = attr(0x90, 14, b"\x00\x01\x05\x04" + ip4("10.0.0.9") + b"\x00" + mv(1, b"\x00\x01"))
     p = [
+        update(b"", mvpn), update(b"", mvpn_bad),
         update(b"", vpn4), update(b"", vpn6), update(b"", lab4), update(b"", lab6), update(b"", unr_vpn),
         update(b"", rtc), update(b"", mdt), update(b"", lab_bad), update(b"", pmsis),
         update(b"", aigp), update(b"", aigp_bad), update(b"", aset), update(b"", nest), update(b"", aset_short),
