@@ -199,6 +199,32 @@ fn ext_comm_name(t: u16) -> Option<&'static str> {
     })
 }
 
+/// RFC 6624 layer-2 encapsulation types (tcpdump's l2vpn_encaps_values).
+fn l2_encaps_name(t: u8) -> Option<&'static str> {
+    Some(match t {
+        0 => "Reserved",
+        1 => "Frame Relay",
+        2 => "ATM AAL5 VCC transport",
+        3 => "ATM transparent cell transport",
+        4 => "Ethernet VLAN",
+        5 => "Ethernet",
+        6 => "Cisco-HDLC",
+        7 => "PPP",
+        8 => "SONET/SDH Circuit Emulation Service over MPLS",
+        9 => "ATM n-to-one VCC cell transport",
+        10 => "ATM n-to-one VPC cell transport",
+        11 => "IP Layer2 Transport",
+        15 => "Frame-Relay Port mode",
+        17 => "Structure-agnostic E1 over Packet",
+        18 => "Structure-agnostic T1 (DS1) over Packet",
+        19 => "VPLS",
+        20 => "Structure-agnostic T3 (DS3) over Packet",
+        21 => "Nx64kbit/s Basic Service using Structure-aware",
+        25 => "Frame Relay DLCI",
+        _ => return None,
+    })
+}
+
 fn tunnel_name(t: u16) -> Option<&'static str> {
     Some(match t {
         1 => "L2TPv3 over IP",
@@ -1020,6 +1046,14 @@ fn special_nlri(c: &mut Ctx, d: &[u8], af: u16, safi: u8, p: usize, len: usize) 
             c.ipaddr(&d[p + 13..p + 17]);
             Ok(17)
         }
+        (25, 65) | (196, 128..=130) => {
+            let Some(text) = vpn_l2(c, d, p)? else {
+                return Ok(-2);
+            };
+            c.s("\n\t      ");
+            c.s(&text);
+            Ok(i64::from(be16(d, p)?) + 2)
+        }
         (1, 5) => {
             let Some(text) = mvpn(c, d, p)? else {
                 return Ok(-2);
@@ -1031,6 +1065,108 @@ fn special_nlri(c: &mut Ctx, d: &[u8], af: u16, safi: u8, p: usize, len: usize) 
         }
         _ => Ok(-4),
     }
+}
+
+/// A text buffer of tcpdump's fixed size: appends stop once it is full.
+struct FixedBuf {
+    s: String,
+    room: usize,
+}
+
+impl FixedBuf {
+    fn new(room: usize) -> Self {
+        FixedBuf {
+            s: String::new(),
+            room,
+        }
+    }
+    fn full(&self) -> bool {
+        self.room == 0
+    }
+    /// snprintf into what is left: the text is cut to fit (leaving room for the
+    /// NUL), and a cut marks the buffer full.
+    fn push(&mut self, t: &str) {
+        if self.room == 0 {
+            return;
+        }
+        if t.len() >= self.room {
+            self.s.push_str(&t[..floor_char(t, self.room - 1)]);
+            self.room = 0;
+        } else {
+            self.s.push_str(t);
+            self.room -= t.len();
+        }
+    }
+}
+
+/// An L2VPN/VPLS NLRI as text (tcpdump's decode_labeled_vpn_l2); None for its
+/// truncation code.
+fn vpn_l2(c: &mut Ctx, d: &[u8], p: usize) -> R<Option<String>> {
+    let plen = usize::from(be16(d, p)?);
+    let mut q = p + 2;
+    let mut buf = FixedBuf::new(164);
+    if plen == 12 {
+        if !have(d, q, 12) {
+            return Ok(None);
+        }
+        let rd = rd_text(c, d, q)?;
+        let nh = vpn_ip(c, d, q + 8, 32)?;
+        buf.push(&format!("RD: {rd}, BGPNH: {nh}"));
+        return Ok(Some(buf.s));
+    }
+    if plen <= 17 {
+        return Ok(None);
+    }
+    if !have(d, q, 15) {
+        return Ok(None);
+    }
+    let rd = rd_text(c, d, q)?;
+    let base = (u32::from(be16(d, q + 12)?) << 8 | u32::from(d[q + 14])) >> 4;
+    buf.push(&format!(
+        "RD: {rd}, CE-ID: {}, Label-Block Offset: {}, Label Base {base}",
+        be16(d, q + 8)?,
+        be16(d, q + 10)?
+    ));
+    q += 15;
+    let mut tlen = plen - 15;
+    while tlen != 0 {
+        if tlen < 3 {
+            buf.push("\n\t\tran past the end");
+            return Ok(Some(buf.s));
+        }
+        let t = u8_at(d, q)?;
+        let bits = be16(d, q + 1)?;
+        let mut bytes_left = usize::from(bits).div_ceil(8);
+        q += 3;
+        if t == 1 {
+            buf.push(&format!(
+                "\n\t\tcircuit status vector ({t}) length: {bits}: 0x"
+            ));
+            while bytes_left != 0 {
+                if tlen < 1 {
+                    buf.push(" (ran past the end)");
+                    return Ok(Some(buf.s));
+                }
+                if !have(d, q, 1) {
+                    return Ok(None);
+                }
+                if !buf.full() {
+                    buf.push(&format!("{:02x}", d[q]));
+                    q += 1;
+                }
+                bytes_left -= 1;
+                tlen -= 1;
+            }
+        } else {
+            buf.push(&format!("\n\t\tunknown TLV #{t}, length: {bits}"));
+            if tlen < bytes_left {
+                buf.push(" (ran past the end)");
+                return Ok(Some(buf.s));
+            }
+            tlen -= bytes_left;
+        }
+    }
+    Ok(Some(buf.s))
 }
 
 /// The longest prefix of `s` of at most `n` bytes that ends on a char boundary.
@@ -1757,6 +1893,13 @@ fn ext_community(c: &mut Ctx, e: &[u8], t: u16) {
             if e[6] == 5 || e[6] == 7 {
                 c.s("E1");
             }
+        }
+        0x800a => {
+            c.s(l2_encaps_name(e[2]).unwrap_or("unknown encaps"));
+            c.s(" Control Flags [0x");
+            c.o.hexw(e[3].into(), 2);
+            c.s("]:MTU ");
+            c.dec(u16at(4));
         }
         0x0009 => {
             c.s("AS ");

@@ -249,7 +249,17 @@ def bgp():
                 + mv(4, b"\x01\x02\x03") + mv(5, rd1 + sg4) + mv(6, rd2 + struct.pack("!I", 4200000000) + sg6)
                 + mv(7, rd0 + struct.pack("!I", 1) + b"\x00\x00") + mv(9, b"zz"))
     mvpn_bad = attr(0x90, 14, b"\x00\x01\x05\x04" + ip4("10.0.0.9") + b"\x00" + mv(1, b"\x00\x01"))
+    l2 = lambda body: struct.pack("!H", len(body)) + body
+    vpls = attr(0x90, 14, b"\x00\x19\x41\x04" + ip4("10.0.0.9") + b"\x00"
+                + l2(rd0 + ip4("10.0.0.8"))
+                + l2(rd1 + struct.pack("!HH", 3, 8) + lbl(800000)[:3] + b"\x01\x00\x10\xaa\x55"
+                     + b"\x07\x00\x08\x01")
+                + l2(rd2 + struct.pack("!HH", 1, 0) + lbl(16)[:3] + b"\x01\x00\x40" + b"\xff" * 8))
+    l2vpn = attr(0x90, 15, b"\x00\xc4\x80" + l2(rd0 + struct.pack("!HH", 9, 9) + lbl(5)[:3] + b"\x02\x00\xff"))
+    l2bad = attr(0x90, 15, b"\x00\xc4\x80" + l2(b"\x00" * 14))
+    l2info = attr(0xc0, 16, b"\x80\x0a\x13\x05\x05\xdc\x00\x00" + b"\x80\x0a\x63\x00\x23\x28\x00\x00")
     p = [
+        update(b"", vpls), update(b"", l2vpn), update(b"", l2bad), update(b"", l2info),
         update(b"", mvpn), update(b"", mvpn_bad),
         update(b"", vpn4), update(b"", vpn6), update(b"", lab4), update(b"", lab6), update(b"", unr_vpn),
         update(b"", rtc), update(b"", mdt), update(b"", lab_bad), update(b"", pmsis),
