@@ -1046,6 +1046,38 @@ fn special_nlri(c: &mut Ctx, d: &[u8], af: u16, safi: u8, p: usize, len: usize) 
             c.ipaddr(&d[p + 13..p + 17]);
             Ok(17)
         }
+        (3, 1..=3) => {
+            let plen = usize::from(u8_at(d, p)?);
+            if plen > 152 {
+                c.s("\n\t    (illegal prefix length)");
+                return Ok(-1);
+            }
+            // tcpdump reads the prefix 4 bytes in, past its length octet.
+            let a = clnp_prefix(d, p + 4, plen)?;
+            c.s("\n\t      ");
+            nsap(c, &a);
+            c.s("/");
+            c.dec(plen as u64);
+            Ok((1 + a.len()) as i64)
+        }
+        (3, 128..=130) => {
+            let plen = usize::from(u8_at(d, p)?);
+            if plen < 88 || plen - 88 > 152 {
+                c.s("\n\t    (illegal prefix length)");
+                return Ok(-1);
+            }
+            let plen = plen - 88;
+            let a = clnp_prefix(d, p + 12, plen)?;
+            bytes(d, p + 1, 11)?;
+            c.s("\n\t      RD: ");
+            rd(c, d, p + 4)?;
+            c.s(", ");
+            nsap(c, &a);
+            c.s("/");
+            c.dec(plen as u64);
+            label(c, d, p + 1)?;
+            Ok((12 + a.len()) as i64)
+        }
         (25, 65) | (196, 128..=130) => {
             let Some(text) = vpn_l2(c, d, p)? else {
                 return Ok(-2);
@@ -1167,6 +1199,63 @@ fn vpn_l2(c: &mut Ctx, d: &[u8], p: usize) -> R<Option<String>> {
         }
     }
     Ok(Some(buf.s))
+}
+
+/// tcpdump's isonsap_string: hex pairs, a dot after the first byte and after
+/// every second one from there.
+fn nsap(c: &mut Ctx, a: &[u8]) {
+    if a.is_empty() || a.len() > 20 {
+        c.s("isonsap_string: illegal length");
+        return;
+    }
+    for (i, b) in a.iter().enumerate() {
+        c.o.hexw((*b).into(), 2);
+        if i % 2 == 0 && i + 1 < a.len() {
+            c.s(".");
+        }
+    }
+}
+
+/// An NSAP next hop of `len` bytes (SAFI 128-130: with a route distinguisher,
+/// and the IPv4 or IPv6 address an RFC 986/1888 NSAP maps); false where tcpdump
+/// gives up on the attribute.
+fn nsap_next_hop(c: &mut Ctx, d: &[u8], tp: usize, len: usize, safi: u8) -> R<bool> {
+    if safi <= 3 {
+        let a = bytes(d, tp, len)?;
+        nsap(c, a);
+        return Ok(true);
+    }
+    if len < 9 {
+        c.s("invalid len");
+        return Ok(true);
+    }
+    if !have(d, tp, len) {
+        return Ok(false);
+    }
+    c.s("RD: ");
+    rd(c, d, tp)?;
+    c.s(", ");
+    nsap(c, &d[tp + 8..tp + len]);
+    if be32(d, tp + 8)? == 0x4700_0601 {
+        let a = bytes(d, tp + 12, 4)?;
+        c.s(" = ");
+        c.ipaddr(a);
+    } else if bytes(d, tp + 8, 3)? == [0x35, 0, 0] {
+        let a = bytes(d, tp + 11, 16)?;
+        c.s(" = ");
+        c.ip6addr(a);
+    }
+    Ok(true)
+}
+
+/// A CLNP prefix of `plen` bits at `off`, masked.
+fn clnp_prefix(d: &[u8], off: usize, plen: usize) -> R<Vec<u8>> {
+    let n = plen.div_ceil(8);
+    let mut a = bytes(d, off, n)?.to_vec();
+    if !plen.is_multiple_of(8) {
+        a[n - 1] &= ((0xff00u32 >> (plen % 8)) & 0xff) as u8;
+    }
+    Ok(a)
 }
 
 /// The longest prefix of `s` of at most `n` bytes that ends on a char boundary.
@@ -1514,6 +1603,15 @@ fn attr_at(c: &mut Ctx, t: u8, d: &[u8], p: usize, mut len: usize, level: u32) -
                                 c.s(", ");
                             }
                             first = false;
+                            if af == 3 {
+                                if !nsap_next_hop(c, d, tp, left, safi)? {
+                                    return Ok(false);
+                                }
+                                tp += left;
+                                tlen -= left;
+                                left = 0;
+                                continue;
+                            }
                             let vpn = matches!(safi, 128..=130) && (af == 1 || af == 2);
                             if vpn {
                                 let need = if af == 1 { 12 } else { 24 };

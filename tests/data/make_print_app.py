@@ -258,7 +258,16 @@ def bgp():
     l2vpn = attr(0x90, 15, b"\x00\xc4\x80" + l2(rd0 + struct.pack("!HH", 9, 9) + lbl(5)[:3] + b"\x02\x00\xff"))
     l2bad = attr(0x90, 15, b"\x00\xc4\x80" + l2(b"\x00" * 14))
     l2info = attr(0xc0, 16, b"\x80\x0a\x13\x05\x05\xdc\x00\x00" + b"\x80\x0a\x63\x00\x23\x28\x00\x00")
+    nsap_a = bytes.fromhex("470005800000000000000000001921680000100100")[:20]
+    clns = attr(0x90, 14, b"\x00\x03\x01\x14" + nsap_a + b"\x00"
+                + b"\x48\x00\x00\x00" + bytes.fromhex("4900010000000001")
+                + b"\x98\x00\x00\x00" + bytes(range(1, 20)) + b"\xa0")
+    clns_vpn = attr(0x90, 14, b"\x00\x03\x80\x14" + rd0 + bytes.fromhex("470006010a000009") + b"\x00" * 4
+                    + b"\x00" + bytes([88 + 40]) + lbl(21) + rd0 + bytes.fromhex("4900010203"))
+    clns_vpn6 = attr(0x90, 14, b"\x00\x03\x80\x1b" + rd0 + b"\x35\x00\x00" + v6("2001:db8::7") + b"\x00")
+    clns_bad = attr(0x90, 14, b"\x00\x03\x81\x04" + b"\x00" * 4 + b"\x00" + bytes([20]))
     p = [
+        update(b"", clns), update(b"", clns_vpn), update(b"", clns_vpn6), update(b"", clns_bad),
         update(b"", vpls), update(b"", l2vpn), update(b"", l2bad), update(b"", l2info),
         update(b"", mvpn), update(b"", mvpn_bad),
         update(b"", vpn4), update(b"", vpn6), update(b"", lab4), update(b"", lab6), update(b"", unr_vpn),
