@@ -1009,11 +1009,16 @@ fn special_nlri(c: &mut Ctx, d: &[u8], af: u16, safi: u8, p: usize, len: usize) 
                 c.s("\n\t      default route target");
                 return Ok(1);
             }
-            if plen < 32 || plen - 32 > 64 {
+            if plen < 32 {
                 c.s("\n\t      (illegal prefix length)");
                 return Ok(-1);
             }
+            // tcpdump reads the origin AS before it checks the upper bound.
             let origin = be32(d, p + 1)?;
+            if plen - 32 > 64 {
+                c.s("\n\t      (illegal prefix length)");
+                return Ok(-1);
+            }
             let plen = plen - 32;
             let n = plen.div_ceil(8);
             let mut rt = [0u8; 8];
@@ -1268,14 +1273,14 @@ fn floor_char(s: &str, n: usize) -> usize {
 }
 
 /// Text of an address of `bits` bits at `off` (tcpdump's bgp_vpn_ip_print).
-fn vpn_ip(c: &mut Ctx, d: &[u8], off: usize, bits: usize) -> R<String> {
+fn vpn_ip(c: &mut Ctx, d: &[u8], off: usize, bits: u32) -> R<String> {
     let start = c.o.len();
     let r = match bits {
         32 => bytes(d, off, 4).map(|a| c.ipaddr(a)),
         128 => bytes(d, off, 16).map(|a| c.ip6addr(a)),
         _ => {
             c.s("bogus address length ");
-            c.dec(bits as u64);
+            c.dec(bits);
             Ok(())
         }
     };
@@ -1306,7 +1311,7 @@ fn vpn_sg(c: &mut Ctx, d: &[u8], mut p: usize, buf: &mut String) -> R<usize> {
         total += (bits >> 3) + 1;
         if bits != 0 {
             buf.push_str(what);
-            buf.push_str(&vpn_ip(c, d, p, bits)?);
+            buf.push_str(&vpn_ip(c, d, p, bits as u32)?);
             p += bits >> 3;
         }
     }
@@ -1332,11 +1337,12 @@ fn mvpn(c: &mut Ctx, d: &[u8], p: usize) -> R<Option<String>> {
     let mut buf = format!("Route-Type: {name} ({rtype}), length: {rlen}");
     match rtype {
         1 => {
-            if !have(d, q, 8) || rlen < 8 {
+            // tcpdump 4.99 does not check the length against the RD's.
+            if !have(d, q, 8) {
                 return Ok(None);
             }
             let rd = rd_text(c, d, q)?;
-            let ip = vpn_ip(c, d, q + 8, (rlen - 8) << 3)?;
+            let ip = vpn_ip(c, d, q + 8, (rlen as u32).wrapping_sub(8) << 3)?;
             buf.push_str(&format!(", RD: {rd}, Originator {ip}"));
         }
         2 | 6 | 7 => {
@@ -1362,7 +1368,7 @@ fn mvpn(c: &mut Ctx, d: &[u8], p: usize) -> R<Option<String>> {
                 if !have(d, q + 8, alen) {
                     return Ok(None);
                 }
-                let ip = vpn_ip(c, d, q + 8, alen << 3)?;
+                let ip = vpn_ip(c, d, q + 8, (alen as u32) << 3)?;
                 buf.push_str(&format!(", Originator {ip}"));
             }
         }
@@ -1968,7 +1974,17 @@ fn ext_community(c: &mut Ctx, e: &[u8], t: u16) {
         0x4004 => {
             let bw = f32::from_bits(u32at(4)) * 8.0 / 1_000_000.0;
             c.s("bandwidth: ");
-            c.s(&format!("{:.3}", f64::from(bw)));
+            // printf's %.3f: glibc spells the specials nan/-nan/inf/-inf.
+            let sign = if bw.is_sign_negative() { "-" } else { "" };
+            if bw.is_nan() {
+                c.s(sign);
+                c.s("nan");
+            } else if bw.is_infinite() {
+                c.s(sign);
+                c.s("inf");
+            } else {
+                c.s(&format!("{:.3}", f64::from(bw)));
+            }
             c.s(" Mbps");
         }
         0x0005 | 0x0105 | 0x0205 | 0x8005 | 0x0107 | 0x8001 => c.ipaddr(&e[2..6]),

@@ -266,7 +266,14 @@ def bgp():
                     + b"\x00" + bytes([88 + 40]) + lbl(21) + rd0 + bytes.fromhex("4900010203"))
     clns_vpn6 = attr(0x90, 14, b"\x00\x03\x80\x1b" + rd0 + b"\x35\x00\x00" + v6("2001:db8::7") + b"\x00")
     clns_bad = attr(0x90, 14, b"\x00\x03\x81\x04" + b"\x00" * 4 + b"\x00" + bytes([20]))
+    # Found by mutant soaks: the origin AS is read before the RT length check,
+    # printf's NaN, and an I-PMSI route shorter than its RD.
+    rtc_long = attr(0x90, 14, b"\x00\x01\x84\x04" + ip4("10.0.0.9") + b"\x00" + b"\xff")
+    nan_bw = attr(0xc0, 16, b"\x40\x04\x00\x01\xff\xc0\x00\x00" + b"\x40\x04\x00\x01\x7f\x80\x00\x00"
+                  + b"\x40\x04\x00\x01\xff\x80\x00\x00" + b"\x40\x04\x00\x01\x80\x00\x00\x00")
+    mvpn_short = attr(0x90, 14, b"\x00\x01\x05\x04" + ip4("10.0.0.9") + b"\x00" + mv(1, b"\x00\x09") + rd0)
     p = [
+        update(b"", rtc_long), update(b"", nan_bw), update(b"", mvpn_short),
         update(b"", clns), update(b"", clns_vpn), update(b"", clns_vpn6), update(b"", clns_bad),
         update(b"", vpls), update(b"", l2vpn), update(b"", l2bad), update(b"", l2info),
         update(b"", mvpn), update(b"", mvpn_bad),
