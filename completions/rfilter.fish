@@ -16,11 +16,14 @@ complete -c rfilter -s C -d 'With -w, start a new file when the current one exce
 complete -c rfilter -s G -d 'With -w, start a new file every SECONDS seconds (strftime(3) in the file name)' -r
 complete -c rfilter -s W -d 'With -C or -G, keep at most COUNT files' -r
 complete -c rfilter -s D -l list-interfaces -d 'List the interfaces available for capture and exit'
+complete -c rfilter -s L -l list-data-link-types -d 'List the data link types the interface offers (for -y) and exit'
 complete -c rfilter -s p -l no-promiscuous-mode -d 'Do not put the interface into promiscuous mode'
+complete -c rfilter -l count -d 'Print only the number of packets that match, instead of the packets'
 complete -c rfilter -l immediate-mode -d 'Deliver packets as soon as they arrive, without buffering'
 complete -c rfilter -s d -d 'Dump the compiled filter program as text (-dd: as C, -ddd: as decimal) and exit'
 complete -c rfilter -s O -l no-optimize -d 'Do not optimize the compiled filter program'
 complete -c rfilter -s n -d 'Do not convert addresses, ports and protocols to names'
+complete -c rfilter -s N -d 'Print host names without their domain (\'nic\' for \'nic.ddn.mil\')'
 complete -c rfilter -s e -d 'Print the link-level header on each line'
 complete -c rfilter -s v -d 'More verbose output; -vv and -vvv for more still (checksums, options)'
 complete -c rfilter -s q -d 'Quieter output: less protocol information'

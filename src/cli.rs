@@ -38,6 +38,8 @@ pub enum TsPrecision {
     name = "rfilter",
     version,
     disable_version_flag = true,
+    // As with tcpdump's getopt, a flag may be repeated: `-nn`, `-ee`, `-qq`.
+    args_override_self = true,
     about = "Capture, filter, print and save network packets, the tcpdump way",
     long_about = "rfilter captures packets from a network interface or reads them from a \
                   savefile, keeps those that match a pcap-filter(7) expression, and prints \
@@ -56,6 +58,10 @@ pub struct Args {
     #[arg(short = 'D', long = "list-interfaces", help_heading = CAPTURE)]
     pub list_interfaces: bool,
 
+    /// List the data link types the interface offers (for -y) and exit
+    #[arg(short = 'L', long = "list-data-link-types", help_heading = CAPTURE)]
+    pub list_data_link_types: bool,
+
     /// Do not put the interface into promiscuous mode
     #[arg(short = 'p', long = "no-promiscuous-mode", help_heading = CAPTURE)]
     pub no_promisc: bool,
@@ -71,6 +77,10 @@ pub struct Args {
     /// Exit after receiving COUNT packets
     #[arg(short = 'c', value_name = "COUNT", help_heading = CAPTURE)]
     pub count: Option<u64>,
+
+    /// Print only the number of packets that match, instead of the packets
+    #[arg(long = "count", help_heading = OUTPUT)]
+    pub count_only: bool,
 
     /// Deliver packets as soon as they arrive, without buffering
     #[arg(long = "immediate-mode", help_heading = CAPTURE)]
@@ -105,6 +115,10 @@ pub struct Args {
     /// Do not convert addresses, ports and protocols to names
     #[arg(short = 'n', help_heading = OUTPUT)]
     pub numeric: bool,
+
+    /// Print host names without their domain ('nic' for 'nic.ddn.mil')
+    #[arg(short = 'N', help_heading = OUTPUT)]
+    pub no_domain: bool,
 
     /// Print the link-level header on each line
     #[arg(short = 'e', help_heading = OUTPUT)]

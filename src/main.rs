@@ -28,6 +28,14 @@ fn run(args: &Args) -> Result<ExitCode> {
     if args.list_interfaces {
         return list_interfaces();
     }
+    if args.list_data_link_types {
+        let device = match &args.interface {
+            Some(name) => rfilter::capture::interfaces::resolve(name)?,
+            None => rfilter::capture::interfaces::default_interface()?,
+        };
+        rfilter::capture::live::list_data_link_types(&device)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     output::check_file_options(args)?;
     let expr = args.filter_expression()?;
     if let Some(path) = &args.read {

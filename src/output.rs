@@ -50,6 +50,20 @@ pub fn sink_with_snaplen(
     linktype: LinkType,
     snaplen: u32,
 ) -> Result<Box<dyn Sink + Send>> {
+    if args.count_only {
+        // As tcpdump: the count replaces printing; a -w file is still written.
+        let counter = Box::new(Counter {
+            packets: 0,
+            out: stdout_file()?,
+        });
+        if args.write.is_none() {
+            return Ok(counter);
+        }
+        return Ok(Box::new(Both {
+            first: file_writer(args, linktype, snaplen)?,
+            second: counter,
+        }));
+    }
     if args.write.is_none() {
         return printer(args, linktype);
     }
@@ -131,6 +145,25 @@ fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn 
         flush_each: args.packet_buffered,
     };
     Ok(Box::new(RotatingWriter::create(path, opts, params)?))
+}
+
+/// `--count`: counts the packets and prints "N packets" at the end.
+struct Counter {
+    packets: u64,
+    out: File,
+}
+
+impl Sink for Counter {
+    fn packet(&mut self, _pkt: &PacketRef<'_>) -> io::Result<()> {
+        self.packets += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        let plural = if self.packets == 1 { "" } else { "s" };
+        let line = format!("{} packet{plural}\n", self.packets);
+        io::Write::write_all(&mut self.out, line.as_bytes())
+    }
 }
 
 /// Two sinks in turn: the file first, then the printer, as tcpdump's `--print`.

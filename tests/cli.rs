@@ -252,3 +252,95 @@ fn closed_or_full_standard_output_ends_as_tcpdump_does() {
         stderr(&ours)
     );
 }
+
+/// `-N` cuts resolved host names at their first dot, as tcpdump's does. The names
+/// come from a private /etc/hosts, bind-mounted in a mount namespace of their
+/// own (root, as in CI), so that both tools resolve the same way.
+#[test]
+fn names_without_domain_as_tcpdump() {
+    require("tcpdump");
+    require("unshare");
+    assert!(
+        is_root(),
+        "this test needs root (a mount namespace with its own /etc/hosts)"
+    );
+    let dir = temp_dir("clinames");
+    let hosts = write(
+        &dir,
+        "hosts",
+        b"192.168.1.1 gw.example.com\n192.168.1.10 host10.lab.example.org\n",
+    );
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    for flags in ["-N", "-Nv", "", "-Ne"] {
+        let run = |program: &str| {
+            let script =
+                format!("mount --bind {hosts} /etc/hosts && exec {program} {flags} -r {sample}");
+            let out = std::process::Command::new("unshare")
+                .args(["-m", "sh", "-c", &script])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{program}: {}", stderr(&out));
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        let theirs = run("tcpdump -Z root");
+        let ours = run(RFILTER);
+        assert!(theirs.contains("gw"), "names were not resolved:\n{theirs}");
+        assert_eq!(ours, theirs, "flags {flags:?}");
+    }
+}
+
+/// `--count` prints only the number of matching packets; a -w file is still
+/// written, as tcpdump does.
+#[test]
+fn count_only_as_tcpdump() {
+    let dir = temp_dir("clicount");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    for filter in ["", "udp", "ether[0] = 7", "arp"] {
+        let mut args = vec!["--count", "-r", sample];
+        if !filter.is_empty() {
+            args.push(filter);
+        }
+        let theirs = tcpdump(&args);
+        let ours = rfilter(&args);
+        assert!(ours.status.success(), "{}", stderr(&ours));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{filter}"
+        );
+    }
+    let (a, b) = (dir.join("a.pcap"), dir.join("b.pcap"));
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let theirs = tcpdump(&["--count", "-r", sample, "-w", a, "udp"]);
+    let ours = rfilter(&["--count", "-r", sample, "-w", b, "udp"]);
+    assert_eq!(ours.stdout, theirs.stdout);
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+}
+
+/// Flags may be repeated, as with tcpdump's getopt: `-nn`, `-ee`, `-qq`.
+#[test]
+fn repeated_flags_are_accepted() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    for flags in ["-nn", "-nnee", "-qq", "-nnvv", "-ll", "-nnS"] {
+        let theirs = tcpdump(&[flags, "-r", sample]);
+        let ours = rfilter(&[flags, "-r", sample]);
+        assert!(ours.status.success(), "{flags}: {}", stderr(&ours));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{flags}"
+        );
+    }
+}
+
+/// `-L` lists the link types an interface offers, in tcpdump's words.
+#[test]
+fn data_link_types_as_tcpdump() {
+    for device in ["lo", "any"] {
+        let theirs = tcpdump(&["-L", "-i", device]);
+        let ours = rfilter(&["-L", "-i", device]);
+        assert!(ours.status.success(), "{}", stderr(&ours));
+        assert_eq!(stderr(&ours), stderr(&theirs), "{device}");
+        assert_eq!(ours.stdout, theirs.stdout, "{device}");
+    }
+}

@@ -93,6 +93,32 @@ fn choose_linktype(
     Ok((lt, cooked))
 }
 
+/// `-L`: the link types a capture on `device` may ask for with `-y`, as libpcap
+/// offers them on Linux: an Ethernet device also offers DOCSIS (which tcpdump
+/// cannot print; rfilter cannot capture it either), `any` both cooked types.
+pub fn list_data_link_types(device: &str) -> anyhow::Result<()> {
+    let hwtype = if device == "any" {
+        None
+    } else {
+        let info =
+            socket::if_info(device).map_err(|_| anyhow!("{device}: No such device exists"))?;
+        Some(info.hwtype)
+    };
+    let mut text = format!("Data link types for {device} (use option -y to set):\n");
+    let types: &[LinkType] = match hwtype {
+        None => &[LinkType::LinuxSll, LinkType::LinuxSll2],
+        Some(hw) => &[choose_linktype(Some(hw), None)?.0],
+    };
+    for lt in types {
+        text += &format!("  {} ({})\n", lt.name(), lt.description());
+    }
+    if hwtype == Some(ARPHRD_ETHER) {
+        text += "  DOCSIS (DOCSIS) (printing not supported)\n";
+    }
+    eprint!("{text}");
+    Ok(())
+}
+
 /// The link type a capture on `device` gets without `-y` (`any`: cooked v2), which
 /// is what `-d -i DEVICE` compiles for. Needs no privileges.
 pub fn native_linktype(device: &str) -> anyhow::Result<LinkType> {

@@ -24,12 +24,15 @@
 
 mod ah;
 mod arp;
+mod bfd;
 mod bgp;
 mod bootp;
+mod dhcp6;
 mod dns;
 mod eapol;
 mod ether;
 mod hex;
+mod hsrp;
 mod icmp;
 mod icmp6;
 mod icmp6_info;
@@ -54,6 +57,7 @@ mod pim;
 mod ppp;
 mod pppoe;
 mod radius;
+mod rip;
 mod rsvp;
 mod sctp;
 mod sip;
@@ -61,6 +65,7 @@ mod snmp;
 mod snmp_mib;
 mod stp;
 mod tcp;
+mod tftp;
 mod time;
 mod udp;
 
@@ -104,6 +109,8 @@ pub struct PrintOptions {
     pub line_buffered: bool,
     /// `-K`: do not verify checksums.
     pub no_checksums: bool,
+    /// `-N`: host names without their domain (`nic`, not `nic.ddn.mil`).
+    pub no_domain: bool,
 }
 
 impl PrintOptions {
@@ -123,6 +130,7 @@ impl PrintOptions {
             absolute_seq: args.absolute_seq,
             line_buffered: args.line_buffered,
             no_checksums: args.no_checksums,
+            no_domain: args.no_domain,
         }
     }
 
@@ -281,7 +289,7 @@ impl<W: Write> Printer<W> {
     /// `-l`), so `out` needs no buffer of its own.
     pub fn new(opts: PrintOptions, linktype: LinkType, out: W) -> Self {
         let clock = time::Clock::new(opts.timestamp, opts.nano);
-        let names = names::Names::new(opts.numeric);
+        let names = names::Names::new(opts.numeric, opts.no_domain);
         Printer {
             ctx: Ctx {
                 o: Vec::with_capacity(FLUSH_AT + 4096),

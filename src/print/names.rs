@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 pub(crate) struct Names {
+    /// `-N`: names without their domain.
+    no_domain: bool,
     hosts4: HashMap<[u8; 4], Option<String>>,
     hosts6: HashMap<[u8; 16], Option<String>>,
     tcp: HashMap<u16, String>,
@@ -65,6 +67,15 @@ fn load_protocols() -> HashMap<u8, String> {
         .collect()
 }
 
+/// The name printed for `ip`: its reverse lookup, cut at the first dot with `-N`.
+fn host_name(ip: IpAddr, no_domain: bool) -> Option<String> {
+    let mut name = reverse(ip)?;
+    if no_domain && let Some(dot) = name.find('.') {
+        name.truncate(dot);
+    }
+    Some(name)
+}
+
 /// Reverse lookup through the system resolver (getnameinfo with NI_NAMEREQD).
 fn reverse(ip: IpAddr) -> Option<String> {
     use std::ffi::CStr;
@@ -110,7 +121,7 @@ fn reverse(ip: IpAddr) -> Option<String> {
 }
 
 impl Names {
-    pub fn new(numeric: bool) -> Names {
+    pub fn new(numeric: bool, no_domain: bool) -> Names {
         let (tcp, udp) = if numeric {
             Default::default()
         } else {
@@ -122,6 +133,7 @@ impl Names {
             load_protocols()
         };
         Names {
+            no_domain,
             hosts4: HashMap::new(),
             hosts6: HashMap::new(),
             tcp,
@@ -136,7 +148,7 @@ impl Names {
         let name = self
             .hosts4
             .entry(k)
-            .or_insert_with(|| reverse(IpAddr::V4(Ipv4Addr::from(k))));
+            .or_insert_with(|| host_name(IpAddr::V4(Ipv4Addr::from(k)), self.no_domain));
         match name {
             Some(n) => o.s(n),
             None => o.ipv4(&k),
@@ -149,7 +161,7 @@ impl Names {
         let name = self
             .hosts6
             .entry(k)
-            .or_insert_with(|| reverse(IpAddr::V6(Ipv6Addr::from(k))));
+            .or_insert_with(|| host_name(IpAddr::V6(Ipv6Addr::from(k)), self.no_domain));
         match name {
             Some(n) => o.s(n),
             None => o.ipv6(&k),

@@ -115,11 +115,17 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(53) {
         return super::dns::print(c, payload, length, false, false);
     }
+    if !c.opts.quiet && port(69) && !port(5353) {
+        return super::tftp::print(c, payload, length);
+    }
     if !c.opts.quiet && (port(67) || port(68)) {
         return super::bootp::print(c, payload, length);
     }
+    if !c.opts.quiet && port(520) && !port(5353) {
+        return super::rip::rip(c, payload, length);
+    }
     // tcpdump 4.99 tries ISAKMP and NAT-T before SNMP and NTP, and Kerberos,
-    // L2TP and RADIUS right after them.
+    // L2TP and RADIUS right after them (RADIUS after RIPng and DHCPv6).
     let vpn = !c.opts.quiet && !port(69) && !port(5353);
     if vpn && port(500) {
         return super::isakmp::print(c, payload, length, ip);
@@ -142,6 +148,14 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if vpn && port(1701) {
         return super::l2tp::print(c, payload, length);
     }
+    // tcpdump 4.99 tries mDNS right after DNS (hence the 5353 exclusions), and
+    // RIPng, DHCPv6, HSRP and BFD before syslog.
+    if !c.opts.quiet && port(521) && !port(5353) {
+        return super::rip::ripng(c, payload, length);
+    }
+    if !c.opts.quiet && (port(546) || port(547)) && !port(5353) {
+        return super::dhcp6::print(c, payload, length);
+    }
     if vpn
         && [1645, 1646, 1700, 1812, 1813, 3799]
             .iter()
@@ -149,18 +163,26 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     {
         return super::radius::print(c, payload, length);
     }
-    if !c.opts.quiet && port(5353) {
-        return super::dns::print(c, payload, length, false, true);
+    if !c.opts.quiet && dport == 1985 && !port(5353) {
+        return super::hsrp::print(c, payload, length);
     }
-    if !c.opts.quiet && sport == 49152 {
+    // tcpdump tries the Broadcom LI shim after HSRP, before BFD, syslog and the
+    // tunnels.
+    if !c.opts.quiet && sport == 49152 && !port(5353) {
         return super::misc::bcm_li(c, payload, length);
     }
-    // tcpdump 4.99 tries SIP and syslog after mDNS and BCM LI.
-    if !c.opts.quiet && port(5060) {
+    if !c.opts.quiet && matches!(dport, 3784 | 4784 | 6784 | 3785) && !port(5353) {
+        return super::bfd::print(c, payload, length, dport);
+    }
+    // Then SIP and syslog (mDNS, tried right after DNS in tcpdump, wins over both).
+    if !c.opts.quiet && port(5060) && !port(5353) {
         return super::sip::print(c, payload, length);
     }
-    if !c.opts.quiet && port(514) {
+    if !c.opts.quiet && port(514) && !port(5353) {
         return super::misc::syslog(c, payload, length);
+    }
+    if !c.opts.quiet && port(5353) {
+        return super::dns::print(c, payload, length, false, true);
     }
     if !c.opts.quiet && port(4789) {
         return super::overlay::vxlan(c, payload, length);
