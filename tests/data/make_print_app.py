@@ -285,6 +285,9 @@ def bgp():
         bgp_open(65002, 90, "10.0.0.2", split),
         bgp_open(23456, 0, "10.0.0.3", [odd, struct.pack("!BB", 1, 3) + b"abc", b"\x09\x00"]),
         bgp_open(65003, 30, "10.0.0.4", [struct.pack("!BB", 2, 40) + cap(2)]),
+        # RFC 9072 extended optional parameters (which tcpdump 4.99 does not know).
+        bgpmsg(1, struct.pack("!BHH4sBBH", 4, 65001, 90, ip4("10.0.0.5"), 255, 255, 8)
+               + struct.pack("!BH", 2, 5) + cap(65, struct.pack("!I", 65001))[:5]),
         bgpmsg(4),
         update(wd, a2, nl),
         update(b"", a4, pfx("100.64.0.0/10")),
