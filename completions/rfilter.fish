@@ -7,7 +7,7 @@ complete -c rfilter -s c -d 'Exit after receiving COUNT packets' -r
 complete -c rfilter -s s -l snapshot-length -d 'Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)' -r
 complete -c rfilter -s Z -l relinquish-privileges -d 'Drop privileges to USER once the capture socket is open' -r
 complete -c rfilter -s F -d 'Read the filter expression from FILE (the command-line expression is ignored)' -r -F
-complete -c rfilter -s y -l linktype -d 'Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, ...)' -r
+complete -c rfilter -s y -l linktype -d 'Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)' -r
 complete -c rfilter -l time-stamp-precision -d 'Timestamp precision to print and to write with -w' -r -f -a "micro\t'Microseconds (the default)'
 nano\t'Nanoseconds'"
 complete -c rfilter -s r -d 'Read packets from FILE (pcap or pcapng; \'-\' for standard input)' -r -F

@@ -107,7 +107,7 @@ pub struct Args {
     #[arg(short = 'F', value_name = "FILE", help_heading = FILTER)]
     pub filter_file: Option<PathBuf>,
 
-    /// Link-layer type to compile for without an interface or file (EN10MB, RAW, LINUX_SLL, ...)
+    /// Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)
     #[arg(short = 'y', long = "linktype", value_name = "LINKTYPE", value_parser = parse_linktype, help_heading = FILTER)]
     pub linktype: Option<LinkType>,
 

@@ -23,11 +23,22 @@ pub enum LinkType {
     Ipv6,
     /// Linux cooked capture v2 (20-byte header).
     LinuxSll2,
+    /// PPP: address and control bytes (ff 03), then the 16-bit protocol.
+    Ppp,
+    /// PPP in HDLC-like framing (RFC 1662), as `Ppp` for filters; tcpdump prints
+    /// it differently and also takes Cisco HDLC frames here.
+    PppSerial,
+    /// PPPoE session and discovery packets without the Ethernet header.
+    PppEther,
+    /// Cisco HDLC: address, control, then an Ethernet type.
+    CHdlc,
+    /// PPP as pppd records it: the address byte says the direction (0 in, 1 out).
+    PppPppd,
 }
 
 impl LinkType {
     /// Every link type rfilter supports: what `-y` accepts and savefiles may use.
-    pub const ALL: [LinkType; 8] = [
+    pub const ALL: [LinkType; 13] = [
         LinkType::En10mb,
         LinkType::LinuxSll,
         LinkType::LinuxSll2,
@@ -36,6 +47,11 @@ impl LinkType {
         LinkType::Ipv6,
         LinkType::Null,
         LinkType::Loop,
+        LinkType::Ppp,
+        LinkType::PppSerial,
+        LinkType::PppEther,
+        LinkType::CHdlc,
+        LinkType::PppPppd,
     ];
 
     /// The DLT value libpcap uses in memory on Linux (`pcap_open_dead`, `pcap_datalink`).
@@ -49,6 +65,11 @@ impl LinkType {
             LinkType::Ipv4 => 228,
             LinkType::Ipv6 => 229,
             LinkType::LinuxSll2 => 276,
+            LinkType::Ppp => 9,
+            LinkType::PppSerial => 50,
+            LinkType::PppEther => 51,
+            LinkType::CHdlc => 104,
+            LinkType::PppPppd => 166,
         }
     }
 
@@ -71,6 +92,11 @@ impl LinkType {
             228 => LinkType::Ipv4,
             229 => LinkType::Ipv6,
             276 => LinkType::LinuxSll2,
+            9 => LinkType::Ppp,
+            50 => LinkType::PppSerial,
+            51 => LinkType::PppEther,
+            104 => LinkType::CHdlc,
+            166 => LinkType::PppPppd,
             _ => return None,
         })
     }
@@ -86,6 +112,11 @@ impl LinkType {
             LinkType::Ipv4 => "IPV4",
             LinkType::Ipv6 => "IPV6",
             LinkType::LinuxSll2 => "LINUX_SLL2",
+            LinkType::Ppp => "PPP",
+            LinkType::PppSerial => "PPP_SERIAL",
+            LinkType::PppEther => "PPP_ETHER",
+            LinkType::CHdlc => "C_HDLC",
+            LinkType::PppPppd => "PPP_PPPD",
         }
     }
 
@@ -100,6 +131,11 @@ impl LinkType {
             LinkType::Ipv4 => "Raw IPv4",
             LinkType::Ipv6 => "Raw IPv6",
             LinkType::LinuxSll2 => "Linux cooked v2",
+            LinkType::Ppp => "PPP",
+            LinkType::PppSerial => "PPP over serial",
+            LinkType::PppEther => "PPPoE",
+            LinkType::CHdlc => "Cisco HDLC",
+            LinkType::PppPppd => "PPP for pppd, with direction flag",
         }
     }
 }

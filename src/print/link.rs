@@ -1,5 +1,5 @@
 //! Link-layer dispatch and the non-Ethernet link headers: Linux cooked v1/v2,
-//! BSD/OpenBSD loopback, raw IP.
+//! BSD/OpenBSD loopback, raw IP (the serial links are in `serial.rs`).
 
 use super::ether::{ethertype_name, ethertype_print, tci};
 use super::out::Put;
@@ -21,6 +21,10 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
             ip_n(c, d, len)?;
             Ok(0)
         }
+        LinkType::Ppp | LinkType::PppPppd => super::serial::ppp(c, d, len),
+        LinkType::PppSerial => super::serial::ppp_serial(c, d, len),
+        LinkType::PppEther => super::serial::ppp_ether(c, d, len),
+        LinkType::CHdlc => super::serial::chdlc(c, d, len),
     }
 }
 

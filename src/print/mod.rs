@@ -60,6 +60,7 @@ mod radius;
 mod rip;
 mod rsvp;
 mod sctp;
+mod serial;
 mod sip;
 mod snmp;
 mod snmp_mib;

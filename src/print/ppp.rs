@@ -27,7 +27,7 @@ const PPP_BAP: u16 = 0xc02d;
 const PPP_LQM: u16 = 0xc025;
 
 /// tcpdump's ppptype2str.
-fn proto_name(p: u16) -> Option<&'static str> {
+pub(crate) fn proto_name(p: u16) -> Option<&'static str> {
     Some(match p {
         0x0021 => "IP",
         0x0023 => "OSI",
@@ -208,7 +208,8 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     Ok(p)
 }
 
-fn handle(c: &mut Ctx, proto: u16, d: &[u8], length: usize) -> R {
+/// tcpdump's handle_ppp: the payload of PPP protocol `proto`.
+pub(crate) fn handle(c: &mut Ctx, proto: u16, d: &[u8], length: usize) -> R {
     if proto & 0xff00 == 0x7e00 {
         // An escape code: the frame still has RFC 1662 octet stuffing, starting
         // at the protocol field's second byte.

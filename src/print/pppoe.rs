@@ -44,13 +44,19 @@ fn tag_name(c: &mut Ctx, t: u16) {
 
 /// A PPPoE packet (Ethernet types 0x8863 and 0x8864).
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    print_len(c, d, length).map(|_| ())
+}
+
+/// A PPPoE packet; returns the header length tcpdump counts as link layer (the
+/// PPPoE header, plus the PPP header in a session packet; 0 if invalid).
+pub(crate) fn print_len(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "pppoe";
     if length < HDRLEN {
         c.s(" (length ");
         c.dec(length as u64);
         c.s(" < 6)");
         c.invalid();
-        return Ok(());
+        return Ok(0);
     }
     let length = length - HDRLEN;
     bytes(d, 0, HDRLEN)?;
@@ -97,8 +103,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     }
     if code == 0 {
         c.s(" ");
-        super::ppp::print(c, &d[HDRLEN..], plen)?;
-        return Ok(());
+        let h = super::ppp::print(c, &d[HDRLEN..], plen)?;
+        return Ok(HDRLEN + h);
     }
     let mut tag_type = 0xffffu16;
     let mut p = HDRLEN;
@@ -134,5 +140,5 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         }
         p += tag_len;
     }
-    Ok(())
+    Ok(HDRLEN)
 }

@@ -1310,6 +1310,191 @@ fn loopback_frames(network_order: bool) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// The PPP protocol number libpcap maps an Ethernet type to (its
+/// `ethertype_to_ppptype`); other types are carried as they are.
+fn ppp_protocol(ethertype: u16) -> u16 {
+    match ethertype {
+        0x0800 => 0x0021,
+        0x86dd => 0x0057,
+        0x6003 => 0x0027,
+        0x809b => 0x0029,
+        0x0600 => 0x0025,
+        other => other,
+    }
+}
+
+/// PPP protocol fields and payloads: every network packet under its PPP number
+/// (and a sample under the raw Ethernet type, which libpcap's `ether proto` tests
+/// look for), OSI with CLNP/ES-IS/IS-IS, bridged STP, IPX, MPLS stacks, PPPoE
+/// inside PPP, control protocols and LLC SAP values as protocol numbers.
+fn ppp_payloads() -> Vec<(String, u16, Vec<u8>)> {
+    let mut out = Vec::new();
+    for (i, n) in all_net().into_iter().enumerate() {
+        let proto = ppp_protocol(n.ethertype);
+        if proto != n.ethertype && i % 9 == 0 {
+            out.push((
+                format!("raw type {}", n.label),
+                n.ethertype,
+                n.bytes.clone(),
+            ));
+        }
+        out.push((n.label, proto, n.bytes));
+    }
+    for (nlpid, name) in [(0x81u8, "clnp"), (0x82, "esis"), (0x83, "isis")] {
+        let mut b = vec![nlpid, 27, 1, 0, 0];
+        b.extend([0u8; 20]);
+        out.push((format!("osi {name}"), 0x0023, b));
+    }
+    for pdu in [15u8, 16, 17, 18, 20, 24, 25, 26, 27, 99] {
+        let mut b = vec![0x83, 27, 1, 0, pdu, 1, 0];
+        b.extend([0u8; 20]);
+        out.push((format!("osi isis pdu {pdu}"), 0x0023, b));
+    }
+    let stp = {
+        let mut b = vec![0, 0, 0, 0, 0];
+        b.extend([0u8; 30]);
+        b
+    };
+    out.push(("bridged stp".into(), 0x0031, stp.clone()));
+    out.push(("ipx".into(), 0x002b, vec![0xff, 0xff, 0, 30, 0, 4, 0, 0]));
+    let v4 = ipv4_packets();
+    let v6 = ipv6_packets();
+    for (stack, inner) in [
+        (&[(100u32, true)][..], &v4[0]),
+        (&[(100, false), (200, true)][..], &v4[3]),
+        (&[(5, true)][..], &v6[0]),
+        (&[(7, false), (8, false), (9, true)][..], &v6[2]),
+    ] {
+        out.push((
+            format!("mpls {stack:?} {}", inner.label),
+            0x0281,
+            mpls_stack(stack, &inner.bytes),
+        ));
+    }
+    for (i, n) in v4.iter().step_by(9).chain(v6.iter().step_by(8)).enumerate() {
+        let mut ppp = be16(ppp_protocol(n.ethertype)).to_vec();
+        ppp.extend(&n.bytes);
+        let session = [0x1234u16, 1, 0][i % 3];
+        out.push((
+            format!("pppoes {session:#x} {}", n.label),
+            0x8864,
+            pppoe(0, session, &ppp),
+        ));
+    }
+    out.push(("pppoed".into(), 0x8863, pppoe(0x09, 0, &[1, 1, 0, 0])));
+    out.push(("lcp".into(), 0xc021, vec![1, 1, 0, 8, 1, 4, 5, 0xdc]));
+    out.push(("ipcp".into(), 0x8021, vec![1, 1, 0, 10, 3, 6, 10, 0, 0, 1]));
+    for sap in [0x42u16, 0xe0, 0xf0, 0xfe, 0x06, 0xfefe, 0x8035] {
+        out.push((
+            format!("protocol {sap:#06x}"),
+            sap,
+            vec![0x83, 0, 0, 0, 0, 0, 0, 0],
+        ));
+    }
+    out
+}
+
+/// Address and control bytes: mostly RFC 1662's ff 03, some pppd direction
+/// bytes and Cisco addresses (filters look at the protocol field whatever they are).
+const PPP_ADDR_CTRL: [[u8; 2]; 5] = [
+    [0xff, 0x03],
+    [0xff, 0x03],
+    [0x00, 0x03],
+    [0x01, 0x03],
+    [0x0f, 0x00],
+];
+
+fn ppp_frames() -> Vec<(String, Vec<u8>)> {
+    ppp_payloads()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, proto, payload))| {
+            let mut f = PPP_ADDR_CTRL[i % PPP_ADDR_CTRL.len()].to_vec();
+            f.extend(be16(proto));
+            f.extend(payload);
+            (format!("ppp {proto:#06x} {label}"), f)
+        })
+        .collect()
+}
+
+/// Cisco HDLC: every network packet under its Ethernet type, OSI (type 0xfefe)
+/// with and without the fudge byte, MPLS, SLARP and LLC SAP values as types.
+fn chdlc_frames() -> Vec<(String, Vec<u8>)> {
+    let mut payloads: Vec<(String, u16, Vec<u8>)> = all_net()
+        .into_iter()
+        .map(|n| (n.label, n.ethertype, n.bytes))
+        .collect();
+    for (nlpid, name) in [(0x81u8, "clnp"), (0x82, "esis"), (0x83, "isis")] {
+        let mut b = vec![0, nlpid, 27, 1, 0, 0];
+        b.extend([0u8; 20]);
+        payloads.push((format!("osi fudge {name}"), 0xfefe, b.clone()));
+        payloads.push((format!("osi {name}"), 0xfefe, b[1..].to_vec()));
+    }
+    for pdu in [15u8, 17, 18, 24, 26, 27] {
+        let mut b = vec![0, 0x83, 27, 1, pdu, pdu, 1, 0];
+        b.extend([0u8; 20]);
+        payloads.push((format!("osi isis pdu {pdu}"), 0xfefe, b));
+    }
+    let v4 = ipv4_packets();
+    payloads.push((
+        "mpls".into(),
+        0x8847,
+        mpls_stack(&[(100, false), (16, true)], &v4[0].bytes),
+    ));
+    payloads.push((
+        "mpls one label".into(),
+        0x8847,
+        mpls_stack(&[(5, true)], &v4[2].bytes),
+    ));
+    payloads.push(("slarp request".into(), 0x8035, vec![0; 18]));
+    for sap in [0x42u16, 0xe0, 0xf0, 0xfe, 0x0021, 0x0281] {
+        payloads.push((
+            format!("type {sap:#06x}"),
+            sap,
+            vec![0x83, 0, 0, 0, 0, 0, 0, 0],
+        ));
+    }
+    payloads
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, proto, payload))| {
+            let mut f = vec![if i % 4 == 3 { 0x8f } else { 0x0f }, 0];
+            f.extend(be16(proto));
+            f.extend(payload);
+            (format!("chdlc {proto:#06x} {label}"), f)
+        })
+        .collect()
+}
+
+/// PPPoE without an Ethernet header: session packets carrying every PPP payload,
+/// and discovery packets.
+fn ppp_ether_frames() -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = ppp_payloads()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, proto, payload))| {
+            let mut ppp = be16(proto).to_vec();
+            ppp.extend(payload);
+            let session = [0x1234u16, 0x0001, 0xffff][i % 3];
+            (
+                format!("pppoe {session:#x} {proto:#06x} {label}"),
+                pppoe(0, session, &ppp),
+            )
+        })
+        .collect();
+    for code in [0x09u8, 0x07, 0x19, 0x65, 0xa7] {
+        out.push((
+            format!("pppoe discovery {code:#x}"),
+            pppoe(
+                code,
+                if code == 0xa7 { 0x1234 } else { 0 },
+                &[0x01, 0x01, 0, 0],
+            ),
+        ));
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------
 // Truncation and random packets.
 
@@ -1404,6 +1589,9 @@ pub fn samples(lt: LinkType) -> Vec<Sample> {
         LinkType::Raw | LinkType::Ipv4 | LinkType::Ipv6 => raw_frames(),
         LinkType::Null => loopback_frames(false),
         LinkType::Loop => loopback_frames(true),
+        LinkType::Ppp | LinkType::PppSerial | LinkType::PppPppd => ppp_frames(),
+        LinkType::CHdlc => chdlc_frames(),
+        LinkType::PppEther => ppp_ether_frames(),
     };
     with_truncations(frames, lt.dlt() as u64 + 1)
 }

@@ -10,15 +10,17 @@ use rfilter::print::{PrintOptions, Printer};
 use rfilter::savefile::Reader;
 use std::io::Cursor;
 
-/// `print`: byte 0 picks the link type (low 3 bits) and -e, -v, -q, -x; byte 1
-/// -X, -A and how much longer the wire length is than the captured bytes; the rest
+/// `print`: byte 0 picks the link type (low 3 bits, with bit 5 of byte 1 as a
+/// fourth) and -e, -v, -q, -x; byte 1 -X, -A and how much longer the wire length
+/// is than the captured bytes (low 5 bits); the rest
 /// is the packet, printed twice (the printer keeps TCP state between packets) into
 /// `io::sink()`. Returns whether there was a packet.
 pub fn print(data: &[u8]) -> bool {
     let [pick, extra, packet @ ..] = data else {
         return false;
     };
-    let lt = LinkType::ALL[usize::from(pick & 7)];
+    let lt_index = usize::from(pick & 7) | usize::from(extra & 0x20) >> 2;
+    let lt = LinkType::ALL[lt_index % LinkType::ALL.len()];
     let opts = PrintOptions {
         numeric: true,
         link_header: pick & 0x08 != 0,
@@ -36,7 +38,7 @@ pub fn print(data: &[u8]) -> bool {
             sec: 1_700_000_000,
             nsec: 123_000,
         },
-        wire_len: packet.len() as u32 + u32::from(extra & 0x3f),
+        wire_len: packet.len() as u32 + u32::from(extra & 0x1f),
         data: packet,
     };
     printer.packet(&pkt).expect("the sink never fails");

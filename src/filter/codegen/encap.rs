@@ -216,7 +216,7 @@ impl Gen<'_> {
             self.mcmp(OffRel::PrevMplsHdr, 2, BPF_B, 0, 0x01)
         } else {
             match self.link.dlt {
-                Dlt::En10mb => self.linktype(ETHERTYPE_MPLS),
+                Dlt::En10mb | Dlt::CHdlc => self.linktype(ETHERTYPE_MPLS),
                 Dlt::Ppp => self.linktype(PPP_MPLS_UCAST),
                 _ => {
                     return Err(FilterError::new(

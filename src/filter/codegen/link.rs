@@ -90,9 +90,19 @@ impl Gen<'_> {
                 };
                 self.cmp(OffRel::LinkHdr, 0, BPF_W, v)
             }
-            Dlt::Ppp => {
+            Dlt::Ppp | Dlt::PppSerial | Dlt::PppEther | Dlt::PppPppd => {
                 let ppp = ethertype_to_ppptype(proto);
                 self.cmp(OffRel::LinkType, 0, BPF_H, ppp)
+            }
+            // Cisco's type field is an Ethernet type; OSI has the lookalike 0xfefe,
+            // other LLC SAPs are compared as they are (as libpcap does).
+            Dlt::CHdlc => {
+                let v = if proto == LLCSAP_ISONS {
+                    (LLCSAP_ISONS << 8) | LLCSAP_ISONS
+                } else {
+                    proto
+                };
+                self.cmp(OffRel::LinkType, 0, BPF_H, v)
             }
         }
     }

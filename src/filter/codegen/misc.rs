@@ -27,12 +27,17 @@ const L2_PSNP: u32 = 27;
 
 /// Linux `PACKET_OUTGOING` / `LINUX_SLL_OUTGOING`.
 const PACKET_OUTGOING: u32 = 4;
+/// Direction bytes of DLT_PPP_PPPD.
+const PPP_PPPD_IN: u32 = 0x00;
+const PPP_PPPD_OUT: u32 = 0x01;
 
 impl Gen<'_> {
     /// OSI over 802.2 with network-layer protocol id `v`.
     pub fn iso_proto(&mut self, v: u32) -> Frag {
         let b0 = self.linktype(LLCSAP_ISONS);
-        let b1 = self.cmp(OffRel::LinkPlNoSnap, 0, BPF_B, v);
+        // Cisco HDLC puts a fudge byte before the protocol id.
+        let at = u32::from(self.link.dlt == Dlt::CHdlc);
+        let b1 = self.cmp(OffRel::LinkPlNoSnap, at, BPF_B, v);
         self.and(b0, b1)
     }
 
@@ -193,6 +198,11 @@ impl Gen<'_> {
 
     /// `inbound` (`inbound == true`) / `outbound`.
     pub fn direction(&mut self, inbound: bool, _span: Span) -> Result<Frag, FilterError> {
+        if self.link.dlt == Dlt::PppPppd {
+            // pppd's address byte: 0 received, 1 sent (anything else is neither).
+            let v = if inbound { PPP_PPPD_IN } else { PPP_PPPD_OUT };
+            return Ok(self.cmp(OffRel::LinkHdr, 0, BPF_B, v));
+        }
         let outgoing = match self.link.dlt {
             Dlt::LinuxSll => self.cmp(OffRel::LinkHdr, 0, BPF_H, PACKET_OUTGOING),
             Dlt::LinuxSll2 => self.cmp(OffRel::LinkHdr, 10, BPF_B, PACKET_OUTGOING),

@@ -11,8 +11,8 @@ use crate::bpf::insn::*;
 use crate::filter::cfg::Term;
 use crate::linktype::LinkType;
 
-/// Link-layer header kinds the generator distinguishes; `Ppp` is the payload of a
-/// PPPoE session (after `pppoes`).
+/// Link-layer header kinds the generator distinguishes; `Ppp` is both DLT_PPP and
+/// the payload of a PPPoE session (after `pppoes`, which libpcap compiles as DLT_PPP).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dlt {
     En10mb,
@@ -24,6 +24,14 @@ pub enum Dlt {
     Null,
     Loop,
     Ppp,
+    /// PPP in HDLC-like framing: as `Ppp`, but libpcap has no MPLS for it.
+    PppSerial,
+    /// PPPoE without the Ethernet header.
+    PppEther,
+    /// Cisco HDLC: an Ethernet type after address and control.
+    CHdlc,
+    /// PPP from pppd: the address byte is the direction.
+    PppPppd,
 }
 
 /// An absolute packet offset: `constant` plus, when `reg` is set, the value of that
@@ -85,6 +93,13 @@ impl LinkState {
             LinkType::Ipv6 => (Dlt::Ipv6, None, 0, 0),
             LinkType::Null => (Dlt::Null, Some(0), 4, 0),
             LinkType::Loop => (Dlt::Loop, Some(0), 4, 0),
+            // Address and control bytes, then the 16-bit protocol or Ethernet type.
+            LinkType::Ppp => (Dlt::Ppp, Some(2), 4, 0),
+            LinkType::PppSerial => (Dlt::PppSerial, Some(2), 4, 0),
+            LinkType::CHdlc => (Dlt::CHdlc, Some(2), 4, 0),
+            LinkType::PppPppd => (Dlt::PppPppd, Some(2), 4, 0),
+            // The 6-byte PPPoE header, then the PPP protocol.
+            LinkType::PppEther => (Dlt::PppEther, Some(6), 8, 0),
         };
         LinkState {
             dlt,

@@ -7,6 +7,7 @@
 //! - `liveness`: dead statements;
 //! - `cleanup`: empty jumps, merging, identical blocks and tails, layout;
 //! - `peephole`: mask-and-compare to `jset`;
+//! - `orgroup`: or-chains of compound terms grouped by the value their guards test;
 //! - `order`: IPv4 tested before IPv6 (likely cases first);
 //! - `sets`: search trees for long chains of comparisons with constants;
 //! - `twins`: fixed-offset regions (IPv6) jump into their indexed twins (IPv4);
@@ -17,6 +18,7 @@ mod forward;
 mod layout;
 mod liveness;
 mod order;
+mod orgroup;
 mod peephole;
 mod sets;
 mod state;
@@ -109,6 +111,11 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
         if before.is_some_and(|b| b == cfg) {
             break;
         }
+    }
+    if orgroup::run(&mut cfg) {
+        // Rests the regrouping made identical become one (a set's tests then
+        // share their hit).
+        cleanup::share_identical(&mut cfg);
     }
     order::run(&mut cfg);
     // Last: the trees' exit copies must not be shared or skipped again.

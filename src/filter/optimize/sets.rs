@@ -316,12 +316,15 @@ fn rewrite(
     } else {
         head_stmts - usize::from(tests[0].lo < tests[0].hi)
     };
-    // Cost now: every instruction of the chain; after: what the head keeps, the
-    // trees and range tests, and a load per group but the first.
+    // Cost now: every instruction of the chain, and a long-jump trampoline for
+    // about every test past a conditional jump's reach of the hit (a run of
+    // thousands of `jeq`); after: what the head keeps, the trees and range
+    // tests, and a load per group but the first.
     let before: usize = tests
         .iter()
         .map(|t| cfg.blocks[t.block].stmts.len() + 1)
-        .sum();
+        .sum::<usize>()
+        + tests.len().saturating_sub(255);
     let after: usize = head_kept + groups.iter().map(Group::size).sum::<usize>() + groups.len() - 1;
     let comparisons_before = tests.len();
     let comparisons_after: usize = groups.iter().map(Group::depth).sum();
@@ -680,6 +683,37 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_run_past_a_jumps_reach_becomes_a_tree() {
+        // One load, then 400 `jeq` on it: laid out as a run, most tests would
+        // need a trampoline to reach the hit.
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let mut next = rej;
+        for c in (1..400u32).rev() {
+            next = cfg.add(vec![], Term::jeq(c * 3, acc, next));
+        }
+        cfg.entry = cfg.add(
+            vec![Insn::stmt(BPF_LD | BPF_ABS | BPF_W, 0)],
+            Term::jeq(0, acc, next),
+        );
+        let before = crate::filter::emit::emit(&cfg).unwrap();
+        let after = super::super::compile(&cfg).unwrap();
+        crate::bpf::verify::verify(&after).unwrap();
+        assert!(
+            after.len() < before.len(),
+            "{} vs {}",
+            after.len(),
+            before.len()
+        );
+        assert!(after.iter().any(|i| i.code == BPF_JMP | BPF_JGE | BPF_K));
+        for a in 0..1300u32 {
+            let p = a.to_be_bytes();
+            assert_eq!(vm::run(&before, &p, 4), vm::run(&after, &p, 4), "{a}");
         }
     }
 
