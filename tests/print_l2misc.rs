@@ -112,7 +112,8 @@ fn slow() {
     golden("slow");
 }
 
-/// EAPOL (start, logoff, key, EAP of every type tcpdump names), the
+/// EAPOL (start, logoff, key, EAP of every type tcpdump names; printed by
+/// src/print/eapol.rs), the
 /// loopback keepalives Cisco switches send, PTP (IEEE 1588) over Ethernet, MS
 /// NLB heartbeats and MPCP.
 #[test]

@@ -246,13 +246,13 @@ pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R
         ETHERTYPE_ARP | ETHERTYPE_REVARP => super::arp::print(c, d, length)?,
         0x88cc => super::lldp::print(c, d, length)?,
         0x8809 => super::slow::print(c, d, length)?,
-        0x888e => super::l2misc::eapol(c, d)?,
         0x9000 => super::l2misc::loopback(c, d, length)?,
         0x88f7 => super::l2misc::ptp(c, d, length)?,
         0x886f => super::l2misc::msnlb(c, d)?,
         0x8808 => super::l2misc::mpcp(c, d, length)?,
         0x8863 | 0x8864 | 0x3c12 | 0x3c13 => super::pppoe::print(c, d, length)?,
         0x8847 | 0x8848 => super::mpls::print(c, d, length)?,
+        0x888e => super::eapol::print(c, d, length)?,
         0x880b => {
             if length > 0 {
                 c.s(": ");

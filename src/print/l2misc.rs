@@ -1,43 +1,10 @@
-//! Small Ethernet-type protocols as tcpdump 4.99 prints them: EAPOL (802.1X,
-//! type 0x888e), the Ethernet configuration testing protocol ("Loopback",
-//! type 0x9000, which Cisco switches send as keepalives), PTP (IEEE 1588,
-//! type 0x88f7), MS NLB heartbeats (0x886f) and MPCP (0x8808).
+//! Small Ethernet-type protocols as tcpdump 4.99 prints them: the Ethernet
+//! configuration testing protocol ("Loopback", type 0x9000, which Cisco
+//! switches send as keepalives), PTP (IEEE 1588, type 0x88f7), MS NLB
+//! heartbeats (0x886f) and MPCP (0x8808).
 
 use super::out::Put;
 use super::{Ctx, R, be16, bytes, u8_at};
-
-/// An EAPOL frame; the EAP packet inside is decoded with -v.
-pub(crate) fn eapol(c: &mut Ctx, d: &[u8]) -> R {
-    c.proto = "eap";
-    if bytes(d, 0, 4).is_err() {
-        c.trunc_mark();
-        return Ok(());
-    }
-    let (version, ty, len) = (d[0], d[1], be16(d, 2)?);
-    c.s(match ty {
-        0 => "EAP packet",
-        1 => "EAPOL start",
-        2 => "EAPOL logoff",
-        3 => "EAPOL key",
-        4 => "Encapsulated ASF alert",
-        _ => "unknown",
-    });
-    c.s(" (");
-    c.dec(ty);
-    c.s(") v");
-    c.dec(version);
-    c.s(", len ");
-    c.dec(len);
-    if c.opts.verbose == 0 || ty != 0 {
-        return Ok(());
-    }
-    if len == 0 {
-        c.trunc_mark();
-        return Ok(());
-    }
-    c.s(", ");
-    super::radius::eap(c, d.get(4..).unwrap_or_default(), usize::from(len))
-}
 
 /// A little-endian 16-bit field.
 fn le16(d: &[u8], off: usize) -> R<u16> {

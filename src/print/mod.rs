@@ -12,7 +12,7 @@
 //! options, PAP, CHAP); MPLS label stacks; VXLAN and Geneve with their inner frames;
 //! BOOTP/DHCP (RFC 1048 options) and LLDP (every TLV, organization-specific ones
 //! included); CDP, DTP, UDLD, VTP and PVST+ under Cisco's SNAP OUI, the slow
-//! protocols (LACP, Marker, OAM), EAPOL and the loopback protocol, EIGRP, EGP,
+//! protocols (LACP, Marker, OAM), the loopback protocol, EIGRP, EGP,
 //! IGRP, PGM, IPComp, Mobile IP, DCCP, PTP, the IPv6 mobility header and GRE
 //! source routes (`tests/print_l2misc.rs`);
 //! other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
@@ -29,11 +29,13 @@
 mod ah;
 mod arp;
 mod bfd;
+mod bgp;
 mod bootp;
 mod cdp;
 mod cisco;
 mod dhcp6;
 mod dns;
+mod eapol;
 mod eigrp;
 mod ether;
 mod hex;
@@ -55,6 +57,7 @@ mod lldp;
 mod misc;
 mod mpls;
 mod names;
+mod nfs;
 mod ospf;
 mod ospf6;
 pub mod out;
@@ -67,6 +70,7 @@ mod rip;
 mod rsvp;
 mod sctp;
 mod serial;
+mod sip;
 mod slow;
 mod snmp;
 mod snmp_mib;
@@ -200,6 +204,8 @@ pub(crate) struct Ctx {
     /// Link-layer header length known so far (what `-x` skips if a printer above
     /// the link layer stops at a truncation).
     pub ll_hdr_len: usize,
+    /// Recent NFS calls, to decode their replies.
+    pub nfs: nfs::XidMap,
     /// Nesting depth of network-layer printers (IP in IP, GRE, ICMP quotes), capped
     /// so that a crafted packet cannot exhaust the stack.
     pub depth: u32,
@@ -304,6 +310,7 @@ impl<W: Write> Printer<W> {
                 isakmp: isakmp::Cookies::default(),
                 names,
                 ll_hdr_len: 0,
+                nfs: nfs::XidMap::default(),
                 depth: 0,
             },
             linktype,

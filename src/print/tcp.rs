@@ -596,8 +596,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         c.s(": ");
         c.proto = "whois";
         txt_protocol(c, payload, length, "WHOIS", None)?;
-    } else if port(179) || port(1723) || port(6379) {
-        // bgp, pptp, redis: not decoded by rfilter.
+    } else if port(179) {
+        super::bgp::print(c, payload, length)?;
+    } else if port(1723) || port(6379) {
+        // pptp, redis: not decoded by rfilter.
     } else if port(22) {
         ssh(c, payload, length)?;
     } else if port(139) || port(445) || port(10288) || port(6633) || port(6653) {
@@ -616,6 +618,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         txt_protocol(c, payload, length, "RTSP", Some(RTSP_CMDS))?;
     } else if port(53) {
         super::dns::print(c, payload, length, true, false)?;
+    } else if port(2049) && !port(323) && !port(639) && !port(646) {
+        // (RPKI-RTR, MSDP and LDP come first in tcpdump; rfilter does not decode them.)
+        super::nfs::tcp(c, payload, length, sport, dport, ip)?;
     }
     Ok(())
 }
@@ -1069,7 +1074,13 @@ fn txtproto(c: &mut Ctx, d: &[u8], len: usize, caps: &str) -> R {
 /// A text protocol's first line (all lines with -v), after its name. With a
 /// command list, only a request starting with one of them or a response whose
 /// second token is a 3-digit code is shown; without one, any text is.
-fn txt_protocol(c: &mut Ctx, d: &[u8], len: usize, caps: &str, cmds: Option<&[&str]>) -> R {
+pub(crate) fn txt_protocol(
+    c: &mut Ctx,
+    d: &[u8],
+    len: usize,
+    caps: &str,
+    cmds: Option<&[&str]>,
+) -> R {
     let mut print_this = cmds.is_none();
     let mut tok = Vec::new();
     let mut idx = fetch_token(d, 0, len, &mut tok);

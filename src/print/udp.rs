@@ -78,6 +78,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     let payload = &d[8..];
     addrs(c, ip, Some((sport, dport)));
+    if !c.opts.quiet && super::nfs::udp(c, payload, length, sport, dport, ip)? {
+        return Ok(());
+    }
     if c.opts.verbose > 0 && !c.opts.no_checksums && !fragmented {
         let udp_sum = be16(d, 6)?;
         if !ip.v6 && c.opts.verbose > 1 {
@@ -171,7 +174,11 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && matches!(dport, 3784 | 4784 | 6784 | 3785) && !port(5353) {
         return super::bfd::print(c, payload, length, dport);
     }
-    if !c.opts.quiet && port(514) {
+    // Then SIP and syslog (mDNS, tried right after DNS in tcpdump, wins over both).
+    if !c.opts.quiet && port(5060) && !port(5353) {
+        return super::sip::print(c, payload, length);
+    }
+    if !c.opts.quiet && port(514) && !port(5353) {
         return super::misc::syslog(c, payload, length);
     }
     if !c.opts.quiet && port(5353) {
