@@ -72,4 +72,5 @@ fn services() {
 #[test]
 fn fuzzed_common_protocols() {
     assert_same(&data("fuzzmix"), FLAGS);
+    assert_same(&data("fuzzmix2"), FLAGS);
 }

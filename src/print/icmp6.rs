@@ -419,7 +419,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                         (0x80, "managed"),
                         (0x40, "other stateful"),
                         (0x20, "home agent"),
-                        (0x04, "proxy"),
+                        (0x02, "ipv6 only"),
                     ],
                 );
                 c.s("], pref ");

@@ -193,6 +193,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(6635) {
         return super::mpls::print(c, payload, length);
     }
+    // PTP is tried after the tunnels.
+    if !c.opts.quiet && (port(319) || port(320)) {
+        return super::l2misc::ptp(c, payload, length);
+    }
     if ulen > length && !fragmented {
         c.s("UDP, bad length ");
         c.dec(ulen as u64);

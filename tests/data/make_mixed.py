@@ -6,7 +6,9 @@
   RPL, mobile IPv6 discovery, unassigned types), well-formed and random;
 - services.pcap: text protocols on TCP (SMTP, FTP, WHOIS, RTSP, HTTP: commands,
   responses, binary data, lines without CRLF), BOOTP with full sname/file fields,
-  ICMP errors quoting short or empty datagrams;
+  ICMP errors quoting short or empty datagrams, PTP on UDP against other ports;
+- fuzzmix2.pcap: IP options, IPv6 extension headers, GRE, QinQ, STP/LLC/SNAP, IGMP,
+  DHCP, SNMP, NTP, text protocols, ICMP, random IP protocols and ethertypes, partly fuzzed;
 - fuzzmix.pcap: scapy's fuzz() over the common protocols (TCP, UDP, ICMP, DNS, ARP,
   ICMPv6 neighbour discovery, DHCP), seeded so the file is reproducible.
 The tests only read the files and compare rfilter's output with tcpdump's.
@@ -18,7 +20,14 @@ import random
 import struct
 import sys
 from scapy.all import (Ether, IP, IPv6, UDP, TCP, ICMP, ARP, DNS, DNSQR, DNSRR, Dot1Q,
-                       BOOTP, DHCP, Raw, IPOption_RR, fuzz, wrpcap)
+                       BOOTP, DHCP, Raw, IPOption_RR, IPOption_Timestamp, IPOption_NOP,
+                       IPOption_Security, GRE, IGMP, SNMP, fuzz, wrpcap)
+from scapy.layers.ntp import NTP
+from scapy.layers.l2 import STP, LLC, SNAP, Dot3
+from scapy.layers.inet6 import (IPv6ExtHdrHopByHop, IPv6ExtHdrDestOpt, IPv6ExtHdrRouting,
+                                IPv6ExtHdrFragment, PadN, ICMPv6NDOptRouteInfo,
+                                ICMPv6NDOptDNSSL, ICMPv6MLQuery2, ICMPv6MLReport2,
+                                ICMPv6MLDMultAddrRec)
 from scapy.layers.inet6 import (ICMPv6Unknown, ICMPv6EchoRequest, ICMPv6DestUnreach,
                                 ICMPv6ND_NA, ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6NDOptSrcLLAddr,
                                 ICMPv6NDOptDstLLAddr, ICMPv6NDOptMTU, ICMPv6NDOptPrefixInfo,
@@ -143,6 +152,12 @@ def services():
             inner = (bytes([ver << 4 | 5, 0]) + struct.pack(">H", iplen) + bytes(4)
                      + bytes([64, 17, 0, 0, 10, 0, 0, 2, 10, 0, 0, 9]) + bytes(8))
             out.append(e() / IP(src=a, dst=b) / ICMP(type=rng.choice([3, 4, 5, 11, 12])) / Raw(inner))
+    # PTP on UDP 319/320, against ports whose printers tcpdump tries first or after.
+    ptp = bytes([0x00, 0x02, 0, 44, 0, 0, 0x02, 0] + [0] * 12
+                + [0, 0x11, 0x22, 0xff, 0xfe, 0x33, 0x44, 0x55, 0, 1] + [0, 5, 0, 0x7f] + [0] * 10)
+    for other in (319, 320, 514, 5060, 4789, 6081, 6635, 5353, 1985, 3784, 53, 123, 40000):
+        for sport, dport in ((319, other), (other, 319), (320, other)):
+            out.append(e() / IP(src=a, dst=b) / UDP(sport=sport, dport=dport) / Raw(ptp))
     return stamp(out)
 
 
@@ -191,11 +206,51 @@ def fuzzmix():
     return stamp(out)
 
 
+def fuzzmix2():
+    """Link-layer, IP-option, tunnel and service packets, partly fuzzed."""
+    random.seed(11)  # fuzz() draws from the random module
+    e = lambda: Ether(**MAC)
+    a, b = "10.0.0.1", "10.0.0.2"
+    gens=[
+     lambda: e()/IP(src=a,dst=b)/UDP(sport=123,dport=123)/fuzz(NTP()),
+     lambda: e()/IP(src=a,dst=b)/fuzz(TCP(options=[('MSS',1460),('SAckOK',b''),('Timestamp',(1,2)),('WScale',3),('SAck',(1,2))])),
+     lambda: e()/fuzz(IP(src=a,dst=b,options=[IPOption_RR(),IPOption_Timestamp(),IPOption_NOP(),IPOption_Security()]))/ICMP(),
+     lambda: e()/IPv6(src="2001:db8::1",dst="2001:db8::2")/IPv6ExtHdrHopByHop(options=[PadN(optdata=b'\0\0')])/IPv6ExtHdrDestOpt()/IPv6ExtHdrRouting(addresses=["2001:db8::3"])/UDP(sport=1,dport=2),
+     lambda: e()/IPv6(src="2001:db8::1",dst="2001:db8::2")/fuzz(IPv6ExtHdrFragment())/Raw(bytes(20)),
+     lambda: e()/IPv6(src="2001:db8::1",dst="2001:db8::2")/fuzz(IPv6ExtHdrHopByHop())/UDP(),
+     lambda: e()/IP(src=a,dst=b)/fuzz(GRe())/IP(src="1.1.1.1",dst="2.2.2.2")/ICMP(),
+     lambda: e()/Dot1Q(vlan=5)/Dot1Q(vlan=6)/IP(src=a,dst=b)/UDP(),
+     lambda: Dot3(src="00:11:22:33:44:55",dst="01:80:c2:00:00:00")/LLC()/fuzz(STP()),
+     lambda: Dot3(src="00:11:22:33:44:55",dst="66:77:88:99:aa:bb")/fuzz(LLC())/Raw(bytes(random.randint(0,20))),
+     lambda: Dot3(src="00:11:22:33:44:55",dst="66:77:88:99:aa:bb")/LLC(dsap=0xaa,ssap=0xaa,ctrl=3)/fuzz(SNAP())/Raw(bytes(20)),
+     lambda: e()/IP(src=a,dst=b)/fuzz(IGMP()),
+     lambda: e()/IP(src=a,dst=b)/UDP(sport=68,dport=67)/fuzz(BOOTP())/DHCP(options=[("message-type",random.randint(1,10)),("lease_time",random.randint(0,99999)),("router","1.2.3.4"),("name_server","8.8.8.8"),("domain",b"example.com"),("client_id",b"\x01abcdef"),"end"]),
+     lambda: e()/IP(src=a,dst=b)/UDP(sport=161,dport=random.choice([161,162]))/fuzz(SNMP()),
+     lambda: e()/IP(src=a,dst=b)/TCP(sport=random.choice([80,21,25,110,143,23,554,179,22]),dport=40000,flags="PA")/Raw(bytes(random.randint(32,126) for _ in range(random.randint(0,60)))),
+     lambda: e()/IP(src=a,dst=b)/TCP(sport=40000,dport=random.choice([80,8080,21,25,554,22]),flags="PA")/Raw(random.choice([b"GET / HTTP/1.1\r\nHost: a\r\n\r\n",b"POST /x HTTP/1.0\r\n",b"USER anon\r\n",b"EHLO x\r\n",b"SSH-2.0-OpenSSH_8.9\r\n",b"HTTP/1.1 404 Not Found\r\n\r\n",b"OPTIONS rtsp://a RTSP/1.0\r\n"])),
+     lambda: e()/fuzz(ARP(hwlen=6,plen=4)),
+     lambda: e()/IPv6(src="fe80::1",dst="ff02::1")/fuzz(ICMPv6ND_RA())/ICMPv6NDOptPrefixInfo()/ICMPv6NDOptRouteInfo()/ICMPv6NDOptDNSSL(searchlist=["example.com"]),
+     lambda: e()/IPv6(src="fe80::1",dst="ff02::1")/fuzz(ICMPv6MLQuery2()),
+     lambda: e()/IPv6(src="fe80::1",dst="ff02::1")/ICMPv6MLReport2(records=[ICMPv6MLDMultAddrRec(sources=["2001:db8::5"])]),
+     lambda: e()/IP(src=a,dst=b)/ICMP(type=random.choice([0,8,13,14,15,16,17,18,9,10,4,30,40]),code=random.randint(0,3))/Raw(bytes(random.randint(0,40))),
+     lambda: e()/IP(src=a,dst=b,proto=random.randint(0,255))/Raw(bytes(random.randint(0,40))),
+     lambda: E(type=random.choice([0x8035,0x809b,0x80f3,0x8137,0x6003,0x88cc,0x8847,0x8863,0x8864,0x88a8,0x9000,0x0800,0x86dd,0x22f3,0x893f,0x88e5,0x8809]))/Raw(bytes(random.randint(0,255) for _ in range(random.randint(0,60)))),
+    ]
+    out = []
+    while len(out) < 1500:
+        try:
+            raw = bytes(random.choice(gens)())
+        except Exception:
+            continue
+        out.append(Ether(raw))
+    return stamp(out)
+
+
 def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else "tests/data/mixed"
     os.makedirs(outdir, exist_ok=True)
     for name, make in (("dnsnames", dnsnames), ("icmp6rare", icmp6rare), ("services", services),
-                       ("fuzzmix", fuzzmix)):
+                       ("fuzzmix", fuzzmix), ("fuzzmix2", fuzzmix2)):
         wrpcap(os.path.join(outdir, name + ".pcap"), make())
 
 
