@@ -14,7 +14,12 @@
 //! included); CDP, DTP, UDLD, VTP and PVST+ under Cisco's SNAP OUI, the slow
 //! protocols (LACP, Marker, OAM), the loopback protocol, EIGRP, EGP,
 //! IGRP, PGM, IPComp, Mobile IP, DCCP, PTP, the IPv6 mobility header and GRE
-//! source routes (`tests/print_l2misc.rs`);
+//! source routes (`tests/print_l2misc.rs`); AH, ISAKMP/IKEv1/IKEv2 and NAT-T, RADIUS,
+//! L2TP and Kerberos (`tests/print_vpn.rs`); DHCPv6, RIP/RIPng, HSRP, BFD and TFTP
+//! (`tests/print_udpa.rs`); SIP, BGP, EAPOL/EAP and Sun RPC/NFS (`tests/print_app.rs`);
+//! SMTP, FTP, WHOIS and RTSP first lines, and the rarer ICMPv6 messages (node
+//! information, router renumbering, RPL) (`tests/print_mixed.rs`); PPP, Cisco HDLC and
+//! the other serial link types (`tests/print_linkppp.rs`);
 //! other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
 //! Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump has a dedicated
 //! printer.
