@@ -75,6 +75,7 @@ mod rip;
 mod rsvp;
 mod sctp;
 mod serial;
+mod sflow;
 mod sip;
 mod slow;
 mod snmp;

@@ -174,6 +174,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && matches!(dport, 3784 | 4784 | 6784 | 3785) && !port(5353) {
         return super::bfd::print(c, payload, length, dport);
     }
+    if !c.opts.quiet && port(6343) && !port(5353) {
+        return super::sflow::print(c, payload, length);
+    }
     // Then SIP and syslog (mDNS, tried right after DNS in tcpdump, wins over both).
     if !c.opts.quiet && port(5060) && !port(5353) {
         return super::sip::print(c, payload, length);

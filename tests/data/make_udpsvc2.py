@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Writes the captures of tests/print_udpsvc2.rs into tests/data/udpsvc2/: one pcap
+per protocol (sFlow, LSP-PING, OTV, AFS RX, AODV, Cisco auto-RP, timed), realistic
+and malformed packets, plus ports.pcap (port pairs, for the dispatch order).
+Deterministic (fixed timestamps). Needs scapy; the tests only read the files and
+compare rfilter's output with tcpdump's.
+
+usage: python3 tests/data/make_udpsvc2.py tests/data/udpsvc2
+"""
+import os
+import socket
+import struct
+import sys
+from scapy.all import Ether, IP, IPv6, UDP, Raw, wrpcap
+
+E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
+A, B = "10.0.0.1", "10.0.0.2"
+A6, B6 = "2001:db8::1", "2001:db8::2"
+
+
+def u8(v):
+    return struct.pack(">B", v)
+
+
+def u16(v):
+    return struct.pack(">H", v)
+
+
+def u32(v):
+    return struct.pack(">I", v)
+
+
+def u64(v):
+    return struct.pack(">Q", v)
+
+
+def v4(s):
+    return socket.inet_aton(s)
+
+
+def v6(s):
+    return socket.inet_pton(socket.AF_INET6, s)
+
+
+def udp4(sport, dport, payload):
+    return E / IP(src=A, dst=B) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+
+def udp6(sport, dport, payload):
+    return E / IPv6(src=A6, dst=B6) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+
+# ---------------------------------------------------------------- sFlow
+def sf_rec(fmt, body, length=None):
+    return u32(fmt) + u32(len(body) if length is None else length) + body
+
+
+def sf_sample(fmt, body, length=None):
+    return u32(fmt) + u32(len(body) if length is None else length) + body
+
+
+def sf_dgram(samples, nsamples=None, version=5, ipver=1, agent=v4("192.0.2.1"), seq=77):
+    return (u32(version) + u32(ipver) + agent + u32(3) + u32(seq) + u32(123456)
+            + u32(len(samples) if nsamples is None else nsamples) + b"".join(samples))
+
+
+def sflow():
+    raw_hdr = bytes.fromhex("0200000000020200000000010800") + bytes(range(64))
+    raw = sf_rec(1, u32(1) + u32(1514) + u32(4) + u32(len(raw_hdr)) + raw_hdr)
+    eth = sf_rec(2, u32(1514) + bytes.fromhex("0200000000010000") + bytes.fromhex("0200000000020000") + u32(0x0800))
+    sw = sf_rec(1001, u32(10) + u32(0) + u32(20) + u32(5))
+    ipv4d = sf_rec(3, u32(100) + u32(6) + v4("10.1.1.1") + v4("10.1.1.2") + u32(80) + u32(1234) + u32(0x18) + u32(0))
+    router = sf_rec(1002, u32(1) + v4("10.0.0.254") + u32(24) + u32(24))
+    unk = sf_rec(2000, b"\x01\x02\x03\x04\x05\x06")
+    ent = sf_rec((9 << 12) | 5, b"\xaa" * 8)
+    flow = (u32(1) + u8(0) + b"\x00\x00\x05" + u32(512) + u32(100000) + u32(0) + u32(5) + u32(7))
+    flow_s = sf_sample(1, flow + u32(7) + raw + eth + sw + ipv4d + router + unk + ent)
+    xflow = (u32(2) + u32(0) + u32(17) + u32(1024) + u32(20000) + u32(3) + u32(0) + u32(17)
+             + u32(0) + u32(18))
+    xflow_s = sf_sample(3, xflow + u32(2) + raw + sw)
+
+    gen = (u32(5) + u32(6) + u64(1000000000) + u32(1) + u32(3) + u64(123456789012) + u32(1) + u32(2)
+           + u32(3) + u32(4) + u32(5) + u32(6) + u64(98765432109) + u32(7) + u32(8) + u32(9) + u32(10)
+           + u32(11) + u32(0))
+    ethc = b"".join(u32(i) for i in range(13))
+    basevg = (u32(1) + u64(2) + u32(3) + u64(4) + u32(5) + u32(6) + u32(7) + u32(8) + u32(9) + u64(10)
+              + u32(11) + u64(12) + u64(13) + u64(14))
+    vlan = u32(100) + u64(5555) + u32(1) + u32(2) + u32(3) + u32(4)
+    proc = u32(10) + u32(20) + u32(30) + u64(8 << 30) + u64(3 << 30)
+    crecs = [sf_rec(1, gen), sf_rec(2, ethc), sf_rec(3, b"\0" * 8), sf_rec(4, basevg), sf_rec(5, vlan),
+             sf_rec(1001, proc), sf_rec(9, b"\x11\x22\x33"), sf_rec((1 << 20) | 2, b"\0" * 4)]
+    cnt_s = sf_sample(2, u32(9) + u8(0) + b"\x00\x00\x05" + u32(len(crecs)) + b"".join(crecs))
+    xcnt_s = sf_sample(4, u32(10) + u32(0) + u32(6) + u32(2) + sf_rec(1, gen) + sf_rec(2, ethc))
+    unk_s = sf_sample(7, b"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09")
+    ent_s = sf_sample((4300 << 12) | 1, b"\x00" * 12)
+
+    p = [
+        udp4(50000, 6343, sf_dgram([flow_s, cnt_s])),
+        udp4(50000, 6343, sf_dgram([xflow_s, xcnt_s, unk_s])),
+        udp4(6343, 50000, sf_dgram([ent_s, cnt_s])),
+        udp4(50000, 6343, sf_dgram([])),
+        udp4(50000, 6343, sf_dgram([], version=4)),
+        udp4(50000, 6343, sf_dgram([flow_s], ipver=2)),
+        udp6(50000, 6343, sf_dgram([cnt_s], ipver=2, agent=v6("2001:db8::99")[:4])),
+        # more samples announced than present, fewer announced than present
+        udp4(50000, 6343, sf_dgram([cnt_s], nsamples=3)),
+        udp4(50000, 6343, sf_dgram([cnt_s, flow_s], nsamples=1)),
+        # zero type, zero length, sample longer than the datagram
+        udp4(50000, 6343, sf_dgram([sf_sample(0, b"\0" * 8)])),
+        udp4(50000, 6343, sf_dgram([sf_sample(1, b"", length=0)])),
+        udp4(50000, 6343, sf_dgram([sf_sample(2, b"\0" * 12, length=400)])),
+        # samples too short for their header, records too long for the sample
+        udp4(50000, 6343, sf_dgram([sf_sample(1, b"\0" * 20)])),
+        udp4(50000, 6343, sf_dgram([sf_sample(2, b"\0" * 8)])),
+        udp4(50000, 6343, sf_dgram([sf_sample(3, b"\0" * 40)])),
+        udp4(50000, 6343, sf_dgram([sf_sample(4, b"\0" * 12)])),
+        udp4(50000, 6343, sf_dgram([sf_sample(2, u32(1) + u32(5) + u32(2) + sf_rec(1, gen, length=200))])),
+        udp4(50000, 6343, sf_dgram([sf_sample(2, u32(1) + u32(5) + u32(1) + sf_rec(1, gen[:40]))])),
+        udp4(50000, 6343, sf_dgram([sf_sample(2, u32(1) + u32(5) + u32(1) + sf_rec(2, ethc[:20])),
+                                    cnt_s])),
+        udp4(50000, 6343, sf_dgram([sf_sample(1, flow[:28] + u32(2) + sf_rec(2, b"\0" * 10)
+                                              + sf_rec(1, b"\0" * 8))])),
+        # short datagrams
+        udp4(50000, 6343, sf_dgram([])[:20]),
+        udp4(50000, 6343, u32(5)),
+        udp4(50000, 6343, b""),
+    ]
+    # a UDP length shorter than the sFlow header, with the rest still captured
+    short = udp4(50000, 6343, sf_dgram([cnt_s]))
+    short[UDP].len = 8 + 20
+    p.append(short)
+    return p
+
+
+def write(path, pkts):
+    for i, pk in enumerate(pkts):
+        pk.time = 1700000000 + i
+    wrpcap(path, pkts)
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/udpsvc2"
+    os.makedirs(out, exist_ok=True)
+    write(os.path.join(out, "sflow.pcap"), sflow())
+
+
+if __name__ == "__main__":
+    main()
