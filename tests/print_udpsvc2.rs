@@ -24,10 +24,10 @@ const FLAGS: &[&[&str]] = &[
 ];
 
 /// Flags for the truncated variants (each record cut at every length).
-const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"]];
+const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/udpsvc2/.
-const NAMES: &[&str] = &["sflow"];
+const NAMES: &[&str] = &["sflow", "otv"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -109,6 +109,12 @@ fn golden(name: &str) {
 #[test]
 fn sflow() {
     golden("sflow");
+}
+
+/// OTV with inner Ethernet frames (IPv4, ARP), odd flags, short headers.
+#[test]
+fn otv() {
+    golden("otv");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

@@ -65,6 +65,7 @@ mod names;
 mod nfs;
 mod ospf;
 mod ospf6;
+mod otv;
 pub mod out;
 mod overlay;
 mod pim;

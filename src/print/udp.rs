@@ -187,6 +187,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(5353) {
         return super::dns::print(c, payload, length, false, true);
     }
+    if !c.opts.quiet && port(8472) {
+        return super::otv::print(c, payload, length);
+    }
     if !c.opts.quiet && port(4789) {
         return super::overlay::vxlan(c, payload, length);
     }

@@ -132,6 +132,23 @@ def sflow():
     return p
 
 
+# ---------------------------------------------------------------- OTV
+def otv():
+    inner_ip = (Ether(src="00:11:22:33:44:55", dst="00:66:77:88:99:aa") / IP(src="192.168.1.1", dst="192.168.1.2")
+                / UDP(sport=1234, dport=53) / Raw(b"\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x03www\x07example\x03com\x00\x00\x01\x00\x01"))
+    inner_arp = bytes.fromhex("ffffffffffff001122334455080600010800060400010011223344550a0000010000000000000a000002")
+    hdr = lambda flags, ov, inst: u8(flags) + struct.pack(">I", ov)[1:] + struct.pack(">I", inst)[1:] + b"\0"
+    return [
+        udp4(8472, 8472, hdr(0x08, 1, 100) + bytes(inner_ip)),
+        udp4(50000, 8472, hdr(0x08, 0xffffff, 0xabcdef) + inner_arp),
+        udp4(8472, 50000, hdr(0x00, 2, 3) + inner_arp),
+        udp6(50000, 8472, hdr(0xff, 2, 3) + bytes(inner_ip)),
+        udp4(50000, 8472, hdr(0x08, 1, 1)),
+        udp4(50000, 8472, hdr(0x08, 1, 1)[:5]),
+        udp4(50000, 8472, b""),
+    ]
+
+
 def write(path, pkts):
     for i, pk in enumerate(pkts):
         pk.time = 1700000000 + i
@@ -142,7 +159,10 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/udpsvc2"
     os.makedirs(out, exist_ok=True)
     write(os.path.join(out, "sflow.pcap"), sflow())
+    write(os.path.join(out, "otv.pcap"), otv())
 
 
 if __name__ == "__main__":
     main()
+
+
