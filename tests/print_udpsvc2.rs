@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/udpsvc2/.
-const NAMES: &[&str] = &["sflow", "otv"];
+const NAMES: &[&str] = &["sflow", "otv", "lspping"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -115,6 +115,13 @@ fn sflow() {
 #[test]
 fn otv() {
     golden("otv");
+}
+
+/// LSP ping requests and replies: every target FEC sub-TLV, downstream
+/// mappings of each address type, vendor and BFD TLVs, bad lengths and padding.
+#[test]
+fn lspping() {
+    golden("lspping");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

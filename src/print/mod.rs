@@ -59,6 +59,7 @@ mod l2tp;
 mod link;
 mod llc;
 mod lldp;
+mod lspping;
 mod misc;
 mod mpls;
 mod names;

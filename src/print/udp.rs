@@ -166,6 +166,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && dport == 1985 && !port(5353) {
         return super::hsrp::print(c, payload, length);
     }
+    if !c.opts.quiet && port(3503) && !port(5353) {
+        return super::lspping::print(c, payload, length);
+    }
     // tcpdump tries the Broadcom LI shim after HSRP, before BFD, syslog and the
     // tunnels.
     if !c.opts.quiet && sport == 49152 && !port(5353) {

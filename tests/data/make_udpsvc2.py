@@ -149,6 +149,84 @@ def otv():
     ]
 
 
+# ---------------------------------------------------------------- LSP-PING
+def lsp_hdr(mtype=1, mode=2, code=0, sub=0, handle=0x1234, seq=1, sent=(0xe8f1a2b3, 0x80000000),
+            rcvd=(0, 0), version=1):
+    return (u16(version) + u16(0) + u8(mtype) + u8(mode) + u8(code) + u8(sub) + u32(handle) + u32(seq)
+            + u32(sent[0]) + u32(sent[1]) + u32(rcvd[0]) + u32(rcvd[1]))
+
+
+def tlv(t, body, length=None):
+    pad = b"\0" * (-len(body) % 4)
+    return u16(t) + u16(len(body) if length is None else length) + body + pad
+
+
+def rdv(kind):
+    if kind == 0:
+        return u16(0) + u16(65000) + u32(100)
+    if kind == 1:
+        return u16(1) + v4("192.0.2.1") + u16(7)
+    if kind == 2:
+        return u16(2) + u32(4200000000) + u16(9)
+    return u16(9) + b"\0" * 6
+
+
+def lspping():
+    fec = b"".join([
+        tlv(1, v4("10.9.9.9") + u8(32)),
+        tlv(2, v6("2001:db8::9") + u8(128)),
+        tlv(3, v4("10.1.1.1") + u16(0) + u16(0x1234) + v4("10.2.2.2") + v4("10.3.3.3") + u16(0) + u16(7)),
+        tlv(4, v6("2001:db8::1") + u16(0) + u16(0x55) + v6("2001:db8::2") + v6("2001:db8::3") + u16(0)
+            + u16(9)),
+        tlv(6, rdv(0) + v4("172.16.0.0") + u8(16)),
+        tlv(7, rdv(1) + v6("2001:db8:1::") + u8(48)),
+        tlv(8, rdv(2) + u16(1) + u16(2) + u16(5)),
+        tlv(9, v4("10.4.4.4") + u32(100) + u16(4)),
+        tlv(10, v4("10.5.5.5") + v4("10.6.6.6") + u32(200) + u16(64)),
+        tlv(12, v4("10.7.0.0") + u8(16)),
+        tlv(13, v6("2001:db8:7::") + u8(64)),
+        tlv(6, rdv(7) + v4("172.16.0.0") + u8(16)),
+        tlv(11, b"\x01\x02\x03"),
+        tlv(16, u32(3)),
+        tlv(1, v4("10.9.9.9") + u8(32) + b"\0"),
+    ])
+    ds4 = u16(1500) + u8(1) + u8(0) + v4("10.8.8.8") + v4("10.8.8.9") + u8(0) + u8(0) + u16(0) + u32(0x00012100)
+    ds4u = u16(1500) + u8(2) + u8(0) + v4("10.8.8.8") + u32(7) + u8(0) + u8(0) + u16(0) + u32(0x00012100)
+    ds6 = u16(9000) + u8(3) + u8(0) + v6("2001:db8::8") + v6("2001:db8::9") + u8(0) + u8(0) + u16(0)
+    ds6u = u16(9000) + u8(4) + u8(0) + v6("2001:db8::8") + u32(8) + u8(0) + u8(0) + u16(0)
+    dsx = u16(1500) + u8(9) + u8(0) + u8(0) + u8(0) + u16(0)
+    req = lsp_hdr() + tlv(1, fec) + tlv(3, u8(1) + b"\0" * 7) + tlv(15, u32(0xdeadbeef)) + tlv(5, u32(9))
+    rep = (lsp_hdr(mtype=2, code=3, sub=1, rcvd=(0xe8f1a2b4, 0x1000)) + tlv(2, ds4) + tlv(2, ds4u)
+           + tlv(2, ds6) + tlv(2, ds6u) + tlv(2, dsx) + tlv(5, u32(2636)) + tlv(5, u32(123456))
+           + tlv(7, u32(0x00012100)) + tlv(9, u8(1) + u8(2) + u16(0)) + tlv(10, u8(0xc0) + b"\0\0\0")
+           + tlv(0xfc00, u32(9) + b"abc") + tlv(0x8001, b"xyz"))
+    p = [
+        udp4(3503, 3503, req),
+        udp4(3503, 3503, rep),
+        udp6(49152, 3503, lsp_hdr(mode=3, seq=2) + tlv(1, tlv(2, v6("2001:db8::9") + u8(128)))),
+        udp4(3503, 40000, lsp_hdr(mtype=7, mode=9, code=13, sub=2, rcvd=(0, 5))),
+        udp4(40000, 3503, lsp_hdr(mtype=2, code=99, rcvd=(7, 0))),
+        udp4(40000, 3503, lsp_hdr(version=2)),
+        # malformed: wrong sub-TLV lengths, short TLVs, zero lengths, odd padding
+        udp4(40000, 3503, lsp_hdr() + tlv(1, tlv(1, v4("10.9.9.9") + u8(32) + b"\0\0\0")
+                                          + tlv(3, b"\0" * 8) + tlv(8, b"\0" * 10))),
+        udp4(40000, 3503, lsp_hdr() + tlv(1, u16(1) + u16(20) + b"\0" * 8)),
+        udp4(40000, 3503, lsp_hdr() + tlv(1, b"\0\1")),
+        udp4(40000, 3503, lsp_hdr() + tlv(2, b"\0\0")),
+        udp4(40000, 3503, lsp_hdr() + tlv(2, u16(1500) + u8(1) + u8(0) + b"\0" * 4)),
+        udp4(40000, 3503, lsp_hdr() + tlv(2, u16(1500) + u8(1) + u8(0) + b"\0" * 8)),
+        udp4(40000, 3503, lsp_hdr() + tlv(15, b"\0\0") + tlv(5, b"\0")),
+        udp4(40000, 3503, lsp_hdr() + u16(1) + u16(0) + tlv(3, b"\0" * 4)),
+        udp4(40000, 3503, lsp_hdr() + u16(1) + u16(40) + b"\0" * 8),
+        udp4(40000, 3503, lsp_hdr() + u16(3) + u16(3) + b"\0\0\0"),
+        udp4(40000, 3503, lsp_hdr() + u16(3)),
+        udp4(40000, 3503, lsp_hdr() + tlv(1, u16(1) + u16(3) + b"\0\0\0")),
+        udp4(40000, 3503, lsp_hdr()[:20]),
+        udp4(40000, 3503, b""),
+    ]
+    return p
+
+
 def write(path, pkts):
     for i, pk in enumerate(pkts):
         pk.time = 1700000000 + i
@@ -160,6 +238,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     write(os.path.join(out, "sflow.pcap"), sflow())
     write(os.path.join(out, "otv.pcap"), otv())
+    write(os.path.join(out, "lspping.pcap"), lspping())
 
 
 if __name__ == "__main__":
