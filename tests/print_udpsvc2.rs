@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/udpsvc2/.
-const NAMES: &[&str] = &["sflow", "otv", "lspping"];
+const NAMES: &[&str] = &["sflow", "otv", "lspping", "aodv"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -122,6 +122,13 @@ fn otv() {
 #[test]
 fn lspping() {
     golden("lspping");
+}
+
+/// AODV over IPv4 and IPv6: requests, replies (with hello extensions), errors,
+/// acknowledgements, the IPv6 draft's types, unknown types, short messages.
+#[test]
+fn aodv() {
+    golden("aodv");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

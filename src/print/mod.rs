@@ -32,6 +32,7 @@
 //! ` [|proto]` mark — when the capture ends early.
 
 mod ah;
+mod aodv;
 mod arp;
 mod bfd;
 mod bgp;

@@ -124,6 +124,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(520) && !port(5353) {
         return super::rip::rip(c, payload, length);
     }
+    if !c.opts.quiet && port(654) && !port(69) && !port(5353) {
+        return super::aodv::print(c, payload, length, ip.v6);
+    }
     // tcpdump 4.99 tries ISAKMP and NAT-T before SNMP and NTP, and Kerberos,
     // L2TP and RADIUS right after them (RADIUS after RIPng and DHCPv6).
     let vpn = !c.opts.quiet && !port(69) && !port(5353);

@@ -227,6 +227,53 @@ def lspping():
     return p
 
 
+# ---------------------------------------------------------------- AODV
+def aodv():
+    rreq4 = lambda t, ext=b"": (u8(t) + u8(0) + u8(0) + u8(3) + u32(0x11223344) + v4("10.1.0.1") + u32(5)
+                                + v4("10.1.0.2") + u32(6) + ext)
+    rrep4 = lambda t, ext=b"": (u8(t) + u8(0) + u8(0x1f) + u8(2) + v4("10.1.0.1") + u32(7) + v4("10.1.0.2")
+                                + u32(3000) + ext)
+    rreq6 = lambda t: (u8(t) + u8(0) + u8(0) + u8(1) + u32(9) + v6("2001:db8::a") + u32(5)
+                       + v6("2001:db8::b") + u32(6))
+    rrep6 = lambda t: (u8(t) + u8(0) + u8(8) + u8(2) + v6("2001:db8::a") + u32(7) + v6("2001:db8::b")
+                       + u32(3000))
+    rerr = lambda n, items, a=v4: (u8(3) + u8(0x80) + u8(0) + u8(n)
+                                   + b"".join(a(x) + u32(i) for i, x in enumerate(items)))
+    hello = u8(1) + u8(4) + u32(1000)
+    p = [
+        udp4(654, 654, rreq4(1)),
+        udp4(654, 654, rreq4(1, hello)),
+        udp4(654, 654, rreq4(0xf9, u8(1) + u8(2) + u32(5))),
+        udp4(654, 654, rreq4(1, u8(7) + u8(3))),
+        udp4(654, 654, rreq4(1, u8(1) + u8(4) + u16(1))),
+        udp4(654, 654, rrep4(2)),
+        udp4(654, 654, rrep4(0xc2, hello)),
+        udp4(654, 654, rerr(2, ["10.2.0.1", "10.2.0.2"])),
+        udp4(654, 654, rerr(3, ["10.2.0.1"])),
+        udp4(654, 654, u8(4) + u8(0)),
+        udp4(654, 654, u8(9) + u8(0) + u16(0)),
+        udp4(654, 654, rreq4(1)[:20]),
+        udp4(654, 654, rrep4(2)[:10]),
+        udp4(654, 654, rerr(0, [])[:3]),
+        udp4(654, 654, b""),
+        udp6(654, 654, rreq6(1)),
+        udp6(654, 654, rreq6(1) + hello),
+        udp6(654, 654, rrep6(2)),
+        udp6(654, 654, rerr(2, ["2001:db8::1", "2001:db8::2"], v6)),
+        udp6(654, 654, u8(4) + u8(0)),
+        udp6(654, 654, rreq6(16)),
+        udp6(654, 654, u8(17) + u8(0) + u8(8) + u8(2) + u32(7) + v6("2001:db8::a") + v6("2001:db8::b")
+             + u32(3000)),
+        udp6(654, 654, rerr(1, ["2001:db8::1"], v6)[:4] + v6("2001:db8::1") + u32(1)),
+        udp6(654, 654, u8(18) + u8(0) + u8(0) + u8(1) + v6("2001:db8::1") + u32(1)),
+        udp6(654, 654, u8(19) + u8(0)),
+        udp4(654, 654, rreq6(16)),
+        udp6(654, 654, rreq4(1)),
+        udp4(40000, 654, rrep4(2)),
+    ]
+    return p
+
+
 def write(path, pkts):
     for i, pk in enumerate(pkts):
         pk.time = 1700000000 + i
@@ -239,6 +286,7 @@ def main():
     write(os.path.join(out, "sflow.pcap"), sflow())
     write(os.path.join(out, "otv.pcap"), otv())
     write(os.path.join(out, "lspping.pcap"), lspping())
+    write(os.path.join(out, "aodv.pcap"), aodv())
 
 
 if __name__ == "__main__":
