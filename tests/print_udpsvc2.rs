@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/udpsvc2/.
-const NAMES: &[&str] = &["sflow", "otv", "lspping", "aodv"];
+const NAMES: &[&str] = &["sflow", "otv", "lspping", "aodv", "autorp"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -129,6 +129,13 @@ fn lspping() {
 #[test]
 fn aodv() {
     golden("aodv");
+}
+
+/// Cisco auto-RP announcements and mappings: PIM versions, negative, bidir and
+/// reserved group flags, hold times, short messages.
+#[test]
+fn autorp() {
+    golden("autorp");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

@@ -34,6 +34,7 @@
 mod ah;
 mod aodv;
 mod arp;
+mod autorp;
 mod bfd;
 mod bgp;
 mod bootp;

@@ -274,6 +274,26 @@ def aodv():
     return p
 
 
+# ---------------------------------------------------------------- Cisco auto-RP
+def autorp():
+    ent = lambda flags, mask, a: u8(flags) + u8(mask) + v4(a)
+    rp = lambda a, ver, ents: v4(a) + u8(ver) + u8(len(ents)) + b"".join(ents)
+    hdr = lambda t, n, hold: u8(t) + u8(n) + u16(hold) + u32(0)
+    both = rp("10.0.0.9", 3, [ent(0, 4, "224.0.0.0"), ent(1, 24, "239.1.1.0"), ent(2, 8, "232.0.0.0")])
+    p = [
+        udp4(496, 496, hdr(0x11, 1, 181) + rp("10.0.0.9", 2, [ent(0, 4, "224.0.0.0")])),
+        udp4(496, 496, hdr(0x12, 2, 0) + both + rp("10.0.0.10", 0xfd, [ent(0xfe, 16, "239.2.0.0")])),
+        udp4(496, 496, hdr(0x13, 0, 65535)),
+        udp4(496, 496, hdr(0x11, 1, 60) + rp("10.0.0.9", 1, [])),
+        udp4(496, 496, hdr(0x11, 2, 60) + rp("10.0.0.9", 1, [])),
+        udp4(496, 496, hdr(0x11, 1, 60) + v4("10.0.0.9") + u8(1)),
+        udp4(496, 496, hdr(0x11, 1, 60) + rp("10.0.0.9", 1, [ent(0, 8, "224.0.0.0")])[:-2]),
+        udp4(496, 496, hdr(0x11, 1, 60)[:6]),
+        udp4(40000, 496, hdr(0x12, 1, 3600) + rp("10.0.0.11", 2, [ent(0, 4, "224.0.0.0")])),
+    ]
+    return p
+
+
 def write(path, pkts):
     for i, pk in enumerate(pkts):
         pk.time = 1700000000 + i
@@ -287,6 +307,7 @@ def main():
     write(os.path.join(out, "otv.pcap"), otv())
     write(os.path.join(out, "lspping.pcap"), lspping())
     write(os.path.join(out, "aodv.pcap"), aodv())
+    write(os.path.join(out, "autorp.pcap"), autorp())
 
 
 if __name__ == "__main__":
