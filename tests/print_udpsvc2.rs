@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/udpsvc2/.
-const NAMES: &[&str] = &["sflow", "otv", "lspping", "aodv", "autorp"];
+const NAMES: &[&str] = &["sflow", "otv", "lspping", "aodv", "autorp", "timed"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -136,6 +136,13 @@ fn aodv() {
 #[test]
 fn autorp() {
     golden("autorp");
+}
+
+/// timed (TSP): every message type, hop counts, positive and negative times,
+/// odd and unterminated host names, short messages.
+#[test]
+fn timed() {
+    golden("timed");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

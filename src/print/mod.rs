@@ -88,6 +88,7 @@ mod stp;
 mod tcp;
 mod tftp;
 mod time;
+mod timed;
 mod udp;
 
 use crate::cli::{Args, TsPrecision};

@@ -115,6 +115,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(53) {
         return super::dns::print(c, payload, length, false, false);
     }
+    // timed comes right after DNS and mDNS in tcpdump 4.99.
+    if !c.opts.quiet && port(525) && !port(5353) {
+        return super::timed::print(c, payload);
+    }
     if !c.opts.quiet && port(69) && !port(5353) {
         return super::tftp::print(c, payload, length);
     }

@@ -294,6 +294,36 @@ def autorp():
     return p
 
 
+# ---------------------------------------------------------------- timed (TSP)
+def timed():
+    def tsp(t, vers=1, seq=7, u=b"\0" * 8, name=b"host.example\0"):
+        return u8(t) + u8(vers) + u16(seq) + u + name
+    neg = lambda s, us: struct.pack(">ii", s, us)
+    p = [udp4(525, 525, tsp(t, seq=t)) for t in range(0, 26)]
+    p += [
+        udp4(525, 525, tsp(24, u=u8(5) + b"\0" * 7)),
+        udp4(525, 525, tsp(5, u=neg(1700000000, 250000))),
+        udp4(525, 525, tsp(1, u=neg(-1, 500000))),
+        udp4(525, 525, tsp(1, u=neg(-5, 500000))),
+        udp4(525, 525, tsp(22, u=neg(-3, 0))),
+        udp4(525, 525, tsp(23, u=neg(3, -1))),
+        udp4(525, 525, tsp(1, u=neg(-2, 2000000))),
+        udp4(525, 525, tsp(1, u=neg(-2, 999995))),
+        udp4(525, 525, tsp(1, u=neg(-2, 1000003))),
+        udp4(525, 525, tsp(0xff, vers=3, seq=65535, name=b"odd\x01\x7f\xe9name\0")),
+        udp4(525, 525, tsp(8, name=b"x" * 300)),
+        udp4(525, 525, tsp(8, name=b"noterm")),
+        udp4(40000, 525, tsp(2)),
+        udp6(525, 40000, tsp(3)),
+        udp4(525, 525, b"\x05\x01"),
+        udp4(525, 525, b""),
+    ]
+    short = udp4(525, 525, tsp(5, u=neg(10, 20)))
+    short[UDP].len = 8 + 4
+    p.append(short)
+    return p
+
+
 def write(path, pkts):
     for i, pk in enumerate(pkts):
         pk.time = 1700000000 + i
@@ -308,6 +338,7 @@ def main():
     write(os.path.join(out, "lspping.pcap"), lspping())
     write(os.path.join(out, "aodv.pcap"), aodv())
     write(os.path.join(out, "autorp.pcap"), autorp())
+    write(os.path.join(out, "timed.pcap"), timed())
 
 
 if __name__ == "__main__":
