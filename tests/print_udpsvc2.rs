@@ -145,6 +145,14 @@ fn timed() {
     golden("timed");
 }
 
+/// These ports against each other and against every port rfilter decodes, both
+/// ways: the printer chosen follows tcpdump's order.
+#[test]
+fn port_precedence() {
+    let (c, m) = assert_same(&data("ports"), &[&["-n"], &["-nv"], &["-nq"]]);
+    eprintln!("ports: {m} of {c} lines identical to tcpdump");
+}
+
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so
 /// this is one run per capture).
 #[test]
