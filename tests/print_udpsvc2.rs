@@ -1,5 +1,5 @@
-//! Golden tests for the UDP printers of sFlow, LSP-PING, OTV, AFS RX, AODV, Cisco
-//! auto-RP and timed: rfilter against the tcpdump binary, line by line, over the
+//! Golden tests for the UDP printers of sFlow, LSP-PING, OTV, AODV, Cisco auto-RP,
+//! timed and SOME/IP: rfilter against the tcpdump binary, line by line, over the
 //! captures in tests/data/udpsvc2/ (written by tests/data/make_udpsvc2.py), over
 //! every truncation of each of their packets, over lowered UDP lengths, and over
 //! mutated packets (which must never panic).
@@ -27,7 +27,9 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/udpsvc2/.
-const NAMES: &[&str] = &["sflow", "otv", "lspping", "aodv", "autorp", "timed"];
+const NAMES: &[&str] = &[
+    "sflow", "otv", "lspping", "aodv", "autorp", "timed", "someip",
+];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -143,6 +145,12 @@ fn autorp() {
 #[test]
 fn timed() {
     golden("timed");
+}
+
+/// SOME/IP headers: every message type and return code, events, short messages.
+#[test]
+fn someip() {
+    golden("someip");
 }
 
 /// These ports against each other and against every port rfilter decodes, both

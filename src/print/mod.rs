@@ -84,6 +84,7 @@ mod sip;
 mod slow;
 mod snmp;
 mod snmp_mib;
+mod someip;
 mod stp;
 mod tcp;
 mod tftp;

@@ -216,6 +216,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && (port(319) || port(320)) {
         return super::l2misc::ptp(c, payload, length);
     }
+    // SOME/IP is tcpdump's last port.
+    if !c.opts.quiet && port(30490) {
+        return super::someip::print(c, payload, length);
+    }
     if ulen > length && !fragmented {
         c.s("UDP, bad length ");
         c.dec(ulen as u64);

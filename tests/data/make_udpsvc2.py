@@ -324,10 +324,28 @@ def timed():
     return p
 
 
+# ---------------------------------------------------------------- SOME/IP
+def someip():
+    hdr = lambda mid, ln, req, pv, iv, mt, rc: u32(mid) + u32(ln) + u32(req) + u8(pv) + u8(iv) + u8(mt) + u8(rc)
+    p = [udp4(30490, 30490, hdr(0x12340001 + t, 8 + 4, 0x00010002, 1, 1, t, t & 0x1f) + b"\xaa" * 4)
+         for t in [0, 1, 2, 0x80, 0x81, 0x20, 0x21, 0x22, 0xa0, 0xa1, 0x03]]
+    p += [
+        udp4(40000, 30490, hdr(0xffff8100, 20, 0, 1, 1, 2, 0) + b"\0" * 12),
+        udp4(30490, 40000, hdr(0x43218001, 8, 0xffffffff, 2, 9, 0x80, 0x10)),
+        udp6(30490, 30490, hdr(1, 8, 2, 1, 1, 0, 0)),
+        udp4(30490, 30490, hdr(1, 8, 2, 1, 1, 0, 0)[:15]),
+        udp4(30490, 30490, b""),
+    ]
+    short = udp4(30490, 30490, hdr(1, 8, 2, 1, 1, 0, 0))
+    short[UDP].len = 8 + 10
+    p.append(short)
+    return p
+
+
 # ---------------------------------------------------------------- port pairs
 # (AFS RX 7000-7009, wb 4567 and vat 3456 come before several of these ports in
 # tcpdump but have no printer in rfilter yet, so they are left out.)
-MINE = [6343, 3503, 8472, 654, 496, 525]
+MINE = [6343, 3503, 8472, 654, 496, 525, 30490]
 OTHERS = [53, 5353, 69, 67, 68, 520, 500, 4500, 7500, 8500, 161, 162, 123, 88, 750, 1701, 521, 546, 547,
           1645, 1646, 1700, 1812, 1813, 3799, 1985, 49152, 3784, 4784, 6784, 3785, 5060, 514, 4789, 6081,
           6635, 319, 320, 2049]
@@ -362,6 +380,7 @@ def main():
     write(os.path.join(out, "aodv.pcap"), aodv())
     write(os.path.join(out, "autorp.pcap"), autorp())
     write(os.path.join(out, "timed.pcap"), timed())
+    write(os.path.join(out, "someip.pcap"), someip())
     write(os.path.join(out, "ports.pcap"), ports())
 
 
