@@ -1,5 +1,5 @@
 //! Golden tests for the UDP printers of sFlow, LSP-PING, OTV, AODV, Cisco auto-RP,
-//! timed and SOME/IP: rfilter against the tcpdump binary, line by line, over the
+//! timed, SOME/IP and vat: rfilter against the tcpdump binary, line by line, over the
 //! captures in tests/data/udpsvc2/ (written by tests/data/make_udpsvc2.py), over
 //! every truncation of each of their packets, over lowered UDP lengths, and over
 //! mutated packets (which must never panic).
@@ -28,7 +28,7 @@ const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/udpsvc2/.
 const NAMES: &[&str] = &[
-    "sflow", "otv", "lspping", "aodv", "autorp", "timed", "someip",
+    "sflow", "otv", "lspping", "aodv", "autorp", "timed", "someip", "vat",
 ];
 
 fn data(name: &str) -> PathBuf {
@@ -151,6 +151,12 @@ fn timed() {
 #[test]
 fn someip() {
     golden("someip");
+}
+
+/// vat and vt audio headers (UDP destination port 3456), short messages.
+#[test]
+fn vat() {
+    golden("vat");
 }
 
 /// These ports against each other and against every port rfilter decodes, both

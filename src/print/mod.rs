@@ -91,6 +91,7 @@ mod tftp;
 mod time;
 mod timed;
 mod udp;
+mod vat;
 
 use crate::cli::{Args, TsPrecision};
 use crate::linktype::LinkType;

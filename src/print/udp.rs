@@ -155,6 +155,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if vpn && port(1701) {
         return super::l2tp::print(c, payload, length);
     }
+    if vpn && dport == 3456 {
+        return super::vat::print(c, payload, length);
+    }
     // tcpdump 4.99 tries mDNS right after DNS (hence the 5353 exclusions), and
     // RIPng, DHCPv6, HSRP and BFD before syslog.
     if !c.opts.quiet && port(521) && !port(5353) {

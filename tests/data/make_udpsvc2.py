@@ -342,10 +342,30 @@ def someip():
     return p
 
 
+# ---------------------------------------------------------------- vat / vt
+def vat():
+    p = [
+        udp4(40000, 3456, u32(0x00000102) + u32(123456) + b"\x11" * 160),
+        udp4(40000, 3456, u32(0x3f9f0102) + u32(7) + b"\x11" * 20),
+        udp4(40000, 3456, u32(0x00800000) + u32(0xffffffff)),
+        udp4(40000, 3456, u16(0x8123) + b"\0" * 30),
+        udp4(40000, 3456, u16(0x0040) + b"\0" * 2),
+        udp4(40000, 3456, u32(0)[:3]),
+        udp4(40000, 3456, b"\0"),
+        udp4(40000, 3456, b""),
+        udp4(3456, 40000, u32(0x00000102) + u32(1)),
+        udp6(40000, 3456, u32(0x00010102) + u32(1)),
+    ]
+    short = udp4(40000, 3456, u32(0x00000102) + u32(1) + b"\0" * 8)
+    short[UDP].len = 8 + 6
+    p.append(short)
+    return p
+
+
 # ---------------------------------------------------------------- port pairs
-# (AFS RX 7000-7009, wb 4567 and vat 3456 come before several of these ports in
+# (AFS RX 7000-7009 and wb 4567 come before several of these ports in
 # tcpdump but have no printer in rfilter yet, so they are left out.)
-MINE = [6343, 3503, 8472, 654, 496, 525, 30490]
+MINE = [6343, 3503, 8472, 654, 496, 525, 30490, 3456]
 OTHERS = [53, 5353, 69, 67, 68, 520, 500, 4500, 7500, 8500, 161, 162, 123, 88, 750, 1701, 521, 546, 547,
           1645, 1646, 1700, 1812, 1813, 3799, 1985, 49152, 3784, 4784, 6784, 3785, 5060, 514, 4789, 6081,
           6635, 319, 320, 2049]
@@ -381,6 +401,7 @@ def main():
     write(os.path.join(out, "autorp.pcap"), autorp())
     write(os.path.join(out, "timed.pcap"), timed())
     write(os.path.join(out, "someip.pcap"), someip())
+    write(os.path.join(out, "vat.pcap"), vat())
     write(os.path.join(out, "ports.pcap"), ports())
 
 
