@@ -1,5 +1,5 @@
 //! Golden tests for the UDP printers of sFlow, LSP-PING, OTV, AODV, Cisco auto-RP,
-//! timed, SOME/IP and vat: rfilter against the tcpdump binary, line by line, over the
+//! timed, SOME/IP, vat and VQP: rfilter against the tcpdump binary, line by line, over the
 //! captures in tests/data/udpsvc2/ (written by tests/data/make_udpsvc2.py), over
 //! every truncation of each of their packets, over lowered UDP lengths, and over
 //! mutated packets (which must never panic).
@@ -28,7 +28,7 @@ const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/udpsvc2/.
 const NAMES: &[&str] = &[
-    "sflow", "otv", "lspping", "aodv", "autorp", "timed", "someip", "vat",
+    "sflow", "otv", "lspping", "aodv", "autorp", "timed", "someip", "vat", "vqp",
 ];
 
 fn data(name: &str) -> PathBuf {
@@ -157,6 +157,13 @@ fn someip() {
 #[test]
 fn vat() {
     golden("vat");
+}
+
+/// VQP requests and responses with every object type, bad object lengths,
+/// unknown types and versions, short messages.
+#[test]
+fn vqp() {
+    golden("vqp");
 }
 
 /// These ports against each other and against every port rfilter decodes, both

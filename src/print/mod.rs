@@ -92,6 +92,7 @@ mod time;
 mod timed;
 mod udp;
 mod vat;
+mod vqp;
 
 use crate::cli::{Args, TsPrecision};
 use crate::linktype::LinkType;

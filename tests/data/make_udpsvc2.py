@@ -362,10 +362,36 @@ def vat():
     return p
 
 
+# ---------------------------------------------------------------- VQP
+def vqp():
+    obj = lambda t, v, l=None: u32(t) + u16(len(v) if l is None else l) + v
+    hdr = lambda t, err, n, seq=0x1234: u8(1) + u8(t) + u8(err) + u8(n) + u32(seq)
+    mac = bytes.fromhex("001122334455")
+    req = (obj(0x0c01, v4("10.1.2.3")) + obj(0x0c02, b"Fa0/1") + obj(0x0c03, b"") + obj(0x0c04, b"corp\0x")
+           + obj(0x0c05, b"\x01\x02abc") + obj(0x0c06, mac) + obj(0x0c08, mac))
+    p = [
+        udp4(40000, 1589, hdr(1, 0, 7) + req),
+        udp4(1589, 40000, hdr(2, 0, 2) + obj(0x0c03, b"engineering") + obj(0x0c08, mac)),
+        udp4(40000, 1589, hdr(3, 3, 2) + obj(0x0c04, b"corp") + obj(0x0c06, b"\xff" * 6)),
+        udp4(1589, 40000, hdr(4, 4, 1) + obj(0x0c04, b"corp")),
+        udp4(1589, 40000, hdr(9, 7, 1) + obj(0x0c04, b"corp")),
+        udp4(1589, 40000, hdr(2, 5, 3) + obj(0x0c01, b"\0" * 5) + obj(0x0c09, b"\xab" * 5)),
+        udp4(1589, 40000, hdr(2, 0, 2) + obj(0x0c09, b"\xab" * 5) + obj(0x0c08, mac[:5])),
+        udp4(1589, 40000, hdr(2, 0, 3) + obj(0x0c03, b"vl", 9)),
+        udp4(1589, 40000, hdr(2, 0, 3) + obj(0, b"vl")),
+        udp4(1589, 40000, hdr(2, 0, 3) + u32(0x0c03)),
+        udp4(1589, 40000, hdr(2, 0, 0) + obj(0x0c03, b"vl")),
+        udp4(1589, 40000, u8(2) + hdr(1, 0, 0)[1:]),
+        udp4(1589, 40000, hdr(1, 0, 0)[:6]),
+        udp6(1589, 1589, hdr(1, 0, 1) + obj(0x0c02, b"Gi1/0/1")),
+    ]
+    return p
+
+
 # ---------------------------------------------------------------- port pairs
 # (AFS RX 7000-7009 and wb 4567 come before several of these ports in
 # tcpdump but have no printer in rfilter yet, so they are left out.)
-MINE = [6343, 3503, 8472, 654, 496, 525, 30490, 3456]
+MINE = [6343, 3503, 8472, 654, 496, 525, 30490, 3456, 1589]
 OTHERS = [53, 5353, 69, 67, 68, 520, 500, 4500, 7500, 8500, 161, 162, 123, 88, 750, 1701, 521, 546, 547,
           1645, 1646, 1700, 1812, 1813, 3799, 1985, 49152, 3784, 4784, 6784, 3785, 5060, 514, 4789, 6081,
           6635, 319, 320, 2049]
@@ -402,6 +428,7 @@ def main():
     write(os.path.join(out, "timed.pcap"), timed())
     write(os.path.join(out, "someip.pcap"), someip())
     write(os.path.join(out, "vat.pcap"), vat())
+    write(os.path.join(out, "vqp.pcap"), vqp())
     write(os.path.join(out, "ports.pcap"), ports())
 
 
