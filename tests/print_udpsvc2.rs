@@ -1,5 +1,5 @@
 //! Golden tests for the UDP printers of sFlow, LSP-PING, OTV, AODV, Cisco auto-RP,
-//! timed, SOME/IP, vat and VQP: rfilter against the tcpdump binary, line by line, over the
+//! timed, SOME/IP, vat, VQP and LWAPP: rfilter against the tcpdump binary, line by line, over the
 //! captures in tests/data/udpsvc2/ (written by tests/data/make_udpsvc2.py), over
 //! every truncation of each of their packets, over lowered UDP lengths, and over
 //! mutated packets (which must never panic).
@@ -28,7 +28,7 @@ const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/udpsvc2/.
 const NAMES: &[&str] = &[
-    "sflow", "otv", "lspping", "aodv", "autorp", "timed", "someip", "vat", "vqp",
+    "sflow", "otv", "lspping", "aodv", "autorp", "timed", "someip", "vat", "vqp", "lwapp",
 ];
 
 fn data(name: &str) -> PathBuf {
@@ -164,6 +164,13 @@ fn vat() {
 #[test]
 fn vqp() {
     golden("vqp");
+}
+
+/// LWAPP control messages both ways (with and without the AP identity) and data
+/// frames, messages past the end of the PDU, short headers.
+#[test]
+fn lwapp() {
+    golden("lwapp");
 }
 
 /// These ports against each other and against every port rfilter decodes, both

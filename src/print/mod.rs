@@ -62,6 +62,7 @@ mod link;
 mod llc;
 mod lldp;
 mod lspping;
+mod lwapp;
 mod misc;
 mod mpls;
 mod names;

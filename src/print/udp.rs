@@ -196,6 +196,15 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(6343) && !port(5353) {
         return super::sflow::print(c, payload, length);
     }
+    if !c.opts.quiet && dport == 12223 && !port(5353) {
+        return super::lwapp::control(c, payload, length, true);
+    }
+    if !c.opts.quiet && sport == 12223 && !port(5353) {
+        return super::lwapp::control(c, payload, length, false);
+    }
+    if !c.opts.quiet && port(12222) && !port(5353) {
+        return super::lwapp::data(c, payload, length);
+    }
     // Then SIP and syslog (mDNS, tried right after DNS in tcpdump, wins over both).
     if !c.opts.quiet && port(5060) && !port(5353) {
         return super::sip::print(c, payload, length);

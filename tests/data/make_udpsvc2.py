@@ -388,10 +388,35 @@ def vqp():
     return p
 
 
+# ---------------------------------------------------------------- LWAPP
+def lwapp():
+    ap = bytes.fromhex("00aabbccddee")
+    tr = lambda v, frag, ln, st=0: u8(v) + u8(frag) + u16(ln) + u16(st)
+    msg = lambda t, seq, body, sess=0x01020304: u8(t) + u8(seq) + u16(len(body)) + u32(sess) + body
+    msgs = msg(1, 1, b"\x01\x00\x02ab") + msg(2, 2, b"") + msg(99, 3, b"xyz")
+    p = [
+        udp4(40000, 12223, ap + tr(0x04 | 0x08, 0, len(msgs)) + msgs),
+        udp4(12223, 40000, tr(0x05, 2, len(msgs)) + msgs),
+        udp4(12223, 40000, tr(0x06, 2, 8) + msg(22, 9, b"")),
+        udp4(40000, 12223, ap + tr(0x04, 0, 20) + msg(3, 1, b"\0" * 4)),
+        udp4(40000, 12223, ap + tr(0x04, 0, 6) + msg(3, 1, b"\0" * 4)),
+        udp4(40000, 12223, ap + tr(0x04, 0, 12) + msg(3, 1, b"\0" * 8)[:12]),
+        udp4(12223, 40000, tr(0x44, 0, 8) + msg(3, 1, b"")),
+        udp4(40000, 12222, tr(0x03 | 0x10, 7, 6 + 24) + bytes(range(24))),
+        udp4(12222, 40000, tr(0x00, 7, 4) + bytes(range(8))),
+        udp4(12222, 40000, tr(0x00, 7, 200) + bytes(range(8))),
+        udp4(12222, 40000, tr(0xc0, 7, 6)),
+        udp4(12222, 40000, tr(0x00, 7, 6)[:4]),
+        udp4(40000, 12223, ap[:4]),
+        udp6(40000, 12223, ap + tr(0x04, 0, 8) + msg(5, 1, b"")),
+    ]
+    return p
+
+
 # ---------------------------------------------------------------- port pairs
 # (AFS RX 7000-7009 and wb 4567 come before several of these ports in
 # tcpdump but have no printer in rfilter yet, so they are left out.)
-MINE = [6343, 3503, 8472, 654, 496, 525, 30490, 3456, 1589]
+MINE = [6343, 3503, 8472, 654, 496, 525, 30490, 3456, 1589, 12222, 12223]
 OTHERS = [53, 5353, 69, 67, 68, 520, 500, 4500, 7500, 8500, 161, 162, 123, 88, 750, 1701, 521, 546, 547,
           1645, 1646, 1700, 1812, 1813, 3799, 1985, 49152, 3784, 4784, 6784, 3785, 5060, 514, 4789, 6081,
           6635, 319, 320, 2049]
@@ -429,6 +454,7 @@ def main():
     write(os.path.join(out, "someip.pcap"), someip())
     write(os.path.join(out, "vat.pcap"), vat())
     write(os.path.join(out, "vqp.pcap"), vqp())
+    write(os.path.join(out, "lwapp.pcap"), lwapp())
     write(os.path.join(out, "ports.pcap"), ports())
 
 
