@@ -19,7 +19,8 @@
 //! (`tests/print_udpa.rs`); SIP, BGP, EAPOL/EAP and Sun RPC/NFS (`tests/print_app.rs`);
 //! SMTP, FTP, WHOIS and RTSP first lines, and the rarer ICMPv6 messages (node
 //! information, router renumbering, RPL) (`tests/print_mixed.rs`); PPP, Cisco HDLC and
-//! the other serial link types (`tests/print_linkppp.rs`);
+//! the other serial link types (`tests/print_linkppp.rs`); sFlow, LSP ping, OTV,
+//! AODV, Cisco auto-RP, timed, SOME/IP, vat, VQP and LWAPP (`tests/print_udpsvc2.rs`);
 //! other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
 //! Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump has a dedicated
 //! printer.
