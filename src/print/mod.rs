@@ -81,6 +81,7 @@ mod snmp;
 mod snmp_mib;
 mod stp;
 mod tcp;
+mod tcpsvc;
 mod tftp;
 mod time;
 mod udp;
