@@ -89,6 +89,15 @@ def telnet():
     t([IAC, SB, 24, 0, IAC, IAC, SE])
     t([IAC, SB, 24, 0, IAC, SE, IAC, SE])
     t([IAC, SB, 24, IAC, 1, IAC, SE])
+    # Text first (tcpdump looks only at leading commands), CR NUL, long sessions.
+    t(list(b"ls -l\r\n") + [IAC, DO, 1])
+    t([IAC, WILL, 1, IAC, WILL, 3] + list(b"\r\nDebian GNU/Linux 12\r\nhost login: "), False)
+    t([IAC, 241] * 40)
+    t([IAC, SB, 24, 0] + list(b"X" * 300) + [IAC, SE])
+    out.append(Ether(**MAC) / IP(src="10.0.0.1", dst="10.0.0.2") /
+               TCP(sport=23, dport=40000, flags="PA", options=[("NOP", None), ("NOP", None),
+                                                             ("Timestamp", (1, 2))]) /
+               Raw(bytes([IAC, DO, 24, IAC, SB, 24, 1, IAC, SE])))
     # IPv6, and a segment followed by Ethernet padding bytes.
     out.append(tcp(23, bytes([IAC, DO, 24, IAC, WILL, 1]), v6=True))
     p = tcp(23, bytes([IAC, SB, 24, 0, IAC]))
@@ -169,6 +178,13 @@ def pptp():
     for ctrl in (0, 16, 17, 65535):
         p(pptp_msg(ctrl, b"\0" * 16))
     p(pptp_msg(6, struct.pack(">IBBH", 1, 1, 0, 0), reserved=3))
+    # Two messages in one segment (tcpdump prints the first), a continuation
+    # segment, and a message split over two segments.
+    p(pptp_msg(5, struct.pack(">I", 1)) + pptp_msg(6, struct.pack(">IBBH", 1, 1, 0, 0)))
+    p(b"continued data")
+    cdn = pptp_msg(13, struct.pack(">HBBHH", 5, 1, 0, 0, 0) + name(b"stats", 128))
+    p(cdn[:40], False)
+    p(cdn[40:], False)
     # Short messages (the capture is whole; the message is not).
     for ctrl in range(1, 16):
         p(pptp_msg(ctrl, b"\x01\x02\x03"))
@@ -227,6 +243,14 @@ def resp():
     r(b"+OK\r")
     r(b"+OK\n\r\n")
     r(b"-")
+    # A reply split over segments: the second starts inside a bulk string.
+    big = bulk(b"x" * 120 + b"\r\n" + b"y" * 50)
+    r(big[:60], False)
+    r(big[60:], False)
+    r(b"*3\r\n$3\r\nSET\r\n$1\r\nk\r\n")
+    r(b"$1\r\nv\r\n")
+    r(arr(bulk(b"HELLO"), bulk(b"3")) + b"PING\r\n" + b":7\r\n")
+    r(b"%2\r\n+a\r\n:1\r\n_\r\n#t\r\n,1.5\r\n", False)
     # Deep nesting.
     r(b"*1\r\n" * 300 + b":1\r\n")
     r(b"*2\r\n" * 30 + b":1\r\n" * 31)
