@@ -29,14 +29,5 @@ extern "C" fn on_signal(_signal: libc::c_int) {
 /// ignores it): a closed standard output is a write error that ends the run the
 /// way tcpdump's does (see `output::write_failure_exit`).
 pub fn install_signal_handlers() {
-    // SAFETY: sigaction with a zeroed struct, an empty mask and a handler that only
-    // touches an atomic. Failures leave the default dispositions, which are safe.
-    unsafe {
-        let mut action: libc::sigaction = std::mem::zeroed();
-        action.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        action.sa_flags = libc::SA_RESETHAND;
-        libc::sigemptyset(&mut action.sa_mask);
-        libc::sigaction(libc::SIGINT, &action, std::ptr::null_mut());
-        libc::sigaction(libc::SIGTERM, &action, std::ptr::null_mut());
-    }
+    crate::capture::os::on_stop_signals(on_signal);
 }

@@ -5,12 +5,14 @@
 //! Modules: `socket` (the system calls), `ring` (the mapped ring and its block
 //! layout), [`fixup`] (filters for cooked sockets), `batch` (cooked headers, VLAN
 //! tags, direction, userspace filtering), [`interfaces`] (`-D`, default device),
-//! [`live`] (the threads and tcpdump's messages).
+//! [`live`] (the threads and tcpdump's messages), [`os`] (the other libc calls that
+//! need `unsafe`: time, names, signals).
 
 pub(crate) mod batch;
 pub mod fixup;
 pub mod interfaces;
 pub mod live;
+pub mod os;
 pub(crate) mod ring;
 pub(crate) mod socket;
 

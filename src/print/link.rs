@@ -201,16 +201,7 @@ fn sll2_header(c: &mut Ctx, d: &[u8], length: usize) -> R {
 /// Interface name of an index on this host (tcpdump resolves SLL2 indexes with
 /// if_indextoname where it reads the file), "?" if there is none.
 fn ifname(index: u32) -> String {
-    let mut buf = [0 as libc::c_char; libc::IF_NAMESIZE + 1];
-    // SAFETY: buf has room for IF_NAMESIZE bytes plus NUL as if_indextoname requires.
-    let p = unsafe { libc::if_indextoname(index, buf.as_mut_ptr()) };
-    if p.is_null() {
-        return "?".to_string();
-    }
-    // SAFETY: on success buf holds a NUL-terminated name.
-    unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }
-        .to_string_lossy()
-        .into_owned()
+    crate::capture::os::interface_name(index).unwrap_or_else(|| "?".to_string())
 }
 
 fn sll2(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {

@@ -129,25 +129,22 @@ pub(crate) fn ntp_time(c: &mut Ctx, d: &[u8], off: usize) -> R {
     c.s(".");
     c.o.decw(u64::from(ntp_frac(uf)), 9);
     if i != 0 {
-        let t = (i64::from(i) - 2_208_988_800) as libc::time_t;
-        // SAFETY: gmtime_r only writes the tm we pass; tm is plain data.
-        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-        if unsafe { libc::gmtime_r(&t, &mut tm) }.is_null() {
+        let Some(tm) = crate::capture::os::utc_time(i64::from(i) - 2_208_988_800) else {
             c.s(" ([timestamp overflow])");
             return Ok(());
-        }
+        };
         c.s(" (");
-        c.o.decw((i64::from(tm.tm_year) + 1900).max(0) as u64, 4);
+        c.o.decw(tm.year.max(0) as u64, 4);
         c.s("-");
-        c.o.decw((tm.tm_mon + 1) as u64, 2);
+        c.o.decw((tm.month + 1) as u64, 2);
         c.s("-");
-        c.o.decw(tm.tm_mday as u64, 2);
+        c.o.decw(tm.day as u64, 2);
         c.s("T");
-        c.o.decw(tm.tm_hour as u64, 2);
+        c.o.decw(tm.hour as u64, 2);
         c.s(":");
-        c.o.decw(tm.tm_min as u64, 2);
+        c.o.decw(tm.minute as u64, 2);
         c.s(":");
-        c.o.decw(tm.tm_sec as u64, 2);
+        c.o.decw(tm.second as u64, 2);
         c.s("Z)");
     }
     Ok(())

@@ -69,55 +69,11 @@ fn load_protocols() -> HashMap<u8, String> {
 
 /// The name printed for `ip`: its reverse lookup, cut at the first dot with `-N`.
 fn host_name(ip: IpAddr, no_domain: bool) -> Option<String> {
-    let mut name = reverse(ip)?;
+    let mut name = crate::capture::os::reverse_lookup(ip)?;
     if no_domain && let Some(dot) = name.find('.') {
         name.truncate(dot);
     }
     Some(name)
-}
-
-/// Reverse lookup through the system resolver (getnameinfo with NI_NAMEREQD).
-fn reverse(ip: IpAddr) -> Option<String> {
-    use std::ffi::CStr;
-    let mut host = [0 as libc::c_char; 1025];
-    // SAFETY: the sockaddr is fully initialised and sized for its family; host is a
-    // writable buffer of the length we pass.
-    unsafe {
-        let rc = match ip {
-            IpAddr::V4(a) => {
-                let mut sa: libc::sockaddr_in = std::mem::zeroed();
-                sa.sin_family = libc::AF_INET as libc::sa_family_t;
-                sa.sin_addr.s_addr = u32::from_ne_bytes(a.octets());
-                libc::getnameinfo(
-                    &sa as *const _ as *const libc::sockaddr,
-                    std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
-                    host.as_mut_ptr(),
-                    host.len() as libc::socklen_t,
-                    std::ptr::null_mut(),
-                    0,
-                    libc::NI_NAMEREQD,
-                )
-            }
-            IpAddr::V6(a) => {
-                let mut sa: libc::sockaddr_in6 = std::mem::zeroed();
-                sa.sin6_family = libc::AF_INET6 as libc::sa_family_t;
-                sa.sin6_addr.s6_addr = a.octets();
-                libc::getnameinfo(
-                    &sa as *const _ as *const libc::sockaddr,
-                    std::mem::size_of::<libc::sockaddr_in6>() as libc::socklen_t,
-                    host.as_mut_ptr(),
-                    host.len() as libc::socklen_t,
-                    std::ptr::null_mut(),
-                    0,
-                    libc::NI_NAMEREQD,
-                )
-            }
-        };
-        if rc != 0 {
-            return None;
-        }
-        Some(CStr::from_ptr(host.as_ptr()).to_string_lossy().into_owned())
-    }
 }
 
 impl Names {

@@ -1073,28 +1073,25 @@ fn ctime(c: &mut Ctx, secs: u32) {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let t = libc::time_t::from(secs);
-    // SAFETY: localtime_r only writes the tm we pass; tm is plain data.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    if unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
+    let Some(tm) = crate::capture::os::local_time(i64::from(secs)) else {
         return;
-    }
-    c.s(DAYS.get(tm.tm_wday as usize).copied().unwrap_or("???"));
+    };
+    c.s(DAYS.get(tm.weekday as usize).copied().unwrap_or("???"));
     c.s(" ");
-    c.s(MONTHS.get(tm.tm_mon as usize).copied().unwrap_or("???"));
+    c.s(MONTHS.get(tm.month as usize).copied().unwrap_or("???"));
     c.s(" ");
-    if tm.tm_mday < 10 {
+    if tm.day < 10 {
         c.s(" ");
     }
-    c.dec(tm.tm_mday.max(0) as u64);
+    c.dec(tm.day.max(0) as u64);
     c.s(" ");
-    c.o.decw(tm.tm_hour.max(0) as u64, 2);
+    c.o.decw(tm.hour.max(0) as u64, 2);
     c.s(":");
-    c.o.decw(tm.tm_min.max(0) as u64, 2);
+    c.o.decw(tm.minute.max(0) as u64, 2);
     c.s(":");
-    c.o.decw(tm.tm_sec.max(0) as u64, 2);
+    c.o.decw(tm.second.max(0) as u64, 2);
     c.s(" ");
-    c.dec((i64::from(tm.tm_year) + 1900).max(0) as u64);
+    c.dec(tm.year.max(0) as u64);
 }
 
 const EAP_TYPES: &[(u8, &str)] = &[

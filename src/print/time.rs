@@ -46,23 +46,19 @@ impl Clock {
         if self.minute_valid && sec >= self.minute_start && sec < self.minute_start + 60 {
             return (sec - self.minute_start) as u32;
         }
-        let t: libc::time_t = sec as libc::time_t;
-        // SAFETY: localtime_r only writes the tm we pass; tm is plain data.
-        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-        let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
         let mut txt = Vec::with_capacity(16);
         let s;
-        if ok {
-            txt.decw((i64::from(tm.tm_year) + 1900).max(0) as u64, 4);
+        if let Some(tm) = crate::capture::os::local_time(sec) {
+            txt.decw(tm.year.max(0) as u64, 4);
             txt.push(b'-');
-            txt.decw((tm.tm_mon + 1) as u64, 2);
+            txt.decw((tm.month + 1) as u64, 2);
             txt.push(b'-');
-            txt.decw(tm.tm_mday as u64, 2);
+            txt.decw(tm.day as u64, 2);
             txt.push(b' ');
-            txt.decw(tm.tm_hour as u64, 2);
+            txt.decw(tm.hour as u64, 2);
             txt.push(b':');
-            txt.decw(tm.tm_min as u64, 2);
-            s = tm.tm_sec.clamp(0, 60) as u32;
+            txt.decw(tm.minute as u64, 2);
+            s = tm.second.clamp(0, 60) as u32;
         } else {
             txt.extend_from_slice(b"0000-00-00 00:00");
             s = 0;

@@ -96,21 +96,10 @@ fn strftime_local(pattern: &[u8], time: i64) -> io::Result<Vec<u8>> {
         )
     };
     let format = CString::new(pattern).map_err(|_| bad())?;
-    let mut out = vec![0u8; 4096];
-    let t: libc::time_t = time as libc::time_t;
-    // SAFETY: localtime_r fills the zeroed `tm` we own; strftime writes at most
-    // `out.len()` bytes into `out` and returns how many (0 if they did not fit).
-    let written = unsafe {
-        let mut tm: libc::tm = std::mem::zeroed();
-        if libc::localtime_r(&t, &mut tm).is_null() {
-            return Err(bad());
-        }
-        libc::strftime(out.as_mut_ptr().cast(), out.len(), format.as_ptr(), &tm)
-    };
-    if written == 0 && !pattern.is_empty() {
+    let out = crate::capture::os::strftime_local(&format, time, 4096).ok_or_else(bad)?;
+    if out.is_empty() && !pattern.is_empty() {
         return Err(bad());
     }
-    out.truncate(written);
     Ok(out)
 }
 
