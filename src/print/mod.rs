@@ -89,6 +89,7 @@ mod snmp_mib;
 mod someip;
 mod stp;
 mod tcp;
+mod tcpsvc;
 mod tftp;
 mod time;
 mod timed;

@@ -587,7 +587,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     let port = |p: u16| sport == p || dport == p;
     if port(23) {
-        // telnet: not decoded by rfilter.
+        super::tcpsvc::telnet(c, payload, length)?;
     } else if port(25) {
         c.s(": ");
         c.proto = "smtp";
@@ -598,8 +598,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         txt_protocol(c, payload, length, "WHOIS", None)?;
     } else if port(179) {
         super::bgp::print(c, payload, length)?;
-    } else if port(1723) || port(6379) {
-        // pptp, redis: not decoded by rfilter.
+    } else if port(1723) {
+        super::tcpsvc::pptp(c, payload)?;
+    } else if port(6379) {
+        super::tcpsvc::resp(c, payload, length)?;
     } else if port(22) {
         ssh(c, payload, length)?;
     } else if port(139) || port(445) || port(10288) || port(6633) || port(6653) {
