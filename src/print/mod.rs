@@ -17,7 +17,8 @@
 //! source routes (`tests/print_l2misc.rs`); AH, ISAKMP/IKEv1/IKEv2 and NAT-T, RADIUS,
 //! L2TP and Kerberos (`tests/print_vpn.rs`); DHCPv6, RIP/RIPng, HSRP, BFD and TFTP
 //! (`tests/print_udpa.rs`); SIP, BGP, EAPOL/EAP and Sun RPC/NFS (`tests/print_app.rs`);
-//! SMTP, FTP, WHOIS and RTSP first lines, and the rarer ICMPv6 messages (node
+//! telnet options, PPTP and RESP/Redis (`tests/print_tcpsvc.rs`); SMTP, FTP, WHOIS and
+//! RTSP first lines, and the rarer ICMPv6 messages (node
 //! information, router renumbering, RPL) (`tests/print_mixed.rs`); PPP, Cisco HDLC and
 //! the other serial link types (`tests/print_linkppp.rs`); sFlow, LSP ping, OTV,
 //! AODV, Cisco auto-RP, timed, SOME/IP, vat, VQP and LWAPP (`tests/print_udpsvc2.rs`);
