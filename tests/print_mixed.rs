@@ -69,6 +69,13 @@ fn services() {
     assert_same(&cut_variants("services", 34), CUT_FLAGS);
 }
 
+/// IPv6 payload lengths of 0 (jumbograms) and shorter than the header chain.
+#[test]
+fn ip6_payload_lengths() {
+    assert_same(&data("ip6len"), FLAGS);
+    assert_same(&cut_variants("ip6len", 54), CUT_FLAGS);
+}
+
 #[test]
 fn fuzzed_common_protocols() {
     assert_same(&data("fuzzmix"), FLAGS);

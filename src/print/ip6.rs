@@ -5,9 +5,22 @@ use super::ip::{IpInfo, demux, proto_name};
 use super::out::Put;
 use super::{Ctx, R, Trunc, be16, be32, bytes, cut, u8_at};
 
+/// What the options of a header may say about a Jumbo Payload (RFC 2675): valid
+/// only in a hop-by-hop header of a packet whose payload length field is 0.
+struct Jumbo {
+    /// The header is a hop-by-hop one.
+    hop_by_hop: bool,
+    /// The IPv6 payload length field is 0.
+    zero_payload_length: bool,
+    /// A Jumbo Payload option was met already.
+    seen: bool,
+    /// The payload length a valid option gives.
+    length: Option<u32>,
+}
+
 /// Hop-by-hop / destination options. `Ok(false)` when an option is malformed (the
 /// reason has been printed; tcpdump then stops with a truncation mark).
-fn opt_print(c: &mut Ctx, d: &[u8]) -> R<bool> {
+fn opt_print(c: &mut Ctx, d: &[u8], jumbo: &mut Jumbo) -> R<bool> {
     let v = c.opts.verbose > 0;
     let len = d.len();
     let mut i = 0;
@@ -69,10 +82,27 @@ fn opt_print(c: &mut Ctx, d: &[u8]) -> R<bool> {
                     c.s(")");
                     return Ok(false);
                 }
+                let j = be32(d, i + 2)?;
+                // tcpdump's verdicts on the option, in its order.
+                let why = if !jumbo.hop_by_hop {
+                    " - not a hop-by-hop option"
+                } else if jumbo.seen {
+                    " - already seen"
+                } else if !jumbo.zero_payload_length {
+                    jumbo.seen = true;
+                    " - payload len != 0"
+                } else if j < 65536 {
+                    jumbo.seen = true;
+                    " - < 65536"
+                } else {
+                    jumbo.seen = true;
+                    jumbo.length = Some(j);
+                    ""
+                };
                 if v {
-                    let j = be32(d, i + 2)?;
                     c.s("(jumbo: ");
                     c.dec(j);
+                    c.s(why);
                     c.s(") ");
                 }
             }
@@ -103,7 +133,13 @@ fn opt_print(c: &mut Ctx, d: &[u8]) -> R<bool> {
 
 /// Hop-by-hop or destination options header; returns its length, or None when
 /// tcpdump stops inside it (after printing its truncation mark).
-fn opts_header(c: &mut Ctx, d: &[u8], name: &'static str, proto: &'static str) -> R<Option<usize>> {
+fn opts_header(
+    c: &mut Ctx,
+    d: &[u8],
+    name: &'static str,
+    proto: &'static str,
+    jumbo: &mut Jumbo,
+) -> R<Option<usize>> {
     c.proto = proto;
     let len = (usize::from(u8_at(d, 1)?) + 1) << 3;
     let Some(h) = d.get(..len) else {
@@ -111,7 +147,7 @@ fn opts_header(c: &mut Ctx, d: &[u8], name: &'static str, proto: &'static str) -
         return Ok(None);
     };
     c.s(name);
-    if !opt_print(c, &h[2..])? {
+    if !opt_print(c, &h[2..], jumbo)? {
         c.trunc_mark();
         return Ok(None);
     }
@@ -233,16 +269,20 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
         return Ok(());
     }
     let plen = usize::from(be16(d, 4)?);
-    let mut len = if plen != 0 {
-        let l = plen + 40;
-        if length < l {
-            c.s("truncated-ip6 - ");
-            c.dec((l - length) as u64);
-            c.s(" bytes missing!");
-        }
-        l
-    } else {
-        length
+    // As tcpdump 4.99: a payload length of 0 is an empty payload unless a
+    // hop-by-hop Jumbo Payload option gives the length; the captured bytes stay
+    // readable for that header.
+    if plen != 0 && length < plen + 40 {
+        c.s("truncated-ip6 - ");
+        c.dec((plen + 40 - length) as u64);
+        c.s(" bytes missing!");
+    }
+    let mut len = plen + 40;
+    let mut jumbo = Jumbo {
+        hop_by_hop: false,
+        zero_payload_length: plen == 0,
+        seen: false,
+        length: None,
     };
     let mut nh = d[6];
     if c.opts.verbose > 0 {
@@ -268,7 +308,7 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.dec(plen as u64);
         c.s(") ");
     }
-    let d = cut(d, len);
+    let d = if plen != 0 { cut(d, len) } else { d };
     let src = &d[8..24];
     let dst = &d[24..40];
     let mut pos = 0usize;
@@ -277,7 +317,11 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let mut ck_dst = dst;
     while pos < d.len() {
         if len < advance {
-            return Err(Trunc);
+            // The payload length ends inside the header chain: tcpdump's own
+            // stop (not a read past the capture), marked as IPv6's.
+            c.proto = "ip6";
+            c.trunc_mark();
+            return Ok(());
         }
         pos += advance;
         len -= advance;
@@ -296,9 +340,21 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 } else {
                     ("DSTOPT ", "dstopt")
                 };
-                let Some(a) = opts_header(c, cp, name, proto)? else {
+                jumbo.hop_by_hop = nh == 0;
+                let header = opts_header(c, cp, name, proto, &mut jumbo)?;
+                // Checked even when the header was cut short, as tcpdump does.
+                if nh == 0 && plen == 0 && jumbo.length.is_none() {
+                    c.s("[No valid Jumbo Payload Hop-by-Hop option found]");
+                    c.invalid();
+                    return Ok(());
+                }
+                let Some(a) = header else {
                     return Ok(());
                 };
+                if let (0, 0, Some(j)) = (nh, plen, jumbo.length) {
+                    // The option's length is the payload's, from here on.
+                    len = j as usize;
+                }
                 advance = a;
                 nh = u8_at(cp, 0)?;
             }
@@ -347,7 +403,15 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
                     hdr_proto: d[6],
                     ttl: d[7],
                 };
-                return demux(c, cp, len, &info, fragmented, nh);
+                if let Some(j) = jumbo.length {
+                    let total = j as usize + 40;
+                    if length < total {
+                        c.s("truncated-ip6 - ");
+                        c.dec((total - length) as u64);
+                        c.s(" bytes missing!");
+                    }
+                }
+                return demux(c, cut(cp, len), len, &info, fragmented, nh);
             }
         }
     }

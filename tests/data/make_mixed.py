@@ -7,6 +7,8 @@
 - services.pcap: text protocols on TCP (SMTP, FTP, WHOIS, RTSP, HTTP: commands,
   responses, binary data, lines without CRLF), BOOTP with full sname/file fields,
   ICMP errors quoting short or empty datagrams, PTP on UDP against other ports;
+- ip6len.pcap: IPv6 payload lengths of 0 (Jumbo Payload options valid or not) and
+  shorter than the header chain;
 - fuzzmix2.pcap: IP options, IPv6 extension headers, GRE, QinQ, STP/LLC/SNAP, IGMP,
   DHCP, SNMP, NTP, text protocols, ICMP, random IP protocols and ethertypes, partly fuzzed;
 - fuzzmix.pcap: scapy's fuzz() over the common protocols (TCP, UDP, ICMP, DNS, ARP,
@@ -161,6 +163,36 @@ def services():
     return stamp(out)
 
 
+def ip6len():
+    """IPv6 payload lengths of 0 (jumbograms, valid or not) and shorter than the
+    header chain, over every next header kind."""
+    out = []
+    udp = bytes([0, 1, 0, 2, 0, 18, 0, 0]) + bytes(10)
+
+    def six(nh, plen, body):
+        return Ether(**MAC) / IPv6(src="2001:db8::1", dst="2001:db8::2", plen=plen, nh=nh) / Raw(body)
+
+    for plen in (0, 4):
+        out.append(six(17, plen, udp))
+        out.append(six(6, plen, bytes([0, 1, 0, 2]) + bytes(8) + bytes([0x50, 2, 0x20, 0]) + bytes(4) + bytes(10)))
+        out.append(six(58, plen, bytes([128, 0, 0, 0, 0, 1, 0, 1]) + bytes(10)))
+        out.append(six(60, plen, bytes([17, 0, 1, 4, 0, 0, 0, 0]) + udp))
+        out.append(six(44, plen, bytes([17, 0, 0, 0, 0, 0, 0, 1]) + udp))
+        out.append(six(59, plen, bytes(10)))
+        out.append(six(0, plen, bytes([17, 0, 1, 4, 0, 0, 0, 0]) + udp))
+    # Hop-by-hop Jumbo Payload options: too small, valid (65536, 70000), two of them,
+    # one in a destination options header.
+    for value in (26, 65535, 65536, 70000):
+        out.append(six(0, 0, bytes([17, 0, 0xc2, 4]) + value.to_bytes(4, "big") + udp))
+    out.append(six(0, 0, bytes([17, 1, 0xc2, 4, 0, 1, 0, 0, 0xc2, 4, 0, 1, 0, 0, 1, 0]) + udp))
+    out.append(six(0, 26, bytes([17, 0, 0xc2, 4, 0, 1, 0, 0]) + udp))
+    out.append(six(60, 0, bytes([17, 0, 0xc2, 4, 0, 1, 0, 0]) + udp))
+    # The same inside GRE.
+    out.append(Ether(**MAC) / IP(src="10.0.0.1", dst="10.0.0.2") / GRE(proto=0x86dd)
+               / IPv6(src="2001:db8::1", dst="2001:db8::2", plen=0) / UDP(sport=1, dport=2) / Raw(bytes(10)))
+    return stamp(out)
+
+
 def fuzzmix():
     random.seed(7)  # fuzz() draws from the random module
     e = lambda: Ether(**MAC)
@@ -250,6 +282,7 @@ def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else "tests/data/mixed"
     os.makedirs(outdir, exist_ok=True)
     for name, make in (("dnsnames", dnsnames), ("icmp6rare", icmp6rare), ("services", services),
+                       ("ip6len", ip6len),
                        ("fuzzmix", fuzzmix), ("fuzzmix2", fuzzmix2)):
         wrpcap(os.path.join(outdir, name + ".pcap"), make())
 
