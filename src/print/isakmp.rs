@@ -1085,6 +1085,74 @@ fn v2_t(c: &mut Ctx, m: &Msg<'_>, tcount: u32, ext: usize, item_len: usize) -> R
     Ok(r)
 }
 
+/// How [`v2_sub`] walks one list of IKEv2 substructures.
+struct Sub {
+    /// The substructure type the list holds (2 proposals, 3 transforms); others
+    /// are only named.
+    want: u8,
+    /// The payload type its truncation mark names.
+    trunc_np: u8,
+    /// Indentation of each item.
+    depth: usize,
+}
+
+/// Walks a list of IKEv2 substructures (the proposals of an SA, the transforms
+/// of a proposal) from `cp`, `rest` bytes long by the enclosing length: each
+/// item's generic header is checked against `rest` and the capture as tcpdump
+/// checks it, and an item of the wanted type is printed by `item(c, start,
+/// length, ordinal)`. Returns where the list ends (None when printing stops).
+fn v2_sub(
+    c: &mut Ctx,
+    m: &Msg<'_>,
+    mut cp: usize,
+    mut rest: usize,
+    sub: &Sub,
+    mut item: impl FnMut(&mut Ctx, usize, usize, u32) -> R<Option<usize>>,
+) -> R<Option<usize>> {
+    let mut np = sub.want;
+    let mut count = 0u32;
+    while np != 0 {
+        count += 1;
+        let start = cp;
+        if rest < 4 {
+            np_trunc(c, sub.trunc_np);
+            return Ok(Some(cp + rest));
+        }
+        if !m.has(start, 4) {
+            np_trunc(c, sub.trunc_np);
+            return Ok(None);
+        }
+        let item_len = usize::from(be16(m.d, start + 2)?);
+        if item_len <= 4 {
+            np_trunc(c, sub.trunc_np);
+            return Ok(None);
+        }
+        if rest < item_len {
+            np_trunc(c, sub.trunc_np);
+            return Ok(Some(cp + rest));
+        }
+        if !m.has(start, item_len) {
+            np_trunc(c, sub.trunc_np);
+            return Ok(None);
+        }
+        indent(c, sub.depth);
+        c.s("(");
+        if np == sub.want {
+            match item(c, start, item_len, count)? {
+                Some(next) => cp = next,
+                None => return Ok(None),
+            }
+        } else {
+            np_name(c, np);
+            cp += item_len;
+        }
+        c.s(")");
+        rest -= item_len;
+        np = u8_at(m.d, start)?;
+    }
+    Ok(Some(cp))
+}
+
 /// A proposal and its transforms; `prop_len` is the proposal's length.
 fn v2_p(c: &mut Ctx, m: &Msg<'_>, ext: usize, prop_len: usize, depth: usize) -> R<Option<usize>> {
     if !m.has(ext, 8) {
@@ -1122,48 +1190,14 @@ fn v2_p(c: &mut Ctx, m: &Msg<'_>, ext: usize, prop_len: usize, depth: usize) -> 
         cp += spi_size;
         rest -= spi_size;
     }
-    let mut np = 3u8;
-    let mut tcount = 0u32;
-    while np != 0 {
-        tcount += 1;
-        let t = cp;
-        if rest < 4 {
-            np_trunc(c, 2);
-            return Ok(Some(cp + rest));
-        }
-        if !m.has(t, 4) {
-            np_trunc(c, 2);
-            return Ok(None);
-        }
-        let item_len = usize::from(be16(m.d, t + 2)?);
-        if item_len <= 4 {
-            np_trunc(c, 2);
-            return Ok(None);
-        }
-        if rest < item_len {
-            np_trunc(c, 2);
-            return Ok(Some(cp + rest));
-        }
-        if !m.has(cp, item_len) {
-            np_trunc(c, 2);
-            return Ok(None);
-        }
-        indent(c, depth + 1);
-        c.s("(");
-        if np == 3 {
-            match v2_t(c, m, tcount, t, item_len)? {
-                Some(n) => cp = n,
-                None => return Ok(None),
-            }
-        } else {
-            np_name(c, np);
-            cp += item_len;
-        }
-        c.s(")");
-        rest -= item_len;
-        np = u8_at(m.d, t)?;
-    }
-    Ok(Some(cp))
+    let sub = Sub {
+        want: 3,
+        trunc_np: 2,
+        depth: depth + 1,
+    };
+    v2_sub(c, m, cp, rest, &sub, |c, t, item_len, tcount| {
+        v2_t(c, m, tcount, t, item_len)
+    })
 }
 
 fn v2_sa(c: &mut Ctx, m: &Msg<'_>, tpay: u8, ext: usize, w: Walk) -> R<Option<usize>> {
@@ -1173,51 +1207,17 @@ fn v2_sa(c: &mut Ctx, m: &Msg<'_>, tpay: u8, ext: usize, w: Walk) -> R<Option<us
     }
     v2_pay(c, "sa", u8_at(m.d, ext + 1)?);
     let osa = usize::from(be16(m.d, ext + 2)?);
-    let mut rest = osa - 4;
+    let rest = osa - 4;
     c.s(" len=");
     c.dec(rest as u64);
-    let mut cp = ext + 4;
-    let mut np = 2u8;
-    while np != 0 {
-        let p = cp;
-        if rest < 4 {
-            np_trunc(c, tpay);
-            return Ok(Some(cp + rest));
-        }
-        if !m.has(p, 4) {
-            np_trunc(c, tpay);
-            return Ok(None);
-        }
-        let item_len = usize::from(be16(m.d, p + 2)?);
-        if item_len <= 4 {
-            np_trunc(c, tpay);
-            return Ok(None);
-        }
-        if rest < item_len {
-            np_trunc(c, tpay);
-            return Ok(Some(cp + rest));
-        }
-        if !m.has(cp, item_len) {
-            np_trunc(c, tpay);
-            return Ok(None);
-        }
-        let depth = w.depth + 1;
-        indent(c, depth);
-        c.s("(");
-        if np == 2 {
-            match v2_p(c, m, p, item_len, depth)? {
-                Some(n) => cp = n,
-                None => return Ok(None),
-            }
-        } else {
-            np_name(c, np);
-            cp += item_len;
-        }
-        c.s(")");
-        rest -= item_len;
-        np = u8_at(m.d, p)?;
-    }
-    Ok(Some(cp))
+    let sub = Sub {
+        want: 2,
+        trunc_np: tpay,
+        depth: w.depth + 1,
+    };
+    v2_sub(c, m, ext + 4, rest, &sub, |c, p, item_len, _| {
+        v2_p(c, m, p, item_len, sub.depth)
+    })
 }
 
 fn v2_ke(c: &mut Ctx, m: &Msg<'_>, np: u8, ext: usize, item_len: usize) -> R<Option<usize>> {
