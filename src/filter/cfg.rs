@@ -80,12 +80,71 @@ impl Term {
         }
     }
     /// The successors (true first), none for a return.
-    pub fn successors(&self) -> Vec<BlockId> {
+    pub fn successors(&self) -> Succs {
         match *self {
-            Term::Ret(_) => Vec::new(),
-            Term::Goto(t) => vec![t],
-            Term::Branch { jt, jf, .. } => vec![jt, jf],
+            Term::Ret(_) => Succs {
+                ids: [0; 2],
+                len: 0,
+            },
+            Term::Goto(t) => Succs {
+                ids: [t; 2],
+                len: 1,
+            },
+            Term::Branch { jt, jf, .. } => Succs {
+                ids: [jt, jf],
+                len: 2,
+            },
         }
+    }
+}
+
+/// A block's successors, without allocating (the passes ask for them in their
+/// inner loops).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Succs {
+    ids: [BlockId; 2],
+    len: usize,
+}
+
+impl Succs {
+    /// Drops the second successor when it repeats the first.
+    pub fn dedup(&mut self) {
+        if self.len == 2 && self.ids[0] == self.ids[1] {
+            self.len = 1;
+        }
+    }
+
+    /// Keeps the successors `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(BlockId) -> bool) {
+        let mut n = 0;
+        for i in 0..self.len {
+            if keep(self.ids[i]) {
+                self.ids[n] = self.ids[i];
+                n += 1;
+            }
+        }
+        self.len = n;
+    }
+}
+
+impl std::ops::Deref for Succs {
+    type Target = [BlockId];
+    fn deref(&self) -> &[BlockId] {
+        &self.ids[..self.len]
+    }
+}
+
+impl std::ops::DerefMut for Succs {
+    fn deref_mut(&mut self) -> &mut [BlockId] {
+        &mut self.ids[..self.len]
+    }
+}
+
+impl IntoIterator for Succs {
+    type Item = BlockId;
+    type IntoIter = std::iter::Take<std::array::IntoIter<BlockId, 2>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.ids.into_iter().take(self.len)
     }
 }
 

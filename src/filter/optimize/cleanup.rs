@@ -19,7 +19,7 @@ fn is_jump(t: &Term) -> Option<BlockId> {
 }
 
 /// Distinct successors (an unconditional jump has one).
-fn succs(t: &Term) -> Vec<BlockId> {
+fn succs(t: &Term) -> crate::filter::cfg::Succs {
     let mut v = t.successors();
     v.dedup();
     v
@@ -205,7 +205,7 @@ fn compact_visiting(cfg: &Cfg, visit: impl Fn(BlockId, BlockId, BlockId) -> [Blo
     while let Some(&mut (b, ref mut i)) = stack.last_mut() {
         let succs = match cfg.blocks[b].term {
             Term::Branch { jt, jf, .. } => visit(b, jt, jf).to_vec(),
-            t => t.successors(),
+            t => t.successors().to_vec(),
         };
         if let Some(&s) = succs.get(*i) {
             *i += 1;

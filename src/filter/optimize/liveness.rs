@@ -10,7 +10,7 @@ use crate::filter::cfg::{BlockId, Cfg, Term};
 
 /// Registers the terminator reads. An unconditional branch (both exits equal)
 /// reads nothing.
-fn term_uses(t: &Term) -> u32 {
+pub(super) fn term_uses(t: &Term) -> u32 {
     match *t {
         Term::Branch { jt, jf, .. } if jt == jf => 0,
         Term::Branch { code, .. } => {

@@ -8,12 +8,15 @@
 //! - `cleanup`: empty jumps, merging, identical blocks and tails, layout;
 //! - `peephole`: mask-and-compare to `jset`;
 //! - `orgroup`: or-chains of compound terms grouped by the value their guards test;
+//! - `conjuncts`: conjunctions that reject on failure test their most selective
+//!   conjunct first (fewer instructions run; kept only when no longer);
 //! - `order`: IPv4 tested before IPv6 (likely cases first);
 //! - `sets`: search trees for long chains of comparisons with constants;
 //! - `twins`: fixed-offset regions (IPv6) jump into their indexed twins (IPv4);
 //! - `layout`: emission in the optimizer's block order.
 
 mod cleanup;
+mod conjuncts;
 mod forward;
 mod layout;
 mod liveness;
@@ -37,24 +40,43 @@ use crate::filter::cfg::{Cfg, Term};
 /// (`cleanup::compact_likely_first`); it is taken when it is no longer and runs
 /// fewer `ja` on likely paths (an IPv4 port test then falls into the tail it
 /// shares with IPv6 instead of jumping to it).
+///
+/// The graph with its conjunctions reordered is taken when its program is no
+/// longer than the other's (reordering can cost the IPv4 and IPv6 branches the
+/// tail they shared).
 pub fn compile(cfg: &Cfg) -> Result<Vec<Insn>, String> {
-    let opt = optimize(cfg);
-    let libpcap_like = cleanup::compact(&opt, false);
-    let a = layout::emit(&libpcap_like)?;
-    let b = layout::emit(&cleanup::compact(&opt, true))?;
-    let likely = cleanup::compact_likely_first(&opt, &layout::likelihoods(&opt));
-    let c = layout::emit(&likely)?;
-    let best = if c.len() <= a.len()
-        && c.len() <= b.len()
-        && layout::jump_cost(&likely) < layout::jump_cost(&libpcap_like) - 1e-9
-    {
-        c
-    } else if b.len() < a.len() {
-        b
-    } else {
-        a
+    let (plain, reordered) = optimize_variants(cfg);
+    let plain = emit_best(&plain)?;
+    let best = match reordered {
+        Some(r) => {
+            let r = emit_best(&r)?;
+            // Fewer instructions run, but never at the price of a longer program.
+            if r.len() <= plain.len() { r } else { plain }
+        }
+        None => plain,
     };
     Ok(zero_unstored_scratch(best))
+}
+
+/// The shortest of the layouts of an optimized graph.
+fn emit_best(opt: &Cfg) -> Result<Vec<Insn>, String> {
+    let libpcap_like = cleanup::compact(opt, false);
+    let a = layout::emit(&libpcap_like)?;
+    let b = layout::emit(&cleanup::compact(opt, true))?;
+    let likely = cleanup::compact_likely_first(opt, &layout::likelihoods(opt));
+    let c = layout::emit(&likely)?;
+    Ok(
+        if c.len() <= a.len()
+            && c.len() <= b.len()
+            && layout::jump_cost(&likely) < layout::jump_cost(&libpcap_like) - 1e-9
+        {
+            c
+        } else if b.len() < a.len() {
+            b
+        } else {
+            a
+        },
+    )
 }
 
 /// Prepends `ld #0; st M[k]` for every scratch cell some path reads before storing.
@@ -85,6 +107,13 @@ fn zero_unstored_scratch(prog: Vec<Insn>) -> Vec<Insn> {
 /// packet gets where the unoptimized program would have rejected it (tests check
 /// exactly that: the unoptimized verdict on the packet completed with other bytes).
 pub fn optimize(cfg: &Cfg) -> Cfg {
+    let (plain, reordered) = optimize_variants(cfg);
+    reordered.unwrap_or(plain)
+}
+
+/// The optimized graph, and a second one with conjunctions reordered
+/// ([`conjuncts`]) when that pass finds anything to move.
+fn optimize_variants(cfg: &Cfg) -> (Cfg, Option<Cfg>) {
     let mut cfg = cfg.clone();
     // The passes know one form of unconditional jump: a branch whose exits agree.
     for b in &mut cfg.blocks {
@@ -117,11 +146,17 @@ pub fn optimize(cfg: &Cfg) -> Cfg {
         // share their hit).
         cleanup::share_identical(&mut cfg);
     }
-    order::run(&mut cfg);
-    // Last: the trees' exit copies must not be shared or skipped again.
-    sets::run(&mut cfg);
-    twins::run(&mut cfg);
-    cfg
+    let mut reordered = cfg.clone();
+    let moved = conjuncts::run(&mut reordered);
+    let finish = |mut cfg: Cfg| {
+        order::run(&mut cfg);
+        // Last: the trees' exit copies must not be shared or skipped again.
+        sets::run(&mut cfg);
+        twins::run(&mut cfg);
+        cfg
+    };
+    let plain = finish(cfg);
+    (plain, moved.then(|| finish(reordered)))
 }
 
 /// Cleanup rounds; each is linear, two catch what one round's merges expose.
