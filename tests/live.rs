@@ -333,6 +333,20 @@ fn unknown_and_down_interfaces_are_one_line_errors() {
             assert_eq!(err, expected);
         }
     }
+    // `-L` activates the device first, as tcpdump does.
+    let run_in_b = |prog: &str| {
+        Command::new("ip")
+            .args(["netns", "exec", &net.ns_b, prog, "-L", "-i", &net.if_b])
+            .output()
+            .unwrap()
+    };
+    let (ours, theirs) = (run_in_b(RFILTER), run_in_b("tcpdump"));
+    assert_eq!(theirs.status.code(), Some(1), "{theirs:?}");
+    assert_eq!(ours.status.code(), Some(1), "{ours:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stderr).replacen("rfilter:", "tcpdump:", 1),
+        String::from_utf8_lossy(&theirs.stderr)
+    );
 }
 
 #[test]

@@ -102,6 +102,10 @@ pub fn list_data_link_types(device: &str) -> anyhow::Result<()> {
     } else {
         let info =
             socket::if_info(device).map_err(|_| anyhow!("{device}: No such device exists"))?;
+        // libpcap activates the device before listing its types.
+        if info.flags & libc::IFF_UP as u32 == 0 {
+            bail!("{device}: That device is not up");
+        }
         Some(info.hwtype)
     };
     let mut text = format!("Data link types for {device} (use option -y to set):\n");
@@ -127,6 +131,10 @@ pub fn native_linktype(device: &str) -> anyhow::Result<LinkType> {
     } else {
         let info =
             socket::if_info(device).map_err(|_| anyhow!("{device}: No such device exists"))?;
+        // libpcap activates the device before listing its types.
+        if info.flags & libc::IFF_UP as u32 == 0 {
+            bail!("{device}: That device is not up");
+        }
         Some(info.hwtype)
     };
     Ok(choose_linktype(hwtype, None)?.0)
