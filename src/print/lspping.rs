@@ -81,7 +81,7 @@ fn subtlv_name(t: u16) -> &'static str {
 }
 
 /// Pseudowire types (tcpdump's l2vpn table).
-fn pw_type(t: u16) -> &'static str {
+pub(crate) fn pw_type(t: u16) -> &'static str {
     match t {
         0 => "Reserved",
         1 => "Frame Relay DLCI (Martini Mode)",

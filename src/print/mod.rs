@@ -60,6 +60,7 @@ mod isakmp;
 mod krb;
 mod l2misc;
 mod l2tp;
+mod ldp;
 mod link;
 mod llc;
 mod lldp;

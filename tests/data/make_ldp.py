@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Writes the captures of tests/print_ldp.rs into tests/data/ldp/: one pcap per
+protocol (LDP over UDP and TCP, OLSR over IPv4 and IPv6, LMP, IPX, lwres),
+realistic and malformed packets, plus ports.pcap (port pairs, for the dispatch
+order). Deterministic (fixed timestamps). Needs scapy; the tests only read the
+files and compare rfilter's output with tcpdump's.
+
+usage: python3 tests/data/make_ldp.py tests/data/ldp
+"""
+import os
+import socket
+import struct
+import sys
+from scapy.all import Ether, IP, IPv6, UDP, TCP, Raw, wrpcap
+
+E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
+A, B = "10.0.0.1", "10.0.0.2"
+A6, B6 = "2001:db8::1", "2001:db8::2"
+
+
+def u8(v):
+    return struct.pack(">B", v)
+
+
+def u16(v):
+    return struct.pack(">H", v)
+
+
+def u32(v):
+    return struct.pack(">I", v)
+
+
+def v4(s):
+    return socket.inet_aton(s)
+
+
+def v6(s):
+    return socket.inet_pton(socket.AF_INET6, s)
+
+
+def udp4(sport, dport, payload):
+    return E / IP(src=A, dst=B) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+
+def udp6(sport, dport, payload):
+    return E / IPv6(src=A6, dst=B6) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+
+def tcp4(sport, dport, payload):
+    return (E / IP(src=A, dst=B) /
+            TCP(sport=sport, dport=dport, flags="PA", seq=1000, ack=2000, window=8192) /
+            Raw(payload))
+
+
+# ---------------------------------------------------------------- LDP
+def tlv(t, body, length=None, u=0, f=0):
+    return u16((u << 15) | (f << 14) | t) + u16(len(body) if length is None else length) + body
+
+
+def msg(t, mid, body, length=None, u=0):
+    return u16((u << 15) | t) + u16(4 + len(body) if length is None else length) + u32(mid) + body
+
+
+def pdu(msgs, lsr="192.0.2.1", space=0, version=1, length=None):
+    body = v4(lsr) + u16(space) + b"".join(msgs)
+    return u16(version) + u16(len(body) if length is None else length) + body
+
+
+def fec(elems):
+    return tlv(0x0100, b"".join(elems))
+
+
+def fec_prefix4(p, plen):
+    n = (plen + 7) // 8
+    return u8(2) + u16(1) + u8(plen) + v4(p)[:n]
+
+
+def fec_prefix6(p, plen):
+    n = (plen + 7) // 8
+    return u8(2) + u16(2) + u8(plen) + v6(p)[:n]
+
+
+def martini(pwtype, cw, group, vcid, params, info_len=None):
+    body = u32(vcid) + params if vcid is not None else params
+    il = len(body) if info_len is None else info_len
+    return u8(0x80) + u16((0x8000 if cw else 0) | pwtype) + u8(il) + u32(group) + body
+
+
+def ldp_packets():
+    hello = pdu([msg(0x0100, 1, tlv(0x0400, u16(15) + u16(0)) +
+                     tlv(0x0401, v4("192.0.2.1")) +
+                     tlv(0x0402, u32(7)))])
+    thello = pdu([msg(0x0100, 2, tlv(0x0400, u16(45) + u16(0xc000)) +
+                      tlv(0x0403, v6("2001:db8::1")) +
+                      tlv(0x0701, u8(0x60) + b"\0\0\0"))], lsr="192.0.2.9", space=0)
+    init = pdu([msg(0x0200, 3, tlv(0x0500, u16(1) + u16(30) + u8(0x40) + u8(0) + u16(4096) +
+                                   v4("192.0.2.2") + u16(0)) +
+                    tlv(0x0503, u16(0x800f) + u16(0) + u32(120000) + u32(60000), f=1, u=1) +
+                    tlv(0x050b, u8(0x80)) +
+                    tlv(0x0501, b"\x00\x00\x00\x00\x01\x02\x03\x04"))])
+    ka = pdu([msg(0x0201, 4, b"")])
+    kas = pdu([msg(0x0201, 5, b""), msg(0x0201, 6, b"")])
+    addr = pdu([msg(0x0300, 7, tlv(0x0101, u16(1) + v4("10.1.1.1") + v4("10.2.2.2") + v4("172.16.0.1"))),
+                msg(0x0301, 8, tlv(0x0101, u16(2) + v6("2001:db8::5") + v6("fe80::1")))])
+    addr_other = pdu([msg(0x0300, 9, tlv(0x0101, u16(11) + b"\x01\x02\x03\x04"))])
+    mapping = pdu([msg(0x0400, 10, fec([fec_prefix4("10.1.0.0", 16)]) + tlv(0x0200, u32(16)) +
+                       tlv(0x0103, u8(3)) + tlv(0x0104, v4("1.1.1.1") + v4("2.2.2.2") + v4("3.3.3.3")) +
+                       tlv(0x0601, u16(1500)))])
+    mapping6 = pdu([msg(0x0400, 11, fec([fec_prefix6("2001:db8:1::", 48)]) + tlv(0x0200, u32(0x123456)))])
+    odd_prefix = pdu([msg(0x0400, 12, fec([fec_prefix4("10.1.129.0", 17)]) + tlv(0x0200, u32(3)))])
+    bad_prefix = pdu([msg(0x0400, 13, fec([u8(2) + u16(1) + u8(33) + v4("1.2.3.4")]) + tlv(0x0200, u32(3)))])
+    past_prefix = pdu([msg(0x0400, 14, fec([u8(2) + u16(1) + u8(24) + b"\x0a\x01"]) + tlv(0x0200, u32(3)))])
+    past_prefix6 = pdu([msg(0x0400, 15, fec([u8(2) + u16(2) + u8(64) + b"\x20\x01"]) + tlv(0x0200, u32(3)))])
+    no_plen = pdu([msg(0x0400, 38, fec([u8(2) + u16(1)]) + tlv(0x0200, u32(3)))])
+    other_af = pdu([msg(0x0400, 16, fec([u8(2) + u16(25) + b"\x00"]))])
+    wildcard = pdu([msg(0x0402, 17, fec([u8(1)])), msg(0x0403, 18, fec([u8(3)]) + tlv(0x0200, u32(20)))])
+    request = pdu([msg(0x0401, 19, fec([fec_prefix4("192.168.0.0", 24)]) + tlv(0x0103, u8(1)))])
+    abort = pdu([msg(0x0404, 20, fec([fec_prefix4("0.0.0.0", 0)]) + tlv(0x0600, u32(19)))])
+    pw = pdu([msg(0x0400, 21, fec([martini(5, True, 0, 100,
+                                           u8(1) + u8(4) + u16(1500) +
+                                           u8(3) + u8(7) + b"abcde" +
+                                           u8(0x0c) + u8(4) + u8(0x07) + u8(0x06) +
+                                           u8(0x0a) + u8(4) + b"\x01\x02")]) +
+                      tlv(0x0200, u32(299776)))])
+    pw0 = pdu([msg(0x0400, 22, fec([martini(4, False, 7, None, b"", info_len=0)]))])
+    pw_short_info = pdu([msg(0x0400, 23, fec([martini(4, False, 7, 9, b"", info_len=2)]))])
+    pw_bad_params = pdu([msg(0x0400, 24, fec([martini(99, False, 1, 2, u8(1) + u8(1) + u8(0), info_len=7)]))])
+    pw_long_param = pdu([msg(0x0400, 25, fec([martini(5, True, 1, 2, u8(1) + u8(9) + u16(1500))]))])
+    notif = pdu([msg(0x0001, 26, tlv(0x0300, u32(0x8000000a) + u32(0x12345678) + u16(0x0200)) +
+                     tlv(0x0301, u32(99)) + tlv(0x0302, b"\x00\x01\x00\x02"))])
+    notif2 = pdu([msg(0x0001, 27, tlv(0x0300, u32(0x40000019) + u32(0) + u16(0)) +
+                      tlv(0x0300, u32(0x3fffffff) + u32(0) + u16(0x3e01)))])
+    unknown_msg = pdu([msg(0x3e00, 28, b"\x01\x02\x03\x04\x05", u=1)])
+    unknown_tlv = pdu([msg(0x0100, 29, tlv(0x3f01, b"\xde\xad\xbe\xef\x00", u=1, f=1) +
+                           tlv(0x0202, b"\x00\x00\x00\x10"))])
+    short_tlvs = pdu([msg(0x0100, 30, tlv(0x0400, u16(1)) + tlv(0x0401, b"\x01") +
+                          tlv(0x0403, b"\x01" * 8) + tlv(0x0402, b"") + tlv(0x0103, b"") +
+                          tlv(0x0104, b"\x01") + tlv(0x0500, b"\x00" * 13) + tlv(0x0100, b"") +
+                          tlv(0x0200, b"\x01") + tlv(0x0300, b"\x00" * 9) + tlv(0x0503, b"\x00" * 11) +
+                          tlv(0x050b, b"") + tlv(0x0601, b"\x01") + tlv(0x0701, b"\x40") +
+                          tlv(0x0101, b"\x00"))])
+    short_fec = pdu([msg(0x0400, 31, fec([u8(2) + b"\x00"])), msg(0x0400, 32, fec([u8(0x80) + b"\x00" * 6]))])
+    tlv_past = pdu([msg(0x0100, 33, tlv(0x0400, u16(15) + u16(0), length=40))])
+    msg_past = pdu([msg(0x0100, 34, tlv(0x0400, u16(15) + u16(0)), length=30)])
+    msg_short = pdu([msg(0x0100, 35, b"", length=2)])
+    msg_odd = pdu([msg(0x0100, 36, tlv(0x0400, u16(15) + u16(0)) + b"\x01\x02")])
+    bad_version = pdu([msg(0x0201, 1, b"")], version=2)
+    short_pdu = pdu([msg(0x0201, 1, b"")], length=5)
+    long_pdu = pdu([msg(0x0201, 1, b"")], length=40)
+    dual = pdu([msg(0x0100, 37, tlv(0x0701, u8(0x40) + b"\0\0\0") + tlv(0x0701, u8(0x11) + b"\0\0\0") +
+                    tlv(0x050b, u8(0)) + tlv(0x0503, u16(0x0002) + u16(0) + u32(0) + u32(0)))])
+    no_msgs = pdu([])
+    garbage = b"\x01\x02" * 20
+    two_pdus = kas + hello
+    udp = [hello, thello, bad_version, short_pdu, long_pdu, tlv_past, msg_past, msg_short, msg_odd,
+           unknown_tlv, short_tlvs, dual, no_msgs, garbage, two_pdus, b"\x00\x01\x00\x0a\x01\x02\x03"]
+    tcp = [init, ka, kas, addr, addr_other, mapping, mapping6, odd_prefix, bad_prefix, past_prefix,
+           past_prefix6, no_plen, other_af, wildcard, request, abort, pw, pw0, pw_short_info, pw_bad_params,
+           pw_long_param, notif, notif2, unknown_msg, short_fec, init + mapping, bad_version]
+    pkts = [udp4(646, 646, p) for p in udp]
+    pkts.append(udp6(646, 646, thello))
+    pkts.append(udp4(40000, 646, hello))
+    pkts += [tcp4(646, 11000, p) for p in tcp]
+    pkts.append(tcp4(11000, 646, mapping))
+    return pkts
+
+
+def write(outdir, name, pkts):
+    for i, p in enumerate(pkts):
+        p.time = 1700000000 + i
+    wrpcap(os.path.join(outdir, name + ".pcap"), pkts)
+
+
+def main():
+    outdir = sys.argv[1]
+    os.makedirs(outdir, exist_ok=True)
+    write(outdir, "ldp", ldp_packets())
+
+
+if __name__ == "__main__":
+    main()
