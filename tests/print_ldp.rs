@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/ldp/.
-const NAMES: &[&str] = &["ldp"];
+const NAMES: &[&str] = &["ldp", "olsr"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -127,6 +127,14 @@ fn golden(name: &str) {
 #[test]
 fn ldp() {
     golden("ldp");
+}
+
+/// OLSR over IPv4 and IPv6: hello and hello-LQ links, TC and TC-LQ, MID, HNA
+/// (with smart gateways and odd masks), name service, unknown messages, bad and
+/// zero message lengths, short packets.
+#[test]
+fn olsr() {
+    golden("olsr");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

@@ -70,6 +70,7 @@ mod misc;
 mod mpls;
 mod names;
 mod nfs;
+mod olsr;
 mod ospf;
 mod ospf6;
 mod otv;

@@ -182,6 +182,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(646) && !port(5353) {
         return super::ldp::print(c, payload, length);
     }
+    if !c.opts.quiet && port(698) && !port(5353) {
+        return super::olsr::print(c, payload, length, ip.v6);
+    }
     if !c.opts.quiet && port(3503) && !port(5353) {
         return super::lspping::print(c, payload, length);
     }

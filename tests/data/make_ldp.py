@@ -165,6 +165,80 @@ def ldp_packets():
     return pkts
 
 
+
+# ---------------------------------------------------------------- OLSR
+def omsg(t, body, v6=False, orig=None, vtime=0x86, ttl=255, hop=0, seq=1, length=None):
+    o = v6addr(orig or "2001:db8::1") if v6 else v4(orig or "10.0.0.1")
+    hl = len(o) + 8
+    return u8(t) + u8(vtime) + u16(hl + len(body) if length is None else length) + o + u8(ttl) + u8(hop) + u16(seq) + body
+
+
+def v6addr(s):
+    return v6(s)
+
+
+def opkt(msgs, seq=0x1234, length=None):
+    body = b"".join(msgs)
+    return u16(4 + len(body) if length is None else length) + u16(seq) + body
+
+
+def link(code, addrs, length=None):
+    body = b"".join(addrs)
+    return u8(code) + u8(0) + u16(4 + len(body) if length is None else length) + body
+
+
+def olsr_packets():
+    hello = opkt([omsg(1, u16(0) + u8(0x05) + u8(3) +
+                       link(0x06, [v4("10.0.0.2"), v4("10.0.0.3"), v4("10.0.0.4"), v4("10.0.0.5"), v4("10.0.0.6")]) +
+                       link(0x0a, [v4("10.0.0.7")]) + link(0x01, []) + link(0x0f, [v4("10.0.0.8")]) +
+                       link(0x13, [v4("10.0.0.9")]))])
+    hello_bad = opkt([omsg(1, u16(0) + u8(0x05) + u8(3) + link(0x06, [v4("10.0.0.2")], length=40))])
+    hello_short = opkt([omsg(1, u16(0))])
+    hello_link2 = opkt([omsg(1, u16(0) + u8(0x05) + u8(3) + link(0x06, [v4("10.0.0.2")], length=2))])
+    tc = opkt([omsg(2, u16(7) + u16(0) + v4("10.0.1.1") + v4("10.0.1.2") + v4("10.0.1.3"), vtime=0x2c, ttl=200, hop=3, seq=99)])
+    tc_short = opkt([omsg(2, u16(7))])
+    tc_odd = opkt([omsg(2, u16(7) + u16(0) + v4("10.0.1.1") + b"\x01\x02")])
+    mid = opkt([omsg(3, v4("10.1.0.1") + v4("10.2.0.1") + b"\x01")])
+    hna = opkt([omsg(4, v4("192.168.1.0") + v4("255.255.255.0") + v4("10.0.0.0") + v4("255.0.0.0") +
+                     v4("0.0.0.0") + v4("0.0.0.0") + v4("172.16.0.0") + v4("255.240.0.0") +
+                     v4("10.9.0.0") + v4("255.0.255.0") + b"\0\0\0\0" + bytes([0, 0x1f, 0x55, 0xff]) +
+                     b"\0\0\0\0" + bytes([0, 0x06, 0x55, 0x10]) + b"\x01\x02\x03")])
+    hello_lq = opkt([omsg(201, u16(0) + u8(0x05) + u8(7) +
+                          link(0x06, [v4("10.0.0.2") + bytes([255, 128, 0, 0]), v4("10.0.0.3") + bytes([1, 0, 0, 0])]) +
+                          link(0x05, [v4("10.0.0.4") + bytes([3, 200, 0, 0]) + b"\x01\x02"]))])
+    tc_lq = opkt([omsg(202, u16(8) + u16(0) + v4("10.0.1.1") + bytes([100, 50, 0, 0]) + b"\x09")])
+    ns = opkt([omsg(130, u16(1) + u16(2) +
+                    u16(0) + u16(5) + v4("10.0.0.1") + b"host1\0\0\0" +
+                    u16(1) + u16(8) + v4("10.0.0.2") + b"ab\x01\xffcdef")])
+    ns_bad = opkt([omsg(130, u16(1) + u16(9) + b"\0" * 8)])
+    ns_bad_entry = opkt([omsg(130, u16(1) + u16(1) + u16(0) + u16(40) + v4("10.0.0.1") + b"x" * 4)])
+    ns_pad = opkt([omsg(130, u16(1) + u16(1) + u16(0x123) + u16(5) + v4("10.0.0.1") + b"host1")])
+    ns_short = opkt([omsg(130, u16(1))])
+    power = opkt([omsg(128, b"\x01\x02\x03\x04\x05")])
+    unknown = opkt([omsg(77, b"\xaa\xbb")])
+    multi = opkt([omsg(1, u16(0) + u8(0x05) + u8(3) + link(0x06, [v4("10.0.0.2")])),
+                  omsg(2, u16(1) + u16(0) + v4("10.0.1.1")), omsg(3, v4("10.1.0.1"))])
+    zero_type = opkt([omsg(0, b"\x01\x02\x03\x04"), omsg(3, v4("10.1.0.1"))])
+    bad_len = opkt([omsg(3, v4("10.1.0.1"), length=4)])
+    long_len = opkt([omsg(3, v4("10.1.0.1"), length=200)])
+    short_pkt_len = opkt([omsg(3, v4("10.1.0.1") + v4("10.1.0.2"))], length=20)
+    past_msg = opkt([omsg(3, v4("10.1.0.1"), length=16)]) + v4("10.1.0.9") * 3
+    tiny = b"\x00\x10\x00"
+    v4pkts = [hello, hello_bad, hello_short, hello_link2, tc, tc_short, tc_odd, mid, hna, hello_lq, tc_lq, ns,
+              ns_bad, ns_bad_entry, ns_pad, ns_short, power, unknown, multi, zero_type, bad_len, long_len,
+              short_pkt_len, past_msg, tiny, b""]
+    hello6 = opkt([omsg(1, u16(0) + u8(0x05) + u8(3) + link(0x06, [v4("10.0.0.2"), v4("10.0.0.3")]), v6=True)])
+    hello6_lq = opkt([omsg(201, u16(0) + u8(0x05) + u8(3) +
+                           link(0x06, [v6("fe80::2") + bytes([255, 255, 0, 0])]), v6=True)])
+    tc6_lq = opkt([omsg(202, u16(3) + u16(0) + v6("2001:db8::7") + bytes([10, 20, 0, 0]), v6=True)])
+    mid6 = opkt([omsg(3, v6("2001:db8:1::1") + v6("2001:db8:2::1"), v6=True)])
+    hna6 = opkt([omsg(4, v6("2001:db8:10::") + v6("ffff:ffff:ffff::") + v6("2001:db8:20::") +
+                      v6("ffff:ff0f::") + v6("::") + v6("::"), v6=True)])
+    ns6 = opkt([omsg(130, u16(1) + u16(1) + u16(2) + u16(4) + v6("2001:db8::9") + b"node", v6=True)])
+    v6pkts = [hello6, hello6_lq, tc6_lq, mid6, hna6, ns6, hello]
+    return [udp4(698, 698, p) for p in v4pkts] + [udp6(698, 698, p) for p in v6pkts]
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -175,6 +249,7 @@ def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
     write(outdir, "ldp", ldp_packets())
+    write(outdir, "olsr", olsr_packets())
 
 
 if __name__ == "__main__":
