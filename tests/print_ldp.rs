@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/ldp/.
-const NAMES: &[&str] = &["ldp", "olsr"];
+const NAMES: &[&str] = &["ldp", "olsr", "lmp"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -135,6 +135,14 @@ fn ldp() {
 #[test]
 fn olsr() {
     golden("olsr");
+}
+
+/// LMP: every message type, every object class and C-type tcpdump decodes
+/// (data link subobjects, channel status, UNI service config), wrong sizes,
+/// unknown C-types and classes, bad object and message lengths.
+#[test]
+fn lmp() {
+    golden("lmp");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

@@ -64,6 +64,7 @@ mod ldp;
 mod link;
 mod llc;
 mod lldp;
+mod lmp;
 mod lspping;
 mod lwapp;
 mod misc;

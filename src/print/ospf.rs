@@ -336,7 +336,7 @@ pub(crate) fn gmpls_encoding(v: u8) -> &'static str {
 }
 
 /// A bandwidth in bytes per second (an IEEE float) as tcpdump's `%.3f Mbps`.
-fn mbps(c: &mut Ctx, bits: u32) {
+pub(crate) fn mbps(c: &mut Ctx, bits: u32) {
     // Single-precision arithmetic as in tcpdump (float * 8 / 1000000).
     let v = f32::from_bits(bits) * 8.0 / 1_000_000.0;
     if v.is_nan() {

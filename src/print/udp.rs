@@ -196,6 +196,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && matches!(dport, 3784 | 4784 | 6784 | 3785) && !port(5353) {
         return super::bfd::print(c, payload, length, dport);
     }
+    if !c.opts.quiet && port(701) && !port(5353) {
+        return super::lmp::print(c, payload, length);
+    }
     if !c.opts.quiet && port(1589) && !port(5353) {
         return super::vqp::print(c, payload, length);
     }

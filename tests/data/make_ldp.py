@@ -239,6 +239,78 @@ def olsr_packets():
     return [udp4(698, 698, p) for p in v4pkts] + [udp6(698, 698, p) for p in v6pkts]
 
 
+
+# ---------------------------------------------------------------- LMP
+def lobj(cls, ctype, body, neg=False, length=None):
+    return u8((0x80 if neg else 0) | ctype) + u8(cls) + u16(4 + len(body) if length is None else length) + body
+
+
+def lmsg(t, objs, flags=0, version=1, length=None):
+    body = b"".join(objs)
+    return u8(version << 4) + u8(0) + u8(flags) + u8(t) + u16(8 + len(body) if length is None else length) + u16(0) + body
+
+
+def f32(v):
+    return struct.pack(">f", v)
+
+
+def lmp_packets():
+    cfg = lmsg(1, [lobj(1, 1, u32(5)), lobj(5, 1, u32(77)), lobj(2, 1, v4("192.0.2.1")),
+                   lobj(6, 1, u16(150) + u16(500), neg=True)])
+    cfg_ack = lmsg(2, [lobj(1, 1, u32(5)), lobj(2, 1, v4("192.0.2.1")), lobj(1, 2, u32(6)),
+                       lobj(5, 2, u32(77)), lobj(2, 2, v4("192.0.2.2"))], flags=3)
+    cfg_nack = lmsg(3, [lobj(6, 1, u16(150) + u16(500), neg=True)], flags=1)
+    hello = lmsg(4, [lobj(7, 1, u32(10) + u32(9))])
+    verify = lmsg(5, [lobj(5, 1, u32(1)), lobj(3, 1, v4("10.0.0.1")),
+                      lobj(8, 1, u16(3) + u16(500) + u32(4) + u8(5) + u8(0) + u16(0x1f40) + f32(1.25e9) + u32(1550))])
+    verify_ack = lmsg(6, [lobj(9, 1, u16(30) + u16(2)), lobj(10, 1, u32(1234))])
+    verify_nack = lmsg(7, [lobj(20, 1, u32(0x1f))])
+    ls = lmsg(14, [lobj(11, 1, u8(3) + b"\0\0\0" + v4("10.0.0.1") + v4("10.0.0.2")),
+                   lobj(11, 2, u8(1) + b"\0\0\0" + v6("2001:db8::1") + v6("2001:db8::2")),
+                   lobj(11, 3, u8(0) + b"\0\0\0" + u32(11) + u32(12)),
+                   lobj(12, 1, u8(7) + b"\0\0\0" + v4("10.0.0.3") + v4("10.0.0.4") +
+                        u8(1) + u8(12) + u8(150) + u8(8) + f32(1.0e6) + f32(2.5e9) +
+                        u8(2) + u8(8) + u16(0) + u32(1550))])
+    ls2 = lmsg(14, [lobj(12, 2, u8(2) + b"\0\0\0" + v6("2001:db8::3") + v6("2001:db8::4")),
+                    lobj(12, 3, u8(4) + b"\0\0\0" + u32(1) + u32(2) + u8(9) + u8(8) + u16(0) + u32(0) +
+                         u8(1) + u8(4)),
+                    lobj(12, 1, u8(0) + b"\0\0\0" + v4("10.0.0.3") + v4("10.0.0.4") + u8(1) + u8(2) + u16(0)),
+                    lobj(12, 1, u8(0) + b"\0\0\0" + v4("10.0.0.3") + v4("10.0.0.4") + u8(1) + u8(6) + u16(0) + u32(0)),
+                    lobj(12, 1, u8(0) + b"\0\0\0" + v4("10.0.0.3") + v4("10.0.0.4") + u8(2) + u8(12) + u16(0) + u32(5))])
+    ls_nack = lmsg(16, [lobj(20, 2, u32(0x3f)), lobj(20, 2, u32(0)), lobj(20, 3, u32(1))])
+    cs = lmsg(17, [lobj(13, 1, v4("10.0.0.5") + u32(0x80000001) + v4("10.0.0.6") + u32(0x40000003) + b"\0\0\0\0"),
+                   lobj(13, 2, v6("2001:db8::5") + u32(0xc0000002)),
+                   lobj(13, 3, u32(9) + u32(7))])
+    csr = lmsg(19, [lobj(14, 1, v4("10.0.0.5") + v4("10.0.0.6")), lobj(14, 2, v6("2001:db8::5")),
+                    lobj(14, 3, u32(9) + u32(10))])
+    svc = lmsg(50, [lobj(51, 1, u8(3) + u8(1) + u16(0)),
+                    lobj(51, 2, u8(5) + u8(8) + u8(7) + u8(1) + u16(1) + u16(4) + u16(2) + u16(3) + v4("10.0.0.9")),
+                    lobj(51, 2, u8(6) + u8(12) + u8(0) + u8(0) + u16(1) + u16(4) + u16(2) + u16(3) + v4("10.0.0.9")),
+                    lobj(51, 2, u8(7) + u8(12) + u8(0) + u8(0) + u16(1) + u16(4) + u16(2) + u16(3) + v4("10.0.0.9")),
+                    lobj(51, 3, u32(3) + u32(1)), lobj(51, 4, u32(7)), lobj(51, 5, u32(7))])
+    wrong = lmsg(1, [lobj(1, 1, u32(5) + u32(1)), lobj(3, 1, b""), lobj(3, 3, v4("1.2.3.4")), lobj(3, 5, b""),
+                     lobj(5, 1, b""), lobj(5, 2, b""), lobj(2, 1, b""), lobj(6, 1, b""), lobj(7, 1, b""),
+                     lobj(11, 1, b""), lobj(11, 2, b""), lobj(12, 1, b""), lobj(12, 2, b""), lobj(8, 1, b""),
+                     lobj(9, 1, b""), lobj(10, 1, b""), lobj(20, 1, b""), lobj(20, 2, b""), lobj(51, 1, b""),
+                     lobj(51, 2, b""), lobj(51, 3, b""), lobj(51, 4, b"")])
+    unknown_ct = lmsg(1, [lobj(1, 9, u32(1)), lobj(2, 9, u32(1)), lobj(3, 9, u32(1)), lobj(5, 3, u32(1)),
+                          lobj(6, 2, u32(1)), lobj(7, 2, u32(1)), lobj(8, 2, u32(1)), lobj(9, 2, u32(1)),
+                          lobj(10, 2, u32(1)), lobj(11, 4, u32(1)), lobj(12, 4, u32(1)), lobj(13, 4, u32(1)),
+                          lobj(14, 4, u32(1)), lobj(20, 3, u32(1)), lobj(51, 9, u32(1)), lobj(99, 1, u32(0xabcdef01))])
+    bad_obj = lmsg(1, [lobj(1, 1, u32(5)), lobj(1, 1, u32(5), length=2)])
+    odd_obj = lmsg(1, [lobj(1, 1, u32(5)), lobj(1, 1, u32(5) + b"\x01", length=9)])
+    long_obj = lmsg(1, [lobj(1, 1, u32(5)), lobj(1, 1, u32(5), length=12)], length=16) + u32(0x01010008) + u32(3)
+    short_msg = lmsg(1, [lobj(1, 1, u32(5))], length=6)
+    long_msg = lmsg(1, [lobj(1, 1, u32(5))], length=100)
+    unknown_msg = lmsg(99, [lobj(1, 1, u32(5))])
+    v2 = lmsg(1, [lobj(1, 1, u32(5))], version=2)
+    pkts = [cfg, cfg_ack, cfg_nack, hello, verify, verify_ack, verify_nack, ls, ls2, ls_nack, cs, csr, svc, wrong,
+            unknown_ct, bad_obj, odd_obj, long_obj, short_msg, long_msg, unknown_msg, v2, b"\x10\x00\x00"]
+    for t in (8, 9, 10, 11, 12, 13, 15, 18, 20, 51, 52):
+        pkts.append(lmsg(t, [lobj(5, 1, u32(t))]))
+    return [udp4(701, 701, p) for p in pkts] + [udp6(701, 701, hello)]
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -250,6 +322,7 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     write(outdir, "ldp", ldp_packets())
     write(outdir, "olsr", olsr_packets())
+    write(outdir, "lmp", lmp_packets())
 
 
 if __name__ == "__main__":
