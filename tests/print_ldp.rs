@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/ldp/.
-const NAMES: &[&str] = &["ldp", "olsr", "lmp"];
+const NAMES: &[&str] = &["ldp", "olsr", "lmp", "ipx"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -143,6 +143,14 @@ fn olsr() {
 #[test]
 fn lmp() {
     golden("lmp");
+}
+
+/// IPX over Ethernet II, raw 802.3, 802.2 LLC and SNAP: SAP requests and
+/// responses (service names without -n), RIP, NetBIOS, NCP, diagnostics,
+/// NWLink, EIGRP and unknown sockets, bad IPX lengths, short entries.
+#[test]
+fn ipx() {
+    golden("ipx");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

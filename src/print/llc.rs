@@ -89,11 +89,11 @@ pub(crate) fn print(
         hdrlen = 4;
     }
     if ssap_field == LLCSAP_GLOBAL && dsap_field == LLCSAP_GLOBAL {
-        // Novell raw 802.3: IPX, which rfilter does not decode.
+        // Novell raw 802.3: IPX right after the 802.3 header.
         if c.opts.link_header {
             c.s("IPX 802.3: ");
         }
-        c.s("IPX");
+        super::ipx::print(c, d, length)?;
         return Ok(Ok(0));
     }
     let dsap = dsap_field & !1;
@@ -138,6 +138,13 @@ pub(crate) fn print(
     }
     if ssap == LLCSAP_IP && dsap == LLCSAP_IP && control == LLC_UI {
         super::ip::print(c, p, length)?;
+        return Ok(Ok(hdrlen));
+    }
+    if ssap == 0xe0 && dsap == 0xe0 && control == LLC_UI {
+        if c.opts.link_header {
+            c.s("IPX 802.2: ");
+        }
+        super::ipx::print(c, p, length)?;
         return Ok(Ok(hdrlen));
     }
     if !c.opts.link_header {

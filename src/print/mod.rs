@@ -56,6 +56,7 @@ mod igmp;
 mod ip;
 mod ip6;
 mod ipmisc;
+mod ipx;
 mod isakmp;
 mod krb;
 mod l2misc;

@@ -311,6 +311,85 @@ def lmp_packets():
     return [udp4(701, 701, p) for p in pkts] + [udp6(701, 701, hello)]
 
 
+
+# ---------------------------------------------------------------- IPX
+SRC = bytes.fromhex("001122334455")
+DST = bytes.fromhex("ffffffffffff")
+
+
+def ipxhdr(body, dskt, sskt=0x4000, dnet=0, snet=1, dnode=DST, snode=SRC, length=None, ptype=4):
+    ln = 30 + len(body) if length is None else length
+    return (u16(0xffff) + u16(ln) + u8(0) + u8(ptype) + u32(dnet) + dnode + u16(dskt) +
+            u32(snet) + snode + u16(sskt) + body)
+
+
+def sap_entry(t, name, net, node, sock, hops):
+    nm = name.ljust(48, b"\0")[:48]
+    return u16(t) + nm + u32(net) + node + u16(sock) + u16(hops)
+
+
+def eth2(payload):
+    return Ether(src="00:11:22:33:44:55", dst="ff:ff:ff:ff:ff:ff", type=0x8137) / Raw(payload)
+
+
+def raw8023(payload):
+    return Ether(src="00:11:22:33:44:55", dst="ff:ff:ff:ff:ff:ff", type=len(payload)) / Raw(payload)
+
+
+def llc8022(payload):
+    p = b"\xe0\xe0\x03" + payload
+    return Ether(src="00:11:22:33:44:55", dst="ff:ff:ff:ff:ff:ff", type=len(p)) / Raw(p)
+
+
+def snap(payload):
+    p = b"\xaa\xaa\x03\x00\x00\x00\x81\x37" + payload
+    return Ether(src="00:11:22:33:44:55", dst="ff:ff:ff:ff:ff:ff", type=len(p)) / Raw(p)
+
+
+def ipx_packets():
+    node = bytes.fromhex("0a0b0c0d0e0f")
+    bodies = [
+        ipxhdr(u16(1) + u16(4), 0x452),
+        ipxhdr(u16(3) + u16(0x0278), 0x452),
+        ipxhdr(u16(1) + u16(0x1234), 0x452),
+        ipxhdr(u16(2) + sap_entry(4, b"FS1", 0x100, node, 0x451, 1) +
+               sap_entry(0x0640, b"PC-\x01\xe9name", 0x200, node, 0x8060, 2) +
+               sap_entry(0x7777, b"x" * 48, 0x300, node, 0x4000, 16), 0x452),
+        ipxhdr(u16(4) + sap_entry(0x0107, b"CONSOLE", 0xdeadbeef, node, 0x8104, 3), 0x452),
+        ipxhdr(u16(2) + b"".join(sap_entry(4, b"S%d" % i, i, node, 0x451, i) for i in range(9)), 0x452),
+        ipxhdr(u16(2) + sap_entry(4, b"FS1", 0x100, node, 0x451, 1)[:30], 0x452),
+        ipxhdr(u16(2) + sap_entry(4, b"FS1", 0x100, node, 0x451, 1)[:56], 0x452),
+        ipxhdr(u16(2) + sap_entry(4, b"FS1", 0x100, node, 0x451, 1)[:61], 0x452),
+        ipxhdr(u16(2) + b"\x00", 0x452),
+        ipxhdr(u16(9), 0x452),
+        ipxhdr(b"\x00", 0x452),
+        ipxhdr(u16(1) + u32(0xffffffff) + u16(0xffff) + u16(0xffff), 0x453),
+        ipxhdr(u16(1), 0x453),
+        ipxhdr(u16(1) + u32(5), 0x453),
+        ipxhdr(u16(2) + u32(0x10) + u16(1) + u16(2) + u32(0x20) + u16(3) + u16(4) + u32(0xabcdef) + u16(16) + u16(700), 0x453),
+        ipxhdr(u16(2) + u32(0x10) + u16(1) + u16(2) + b"\x00\x01", 0x453),
+        ipxhdr(u16(2) + b"".join(u32(i) + u16(i) + u16(i) for i in range(52)), 0x453),
+        ipxhdr(u16(5), 0x453),
+        ipxhdr(b"\x00" * 34, 0x455, sskt=0x455),
+        ipxhdr(b"\x00" * 130 + b"\xffSMB" + b"\x00" * 40, 0x455, sskt=0x455),
+        ipxhdr(b"\x01\x02" * 10, 0x451),
+        ipxhdr(b"\x01\x02" * 10, 0x456),
+        ipxhdr(b"\x01\x02" * 10, 0x553),
+        ipxhdr(b"\x01\x02" * 10, 0x9999),
+        ipxhdr(b"\x01\x02" * 10, 0x452, length=20),
+        ipxhdr(b"\x01\x02" * 10, 0x452, length=30),
+        ipxhdr(u16(1) + u16(4), 0x452, length=33),
+        ipxhdr(u16(2) + sap_entry(4, b"FS1", 0x100, node, 0x451, 1), 0x452, length=60),
+        ipxhdr(bytes.fromhex("0205ee000000000000000000000000c8000000000000000c"), 0x85be),
+    ]
+    pkts = [eth2(b) for b in bodies]
+    pkts += [raw8023(b) for b in bodies[:6]]
+    pkts += [llc8022(b) for b in bodies[:6]]
+    pkts += [snap(b) for b in bodies[:4]]
+    pkts.append(Ether(bytes(raw8023(ipxhdr(u16(1) + u16(4), 0x452)))[:40]))
+    return pkts
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -323,6 +402,7 @@ def main():
     write(outdir, "ldp", ldp_packets())
     write(outdir, "olsr", olsr_packets())
     write(outdir, "lmp", lmp_packets())
+    write(outdir, "ipx", ipx_packets())
 
 
 if __name__ == "__main__":
