@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/ldp/.
-const NAMES: &[&str] = &["ldp", "olsr", "lmp", "ipx"];
+const NAMES: &[&str] = &["ldp", "olsr", "lmp", "ipx", "lwres"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -151,6 +151,14 @@ fn lmp() {
 #[test]
 fn ipx() {
     golden("ipx");
+}
+
+/// lwres: noop and every query and response opcode, address families, names
+/// without their NUL, record types and classes, unknown opcodes, flags,
+/// versions and length mismatches.
+#[test]
+fn lwres() {
+    golden("lwres");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

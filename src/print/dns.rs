@@ -77,7 +77,7 @@ fn type_name(t: u16) -> Option<&'static str> {
     })
 }
 
-fn class_name(c: u16) -> Option<&'static str> {
+pub(super) fn class_name(c: u16) -> Option<&'static str> {
     Some(match c {
         1 => "IN",
         3 => "CHAOS",
@@ -87,7 +87,7 @@ fn class_name(c: u16) -> Option<&'static str> {
     })
 }
 
-fn put_type(c: &mut Ctx, t: u16) {
+pub(super) fn put_type(c: &mut Ctx, t: u16) {
     match type_name(t) {
         Some(n) => c.s(n),
         None => {

@@ -68,6 +68,7 @@ mod lldp;
 mod lmp;
 mod lspping;
 mod lwapp;
+mod lwres;
 mod misc;
 mod mpls;
 mod names;

@@ -179,6 +179,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && dport == 1985 && !port(5353) {
         return super::hsrp::print(c, payload, length);
     }
+    if !c.opts.quiet && port(921) && !port(5353) {
+        return super::lwres::print(c, payload, length);
+    }
     if !c.opts.quiet && port(646) && !port(5353) {
         return super::ldp::print(c, payload, length);
     }

@@ -390,6 +390,64 @@ def ipx_packets():
     return pkts
 
 
+
+# ---------------------------------------------------------------- lwres
+def lwpkt(op, body, response=False, flags=0, version=0, serial=0x1234, result=0, length=None, extra=b""):
+    total = 28 + len(body) + len(extra)
+    pf = (1 if response else 0) | flags
+    return (u32(total if length is None else length) + u16(version) + u16(pf) + u32(serial) + u32(op) +
+            u32(result) + u32(1024) + u16(0) + u16(0) + body + extra)
+
+
+def lwname(n):
+    return u16(len(n)) + n + b"\0"
+
+
+def lwaddr(fam, a):
+    return u32(fam) + u16(len(a)) + a
+
+
+def lwres_packets():
+    q = [
+        lwpkt(0, b""),
+        lwpkt(0, b"", response=True),
+        lwpkt(0x10001, u32(0) + u32(3) + lwname(b"www.example.com")),
+        lwpkt(0x10001, u32(1) + u32(1) + lwname(b"host")),
+        lwpkt(0x10001, u32(0) + u32(2) + lwname(b"host")),
+        lwpkt(0x10001, u32(0) + u32(0x13) + lwname(b"h\x01\xff")),
+        lwpkt(0x10001, u32(0) + u32(0) + lwname(b"host"), extra=b"\0\0"),
+        lwpkt(0x10001, u32(0) + u32(3) + u16(40) + b"short"),
+        lwpkt(0x10002, u32(0) + lwaddr(1, v4("192.0.2.7"))),
+        lwpkt(0x10002, u32(0) + lwaddr(2, v6("2001:db8::7"))),
+        lwpkt(0x10002, u32(0) + lwaddr(7, b"\x01\x02\x03")),
+        lwpkt(0x10002, u32(0) + lwaddr(1, b"\x01\x02")),
+        lwpkt(0x10002, u32(0) + lwaddr(2, v4("1.2.3.4"))),
+        lwpkt(0x10002, u32(0) + u32(1) + u16(30) + b"\x01\x02"),
+        lwpkt(0x10003, u32(0) + u16(1) + u16(28) + lwname(b"example.org")),
+        lwpkt(0x10003, u32(0) + u16(3) + u16(16) + lwname(b"version.bind")),
+        lwpkt(0x10003, u32(0) + u16(77) + u16(65000) + lwname(b"x")),
+        lwpkt(0x10004, b"\x01\x02\x03\x04"),
+        lwpkt(0x10001, u32(0) + u16(1) + u16(2) + lwname(b"www.example.com") + lwname(b"alias.example.com") +
+              lwaddr(1, v4("192.0.2.1")) + lwaddr(2, v6("2001:db8::1")), response=True),
+        lwpkt(0x10001, u32(0) + u16(3) + u16(0) + lwname(b"a") + lwname(b"b"), response=True),
+        lwpkt(0x10002, u32(0) + u16(1) + lwname(b"host.example") + lwname(b"alias"), response=True),
+        lwpkt(0x10003, u32(0) + u16(1) + u16(1) + u32(3700) + u16(2) + u16(1) + lwname(b"example.org") +
+              u16(4) + v4("192.0.2.9") + u16(2) + b"\xab\xcd" + u16(3) + b"sig", response=True),
+        lwpkt(0x10003, u32(0) + u16(255) + u16(16) + u32(0) + u16(0) + u16(0) + lwname(b"n"), response=True),
+        lwpkt(0x10003, u32(0) + u16(1) + u16(1) + u32(1) + u16(1) + u16(0) + lwname(b"n") + u16(9) + b"ab",
+              response=True),
+        lwpkt(0x10009, b"\x01\x02", response=True),
+        lwpkt(0, b"", flags=0x8000),
+        lwpkt(0, b"", response=True, flags=0x10),
+        lwpkt(0, b"", version=3),
+        lwpkt(0, b"", length=100),
+        lwpkt(0, b"", length=20),
+        lwpkt(0, b"", serial=0xffffffff, result=0x10),
+        b"\x00" * 27,
+    ]
+    return [udp4(921, 921, p) for p in q] + [udp6(40000, 921, q[2]), udp4(921, 40000, q[18])]
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -403,6 +461,7 @@ def main():
     write(outdir, "olsr", olsr_packets())
     write(outdir, "lmp", lmp_packets())
     write(outdir, "ipx", ipx_packets())
+    write(outdir, "lwres", lwres_packets())
 
 
 if __name__ == "__main__":
