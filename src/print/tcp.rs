@@ -604,8 +604,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         super::tcpsvc::resp(c, payload, length)?;
     } else if port(22) {
         ssh(c, payload, length)?;
-    } else if port(139) || port(445) || port(10288) || port(6633) || port(6653) {
-        // netbios, smb, beep, openflow: not decoded.
+    } else if port(10288) || port(6633) || port(6653) {
+        // beep, openflow: not decoded. (tcpdump 4.99 as shipped is built
+        // without SMB, so NetBIOS 139 and SMB 445 fall through to later ports.)
     } else if port(21) {
         c.s(": ");
         c.proto = "ftp";

@@ -448,6 +448,31 @@ def lwres_packets():
     return [udp4(921, 921, p) for p in q] + [udp6(40000, 921, q[2]), udp4(921, 40000, q[18])]
 
 
+
+# ---------------------------------------------------------------- ports
+def ports_packets():
+    """Each of these ports against the others and against ports rfilter decodes
+    (both directions), over UDP and TCP: the printer chosen shows tcpdump's order."""
+    mine = [646, 698, 701, 921]
+    others = [53, 67, 69, 123, 161, 500, 514, 520, 521, 525, 547, 654, 1701, 1812, 1985, 3503, 3784,
+              4500, 1589, 6343, 12222, 12223, 5060, 5353, 8472, 4789, 6081, 6635, 319, 30490, 3456, 496, 49152]
+    payload = bytes(range(1, 61))
+    hello = u16(1) + u16(22) + v4("192.0.2.1") + u16(0) + u16(0x0201) + u16(4) + u32(1) + b"\0" * 8
+    pkts = []
+    for a in mine:
+        for b in mine + others:
+            if a == b:
+                continue
+            pkts.append(udp4(a, b, payload))
+            pkts.append(udp4(b, a, payload))
+    # (Not 323 or 639: tcpdump decodes RPKI-RTR and MSDP there, which rfilter does not.)
+    for b in [21, 22, 23, 25, 43, 53, 80, 139, 179, 445, 554, 1723, 2049, 6379, 8080]:
+        pkts.append(tcp4(646, b, hello))
+        pkts.append(tcp4(b, 646, hello))
+    pkts.append(udp6(698, 654, payload))
+    return pkts
+
+
 def write(outdir, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -462,6 +487,7 @@ def main():
     write(outdir, "lmp", lmp_packets())
     write(outdir, "ipx", ipx_packets())
     write(outdir, "lwres", lwres_packets())
+    write(outdir, "ports", ports_packets())
 
 
 if __name__ == "__main__":
