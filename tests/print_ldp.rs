@@ -153,6 +153,13 @@ fn ipx() {
     golden("ipx");
 }
 
+/// IPX in Linux cooked captures (raw 802.3, 802.2 LLC and ethertype), with
+/// every cut of each record (the cooked header included).
+#[test]
+fn ipx_sll() {
+    golden("ipx_sll");
+}
+
 /// lwres: noop and every query and response opcode, address families, names
 /// without their NUL, record types and classes, unknown opcodes, flags,
 /// versions and length mismatches.

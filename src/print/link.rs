@@ -132,6 +132,11 @@ fn cooked_payload(
         c.ll_hdr_len = hdrlen;
         if proto <= 1500 {
             match proto {
+                1 => {
+                    // Novell raw 802.3: IPX with no LLC header.
+                    super::ipx::print(c, p, length)?;
+                    return Ok(hdrlen);
+                }
                 4 => {
                     // 802.2 LLC; no MAC addresses to show.
                     match super::llc::print(c, p, length, &[], &[])? {

@@ -391,6 +391,31 @@ def ipx_packets():
 
 
 
+
+def sll_ipx_packets():
+    """IPX in Linux cooked captures: protocol 1 (raw 802.3), 4 (802.2 LLC) and
+    the IPX ethertype."""
+    node = bytes.fromhex("0a0b0c0d0e0f")
+    bodies = [ipxhdr(u16(1) + u16(4), 0x452),
+              ipxhdr(u16(2) + sap_entry(4, b"FS1", 0x100, node, 0x451, 1), 0x452),
+              ipxhdr(u16(2) + u32(0x10) + u16(1) + u16(2), 0x453),
+              ipxhdr(b"\x00" * 34, 0x455, sskt=0x455)]
+    out = []
+    for b in bodies:
+        for proto, pl in ((1, b), (4, b"\xe0\xe0\x03" + b), (0x8137, b)):
+            hdr = u16(0) + u16(1) + u16(6) + SRC + b"\0\0" + u16(proto)
+            out.append(hdr + pl)
+    return out
+
+
+def write_raw(outdir, name, linktype, frames):
+    with open(os.path.join(outdir, name + ".pcap"), "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype))
+        for i, fr in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr), len(fr)))
+            f.write(fr)
+
+
 # ---------------------------------------------------------------- lwres
 def lwpkt(op, body, response=False, flags=0, version=0, serial=0x1234, result=0, length=None, extra=b""):
     total = 28 + len(body) + len(extra)
@@ -486,6 +511,7 @@ def main():
     write(outdir, "olsr", olsr_packets())
     write(outdir, "lmp", lmp_packets())
     write(outdir, "ipx", ipx_packets())
+    write_raw(outdir, "ipx_sll", 113, sll_ipx_packets())
     write(outdir, "lwres", lwres_packets())
     write(outdir, "ports", ports_packets())
 
