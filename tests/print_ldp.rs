@@ -160,6 +160,12 @@ fn ipx_sll() {
     golden("ipx_sll");
 }
 
+/// IPX over PPP, with every cut of each record.
+#[test]
+fn ipx_ppp() {
+    golden("ipx_ppp");
+}
+
 /// lwres: noop and every query and response opcode, address families, names
 /// without their NUL, record types and classes, unknown opcodes, flags,
 /// versions and length mismatches.

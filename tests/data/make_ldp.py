@@ -408,6 +408,19 @@ def sll_ipx_packets():
     return out
 
 
+def ppp_ipx_packets():
+    """IPX over PPP (protocol 0x002b, and the IPX ethertype tcpdump also takes)."""
+    node = bytes.fromhex("0a0b0c0d0e0f")
+    bodies = [ipxhdr(u16(1) + u16(4), 0x452),
+              ipxhdr(u16(2) + sap_entry(4, b"FS1", 0x100, node, 0x451, 1), 0x452),
+              ipxhdr(u16(1) + u32(0x10) + u16(1) + u16(2), 0x453)]
+    out = []
+    for b in bodies:
+        out.append(b"\xff\x03\x00\x2b" + b)
+        out.append(b"\xff\x03\x81\x37" + b)
+    return out
+
+
 def write_raw(outdir, name, linktype, frames):
     with open(os.path.join(outdir, name + ".pcap"), "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype))
@@ -512,6 +525,7 @@ def main():
     write(outdir, "lmp", lmp_packets())
     write(outdir, "ipx", ipx_packets())
     write_raw(outdir, "ipx_sll", 113, sll_ipx_packets())
+    write_raw(outdir, "ipx_ppp", 9, ppp_ipx_packets())
     write(outdir, "lwres", lwres_packets())
     write(outdir, "ports", ports_packets())
 
