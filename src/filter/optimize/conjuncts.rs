@@ -65,7 +65,7 @@ impl Scratch {
 /// IPv6 less so, zero fields (flags, padding, high address words) fairly common,
 /// any other constant rare; Ethernet frames carry a type more often than a
 /// length; IPv4 fragments are rare.
-fn p_taken(code: u16, k: u32) -> f64 {
+pub(super) fn p_taken(code: u16, k: u32) -> f64 {
     match code {
         c if c == BPF_JMP | BPF_JEQ | BPF_K => match k {
             0x0800 | 0x0200_0000 | 0x40 | 6 | 17 => 0.9,
