@@ -13,11 +13,13 @@
 //! - `order`: IPv4 tested before IPv6 (likely cases first);
 //! - `sets`: search trees for long chains of comparisons with constants;
 //! - `twins`: fixed-offset regions (IPv6) jump into their indexed twins (IPv4);
+//! - `crossjump`: blocks that end alike share their common end;
 //! - `layout`: emission in the optimizer's block order.
 
 mod cleanup;
 mod conjuncts;
 mod cost;
+mod crossjump;
 mod forward;
 mod layout;
 mod liveness;
@@ -167,6 +169,9 @@ fn optimize_variants(cfg: &Cfg) -> (Cfg, Option<Cfg>) {
         // Last: the trees' exit copies must not be shared or skipped again.
         sets::run(&mut cfg);
         twins::run(&mut cfg);
+        // Blocks that end alike share their end (the IPv4 and ARP halves of
+        // `net 10/8` mask and compare one loaded word).
+        crossjump::run(&mut cfg);
         cfg
     };
     let plain = finish(cfg);
