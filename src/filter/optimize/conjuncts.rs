@@ -23,8 +23,11 @@
 //! computed with a step budget; past either, the unit or the pass is given up.
 
 use super::liveness;
-use super::state::{NREGS, uses_defs};
-use crate::bpf::insn::{BPF_JEQ, BPF_JGT, BPF_JMP, BPF_JSET, BPF_K};
+use super::state::{A, NREGS, uses_defs};
+use crate::bpf::insn::{
+    BPF_ABS, BPF_B, BPF_H, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JMP, BPF_JSET, BPF_K, BPF_LD,
+    BPF_W,
+};
 use crate::filter::cfg::{BlockId, Cfg, Succs, Term};
 use crate::filter::chainloop;
 
@@ -61,21 +64,52 @@ impl Scratch {
     }
 }
 
-/// Guessed probability that a branch is taken: IPv4, TCP and UDP are common,
-/// IPv6 less so, zero fields (flags, padding, high address words) fairly common,
-/// any other constant rare; Ethernet frames carry a type more often than a
-/// length; IPv4 fragments are rare.
-pub(super) fn p_taken(code: u16, k: u32) -> f64 {
-    match code {
-        c if c == BPF_JMP | BPF_JEQ | BPF_K => match k {
-            0x0800 | 0x0200_0000 | 0x40 | 6 | 17 => 0.9,
-            0x86dd | 0x0a00_0000 | 0x60 | 0 => 0.3,
+/// Guessed probability that a branch is taken. `loaded`: the size bits of the
+/// packet load that set A in the same block, if one did. IPv4, TCP and UDP are
+/// common, IPv6 less so; zero fields (flags, padding, high address words) are
+/// fairly common and values compared `> 0` usually are; any other constant is
+/// rare, a whole word (an address) rarer; Ethernet frames carry a type more often
+/// than a length; IPv4 fragments are rare.
+pub(super) fn p_taken(code: u16, k: u32, loaded: Option<u16>) -> f64 {
+    const JEQ: u16 = BPF_JMP | BPF_JEQ | BPF_K;
+    const JGT: u16 = BPF_JMP | BPF_JGT | BPF_K;
+    const JGE: u16 = BPF_JMP | BPF_JGE | BPF_K;
+    const JSET: u16 = BPF_JMP | BPF_JSET | BPF_K;
+    match (code, loaded) {
+        (JEQ, _) if k == 0 => 0.3,
+        (JEQ, Some(BPF_W)) => match k {
+            // BSD loopback's address family, in either byte order.
+            0x0200_0000 | 2 => 0.9,
+            0x0a00_0000 | 10 | 0x1c00_0000 | 28 | 0x1e00_0000 | 30 => 0.3,
+            _ => 0.05,
+        },
+        (JEQ, Some(BPF_H)) => match k {
+            0x0800 => 0.9,
+            0x86dd => 0.3,
             _ => 0.1,
         },
-        c if c == BPF_JMP | BPF_JGT | BPF_K && k == 0x5dc => 0.95,
-        c if c == BPF_JMP | BPF_JSET | BPF_K && k == 0x1fff => 0.02,
+        (JEQ, Some(BPF_B)) => match k {
+            6 | 17 => 0.9,
+            _ => 0.1,
+        },
+        (JEQ, _) => match k {
+            0x0800 | 0x40 | 6 | 17 => 0.9,
+            0x86dd | 0x60 => 0.3,
+            _ => 0.1,
+        },
+        (JGT | JGE, _) if k == 0 => 0.8,
+        (JGT, _) if k == 0x5dc => 0.95,
+        (JSET, _) if k == 0x1fff => 0.02,
         _ => 0.5,
     }
+}
+
+/// The size bits of the packet load that last set A in `stmts`, if a packet
+/// load did.
+pub(super) fn loaded_size(stmts: &[crate::bpf::Insn]) -> Option<u16> {
+    let last = stmts.iter().rev().find(|s| uses_defs(s).1 & 1 << A != 0)?;
+    (last.class() == BPF_LD && matches!(last.code & 0xe0, BPF_ABS | BPF_IND))
+        .then_some(last.code & 0x18)
 }
 
 /// Reorders every chain; `true` if anything moved.
@@ -330,7 +364,7 @@ fn unit(
         match blk.term {
             Term::Branch { code, k, jt, jf } if jt != jf => {
                 cost += here * (blk.stmts.len() + 1) as f64;
-                let p = p_taken(code, k);
+                let p = p_taken(code, k, loaded_size(&blk.stmts));
                 flow(jt, here * p);
                 flow(jf, here * (1.0 - p));
             }

@@ -4,8 +4,8 @@
 //! One forward walk over the emitted program: the entry is reached with
 //! likelihood 1, a conditional jump splits its likelihood between its exits by
 //! the branch guesses of [`super::conjuncts`] (IPv4, TCP and UDP common, other
-//! constants rare, fragments very rare), and every instruction counts its
-//! likelihood once. A backward `ja` (a `protochain` loop) is counted as one pass.
+//! constants rare, fragments very rare; each guess looks at the load that set A
+//! just before the jump), and every instruction counts its likelihood once. A backward `ja` (a `protochain` loop) is counted as one pass.
 //! Linear.
 
 use crate::bpf::Insn;
@@ -45,7 +45,15 @@ pub fn expected_run(prog: &[Insn]) -> f64 {
                 }
             }
             BPF_JMP if !crate::filter::chainloop::is_loop(i) => {
-                let p = super::conjuncts::p_taken(i.code, i.k);
+                // The guess looks at the load that set A in the straight-line
+                // run before the jump.
+                let run = prog[..pc]
+                    .iter()
+                    .rev()
+                    .take_while(|s| !matches!(s.class(), BPF_JMP | BPF_RET))
+                    .count();
+                let loaded = super::conjuncts::loaded_size(&prog[pc - run..pc]);
+                let p = super::conjuncts::p_taken(i.code, i.k, loaded);
                 send(next + usize::from(i.jt), m * p);
                 send(next + usize::from(i.jf), m * (1.0 - p));
             }
