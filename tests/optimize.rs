@@ -647,3 +647,54 @@ fn ipv6_port_tests_share_the_ipv4_ones() {
         assert!(accepted >= 2, "`{expr}`: only {accepted} frames accepted");
     }
 }
+
+/// Conjunctions test their most selective conjunct first: `dst port 7` rejects
+/// an IPv4 TCP packet for another port after the port test, where libpcap's
+/// program tests the protocol and the fragment offset first. Verdicts agree with
+/// the unoptimized program on every prefix of each packet.
+#[test]
+fn selective_conjuncts_run_first() {
+    let expr = "dst port 7";
+    let ours = compile(expr, LinkType::En10mb, true);
+    let plain = compile(expr, LinkType::En10mb, false);
+    let libpcap = common::reference::libpcap_program(expr, LinkType::En10mb, true)
+        .expect("libpcap compiles it");
+    assert!(
+        ours.len() <= libpcap.len(),
+        "{} vs {}",
+        ours.len(),
+        libpcap.len()
+    );
+    let mut frames = Vec::new();
+    for (proto, dport, frag) in [
+        (6u8, 80u16, 0u8),
+        (6, 7, 0),
+        (17, 7, 0),
+        (6, 7, 1),
+        (1, 7, 0),
+    ] {
+        let mut f = ipv4_frame([10, 0, 0, 1], [10, 0, 0, 2]);
+        f[23] = proto;
+        f[20] = frag;
+        f[36..38].copy_from_slice(&dport.to_be_bytes());
+        frames.push(f);
+    }
+    // TCP to port 80: the EtherType, the port, the return.
+    assert_eq!(executed(&ours, &frames[0]), 6);
+    assert_eq!(executed(&libpcap, &frames[0]), 12);
+    for f in &frames {
+        for len in 0..=f.len() {
+            let p = &f[..len];
+            assert_eq!(
+                vm::run(&ours, p, len as u32),
+                vm::run(&plain, p, len as u32),
+                "{p:02x?}"
+            );
+        }
+    }
+    let accepted: Vec<bool> = frames
+        .iter()
+        .map(|f| vm::run(&ours, f, f.len() as u32) != 0)
+        .collect();
+    assert_eq!(accepted, [false, true, true, false, false]);
+}
