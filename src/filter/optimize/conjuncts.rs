@@ -70,7 +70,7 @@ impl Scratch {
 /// fairly common and values compared `> 0` usually are; any other constant is
 /// rare, a whole word (an address) rarer; Ethernet frames carry a type more often
 /// than a length; IPv4 fragments are rare.
-fn p_taken(code: u16, k: u32, loaded: Option<u16>) -> f64 {
+pub(super) fn p_taken(code: u16, k: u32, loaded: Option<u16>) -> f64 {
     const JEQ: u16 = BPF_JMP | BPF_JEQ | BPF_K;
     const JGT: u16 = BPF_JMP | BPF_JGT | BPF_K;
     const JGE: u16 = BPF_JMP | BPF_JGE | BPF_K;
@@ -106,7 +106,7 @@ fn p_taken(code: u16, k: u32, loaded: Option<u16>) -> f64 {
 
 /// The size bits of the packet load that last set A in `stmts`, if a packet
 /// load did.
-fn loaded_size(stmts: &[crate::bpf::Insn]) -> Option<u16> {
+pub(super) fn loaded_size(stmts: &[crate::bpf::Insn]) -> Option<u16> {
     let last = stmts.iter().rev().find(|s| uses_defs(s).1 & 1 << A != 0)?;
     (last.class() == BPF_LD && matches!(last.code & 0xe0, BPF_ABS | BPF_IND))
         .then_some(last.code & 0x18)
