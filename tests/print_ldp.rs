@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/ldp/.
-const NAMES: &[&str] = &["ldp", "olsr", "lmp", "ipx", "lwres"];
+const NAMES: &[&str] = &["ldp", "olsr", "lmp", "ipx", "lwres", "ipx_sll", "ipx_ppp"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -35,10 +35,18 @@ fn data(name: &str) -> PathBuf {
         .join(format!("{name}.pcap"))
 }
 
-/// Where the application payload starts in an Ethernet frame: past the UDP or
-/// TCP header of IPv4 or IPv6 (no extension headers), past the Ethernet header
+/// Where the application payload starts: past the UDP or TCP header of IPv4
+/// or IPv6 (no extension headers) in an Ethernet frame, past the link header
 /// otherwise; never past the frame's end.
-fn payload_start(d: &[u8]) -> usize {
+fn payload_start(lt: LinkType, d: &[u8]) -> usize {
+    let link = match lt {
+        LinkType::LinuxSll => 16,
+        LinkType::Ppp => 4,
+        _ => 14,
+    };
+    if lt != LinkType::En10mb {
+        return link.min(d.len());
+    }
     let (l4, proto) = match d.get(14) {
         Some(v) if v >> 4 == 4 => (14 + usize::from(v & 0xf) * 4, d.get(23).copied()),
         Some(v) if v >> 4 == 6 => (14 + 40, d.get(20).copied()),
@@ -67,7 +75,7 @@ fn cut_variants(name: &str) -> PathBuf {
     let (lt, recs) = read_pcap(&data(name));
     let mut out = Vec::new();
     for r in &recs {
-        for n in payload_start(&r.data)..r.data.len() {
+        for n in payload_start(lt, &r.data)..r.data.len() {
             out.push(Rec {
                 ts: r.ts,
                 wire_len: r.wire_len,
@@ -213,7 +221,7 @@ fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Rec)> {
         for r in &recs {
             for _ in 0..copies {
                 let mut d = r.data.clone();
-                let start = payload_start(&d);
+                let start = payload_start(lt, &d);
                 let span = d.len() - start;
                 if span == 0 {
                     continue;
@@ -246,10 +254,21 @@ fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Rec)> {
 #[test]
 fn mutated_packets_vs_tcpdump() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let recs: Vec<Rec> = mutated(&mut rng, 30).into_iter().map(|(_, r)| r).collect();
-    let path = tmpdir("ldp").join("mutated.pcap");
-    write_pcap(&path, LinkType::En10mb, &recs, false);
-    let (c, m) = assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
+    let all = mutated(&mut rng, 30);
+    let (mut c, mut m) = (0, 0);
+    for lt in [LinkType::En10mb, LinkType::LinuxSll, LinkType::Ppp] {
+        let recs: Vec<Rec> = all
+            .iter()
+            .filter(|(l, _)| *l == lt)
+            .map(|(_, r)| r.clone())
+            .collect();
+        assert!(!recs.is_empty(), "no mutated {lt:?} records");
+        let path = tmpdir("ldp").join(format!("mutated-{lt:?}.pcap"));
+        write_pcap(&path, lt, &recs, false);
+        let (c1, m1) = assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
+        c += c1;
+        m += m1;
+    }
     eprintln!("mutated: {m} of {c} lines identical to tcpdump");
 }
 

@@ -148,20 +148,28 @@ pub(crate) fn print(
         return Ok(Ok(hdrlen));
     }
     if !c.opts.link_header {
+        // Cooked captures have no MAC addresses to show.
+        let addrs = !src.is_empty() && !dst.is_empty();
         if ssap == dsap {
-            c.etheraddr(src);
-            c.s(" > ");
-            c.etheraddr(dst);
-            c.s(" ");
+            if addrs {
+                c.etheraddr(src);
+                c.s(" > ");
+                c.etheraddr(dst);
+                c.s(" ");
+            }
             sap_or(c, dsap, "Unknown DSAP");
             c.s(" ");
         } else {
-            c.etheraddr(src);
-            c.s(" ");
+            if addrs {
+                c.etheraddr(src);
+                c.s(" ");
+            }
             sap_or(c, ssap, "Unknown SSAP");
             c.s(" > ");
-            c.etheraddr(dst);
-            c.s(" ");
+            if addrs {
+                c.etheraddr(dst);
+                c.s(" ");
+            }
             sap_or(c, dsap, "Unknown DSAP");
             c.s(" ");
         }
