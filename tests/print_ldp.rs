@@ -27,7 +27,9 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/ldp/.
-const NAMES: &[&str] = &["ldp", "olsr", "lmp", "ipx", "lwres", "ipx_sll", "ipx_ppp"];
+const NAMES: &[&str] = &[
+    "ldp", "olsr", "lmp", "ipx", "lwres", "ipx_sll", "ipx_sll2", "ipx_ppp",
+];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -41,6 +43,7 @@ fn data(name: &str) -> PathBuf {
 fn payload_start(lt: LinkType, d: &[u8]) -> usize {
     let link = match lt {
         LinkType::LinuxSll => 16,
+        LinkType::LinuxSll2 => 20,
         LinkType::Ppp => 4,
         _ => 14,
     };
@@ -161,11 +164,13 @@ fn ipx() {
     golden("ipx");
 }
 
-/// IPX in Linux cooked captures (raw 802.3, 802.2 LLC and ethertype), with
-/// every cut of each record (the cooked header included).
+/// IPX in Linux cooked captures v1 and v2 (raw 802.3, 802.2 LLC and
+/// ethertype, each also behind an 802.1Q tag), with every cut of each record
+/// (the cooked header included).
 #[test]
 fn ipx_sll() {
     golden("ipx_sll");
+    golden("ipx_sll2");
 }
 
 /// IPX over PPP, with every cut of each record.
@@ -256,7 +261,12 @@ fn mutated_packets_vs_tcpdump() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let all = mutated(&mut rng, 30);
     let (mut c, mut m) = (0, 0);
-    for lt in [LinkType::En10mb, LinkType::LinuxSll, LinkType::Ppp] {
+    for lt in [
+        LinkType::En10mb,
+        LinkType::LinuxSll,
+        LinkType::LinuxSll2,
+        LinkType::Ppp,
+    ] {
         let recs: Vec<Rec> = all
             .iter()
             .filter(|(l, _)| *l == lt)

@@ -113,8 +113,8 @@ fn sll(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         sll_header(c, d, length)?;
     }
     let proto = be16(d, 14)?;
-    cooked_payload(c, d, 16, length.saturating_sub(16), proto, |c| {
-        sll_header(c, d, length)
+    cooked_payload(c, d, 16, length.saturating_sub(16), proto, |c, rest| {
+        sll_header(c, d, rest + 16)
     })
 }
 
@@ -125,7 +125,7 @@ fn cooked_payload(
     mut hdrlen: usize,
     mut length: usize,
     mut proto: u16,
-    header: impl Fn(&mut Ctx) -> R,
+    header: impl Fn(&mut Ctx, usize) -> R,
 ) -> R<usize> {
     loop {
         let p = &d[hdrlen.min(d.len())..];
@@ -141,9 +141,10 @@ fn cooked_payload(
                     // 802.2 LLC; no MAC addresses to show.
                     match super::llc::print(c, p, length, &[], &[])? {
                         Ok(h) => return Ok(hdrlen + h),
-                        Err(h) => {
+                        Err(_) => {
+                            // An undecoded LLC frame: -x dumps it from its LLC header.
                             c.default_print(p);
-                            return Ok(hdrlen + h);
+                            return Ok(hdrlen);
                         }
                     }
                 }
@@ -177,7 +178,8 @@ fn cooked_payload(
         } else {
             if !ethertype_print(c, proto, p, length)? {
                 if !c.opts.link_header {
-                    header(c)?;
+                    // tcpdump shows the length left after any VLAN tags.
+                    header(c, length)?;
                 }
                 c.default_print(p);
             }
@@ -237,8 +239,8 @@ fn sll2(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         sll2_header(c, d, length)?;
     }
     let proto = be16(d, 0)?;
-    cooked_payload(c, d, 20, length.saturating_sub(20), proto, |c| {
-        sll2_header(c, d, length)
+    cooked_payload(c, d, 20, length.saturating_sub(20), proto, |c, rest| {
+        sll2_header(c, d, rest + 20)
     })
 }
 

@@ -400,12 +400,34 @@ def sll_ipx_packets():
               ipxhdr(u16(2) + sap_entry(4, b"FS1", 0x100, node, 0x451, 1), 0x452),
               ipxhdr(u16(2) + u32(0x10) + u16(1) + u16(2), 0x453),
               ipxhdr(b"\x00" * 34, 0x455, sskt=0x455)]
+    return [sll_header(proto) + pl for proto, pl in sll_payloads(bodies)]
+
+
+def sll_payloads(bodies):
+    """(protocol, payload) pairs: IPX raw, in LLC, by ethertype, and each of
+    those behind an 802.1Q tag; plus LLC frames that are not IPX."""
     out = []
     for b in bodies:
         for proto, pl in ((1, b), (4, b"\xe0\xe0\x03" + b), (0x8137, b)):
-            hdr = u16(0) + u16(1) + u16(6) + SRC + b"\0\0" + u16(proto)
-            out.append(hdr + pl)
+            out.append((proto, pl))
+        for inner, pl in ((0x8137, b), (len(b) + 3, b"\xe0\xe0\x03" + b), (0x1234, b)):
+            out.append((0x8100, u16(5) + u16(inner) + pl))
+    out.append((4, b"\xe0\xe0\x04\x01" + b"\x01" * 20))
+    out.append((4, b"\x42\x43\x03" + b"\x01" * 20))
     return out
+
+
+def sll_header(proto):
+    return u16(0) + u16(1) + u16(6) + SRC + b"\0\0" + u16(proto)
+
+
+def sll2_ipx_packets():
+    """The same in Linux cooked v2 captures."""
+    node = bytes.fromhex("0a0b0c0d0e0f")
+    bodies = [ipxhdr(u16(1) + u16(4), 0x452),
+              ipxhdr(u16(2) + sap_entry(4, b"FS1", 0x100, node, 0x451, 1), 0x452)]
+    return [u16(proto) + u16(0) + u32(2) + u16(1) + u8(0) + u8(6) + SRC + b"\0\0" + pl
+            for proto, pl in sll_payloads(bodies)]
 
 
 def ppp_ipx_packets():
@@ -526,6 +548,7 @@ def main():
     write(outdir, "ipx", ipx_packets())
     write_raw(outdir, "ipx_sll", 113, sll_ipx_packets())
     write_raw(outdir, "ipx_ppp", 9, ppp_ipx_packets())
+    write_raw(outdir, "ipx_sll2", 276, sll2_ipx_packets())
     write(outdir, "lwres", lwres_packets())
     write(outdir, "ports", ports_packets())
 
