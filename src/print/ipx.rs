@@ -8,38 +8,22 @@ use std::fmt::Write as _;
 
 const HDR_LEN: usize = 30;
 
-/// `write!` into the output buffer.
-struct Fmt<'a>(&'a mut Ctx);
-
-impl std::fmt::Write for Fmt<'_> {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.s(s);
-        Ok(())
-    }
-}
-
 /// `net.node` as tcpdump's ipxaddr_string: eight hex digits, a dot, the node
 /// address with colons.
 fn ipx_addr(c: &mut Ctx, d: &[u8], net_at: usize, node_at: usize) -> R {
     let net = be32(d, net_at)?;
     let node = bytes(d, node_at, 6)?;
     let _ = write!(
-        Fmt(c),
+        c,
         "{net:08x}.{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
-        node[0],
-        node[1],
-        node[2],
-        node[3],
-        node[4],
-        node[5]
+        node[0], node[1], node[2], node[3], node[4], node[5]
     );
     Ok(())
 }
 
-/// An IPX packet `length` bytes long (as its link layer says; the IPX header
-/// has its own length, which wins).
-pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
-    let _ = length;
+/// An IPX packet. The length its link layer gives is not used: the IPX header
+/// has its own, which tcpdump trusts.
+pub(crate) fn print(c: &mut Ctx, d: &[u8], _link_length: usize) -> R {
     c.proto = "ipx";
     if !c.opts.link_header {
         c.s("IPX ");
@@ -48,14 +32,14 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     // fields of a line before printing it.
     bytes(d, 18, 12)?;
     ipx_addr(c, d, 18, 22)?;
-    let _ = write!(Fmt(c), ".{:04x} > ", be16(d, 28)?);
+    let _ = write!(c, ".{:04x} > ", be16(d, 28)?);
     bytes(d, 6, 12)?;
     ipx_addr(c, d, 6, 10)?;
     let dst_skt = be16(d, 16)?;
-    let _ = write!(Fmt(c), ".{dst_skt:04x}: ");
+    let _ = write!(c, ".{dst_skt:04x}: ");
     let len = usize::from(be16(d, 2)?);
     if len < HDR_LEN {
-        let _ = write!(Fmt(c), "[length {len} < {HDR_LEN}]");
+        let _ = write!(c, "[length {len} < {HDR_LEN}]");
         c.invalid();
         return Ok(());
     }
@@ -63,22 +47,22 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let len = len - HDR_LEN;
     match dst_skt {
         0x0451 => {
-            let _ = write!(Fmt(c), "ipx-ncp {len}");
+            let _ = write!(c, "ipx-ncp {len}");
         }
         0x0452 => sap(c, body, len)?,
         0x0453 => rip(c, body, len)?,
         0x0455 => {
-            let _ = write!(Fmt(c), "ipx-netbios {len}");
+            let _ = write!(c, "ipx-netbios {len}");
         }
         0x0456 => {
-            let _ = write!(Fmt(c), "ipx-diags {len}");
+            let _ = write!(c, "ipx-diags {len}");
         }
         0x0553 => {
-            let _ = write!(Fmt(c), "ipx-nwlink-dgm {len}");
+            let _ = write!(c, "ipx-nwlink-dgm {len}");
         }
         0x85be => super::eigrp::print(c, body, len)?,
         _ => {
-            let _ = write!(Fmt(c), "ipx-#{dst_skt:x} {len}");
+            let _ = write!(c, "ipx-#{dst_skt:x} {len}");
         }
     }
     Ok(())
@@ -89,7 +73,7 @@ fn sap_type(c: &mut Ctx, t: u16) {
     match (c.opts.numeric, sap_name(t)) {
         (false, Some(n)) => c.s(n),
         _ => {
-            let _ = write!(Fmt(c), "{t:04x}");
+            let _ = write!(c, "{t:04x}");
         }
     }
 }
@@ -97,7 +81,7 @@ fn sap_type(c: &mut Ctx, t: u16) {
 /// tcpdump's ND_ICHECK_U: `[what value < min] (invalid)`.
 fn too_short(c: &mut Ctx, what: &str, v: usize, min: usize) -> bool {
     if v < min {
-        let _ = write!(Fmt(c), " [{what} {v} < {min}]");
+        let _ = write!(c, " [{what} {v} < {min}]");
         c.invalid();
         return true;
     }
@@ -179,7 +163,7 @@ fn sap(c: &mut Ctx, d: &[u8], mut len: usize) -> R {
             }
         }
         _ => {
-            let _ = write!(Fmt(c), "ipx-sap-?{command:x}");
+            let _ = write!(c, "ipx-sap-?{command:x}");
         }
     }
     Ok(())
@@ -195,7 +179,7 @@ fn rip(c: &mut Ctx, d: &[u8], mut len: usize) -> R {
     len -= 2;
     let entry = |c: &mut Ctx, p: usize| -> R {
         let (net, hops, ticks) = (be32(d, p)?, be16(d, p + 4)?, be16(d, p + 6)?);
-        let _ = write!(Fmt(c), " {net:08x}/{hops}.{ticks}");
+        let _ = write!(c, " {net:08x}/{hops}.{ticks}");
         Ok(())
     };
     match command {
@@ -225,7 +209,7 @@ fn rip(c: &mut Ctx, d: &[u8], mut len: usize) -> R {
             }
         }
         _ => {
-            let _ = write!(Fmt(c), "ipx-rip-?{command:x}");
+            let _ = write!(c, "ipx-rip-?{command:x}");
         }
     }
     Ok(())

@@ -35,16 +35,6 @@ fn tcheck(d: &[u8], p: usize, n: usize) -> S {
     Ok(())
 }
 
-/// `write!` into the output buffer.
-struct Fmt<'a>(&'a mut Ctx);
-
-impl std::fmt::Write for Fmt<'_> {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.s(s);
-        Ok(())
-    }
-}
-
 /// The lwres payload of a UDP datagram, `length` bytes long.
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "lwres";
@@ -82,24 +72,24 @@ fn packet(c: &mut Ctx, d: &[u8], length: usize) -> S {
             GETNAMEBYADDR => c.s("getnamebyaddr"),
             GETRDATABYNAME => c.s("getrdatabyname"),
             _ => {
-                let _ = write!(Fmt(c), "#0x{op:x}");
+                let _ = write!(c, "#0x{op:x}");
             }
         }
         if !response {
             c.s("?");
         }
         if flags & !1 != 0 {
-            let _ = write!(Fmt(c), "[0x{flags:x}]");
+            let _ = write!(c, "[0x{flags:x}]");
         }
         if c.opts.verbose > 1 {
             let (serial, result, recvlen) = (be32(d, 8)?, be32(d, 16)?, be32(d, 20)?);
             let _ = write!(
-                Fmt(c),
+                c,
                 " (serial:0x{serial:x} result:0x{result:x} recvlen:{recvlen}"
             );
             if c.opts.verbose > 2 {
                 let (atype, alen) = (be16(d, 24)?, be16(d, 26)?);
-                let _ = write!(Fmt(c), " authtype:0x{atype:x} authlen:{alen}");
+                let _ = write!(c, " authtype:0x{atype:x} authlen:{alen}");
             }
             c.s(")");
         }
@@ -112,7 +102,7 @@ fn packet(c: &mut Ctx, d: &[u8], length: usize) -> S {
         s as u64
     };
     if pkt_len as usize != length {
-        let _ = write!(Fmt(c), " [len: {pkt_len} != {length}]");
+        let _ = write!(c, " [len: {pkt_len} != {length}]");
     }
     if !unsupported && end < u64::from(pkt_len) {
         c.s("[extra]");
@@ -124,7 +114,7 @@ fn packet(c: &mut Ctx, d: &[u8], length: usize) -> S {
 fn flags(c: &mut Ctx, d: &[u8], p: usize) -> S {
     if c.opts.verbose > 2 {
         let f = be32(d, p)?;
-        let _ = write!(Fmt(c), " flags:0x{f:x}");
+        let _ = write!(c, " flags:0x{f:x}");
     }
     Ok(())
 }
@@ -162,7 +152,7 @@ fn query_body(c: &mut Ctx, d: &[u8], op: u32, p: usize, unsupported: &mut bool) 
                 _ => {}
             }
             if v & !3 != 0 {
-                let _ = write!(Fmt(c), "[0x{v:x}]");
+                let _ = write!(c, "[0x{v:x}]");
             }
             let l = usize::from(be16(d, p + 8)?);
             let s = p + 10;
@@ -196,7 +186,7 @@ fn response_body(c: &mut Ctx, d: &[u8], op: u32, p: usize, unsupported: &mut boo
             tcheck(d, p + 8, 2)?;
             flags(c, d, p)?;
             let (naliases, naddrs) = (be16(d, p + 4)?, be16(d, p + 6)?);
-            let _ = write!(Fmt(c), " {naliases}/{naddrs}");
+            let _ = write!(c, " {naliases}/{naddrs}");
             let l = usize::from(be16(d, p + 8)?);
             let mut s = p + 10;
             s += name(c, d, l, s)?;
@@ -230,7 +220,7 @@ fn response_body(c: &mut Ctx, d: &[u8], op: u32, p: usize, unsupported: &mut boo
             let ttl = be32(d, p + 8)?;
             super::dns::relts(c, ttl);
             let (nrdatas, nsigs) = (be16(d, p + 12)?, be16(d, p + 14)?);
-            let _ = write!(Fmt(c), " {nrdatas}/{nsigs}");
+            let _ = write!(c, " {nrdatas}/{nsigs}");
             let mut s = p + 16;
             s += name_len(c, d, s)?;
             for _ in 0..u32::from(nrdatas) + u32::from(nsigs) {
@@ -268,7 +258,7 @@ fn bin_len(c: &mut Ctx, d: &[u8], p: usize) -> S<usize> {
     let l = usize::from(be16(d, p)?);
     for i in 0..l {
         let b = u8_at(d, p + 2 + i)?;
-        let _ = write!(Fmt(c), "{b:02x}");
+        let _ = write!(c, "{b:02x}");
     }
     Ok(2 + l)
 }
@@ -298,10 +288,10 @@ fn addr(c: &mut Ctx, d: &[u8], p: usize) -> S<usize> {
             16
         }
         _ => {
-            let _ = write!(Fmt(c), " {family}/");
+            let _ = write!(c, " {family}/");
             for i in 0..l {
                 let b = u8_at(d, a + i)?;
-                let _ = write!(Fmt(c), "{b:02x}");
+                let _ = write!(c, "{b:02x}");
             }
             l
         }

@@ -102,6 +102,7 @@ mod timed;
 mod udp;
 mod vat;
 mod vqp;
+mod write_fmt;
 
 use crate::cli::{Args, TsPrecision};
 use crate::linktype::LinkType;

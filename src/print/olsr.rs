@@ -3,6 +3,7 @@
 //! tcpdump 4.99 prints it (hello and hello-LQ links, TC and TC-LQ neighbors, MID
 //! interface addresses, HNA networks and smart gateways, name service entries).
 
+use super::out::Put;
 use super::ppp::unknown_data;
 use super::tcp::print_char;
 use super::{Ctx, R, Trunc, be16, be32, bytes, u8_at};
@@ -57,17 +58,7 @@ fn me_to_secs(me: u8) -> f64 {
 }
 
 fn secs3(c: &mut Ctx, v: f64) {
-    let _ = write!(Fmt(c), "{v:.3}");
-}
-
-/// `write!` into the output buffer.
-struct Fmt<'a>(&'a mut Ctx);
-
-impl std::fmt::Write for Fmt<'_> {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.s(s);
-        Ok(())
-    }
+    let _ = write!(c, "{v:.3}");
 }
 
 fn addr(c: &mut Ctx, a: &[u8]) {
@@ -137,7 +128,7 @@ fn packet(c: &mut Ctx, d: &[u8], length: usize, v6: bool) -> S {
     tcheck(d, 0, 4)?;
     let length = length.min(usize::from(be16(d, 0)?));
     c.s(", seq 0x");
-    super::out::Put::hexw(&mut c.o, u64::from(be16(d, 2)?), 4);
+    c.o.hexw(u64::from(be16(d, 2)?), 4);
     c.s(", length ");
     c.dec(length as u64);
     if c.opts.verbose < 1 {
@@ -163,7 +154,7 @@ fn packet(c: &mut Ctx, d: &[u8], length: usize, v6: bool) -> S {
         c.s(msg_name(msg_type));
         c.s(" Message (");
         // C's %#04x: 0x and at least two digits, plain 0 for zero.
-        let _ = write!(Fmt(c), "{msg_type:#04x}");
+        let _ = write!(c, "{msg_type:#04x}");
         c.s("), originator ");
         addr(c, orig);
         c.s(", ttl ");
@@ -173,7 +164,7 @@ fn packet(c: &mut Ctx, d: &[u8], length: usize, v6: bool) -> S {
         c.s("\n\t  vtime ");
         secs3(c, me_to_secs(vtime));
         c.s("s, msg-seq 0x");
-        super::out::Put::hexw(&mut c.o, u64::from(seq), 4);
+        c.o.hexw(u64::from(seq), 4);
         c.s(", length ");
         c.dec(msg_len as u64);
         if !valid {
@@ -247,7 +238,7 @@ fn message(c: &mut Ctx, d: &[u8], msg_type: u8, mut p: usize, mut tlen: usize, a
             tcheck(d, p, 4)?;
             let ans = be16(d, p)?;
             c.s("\n\t    advertised neighbor seq 0x");
-            super::out::Put::hexw(&mut c.o, u64::from(ans), 4);
+            c.o.hexw(u64::from(ans), 4);
             p += 4;
             tlen -= 4;
             if msg_type == TC {
@@ -298,7 +289,7 @@ fn lq_neighbors(c: &mut Ctx, d: &[u8], mut p: usize, mut n: usize, alen: usize) 
         c.s("\n\t      neighbor ");
         addr(c, a);
         let _ = write!(
-            Fmt(c),
+            c,
             ", link-quality {:.2}%, neighbor-link-quality {:.2}%",
             f64::from(lq) / 2.55,
             f64::from(nlq) / 2.55
@@ -398,7 +389,7 @@ fn nameservice(c: &mut Ctx, d: &[u8], mut p: usize, mut tlen: usize, alen: usize
         if etype == 0 {
             c.s("000000");
         } else {
-            let _ = write!(Fmt(c), "{etype:#06x}");
+            let _ = write!(c, "{etype:#06x}");
         }
         c.s(", length ");
         c.dec(elen as u64);
