@@ -22,6 +22,7 @@
 //! information, router renumbering, RPL) (`tests/print_mixed.rs`); PPP, Cisco HDLC and
 //! the other serial link types (`tests/print_linkppp.rs`); sFlow, LSP ping, OTV,
 //! AODV, Cisco auto-RP, timed, SOME/IP, vat, VQP and LWAPP (`tests/print_udpsvc2.rs`);
+//! LDP, OLSR, LMP, lwres and IPX with its SAP and RIP (`tests/print_ldp.rs`);
 //! other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
 //! Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump has a dedicated
 //! printer.
