@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'rfilter' -ScriptBlock {
             [CompletionResult]::new('--linktype', '--linktype', [CompletionResultType]::ParameterName, 'Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)')
             [CompletionResult]::new('--time-stamp-precision', '--time-stamp-precision', [CompletionResultType]::ParameterName, 'Timestamp precision to print and to write with -w')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Read packets from FILE (pcap or pcapng; ''-'' for standard input)')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Read packets from each savefile named in FILE, one name a line (''-'' for standard input); -c counts per file')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Write raw packets to FILE (pcap; ''-'' for standard output) instead of printing them')
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'With -w, start a new file when the current one exceeds MB million bytes')
             [CompletionResult]::new('-G', '-G ', [CompletionResultType]::ParameterName, 'With -w, start a new file every SECONDS seconds (strftime(3) in the file name)')

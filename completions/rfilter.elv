@@ -34,6 +34,7 @@ set edit:completion:arg-completer[rfilter] = {|@words|
             cand --linktype 'Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)'
             cand --time-stamp-precision 'Timestamp precision to print and to write with -w'
             cand -r 'Read packets from FILE (pcap or pcapng; ''-'' for standard input)'
+            cand -V 'Read packets from each savefile named in FILE, one name a line (''-'' for standard input); -c counts per file'
             cand -w 'Write raw packets to FILE (pcap; ''-'' for standard output) instead of printing them'
             cand -C 'With -w, start a new file when the current one exceeds MB million bytes'
             cand -G 'With -w, start a new file every SECONDS seconds (strftime(3) in the file name)'

@@ -11,6 +11,7 @@ complete -c rfilter -s y -l linktype -d 'Link-layer type to compile for without 
 complete -c rfilter -l time-stamp-precision -d 'Timestamp precision to print and to write with -w' -r -f -a "micro\t'Microseconds (the default)'
 nano\t'Nanoseconds'"
 complete -c rfilter -s r -d 'Read packets from FILE (pcap or pcapng; \'-\' for standard input)' -r -F
+complete -c rfilter -s V -d 'Read packets from each savefile named in FILE, one name a line (\'-\' for standard input); -c counts per file' -r -F
 complete -c rfilter -s w -d 'Write raw packets to FILE (pcap; \'-\' for standard output) instead of printing them' -r -F
 complete -c rfilter -s C -d 'With -w, start a new file when the current one exceeds MB million bytes' -r
 complete -c rfilter -s G -d 'With -w, start a new file every SECONDS seconds (strftime(3) in the file name)' -r

@@ -173,6 +173,11 @@ pub struct Args {
     #[arg(short = 'r', value_name = "FILE", help_heading = FILES)]
     pub read: Option<PathBuf>,
 
+    /// Read packets from each savefile named in FILE, one name a line ('-' for
+    /// standard input); -c counts per file
+    #[arg(short = 'V', value_name = "FILE", help_heading = FILES)]
+    pub read_list: Option<PathBuf>,
+
     /// Write raw packets to FILE (pcap; '-' for standard output) instead of printing them
     #[arg(short = 'w', value_name = "FILE", help_heading = FILES)]
     pub write: Option<PathBuf>,

@@ -38,6 +38,12 @@ fn run(args: &Args) -> Result<ExitCode> {
     }
     output::check_file_options(args)?;
     let expr = args.filter_expression()?;
+    if let Some(list) = &args.read_list {
+        if args.read.is_some() {
+            anyhow::bail!("-V and -r are mutually exclusive.");
+        }
+        return offline::run_list(args, list, &expr);
+    }
     if let Some(path) = &args.read {
         if args.dump > 0 {
             return offline::dump(args, path, &expr);

@@ -74,6 +74,84 @@ pub fn run(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `-V LIST [-w OUT] [EXPR]`: each savefile named in LIST in turn, as tcpdump
+/// reads them: one name a line (only the newline is stripped), `-c` counting per
+/// file, the filter compiled again for each file, one output for all. A file of
+/// another link type is printed with its own decoder but cannot join a `-w` file.
+pub fn run_list(args: &Args, list: &Path, expr: &str) -> Result<ExitCode> {
+    let text = if list.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+            .map_err(|e| anyhow!("Unable to open file: {}", crate::savefile::io_message(&e)))?;
+        buf
+    } else {
+        std::fs::read(list)
+            .map_err(|e| anyhow!("Unable to open file: {}", crate::savefile::io_message(&e)))?
+    };
+    let mut names: Vec<&[u8]> = text.split(|&b| b == b'\n').collect();
+    if names.last().is_some_and(|n| n.is_empty()) {
+        names.pop();
+    }
+    if names.is_empty() {
+        anyhow::bail!("Nothing in {}", list.display());
+    }
+    if args.dump > 0 {
+        return dump(args, &path_of(names[0]), expr);
+    }
+    let mut sink: Option<(Box<dyn Sink + Send>, crate::linktype::LinkType)> = None;
+    let mut result = Ok(());
+    for name in names {
+        if stop::requested() {
+            break;
+        }
+        result = (|| -> Result<()> {
+            let (mut reader, name) = open(&path_of(name))?;
+            let prog = compile(expr, &compile_options(args, &reader))?;
+            let lt = reader.linktype();
+            let (s, first_lt) = match &mut sink {
+                Some(s) => s,
+                None => sink.insert((output::sink_with_snaplen(args, lt, reader.snaplen())?, lt)),
+            };
+            if lt != *first_lt {
+                if args.write.is_some() {
+                    anyhow::bail!("{name}: new dlt does not match original");
+                }
+                s.set_linktype(lt);
+                *first_lt = lt;
+            }
+            pump(&mut reader, &name, &prog, s.as_mut(), args.count)?;
+            s.flush()?;
+            Ok(())
+        })();
+        if result.is_err() {
+            break;
+        }
+    }
+    // A file that cannot be opened or filtered ends the run as tcpdump's error()
+    // does: what was written stays, but no total is printed.
+    let counting_only = args.count_only && args.write.is_none();
+    let finished = match &mut sink {
+        Some((s, _)) if !(result.is_err() && counting_only) => s.finish(),
+        _ => Ok(()),
+    };
+    let sink_error = match &result {
+        Err(e) => e.downcast_ref::<std::io::Error>(),
+        Ok(()) => finished.as_ref().err(),
+    };
+    if let Some(code) = sink_error.and_then(|e| output::write_failure_exit(args, e)) {
+        return Ok(code);
+    }
+    result?;
+    finished?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A name from a `-V` list as a path (bytes as they are: names need not be UTF-8).
+fn path_of(name: &[u8]) -> std::path::PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    std::path::PathBuf::from(std::ffi::OsStr::from_bytes(name))
+}
+
 /// Reads, filters and delivers packets until the file ends, `-c` is reached, a
 /// stop is requested or something fails.
 fn pump(

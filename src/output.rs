@@ -183,4 +183,14 @@ impl Sink for Both {
         let b = self.second.finish();
         a.and(b)
     }
+
+    fn set_linktype(&mut self, linktype: crate::linktype::LinkType) {
+        self.first.set_linktype(linktype);
+        self.second.set_linktype(linktype);
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.first.flush()?;
+        self.second.flush()
+    }
 }

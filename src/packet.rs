@@ -31,4 +31,12 @@ pub trait Sink {
     /// Flushes everything buffered; called once at the end of the run, also after
     /// Ctrl-C or an error, so that files stay complete.
     fn finish(&mut self) -> std::io::Result<()>;
+    /// The packets that follow are of `linktype` (`-V` reads files of several
+    /// link types into one printer); sinks that do not decode ignore it.
+    fn set_linktype(&mut self, _linktype: crate::linktype::LinkType) {}
+    /// Writes out what is buffered without ending the run (`-V`, between files,
+    /// so that printed lines come before the next file's "reading from" line).
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

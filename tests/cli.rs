@@ -344,3 +344,85 @@ fn data_link_types_as_tcpdump() {
         assert_eq!(ours.stdout, theirs.stdout, "{device}");
     }
 }
+
+/// `-V LIST` reads each savefile LIST names, as tcpdump does: one output for all,
+/// `-c` per file, a file of another link type printed with its own decoder but
+/// refused by `-w`, errors in tcpdump's words (compared with tcpdump itself).
+#[test]
+fn file_lists_as_tcpdump() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    let dir = temp_dir("filelist");
+    let list = |name: &str, text: String| -> String {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let same = list(
+        "same",
+        format!("{data}/sample.pcap\n{data}/mixed/dnsnames.pcap\n"),
+    );
+    let mixed = list(
+        "mixed",
+        format!("{data}/sample.pcap\n{data}/linkppp/ppp.pcap\n{data}/sample.pcap"),
+    );
+    let blank = list(
+        "blank",
+        format!("{data}/sample.pcap\n\n{data}/sample.pcap\n"),
+    );
+    let empty = list("empty", String::new());
+    let missing = dir.join("no-such-list").display().to_string();
+    let compare = |args: &[&str]| {
+        let theirs = tcpdump(args);
+        let ours = rfilter(args);
+        let what = args.join(" ");
+        assert_eq!(
+            ours.status.code(),
+            theirs.status.code(),
+            "{what}: {}",
+            stderr(&ours)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{what}"
+        );
+        assert_eq!(
+            stderr(&ours).replace("rfilter:", "tcpdump:"),
+            stderr(&theirs),
+            "{what}"
+        );
+        ours
+    };
+    for l in [&same, &mixed] {
+        let out = compare(&["-n", "-V", l]);
+        assert!(out.stdout.len() > 1000, "{l}: little output");
+        compare(&["-n", "-c", "3", "-V", l]);
+        compare(&["-ttt", "-nev", "-V", l, "udp"]);
+    }
+    compare(&["-n", "-V", &blank]);
+    compare(&["-n", "-V", &empty]);
+    compare(&["-n", "-V", &missing]);
+    compare(&["-n", "-V", &same, "-r", &format!("{data}/sample.pcap")]);
+    // One -w file from files of one link type; another link type is refused.
+    let (a, b) = (dir.join("ours.pcap"), dir.join("theirs.pcap"));
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let ours = rfilter(&["-V", &same, "-w", a]);
+    let theirs = tcpdump(&["-V", &same, "-w", b]);
+    assert!(ours.status.success(), "{}", stderr(&ours));
+    assert!(theirs.status.success(), "{}", stderr(&theirs));
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    let ours = rfilter(&["-V", &mixed, "-w", a]);
+    assert_eq!(ours.status.code(), Some(1));
+    assert!(
+        stderr(&ours).ends_with(&format!(
+            "rfilter: {data}/linkppp/ppp.pcap: new dlt does not match original\n"
+        )),
+        "{}",
+        stderr(&ours)
+    );
+    let theirs = tcpdump(&["-V", &mixed, "-w", b]);
+    assert_eq!(theirs.status.code(), Some(1));
+    // What the first file gave stays written.
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    let _ = std::fs::remove_dir_all(&dir);
+}

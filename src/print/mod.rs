@@ -468,6 +468,14 @@ impl<W: Write> Sink for Printer<W> {
             .and_then(|()| self.out.flush())
             .map_err(write_error)
     }
+
+    fn set_linktype(&mut self, linktype: LinkType) {
+        self.linktype = linktype;
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.finish()
+    }
 }
 
 /// A failed write of printed output, in tcpdump's words ("Unable to write
