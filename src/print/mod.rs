@@ -48,6 +48,7 @@ mod dns;
 mod eapol;
 mod eigrp;
 mod ether;
+mod gpe;
 mod hex;
 mod hsrp;
 mod icmp;

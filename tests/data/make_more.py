@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Writes the captures of tests/print_more.rs into tests/data/more/: one pcap per
+protocol (VXLAN-GPE with NSH, LISP control, MSDP, RPKI-RTR, zephyr, ...),
+realistic and malformed packets, plus ports.pcap (port pairs, for the dispatch
+order). Deterministic (fixed timestamps). Needs scapy; the tests only read the
+files and compare rfilter's output with tcpdump's.
+
+usage: python3 tests/data/make_more.py tests/data/more
+"""
+import os
+import socket
+import struct
+import sys
+from scapy.all import Ether, IP, IPv6, UDP, TCP, ICMP, Raw, wrpcap
+
+E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
+A, B = "10.0.0.1", "10.0.0.2"
+A6, B6 = "2001:db8::1", "2001:db8::2"
+
+
+def u8(v):
+    return struct.pack(">B", v)
+
+
+def u16(v):
+    return struct.pack(">H", v)
+
+
+def u32(v):
+    return struct.pack(">I", v)
+
+
+def v4(s):
+    return socket.inet_aton(s)
+
+
+def v6(s):
+    return socket.inet_pton(socket.AF_INET6, s)
+
+
+def udp4(sport, dport, payload):
+    return E / IP(src=A, dst=B) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+
+def udp6(sport, dport, payload):
+    return E / IPv6(src=A6, dst=B6) / UDP(sport=sport, dport=dport) / Raw(payload)
+
+
+def tcp4(sport, dport, payload, seq=1000):
+    return (E / IP(src=A, dst=B) /
+            TCP(sport=sport, dport=dport, flags="PA", seq=seq, ack=2000, window=8192) /
+            Raw(payload))
+
+
+def tcp6(sport, dport, payload, seq=1000):
+    return (E / IPv6(src=A6, dst=B6) /
+            TCP(sport=sport, dport=dport, flags="PA", seq=seq, ack=2000, window=8192) /
+            Raw(payload))
+
+
+# ---------------------------------------------------------------- VXLAN-GPE / NSH
+INNER_ETH = bytes(Ether(src="00:11:22:33:44:55", dst="66:77:88:99:aa:bb") /
+                  IP(src="192.168.1.1", dst="192.168.1.2") / ICMP(id=7, seq=1) / Raw(b"ping"))
+INNER_IP4 = bytes(IP(src="172.16.0.1", dst="172.16.0.2") / UDP(sport=1000, dport=2000) / Raw(b"data"))
+INNER_IP6 = bytes(IPv6(src="2001:db8:1::1", dst="2001:db8:1::2") / ICMP())
+INNER_IP6 = bytes(IPv6(src="2001:db8:1::1", dst="2001:db8:1::2", nh=59))
+
+
+def gpe(flags, nxt, vni, body, rsvd=0):
+    return u8(flags) + b"\0\0" + u8(nxt) + u32((vni << 8) | rsvd) + body
+
+
+def nsh(words, md, nxt, spi, si, ctx=b"", body=b"", ver=0, o=0, u=0, ttl=63):
+    base = (ver << 30) | (o << 29) | (u << 28) | (ttl << 22) | ((words & 0x3f) << 16) | (md << 8) | nxt
+    return u32(base) + u32((spi << 8) | si) + ctx + body
+
+
+def md2(*tlvs):
+    """MD type 2 context headers: (class, type, value bytes), each padded to 4."""
+    out = b""
+    for cls, typ, val in tlvs:
+        pad = (-len(val)) % 4
+        out += u16(cls) + u8(typ) + u8(len(val)) + val + b"\0" * pad
+    return out
+
+
+def gpe_packets():
+    p = []
+    # the four next protocols, realistic flags
+    p.append(udp4(40000, 4790, gpe(0x0c, 3, 263430, INNER_ETH)))
+    p.append(udp4(40001, 4790, gpe(0x0c, 1, 100, INNER_IP4)))
+    p.append(udp6(40002, 4790, gpe(0x0c, 2, 0xffffff, INNER_IP6)))
+    ctx1 = u32(1) + u32(0xdeadbeef) + u32(3) + u32(0xffffffff)
+    p.append(udp4(40003, 4790, gpe(0x0c, 4, 5000, nsh(6, 1, 3, 0x123456, 255, ctx1, INNER_ETH))))
+    # NSH MD type 2 with TLVs (odd lengths, padding, empty), carrying IPv4 and IPv6
+    ctx = md2((0x0101, 7, b"\x01\x02\x03\x04\x05"), (0, 0x80, b""), (0xffff, 1, b"\x09\x08\x07\x06"))
+    words = 2 + len(ctx) // 4
+    p.append(udp4(40004, 4790, gpe(0x0c, 4, 7, nsh(words, 2, 1, 1, 254, ctx, INNER_IP4, o=1))))
+    p.append(udp4(40005, 4790, gpe(0x0c, 4, 7, nsh(2, 2, 2, 0xabcdef, 1, b"", INNER_IP6, u=1, ttl=1))))
+    # TLV length past the header, TLV length with the high bit, cut TLV padding
+    ctx = md2((1, 2, b"\x01" * 12))
+    p.append(udp4(40006, 4790, gpe(0x0c, 4, 8, nsh(4, 2, 3, 2, 3, ctx[:12], INNER_ETH))))
+    ctx = u16(1) + u8(2) + u8(0x81) + b"\xaa\0\0\0"
+    p.append(udp4(40006, 4790, gpe(0x0c, 4, 8, nsh(4, 2, 3, 2, 3, ctx, INNER_ETH))))
+    ctx = md2((1, 2, b"\x01" * 5))
+    p.append(udp4(40006, 4790, gpe(0x0c, 4, 8, nsh(4, 2, 3, 2, 3, ctx[:9]))))
+    # MD type 1 with the wrong length, reserved and experimental MD types, unknown ones
+    p.append(udp4(40007, 4790, gpe(0x0c, 4, 8, nsh(3, 1, 3, 2, 3, u32(5), INNER_ETH, o=1, u=1))))
+    p.append(udp4(40007, 4790, gpe(0x0c, 4, 8, nsh(3, 0, 3, 2, 3, u32(5), INNER_ETH))))
+    p.append(udp4(40007, 4790, gpe(0x0c, 4, 8, nsh(3, 0xf, 3, 2, 3, u32(5), INNER_ETH))))
+    p.append(udp4(40007, 4790, gpe(0x0c, 4, 8, nsh(3, 9, 3, 2, 3, u32(5), INNER_ETH))))
+    # next protocols NSH, MPLS, experimental, unknown
+    for nxt in (4, 5, 0xfe, 0xff, 0x43, 0):
+        p.append(udp4(40008, 4790, gpe(0x0c, 4, 8, nsh(2, 1, nxt, 2, 3, b"", b"xxxx"))))
+    # NSH lengths: 0, 1, past the packet; other versions
+    p.append(udp4(40009, 4790, gpe(0x0c, 4, 9, nsh(0, 1, 1, 2, 3, b"", INNER_IP4))))
+    p.append(udp4(40009, 4790, gpe(0x0c, 4, 9, nsh(1, 1, 1, 2, 3, b"", INNER_IP4))))
+    p.append(udp4(40009, 4790, gpe(0x0c, 4, 9, nsh(60, 1, 1, 2, 3, b"", INNER_IP4))))
+    p.append(udp4(40009, 4790, gpe(0x0c, 4, 9, nsh(63, 15, 0xff, 2, 3, b"", INNER_IP4, ver=3, o=1, u=1))))
+    p.append(udp4(40009, 4790, gpe(0x0c, 4, 9, nsh(2, 1, 1, 2, 3, b"", INNER_IP4, ver=1))))
+    p.append(udp4(40009, 4790, gpe(0x0c, 4, 9, b"\0\x02\x01")))
+    # flags: none, O, every bit, reserved bits; unknown protocols; MPLS (5)
+    p.append(udp4(40010, 4790, gpe(0x00, 3, 1, INNER_ETH)))
+    p.append(udp4(40011, 4790, gpe(0x0d, 3, 263430, INNER_ETH)))
+    p.append(udp4(40012, 4790, gpe(0xff, 1, 2, INNER_IP4, rsvd=0x55)))
+    p.append(udp4(40013, 4790, gpe(0x0e, 1, 2, INNER_IP4)))
+    p.append(udp4(40014, 4790, gpe(0x0c, 5, 3, b"\x00\x01\x01\x40" + INNER_IP4)))
+    p.append(udp4(40015, 4790, gpe(0x0c, 0, 3, INNER_ETH)))
+    p.append(udp4(40016, 4790, gpe(0x0c, 0xff, 3, INNER_ETH)))
+    # short headers, source port 4790, empty payload
+    p.append(udp4(40017, 4790, b"\x0c\0\0"))
+    p.append(udp4(40018, 4790, b""))
+    p.append(udp4(4790, 40019, gpe(0x0c, 1, 4, b"")))
+    p.append(udp4(4790, 40019, gpe(0x0c, 1, 4, INNER_IP4)))
+    # NSH straight on Ethernet (ethertype 0x894f)
+    ctx = md2((0x0101, 1, b"\xaa\xbb\xcc"))
+    p.append(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02", type=0x894f) /
+             Raw(nsh(2 + len(ctx) // 4, 2, 3, 0x42, 9, ctx, INNER_ETH)))
+    p.append(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02", type=0x894f) /
+             Raw(nsh(6, 1, 1, 0x42, 9, u32(1) * 4, INNER_IP4)))
+    p.append(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02", type=0x894f) /
+             Raw(b"\0\x02"))
+    return p
+
+
+def write(d, name, pkts):
+    for i, p in enumerate(pkts):
+        p.time = 1700000000 + i
+    wrpcap(os.path.join(d, name + ".pcap"), pkts)
+
+
+def main():
+    d = sys.argv[1]
+    os.makedirs(d, exist_ok=True)
+    write(d, "gpe", gpe_packets())
+
+
+if __name__ == "__main__":
+    main()
