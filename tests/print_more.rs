@@ -203,20 +203,15 @@ fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Rec)> {
 fn mutated_packets_vs_tcpdump() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let all = mutated(&mut rng, 30);
-    let (mut c, mut m) = (0, 0);
-    for lt in [LinkType::En10mb] {
-        let recs: Vec<Rec> = all
-            .iter()
-            .filter(|(l, _)| *l == lt)
-            .map(|(_, r)| r.clone())
-            .collect();
-        assert!(!recs.is_empty(), "no mutated {lt:?} records");
-        let path = tmpdir("more").join(format!("mutated-{lt:?}.pcap"));
-        write_pcap(&path, lt, &recs, false);
-        let (c1, m1) = assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
-        c += c1;
-        m += m1;
-    }
+    let recs: Vec<Rec> = all
+        .iter()
+        .filter(|(l, _)| *l == LinkType::En10mb)
+        .map(|(_, r)| r.clone())
+        .collect();
+    assert!(!recs.is_empty(), "no mutated records");
+    let path = tmpdir("more").join("mutated.pcap");
+    write_pcap(&path, LinkType::En10mb, &recs, false);
+    let (c, m) = assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"], &["-nvvv"]]);
     eprintln!("mutated: {m} of {c} lines identical to tcpdump");
 }
 
