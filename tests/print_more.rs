@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/more/.
-const NAMES: &[&str] = &["gpe"];
+const NAMES: &[&str] = &["gpe", "lisp"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -136,6 +136,15 @@ fn golden(name: &str) {
 #[test]
 fn vxlan_gpe_nsh() {
     golden("gpe");
+}
+
+/// LISP control: Map-Request, Map-Reply, ECM, reserved and unknown types;
+/// Map-Register and Map-Notify with every flag, authentication data, IPv4 and
+/// IPv6 EIDs and locators, xTR-ID and site ID, LCAF and unknown AFIs, zero or
+/// missing records and locators, a 16-bit offset that wraps, trailing data.
+#[test]
+fn lisp() {
+    golden("lisp");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

@@ -65,6 +65,7 @@ mod l2misc;
 mod l2tp;
 mod ldp;
 mod link;
+mod lisp;
 mod llc;
 mod lldp;
 mod lmp;

@@ -236,6 +236,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(6081) {
         return super::overlay::geneve(c, payload, length);
     }
+    if !c.opts.quiet && port(4342) {
+        return super::lisp::print(c, payload, length);
+    }
     if !c.opts.quiet && port(4790) {
         return super::gpe::vxlan_gpe(c, payload, length);
     }

@@ -143,6 +143,65 @@ def gpe_packets():
     return p
 
 
+# ---------------------------------------------------------------- LISP control
+def lisp_hdr(ty, flags, records, nonce, key_id, auth, rsv2=0):
+    w = (ty << 28) | (flags << 24) | (rsv2 << 8) | records
+    return u32(w) + struct.pack(">Q", nonce) + u16(key_id) + u16(len(auth)) + auth
+
+
+def eid_rec(ttl, locs, mask, act, auth_bit, version, afi, eid, loc_count=None):
+    body = (u32(ttl) + u8(len(locs) if loc_count is None else loc_count) + u8(mask) +
+            u8((act << 5) | (auth_bit << 4)) + u8(0) + u16(version) + u16(afi) + eid)
+    for prio, weight, mp, mw, flags, lafi, laddr in locs:
+        body += u8(prio) + u8(weight) + u8(mp) + u8(mw) + u16(flags) + u16(lafi) + laddr
+    return body
+
+
+def lisp_packets():
+    p = []
+    L = lambda payload, sport=4342, dport=4342: udp4(sport, dport, payload)
+    # Map-Request, Map-Reply, ECM, reserved and unknown types: the type only
+    p.append(L(u32(0x18000001) + struct.pack(">Q", 0x1122334455667788) + u16(1) + v4("10.1.1.1") +
+               u16(1) + v4("10.2.2.2") + u16(0x0020) + u16(1) + v4("192.0.2.0"), 40000, 4342))
+    p.append(L(u32(0x20000001) + struct.pack(">Q", 7) + eid_rec(1440, [], 24, 0, 1, 0, 1, v4("192.0.2.0")), 4342, 40000))
+    p.append(L(u32(0x80000000) + bytes(IP(src="1.1.1.1", dst="2.2.2.2") / UDP(sport=4342, dport=4342)), 40001, 4342))
+    p.append(L(u32(0x00000000) + b"\0" * 12))
+    for t in (5, 6, 7, 9, 15):
+        p.append(L(u32(t << 28) + b"\0" * 12))
+    # Map-Register: IPv4 EID, two locators, SHA1 auth, want-map-notify
+    sha1 = bytes(range(20))
+    locs = [(1, 100, 255, 0, 0x0005, 1, v4("198.51.100.1")),
+            (2, 50, 255, 0, 0x0003, 2, v6("2001:db8::99"))]
+    p.append(L(lisp_hdr(3, 0x0, 1, 0xdeadbeefcafe, 1, sha1, rsv2=1) +
+               eid_rec(1440, locs, 24, 0, 1, 5, 1, v4("192.0.2.0")), 40002, 4342))
+    # Map-Register with every flag, xTR-ID and site ID, SHA256, two records (IPv6 EID)
+    sha256 = bytes(range(32))
+    recs = (eid_rec(60, locs[:1], 24, 1, 0, 0xfff, 1, v4("192.0.2.0")) +
+            eid_rec(0xffffffff, locs[1:], 48, 3, 1, 1, 2, v6("2001:db8:1::")))
+    xtr = bytes(range(0x10, 0x20)) + struct.pack(">Q", 18446744073709551615)
+    p.append(L(lisp_hdr(3, 0xf, 2, 1, 2, sha256, rsv2=1) + recs + xtr, 40003, 4342))
+    # Map-Notify (with and without xTR-ID), action values, unknown locator AFIs
+    locs3 = [(255, 255, 1, 1, 0xfff8, 0, b""), (0, 0, 0, 0, 0, 16387, b""), (3, 4, 5, 6, 7, 1, v4("203.0.113.9"))]
+    p.append(L(lisp_hdr(4, 0x0, 1, 99, 1, sha1) + eid_rec(10, locs3, 32, 2, 0, 3, 1, v4("192.0.2.1")), 4342, 40004))
+    p.append(L(lisp_hdr(4, 0x8, 1, 99, 0, b"") + eid_rec(10, [], 32, 4, 1, 3, 1, v4("192.0.2.1")) + xtr, 4342, 40004))
+    p.append(L(lisp_hdr(4, 0xc, 1, 99, 7, b"\xab\xcd\xef") + eid_rec(10, [], 32, 7, 1, 3, 1, v4("192.0.2.1")), 4342, 40004))
+    # zero records, LCAF EID (tcpdump stops), trailing data, missing xTR-ID
+    p.append(L(lisp_hdr(3, 0, 0, 1, 1, sha1), 40005, 4342))
+    p.append(L(lisp_hdr(3, 0, 2, 1, 0, b"") + eid_rec(10, [], 32, 0, 0, 0, 16387, b"\0\x01\0\0\0\x08" + v4("1.2.3.4")), 40005, 4342))
+    p.append(L(lisp_hdr(3, 0, 1, 1, 0, b"") + eid_rec(10, [], 8, 0, 0, 0, 1, v4("10.0.0.0")) + b"trailing data!!", 40005, 4342))
+    p.append(L(lisp_hdr(3, 2, 1, 1, 0, b"") + eid_rec(10, [], 8, 0, 0, 0, 1, v4("10.0.0.0")) + b"short", 40005, 4342))
+    # more records announced than present; more locators than present; huge auth length
+    p.append(L(lisp_hdr(3, 0, 5, 1, 0, b"") + eid_rec(10, [], 8, 0, 0, 0, 1, v4("10.0.0.0")), 40006, 4342))
+    p.append(L(lisp_hdr(3, 0, 1, 1, 0, b"") + eid_rec(10, locs[:1], 8, 0, 0, 0, 1, v4("10.0.0.0"), loc_count=3), 40006, 4342))
+    p.append(L(lisp_hdr(3, 0, 1, 1, 1, b"") [:-2] + u16(0xfff4) + eid_rec(10, [], 8, 0, 0, 0, 1, v4("10.0.0.0")), 40006, 4342))
+    p.append(L(lisp_hdr(4, 0, 1, 1, 1, b"") [:-2] + u16(400) + b"\x01" * 30, 40006, 4342))
+    # short headers, over IPv6
+    p.append(L(b"\x30\0\0\x01\0\0", 40007, 4342))
+    p.append(L(b"", 40007, 4342))
+    p.append(udp6(4342, 4342, lisp_hdr(3, 0, 1, 5, 1, sha1) + eid_rec(1440, locs, 64, 0, 1, 5, 2, v6("2001:db8:5::"))))
+    return p
+
+
 def write(d, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -153,6 +212,7 @@ def main():
     d = sys.argv[1]
     os.makedirs(d, exist_ok=True)
     write(d, "gpe", gpe_packets())
+    write(d, "lisp", lisp_packets())
 
 
 if __name__ == "__main__":
