@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/more/.
-const NAMES: &[&str] = &["gpe", "lisp"];
+const NAMES: &[&str] = &["gpe", "lisp", "msdp"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -145,6 +145,14 @@ fn vxlan_gpe_nsh() {
 #[test]
 fn lisp() {
     golden("lisp");
+}
+
+/// MSDP: SA (with entries and with an encapsulated packet), SA-Response,
+/// SA-Request, Keepalive, Notification and unknown TLVs, several TLVs a
+/// segment, segments that do not start a message, long and short TLV lengths.
+#[test]
+fn msdp() {
+    golden("msdp");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

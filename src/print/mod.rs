@@ -74,6 +74,7 @@ mod lwapp;
 mod lwres;
 mod misc;
 mod mpls;
+mod msdp;
 mod names;
 mod nfs;
 mod olsr;

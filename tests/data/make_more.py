@@ -202,6 +202,55 @@ def lisp_packets():
     return p
 
 
+# ---------------------------------------------------------------- MSDP
+def msdp_tlv(t, body, length=None):
+    return u8(t) + u16(len(body) + 3 if length is None else length) + body
+
+
+def sa_body(rp, entries, data=b"", count=None):
+    body = u8(len(entries) if count is None else count) + v4(rp)
+    for plen, grp, src in entries:
+        body += b"\0\0\0" + u8(plen) + v4(grp) + v4(src)
+    return body + data
+
+
+def msdp_packets():
+    p = []
+    T = lambda payload, sport=40000, dport=639, seq=1000: tcp4(sport, dport, payload, seq)
+    ents = [(32, "239.1.1.1", "192.0.2.10"), (32, "239.1.1.2", "192.0.2.11")]
+    inner = bytes(IP(src="192.0.2.10", dst="239.1.1.1", ttl=5) / UDP(sport=5000, dport=6000) / Raw(b"video"))
+    p.append(T(msdp_tlv(1, sa_body("10.9.9.9", ents))))
+    p.append(T(msdp_tlv(1, sa_body("10.9.9.9", ents[:1], inner)), 639, 40000))
+    p.append(T(msdp_tlv(3, sa_body("10.9.9.9", ents))))
+    p.append(T(msdp_tlv(3, sa_body("10.9.9.9", [], inner))))
+    p.append(T(msdp_tlv(2, b"\0" + v4("239.1.1.1"))))
+    p.append(T(msdp_tlv(4, b"")))
+    p.append(T(msdp_tlv(4, b"\0\0")))
+    p.append(T(msdp_tlv(5, b"\x82\x01\x02\x03")))
+    p.append(T(msdp_tlv(6, b"\x01\x02")))
+    p.append(T(msdp_tlv(7, b"")))
+    # several TLVs in one segment (keepalives after an SA)
+    p.append(T(msdp_tlv(4, b"") + msdp_tlv(1, sa_body("10.9.9.9", ents)) + msdp_tlv(4, b"") + msdp_tlv(9, b"zz")))
+    # not the start of a message: type 0, type 8, length 2, length 1501
+    p.append(T(msdp_tlv(0, b"")))
+    p.append(T(msdp_tlv(8, b"")))
+    p.append(T(msdp_tlv(4, b"", length=2)))
+    p.append(T(msdp_tlv(1, sa_body("10.9.9.9", ents), length=1501)))
+    # long TLV lengths (printed), TLV longer than the segment, short second TLV
+    big = sa_body("10.9.9.9", ents * 60)
+    p.append(T(msdp_tlv(1, big)))
+    p.append(T(msdp_tlv(1, sa_body("10.9.9.9", ents), length=200)))
+    p.append(T(msdp_tlv(4, b"") + msdp_tlv(4, b"", length=1)))
+    p.append(T(msdp_tlv(4, b"") + b"\x04"))
+    # entry count past the TLV, SA-Request cut short, data with a bad IP header
+    p.append(T(msdp_tlv(1, sa_body("10.9.9.9", ents, count=200))))
+    p.append(T(msdp_tlv(2, b"\0\xef")))
+    p.append(T(msdp_tlv(1, sa_body("10.9.9.9", [], b"\x45\0\0"))))
+    p.append(T(msdp_tlv(1, sa_body("10.9.9.9", [], b"\x60" + b"\0" * 40))))
+    p.append(tcp6(40001, 639, msdp_tlv(4, b"")))
+    return p
+
+
 def write(d, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -213,6 +262,7 @@ def main():
     os.makedirs(d, exist_ok=True)
     write(d, "gpe", gpe_packets())
     write(d, "lisp", lisp_packets())
+    write(d, "msdp", msdp_packets())
 
 
 if __name__ == "__main__":
