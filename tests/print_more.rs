@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/more/.
-const NAMES: &[&str] = &["gpe", "lisp", "msdp"];
+const NAMES: &[&str] = &["gpe", "lisp", "msdp", "rpki"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -153,6 +153,14 @@ fn lisp() {
 #[test]
 fn msdp() {
     golden("msdp");
+}
+
+/// RPKI-RTR: every PDU type, IPv4 and IPv6 prefixes, error reports with
+/// encapsulated (and nested) PDUs and text, unknown types and versions, PDU,
+/// encapsulated-PDU and text lengths that do not fit.
+#[test]
+fn rpki_rtr() {
+    golden("rpki");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

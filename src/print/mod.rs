@@ -88,6 +88,7 @@ mod ppp;
 mod pppoe;
 mod radius;
 mod rip;
+mod rpki;
 mod rsvp;
 mod sctp;
 mod serial;

@@ -251,6 +251,61 @@ def msdp_packets():
     return p
 
 
+# ---------------------------------------------------------------- RPKI-RTR
+def rtr(t, sess, body=b"", length=None, ver=0):
+    return u8(ver) + u8(t) + u16(sess) + u32(8 + len(body) if length is None else length) + body
+
+
+def rtr_v4(flags, plen, maxlen, pfx, asn):
+    return rtr(4, 0, u8(flags) + u8(plen) + u8(maxlen) + u8(0) + v4(pfx) + u32(asn))
+
+
+def rtr_v6(flags, plen, maxlen, pfx, asn):
+    return rtr(6, 0, u8(flags) + u8(plen) + u8(maxlen) + u8(0) + v6(pfx) + u32(asn))
+
+
+def rtr_err(code, encap, text, encap_len=None, text_len=None):
+    body = u32(len(encap) if encap_len is None else encap_len) + encap
+    body += u32(len(text) if text_len is None else text_len) + text
+    return rtr(10, code, body)
+
+
+def rpki_packets():
+    p = []
+    T = lambda payload, sport=40000, dport=323: tcp4(sport, dport, payload)
+    p.append(T(rtr(2, 0)))
+    p.append(T(rtr(1, 0x1234, u32(77))))
+    p.append(T(rtr(3, 0x1234) + rtr_v4(1, 24, 24, "192.0.2.0", 64496) + rtr_v4(0, 16, 24, "198.51.100.0", 4200000000) +
+               rtr_v6(1, 32, 48, "2001:db8::", 65551) + rtr(7, 0x1234, u32(78)), 323, 40000))
+    p.append(T(rtr(0, 0xbeef, u32(0xffffffff)), 323, 40000))
+    p.append(T(rtr(8, 0), 323, 40000))
+    # error reports: with an encapsulated PDU and text, nested error report, bad codes
+    p.append(T(rtr_err(4, rtr(1, 5, u32(1), ver=0), b"unsupported version")))
+    p.append(T(rtr_err(5, rtr(9, 5, b"xyzw"), b"")))
+    p.append(T(rtr_err(0, rtr_err(1, rtr(2, 0), b"inner"), b"outer")))
+    p.append(T(rtr_err(99, b"", b"text with \x01 ctrl and \xe9 high bytes")))
+    p.append(T(rtr_err(2, rtr(1, 5, u32(1), ver=1), b"v1 inside")))
+    p.append(T(rtr_err(3, rtr(1, 5, u32(1), length=40), b"bad inner length")))
+    p.append(T(rtr_err(6, b"", b"", encap_len=100)))
+    p.append(T(rtr_err(7, b"", b"abc", text_len=50)))
+    p.append(T(rtr(10, 0, b"\0\0")))
+    p.append(T(rtr(10, 0, u32(0))))
+    # unknown types (hex dump), other versions, bad lengths
+    p.append(T(rtr(5, 1, b"\x01\x02\x03\x04\x05")))
+    p.append(T(rtr(11, 1)))
+    p.append(T(rtr(2, 0, ver=1) + rtr(2, 0)))
+    p.append(T(rtr(2, 0, b"\0\0\0\0")))
+    p.append(T(rtr(1, 0x1234, u32(77), length=8)))
+    p.append(T(rtr(1, 0x1234, u32(77), length=4)))
+    p.append(T(rtr(1, 0x1234, u32(77), length=100)))
+    p.append(T(rtr(3, 1, b"\0\0")))
+    p.append(T(rtr(4, 0, b"\0" * 8)))
+    p.append(T(rtr(6, 0, b"\0" * 8)))
+    p.append(T(rtr(2, 0) + b"\0\x02\0"))
+    p.append(tcp6(40001, 323, rtr(2, 0) + rtr(3, 7)))
+    return p
+
+
 def write(d, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -263,6 +318,7 @@ def main():
     write(d, "gpe", gpe_packets())
     write(d, "lisp", lisp_packets())
     write(d, "msdp", msdp_packets())
+    write(d, "rpki", rpki_packets())
 
 
 if __name__ == "__main__":
