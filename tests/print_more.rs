@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/more/.
-const NAMES: &[&str] = &["gpe", "lisp", "msdp", "rpki"];
+const NAMES: &[&str] = &["gpe", "lisp", "msdp", "rpki", "zephyr"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -161,6 +161,14 @@ fn msdp() {
 #[test]
 fn rpki_rtr() {
     golden("rpki");
+}
+
+/// Zephyr: messages, every notice kind (hex with signs, prefixes and
+/// overflow), acks and naks, location, admin and control classes and
+/// opcodes, other versions, missing fields, escaped bytes, long fields.
+#[test]
+fn zephyr() {
+    golden("zephyr");
 }
 
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so

@@ -108,6 +108,7 @@ mod udp;
 mod vat;
 mod vqp;
 mod write_fmt;
+mod zephyr;
 
 use crate::cli::{Args, TsPrecision};
 use crate::linktype::LinkType;

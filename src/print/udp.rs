@@ -158,6 +158,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if vpn && dport == 3456 {
         return super::vat::print(c, payload, length);
     }
+    if vpn && (port(2103) || port(2104)) {
+        return super::zephyr::print(c, payload, length);
+    }
     // tcpdump 4.99 tries mDNS right after DNS (hence the 5353 exclusions), and
     // RIPng, DHCPv6, HSRP and BFD before syslog.
     if !c.opts.quiet && port(521) && !port(5353) {

@@ -306,6 +306,69 @@ def rpki_packets():
     return p
 
 
+# ---------------------------------------------------------------- zephyr
+def zn(kind, cls, inst, opcode, sender="kolya@ATHENA.MIT.EDU", recipient="", version="ZEPH0.2",
+       extra=(), nfields=None, fmt="Class $class, Instance $instance:\nTo: @bold($recipient)\n$message"):
+    fields = [version, "%x" % (17 if nfields is None else nfields), kind,
+              "0x12345678 0x9abcdef0 0x0", "0x0", "0x1", "0x0", "", cls, inst, opcode,
+              sender, recipient, fmt, "0x1234abcd", "0", "0x12345678 0x9abcdef0 0x0"]
+    fields += list(extra)
+    return b"".join((f.encode("latin-1") if isinstance(f, str) else f) + b"\0" for f in fields)
+
+
+def zephyr_packets():
+    p = []
+    Z = lambda payload, sport=2104, dport=2103: udp4(sport, dport, payload)
+    # ordinary messages (classes and instances), personal and broadcast
+    p.append(Z(zn("0x2", "MESSAGE", "personal", "", recipient="alice@ATHENA.MIT.EDU", extra=["hi", "there"])))
+    p.append(Z(zn("1", "MESSAGE", "white-magic", "PING", sender="")))
+    p.append(Z(zn("2", "help", "PERSONAL", "AUTO", recipient="bob")))
+    # acks and naks
+    p.append(Z(zn("5", "MESSAGE", "personal", "", extra=["SENT"]), 2103, 2104))
+    p.append(Z(zn("5", "MESSAGE", "personal", "", extra=["LOST"]), 2103, 2104))
+    p.append(Z(zn("5", "MESSAGE", "personal", ""), 2103, 2104))
+    p.append(Z(zn("6", "MESSAGE", "personal", "", extra=["NOT_SENT"]), 2103, 2104))
+    for k in ("0", "3", "4", "7", "8", "9", "ff", "-1", "0x7fffffffffffffffff", "zz", " 12", "+a", "0x", "-0x10"):
+        p.append(Z(zn(k, "MESSAGE", "i", "op")))
+    # location service
+    p.append(Z(zn("2", "USER_LOCATE", "alice@ATHENA.MIT.EDU", "LOCATE")))
+    p.append(Z(zn("2", "USER_LOCATE", "alice", "USER_HIDE")))
+    p.append(Z(zn("2", "USER_LOCATE", "alice", "USER_UNHIDE")))
+    # admin and control
+    p.append(Z(zn("2", "ZEPHYR_ADMIN", "", "BDUMP_Request")))
+    for op in ("SUBSCRIBE", "SUBSCRIBE_NODEFS", "UNSUBSCRIBE"):
+        p.append(Z(zn("2", "ZEPHYR_CTL", "CLIENT", op, extra=["message", "personal", ""])))
+        p.append(Z(zn("5", "ZEPHYR_CTL", "CLIENT", op, extra=["SENT", "message", "personal", "x"])))
+    p.append(Z(zn("2", "ZEPHYR_CTL", "CLIENT", "SUBSCRIBE", extra=["message", "personal"])))
+    for op in ("GIMME", "GIMMEDEFS", "CLEARSUB", "FlushLocs"):
+        p.append(Z(zn("2", "ZEPHYR_CTL", "CLIENT", op)))
+    p.append(Z(zn("2", "ZEPHYR_CTL", "HM", "HM_BOOT")))
+    for op in ("ADD_SUBSCRIBE", "REQ_SUBSCRIBE", "RLM_SUBSCRIBE", "RLM_UNSUBSCRIBE", "OTHER"):
+        p.append(Z(zn("2", "ZEPHYR_CTL", "REALM", op)))
+    p.append(Z(zn("2", "ZEPHYR_CTL", "OTHER", "X")))
+    p.append(Z(zn("4", "HM_CTL", "SERVER_SHUTDOWN", "FLUSH")))
+    p.append(Z(zn("2", "HM_STAT", "HMST_CLIENT", "GIMMESTATS")))
+    p.append(Z(zn("2", "HM_STAT", "HMST_CLIENT", "OTHER")))
+    p.append(Z(zn("2", "WG_CTL", "WG_Instance", "WG_REREAD")))
+    for op in ("USER_FLUSH", "NONE", "OPSTAFF", "REALM-VISIBLE", "REALM-ANNOUNCED", "NET-VISIBLE", "NET-ANNOUNCED", "USER_LOGIN"):
+        p.append(Z(zn("2", "LOGIN", "alice@ATHENA.MIT.EDU", op)))
+    # other versions, not zephyr, too few fields, odd bytes, long fields
+    p.append(Z(zn("2", "MESSAGE", "i", "op", version="ZEPH0.1")))
+    p.append(Z(zn("2", "MESSAGE", "i", "op", version="ZEPH")))
+    p.append(Z(zn("2", "MESSAGE", "i", "op", version="ZEPH0.2extra")))
+    p.append(Z(zn("2", "MESSAGE", "i", "op", version="ZEPX0.2")))
+    p.append(Z(zn("2", "MESSAGE", "i", "op", version="ZEP")))
+    p.append(Z(zn("2", "MESSAGE", "i", "op")[:60]))
+    p.append(Z(b"ZEPH0.2"))
+    p.append(Z(b""))
+    p.append(Z(zn("2", "MESS\x01AGE", "\xe9t\xe9", "op\x7f", sender="s\x80\xff", recipient="r\x1b")))
+    p.append(Z(zn("2", "C" * 200, "I" * 100, "op", recipient="R" * 50)))
+    p.append(Z(zn("2", "ZEPHYR_ADMIN", "", "Op" * 200)))
+    p.append(Z(zn("2", "MESSAGE", "i", "O" * 300, sender="S" * 300)))
+    p.append(udp6(2103, 2104, zn("2", "MESSAGE", "personal", "", recipient="carol")))
+    return p
+
+
 def write(d, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -319,6 +382,7 @@ def main():
     write(d, "lisp", lisp_packets())
     write(d, "msdp", msdp_packets())
     write(d, "rpki", rpki_packets())
+    write(d, "zephyr", zephyr_packets())
 
 
 if __name__ == "__main__":
