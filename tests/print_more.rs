@@ -171,6 +171,14 @@ fn zephyr() {
     golden("zephyr");
 }
 
+/// These ports against each other and against the ports rfilter decodes, both
+/// ways, over UDP and TCP: the printer chosen follows tcpdump's order.
+#[test]
+fn port_precedence() {
+    let (c, m) = assert_same(&data("ports"), &[&["-n"], &["-nv"], &["-nq"]]);
+    eprintln!("ports: {m} of {c} lines identical to tcpdump");
+}
+
 /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so
 /// this is one run per capture).
 #[test]

@@ -369,6 +369,30 @@ def zephyr_packets():
     return p
 
 
+# ---------------------------------------------------------------- dispatch order
+UDP_PORTS = [53, 67, 68, 69, 88, 123, 161, 162, 319, 320, 496, 500, 514, 520, 521, 525, 546, 547, 646,
+             654, 698, 701, 750, 921, 1589, 1645, 1646, 1700, 1701, 1812, 1813, 1985, 3456, 3503, 3784,
+             3785, 3799, 4500, 4784, 4789, 5060, 5353, 6081, 6343, 6635, 6784, 7500, 8472,
+             8500, 12222, 12223, 30490, 49152, 1812, 2049, 111]
+# (rx 7000-7009, wb 4567, OpenFlow 6633 and BEEP 10288 are not decoded by rfilter.)
+TCP_PORTS = [21, 22, 23, 25, 43, 53, 80, 139, 179, 445, 554, 646, 1723, 2049, 6379, 8080, 8554]
+
+
+def ports_packets():
+    p = []
+    udp_payload = gpe(0x0c, 1, 4, INNER_IP4)
+    for mine in (4790, 4342, 2103, 2104):
+        for other in UDP_PORTS + [4790, 4342, 2103, 2104]:
+            p.append(udp4(mine, other, udp_payload))
+            p.append(udp4(other, mine, udp_payload))
+    tcp_payload = rtr(2, 0)
+    for mine in (639, 323):
+        for other in TCP_PORTS + [639, 323]:
+            p.append(tcp4(mine, other, tcp_payload))
+            p.append(tcp4(other, mine, tcp_payload))
+    return p
+
+
 def write(d, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -383,6 +407,7 @@ def main():
     write(d, "msdp", msdp_packets())
     write(d, "rpki", rpki_packets())
     write(d, "zephyr", zephyr_packets())
+    write(d, "ports", ports_packets())
 
 
 if __name__ == "__main__":
