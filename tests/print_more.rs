@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/more/.
-const NAMES: &[&str] = &["gpe", "lisp", "msdp", "rpki", "zephyr"];
+const NAMES: &[&str] = &["gpe", "lisp", "msdp", "rpki", "zephyr", "ahcp"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -169,6 +169,13 @@ fn rpki_rtr() {
 #[test]
 fn zephyr() {
     golden("zephyr");
+}
+
+/// AHCP: every message type and option, bad option, body and header
+/// lengths, other versions and magic numbers, over IPv6 and IPv4.
+#[test]
+fn ahcp() {
+    golden("ahcp");
 }
 
 /// These ports against each other and against the ports rfilter decodes, both

@@ -35,6 +35,7 @@
 //! ` [|proto]` mark — when the capture ends early.
 
 mod ah;
+mod ahcp;
 mod aodv;
 mod arp;
 mod autorp;

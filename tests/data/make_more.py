@@ -373,7 +373,7 @@ def zephyr_packets():
 UDP_PORTS = [53, 67, 68, 69, 88, 123, 161, 162, 319, 320, 496, 500, 514, 520, 521, 525, 546, 547, 646,
              654, 698, 701, 750, 921, 1589, 1645, 1646, 1700, 1701, 1812, 1813, 1985, 3456, 3503, 3784,
              3785, 3799, 4500, 4784, 4789, 5060, 5353, 6081, 6343, 6635, 6784, 7500, 8472,
-             8500, 12222, 12223, 30490, 49152, 1812, 2049, 111]
+             8500, 12222, 12223, 30490, 49152, 1812, 2049, 111, 5359]
 # (rx 7000-7009, wb 4567, OpenFlow 6633 and BEEP 10288 are not decoded by rfilter.)
 TCP_PORTS = [21, 22, 23, 25, 43, 53, 80, 139, 179, 445, 554, 646, 1723, 2049, 6379, 8080, 8554]
 
@@ -381,7 +381,7 @@ TCP_PORTS = [21, 22, 23, 25, 43, 53, 80, 139, 179, 445, 554, 646, 1723, 2049, 63
 def ports_packets():
     p = []
     udp_payload = gpe(0x0c, 1, 4, INNER_IP4)
-    for mine in (4790, 4342, 2103, 2104):
+    for mine in (4790, 4342, 2103, 2104, 5359):
         for other in UDP_PORTS + [4790, 4342, 2103, 2104]:
             p.append(udp4(mine, other, udp_payload))
             p.append(udp4(other, mine, udp_payload))
@@ -390,6 +390,60 @@ def ports_packets():
         for other in TCP_PORTS + [639, 323]:
             p.append(tcp4(mine, other, tcp_payload))
             p.append(tcp4(other, mine, tcp_payload))
+    return p
+
+
+# ---------------------------------------------------------------- AHCP
+def ahcp(body, ver=1, hop=3, ohop=5, nonce=0xdeadbeef, magic=43):
+    return (u8(magic) + u8(ver) + u8(hop) + u8(ohop) + u32(nonce) + bytes(range(1, 9)) +
+            b"\xff" * 8 + body)
+
+
+def ahcp_body(t, opts, mbz=0, length=None):
+    return u8(t) + u8(mbz) + u16(len(opts) if length is None else length) + opts
+
+
+def aopt(no, val=None, length=None):
+    if val is None:
+        return u8(no)
+    return u8(no) + u8(len(val) if length is None else length) + val
+
+
+def ahcp_packets():
+    p = []
+    A = lambda payload, sport=5359, dport=5359: udp6(sport, dport, payload)
+    p.append(A(ahcp(ahcp_body(0, aopt(1) + aopt(0) + aopt(12, b"")))))
+    full = (aopt(1) + aopt(2, u32(1700000000)) + aopt(3, u32(3600)) + aopt(4, v6("2001:db8::5")) +
+            aopt(5, v4("10.1.1.5")) + aopt(6, v6("2001:db8:1::") + u8(64) + v6("2001:db8:2::") + u8(48)) +
+            aopt(7, v4("10.1.0.0") + u8(16)) + aopt(8, v6("2001:db8::6") + v6("2001:db8::7")) +
+            aopt(9, v4("10.1.1.9")) + aopt(10, v6("2001:db8:3::") + u8(56)) + aopt(11, v4("10.2.0.0") + u8(24)) +
+            aopt(12, v6("2001:db8::53")) + aopt(13, v6("2001:db8::123")) + aopt(14, b"xyz") + aopt(200, b""))
+    p.append(A(ahcp(ahcp_body(1, full))))
+    for t in (2, 3, 4, 5, 6, 255):
+        p.append(A(ahcp(ahcp_body(t, aopt(3, u32(60)), mbz=t & 1))))
+    # bad option lengths, option length past the body, missing option length
+    p.append(A(ahcp(ahcp_body(3, aopt(2, u32(0) + b"\0")))))
+    p.append(A(ahcp(ahcp_body(3, aopt(3, b"\0\0")))))
+    p.append(A(ahcp(ahcp_body(3, aopt(4, v6("2001:db8::5")[:10])))))
+    p.append(A(ahcp(ahcp_body(3, aopt(5, v4("10.1.1.5") + b"\1")))))
+    p.append(A(ahcp(ahcp_body(3, aopt(6, v6("2001:db8::") + u8(64) + b"\1\2")))))
+    p.append(A(ahcp(ahcp_body(3, aopt(11, v4("10.0.0.0"))))))
+    p.append(A(ahcp(ahcp_body(3, aopt(9, v4("10.1.1.5"), length=9)))))
+    p.append(A(ahcp(ahcp_body(3, aopt(1) + u8(9)))))
+    p.append(A(ahcp(ahcp_body(3, aopt(2, u32(0xffffffff)) + aopt(2, u32(0))))))
+    # body length past the packet, short body, extra data after the body
+    p.append(A(ahcp(ahcp_body(3, aopt(3, u32(60)), length=40))))
+    p.append(A(ahcp(b"\3\0")))
+    p.append(A(ahcp(b"")))
+    p.append(A(ahcp(ahcp_body(3, aopt(3, u32(60))) + b"extra")))
+    # other versions, bad magic, short headers
+    p.append(A(ahcp(ahcp_body(3, b""), ver=2)))
+    p.append(A(ahcp(ahcp_body(3, b""), ver=0)))
+    p.append(A(ahcp(ahcp_body(3, b""), magic=42)))
+    p.append(A(ahcp(b"")[:20]))
+    p.append(A(b"\x2b"))
+    p.append(A(b""))
+    p.append(udp4(5359, 5359, ahcp(ahcp_body(2, aopt(5, v4("10.1.1.5"))))))
     return p
 
 
@@ -407,6 +461,7 @@ def main():
     write(d, "msdp", msdp_packets())
     write(d, "rpki", rpki_packets())
     write(d, "zephyr", zephyr_packets())
+    write(d, "ahcp", ahcp_packets())
     write(d, "ports", ports_packets())
 
 
