@@ -27,7 +27,7 @@ const FLAGS: &[&[&str]] = &[
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/more/.
-const NAMES: &[&str] = &["gpe", "lisp", "msdp", "rpki", "zephyr", "ahcp"];
+const NAMES: &[&str] = &["gpe", "lisp", "msdp", "rpki", "zephyr", "ahcp", "babel"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -176,6 +176,14 @@ fn zephyr() {
 #[test]
 fn ahcp() {
     golden("ahcp");
+}
+
+/// Babel: every TLV type (hello, IHU, router id, next hop, updates with
+/// omitted bytes and remembered prefixes, requests, source-specific TLVs, MAC,
+/// PC, challenges), sub-TLVs, trailers, and each length check.
+#[test]
+fn babel() {
+    golden("babel");
 }
 
 /// These ports against each other and against the ports rfilter decodes, both

@@ -39,6 +39,7 @@ mod ahcp;
 mod aodv;
 mod arp;
 mod autorp;
+mod babel;
 mod bfd;
 mod bgp;
 mod bootp;

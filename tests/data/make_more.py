@@ -373,7 +373,7 @@ def zephyr_packets():
 UDP_PORTS = [53, 67, 68, 69, 88, 123, 161, 162, 319, 320, 496, 500, 514, 520, 521, 525, 546, 547, 646,
              654, 698, 701, 750, 921, 1589, 1645, 1646, 1700, 1701, 1812, 1813, 1985, 3456, 3503, 3784,
              3785, 3799, 4500, 4784, 4789, 5060, 5353, 6081, 6343, 6635, 6784, 7500, 8472,
-             8500, 12222, 12223, 30490, 49152, 1812, 2049, 111, 5359]
+             8500, 12222, 12223, 30490, 49152, 1812, 2049, 111, 5359, 6696, 6697]
 # (rx 7000-7009, wb 4567, OpenFlow 6633 and BEEP 10288 are not decoded by rfilter.)
 TCP_PORTS = [21, 22, 23, 25, 43, 53, 80, 139, 179, 445, 554, 646, 1723, 2049, 6379, 8080, 8554]
 
@@ -381,7 +381,7 @@ TCP_PORTS = [21, 22, 23, 25, 43, 53, 80, 139, 179, 445, 554, 646, 1723, 2049, 63
 def ports_packets():
     p = []
     udp_payload = gpe(0x0c, 1, 4, INNER_IP4)
-    for mine in (4790, 4342, 2103, 2104, 5359):
+    for mine in (4790, 4342, 2103, 2104, 5359, 6696, 6697):
         for other in UDP_PORTS + [4790, 4342, 2103, 2104]:
             p.append(udp4(mine, other, udp_payload))
             p.append(udp4(other, mine, udp_payload))
@@ -447,6 +447,111 @@ def ahcp_packets():
     return p
 
 
+# ---------------------------------------------------------------- babel
+def btlv(t, body, length=None):
+    if t == 0:
+        return b"\0"
+    return u8(t) + u8(len(body) if length is None else length) + body
+
+
+def babel(tlvs, trailer=b"", ver=2, magic=42, blen=None):
+    body = b"".join(tlvs)
+    return u8(magic) + u8(ver) + u16(len(body) if blen is None else blen) + body + trailer
+
+
+def sub(t, body):
+    return b"\0" if t == 0 else u8(t) + u8(len(body)) + body
+
+
+RID = bytes([0x02, 0x11, 0x22, 0xff, 0xfe, 0x33, 0x44, 0x55])
+
+
+def babel_packets():
+    p = []
+    B = lambda payload, sport=6696, dport=6696: udp6(sport, dport, payload)
+    # a realistic hello/IHU exchange and a full update with router id and next hop
+    p.append(B(babel([btlv(4, u16(0) + u16(100) + u16(400)),
+                      btlv(5, u8(3) + u8(0) + u16(96) + u16(1200) + v6("fe80::1")[8:])])))
+    p.append(B(babel([btlv(4, u16(0x8000) + u16(7) + u16(0) + sub(3, u32(123456789)) + sub(0, b"") + sub(1, b"\0\0")),
+                      btlv(5, u8(2) + u8(0) + u16(0xffff) + u16(0) + v6("2001:db8::9") + sub(3, u32(1) + u32(4000000000))),
+                      btlv(5, u8(1) + u8(0) + u16(256) + u16(5) + v4("10.0.0.9")),
+                      btlv(5, u8(0) + u8(0) + u16(256) + u16(5))])))
+    p.append(B(babel([btlv(6, u16(0) + RID),
+                      btlv(7, u8(1) + u8(0) + v4("192.0.2.1")),
+                      btlv(7, u8(2) + u8(0) + v6("2001:db8::1")),
+                      btlv(7, u8(3) + u8(0) + v6("fe80::1")[8:]),
+                      btlv(7, u8(0) + u8(0)),
+                      btlv(8, u8(1) + u8(0x80) + u8(24) + u8(0) + u16(400) + u16(12) + u16(96) + v4("10.1.2.0")[:3]),
+                      btlv(8, u8(1) + u8(0x40) + u8(32) + u8(3) + u16(400) + u16(12) + u16(96) + b"\x09"),
+                      btlv(8, u8(2) + u8(0xc0) + u8(64) + u8(0) + u16(0xffff) + u16(13) + u16(0xffff) + v6("2001:db8:1:2::")[:8]),
+                      btlv(8, u8(2) + u8(0x3f) + u8(80) + u8(8) + u16(0) + u16(13) + u16(100) + b"\xaa\xbb" + sub(2, b"\x01\x00\xff") + sub(0x85, b"zz")),
+                      btlv(8, u8(0) + u8(0) + u8(0) + u8(0) + u16(400) + u16(14) + u16(0xffff)),
+                      btlv(8, u8(3) + u8(0) + u8(128) + u8(0) + u16(400) + u16(14) + u16(5) + v6("fe80::5")[8:])])))
+    # requests
+    p.append(B(babel([btlv(9, u8(0) + u8(0)),
+                      btlv(9, u8(1) + u8(24) + v4("10.1.2.0")[:3]),
+                      btlv(9, u8(2) + u8(48) + v6("2001:db8:5::")[:6]),
+                      btlv(10, u8(1) + u8(16) + u16(77) + u8(64) + u8(0) + RID + v4("10.9.0.0")[:2]),
+                      btlv(10, u8(0) + u8(0) + u16(77) + u8(64) + u8(0) + RID),
+                      btlv(2, u16(0) + u16(0xabcd) + u16(150)),
+                      btlv(3, u16(0xabcd)),
+                      btlv(1, b"\0\0\0"), btlv(0, b""),
+                      btlv(11, u16(5) + u32(1700000000)),
+                      btlv(12, u16(1) + bytes(range(20))),
+                      btlv(16, bytes(range(16))),
+                      btlv(17, u32(99) + b"idx1"),
+                      btlv(18, b"\1" * 8), btlv(19, b"\2" * 8),
+                      btlv(18, b"\1" * 193), btlv(99, b"xyz")])))
+    # source-specific TLVs
+    p.append(B(babel([btlv(13, u8(2) + u8(56) + u8(64) + u8(0) + u16(400) + u16(3) + u16(10) +
+                           v6("2001:db8:7::")[:8] + v6("2001:db8:8::")[:7] + sub(2, b"\x05")),
+                      btlv(13, u8(1) + u8(16) + u8(24) + u8(0) + u16(0xffff) + u16(3) + u16(10) + v4("10.7.7.0")[:3] + v4("10.8.0.0")[:2]),
+                      btlv(14, u8(2) + u8(48) + u8(56) + v6("2001:db8:7::")[:6] + v6("2001:db8:8::")[:7]),
+                      btlv(14, u8(0) + u8(0) + u8(0)),
+                      btlv(15, u8(2) + u8(48) + u16(9) + u8(3) + u8(56) + RID + v6("2001:db8:7::")[:6] + v6("2001:db8:8::")[:7])])))
+    # trailer after the body; verbose-only errors; bad lengths
+    p.append(B(babel([btlv(4, u16(0) + u16(1) + u16(100))], trailer=btlv(1, b"") + btlv(17, u32(5)))))
+    p.append(B(babel([btlv(2, u16(0) + u16(1)), btlv(4, u16(0) + u16(1) + u16(100))])))
+    p.append(B(babel([btlv(3, b"")])))
+    p.append(B(babel([btlv(4, u16(0) + u16(1))])))
+    p.append(B(babel([btlv(5, u8(1) + u8(0) + u16(1) + u16(1) + b"\1\2")])))
+    p.append(B(babel([btlv(5, u8(9) + u8(0) + u16(1) + u16(1)), btlv(4, u16(0) + u16(1) + u16(100))])))
+    p.append(B(babel([btlv(6, u16(0) + RID[:4])])))
+    p.append(B(babel([btlv(7, u8(1) + u8(0) + b"\1")])))
+    p.append(B(babel([btlv(8, u8(1) + u8(0) + u8(24))])))
+    p.append(B(babel([btlv(8, u8(1) + u8(0) + u8(40) + u8(0) + u16(1) + u16(1) + u16(1) + b"\1" * 5)])))
+    p.append(B(babel([btlv(8, u8(1) + u8(0) + u8(24) + u8(2) + u16(1) + u16(1) + u16(1) + b"\1")])))
+    p.append(B(babel([btlv(8, u8(2) + u8(0) + u8(200) + u8(0) + u16(1) + u16(1) + u16(1) + b"\1" * 16)])))
+    p.append(B(babel([btlv(8, u8(7) + u8(0) + u8(8) + u8(0) + u16(1) + u16(1) + u16(1) + b"\1")])))
+    p.append(B(babel([btlv(9, u8(1))])))
+    p.append(B(babel([btlv(10, u8(1) + u8(16) + u16(77))])))
+    p.append(B(babel([btlv(11, u16(1))])))
+    p.append(B(babel([btlv(12, u16(1) + b"\1" * 10)])))
+    p.append(B(babel([btlv(12, u16(1) + b"\1" * 16)])[:-2] + b"\1\1"))
+    p.append(B(babel([btlv(13, u8(2) + u8(0) + u8(0))])))
+    p.append(B(babel([btlv(14, u8(2))])))
+    p.append(B(babel([btlv(15, u8(2) + u8(0))])))
+    p.append(B(babel([btlv(17, u16(1))])))
+    p.append(B(babel([btlv(4, u16(0) + u16(1) + u16(100) + sub(3, b"\1\2")),
+                      btlv(4, u16(0) + u16(1) + u16(100) + u8(3)),
+                      btlv(4, u16(0) + u16(1) + u16(100) + u8(1) + u8(9)),
+                      btlv(5, u8(0) + u8(0) + u16(1) + u16(1) + sub(3, u32(1))),
+                      btlv(6, u16(0) + RID + sub(2, b"\1")),
+                      btlv(8, u8(1) + u8(0) + u8(0) + u8(0) + u16(1) + u16(1) + u16(1) + sub(3, u32(1)) + sub(2, b""))])))
+    # TLV past the body, body past the packet, short packets, other versions
+    p.append(B(babel([btlv(4, u16(0) + u16(1) + u16(100), length=50)])))
+    p.append(B(babel([btlv(4, u16(0) + u16(1) + u16(100))], blen=30)))
+    p.append(B(babel([btlv(4, u16(0) + u16(1) + u16(100))], blen=3)))
+    p.append(B(babel([u8(4)])))
+    p.append(B(babel([], ver=1)))
+    p.append(B(babel([], magic=41)))
+    p.append(B(b"\x2a\x02\x00"))
+    p.append(B(b""))
+    p.append(udp4(6697, 6697, babel([btlv(4, u16(0) + u16(1) + u16(100)),
+                                      btlv(8, u8(1) + u8(0x80) + u8(24) + u8(0) + u16(400) + u16(12) + u16(96) + v4("10.1.2.0")[:3])])))
+    return p
+
+
 def write(d, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -462,6 +567,7 @@ def main():
     write(d, "rpki", rpki_packets())
     write(d, "zephyr", zephyr_packets())
     write(d, "ahcp", ahcp_packets())
+    write(d, "babel", babel_packets())
     write(d, "ports", ports_packets())
 
 
