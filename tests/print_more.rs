@@ -186,6 +186,15 @@ fn babel() {
     golden("babel");
 }
 
+/// HNCP: DNCP node endpoints, network and node state with nested HNCP TLVs
+/// (version, external connections, delegated and assigned prefixes, prefix
+/// policies, DHCPv4/DHCPv6 data, addresses, zones, names, PSK), the in-line
+/// summary at low verbosity, and each length check.
+#[test]
+fn hncp() {
+    golden("hncp");
+}
+
 /// These ports against each other and against the ports rfilter decodes, both
 /// ways, over UDP and TCP: the printer chosen follows tcpdump's order.
 #[test]

@@ -23,7 +23,7 @@
 //! the other serial link types (`tests/print_linkppp.rs`); sFlow, LSP ping, OTV,
 //! AODV, Cisco auto-RP, timed, SOME/IP, vat, VQP and LWAPP (`tests/print_udpsvc2.rs`);
 //! LDP, OLSR, LMP, lwres and IPX with its SAP and RIP (`tests/print_ldp.rs`);
-//! VXLAN-GPE with NSH, LISP control, MSDP, RPKI-RTR, zephyr, AHCP and babel
+//! VXLAN-GPE with NSH, LISP control, MSDP, RPKI-RTR, zephyr, AHCP, babel and HNCP
 //! (`tests/print_more.rs`);
 //! other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
 //! Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump has a dedicated
@@ -54,6 +54,7 @@ mod eigrp;
 mod ether;
 mod gpe;
 mod hex;
+mod hncp;
 mod hsrp;
 mod icmp;
 mod icmp6;

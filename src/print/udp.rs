@@ -175,6 +175,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if vpn && (port(6696) || port(6697)) {
         return super::babel::print(c, payload, length);
     }
+    if vpn && port(8231) {
+        return super::hncp::print(c, payload, length);
+    }
     if !c.opts.quiet && port(496) && !port(5353) {
         return super::autorp::print(c, payload, length);
     }

@@ -373,7 +373,7 @@ def zephyr_packets():
 UDP_PORTS = [53, 67, 68, 69, 88, 123, 161, 162, 319, 320, 496, 500, 514, 520, 521, 525, 546, 547, 646,
              654, 698, 701, 750, 921, 1589, 1645, 1646, 1700, 1701, 1812, 1813, 1985, 3456, 3503, 3784,
              3785, 3799, 4500, 4784, 4789, 5060, 5353, 6081, 6343, 6635, 6784, 7500, 8472,
-             8500, 12222, 12223, 30490, 49152, 1812, 2049, 111, 5359, 6696, 6697]
+             8500, 12222, 12223, 30490, 49152, 1812, 2049, 111, 5359, 6696, 6697, 8231]
 # (rx 7000-7009, wb 4567, OpenFlow 6633 and BEEP 10288 are not decoded by rfilter.)
 TCP_PORTS = [21, 22, 23, 25, 43, 53, 80, 139, 179, 445, 554, 646, 1723, 2049, 6379, 8080, 8554]
 
@@ -381,7 +381,7 @@ TCP_PORTS = [21, 22, 23, 25, 43, 53, 80, 139, 179, 445, 554, 646, 1723, 2049, 63
 def ports_packets():
     p = []
     udp_payload = gpe(0x0c, 1, 4, INNER_IP4)
-    for mine in (4790, 4342, 2103, 2104, 5359, 6696, 6697):
+    for mine in (4790, 4342, 2103, 2104, 5359, 6696, 6697, 8231):
         for other in UDP_PORTS + [4790, 4342, 2103, 2104]:
             p.append(udp4(mine, other, udp_payload))
             p.append(udp4(other, mine, udp_payload))
@@ -552,6 +552,84 @@ def babel_packets():
     return p
 
 
+# ---------------------------------------------------------------- HNCP
+def ht(t, body, length=None):
+    pad = (-len(body)) % 4
+    return u16(t) + u16(len(body) if length is None else length) + body + b"\0" * pad
+
+
+def hpfx6(plen, addr):
+    return u8(plen) + v6(addr)[:(plen + 7) // 8]
+
+
+def hpfx4(plen, addr):
+    return u8(plen + 96) + b"\0" * 10 + b"\xff\xff" + v4(addr)[:(plen + 7) // 8]
+
+
+def dname(*labels):
+    return b"".join(u8(len(l)) + l.encode() for l in labels) + b"\0"
+
+
+NID = b"\x11\x22\x33\x44"
+
+
+def hncp_node_data():
+    dhcp4 = u8(6) + u8(8) + v4("192.0.2.53") + v4("192.0.2.54") + u8(42) + u8(4) + v4("192.0.2.123") + \
+        u8(119) + u8(9) + dname("home", "arpa")[:9] + u8(99) + u8(1) + b"x"
+    dhcp6 = u16(23) + u16(16) + v6("2001:db8::53") + u16(24) + u16(11) + dname("home", "arpa") + \
+        u16(31) + u16(16) + v6("2001:db8::123") + u16(99) + u16(0)
+    ext = ht(33, ht(34, u32(3600000) + u32(1800000) + hpfx6(48, "2001:db8:100::") + b"\0" * 3 +
+                     ht(43, u8(0)) + ht(43, hpfx6(0, "::")) + ht(43, u8(129) + dname("example", "com")) +
+                     ht(43, u8(130) + b"opaque") + ht(43, u8(131)) + ht(43, u8(200))) +
+                 ht(34, u32(0xffffffff) + u32(0) + hpfx4(24, "198.51.100.0")) +
+                 ht(37, dhcp4) + ht(38, dhcp6))
+    return (ht(32, u16(0) + u16(0x1234) + b"hnetd/1.0") + ext +
+            ht(35, u32(7) + u8(0x02) + hpfx6(64, "2001:db8:100:1::") + ht(40, dname("home"))) +
+            ht(35, u32(8) + u8(0x0f) + hpfx4(24, "10.0.1.0")) +
+            ht(36, u32(7) + v6("2001:db8:100:1::1") + ht(41, v6("::") + u8(0))) +
+            ht(36, u32(8) + b"\0" * 10 + b"\xff\xff" + v4("10.0.1.1")) +
+            ht(39, v6("2001:db8:100:1::1") + u8(7) + dname("r1", "home")) +
+            ht(40, dname("home")) +
+            ht(41, v6("2001:db8:100:1::1") + u8(7) + b"router1") +
+            ht(42, bytes(range(32))) +
+            ht(8, NID + u32(1) + u32(2)) + ht(9, u32(0) + u32(20000)) +
+            ht(10, u8(1) + b"\0\0\0" + bytes(range(32)) + b"common-name") +
+            ht(0, b"") + ht(100, b"xx") + ht(800, b"") + ht(6, b"") + ht(2000, b"abc"))
+
+
+def hncp_packets():
+    p = []
+    H = lambda payload, sport=8231, dport=8231: udp6(sport, dport, payload)
+    p.append(H(ht(3, NID + u32(1)) + ht(4, bytes(range(8)))))
+    p.append(H(ht(3, NID + u32(1)) + ht(1, b"") + ht(2, NID)))
+    p.append(H(ht(3, NID + u32(1)) + ht(5, NID + u32(9) + u32(123456) + bytes(range(8)) + hncp_node_data())))
+    p.append(H(ht(3, NID + u32(1)) + ht(4, bytes(8)) + ht(5, NID + u32(1) + u32(0) + bytes(8)) +
+               ht(5, NID + u32(2) + u32(1) + bytes(8)) + ht(5, NID + u32(3) + u32(2) + bytes(8))))
+    # invalid lengths for each fixed-size TLV
+    p.append(H(ht(1, b"x") + ht(2, b"abc") + ht(3, NID) + ht(4, b"1234") + ht(5, NID) + ht(8, NID) +
+               ht(9, NID) + ht(10, b"\0" * 36) + ht(32, b"1234") + ht(34, b"\0" * 8) + ht(43, b"") +
+               ht(43, u8(0) + b"x") + ht(43, u8(131) + b"x") + ht(37, b"") + ht(38, b"") + ht(35, b"\0" * 5) +
+               ht(36, b"\0" * 19) + ht(39, b"\0" * 16) + ht(40, b"") + ht(41, b"\0" * 16) +
+               ht(41, b"\0" * 16 + u8(20)) + ht(41, b"\0" * 16 + u8(70) + b"n" * 70) + ht(42, b"\0" * 31)))
+    p.append(H(ht(5, NID + u32(1) + u32(0) + bytes(8) +
+                  ht(34, u32(1) + u32(1) + u8(129) + b"\0" * 17) +
+                  ht(34, u32(1) + u32(1) + u8(130) + b"\0\0\0\0\0\0\0\0\0\0\xff\xff" + b"\0" * 5) +
+                  ht(34, u32(1) + u32(1) + u8(48) + b"\1\2") +
+                  ht(43, u8(129) + b"\x05ab") + ht(43, u8(129) + b"\x02ab") +
+                  ht(43, u8(140) + b"\0" * 2) + ht(35, u32(1) + u8(0) + u8(200) + b"\0" * 25) +
+                  ht(39, v6("::1") + u8(0) + b"\x03abc") +
+                  ht(37, u8(6) + u8(3) + b"abc") + ht(37, u8(6)) + ht(37, u8(6) + u8(9) + b"abc") +
+                  ht(38, u16(23) + u16(3) + b"abc") + ht(38, u16(23)) + ht(38, u16(24) + u16(3) + b"\x05ab") +
+                  ht(2, NID))))
+    # TLV past the packet, truncated TLV header, odd trailing bytes
+    p.append(H(ht(3, NID + u32(1)) + u16(4) + u16(100) + b"\0" * 8))
+    p.append(H(ht(3, NID + u32(1)) + b"\0\4"))
+    p.append(H(ht(5, NID + u32(1) + u32(0) + bytes(8) + ht(3, NID + u32(1)) + b"\0")))
+    p.append(H(b""))
+    p.append(udp4(8231, 8231, ht(3, NID + u32(1)) + ht(4, bytes(range(8)))))
+    return p
+
+
 def write(d, name, pkts):
     for i, p in enumerate(pkts):
         p.time = 1700000000 + i
@@ -568,6 +646,7 @@ def main():
     write(d, "zephyr", zephyr_packets())
     write(d, "ahcp", ahcp_packets())
     write(d, "babel", babel_packets())
+    write(d, "hncp", hncp_packets())
     write(d, "ports", ports_packets())
 
 
