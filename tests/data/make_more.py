@@ -11,7 +11,7 @@ import os
 import socket
 import struct
 import sys
-from scapy.all import Ether, IP, IPv6, UDP, TCP, ICMP, Raw, wrpcap
+from scapy.all import Ether, Dot1Q, IP, IPv6, UDP, TCP, ICMP, Raw, wrpcap
 
 E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
 A, B = "10.0.0.1", "10.0.0.2"
@@ -140,6 +140,9 @@ def gpe_packets():
              Raw(nsh(6, 1, 1, 0x42, 9, u32(1) * 4, INNER_IP4)))
     p.append(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02", type=0x894f) /
              Raw(b"\0\x02"))
+    # behind an 802.1Q tag
+    p.append(Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02") / Dot1Q(vlan=5, type=0x894f) /
+             Raw(nsh(2, 1, 1, 0x42, 9, b"", INNER_IP4)))
     return p
 
 
