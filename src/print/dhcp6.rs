@@ -195,7 +195,7 @@ const MAX_NAME_LEN: usize = 255;
 /// pointers taken relative to `base` (DHCPv6 passes the option's end there, so that
 /// a pointer can only lead forward). Ok(Some(index after the name)); Ok(None) when
 /// the name ran off the capture or was malformed; Err when a bit-string label did.
-fn fqdn(c: &mut Ctx, d: &[u8], mut cp: usize, base: usize) -> R<Option<usize>> {
+pub(crate) fn fqdn(c: &mut Ctx, d: &[u8], mut cp: usize, base: usize) -> R<Option<usize>> {
     let Some(mut l) = label_len(c, d, cp) else {
         return Ok(None);
     };

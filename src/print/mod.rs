@@ -23,6 +23,8 @@
 //! the other serial link types (`tests/print_linkppp.rs`); sFlow, LSP ping, OTV,
 //! AODV, Cisco auto-RP, timed, SOME/IP, vat, VQP and LWAPP (`tests/print_udpsvc2.rs`);
 //! LDP, OLSR, LMP, lwres and IPX with its SAP and RIP (`tests/print_ldp.rs`);
+//! VXLAN-GPE with NSH, LISP control, MSDP, RPKI-RTR, zephyr, AHCP, babel and HNCP
+//! (`tests/print_more.rs`);
 //! other protocols get tcpdump's generic fallbacks (`ip-proto-N`, `ethertype
 //! Unknown`, `UDP, length N`), which differ from tcpdump where tcpdump has a dedicated
 //! printer.
@@ -35,9 +37,11 @@
 //! ` [|proto]` mark — when the capture ends early.
 
 mod ah;
+mod ahcp;
 mod aodv;
 mod arp;
 mod autorp;
+mod babel;
 mod bfd;
 mod bgp;
 mod bootp;
@@ -48,7 +52,9 @@ mod dns;
 mod eapol;
 mod eigrp;
 mod ether;
+mod gpe;
 mod hex;
+mod hncp;
 mod hsrp;
 mod icmp;
 mod icmp6;
@@ -64,6 +70,7 @@ mod l2misc;
 mod l2tp;
 mod ldp;
 mod link;
+mod lisp;
 mod llc;
 mod lldp;
 mod lmp;
@@ -72,6 +79,7 @@ mod lwapp;
 mod lwres;
 mod misc;
 mod mpls;
+mod msdp;
 mod names;
 mod nfs;
 mod olsr;
@@ -85,6 +93,7 @@ mod ppp;
 mod pppoe;
 mod radius;
 mod rip;
+mod rpki;
 mod rsvp;
 mod sctp;
 mod serial;
@@ -104,6 +113,7 @@ mod udp;
 mod vat;
 mod vqp;
 mod write_fmt;
+mod zephyr;
 
 use crate::cli::{Args, TsPrecision};
 use crate::linktype::LinkType;

@@ -621,6 +621,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         txt_protocol(c, payload, length, "RTSP", Some(RTSP_CMDS))?;
     } else if port(53) {
         super::dns::print(c, payload, length, true, false)?;
+    } else if port(639) {
+        super::msdp::print(c, payload, length)?;
+    } else if port(323) {
+        super::rpki::print(c, payload, length)?;
     } else if port(646) && !port(323) && !port(639) {
         super::ldp::print(c, payload, length)?;
     } else if port(2049) && !port(323) && !port(639) && !port(646) {

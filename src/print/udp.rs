@@ -158,6 +158,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if vpn && dport == 3456 {
         return super::vat::print(c, payload, length);
     }
+    if vpn && (port(2103) || port(2104)) {
+        return super::zephyr::print(c, payload, length);
+    }
     // tcpdump 4.99 tries mDNS right after DNS (hence the 5353 exclusions), and
     // RIPng, DHCPv6, HSRP and BFD before syslog.
     if !c.opts.quiet && port(521) && !port(5353) {
@@ -165,6 +168,15 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     if !c.opts.quiet && (port(546) || port(547)) && !port(5353) {
         return super::dhcp6::print(c, payload, length);
+    }
+    if vpn && port(5359) {
+        return super::ahcp::print(c, payload, length);
+    }
+    if vpn && (port(6696) || port(6697)) {
+        return super::babel::print(c, payload, length);
+    }
+    if vpn && port(8231) {
+        return super::hncp::print(c, payload, length);
     }
     if !c.opts.quiet && port(496) && !port(5353) {
         return super::autorp::print(c, payload, length);
@@ -235,6 +247,12 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     if !c.opts.quiet && port(6081) {
         return super::overlay::geneve(c, payload, length);
+    }
+    if !c.opts.quiet && port(4342) {
+        return super::lisp::print(c, payload, length);
+    }
+    if !c.opts.quiet && port(4790) {
+        return super::gpe::vxlan_gpe(c, payload, length);
     }
     if !c.opts.quiet && port(6635) {
         return super::mpls::print(c, payload, length);
