@@ -113,6 +113,7 @@ mod udp;
 mod vat;
 mod vqp;
 mod write_fmt;
+mod zep;
 mod zephyr;
 
 use crate::cli::{Args, TsPrecision};

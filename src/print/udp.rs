@@ -254,6 +254,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(4790) {
         return super::gpe::vxlan_gpe(c, payload, length);
     }
+    if !c.opts.quiet && port(17754) {
+        return super::zep::print(c, payload, length);
+    }
     if !c.opts.quiet && port(6635) {
         return super::mpls::print(c, payload, length);
     }
