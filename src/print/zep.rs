@@ -407,8 +407,7 @@ fn std_frame(c: &mut Ctx, d: &[u8], mut caplen: usize, fc: u16) -> R<bool> {
         caplen -= n;
         c.s(if is_src { " " } else { " < " });
     }
-    if bit(3) || bit(9) {
-        // Auxiliary security headers and information elements are not decoded.
+    if secured_and_ies(c, d, &mut p, &mut caplen, bit(3), bit(9))?.is_none() {
         return Ok(false);
     }
     if vflag > 2 {
@@ -820,8 +819,7 @@ fn mp_frame(c: &mut Ctx, d: &[u8], mut caplen: usize, fc: u16) -> R<bool> {
     c.s(" ");
     p += src_len;
     caplen -= src_len;
-    if security || ie {
-        // Auxiliary security headers and information elements are not decoded.
+    if secured_and_ies(c, d, &mut p, &mut caplen, security, ie)?.is_none() {
         return Ok(false);
     }
     if vflag > 2 {
@@ -839,4 +837,314 @@ fn mp_frame(c: &mut Ctx, d: &[u8], mut caplen: usize, fc: u16) -> R<bool> {
     }
     dump(c, d, p, caplen)?;
     Ok(true)
+}
+
+/// The auxiliary security header, header IEs, payload IEs and (with -vvv) the
+/// MIC of a frame, from `*p` with `*caplen` bytes left: advances both. None
+/// after an error that ends tcpdump's decode of the frame.
+fn secured_and_ies(
+    c: &mut Ctx,
+    d: &[u8],
+    p: &mut usize,
+    caplen: &mut usize,
+    security: bool,
+    ie: bool,
+) -> R<Option<()>> {
+    let mut level = 0u8;
+    if security {
+        let Some((n, l)) = aux_security(c, d, *p, *caplen)? else {
+            return Ok(None);
+        };
+        if d.len() < *p + n {
+            return Err(super::Trunc);
+        }
+        *p += n;
+        *caplen -= n;
+        level = l;
+    }
+    let miclen = match level & 3 {
+        0 => 0,
+        1 => 4,
+        2 => 8,
+        _ => 16,
+    };
+    let mut mic_start = 0;
+    if miclen != 0 {
+        if *caplen < miclen {
+            c.s("[ERROR: Truncated before MIC]");
+            return Ok(None);
+        }
+        *caplen -= miclen;
+        mic_start = *p + *caplen;
+    }
+    let mut payload_ies = false;
+    if ie {
+        let Some(n) = header_ies(c, d, *p, *caplen, &mut payload_ies)? else {
+            return Ok(None);
+        };
+        *p += n;
+        *caplen -= n;
+    }
+    if payload_ies {
+        if level >= 4 {
+            c.s("Payload IEs present, but encrypted, cannot print ");
+        } else {
+            let Some(n) = payload_ie_list(c, d, *p, *caplen)? else {
+                return Ok(None);
+            };
+            *p += n;
+            *caplen -= n;
+        }
+    }
+    if c.opts.verbose > 2 && miclen != 0 {
+        c.s("\n\tMIC ");
+        for i in 0..miclen {
+            c.o.hexw(u64::from(u8_at(d, mic_start + i)?), 2);
+        }
+        c.s(" ");
+    }
+    Ok(Some(()))
+}
+
+/// The auxiliary security header: (its length, the security level), or None
+/// after an error.
+fn aux_security(c: &mut Ctx, d: &[u8], mut p: usize, mut caplen: usize) -> R<Option<(usize, u8)>> {
+    let v = c.opts.verbose;
+    if caplen < 1 {
+        c.s("[ERROR: Truncated before Aux Security Header]");
+        return Ok(None);
+    }
+    let sc = u8_at(d, p)?;
+    let level = sc & 7;
+    let kim = (sc >> 3) & 3;
+    let mut len = 1;
+    caplen -= 1;
+    p += 1;
+    if v > 0 {
+        c.s("\n\tSecurity Level ");
+        c.dec(level);
+        c.s(", Key Id Mode ");
+        c.dec(kim);
+        c.s(", ");
+    }
+    if sc & 0x20 == 0 {
+        if caplen < 4 {
+            c.s("[ERROR: Truncated before Frame Counter]");
+            return Ok(None);
+        }
+        if v > 1 {
+            let n = le32(d, p)?;
+            c.s("Frame Counter 0x");
+            c.o.hexw(u64::from(n), 8);
+            c.s(" ");
+        }
+        p += 4;
+        caplen -= 4;
+        len += 4;
+    }
+    match kim {
+        0 => {
+            if v > 1 {
+                c.s("Implicit");
+            }
+            return Ok(Some((len, level)));
+        }
+        1 => {}
+        2 => {
+            if caplen < 4 {
+                c.s("[ERROR: Truncated before Key Source]");
+                return Ok(None);
+            }
+            if v > 1 {
+                let (a, b) = (le16(d, p)?, le16(d, p + 2)?);
+                c.s("KeySource 0x");
+                c.o.hexw(u64::from(a), 4);
+                c.s(":");
+                // tcpdump's format here is "%0x4x".
+                c.o.hex(u64::from(b));
+                c.s("4x, ");
+            }
+            p += 4;
+            caplen -= 4;
+            len += 4;
+        }
+        _ => {
+            if caplen < 8 {
+                c.s("[ERROR: Truncated before Key Source]");
+                return Ok(None);
+            }
+            if v > 1 {
+                super::bytes(d, p, 8)?;
+                c.s("KeySource ");
+                addr(c, d, p, 8)?;
+                c.s(", ");
+            }
+            // tcpdump steps over only four of the eight bytes.
+            p += 4;
+            caplen -= 4;
+            len += 4;
+        }
+    }
+    if caplen < 1 {
+        c.s("[ERROR: Truncated before Key Index]");
+        return Ok(None);
+    }
+    if v > 1 {
+        let k = u8_at(d, p)?;
+        c.s("KeyIndex 0x");
+        c.o.hexw(u64::from(k), 2);
+        c.s(", ");
+    }
+    Ok(Some((len + 1, level)))
+}
+
+fn header_ie_name(c: &mut Ctx, id: usize) {
+    let name = match id {
+        0x00 => "Vendor Specific Header IE",
+        0x1a => "LE CSL IE",
+        0x1b => "LE RIT IE",
+        0x1c => "DSME PAN descriptor IE",
+        0x1d => "Rendezvous Time IE",
+        0x1e => "Time Correction IE",
+        0x21 => "Extended DSME PAN descriptor IE",
+        0x22 => "Fragment Sequence Context Description IE",
+        0x23 => "Simplified Superframe Specification IE",
+        0x24 => "Simplified GTS Specification IE",
+        0x25 => "LECIM Capabilities IE",
+        0x26 => "TRLE Descriptor IE",
+        0x27 => "RCC Capabilities IE",
+        0x28 => "RCCN Descriptor IE",
+        0x29 => "Global Time IE",
+        0x2a => "Omnibus Header IE",
+        0x2b => "DA IE",
+        0x7e => "Header Termination 1 IE",
+        0x7f => "Header Termination 2 IE",
+        _ => {
+            c.s("Reserved 0x");
+            c.o.hexw(id as u64, 2);
+            return;
+        }
+    };
+    c.s(name);
+}
+
+fn ie_data(c: &mut Ctx, d: &[u8], p: usize, n: usize) -> R {
+    if n != 0 {
+        c.s("IE Data = ");
+        for i in 0..n {
+            c.o.hexw(u64::from(u8_at(d, p + i)?), 2);
+            c.s(" ");
+        }
+    }
+    Ok(())
+}
+
+/// The header IE list: bytes used, or None after an error.
+fn header_ies(
+    c: &mut Ctx,
+    d: &[u8],
+    mut p: usize,
+    mut caplen: usize,
+    payload: &mut bool,
+) -> R<Option<usize>> {
+    let mut len = 0;
+    loop {
+        if caplen < 2 {
+            c.s("[ERROR: Truncated header IE]");
+            return Ok(None);
+        }
+        let ie = le16(d, p)?;
+        if ie & 0x8000 != 0 {
+            c.s("[ERROR: Header IE with type 1] ");
+        }
+        let n = usize::from(ie & 0x7f);
+        let id = usize::from((ie >> 7) & 0xff);
+        if id > 127 {
+            c.s("Reserved Element ID ");
+            c.o.hexw(id as u64, 2);
+            c.s(", length = ");
+            c.dec(n as u64);
+            c.s(" ");
+        } else {
+            c.s("\n\t");
+            header_ie_name(c, id);
+            if n == 0 {
+                c.s(" [");
+            } else {
+                c.s(" [ length = ");
+                c.dec(n as u64);
+                c.s(", ");
+            }
+        }
+        if caplen < 2 + n {
+            c.s("[ERROR: Truncated IE data]");
+            return Ok(None);
+        }
+        p += 2;
+        ie_data(c, d, p, n)?;
+        c.s("] ");
+        len += 2 + n;
+        p += n;
+        caplen -= 2 + n;
+        if id == 0x7e {
+            *payload = true;
+            break;
+        }
+        if id == 0x7f || caplen == 0 {
+            break;
+        }
+    }
+    Ok(Some(len))
+}
+
+/// The payload IE list: bytes used, or None after an error.
+fn payload_ie_list(c: &mut Ctx, d: &[u8], mut p: usize, mut caplen: usize) -> R<Option<usize>> {
+    let mut len = 0;
+    loop {
+        if caplen < 2 {
+            c.s("[ERROR: Truncated header IE]");
+            return Ok(None);
+        }
+        let ie = le16(d, p)?;
+        if ie & 0x8000 == 0 {
+            c.s("[ERROR: Payload IE with type 0] ");
+        }
+        let n = usize::from(ie & 0x3ff);
+        let group = (ie >> 11) & 0xf;
+        p += 2;
+        c.s("\n\t");
+        match group {
+            0 => c.s("ESDU IE"),
+            1 => c.s("MLME IE"),
+            2 => c.s("Vendor Specific Nested IE"),
+            3 => c.s("Multiplexed IE (802.15.9)"),
+            4 => c.s("Omnibus Payload Group IE"),
+            5 => c.s("IETF IE"),
+            0xf => c.s("List termination"),
+            g => {
+                c.s("Reserved 0x");
+                c.o.hexw(u64::from(g), 2);
+            }
+        }
+        if n == 0 {
+            c.s(" [");
+        } else {
+            c.s(" [ length = ");
+            c.dec(n as u64);
+            c.s(", ");
+        }
+        if caplen < 2 + n {
+            c.s("[ERROR: Truncated IE data]");
+            return Ok(None);
+        }
+        ie_data(c, d, p, n)?;
+        c.s("]\n\t");
+        len += 2 + n;
+        p += n;
+        caplen -= 2 + n;
+        if group == 0xf || caplen == 0 {
+            break;
+        }
+    }
+    Ok(Some(len))
 }
