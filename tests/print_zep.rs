@@ -1,8 +1,9 @@
-//! Golden tests for the ZEP printer (UDP port 17754) and the IEEE 802.15.4
-//! frames it carries: rfilter against the tcpdump binary, line by line, over
-//! tests/data/zep/zep.pcap (written by tests/data/make_zep.py), over every
-//! truncation of each packet, over lowered UDP lengths, and over mutated
-//! packets (which must never panic).
+//! Golden tests for the ZEP printer (UDP port 17754) with the IEEE 802.15.4
+//! frames it carries, and for wb (UDP port 4567): rfilter against the tcpdump
+//! binary, line by line, over the captures in tests/data/zep/ (written by
+//! tests/data/make_zep.py and make_wb.py), over every truncation of each
+//! packet, over lowered UDP lengths, and over mutated packets (which must never
+//! panic).
 mod print_support;
 
 use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
@@ -26,8 +27,8 @@ const FLAGS: &[&[&str]] = &[
 /// Flags for the truncated variants (each record cut at every length).
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
-/// The hand-built captures in tests/data/zep/.
-const NAMES: &[&str] = &["zep"];
+/// The hand-built captures in tests/data/zep/ (make_zep.py, make_wb.py).
+const NAMES: &[&str] = &["zep", "wb"];
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -113,6 +114,22 @@ fn golden(name: &str) {
 #[test]
 fn zep() {
     golden("zep");
+}
+
+/// wb (UDP destination port 4567): kill, announcement, repair request and
+/// reply, drawing operations (every type, skips and holes), page requests and
+/// replies, unknown types, short messages.
+#[test]
+fn wb() {
+    golden("wb");
+}
+
+/// A wb message from each port rfilter decodes: the printer chosen follows
+/// tcpdump's order.
+#[test]
+fn wb_port_precedence() {
+    let (c, m) = assert_same(&data("wb-ports"), &[&["-n"], &["-nv"], &["-nq"]]);
+    eprintln!("wb-ports: {m} of {c} lines identical to tcpdump");
 }
 
 /// Without -n: addresses and ports by name (one run; tcpdump's resolver waits

@@ -112,6 +112,7 @@ mod timed;
 mod udp;
 mod vat;
 mod vqp;
+mod wb;
 mod write_fmt;
 mod zep;
 mod zephyr;

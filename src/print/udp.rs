@@ -178,6 +178,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if vpn && port(8231) {
         return super::hncp::print(c, payload, length);
     }
+    // wb (destination port only) comes after HNCP, before auto-RP.
+    if !c.opts.quiet && dport == 4567 && !port(5353) {
+        return super::wb::print(c, payload, length);
+    }
     if !c.opts.quiet && port(496) && !port(5353) {
         return super::autorp::print(c, payload, length);
     }
