@@ -1,9 +1,9 @@
 //! Golden tests for the ZEP printer (UDP port 17754) with the IEEE 802.15.4
-//! frames it carries, and for wb (UDP port 4567): rfilter against the tcpdump
-//! binary, line by line, over the captures in tests/data/zep/ (written by
-//! tests/data/make_zep.py and make_wb.py), over every truncation of each
-//! packet, over lowered UDP lengths, and over mutated packets (which must never
-//! panic).
+//! frames it carries, wb (UDP port 4567) and BEEP (TCP port 10288): rfilter
+//! against the tcpdump binary, line by line, over the captures in
+//! tests/data/zep/ (written by tests/data/make_zep.py, make_wb.py and
+//! make_beep.py), over every truncation of each packet, over lowered UDP
+//! lengths, and over mutated packets (which must never panic).
 mod print_support;
 
 use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
@@ -130,6 +130,20 @@ fn wb() {
 fn wb_port_precedence() {
     let (c, m) = assert_same(&data("wb-ports"), &[&["-n"], &["-nv"], &["-nq"]]);
     eprintln!("wb-ports: {m} of {c} lines identical to tcpdump");
+}
+
+/// BEEP (TCP port 10288): every frame keyword, near misses (three-letter
+/// keywords without their NUL, lower case, short segments), port precedence
+/// against the TCP printers; each segment also cut at every length.
+#[test]
+fn beep() {
+    let (c1, m1) = assert_same(&data("beep"), FLAGS);
+    let (c2, m2) = assert_same(&cut_variants("beep"), CUT_FLAGS);
+    eprintln!(
+        "beep: {} of {} lines identical to tcpdump",
+        m1 + m2,
+        c1 + c2
+    );
 }
 
 /// Without -n: addresses and ports by name (one run; tcpdump's resolver waits

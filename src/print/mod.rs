@@ -42,6 +42,7 @@ mod aodv;
 mod arp;
 mod autorp;
 mod babel;
+mod beep;
 mod bfd;
 mod bgp;
 mod bootp;
