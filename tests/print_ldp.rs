@@ -5,139 +5,24 @@
 //! panic).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::assert_same;
+use print_support::suite::Suite;
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
-use std::path::PathBuf;
-
-const FLAGS: &[&[&str]] = &[
-    &["-n"],
-    &["-nv"],
-    &["-nvv"],
-    &["-nvvv"],
-    &["-ne"],
-    &["-nq"],
-    &["-nx"],
-    &["-nvX"],
-    &["-nA"],
-];
-
-/// Flags for the truncated variants (each record cut at every length).
-const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
 
 /// The hand-built captures in tests/data/ldp/.
-const NAMES: &[&str] = &[
-    "ldp", "olsr", "lmp", "ipx", "lwres", "ipx_sll", "ipx_sll2", "ipx_ppp",
-];
-
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/ldp")
-        .join(format!("{name}.pcap"))
-}
-
-/// Where the application payload starts: past the UDP or TCP header of IPv4
-/// or IPv6 (no extension headers) in an Ethernet frame, past the link header
-/// otherwise; never past the frame's end.
-fn payload_start(lt: LinkType, d: &[u8]) -> usize {
-    let link = match lt {
-        LinkType::LinuxSll => 16,
-        LinkType::LinuxSll2 => 20,
-        LinkType::Ppp => 4,
-        _ => 14,
-    };
-    if lt != LinkType::En10mb {
-        return link.min(d.len());
-    }
-    let (l4, proto) = match d.get(14) {
-        Some(v) if v >> 4 == 4 => (14 + usize::from(v & 0xf) * 4, d.get(23).copied()),
-        Some(v) if v >> 4 == 6 => (14 + 40, d.get(20).copied()),
-        _ => (14, None),
-    };
-    let end = match proto {
-        Some(17) => l4 + 8,
-        Some(6) => l4 + d.get(l4 + 12).map_or(20, |v| usize::from(v >> 4) * 4),
-        _ => l4,
-    };
-    end.min(d.len())
-}
-
-/// Offset of the UDP length field, if the frame is IPv4/IPv6 UDP.
-fn udp_len_at(d: &[u8]) -> Option<usize> {
-    match d.get(14) {
-        Some(v) if v >> 4 == 4 && d.get(23) == Some(&17) => Some(14 + usize::from(v & 0xf) * 4 + 4),
-        Some(v) if v >> 4 == 6 && d.get(20) == Some(&17) => Some(14 + 40 + 4),
-        _ => None,
-    }
-}
-
-/// Every record of `name` cut to each length from the start of its payload to
-/// one byte short of complete.
-fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in payload_start(lt, &r.data)..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("ldp").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
-}
-
-/// Every UDP record of `name` with its UDP length field lowered to each value
-/// from 8 (no payload) to one byte short of the payload it carries: the
-/// printers must stop at the UDP length, not at the end of the capture.
-fn short_udp_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        let Some(at) = udp_len_at(&r.data) else {
-            continue;
-        };
-        let end = at + 4;
-        if end > r.data.len() {
-            continue;
-        }
-        let ulen = usize::from(u16::from_be_bytes([r.data[at], r.data[at + 1]]));
-        for new in 8..ulen.min(r.data.len() - end + 8) {
-            let mut d = r.data.clone();
-            d[at..at + 2].copy_from_slice(&(new as u16).to_be_bytes());
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
-        }
-    }
-    let path = tmpdir("ldp").join(format!("{name}-udplen.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
-}
-
-fn golden(name: &str) {
-    let (c1, m1) = assert_same(&data(name), FLAGS);
-    let (c2, m2) = assert_same(&cut_variants(name), CUT_FLAGS);
-    let (c3, m3) = assert_same(&short_udp_variants(name), CUT_FLAGS);
-    eprintln!(
-        "{name}: {} of {} lines identical to tcpdump",
-        m1 + m2 + m3,
-        c1 + c2 + c3
-    );
-}
+const SUITE: Suite = Suite {
+    dir: "ldp",
+    names: &[
+        "ldp", "olsr", "lmp", "ipx", "lwres", "ipx_sll", "ipx_sll2", "ipx_ppp",
+    ],
+};
 
 /// LDP over UDP (hellos) and TCP (session messages): every message type, every
 /// TLV tcpdump decodes, IPv4/IPv6 prefix and Martini VC FECs, short and
 /// overlong TLVs, messages and PDUs, several PDUs in one segment.
 #[test]
 fn ldp() {
-    golden("ldp");
+    SUITE.golden("ldp");
 }
 
 /// OLSR over IPv4 and IPv6: hello and hello-LQ links, TC and TC-LQ, MID, HNA
@@ -145,7 +30,7 @@ fn ldp() {
 /// zero message lengths, short packets.
 #[test]
 fn olsr() {
-    golden("olsr");
+    SUITE.golden("olsr");
 }
 
 /// LMP: every message type, every object class and C-type tcpdump decodes
@@ -153,7 +38,7 @@ fn olsr() {
 /// unknown C-types and classes, bad object and message lengths.
 #[test]
 fn lmp() {
-    golden("lmp");
+    SUITE.golden("lmp");
 }
 
 /// IPX over Ethernet II, raw 802.3, 802.2 LLC and SNAP: SAP requests and
@@ -161,7 +46,7 @@ fn lmp() {
 /// NWLink, EIGRP and unknown sockets, bad IPX lengths, short entries.
 #[test]
 fn ipx() {
-    golden("ipx");
+    SUITE.golden("ipx");
 }
 
 /// IPX in Linux cooked captures v1 and v2 (raw 802.3, 802.2 LLC and
@@ -169,14 +54,14 @@ fn ipx() {
 /// (the cooked header included).
 #[test]
 fn ipx_sll() {
-    golden("ipx_sll");
-    golden("ipx_sll2");
+    SUITE.golden("ipx_sll");
+    SUITE.golden("ipx_sll2");
 }
 
 /// IPX over PPP, with every cut of each record.
 #[test]
 fn ipx_ppp() {
-    golden("ipx_ppp");
+    SUITE.golden("ipx_ppp");
 }
 
 /// lwres: noop and every query and response opcode, address families, names
@@ -184,129 +69,40 @@ fn ipx_ppp() {
 /// versions and length mismatches.
 #[test]
 fn lwres() {
-    golden("lwres");
+    SUITE.golden("lwres");
 }
 
 /// These ports against each other and against the ports rfilter decodes, both
 /// ways, over UDP and TCP: the printer chosen follows tcpdump's order.
 #[test]
 fn port_precedence() {
-    let (c, m) = assert_same(&data("ports"), &[&["-n"], &["-nv"], &["-nq"]]);
+    let (c, m) = assert_same(&SUITE.data("ports"), &[&["-n"], &["-nv"], &["-nq"]]);
     eprintln!("ports: {m} of {c} lines identical to tcpdump");
 }
 
-/// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS, so
-/// this is one run per capture).
+/// Without -n: addresses and ports by name.
 #[test]
 fn names_without_n() {
-    for name in NAMES {
-        assert_same(&data(name), &[&["-ttv"]]);
-    }
-}
-
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
-/// Each record of every capture `copies` times with random byte changes past
-/// the transport header (the ports stay, so the packets stay with these
-/// printers), cut at a random length.
-fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Rec)> {
-    let mut out = Vec::new();
-    for name in NAMES {
-        let (lt, recs) = read_pcap(&data(name));
-        for r in &recs {
-            for _ in 0..copies {
-                let mut d = r.data.clone();
-                let start = payload_start(lt, &d);
-                let span = d.len() - start;
-                if span == 0 {
-                    continue;
-                }
-                for _ in 0..1 + rng.next() % 4 {
-                    let i = start + (rng.next() as usize % span);
-                    d[i] = match rng.next() % 4 {
-                        0 => 0,
-                        1 => 0xff,
-                        _ => rng.next() as u8,
-                    };
-                }
-                let cut = start + rng.next() as usize % (span + 1);
-                d.truncate(cut);
-                out.push((
-                    lt,
-                    Rec {
-                        ts: r.ts,
-                        wire_len: r.wire_len,
-                        data: d,
-                    },
-                ));
-            }
-        }
-    }
-    out
+    SUITE.names_without_n();
 }
 
 /// Mutated packets of every capture against tcpdump: every line agrees.
 #[test]
 fn mutated_packets_vs_tcpdump() {
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let all = mutated(&mut rng, 30);
-    let (mut c, mut m) = (0, 0);
-    for lt in [
-        LinkType::En10mb,
-        LinkType::LinuxSll,
-        LinkType::LinuxSll2,
-        LinkType::Ppp,
-    ] {
-        let recs: Vec<Rec> = all
-            .iter()
-            .filter(|(l, _)| *l == lt)
-            .map(|(_, r)| r.clone())
-            .collect();
-        assert!(!recs.is_empty(), "no mutated {lt:?} records");
-        let path = tmpdir("ldp").join(format!("mutated-{lt:?}.pcap"));
-        write_pcap(&path, lt, &recs, false);
-        let (c1, m1) = assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
-        c += c1;
-        m += m1;
-    }
-    eprintln!("mutated: {m} of {c} lines identical to tcpdump");
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
+    SUITE.mutated_vs_tcpdump(
+        &[
+            LinkType::En10mb,
+            LinkType::LinuxSll,
+            LinkType::LinuxSll2,
+            LinkType::Ppp,
+        ],
+        &[&["-n"], &["-nv"], &["-nvv"]],
+    );
 }
 
 /// Many more mutated packets, printed with each flag set: the printers must not
 /// panic.
 #[test]
 fn mutated_packets_never_panic() {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
-    let mut printed = 0usize;
-    for (lt, r) in mutated(&mut rng, 300) {
-        for o in &flag_sets {
-            let pkt = PacketRef {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: &r.data,
-            };
-            let s = format_one(o.clone(), lt, &pkt);
-            assert!(s.ends_with('\n'));
-            printed += 1;
-        }
-    }
-    assert!(printed > 10000, "only {printed} packets printed");
+    SUITE.mutated_never_panic();
 }

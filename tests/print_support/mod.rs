@@ -2,6 +2,7 @@
 //! and running tcpdump and rfilter's Printer over the same file.
 #![allow(dead_code)]
 pub mod build;
+pub mod suite;
 
 use clap::Parser;
 use rfilter::LinkType;

@@ -1,0 +1,247 @@
+//! The golden-test harness a printer suite runs over its captures in
+//! tests/data/DIR/: each capture against tcpdump at many flag sets, every
+//! truncation of its packets, lowered UDP lengths, and mutated packets (against
+//! tcpdump, and many more that must only never panic).
+
+use super::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use rfilter::LinkType;
+use rfilter::packet::PacketRef;
+use rfilter::print::{PrintOptions, format_one};
+use std::path::PathBuf;
+
+/// Flags each capture is printed with.
+pub const FLAGS: &[&[&str]] = &[
+    &["-n"],
+    &["-nv"],
+    &["-nvv"],
+    &["-nvvv"],
+    &["-ne"],
+    &["-nq"],
+    &["-nx"],
+    &["-nvX"],
+    &["-nA"],
+];
+
+/// Flags for the truncated variants (each record cut at every length).
+pub const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
+
+/// A suite: its directory under tests/data/ and the captures mutated and
+/// printed without -n.
+pub struct Suite {
+    pub dir: &'static str,
+    pub names: &'static [&'static str],
+}
+
+impl Suite {
+    pub fn data(&self, name: &str) -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(self.dir)
+            .join(format!("{name}.pcap"))
+    }
+
+    /// Every record of `name` cut to each length from the start of its payload to
+    /// one byte short of complete.
+    fn cut_variants(&self, name: &str) -> PathBuf {
+        let (lt, recs) = read_pcap(&self.data(name));
+        let mut out = Vec::new();
+        for r in &recs {
+            for n in payload_start(lt, &r.data)..r.data.len() {
+                out.push(Rec {
+                    ts: r.ts,
+                    wire_len: r.wire_len,
+                    data: r.data[..n].to_vec(),
+                });
+            }
+        }
+        let path = tmpdir(self.dir).join(format!("{name}-cut.pcap"));
+        write_pcap(&path, lt, &out, false);
+        path
+    }
+
+    /// Every UDP record of `name` with its UDP length field lowered to each value
+    /// from 8 (no payload) to one byte short of the payload it carries: the
+    /// printers must stop at the UDP length, not at the end of the capture.
+    fn short_udp_variants(&self, name: &str) -> PathBuf {
+        let (lt, recs) = read_pcap(&self.data(name));
+        let mut out = Vec::new();
+        for r in &recs {
+            let Some(at) = udp_len_at(&r.data) else {
+                continue;
+            };
+            let end = at + 4;
+            if end > r.data.len() {
+                continue;
+            }
+            let ulen = usize::from(u16::from_be_bytes([r.data[at], r.data[at + 1]]));
+            for new in 8..ulen.min(r.data.len() - end + 8) {
+                let mut d = r.data.clone();
+                d[at..at + 2].copy_from_slice(&(new as u16).to_be_bytes());
+                out.push(Rec {
+                    ts: r.ts,
+                    wire_len: r.wire_len,
+                    data: d,
+                });
+            }
+        }
+        let path = tmpdir(self.dir).join(format!("{name}-udplen.pcap"));
+        write_pcap(&path, lt, &out, false);
+        path
+    }
+
+    /// Capture `name`, its cuts and its lowered UDP lengths against tcpdump.
+    pub fn golden(&self, name: &str) {
+        let (c1, m1) = assert_same(&self.data(name), FLAGS);
+        let (c2, m2) = assert_same(&self.cut_variants(name), CUT_FLAGS);
+        let (c3, m3) = assert_same(&self.short_udp_variants(name), CUT_FLAGS);
+        eprintln!(
+            "{name}: {} of {} lines identical to tcpdump",
+            m1 + m2 + m3,
+            c1 + c2 + c3
+        );
+    }
+
+    /// Without -n: addresses and ports by name (tcpdump's resolver waits on DNS,
+    /// so this is one run per capture).
+    pub fn names_without_n(&self) {
+        for name in self.names {
+            assert_same(&self.data(name), &[&["-ttv"]]);
+        }
+    }
+
+    /// Each record of every capture `copies` times with random byte changes past
+    /// the transport header (the ports stay, so the packets stay with these
+    /// printers), cut at a random length.
+    fn mutated(&self, rng: &mut Rng, copies: usize) -> Vec<(LinkType, Rec)> {
+        let mut out = Vec::new();
+        for name in self.names {
+            let (lt, recs) = read_pcap(&self.data(name));
+            for r in &recs {
+                for _ in 0..copies {
+                    let mut d = r.data.clone();
+                    let start = payload_start(lt, &d);
+                    let span = d.len() - start;
+                    if span == 0 {
+                        continue;
+                    }
+                    for _ in 0..1 + rng.next() % 4 {
+                        let i = start + (rng.next() as usize % span);
+                        d[i] = match rng.next() % 4 {
+                            0 => 0,
+                            1 => 0xff,
+                            _ => rng.next() as u8,
+                        };
+                    }
+                    let cut = start + rng.next() as usize % (span + 1);
+                    d.truncate(cut);
+                    out.push((
+                        lt,
+                        Rec {
+                            ts: r.ts,
+                            wire_len: r.wire_len,
+                            data: d,
+                        },
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// Mutated packets of the link types `lts` against tcpdump at `flags`: every
+    /// line agrees.
+    pub fn mutated_vs_tcpdump(&self, lts: &[LinkType], flags: &[&[&str]]) {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let all = self.mutated(&mut rng, 30);
+        let (mut c, mut m) = (0, 0);
+        for &lt in lts {
+            let recs: Vec<Rec> = all
+                .iter()
+                .filter(|(l, _)| *l == lt)
+                .map(|(_, r)| r.clone())
+                .collect();
+            assert!(!recs.is_empty(), "no mutated {lt:?} records");
+            let path = tmpdir(self.dir).join(format!("mutated-{lt:?}.pcap"));
+            write_pcap(&path, lt, &recs, false);
+            let (c1, m1) = assert_same(&path, flags);
+            c += c1;
+            m += m1;
+        }
+        eprintln!("mutated: {m} of {c} lines identical to tcpdump");
+    }
+
+    /// Many more mutated packets, printed with each flag set: the printers must
+    /// not panic.
+    pub fn mutated_never_panic(&self) {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
+        let mut printed = 0usize;
+        for (lt, r) in self.mutated(&mut rng, 300) {
+            for o in &flag_sets {
+                let pkt = PacketRef {
+                    ts: r.ts,
+                    wire_len: r.wire_len,
+                    data: &r.data,
+                };
+                let s = format_one(o.clone(), lt, &pkt);
+                assert!(s.ends_with('\n'));
+                printed += 1;
+            }
+        }
+        assert!(printed > 10000, "only {printed} packets printed");
+    }
+}
+
+/// Where the application payload starts: past the UDP or TCP header of IPv4
+/// or IPv6 (no extension headers) in an Ethernet frame, past the link header
+/// otherwise; never past the frame's end.
+fn payload_start(lt: LinkType, d: &[u8]) -> usize {
+    let link = match lt {
+        LinkType::LinuxSll => 16,
+        LinkType::LinuxSll2 => 20,
+        LinkType::Ppp => 4,
+        _ => 14,
+    };
+    if lt != LinkType::En10mb {
+        return link.min(d.len());
+    }
+    let (l4, proto) = match d.get(14) {
+        Some(v) if v >> 4 == 4 => (14 + usize::from(v & 0xf) * 4, d.get(23).copied()),
+        Some(v) if v >> 4 == 6 => (14 + 40, d.get(20).copied()),
+        _ => (14, None),
+    };
+    let end = match proto {
+        Some(17) => l4 + 8,
+        Some(6) => l4 + d.get(l4 + 12).map_or(20, |v| usize::from(v >> 4) * 4),
+        _ => l4,
+    };
+    end.min(d.len())
+}
+
+/// Offset of the UDP length field, if the frame is IPv4/IPv6 UDP.
+fn udp_len_at(d: &[u8]) -> Option<usize> {
+    match d.get(14) {
+        Some(v) if v >> 4 == 4 && d.get(23) == Some(&17) => Some(14 + usize::from(v & 0xf) * 4 + 4),
+        Some(v) if v >> 4 == 6 && d.get(20) == Some(&17) => Some(14 + 40 + 4),
+        _ => None,
+    }
+}
+
+/// A small deterministic generator for the mutation tests.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+fn opts(flags: &[&str]) -> PrintOptions {
+    use clap::Parser;
+    let mut argv = vec!["rfilter"];
+    argv.extend_from_slice(flags);
+    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
+}
