@@ -1,9 +1,10 @@
 //! Golden tests for the ZEP printer (UDP port 17754) with the IEEE 802.15.4
-//! frames it carries, wb (UDP port 4567) and BEEP (TCP port 10288): rfilter
-//! against the tcpdump binary, line by line, over the captures in
-//! tests/data/zep/ (written by tests/data/make_zep.py, make_wb.py and
-//! make_beep.py), over every truncation of each packet, over lowered UDP
-//! lengths, and over mutated packets (which must never panic).
+//! frames it carries, wb (UDP port 4567), BEEP (TCP port 10288) and the AFS
+//! rx header (UDP ports 7000-7009): rfilter against the tcpdump binary, line
+//! by line, over the captures in tests/data/zep/ (written by
+//! tests/data/make_zep.py, make_wb.py, make_beep.py and make_rx.py), over
+//! every truncation of each packet, over lowered UDP lengths, and over mutated
+//! packets (which must never panic).
 mod print_support;
 
 use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
@@ -144,6 +145,22 @@ fn beep() {
         m1 + m2,
         c1 + c2
     );
+}
+
+/// AFS rx headers (ports 7000-7009) of the packets whose line rfilter prints in
+/// full: every type but acks and first data packets, every flag, short
+/// headers; cut at every length and with lowered UDP lengths.
+#[test]
+fn rx() {
+    golden("rx");
+}
+
+/// An rx packet from and to each port rfilter decodes: the printer chosen
+/// follows tcpdump's order.
+#[test]
+fn rx_port_precedence() {
+    let (c, m) = assert_same(&data("rx-ports"), &[&["-n"], &["-nv"], &["-nq"]]);
+    eprintln!("rx-ports: {m} of {c} lines identical to tcpdump");
 }
 
 /// Without -n: addresses and ports by name (one run; tcpdump's resolver waits

@@ -96,6 +96,7 @@ mod radius;
 mod rip;
 mod rpki;
 mod rsvp;
+mod rx;
 mod sctp;
 mod serial;
 mod sflow;

@@ -163,6 +163,11 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     // tcpdump 4.99 tries mDNS right after DNS (hence the 5353 exclusions), and
     // RIPng, DHCPv6, HSRP and BFD before syslog.
+    // AFS rx comes after zephyr, before RIPng.
+    let rx_port = |p: u16| (7000..=7009).contains(&p);
+    if !c.opts.quiet && (rx_port(sport) || rx_port(dport)) && !port(5353) {
+        return super::rx::print(c, payload, length);
+    }
     if !c.opts.quiet && port(521) && !port(5353) {
         return super::rip::ripng(c, payload, length);
     }
