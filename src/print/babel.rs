@@ -92,6 +92,37 @@ fn address(c: &mut Ctx, a: &[u8; 16]) {
     }
 }
 
+/// A prefix as printed: its bytes and its length (IPv4 ones v4-mapped, +96).
+type Shown = ([u8; 16], u8);
+
+/// The destination prefix (`omitted` bytes from `prev`) then the source prefix
+/// of a source-specific TLV, read from `body[at..]` (at most `len` bytes in
+/// all); with the offset past both.
+#[allow(clippy::too_many_arguments)]
+fn dst_src_prefixes(
+    ae: u8,
+    plen: u8,
+    src_plen: u8,
+    omitted: usize,
+    prev: Option<&[u8; 16]>,
+    body: &[u8],
+    at: usize,
+    len: usize,
+) -> Option<(usize, Shown, Shown)> {
+    let shown = |l: u8| if ae == 1 { l.wrapping_add(96) } else { l };
+    let (used, dst) = network_prefix(
+        ae,
+        i32::from(plen),
+        omitted,
+        body.get(at..)?,
+        prev,
+        len - at,
+    )?;
+    let at = at + used;
+    let (used, src) = network_prefix(ae, i32::from(src_plen), 0, body.get(at..)?, None, len - at)?;
+    Some((at + used, (dst, shown(plen)), (src, shown(src_plen))))
+}
+
 fn prefix(c: &mut Ctx, a: &[u8; 16], plen: u8) {
     if plen >= 96 && a[..12] == V4_MAPPED[..12] {
         c.ipaddr(&a[12..]);
@@ -444,38 +475,21 @@ fn tlvs(c: &mut Ctx, d: &[u8], start: usize, tlvs_len: usize, remaining: usize) 
                 c.s("\n\tSS-Update");
                 short!(10);
                 let ae = b(0);
-                let (mut src_plen, mut plen, omitted) = (b(1), b(2), b(3));
+                let (src_plen, plen, omitted) = (b(1), b(2), b(3));
                 let (iv, seqno, metric) = (be16(d, m + 6)?, be16(d, m + 8)?, be16(d, m + 10)?);
                 let prev = if ae == 1 { &prev4 } else { &prev6 };
-                let mut parsed = 10usize;
-                let Some((used, p)) = network_prefix(
+                let Some((parsed, (p, plen), (src, src_plen))) = dst_src_prefixes(
                     ae,
-                    i32::from(plen),
+                    plen,
+                    src_plen,
                     usize::from(omitted),
-                    &body[parsed..],
                     Some(prev),
-                    len - parsed,
+                    body,
+                    10,
+                    len,
                 ) else {
                     return Ok(End::Invalid);
                 };
-                if ae == 1 {
-                    plen = plen.wrapping_add(96);
-                }
-                parsed += used;
-                let Some((used, src)) = network_prefix(
-                    ae,
-                    i32::from(src_plen),
-                    0,
-                    &body[parsed..],
-                    None,
-                    len - parsed,
-                ) else {
-                    return Ok(End::Invalid);
-                };
-                if ae == 1 {
-                    src_plen = src_plen.wrapping_add(96);
-                }
-                parsed += used;
                 c.s(" ");
                 prefix(c, &p, plen);
                 c.s(" from ");
@@ -491,30 +505,11 @@ fn tlvs(c: &mut Ctx, d: &[u8], start: usize, tlvs_len: usize, remaining: usize) 
                 c.s("\n\tSS-Request ");
                 short!(3);
                 let ae = b(0);
-                let (mut plen, mut src_plen) = (b(1), b(2));
-                let mut parsed = 3usize;
-                let Some((used, p)) =
-                    network_prefix(ae, i32::from(plen), 0, &body[parsed..], None, len - parsed)
+                let Some((_, (p, plen), (src, src_plen))) =
+                    dst_src_prefixes(ae, b(1), b(2), 0, None, body, 3, len)
                 else {
                     return Ok(End::Invalid);
                 };
-                if ae == 1 {
-                    plen = plen.wrapping_add(96);
-                }
-                parsed += used;
-                let Some((_, src)) = network_prefix(
-                    ae,
-                    i32::from(src_plen),
-                    0,
-                    &body[parsed..],
-                    None,
-                    len - parsed,
-                ) else {
-                    return Ok(End::Invalid);
-                };
-                if ae == 1 {
-                    src_plen = src_plen.wrapping_add(96);
-                }
                 if ae == 0 {
                     c.s("for any");
                 } else {
@@ -530,31 +525,13 @@ fn tlvs(c: &mut Ctx, d: &[u8], start: usize, tlvs_len: usize, remaining: usize) 
                 c.s("\n\tSS-MH-Request ");
                 short!(14);
                 let ae = b(0);
-                let (mut plen, hopc, mut src_plen) = (b(1), b(4), b(5));
+                let hopc = b(4);
                 let seqno = be16(d, m + 4)?;
-                let mut parsed = 14usize;
-                let Some((used, p)) =
-                    network_prefix(ae, i32::from(plen), 0, &body[parsed..], None, len - parsed)
+                let Some((_, (p, plen), (src, src_plen))) =
+                    dst_src_prefixes(ae, b(1), b(5), 0, None, body, 14, len)
                 else {
                     return Ok(End::Invalid);
                 };
-                if ae == 1 {
-                    plen = plen.wrapping_add(96);
-                }
-                parsed += used;
-                let Some((_, src)) = network_prefix(
-                    ae,
-                    i32::from(src_plen),
-                    0,
-                    &body[parsed..],
-                    None,
-                    len - parsed,
-                ) else {
-                    return Ok(End::Invalid);
-                };
-                if ae == 1 {
-                    src_plen = src_plen.wrapping_add(96);
-                }
                 let _ = write!(c, "({hopc} hops) for (");
                 prefix(c, &p, plen);
                 c.s(", ");
