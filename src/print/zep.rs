@@ -277,6 +277,28 @@ fn ieee802_15_4(c: &mut Ctx, d: &[u8], caplen: usize) -> R<bool> {
     std_frame(c, d, caplen, fc)
 }
 
+/// The frame control field and, unless `suppressed`, the sequence number
+/// (printed at -v): the bytes they take, or `None` (marked truncated) when the
+/// capture ends first.
+fn sequence(c: &mut Ctx, d: &[u8], suppressed: bool, caplen: usize) -> R<Option<usize>> {
+    let n = if suppressed {
+        2
+    } else {
+        let seq = u8_at(d, 2)?;
+        if c.opts.verbose > 0 {
+            c.s("seq ");
+            c.o.hexw(u64::from(seq), 2);
+            c.s(" ");
+        }
+        3
+    };
+    if caplen < n {
+        c.trunc_mark();
+        return Ok(None);
+    }
+    Ok(Some(n))
+}
+
 fn std_frame(c: &mut Ctx, d: &[u8], mut caplen: usize, fc: u16) -> R<bool> {
     let bit = |n: u16| (fc >> n) & 1 != 0;
     let mut fcs = 0u32;
@@ -313,7 +335,6 @@ fn std_frame(c: &mut Ctx, d: &[u8], mut caplen: usize, fc: u16) -> R<bool> {
             }
         }
     }
-    let mut p;
     if bit(8) {
         if version < 2 {
             c.s("[ERROR: Sequence number suppressed on frames where version < 2]");
@@ -321,26 +342,12 @@ fn std_frame(c: &mut Ctx, d: &[u8], mut caplen: usize, fc: u16) -> R<bool> {
         if vflag > 0 {
             c.s("seq suppressed ");
         }
-        if caplen < 2 {
-            c.trunc_mark();
-            return Ok(false);
-        }
-        p = 2;
-        caplen -= 2;
-    } else {
-        let seq = u8_at(d, 2)?;
-        if vflag > 0 {
-            c.s("seq ");
-            c.o.hexw(u64::from(seq), 2);
-            c.s(" ");
-        }
-        if caplen < 3 {
-            c.trunc_mark();
-            return Ok(false);
-        }
-        p = 3;
-        caplen -= 3;
     }
+    let Some(n) = sequence(c, d, bit(8), caplen)? else {
+        return Ok(false);
+    };
+    let mut p = n;
+    caplen -= n;
     let dst_len = addr_len((fc >> 10) & 3);
     let src_len = addr_len((fc >> 14) & 3);
     let Some(src_len) = src_len else {
@@ -749,27 +756,11 @@ fn mp_frame(c: &mut Ctx, d: &[u8], mut caplen: usize, fc: u16) -> R<bool> {
                 }
             }
         }
-        if bit(10) {
-            if caplen < 2 {
-                c.trunc_mark();
-                return Ok(false);
-            }
-            p = 2;
-            caplen -= 2;
-        } else {
-            let seq = u8_at(d, 2)?;
-            if vflag > 0 {
-                c.s("seq ");
-                c.o.hexw(u64::from(seq), 2);
-                c.s(" ");
-            }
-            if caplen < 3 {
-                c.trunc_mark();
-                return Ok(false);
-            }
-            p = 3;
-            caplen -= 3;
-        }
+        let Some(n) = sequence(c, d, bit(10), caplen)? else {
+            return Ok(false);
+        };
+        p = n;
+        caplen -= n;
     } else {
         (pan_present, ie, security) = (false, false, false);
         let seq = u8_at(d, 1)?;
