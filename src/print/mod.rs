@@ -115,6 +115,7 @@ mod udp;
 mod vat;
 mod vqp;
 mod wb;
+mod wifi;
 mod write_fmt;
 mod zep;
 mod zephyr;
