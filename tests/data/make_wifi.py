@@ -8,6 +8,9 @@
   prism.pcap     DLT_PRISM_HEADER (119): Prism headers, and AVS headers behind
                  the Prism link type
   avs.pcap       DLT_IEEE802_11_RADIO_AVS (163)
+  ppi.pcap       DLT_PPI (192): PPI headers in front of 802.11, radiotap,
+                 Ethernet and other frames, of link types with and without a
+                 printer, nested, too short or too long
 
 Frames are built by hand (struct) so that every field is under control; no
 scapy needed. Run from the repository root: python3 tests/data/make_wifi.py
@@ -475,6 +478,19 @@ def frames_radiotap():
     out.append(radiotap([], [0]) + b"\xd4")
     out.append(radiotap([f_u8(0x02)], [bits(1)]) + fc(3, 1) + bytes(10))
     out.append(radiotap([f_u8(0x02)], [bits(1)]) + ctrl(3, STA))
+    # iwlwifi-style headers: three presence words, per-chain signal, and an HE
+    # frame (bit 23, a field tcpdump does not know)
+    iwl0 = bits(1, 2, 3, 5, 7, 14) | ext_ns
+    iwl = [f_u8(0x10), f_u8(0x0C), f_chan(2462, 0x00C0), f_i8(-52), f_u16(0), f_u16(0),
+           f_i8(-52), f_u8(0), f_i8(-55), f_u8(1)]
+    out.append(radiotap(iwl, [iwl0, bits(5, 11) | ext_ns, bits(5, 11)]) + fcs(QOS_DATA))
+    he = [f_tsft(42), f_u8(0x10), f_chan(5500, 0x0140), f_i8(-61), f_u16(0), (2, bytes(12))]
+    out.append(radiotap(he, [bits(0, 1, 3, 5, 14, 23)]) + fcs(BEACON))
+    # QoS data with the Order bit (an HT Control field tcpdump does not skip)
+    out.append(radiotap(common, [w]) + data_frame(8, 1, bytes.fromhex("0c000000") + PAYLOADS[0], flags=0x80))
+    # FCS cut short by the snapshot length
+    framed = radiotap([f_u8(0x10)], [bits(1)]) + fcs(QOS_DATA)
+    out.append((framed[:-2], len(framed)))
     # Wire length past the capture
     full = radiotap(common, [w]) + QOS_DATA
     out.append((full[:60], len(full)))
@@ -526,12 +542,71 @@ def frames_avs():
     return out
 
 
+def ppi(dlt, payload, fields=b"", ln=None, version=0, flags=0):
+    hlen = 8 + len(fields) if ln is None else ln
+    return struct.pack("<BBHI", version, flags, hlen, dlt) + fields + payload
+
+
+# PPI 802.11-Common field: TSF, flags, rate, channel frequency and flags, FHSS, dBm
+PPI_COMMON = struct.pack("<HH", 2, 20) + struct.pack("<QHHHHBBbb", 123456789, 0x0001, 22, 2437, 0x00A0, 0, 0, -60, -95)
+# 802.11n MAC+PHY extension
+PPI_MACPHY = struct.pack("<HH", 5, 48) + bytes(48)
+
+
+def ethernet(dst, src, ethertype, payload):
+    return dst + src + struct.pack(">H", ethertype) + payload
+
+
+def frames_ppi():
+    out = []
+    eth_arp = ethernet(BCAST, STA, 0x0806, arp_request())
+    eth_ip = ethernet(AP, STA, 0x0800, ipv4_udp("192.168.1.23", "8.8.8.8", 53123, 53, DNS_Q))
+    icmp = ipv4_icmp_echo("10.0.0.1", "10.0.0.2")
+    out.append(ppi(105, BEACON, PPI_COMMON))
+    out.append(ppi(105, QOS_DATA, PPI_COMMON + PPI_MACPHY))
+    out.append(ppi(105, ACK))
+    out.append(ppi(105, DATA_TODS, PPI_COMMON, flags=1))
+    out.append(ppi(105, mgmt(12, b"\x07\x00", da=STA)))
+    out.append(ppi(127, radiotap([f_u8(0x10), f_u8(4)], [bits(1, 2)]) + fcs(BEACON)))
+    out.append(ppi(119, prism_header() + RTS))
+    out.append(ppi(163, avs_header() + ACK))
+    out.append(ppi(1, eth_arp))
+    out.append(ppi(1, eth_ip))
+    out.append(ppi(0, struct.pack("<I", 2) + icmp))
+    out.append(ppi(108, struct.pack(">I", 2) + icmp))
+    out.append(ppi(12, icmp))
+    out.append(ppi(228, icmp))
+    out.append(ppi(229, ipv6_udp()))
+    out.append(ppi(113, struct.pack(">HHH", 0, 1, 6) + STA + b"\0\0" + b"\x08\x00" + icmp))
+    out.append(ppi(9, b"\xff\x03\x00\x21" + icmp))
+    out.append(ppi(104, b"\x0f\x00\x08\x00" + icmp))
+    out.append(ppi(192, ppi(105, ACK)))
+    out.append(ppi(192, ppi(192, ppi(1, eth_arp))))
+    # Link types without a printer: the header and the bytes
+    for dlt in (14, 101, 147, 200, 0xFFFFFFFF):
+        out.append(ppi(dlt, b"\x01\x02\x03\x04payload"))
+    out.append(ppi(105, ACK, version=1))
+    # Bad and short headers
+    out.append(ppi(105, ACK, ln=4))
+    out.append(ppi(105, ACK, ln=7))
+    out.append(ppi(105, ACK, ln=65533))
+    out.append(ppi(105, ACK, ln=65532))
+    out.append(ppi(105, ACK, ln=200))
+    out.append(ppi(105, b"")[:6])
+    out.append(ppi(105, b""))
+    out.append(ppi(105, QOS_DATA)[:40])
+    full = ppi(1, eth_ip)
+    out.append((full[:50], len(full)))
+    return out
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     pcap("wifi.pcap", 105, frames_80211())
     pcap("radiotap.pcap", 127, frames_radiotap())
     pcap("prism.pcap", 119, frames_prism())
     pcap("avs.pcap", 163, frames_avs())
+    pcap("ppi.pcap", 192, frames_ppi())
 
 
 if __name__ == "__main__":

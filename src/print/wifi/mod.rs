@@ -1,18 +1,17 @@
 //! IEEE 802.11 (Wi-Fi) link types as tcpdump 4.99 prints them: bare frames
 //! (DLT_IEEE802_11), frames behind a radiotap header (DLT_IEEE802_11_RADIO),
 //! a Prism header (DLT_PRISM_HEADER) or an AVS header
-//! (DLT_IEEE802_11_RADIO_AVS). Checked line by line against tcpdump by
+//! (DLT_IEEE802_11_RADIO_AVS), and PPI headers (DLT_PPI). Checked line by line against tcpdump by
 //! `tests/print_wifi.rs`.
 
-// Not dispatched until the link types beyond rfilter's own are readable.
-#![allow(dead_code, unused_imports)]
-
 mod frame;
+mod ppi;
 mod radio;
 mod tables;
 
 use crate::print::{Ctx, R};
 
+pub(crate) use ppi::ppi;
 pub(crate) use radio::{avs, prism, radiotap};
 
 /// DLT_IEEE802_11: a bare 802.11 frame, no FCS.

@@ -562,13 +562,6 @@ pub(crate) fn prism(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         c.trunc_mark();
         return Ok(caplen);
     }
-    // tcpdump counts the Prism header as link header before it decodes the
-    // frame, so a truncated frame's -x dump still starts after it.
-    match frame::print(c, &d[PRISM_HDR_LEN..], length - PRISM_HDR_LEN, false, 0) {
-        Ok(h) => Ok(PRISM_HDR_LEN + h),
-        Err(_) => {
-            c.trunc_mark();
-            Ok(PRISM_HDR_LEN)
-        }
-    }
+    let h = frame::print(c, &d[PRISM_HDR_LEN..], length - PRISM_HDR_LEN, false, 0)?;
+    Ok(PRISM_HDR_LEN + h)
 }
