@@ -574,6 +574,8 @@ def frames_ppi():
     out.append(ppi(1, eth_ip))
     out.append(ppi(0, struct.pack("<I", 2) + icmp))
     out.append(ppi(108, struct.pack(">I", 2) + icmp))
+    out.append(ppi(108, struct.pack(">I", 0x00FF0002) + icmp))  # both halves set: shown swapped
+    out.append(ppi(0, struct.pack("<I", 0x02000000) + icmp))
     out.append(ppi(12, icmp))
     out.append(ppi(228, icmp))
     out.append(ppi(229, ipv6_udp()))
