@@ -450,6 +450,15 @@ def frames_radiotap():
     out.append(radiotap([f_tsft(555), f_u8(0x10), f_u8(2), f_chan(2437, 0x00A0), f_i8(-45), f_u16(0),
                          f_i8(-47), f_u8(0), f_i8(-46), f_u8(1)],
                         [bits(0, 1, 2, 3, 5, 14) | ext_ns, bits(5, 11) | ext_ns, bits(5, 11)]) + fcs(BEACON))
+    # Two presence words: the TSFT after them is padded from offset 12 to 16
+    out.append(radiotap([f_tsft(0xFEDCBA9876543210), f_u8(0x02), f_i8(-33)],
+                        [bits(0, 1, 5) | ext_ns, bits(5)]) + ACK)
+    out.append(radiotap([f_u8(0x02), f_i8(-33), f_tsft(7)],
+                        [bits(1, 5) | ext_ns, bits(0)]) + ACK)
+    # XChannel with an MCS field: 11n whatever the channel flags
+    out.append(radiotap([f_xchan(0x000200C0, 5180, 36, 30), f_mcs(0x1F, 0x11, 15)], [bits(18, 19)]) + ACK)
+    out.append(radiotap([f_chan(2412, 0x00A0), f_xchan(0x00010480, 2412, 1, 30), f_mcs(0x07, 0x04, 3)],
+                        [bits(3, 18, 19)]) + ACK)
     # A second word in the same namespace: bits 32 and up are not known
     out.append(radiotap([f_u8(0x02), f_u8(1)], [bits(1, 31), bits(0)]) + ACK)
     out.append(radiotap([f_u8(0x02)], [bits(1, 31), 0]) + ACK)
