@@ -284,22 +284,6 @@ def frames_80211():
 
 # ---------------------------------------------------------------- radiotap
 
-def align(buf_len, size):
-    return (buf_len + size - 1) // size * size
-
-
-class RT:
-    """A radiotap header built field by field with radiotap's alignment."""
-
-    def __init__(self, words=None):
-        self.words = words  # explicit presence words, or None to compute one
-        self.fields = []  # (bit, size-alignment, bytes)
-
-    def add(self, bit, al, data):
-        self.fields.append((bit, al, data))
-        return self
-
-
 def radiotap(fields, words=None, extra=b"", length=None, pad_to=None):
     """fields: list of (alignment, bytes) in order; words: presence words."""
     nwords = len(words)

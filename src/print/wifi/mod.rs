@@ -1,7 +1,8 @@
 //! IEEE 802.11 (Wi-Fi) link types as tcpdump 4.99 prints them: bare frames
 //! (DLT_IEEE802_11), frames behind a radiotap header (DLT_IEEE802_11_RADIO),
 //! a Prism header (DLT_PRISM_HEADER) or an AVS header
-//! (DLT_IEEE802_11_RADIO_AVS), and PPI headers (DLT_PPI). Checked line by line against tcpdump by
+//! (DLT_IEEE802_11_RADIO_AVS), and Per-Packet Information headers (DLT_PPI)
+//! in front of any link type. Checked line by line against tcpdump by
 //! `tests/print_wifi.rs`.
 
 mod frame;
