@@ -119,6 +119,7 @@ mod udp;
 mod vat;
 mod vqp;
 mod wb;
+mod wifi;
 mod write_fmt;
 mod zep;
 mod zephyr;
