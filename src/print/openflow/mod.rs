@@ -1,11 +1,14 @@
 //! OpenFlow (TCP 6653 and 6633) as tcpdump 4.99 prints it: one line per message
 //! of the segment with version, type, length and transaction id, marks for
-//! lengths that break the message type's size rule, and, with -v, the data of
-//! HELLO (1.0) and ECHO messages. The other bodies tcpdump decodes with -v
-//! (features, flow and packet messages, statistics, errors) are not decoded.
+//! lengths that break the message type's size rule, and, with -v, the message
+//! bodies tcpdump decodes (every 1.0 type in v10.rs; ECHO data of 1.3).
+
+mod common;
+mod v10;
 
 use super::out::Put;
 use super::{Ctx, R, Trunc, be16, be32, u8_at};
+use common::Body as Span;
 
 /// Every message starts with version, type, length and xid.
 const HEADER_LEN: usize = 8;
@@ -177,7 +180,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
             return captured(d, p, len);
         }
         let body = msg_len - HEADER_LEN;
-        message(c, d, p, body, info)?;
+        message(c, d, p, body, version, kind)?;
         if body > len {
             break;
         }
@@ -187,7 +190,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
 }
 
 /// A message body of `len` declared bytes at `p`.
-fn message(c: &mut Ctx, d: &[u8], p: usize, len: usize, info: Option<&MsgType>) -> R {
+fn message(c: &mut Ctx, d: &[u8], p: usize, len: usize, version: u8, kind: u8) -> R {
+    let info = msg_type(version, kind);
     let Some(info) = info else {
         return captured(d, p, len);
     };
@@ -199,20 +203,15 @@ fn message(c: &mut Ctx, d: &[u8], p: usize, len: usize, info: Option<&MsgType>) 
         c.s(" (invalid)");
         return captured(d, p, len);
     }
-    if c.opts.verbose == 0 || info.body == Other {
+    if c.opts.verbose == 0 {
         return captured(d, p, len);
     }
-    if len == 0 {
-        return Ok(());
+    let span = Span::new(d, p, len);
+    match (version, info.body) {
+        (1, _) => v10::body(c, span, kind),
+        (_, Data) => common::data(c, span),
+        (_, Other) => captured(d, p, len),
     }
-    c.s("\n\t data (");
-    c.dec(len as u64);
-    c.s(" octets)");
-    if c.opts.verbose >= 2 {
-        let end = p.saturating_add(len).min(d.len());
-        super::hex::hex_and_ascii(&mut c.o, "\n\t  ", d.get(p..end).unwrap_or(&[]), 0);
-    }
-    captured(d, p, len)
 }
 
 /// The segment ended inside a message header.
