@@ -311,8 +311,80 @@ def v10():
     wrpcap(os.path.join(OUT, "openflow-v10.pcap"), pkts)
 
 
+def port13(no, i, state=4, config=0, curr=0x2820, adv=0x282f, supp=0xffff, peer=0, speed=10000000):
+    return (struct.pack(">I4x", no) + mac(i) + b"\0\0" + name("s1-eth%d" % i, 16)
+            + struct.pack(">8I", config, state, curr, adv, supp, peer, speed, speed * 4))
+
+
+def v13():
+    """OpenFlow 1.3 messages: the types tcpdump 4.99 decodes with -v, with real
+    and odd field values and malformed HELLO elements, and the types it does
+    not decode (packet-in/out, flow-mod, multipart) as real switches send them."""
+    m = []
+    # HELLO: no elements, a version bitmap (OVS offers 1.0-1.3), odd bitmaps,
+    # unknown elements, bad element lengths.
+    elem = lambda t, payload, n=None: struct.pack(">HH", t, 4 + len(payload) if n is None else n) + payload
+    m += [
+        msg(4, 0), msg(4, 0, elem(1, struct.pack(">I", 0x1e))), msg(4, 0, elem(1, struct.pack(">I", 0x12))),
+        msg(4, 0, elem(1, struct.pack(">I", 0x7f))), msg(4, 0, elem(1, struct.pack(">I", 0xffffff80))),
+        msg(4, 0, elem(1, struct.pack(">I", 0))), msg(4, 0, elem(1, struct.pack(">II", 0x10, 0))),
+        msg(4, 0, elem(1, b"")), msg(4, 0, elem(2, b"abcd") + elem(1, struct.pack(">I", 2))),
+        msg(4, 0, elem(0xffff, b"")), msg(4, 0, elem(1, b"", n=3)), msg(4, 0, elem(1, b"\0" * 4, n=12)),
+        msg(4, 0, elem(1, struct.pack(">I", 0x10)) + b"\0\0"),
+    ]
+    # ERROR: every type, known, last and unknown codes; EXPERIMENTER; data.
+    for et, codes in ((0, 2), (1, 14), (2, 16), (3, 9), (4, 12), (5, 8), (6, 15), (7, 5), (8, 3), (9, 3),
+                      (10, 3), (11, 3), (12, 12), (13, 6)):
+        for code in (0, codes - 1, codes):
+            m.append(msg(4, 1, struct.pack(">HH", et, code) + msg(4, 14, b"\0" * 4)))
+    m += [msg(4, 1, struct.pack(">HH", 14, 0)), msg(4, 1, struct.pack(">HH", 0xFFFF, 0) + b"exp"),
+          msg(4, 1, struct.pack(">HH", 0xFFFE, 1))]
+    # EXPERIMENTER: Nicira, ONF, NoviFlow, unknown; with and without data.
+    for exp, typ, data in ((0x002320, 20, b"\0" * 8), (0x4f4e4600, 2300, b""), (0xff000002, 1, b"novi"),
+                           (0xff000009, 7, b"\x01"), (0x00aabbcc, 0xffffffff, b"")):
+        m.append(msg(4, 4, struct.pack(">II", exp, typ) + data))
+    # FEATURES_REPLY.
+    m += [msg(4, 6, struct.pack(">QIBB2xII", 0x0000000000000001, 256, 254, 0, 0x4f, 0)),
+          msg(4, 6, struct.pack(">QIBB2xII", 0xffffffffffffffff, 0, 1, 3, 0xffffffff, 7)),
+          msg(4, 6, struct.pack(">QIBB2xII", 2, 0, 1, 0, 0x10, 0))]
+    # GET_CONFIG_REPLY, SET_CONFIG.
+    for flags, miss in ((0, 0xffe5), (1, 0xffff), (2, 128), (3, 0)):
+        m.append(msg(4, 8 + flags % 2, struct.pack(">HH", flags, miss)))
+    # PORT_STATUS: each reason and an unknown one.
+    for reason in range(4):
+        m.append(msg(4, 12, struct.pack(">B7x", reason) + port13(reason + 1, reason + 1, state=reason)))
+    m.append(msg(4, 12, struct.pack(">B7x", 0) + port13(0xfffffffe, 9, state=0xff, config=0xff, curr=0x10000)))
+    # PORT_MOD, TABLE_MOD.
+    m += [msg(4, 16, struct.pack(">I4x", 3) + mac(3) + b"\0\0" + struct.pack(">III4x", 1, 0x65, 0x2820)),
+          msg(4, 16, struct.pack(">I4x", 0xffffff00) + mac(4) + b"\0\0" + struct.pack(">III4x", 2, 0x80, 0x10000))]
+    for tid, cfg in ((0, 0), (0xfe, 3), (0xff, 0xffffffff)):
+        m.append(msg(4, 17, struct.pack(">B3xI", tid, cfg)))
+    # QUEUE_GET_CONFIG_REQUEST, ROLE_REQUEST/REPLY, GET_ASYNC_REPLY, SET_ASYNC.
+    m += [msg(4, 22, struct.pack(">I4x", 1)), msg(4, 22, struct.pack(">I4x", 0xffffffff))]
+    for role in (0, 1, 2, 3, 4):
+        m.append(msg(4, 24 + role % 2, struct.pack(">I4xQ", role, 0x0102030405060708 * role)))
+    m += [msg(4, 27, struct.pack(">6I", 3, 1, 7, 7, 15, 0)), msg(4, 28, struct.pack(">6I", 0, 0, 0, 0, 0, 0)),
+          msg(4, 28, struct.pack(">6I", 8, 0xffffffff, 1, 2, 4, 9))]
+    # Types tcpdump 4.99 does not decode, as switches and controllers send them.
+    pin = struct.pack(">IHBBQ", 0xffffffff, len(frame()), 0, 0, 0x1234) + struct.pack(">HH", 1, 12) \
+        + struct.pack(">HBBI", 0x8000, 0, 4, 1) + b"\0" * 4 + b"\0\0" + frame()
+    m += [msg(4, 10, pin), msg(4, 13, struct.pack(">IIH6x", 0xffffffff, 0xfffffffd, 16)
+                                     + struct.pack(">HHIH6x", 0, 16, 0xfffffffb, 0xffff) + frame()),
+          msg(4, 14, struct.pack(">QQBBHHHIIIH2x", 0, 0, 0, 0, 0, 0, 0, 0xffffffff, 0xffffffff, 0xffffffff, 0)
+              + struct.pack(">HH", 1, 4) + b"\0" * 4),
+          msg(4, 18, struct.pack(">HH4x", 13, 0)), msg(4, 19, struct.pack(">HH4x", 0, 0) + b"\0" * 40),
+          msg(4, 11, b"\0" * 40), msg(4, 15, b"\0" * 8), msg(4, 23, b"\0" * 8), msg(4, 29, b"\0" * 8)]
+    pkts = [seg(x, sport=6653, dport=41000 + i % 5) for i, x in enumerate(m)]
+    pkts.append(seg(m[1] + m[20] + msg(4, 2, b"ping") + m[-12]))
+    pkts.append(seg(msg(4, 12, struct.pack(">B7x", 0) + port13(1, 1), length=120)))
+    for i, p in enumerate(pkts):
+        p.time = 1700000400 + i / 8
+    wrpcap(os.path.join(OUT, "openflow-v13.pcap"), pkts)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     safe()
     types()
     v10()
+    v13()
