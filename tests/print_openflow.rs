@@ -78,6 +78,14 @@ fn every_message_type() {
     eprintln!("openflow-types: {m} of {c} lines identical to tcpdump");
 }
 
+/// 1.0 and 1.3 messages of random types with seeded random bodies, at every
+/// flag set of the suite.
+#[test]
+fn random_bodies() {
+    let (c, m) = assert_same(&SUITE.data("openflow-random"), FLAGS);
+    eprintln!("openflow-random: {m} of {c} lines identical to tcpdump");
+}
+
 /// Without -n: addresses and ports by name.
 #[test]
 fn names_without_n() {

@@ -278,7 +278,8 @@ def v10():
     m.append(msg(1, 17, struct.pack(">HH", 2, 0) + struct.pack(">QQI4x", 1000, 64000, 12)))
     m.append(msg(1, 17, struct.pack(">HH", 2, 0) + struct.pack(">QQI", 1, 2, 3)))
     table = lambda tid, wc: struct.pack(">B3x", tid) + name("classifier", 32) + struct.pack(">IIIQQ", wc, 1000000, 12, 99999, 88888)
-    m.append(msg(1, 17, struct.pack(">HH", 3, 0) + table(0, 0x3FFFFF) + table(0xFE, 0x400001) + table(7, 0)))
+    m.append(msg(1, 17, struct.pack(">HH", 3, 0) + table(0, 0x3FFFFF) + table(0xFE, 0x400001) + table(7, 0)
+                 + table(3, 0x0FFF00) + table(4, 0x1003F00)))
     m.append(msg(1, 17, struct.pack(">HH", 3, 0) + table(0, 0x3FFFFF)[:32]))
     port = lambda no: struct.pack(">H6x", no) + struct.pack(">12Q", *range(no, no + 12))
     m.append(msg(1, 17, struct.pack(">HH", 4, 0) + port(1) + port(0xFFFE)))
@@ -382,9 +383,38 @@ def v13():
     wrpcap(os.path.join(OUT, "openflow-v13.pcap"), pkts)
 
 
+def random_bodies():
+    """1.0 and 1.3 messages of random types with seeded random bodies: random
+    bytes, small numbers where counts and lengths sit, packet-in/out frames cut
+    anywhere; a few messages followed by another."""
+    import random
+    rnd = random.Random(20261127)
+    frames = (frame(), arp_frame())
+    pkts = []
+    for i in range(1500):
+        ver = rnd.choice((1, 1, 1, 4))
+        kind = rnd.randrange(22 if ver == 1 else 30)
+        n = rnd.choice((0, 4, 8, 12, 16, 24, 40, 48, 56, 64, 72, 80, 88, 100, rnd.randrange(300)))
+        pick = (0, 0, 0xFF, 1, 2)
+        body = bytes(rnd.choice(pick) if rnd.random() < 0.5 else rnd.randrange(256) for _ in range(n))
+        if rnd.random() < 0.3 and n >= 16:
+            body = struct.pack(">HH", rnd.randrange(7), rnd.choice((8, 16, 12, 4, 0, 24, 88, n - 4))) + body[4:]
+        if ver == 1 and kind in (10, 13) and rnd.random() < 0.5:
+            head = struct.pack(">IHHBx", 5, 60, 1, 0) if kind == 10 else struct.pack(">IHH", 1, 2, 0)
+            body = head + rnd.choice(frames)[:rnd.randrange(70)]
+        x = msg(ver, kind, body, xid=i)
+        if rnd.random() < 0.1:
+            x += msg(1, 2, b"z")
+        pkts.append(seg(x, sport=6633, dport=50000 + i % 11))
+    for i, p in enumerate(pkts):
+        p.time = 1700000600 + i / 16
+    wrpcap(os.path.join(OUT, "openflow-random.pcap"), pkts)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     safe()
     types()
     v10()
     v13()
+    random_bodies()

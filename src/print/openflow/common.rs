@@ -87,11 +87,12 @@ pub(super) fn data(c: &mut Ctx, b: Body) -> R {
 }
 
 /// The names of the bits set in `v` in parentheses when any bit of `known`
-/// is set (then every named bit is listed, known or not), and a mark when bits
-/// outside `known` are set.
+/// is set (then every named bit is listed, known or not, and the parentheses
+/// may stay empty), and a mark when bits outside `known` are set.
 pub(super) fn bitmap(c: &mut Ctx, v: u32, names: &[(u32, &str)], known: u32) {
     if v & known != 0 {
-        let mut sep = " (";
+        c.s(" (");
+        let mut sep = "";
         for &(bit, name) in names {
             if v & bit != 0 {
                 c.s(sep);
