@@ -3,6 +3,7 @@
 //! numbers, strings and vendor names as tcpdump prints them.
 
 use super::{Ctx, R, Trunc};
+use crate::print::out::Put;
 use crate::print::tcp::print_char;
 
 /// A structure of `len` declared bytes at offset `p` of the captured segment
@@ -105,6 +106,28 @@ pub(super) fn bitmap(c: &mut Ctx, v: u32, names: &[(u32, &str)], known: u32) {
     if v & !known != 0 {
         c.s(" (bogus)");
     }
+}
+
+/// `label` and a decimal number. Callers read the number first: tcpdump's
+/// bounds check of a field runs before the field's text is printed.
+pub(super) fn num(c: &mut Ctx, label: &str, v: impl Into<u64>) {
+    c.s(label);
+    c.dec(v.into());
+}
+
+/// `label`, " 0x%08x" and the bit names of `v`.
+pub(super) fn bits32(c: &mut Ctx, label: &str, v: u32, names: &[(u32, &str)], known: u32) {
+    c.s(label);
+    c.s(" 0x");
+    c.o.hexw(u64::from(v), 8);
+    bitmap(c, v, names, known);
+}
+
+/// tcpdump's "invalid (0x%04x)".
+pub(super) fn hex_invalid(c: &mut Ctx, v: u16) {
+    c.s("invalid (0x");
+    c.o.hexw(u64::from(v), 4);
+    c.s(")");
 }
 
 /// A 1.0 port number: its reserved name or the number.

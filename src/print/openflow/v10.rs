@@ -6,9 +6,13 @@
 //!
 //! Every decoder takes the captured segment `d`, the offset of its structure
 //! and the structure's declared length; a field past the capture fails the
-//! packet as truncated, as tcpdump's bounds checks do.
+//! packet as truncated, as tcpdump's bounds checks do. Each field is read
+//! before its text is printed (tcpdump fetches a field inside the call that
+//! prints it), so a truncated packet stops at the same character.
 
-use super::common::{Body, bitmap, data, port16, printjnp, printn, vendor_name};
+use super::common::{
+    Body, bitmap, bits32, data, hex_invalid, num, port16, printjnp, printn, vendor_name,
+};
 use super::{Ctx, R};
 use crate::print::out::Put;
 
@@ -324,14 +328,6 @@ fn queue_id(c: &mut Ctx, id: u32) {
     }
 }
 
-/// `name` then " 0x%08x" and the bit names of `v`.
-fn bits32(c: &mut Ctx, name: &str, v: u32, names: &[(u32, &str)], known: u32) {
-    c.s(name);
-    c.s(" 0x");
-    c.o.hexw(u64::from(v), 8);
-    bitmap(c, v, names, known);
-}
-
 fn error(c: &mut Ctx, mut b: Body) -> R {
     let kind = b.u16(0)?;
     b.fwd(2);
@@ -349,13 +345,6 @@ fn error(c: &mut Ctx, mut b: Body) -> R {
         None => hex_invalid(c, code),
     }
     data(c, b)
-}
-
-/// tcpdump's "invalid (0x%04x)".
-fn hex_invalid(c: &mut Ctx, v: u16) {
-    c.s("invalid (0x");
-    c.o.hexw(u64::from(v), 4);
-    c.s(")");
 }
 
 /// ", vendor 0x%08x (name)".
@@ -410,9 +399,7 @@ fn bsn_message(c: &mut Ctx, mut b: Body) -> R {
             if b.len != 8 {
                 return invalid(c, b);
             }
-            let x = b.u8(0)?;
-            c.s(", index ");
-            c.dec(x);
+            num(c, ", index ", b.u8(0)?);
             b.check(1, 7)
         }
         // SET_IP_MASK, GET_IP_MASK_REPLY: index, padding, mask.
@@ -420,9 +407,7 @@ fn bsn_message(c: &mut Ctx, mut b: Body) -> R {
             if b.len != 8 {
                 return invalid(c, b);
             }
-            let x = b.u8(0)?;
-            c.s(", index ");
-            c.dec(x);
+            num(c, ", index ", b.u8(0)?);
             let a = b.bytes(4, 4)?;
             c.s(", mask ");
             c.ipaddr(a);
@@ -433,9 +418,9 @@ fn bsn_message(c: &mut Ctx, mut b: Body) -> R {
             if b.len != 4 {
                 return invalid(c, b);
             }
-            let x = b.u8(0)?;
+            let v = b.u8(0)?;
             c.s(", report_mirror_ports ");
-            match x {
+            match v {
                 0 => c.s("OFF"),
                 1 => c.s("ON"),
                 v => {
@@ -458,9 +443,7 @@ fn bsn_message(c: &mut Ctx, mut b: Body) -> R {
             if b.len != 4 {
                 return invalid(c, b);
             }
-            let x = b.u32(0)?;
-            c.s(", vport_no ");
-            c.dec(x);
+            num(c, ", vport_no ", b.u32(0)?);
             Ok(())
         }
         // SHELL_COMMAND: service, then the command text.
@@ -468,9 +451,7 @@ fn bsn_message(c: &mut Ctx, mut b: Body) -> R {
             if b.len < 4 {
                 return invalid(c, b);
             }
-            let x = b.u32(0)?;
-            c.s(", service ");
-            c.dec(x);
+            num(c, ", service ", b.u32(0)?);
             b.fwd(4);
             c.s(", data '");
             printn(c, b.d, b.p, b.len)?;
@@ -489,9 +470,9 @@ fn bsn_message(c: &mut Ctx, mut b: Body) -> R {
             if b.len != 4 {
                 return invalid(c, b);
             }
-            let x = b.u32(0)?;
+            let v = b.u32(0)?;
             c.s(", status 0x");
-            c.o.hexw(u64::from(x), 8);
+            c.o.hexw(u64::from(v), 8);
             Ok(())
         }
         _ => b.check_rest(),
@@ -521,9 +502,7 @@ fn bsn_action(c: &mut Ctx, mut b: Body) -> R {
     if b.len != 12 {
         return invalid(c, b);
     }
-    let x = b.u32(0)?;
-    c.s(", dest_port ");
-    c.dec(x);
+    num(c, ", dest_port ", b.u32(0)?);
     let tag = b.u32(4)?;
     match tag >> 16 {
         0 => c.s(", vlan_tag none"),
@@ -538,9 +517,9 @@ fn bsn_action(c: &mut Ctx, mut b: Body) -> R {
             c.s(")");
         }
     }
-    let x = b.u8(8)?;
+    let v = b.u8(8)?;
     c.s(", copy_stage ");
-    match x {
+    match v {
         0 => c.s("INGRESS"),
         1 => c.s("EGRESS"),
         v => {
@@ -592,9 +571,9 @@ fn packet_data(c: &mut Ctx, b: Body) -> R {
 
 /// A physical port description (48 bytes at `p`).
 fn phy_port(c: &mut Ctx, b: &Body, p: usize) -> R {
-    let x = b.u16(p)?;
+    let v = b.u16(p)?;
     c.s("\n\t  port_no ");
-    port16(c, x);
+    port16(c, v);
     let mac = b.bytes(p + 2, 6)?;
     c.s(", hw_addr ");
     c.etheraddr(mac);
@@ -695,9 +674,7 @@ fn queues(c: &mut Ctx, mut b: Body) -> R {
         if b.len < PACKET_QUEUE_MIN {
             return invalid(c, b);
         }
-        let x = b.u32(0)?;
-        c.s("\n\t  queue_id ");
-        c.dec(x);
+        num(c, "\n\t  queue_id ", b.u32(0)?);
         b.fwd(4);
         let dlen = usize::from(b.u16(0)?);
         b.fwd(2);
@@ -851,16 +828,16 @@ fn actions(c: &mut Ctx, pfx: &str, mut b: Body) -> R {
                 b.fwd(2);
             }
             1 => {
-                let x = b.u16(0)?;
+                let v = b.u16(0)?;
                 c.s(", vlan_vid ");
-                vlan(c, x);
+                vlan(c, v);
                 b.fwd(2);
                 b.chk_fwd(2)?;
             }
             2 => {
-                let x = b.u8(0)?;
+                let v = b.u8(0)?;
                 c.s(", vlan_pcp ");
-                pcp(c, x);
+                pcp(c, v);
                 b.fwd(1);
                 b.chk_fwd(3)?;
             }
@@ -878,26 +855,24 @@ fn actions(c: &mut Ctx, pfx: &str, mut b: Body) -> R {
                 b.fwd(4);
             }
             8 => {
-                let x = b.u8(0)?;
+                let v = b.u8(0)?;
                 c.s(", nw_tos 0x");
-                c.o.hexw(u64::from(x), 2);
+                c.o.hexw(u64::from(v), 2);
                 b.fwd(1);
                 b.chk_fwd(3)?;
             }
             9 | 10 => {
-                let x = b.u16(0)?;
-                c.s(", tp_port ");
-                c.dec(x);
+                num(c, ", tp_port ", b.u16(0)?);
                 b.fwd(2);
                 b.chk_fwd(2)?;
             }
             11 => {
-                let x = b.u16(0)?;
+                let v = b.u16(0)?;
                 c.s(", port ");
-                port16(c, x);
-                let x = b.u32(8)?;
+                port16(c, v);
+                let v = b.u32(8)?;
                 c.s(", queue_id ");
-                queue_id(c, x);
+                queue_id(c, v);
                 b.fwd(12);
             }
             ACTION_VENDOR => {
@@ -912,15 +887,11 @@ fn actions(c: &mut Ctx, pfx: &str, mut b: Body) -> R {
 }
 
 fn features_reply(c: &mut Ctx, mut b: Body) -> R {
-    let x = b.u64(0)?;
+    let v = b.u64(0)?;
     c.s("\n\t dpid 0x");
-    c.o.hexw(x, 16);
-    let x = b.u32(8)?;
-    c.s(", n_buffers ");
-    c.dec(x);
-    let x = b.u8(12)?;
-    c.s(", n_tables ");
-    c.dec(x);
+    c.o.hexw(v, 16);
+    num(c, ", n_buffers ", b.u32(8)?);
+    num(c, ", n_tables ", b.u8(12)?);
     bits32(
         c,
         "\n\t capabilities",
@@ -956,9 +927,7 @@ fn switch_config(c: &mut Ctx, b: Body) -> R {
         Some(name) => c.s(name),
         None => hex_invalid(c, flags),
     }
-    let x = b.u16(2)?;
-    c.s(", miss_send_len ");
-    c.dec(x);
+    num(c, ", miss_send_len ", b.u16(2)?);
     Ok(())
 }
 
@@ -973,9 +942,9 @@ fn nonzero16(c: &mut Ctx, name: &str, v: u16) {
 fn flow_mod(c: &mut Ctx, mut b: Body) -> R {
     flow_match(c, "\n\t ", &b, 0)?;
     b.fwd(MATCH_LEN);
-    let x = b.u64(0)?;
+    let v = b.u64(0)?;
     c.s("\n\t cookie 0x");
-    c.o.hexw(x, 16);
+    c.o.hexw(v, 16);
     let command = b.u16(8)?;
     c.s(", command ");
     match FLOW_MOD_COMMANDS.get(usize::from(command)) {
@@ -986,14 +955,14 @@ fn flow_mod(c: &mut Ctx, mut b: Body) -> R {
     nonzero16(c, ", hard_timeout ", b.u16(12)?);
     nonzero16(c, ", priority ", b.u16(14)?);
     if matches!(command, FC_ADD | FC_MODIFY | FC_MODIFY_STRICT) {
-        let x = b.u32(16)?;
+        let v = b.u32(16)?;
         c.s(", buffer_id ");
-        buffer_id(c, x);
+        buffer_id(c, v);
     }
     if matches!(command, FC_DELETE | FC_DELETE_STRICT) {
-        let x = b.u16(20)?;
+        let v = b.u16(20)?;
         c.s(", out_port ");
-        port16(c, x);
+        port16(c, v);
     }
     let flags = b.u16(22)?;
     c.s(", flags 0x");
@@ -1004,9 +973,9 @@ fn flow_mod(c: &mut Ctx, mut b: Body) -> R {
 }
 
 fn port_mod(c: &mut Ctx, b: Body) -> R {
-    let x = b.u16(0)?;
+    let v = b.u16(0)?;
     c.s("\n\t port_no ");
-    port16(c, x);
+    port16(c, v);
     let mac = b.bytes(2, 6)?;
     c.s(", hw_addr ");
     c.etheraddr(mac);
@@ -1023,16 +992,16 @@ fn port_mod(c: &mut Ctx, b: Body) -> R {
 }
 
 fn queue_get_config_request(c: &mut Ctx, b: Body) -> R {
-    let x = b.u16(0)?;
+    let v = b.u16(0)?;
     c.s("\n\t port ");
-    port16(c, x);
+    port16(c, v);
     b.check(2, 2)
 }
 
 fn queue_get_config_reply(c: &mut Ctx, mut b: Body) -> R {
-    let x = b.u16(0)?;
+    let v = b.u16(0)?;
     c.s("\n\t port ");
-    port16(c, x);
+    port16(c, v);
     b.fwd(2);
     b.chk_fwd(6)?;
     queues(c, b)
@@ -1065,33 +1034,33 @@ fn stats_request(c: &mut Ctx, mut b: Body) -> R {
                 return invalid(c, b);
             }
             flow_match(c, "\n\t ", &b, 0)?;
-            let x = b.u8(40)?;
+            let v = b.u8(40)?;
             c.s("\n\t table_id ");
-            table_id(c, x);
-            let x = b.u16(42)?;
+            table_id(c, v);
+            let v = b.u16(42)?;
             c.s(", out_port ");
-            port16(c, x);
+            port16(c, v);
             Ok(())
         }
         ST_PORT => {
             if b.len != PORT_STATS_REQUEST_LEN {
                 return invalid(c, b);
             }
-            let x = b.u16(0)?;
+            let v = b.u16(0)?;
             c.s("\n\t port_no ");
-            port16(c, x);
+            port16(c, v);
             b.check(2, 6)
         }
         ST_QUEUE => {
             if b.len != QUEUE_STATS_REQUEST_LEN {
                 return invalid(c, b);
             }
-            let x = b.u16(0)?;
+            let v = b.u16(0)?;
             c.s("\n\t port_no ");
-            port16(c, x);
-            let x = b.u32(4)?;
+            port16(c, v);
+            let v = b.u32(4)?;
             c.s(", queue_id ");
-            queue_id(c, x);
+            queue_id(c, v);
             Ok(())
         }
         ST_VENDOR => vendor_data(c, b),
@@ -1163,28 +1132,18 @@ fn flow_stats(c: &mut Ctx, mut b: Body) -> R {
         if entry < FLOW_STATS_MIN || entry > b.len {
             return invalid(c, b);
         }
-        let x = b.u8(2)?;
+        let v = b.u8(2)?;
         c.s(", table_id ");
-        table_id(c, x);
+        table_id(c, v);
         flow_match(c, "\n\t  ", &b, 4)?;
-        let x = b.u32(44)?;
-        c.s("\n\t  duration_sec ");
-        c.dec(x);
-        let x = b.u32(48)?;
-        c.s(", duration_nsec ");
-        c.dec(x);
-        let x = b.u16(52)?;
-        c.s(", priority ");
-        c.dec(x);
-        let x = b.u16(54)?;
-        c.s(", idle_timeout ");
-        c.dec(x);
-        let x = b.u16(56)?;
-        c.s(", hard_timeout ");
-        c.dec(x);
-        let x = b.u64(64)?;
+        num(c, "\n\t  duration_sec ", b.u32(44)?);
+        num(c, ", duration_nsec ", b.u32(48)?);
+        num(c, ", priority ", b.u16(52)?);
+        num(c, ", idle_timeout ", b.u16(54)?);
+        num(c, ", hard_timeout ", b.u16(56)?);
+        let v = b.u64(64)?;
         c.s(", cookie 0x");
-        c.o.hexw(x, 16);
+        c.o.hexw(v, 16);
         counter(c, ", packet_count ", &b, 72)?;
         counter(c, ", byte_count ", &b, 80)?;
         b.fwd(FLOW_STATS_MIN);
@@ -1201,9 +1160,7 @@ fn aggregate_stats(c: &mut Ctx, b: Body) -> R {
     }
     counter(c, "\n\t packet_count ", &b, 0)?;
     counter(c, ", byte_count ", &b, 8)?;
-    let x = b.u32(16)?;
-    c.s(", flow_count ");
-    c.dec(x);
+    num(c, ", flow_count ", b.u32(16)?);
     b.check(20, 4)
 }
 
@@ -1212,20 +1169,16 @@ fn table_stats(c: &mut Ctx, mut b: Body) -> R {
         if b.len < TABLE_STATS_LEN {
             return invalid(c, b);
         }
-        let x = b.u8(0)?;
+        let v = b.u8(0)?;
         c.s("\n\t table_id ");
-        table_id(c, x);
+        table_id(c, v);
         c.s(", name '");
         printjnp(c, b.d, b.p + 4, 32)?;
         c.s("'");
-        let x = b.u32(36)?;
-        bits32(c, "\n\t  wildcards", x, WILDCARDS, WILDCARDS_KNOWN);
-        let x = b.u32(40)?;
-        c.s("\n\t  max_entries ");
-        c.dec(x);
-        let x = b.u32(44)?;
-        c.s(", active_count ");
-        c.dec(x);
+        let v = b.u32(36)?;
+        bits32(c, "\n\t  wildcards", v, WILDCARDS, WILDCARDS_KNOWN);
+        num(c, "\n\t  max_entries ", b.u32(40)?);
+        num(c, ", active_count ", b.u32(44)?);
         counter(c, ", lookup_count ", &b, 48)?;
         counter(c, ", matched_count ", &b, 56)?;
         b.fwd(TABLE_STATS_LEN);
@@ -1252,9 +1205,9 @@ fn port_stats(c: &mut Ctx, mut b: Body) -> R {
         if b.len < PORT_STATS_LEN {
             return invalid(c, b);
         }
-        let x = b.u16(0)?;
+        let v = b.u16(0)?;
         c.s("\n\t  port_no ");
-        port16(c, x);
+        port16(c, v);
         if c.opts.verbose < 2 {
             b.fwd(2);
             b.chk_fwd(PORT_STATS_LEN - 2)?;
@@ -1273,12 +1226,10 @@ fn queue_stats(c: &mut Ctx, mut b: Body) -> R {
         if b.len < QUEUE_STATS_LEN {
             return invalid(c, b);
         }
-        let x = b.u16(0)?;
+        let v = b.u16(0)?;
         c.s("\n\t  port_no ");
-        port16(c, x);
-        let x = b.u32(4)?;
-        c.s(", queue_id ");
-        c.dec(x);
+        port16(c, v);
+        num(c, ", queue_id ", b.u32(4)?);
         counter(c, ", tx_bytes ", &b, 8)?;
         counter(c, ", tx_packets ", &b, 16)?;
         counter(c, ", tx_errors ", &b, 24)?;
@@ -1288,12 +1239,12 @@ fn queue_stats(c: &mut Ctx, mut b: Body) -> R {
 }
 
 fn packet_out(c: &mut Ctx, mut b: Body) -> R {
-    let x = b.u32(0)?;
+    let v = b.u32(0)?;
     c.s("\n\t buffer_id 0x");
-    c.o.hexw(u64::from(x), 8);
-    let x = b.u16(4)?;
+    c.o.hexw(u64::from(v), 8);
+    let v = b.u16(4)?;
     c.s(", in_port ");
-    port16(c, x);
+    port16(c, v);
     let alen = usize::from(b.u16(6)?);
     b.fwd(8);
     if alen > b.len {
@@ -1305,15 +1256,13 @@ fn packet_out(c: &mut Ctx, mut b: Body) -> R {
 }
 
 fn packet_in(c: &mut Ctx, mut b: Body) -> R {
-    let x = b.u32(0)?;
+    let v = b.u32(0)?;
     c.s("\n\t buffer_id ");
-    buffer_id(c, x);
-    let x = b.u16(4)?;
-    c.s(", total_len ");
-    c.dec(x);
-    let x = b.u16(6)?;
+    buffer_id(c, v);
+    num(c, ", total_len ", b.u16(4)?);
+    let v = b.u16(6)?;
     c.s(", in_port ");
-    port16(c, x);
+    port16(c, v);
     let reason = b.u8(8)?;
     c.s(", reason ");
     match reason {
@@ -1332,9 +1281,9 @@ fn packet_in(c: &mut Ctx, mut b: Body) -> R {
 
 fn flow_removed(c: &mut Ctx, b: Body) -> R {
     flow_match(c, "\n\t ", &b, 0)?;
-    let x = b.u64(40)?;
+    let v = b.u64(40)?;
     c.s("\n\t cookie 0x");
-    c.o.hexw(x, 16);
+    c.o.hexw(v, 16);
     nonzero16(c, ", priority ", b.u16(48)?);
     let reason = b.u8(50)?;
     c.s(", reason ");
@@ -1348,12 +1297,8 @@ fn flow_removed(c: &mut Ctx, b: Body) -> R {
             c.s(")");
         }
     }
-    let x = b.u32(52)?;
-    c.s(", duration_sec ");
-    c.dec(x);
-    let x = b.u32(56)?;
-    c.s(", duration_nsec ");
-    c.dec(x);
+    num(c, ", duration_sec ", b.u32(52)?);
+    num(c, ", duration_nsec ", b.u32(56)?);
     nonzero16(c, ", idle_timeout ", b.u16(60)?);
     counter(c, ", packet_count ", &b, 64)?;
     counter(c, ", byte_count ", &b, 72)

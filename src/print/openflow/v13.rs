@@ -5,7 +5,7 @@
 //! other bodies (packet-in/out, flow and group mods, multipart messages, ...)
 //! are only checked for having been captured.
 
-use super::common::{Body, bitmap, data, vendor_name};
+use super::common::{Body, bitmap, bits32, data, hex_invalid, num, vendor_name};
 use super::{Ctx, R};
 use crate::print::out::Put;
 
@@ -256,21 +256,6 @@ fn port32(c: &mut Ctx, v: u32) {
     c.s(name);
 }
 
-/// `name` then " 0x%08x" and the bit names of `v`.
-fn bits32(c: &mut Ctx, name: &str, v: u32, names: &[(u32, &str)], known: u32) {
-    c.s(name);
-    c.s(" 0x");
-    c.o.hexw(u64::from(v), 8);
-    bitmap(c, v, names, known);
-}
-
-/// tcpdump's "invalid (0x%04x)".
-fn hex_invalid(c: &mut Ctx, v: u16) {
-    c.s("invalid (0x");
-    c.o.hexw(u64::from(v), 4);
-    c.s(")");
-}
-
 fn hello_elements(c: &mut Ctx, mut b: Body) -> R {
     while b.len > 0 {
         if b.len < HELLO_ELEM_MIN {
@@ -351,15 +336,9 @@ fn features_reply(c: &mut Ctx, b: Body) -> R {
     let dpid = b.u64(0)?;
     c.s("\n\t dpid 0x");
     c.o.hexw(dpid, 16);
-    let n = b.u32(8)?;
-    c.s(", n_buffers ");
-    c.dec(n);
-    let n = b.u8(12)?;
-    c.s(", n_tables ");
-    c.dec(n);
-    let n = b.u8(13)?;
-    c.s(", auxiliary_id ");
-    c.dec(n);
+    num(c, ", n_buffers ", b.u32(8)?);
+    num(c, ", n_tables ", b.u8(12)?);
+    num(c, ", auxiliary_id ", b.u8(13)?);
     let caps = b.u32(16)?;
     bits32(
         c,
@@ -419,13 +398,9 @@ fn port(c: &mut Ctx, b: &Body, p: usize) -> R {
         let v = b.u32(p + 8 + 4 * i)?;
         bits32(c, name, v, PORT_FEATURES, PORT_FEATURES_KNOWN);
     }
-    let v = b.u32(p + 24)?;
-    c.s("\n\t   curr_speed ");
-    c.dec(v);
+    num(c, "\n\t   curr_speed ", b.u32(p + 24)?);
     c.s("kbps");
-    let v = b.u32(p + 28)?;
-    c.s("\n\t   max_speed ");
-    c.dec(v);
+    num(c, "\n\t   max_speed ", b.u32(p + 28)?);
     c.s("kbps");
     Ok(())
 }
