@@ -254,6 +254,8 @@ pub(crate) struct Ctx {
     pub ll_hdr_len: usize,
     /// Recent NFS calls, to decode their replies.
     pub nfs: nfs::XidMap,
+    /// Recent AFS rx calls, to decode their replies.
+    pub rx: rx::CallCache,
     /// Nesting depth of network-layer printers (IP in IP, GRE, ICMP quotes), capped
     /// so that a crafted packet cannot exhaust the stack.
     pub depth: u32,
@@ -359,6 +361,7 @@ impl<W: Write> Printer<W> {
                 names,
                 ll_hdr_len: 0,
                 nfs: nfs::XidMap::default(),
+                rx: rx::CallCache::default(),
                 depth: 0,
             },
             linktype,

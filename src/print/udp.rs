@@ -178,7 +178,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     // AFS rx comes after zephyr, before RIPng.
     let rx_port = |p: u16| (7000..=7009).contains(&p);
     if !c.opts.quiet && (rx_port(sport) || rx_port(dport)) && !port(5353) {
-        return super::rx::print(c, payload, length);
+        return super::rx::print(c, payload, length, sport, dport, ip);
     }
     if !c.opts.quiet && port(521) && !port(5353) {
         return super::rip::ripng(c, payload, length);
