@@ -54,3 +54,14 @@ fn mutated_packets_vs_tcpdump() {
 fn mutated_packets_never_panic() {
     SUITE.mutated_never_panic();
 }
+
+/// Every opcode of every service with random bodies and random replies and
+/// aborts (make_rx2.py's fixed seed), at the main flag sets.
+#[test]
+fn random_bodies() {
+    let (c, m) = print_support::assert_same(
+        &SUITE.data("random"),
+        &[&["-n"], &["-nv"], &["-nvv"], &["-nvvv"], &["-nX"]],
+    );
+    eprintln!("random: {m} of {c} lines identical to tcpdump");
+}

@@ -345,3 +345,87 @@ for call in [first, first + 5, first + 6, state["call"], state["call"] - 1, firs
     pkts.append(udp(rxh(4, 0, call=call) + U(101), 7000, 40001, SERVER, CLIENT))
 pcap(pkts, "odd.pcap")
 print(n_afs, "afs,", len(pkts), "odd packets")
+
+# random.pcap: every opcode of every service with random bodies built from
+# values that steer the decoders (small counts, string lengths near their
+# limits, printable text, ACL-like text), each followed by a random reply or
+# abort; a fixed seed, so the file is reproducible.
+import random
+
+rng = random.Random(7000)
+OPS = {
+    7000: list(range(130, 164)) + [220, 65536, 65537, 65538, 65539, 65540, 65541, 7],
+    7001: list(range(204, 219)) + [65536, 65537, 65538, 1],
+    7002: list(range(500, 522)) + [530, 10000, 10003, 20002, 20004, 20012, 2],
+    7003: list(range(501, 535)) + [10000, 10005, 20000, 20004, 20006, 20009, 3],
+    7004: list(range(1, 16)) + [21, 22, 23, 10000, 20004, 99],
+    7005: list(range(100, 129)) + [65536, 65537, 65538, 655537, 4],
+    7007: list(range(80, 117)) + [5],
+}
+
+
+def word():
+    k = rng.randrange(10)
+    if k < 3:
+        return rng.randrange(4)
+    if k < 5:
+        return rng.choice([63, 64, 65, 66, 255, 256, 257, 1024, 1025])
+    if k < 7:
+        return rng.randrange(40)
+    if k < 8:
+        return rng.choice([0xFFFFFFFF, 0x80000000, 0x7FFFFFFF, 0xFFFFFF9C])
+    return rng.getrandbits(32)
+
+
+def text():
+    alphabet = b"abcXYZ019 \t\n+-:.\x00\x01\x7f\x80\xe9\xff"
+    return bytes(rng.choice(alphabet) for _ in range(rng.randrange(30)))
+
+
+def acl_text():
+    parts = [b"%d %d\n" % (rng.randrange(-1, 4), rng.randrange(-1, 3))]
+    for _ in range(rng.randrange(5)):
+        parts.append(rng.choice([b"u%d %d\n" % (rng.randrange(9), rng.randrange(-5, 200)),
+                                 b"system:anyuser %d\n" % rng.randrange(128), b"x\n", b" 1 ", b"\t",
+                                 b"u\xe9 +%d\n" % rng.randrange(99), b"n 99999999999\n"]))
+    return b"".join(parts)
+
+
+def body():
+    out = b""
+    for _ in range(rng.randrange(0, 40)):
+        k = rng.randrange(12)
+        if k < 7:
+            out += U(word())
+        elif k < 9:
+            out += S(text())
+        elif k < 10:
+            out += S(acl_text())
+        elif k < 11:
+            out += V(text().replace(b"\x00", b""), rng.choice([32, 64, 65]))
+        else:
+            out += bytes(rng.randrange(1, 4))
+    return out
+
+
+pkts = []
+state["call"] = 20000
+for port, ops in OPS.items():
+    for op in ops:
+        for _ in range(2):
+            r = rng.randrange(3)
+            session(port, op, body(), reply=body() if r != 1 else None,
+                    abort=word() if r != 0 else None, v6=rng.randrange(8) == 0)
+# ACL texts: counts and entries in every shape sscanf meets
+for _ in range(150):
+    t = acl_text()
+    if rng.randrange(4) == 0:
+        t = t.replace(b"\n", rng.choice([b" ", b"\t", b"\n\n", b""]))
+    if rng.randrange(6) == 0:
+        t = t[: rng.randrange(len(t) + 1)]
+    if rng.randrange(2):
+        session(7000, 131, FID(1, 2, 3), reply=S(t))
+    else:
+        session(7000, 134, FID(1, 2, 3) + S(t))
+pcap(pkts, "random.pcap")
+print(len(pkts), "random packets")
