@@ -178,7 +178,7 @@ pub(crate) fn print(
             }
         }
     }
-    body(c, d, len, ty, flags, sport, dport, ip)?;
+    body(c, d, len, (sport, dport), ip)?;
     c.s(" (");
     c.dec(len as u64);
     c.s(")");
@@ -186,17 +186,9 @@ pub(crate) fn print(
 }
 
 /// What follows the header: a call, a reply to a remembered call, or an ack.
-#[allow(clippy::too_many_arguments)]
-fn body(
-    c: &mut Ctx,
-    d: &[u8],
-    len: usize,
-    ty: u8,
-    flags: u8,
-    sport: u16,
-    dport: u16,
-    ip: &IpInfo<'_>,
-) -> R {
+fn body(c: &mut Ctx, d: &[u8], len: usize, (sport, dport): (u16, u16), ip: &IpInfo<'_>) -> R {
+    let ty = u8_at(d, 20)?;
+    let flags = u8_at(d, 21)?;
     let seq = be32(d, 12)?;
     let client = flags & CLIENT_INITIATED != 0;
     if ty == DATA && seq == 1 && client {
@@ -229,8 +221,8 @@ fn body(
             let Some(svc) = Service::of(sport) else {
                 return Ok(());
             };
-            // pt, vldb and ubik decode a reply of just a header; the others
-            // need a body.
+            // pt and vldb (and ubik through them) decode a reply of just a
+            // header; the others need a body.
             let min = match svc {
                 Service::Prot | Service::Vldb => HDR,
                 _ => HDR + 1,
