@@ -71,6 +71,7 @@ mod l2misc;
 mod l2tp;
 mod ldp;
 mod link;
+mod linkmore;
 mod lisp;
 mod llc;
 mod lldp;

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Writes the captures of tests/print_linkmore.rs into tests/data/linkmore/: one pcap per
+link type (NFLOG, USB_LINUX, USB_LINUX_MMAPPED, IPOIB, VSOCK, BLUETOOTH_HCI_H4_WITH_PHDR,
+PFLOG, IPNET) with realistic frames of every kind tcpdump names, odd and short ones.
+Deterministic (fixed timestamps). Needs scapy for the IP payloads; the tests only read the
+files and compare rfilter's output with tcpdump's.
+
+usage: python3 tests/data/make_linkmore.py tests/data/linkmore
+"""
+import os
+import struct
+import sys
+from scapy.all import IP, IPv6, TCP, UDP, ICMP, ARP, Raw
+from scapy.layers.inet6 import ICMPv6EchoRequest, ICMPv6ND_NS
+from scapy.layers.dns import DNS, DNSQR
+
+A, B = "192.168.1.10", "93.184.216.34"
+A6, B6 = "2001:db8::10", "2001:db8:1::53"
+
+
+def ip4():
+    return [
+        bytes(IP(src=A, dst=B, id=0x1234, ttl=64, flags="DF") / TCP(sport=43210, dport=443, flags="S",
+                                                                     seq=1000, options=[("MSS", 1460)])),
+        bytes(IP(src=B, dst=A, id=7) / TCP(sport=80, dport=43211, flags="PA", seq=5, ack=9)
+              / Raw(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")),
+        bytes(IP(src=A, dst="8.8.8.8", id=3) / UDP(sport=51000, dport=53)
+              / DNS(id=0x4242, qd=DNSQR(qname="example.org"))),
+        bytes(IP(src=A, dst=B, id=4) / ICMP(type=8, id=77, seq=1) / Raw(b"\0" * 16)),
+    ]
+
+
+def ip6():
+    return [
+        bytes(IPv6(src=A6, dst=B6) / UDP(sport=40000, dport=53) / DNS(id=9, qd=DNSQR(qname="a.example"))),
+        bytes(IPv6(src=A6, dst=B6, hlim=64) / TCP(sport=50000, dport=22, flags="S", seq=77)),
+        bytes(IPv6(src="fe80::1", dst="ff02::1:ff00:2", hlim=255) / ICMPv6ND_NS(tgt="fe80::2")),
+        bytes(IPv6(src=A6, dst=B6) / ICMPv6EchoRequest(id=1, seq=2)),
+    ]
+
+
+def pcap(path, linktype, frames, snap=262144):
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, snap, linktype))
+        for i, fr in enumerate(frames):
+            if isinstance(fr, tuple):  # (captured bytes, wire length)
+                data, wire = fr
+            else:
+                data, wire = fr, len(fr)
+            f.write(struct.pack("<IIII", 1700000000 + i, 1000 * i, len(data), wire))
+            f.write(data)
+
+
+# ---- NFLOG (DLT 239): 4-byte header (family, version, resource id BE), then TLVs
+# with host-order (little-endian here) length and type, padded to 4 bytes.
+def tlv(t, v, pad=True, length=None):
+    n = 4 + len(v) if length is None else length
+    body = struct.pack("<HH", n, t) + v
+    if pad and len(body) % 4:
+        body += b"\0" * (4 - len(body) % 4)
+    return body
+
+
+def nflog(family, group, tlvs, version=0):
+    return struct.pack(">BBH", family, version, group) + b"".join(tlvs)
+
+
+def nflog_std(family, payload, hook=0, prefix=b"IN=eth0 DROP\0", group=5):
+    hwproto = 0x0800 if family == 2 else 0x86dd
+    return nflog(family, group, [
+        tlv(1, struct.pack(">HBB", hwproto, hook, 0)),
+        tlv(2, struct.pack(">I", 0x100)),
+        tlv(3, struct.pack(">QQ", 1700000000, 123456)),
+        tlv(4, struct.pack(">I", 2)),
+        tlv(15, struct.pack(">H", 1)),
+        tlv(16, bytes.fromhex("005056c00008000c29aabbcc0800")),
+        tlv(17, struct.pack(">H", 14)),
+        tlv(8, struct.pack(">H", 6) + b"\0\0" + bytes.fromhex("000c29aabbcc0000")),
+        tlv(10, prefix),
+        tlv(11, struct.pack(">I", 1000)),
+        tlv(14, struct.pack(">I", 1000)),
+        tlv(12, struct.pack(">I", 17)),
+        tlv(9, payload),
+    ])
+
+
+def nflog_frames():
+    out = []
+    for p in ip4():
+        out.append(nflog_std(2, p))
+    for p in ip6():
+        out.append(nflog_std(10, p, hook=3, prefix=b"v6 out\0"))
+    p4, p6 = ip4()[0], ip6()[0]
+    out += [
+        # The minimal form the kernel sends: packet header, outdev, payload.
+        nflog(2, 0, [tlv(1, struct.pack(">HBB", 0x0800, 3, 0)), tlv(5, struct.pack(">I", 3)), tlv(9, p4)]),
+        # Odd-length prefix: its padding is not counted in the length field.
+        nflog(2, 65535, [tlv(10, b"odd\0"), tlv(10, b"x\0"), tlv(9, p4)]),
+        # Families tcpdump does not decode (bridge, ARP family, unspecified).
+        nflog(7, 1, [tlv(1, struct.pack(">HBB", 0x0806, 0, 0)), tlv(9, bytes(ARP(psrc=A, pdst=B)))]),
+        nflog(0, 2, [tlv(9, b"\x01\x02\x03\x04\x05")]),
+        nflog(3, 2, [tlv(11, struct.pack(">I", 0))]),
+        # IPv6 payload labelled IPv4 and the reverse.
+        nflog(2, 9, [tlv(9, p6)]),
+        nflog(10, 9, [tlv(9, p4)]),
+        # No payload TLV at all.
+        nflog(2, 3, [tlv(1, struct.pack(">HBB", 0x0800, 1, 0)), tlv(4, struct.pack(">I", 1))]),
+        nflog(10, 3, []),
+        # Unknown versions.
+        nflog(2, 1, [tlv(9, p4)], version=1),
+        nflog(2, 1, [tlv(9, p4)], version=255),
+        # A TLV length shorter than its header, and zero.
+        nflog(2, 4, [struct.pack("<HH", 3, 1) + b"\0" * 4, tlv(9, p4)]),
+        nflog(2, 4, [struct.pack("<HH", 0, 1), tlv(9, p4)]),
+        # A TLV longer than the frame.
+        nflog(2, 4, [struct.pack("<HH", 200, 10) + b"abcd"]),
+        # A payload TLV whose length field disagrees with the packet (ignored).
+        nflog(2, 6, [tlv(9, p4, length=8)]),
+        # Big-endian TLV header (a capture from another host): looks huge.
+        nflog(2, 6, [struct.pack(">HH", 8, 1) + b"\x08\x00\x01\x00", tlv(9, p4)]),
+        # Payload TLV first, then trailing TLVs never reached.
+        nflog(2, 8, [tlv(9, p4), tlv(10, b"after\0")]),
+        # Payload captured short of the wire length (snaplen).
+        (nflog_std(2, ip4()[1])[:120], len(nflog_std(2, ip4()[1]))),
+        # Wire length past what the TLVs claim.
+        (nflog(2, 1, [tlv(1, b"\x08\x00\x00\x00")]), 40),
+        # Header only, and shorter.
+        nflog(2, 1, []),
+        b"\x02\x00\x00",
+        b"\x02",
+    ]
+    return out
+
+
+def main():
+    d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
+    os.makedirs(d, exist_ok=True)
+    pcap(os.path.join(d, "nflog.pcap"), 239, nflog_frames())
+
+
+if __name__ == "__main__":
+    main()
