@@ -132,10 +132,68 @@ def nflog_frames():
     return out
 
 
+# ---- USB_LINUX (189, 48-byte header) and USB_LINUX_MMAPPED (220, 64 bytes): the
+# usbmon header in host byte order (little-endian here), then the URB data.
+def usb_hdr(ev, xfer, ep, dev, bus, setup_flag, data_flag, status, urb_len, data_len,
+            setup=b"\0" * 8, mmapped=False, interval=0, start_frame=0, xfer_flags=0, ndesc=0,
+            urb_id=0xffff88810a2b3c00):
+    h = struct.pack("<QBBBBHBBqiiII", urb_id, ord(ev), xfer, ep, dev, bus, setup_flag, data_flag,
+                    1700000000, 250000, status, urb_len, data_len) + setup
+    if mmapped:
+        h += struct.pack("<iiII", interval, start_frame, xfer_flags, ndesc)
+    return h
+
+
+DEVICE_DESC = bytes.fromhex("12010002000000400b05a0170001010203 01".replace(" ", ""))
+
+
+def usb_frames(mmapped):
+    m = dict(mmapped=mmapped)
+    get_desc = bytes.fromhex("8006000100001200")
+    set_conf = bytes.fromhex("0009010000000000")
+    out = [
+        # Control: GET_DESCRIPTOR (device) submitted and completed, SET_CONFIGURATION.
+        usb_hdr("S", 2, 0x80, 1, 1, 0, ord("<"), -115, 18, 0, get_desc, **m),
+        usb_hdr("C", 2, 0x80, 1, 1, ord("-"), 0, 0, 18, 18, **m) + DEVICE_DESC,
+        usb_hdr("S", 2, 0x00, 5, 2, 0, ord("<"), -115, 0, 0, set_conf, **m),
+        usb_hdr("C", 2, 0x00, 5, 2, ord("-"), ord(">"), 0, 0, 0, **m),
+        # Bulk OUT and IN (mass storage CBW and data).
+        usb_hdr("S", 3, 0x02, 4, 2, ord("-"), 0, -115, 31, 31, **m) + b"USBC" + b"\x11" * 27,
+        usb_hdr("C", 3, 0x02, 4, 2, ord("-"), ord(">"), 0, 31, 0, **m),
+        usb_hdr("S", 3, 0x81, 4, 2, ord("-"), ord("<"), -115, 512, 0, **m),
+        usb_hdr("C", 3, 0x81, 4, 2, ord("-"), 0, 0, 13, 13, **m) + b"USBS" + b"\0" * 9,
+        # Interrupt IN (a keyboard report), submitted and completed.
+        usb_hdr("S", 1, 0x81, 3, 1, ord("-"), ord("<"), -115, 8, 0, interval=8, **m),
+        usb_hdr("C", 1, 0x81, 3, 1, ord("-"), 0, 0, 8, 8, interval=8, **m) + bytes([0, 0, 4, 0, 0, 0, 0, 0]),
+        # Isochronous IN (audio), with its descriptors in the mmapped form.
+        usb_hdr("S", 0, 0x84, 7, 3, ord("-"), ord("<"), -115, 192, 0,
+                setup=struct.pack("<ii", 0, 2), interval=1, start_frame=100, ndesc=2, **m)
+        + (struct.pack("<iII4x", -18, 0, 96) * 2 if mmapped else b""),
+        usb_hdr("C", 0, 0x84, 7, 3, ord("-"), 0, 0, 192, 32 + 16,
+                setup=struct.pack("<ii", 0, 2), interval=1, start_frame=100, ndesc=2, **m)
+        + (struct.pack("<iII4x", 0, 0, 96) * 2 if mmapped else b"") + b"\x7f" * 16,
+        # An error event, a device disconnected mid-transfer.
+        usb_hdr("E", 3, 0x81, 4, 2, ord("-"), ord("<"), -108, 512, 0, **m),
+        usb_hdr("C", 3, 0x81, 4, 2, ord("-"), ord("<"), -71, 512, 0, **m),
+        # Bus numbers past one byte, device 127, endpoint 15.
+        usb_hdr("S", 3, 0x0f, 127, 300, ord("-"), 0, -115, 4, 4, **m) + b"abcd",
+        # Unknown transfer and event types.
+        usb_hdr("S", 7, 0x01, 1, 1, ord("-"), 0, 0, 0, 0, **m),
+        usb_hdr("X", 3, 0x01, 1, 1, ord("-"), 0, 0, 0, 0, **m),
+        usb_hdr("C", 0x83, 0x81, 1, 1, ord("-"), 0, 0, 0, 0, **m),
+        # Captured short of the URB data (snaplen).
+        (usb_hdr("C", 3, 0x81, 4, 2, ord("-"), 0, 0, 512, 512, **m) + b"\xee" * 40,
+         (64 if mmapped else 48) + 512),
+    ]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
     pcap(os.path.join(d, "nflog.pcap"), 239, nflog_frames())
+    pcap(os.path.join(d, "usb_linux.pcap"), 189, usb_frames(False))
+    pcap(os.path.join(d, "usb_linux_mmapped.pcap"), 220, usb_frames(True))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 //! holds one link type; [`print`] picks the printer by DLT.
 
 mod nflog;
+mod usb;
 
 use super::{Ctx, R};
 
@@ -15,6 +16,8 @@ use super::{Ctx, R};
 pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usize>> {
     Some(match dlt {
         nflog::DLT => nflog::print(c, d, len),
+        usb::DLT_48 => usb::print(c, d, 48),
+        usb::DLT_64 => usb::print(c, d, 64),
         _ => return None,
     })
 }
