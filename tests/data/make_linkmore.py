@@ -188,12 +188,163 @@ def usb_frames(mmapped):
     return out
 
 
+# ---- IPOIB (242): 40 bytes of hardware addresses, the ethertype, 2 reserved bytes.
+def ipoib(ethertype, payload, dst=None):
+    dst = dst or bytes.fromhex("00000048fe800000000000000002c90300a1b2c3")
+    src = bytes.fromhex("00000048fe800000000000000002c90300d4e5f6")
+    return dst + src[:20] + struct.pack(">HH", ethertype, 0) + payload
+
+
+def ipoib_frames():
+    arp = bytes.fromhex("00200800140401") + bytes(1) + bytes(20) + bytes([10, 0, 0, 1]) \
+        + bytes(20) + bytes([10, 0, 0, 2])
+    out = [ipoib(0x0800, p) for p in ip4()] + [ipoib(0x86dd, p) for p in ip6()]
+    arp_ok = bytes.fromhex("002008001404" "0001") + bytes(20) + bytes([10, 0, 0, 1]) \
+        + bytes(20) + bytes([10, 0, 0, 2])
+    out += [
+        ipoib(0x0806, arp_ok),
+        ipoib(0x0806, arp),
+        ipoib(0x0806, bytes(ARP(op=2, psrc="10.0.0.2", pdst="10.0.0.1"))),
+        ipoib(0x88cc, b"\x02\x07\x04\x00\x11\x22\x33\x44\x55\x00\x00"),
+        ipoib(0x8847, struct.pack(">I", (100 << 12) | 0x100 | 64) + ip4()[0]),
+        ipoib(0x1234, b"opaque payload bytes"),
+        ipoib(0x0000, b"\x01\x02"),
+        ipoib(0x0800, b""),
+        ipoib(0x0800, ip4()[0])[:50],
+        (ipoib(0x86dd, ip6()[1])[:70], len(ipoib(0x86dd, ip6()[1]))),
+        b"\x00" * 43,
+    ]
+    return out
+
+
+# ---- VSOCK (271): the af_vsockmon header (little-endian), a virtio transport
+# header, then the payload.
+def vsock(op, transport, src, dst, payload=b"", vop=None, vtype=1, flags=0, tlen=None, hdr_len=None):
+    virtio = b""
+    if transport == 2:
+        vop = vop if vop is not None else 5
+        virtio = struct.pack("<QQIIIHHIII", src[0], dst[0], src[1], dst[1], len(payload), vtype, vop,
+                             flags, 262144, 4096)
+    n = len(virtio) if hdr_len is None else hdr_len
+    return struct.pack("<QQIIHHH2x", src[0], dst[0], src[1], dst[1], op, transport, n) + virtio + payload
+
+
+def vsock_frames():
+    h, g = (2, 1024), (3, 22)
+    out = [
+        vsock(1, 2, h, g, vop=1),
+        vsock(1, 2, g, h, vop=2),
+        vsock(4, 2, h, g, b"SSH-2.0-OpenSSH_9.6\r\n"),
+        vsock(4, 2, g, h, bytes(range(48))),
+        vsock(3, 2, h, g, vop=6),
+        vsock(3, 2, g, h, vop=7),
+        vsock(2, 2, h, g, vop=4, flags=3),
+        vsock(2, 2, g, h, vop=3),
+        vsock(4, 2, h, g, b"", vop=5),
+        vsock(0, 2, h, g, vop=0),
+        vsock(4, 2, h, g, b"x", vop=9, vtype=2),
+        vsock(4, 1, h, g, b"no transport header"),
+        vsock(1, 1, (0xffffffff, 0xffffffff), (2**64 - 1, 1)),
+        vsock(4, 0, h, g, b"unknown"),
+        vsock(7, 5, h, g, b"odd"),
+        vsock(4, 2, h, g, b"abc")[:50],
+        (vsock(4, 2, h, g, b"payload cut by snaplen")[:80], 98),
+        vsock(4, 2, h, g)[:76],
+        vsock(1, 2, h, g)[:31],
+    ]
+    return out
+
+
+# ---- BLUETOOTH_HCI_H4_WITH_PHDR (201): a 4-byte direction (network order, bit 0
+# set for received), the H4 packet type, then the HCI packet.
+def bt_frames():
+    return [
+        struct.pack(">I", 0) + bytes.fromhex("01030c00"),  # HCI Reset
+        struct.pack(">I", 1) + bytes.fromhex("040e0401030c00"),  # Command Complete
+        struct.pack(">I", 0) + bytes.fromhex("0105040d") + bytes(13),  # Create Connection
+        struct.pack(">I", 1) + bytes.fromhex("023e3e0a000201") + bytes(8),
+        struct.pack(">I", 1) + bytes.fromhex("022a2010000c000400") + b"\x0b\x00" + bytes(10),  # ACL
+        struct.pack(">I", 0) + bytes.fromhex("03010003") + b"\x11\x22\x33",  # SCO
+        struct.pack(">I", 0xfffffffe) + bytes.fromhex("04ff00"),
+        struct.pack(">I", 3),
+        struct.pack(">I", 1)[:3],
+        (struct.pack(">I", 1) + bytes.fromhex("040e04"), 30),
+    ]
+
+
+# ---- PFLOG (117): OpenBSD's pfloghdr (length, af, action, reason, interface,
+# ruleset, rule numbers, uid/pid, direction), padded to 4 bytes, then the packet.
+def pflog(af, action, reason, ifname, payload, rulenr=3, subrulenr=0xffffffff, ruleset=b"",
+          direction=1, uid=0xffffffff, length=61, rule_uid=0, pid=0):
+    h = struct.pack(">BBBB16s16sII", length, af, action, reason, ifname, ruleset, rulenr, subrulenr)
+    h += struct.pack("<I", uid) + struct.pack(">iIiB3x", pid, rule_uid, 0, direction)
+    h = h[:length] + bytes(max(0, length - len(h)))
+    if len(h) % 4:
+        h += bytes(4 - len(h) % 4)
+    return h + payload
+
+
+def pflog_frames():
+    p4, p6 = ip4(), ip6()
+    out = [
+        pflog(2, 1, 0, b"em0", p4[0]),
+        pflog(2, 0, 0, b"em0", p4[1], direction=2),
+        pflog(24, 1, 0, b"vio0", p6[0], rulenr=12, subrulenr=4, ruleset=b"anchor/sub"),
+        pflog(28, 0, 1, b"lo0", p6[1]),
+        pflog(30, 2, 4, b"pflog0", p6[3], direction=0),
+        pflog(2, 1, 3, b"em1", p4[2], uid=1000),
+        pflog(2, 8, 2, b"re0", p4[3]),
+    ]
+    for action in range(0, 16):
+        out.append(pflog(2, action, action, b"em0", p4[0], direction=action % 5))
+    out += [
+        pflog(17, 1, 0, b"em0", b"\x01\x02\x03\x04"),
+        pflog(0, 1, 0, b"em0", b""),
+        pflog(2, 1, 0, b"a" * 16, p4[0]),
+        pflog(2, 1, 0, b"em0", p4[0], length=64),
+        pflog(2, 1, 0, b"em0", p4[0], length=45),
+        pflog(2, 1, 0, b"em0", p4[0], length=100),
+        pflog(2, 1, 0, b"em0", p4[0], length=44),
+        pflog(2, 1, 0, b"em0", p4[0], length=255),
+        pflog(2, 1, 0, b"em0", p4[0])[:60],
+        (pflog(2, 1, 0, b"em0", p4[1])[:90], len(pflog(2, 1, 0, b"em0", p4[1]))),
+        b"\x3d",
+    ]
+    return out
+
+
+# ---- IPNET (226): Solaris ipnet's 24-byte header (network order), then the packet.
+def ipnet(family, payload, zsrc=0, zdst=0, version=1, htype=0):
+    return struct.pack(">BBHIIIii", version, family, htype, len(payload), 2, 0, zsrc, zdst) + payload
+
+
+def ipnet_frames():
+    p4, p6 = ip4(), ip6()
+    out = [ipnet(2, p) for p in p4] + [ipnet(26, p, zsrc=1, zdst=2) for p in p6]
+    out += [
+        ipnet(2, p4[0], zsrc=-1, zdst=0x7fffffff),
+        ipnet(1, b"\x01\x02\x03"),
+        ipnet(0, b""),
+        ipnet(26, p4[0]),
+        ipnet(2, p4[0], version=2),
+        ipnet(2, p4[0])[:30],
+        (ipnet(26, p6[0])[:60], len(ipnet(26, p6[0]))),
+        ipnet(2, b"")[:23],
+    ]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
     pcap(os.path.join(d, "nflog.pcap"), 239, nflog_frames())
     pcap(os.path.join(d, "usb_linux.pcap"), 189, usb_frames(False))
     pcap(os.path.join(d, "usb_linux_mmapped.pcap"), 220, usb_frames(True))
+    pcap(os.path.join(d, "ipoib.pcap"), 242, ipoib_frames())
+    pcap(os.path.join(d, "vsock.pcap"), 271, vsock_frames())
+    pcap(os.path.join(d, "bluetooth.pcap"), 201, bt_frames())
+    pcap(os.path.join(d, "pflog.pcap"), 117, pflog_frames())
+    pcap(os.path.join(d, "ipnet.pcap"), 226, ipnet_frames())
 
 
 if __name__ == "__main__":

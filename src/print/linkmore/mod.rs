@@ -4,6 +4,7 @@
 //! its direction pseudo-header, OpenBSD pflog and Solaris ipnet. Each file
 //! holds one link type; [`print`] picks the printer by DLT.
 
+mod ipoib;
 mod nflog;
 mod usb;
 
@@ -18,6 +19,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         nflog::DLT => nflog::print(c, d, len),
         usb::DLT_48 => usb::print(c, d, 48),
         usb::DLT_64 => usb::print(c, d, 64),
+        ipoib::DLT => ipoib::print(c, d, len),
         _ => return None,
     })
 }
