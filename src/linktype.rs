@@ -1,7 +1,9 @@
 //! Link-layer header types rfilter understands, with tcpdump's names (`-y`).
 
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::{Mutex, OnceLock};
 
 /// A link-layer type. The discriminant is the libpcap DLT value on Linux (what
 /// `pcap_open_dead` takes); [`LinkType::linktype`] gives the value stored in savefiles.
@@ -34,6 +36,10 @@ pub enum LinkType {
     CHdlc,
     /// PPP as pppd records it: the address byte says the direction (0 in, 1 out).
     PppPppd,
+    /// Any other link type, by its savefile LINKTYPE value. Savefiles of it are
+    /// read and written; filters may use only what needs no link-layer knowledge
+    /// (`len`, `link[...]`), as libpcap allows for the link types it cannot parse.
+    Other(u16),
 }
 
 impl LinkType {
@@ -70,6 +76,7 @@ impl LinkType {
             LinkType::PppEther => 51,
             LinkType::CHdlc => 104,
             LinkType::PppPppd => 166,
+            LinkType::Other(v) => other_dlt(v),
         }
     }
 
@@ -77,6 +84,7 @@ impl LinkType {
     pub const fn linktype(self) -> u32 {
         match self {
             LinkType::Raw => 101,
+            LinkType::Other(v) => v as u32,
             other => other.dlt() as u32,
         }
     }
@@ -97,12 +105,13 @@ impl LinkType {
             51 => LinkType::PppEther,
             104 => LinkType::CHdlc,
             166 => LinkType::PppPppd,
-            _ => return None,
+            v => LinkType::Other(u16::try_from(v).ok()?),
         })
     }
 
-    /// tcpdump's name, as `-y` and `-L` spell it.
-    pub const fn name(self) -> &'static str {
+    /// tcpdump's name, as `-y` and `-L` spell it ("DLT n" for a link type
+    /// libpcap has no name for).
+    pub fn name(self) -> &'static str {
         match self {
             LinkType::Null => "NULL",
             LinkType::En10mb => "EN10MB",
@@ -117,11 +126,15 @@ impl LinkType {
             LinkType::PppEther => "PPP_ETHER",
             LinkType::CHdlc => "C_HDLC",
             LinkType::PppPppd => "PPP_PPPD",
+            LinkType::Other(v) => match libpcap_names(self.dlt()) {
+                Some((name, _)) => name,
+                None => leak(format!("DLT {v}")),
+            },
         }
     }
 
     /// tcpdump's description, as in "link-type EN10MB (Ethernet)".
-    pub const fn description(self) -> &'static str {
+    pub fn description(self) -> &'static str {
         match self {
             LinkType::Null => "BSD loopback",
             LinkType::En10mb => "Ethernet",
@@ -136,8 +149,69 @@ impl LinkType {
             LinkType::PppEther => "PPPoE",
             LinkType::CHdlc => "Cisco HDLC",
             LinkType::PppPppd => "PPP for pppd, with direction flag",
+            LinkType::Other(v) => match libpcap_names(self.dlt()) {
+                Some((_, description)) => description,
+                None => leak(format!("DLT {v}")),
+            },
         }
     }
+
+    /// What tcpdump's start lines say after "link-type": the name and description,
+    /// or the bare number when libpcap knows no name for it.
+    pub fn header_text(self) -> String {
+        match self {
+            LinkType::Other(v) if libpcap_names(self.dlt()).is_none() => v.to_string(),
+            _ => format!("{} ({})", self.name(), self.description()),
+        }
+    }
+
+    /// rfilter decodes and filters on this link type's header (it is one of [`LinkType::ALL`]).
+    pub fn is_parsed(self) -> bool {
+        !matches!(self, LinkType::Other(_))
+    }
+}
+
+/// The DLT libpcap uses in memory for a LINKTYPE value: they differ only for the
+/// few values that were renumbered when LINKTYPE values were introduced.
+const fn other_dlt(linktype: u16) -> i32 {
+    match linktype {
+        100 => 11, // ATM_RFC1483
+        102 => 15, // SLIP_BSDOS
+        103 => 16, // PPP_BSDOS
+        v => v as i32,
+    }
+}
+
+/// The LINKTYPE value for a DLT (the inverse of [`other_dlt`]).
+const fn linktype_of_dlt(dlt: i32) -> i32 {
+    match dlt {
+        11 => 100,
+        15 => 102,
+        16 => 103,
+        v => v,
+    }
+}
+
+/// A name or description kept for the rest of the run. Only link types that
+/// actually occur are named, so this holds a handful of short strings.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// libpcap's name and description of a DLT, looked up once per DLT.
+fn libpcap_names(dlt: i32) -> Option<(&'static str, &'static str)> {
+    type Names = HashMap<i32, Option<(&'static str, &'static str)>>;
+    static CACHE: OnceLock<Mutex<Names>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    *cache.entry(dlt).or_insert_with(|| {
+        let lt = pcap::Linktype(dlt);
+        let name = lt.get_name().ok()?;
+        let description = lt.get_description().unwrap_or_else(|_| name.clone());
+        Some((leak(name), leak(description)))
+    })
 }
 
 impl fmt::Display for LinkType {
@@ -150,9 +224,15 @@ impl FromStr for LinkType {
     type Err = String;
     /// Case-insensitive, as libpcap's `pcap_datalink_name_to_val`.
     fn from_str(s: &str) -> Result<LinkType, String> {
+        let other = || {
+            let dlt = pcap::Linktype::from_name(s).ok()?.0;
+            let lt = LinkType::from_value(u32::try_from(linktype_of_dlt(dlt)).ok()?)?;
+            Some(lt)
+        };
         LinkType::ALL
             .into_iter()
             .find(|lt| lt.name().eq_ignore_ascii_case(s))
+            .or_else(other)
             .ok_or_else(|| {
                 let names: Vec<&str> = LinkType::ALL.iter().map(|l| l.name()).collect();
                 format!("unknown link type '{s}' (known: {})", names.join(", "))

@@ -21,9 +21,8 @@ fn open(path: &Path) -> Result<(Reader, String)> {
     let reader = Reader::open(path).map_err(|e| anyhow!("{name}: {e}"))?;
     let lt = reader.linktype();
     eprintln!(
-        "reading from file {name}, link-type {} ({}), snapshot length {}",
-        lt.name(),
-        lt.description(),
+        "reading from file {name}, link-type {}, snapshot length {}",
+        lt.header_text(),
         reader.snaplen()
     );
     Ok((reader, name))

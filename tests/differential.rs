@@ -324,6 +324,76 @@ fn rfilter_rejects_what_libpcap_rejects() {
     assert!(failures.is_empty(), "{}", summarize(&failures));
 }
 
+/// Link types whose headers rfilter does not parse (savefiles of them are read and
+/// written): libpcap compiles only `len` and `link[...]` for these, and so must rfilter.
+const OPAQUE_LINK_TYPES: [u16; 9] = [147, 189, 201, 220, 227, 239, 242, 253, 271];
+
+#[test]
+fn opaque_link_types_agree_with_libpcap() {
+    let mut exprs: Vec<String> = examples::valid()
+        .into_iter()
+        .chain(examples::rejected())
+        .map(|ex| ex.expr)
+        .collect();
+    exprs.extend(
+        [
+            "len > 10",
+            "link[0] = 1 and len <= 100",
+            "link[2:2] & 0xff00 != 0 or greater 50",
+            "less 40",
+            "link[len - 1] = 0",
+        ]
+        .map(String::from),
+    );
+    exprs.sort();
+    exprs.dedup();
+    let (mut accepted, mut refused, mut verdicts) = (0usize, 0usize, 0usize);
+    let mut failures = Vec::new();
+    for v in OPAQUE_LINK_TYPES {
+        let lt = LinkType::Other(v);
+        let samples = corpus::samples(lt);
+        for expr in &exprs {
+            let reference = reference_programs(expr, lt);
+            for optimize in [true, false] {
+                let ours = filter::compile(expr, &rfilter_options(lt, optimize));
+                match (&reference, ours) {
+                    (Err(_), Err(_)) => refused += 1,
+                    (Err(e), Ok(_)) => failures.push(format!(
+                        "`{expr}` on {lt}: libpcap refuses ({e}), rfilter accepts"
+                    )),
+                    (Ok((opt, _)), Err(e))
+                        if optimize && opt.is_none() && e.message.contains(REJECTS_ALL) =>
+                    {
+                        refused += 1
+                    }
+                    (Ok(_), Err(e)) => failures.push(format!(
+                        "`{expr}` on {lt}: rfilter refuses what libpcap accepts: {}",
+                        e.message
+                    )),
+                    (Ok((opt, unopt)), Ok(prog)) => {
+                        accepted += 1;
+                        let reference = Reference::new(opt.clone(), unopt.clone(), &samples);
+                        let what = if optimize { "rfilter" } else { "rfilter -O" };
+                        match compare(expr, lt, what, &prog, &reference, &samples) {
+                            Ok(n) => verdicts += n,
+                            Err(report) => failures.push(report),
+                        }
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "opaque link types: {} link types x {} expressions: {accepted} compiled by both, \
+         {refused} refused by both, {verdicts} verdicts compared, {} failures",
+        OPAQUE_LINK_TYPES.len(),
+        exprs.len(),
+        failures.len()
+    );
+    assert!(accepted > 0 && refused > 0);
+    assert!(failures.is_empty(), "{}", summarize(&failures));
+}
+
 /// Negative control: the comparison must catch a wrong program and say where.
 #[test]
 fn comparison_reports_a_wrong_program() {

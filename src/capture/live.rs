@@ -616,9 +616,8 @@ fn print_start(args: &Args, device: &str, linktype: LinkType) {
         "rfilter: "
     };
     eprintln!(
-        "{prefix}listening on {device}, link-type {} ({}), snapshot length {} bytes",
-        linktype.name(),
-        linktype.description(),
+        "{prefix}listening on {device}, link-type {}, snapshot length {} bytes",
+        linktype.header_text(),
         args.snaplen()
     );
 }

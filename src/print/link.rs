@@ -25,7 +25,19 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
         LinkType::PppSerial => super::serial::ppp_serial(c, d, len),
         LinkType::PppEther => super::serial::ppp_ether(c, d, len),
         LinkType::CHdlc => super::serial::chdlc(c, d, len),
+        LinkType::Other(_) => {
+            unsupported(c, d);
+            Ok(0)
+        }
     }
+}
+
+/// tcpdump's form for a link type it has no printer for: the protocol name in
+/// capitals, then every captured byte in hex and ASCII.
+fn unsupported(c: &mut Ctx, d: &[u8]) {
+    c.proto = "unsupported";
+    c.s("UNSUPPORTED");
+    super::hex::hex_and_ascii(&mut c.o, "\n\t", d, 0);
 }
 
 /// IPv4 or IPv6 by the version nibble.

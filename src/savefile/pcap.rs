@@ -195,16 +195,8 @@ impl PcapFormat {
     }
 }
 
-/// A savefile LINKTYPE value rfilter can handle, or the error naming it.
+/// The link type of a savefile's LINKTYPE field, or the error naming it.
 pub fn link_type_from_file(value: u32) -> Result<LinkType, ReadError> {
-    LinkType::from_value(value).ok_or_else(|| {
-        let known: Vec<String> = LinkType::ALL
-            .iter()
-            .map(|l| format!("{} ({})", l.name(), l.linktype()))
-            .collect();
-        ReadError::format(format!(
-            "unsupported link type {value} (rfilter reads {})",
-            known.join(", ")
-        ))
-    })
+    LinkType::from_value(value)
+        .ok_or_else(|| ReadError::format(format!("invalid link type {value} in the file header")))
 }

@@ -1592,6 +1592,12 @@ pub fn samples(lt: LinkType) -> Vec<Sample> {
         LinkType::Ppp | LinkType::PppSerial | LinkType::PppPppd => ppp_frames(),
         LinkType::CHdlc => chdlc_frames(),
         LinkType::PppEther => ppp_ether_frames(),
+        // A header rfilter does not parse: any bytes will do for `len` and `link[...]`.
+        LinkType::Other(_) => {
+            let mut frames = en10mb_frames();
+            frames.extend(raw_frames());
+            frames
+        }
     };
     with_truncations(frames, lt.dlt() as u64 + 1)
 }

@@ -104,6 +104,13 @@ impl Gen<'_> {
                 };
                 self.cmp(OffRel::LinkType, 0, BPF_H, v)
             }
+            Dlt::Opaque => {
+                let name = self.opts.linktype.name();
+                self.defer_error(&format!(
+                    "{name} link-layer type filtering not implemented (rfilter filters this link type only with len and link[...])"
+                ));
+                self.gen_false()
+            }
         }
     }
 

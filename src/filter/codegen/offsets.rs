@@ -32,6 +32,9 @@ pub enum Dlt {
     CHdlc,
     /// PPP from pppd: the address byte is the direction.
     PppPppd,
+    /// A link type whose header rfilter does not parse: only `len` and `link[...]`
+    /// compile, as libpcap allows for the link types it cannot filter on.
+    Opaque,
 }
 
 /// An absolute packet offset: `constant` plus, when `reg` is set, the value of that
@@ -100,6 +103,7 @@ impl LinkState {
             LinkType::PppPppd => (Dlt::PppPppd, Some(2), 4, 0),
             // The 6-byte PPPoE header, then the PPP protocol.
             LinkType::PppEther => (Dlt::PppEther, Some(6), 8, 0),
+            LinkType::Other(_) => (Dlt::Opaque, None, 0, 0),
         };
         LinkState {
             dlt,
