@@ -25,9 +25,11 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
         LinkType::PppSerial => super::serial::ppp_serial(c, d, len),
         LinkType::PppEther => super::serial::ppp_ether(c, d, len),
         LinkType::CHdlc => super::serial::chdlc(c, d, len),
-        LinkType::Other(_) => {
-            unsupported(c, d);
-            Ok(0)
+        LinkType::Other(v) => {
+            super::linkmore::print(c, u32::from(v), d, len).unwrap_or_else(|| {
+                unsupported(c, d);
+                Ok(0)
+            })
         }
     }
 }

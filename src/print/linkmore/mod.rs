@@ -10,10 +10,10 @@ mod usb;
 
 use super::{Ctx, R};
 
-/// Prints a packet of link type `dlt` if one of these printers takes it;
+/// Prints a packet of link type `dlt` (its savefile LINKTYPE value, the same
+/// as the DLT for all of these) if one of these printers takes it;
 /// returns the link-layer header length (what `-x` skips), or `None` for a
 /// link type printed elsewhere.
-#[allow(dead_code)] // dispatched from link.rs once LinkType::Other lands on main
 pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usize>> {
     Some(match dlt {
         nflog::DLT => nflog::print(c, d, len),

