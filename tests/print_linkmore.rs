@@ -201,3 +201,17 @@ fn ipoib() {
 fn ipoib_never_panics() {
     never_panic("ipoib");
 }
+
+/// VSOCK: connect, payload, control and disconnect operations over the virtio
+/// transport (every virtio operation, invalid types and operations), the
+/// no-info and unknown transports, unknown operations, payloads dumped with
+/// -vv, transport headers and payloads cut short.
+#[test]
+fn vsock() {
+    golden("vsock", &[(0, 90)]);
+}
+
+#[test]
+fn vsock_never_panics() {
+    never_panic("vsock");
+}

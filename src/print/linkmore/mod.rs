@@ -7,6 +7,7 @@
 mod ipoib;
 mod nflog;
 mod usb;
+mod vsock;
 
 use super::{Ctx, R};
 
@@ -20,6 +21,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         usb::DLT_48 => usb::print(c, d, 48),
         usb::DLT_64 => usb::print(c, d, 64),
         ipoib::DLT => ipoib::print(c, d, len),
+        vsock::DLT => vsock::print(c, d, len),
         _ => return None,
     })
 }
