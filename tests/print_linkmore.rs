@@ -215,3 +215,16 @@ fn vsock() {
 fn vsock_never_panics() {
     never_panic("vsock");
 }
+
+/// BLUETOOTH_HCI_H4_WITH_PHDR: HCI commands, events, ACL and SCO data in
+/// both directions, an odd direction word, an empty packet, a short
+/// pseudo-header, a snaplen cut.
+#[test]
+fn bluetooth() {
+    golden("bluetooth", &[(0, 12)]);
+}
+
+#[test]
+fn bluetooth_never_panics() {
+    never_panic("bluetooth");
+}

@@ -4,6 +4,7 @@
 //! its direction pseudo-header, OpenBSD pflog and Solaris ipnet. Each file
 //! holds one link type; [`print`] picks the printer by DLT.
 
+mod bt;
 mod ipoib;
 mod nflog;
 mod usb;
@@ -22,6 +23,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         usb::DLT_64 => usb::print(c, d, 64),
         ipoib::DLT => ipoib::print(c, d, len),
         vsock::DLT => vsock::print(c, d, len),
+        bt::DLT => bt::print(c, d, len),
         _ => return None,
     })
 }
