@@ -228,3 +228,17 @@ fn bluetooth() {
 fn bluetooth_never_panics() {
     never_panic("bluetooth");
 }
+
+/// PFLOG: IPv4 and IPv6 (every BSD value of AF_INET6) passed and blocked,
+/// rules in anchors, every action, reason and direction number tcpdump
+/// names and the next ones, other families, header lengths at and past the
+/// limits, cuts.
+#[test]
+fn pflog() {
+    golden("pflog", &[(0, 70)]);
+}
+
+#[test]
+fn pflog_never_panics() {
+    never_panic("pflog");
+}

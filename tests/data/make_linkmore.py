@@ -293,6 +293,9 @@ def pflog_frames():
         pflog(28, 0, 1, b"lo0", p6[1]),
         pflog(30, 2, 4, b"pflog0", p6[3], direction=0),
         pflog(2, 1, 3, b"em1", p4[2], uid=1000),
+        pflog(2, 1, 0, b"em1", p4[2], uid=0, rule_uid=0, pid=1234),
+        pflog(2, 1, 0, b"em\x01\xe9", p4[2], subrulenr=0, ruleset=b"r\x7f\x80\x1bset"),
+        pflog(2, 1, 0, b"", p4[2], subrulenr=0xfffffffe, ruleset=b"x" * 16),
         pflog(2, 8, 2, b"re0", p4[3]),
     ]
     for action in range(0, 16):

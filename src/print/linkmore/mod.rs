@@ -7,6 +7,7 @@
 mod bt;
 mod ipoib;
 mod nflog;
+mod pflog;
 mod usb;
 mod vsock;
 
@@ -24,6 +25,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         ipoib::DLT => ipoib::print(c, d, len),
         vsock::DLT => vsock::print(c, d, len),
         bt::DLT => bt::print(c, d, len),
+        pflog::DLT => pflog::print(c, d, len),
         _ => return None,
     })
 }
