@@ -242,3 +242,15 @@ fn pflog() {
 fn pflog_never_panics() {
     never_panic("pflog");
 }
+
+/// IPNET: IPv4 and IPv6 between zones (ids past 2^31), other families, a
+/// family that does not match the packet, an odd version, cuts.
+#[test]
+fn ipnet() {
+    golden("ipnet", &[(0, 30)]);
+}
+
+#[test]
+fn ipnet_never_panics() {
+    never_panic("ipnet");
+}

@@ -5,6 +5,7 @@
 //! holds one link type; [`print`] picks the printer by DLT.
 
 mod bt;
+mod ipnet;
 mod ipoib;
 mod nflog;
 mod pflog;
@@ -26,6 +27,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         vsock::DLT => vsock::print(c, d, len),
         bt::DLT => bt::print(c, d, len),
         pflog::DLT => pflog::print(c, d, len),
+        ipnet::DLT => ipnet::print(c, d, len),
         _ => return None,
     })
 }
