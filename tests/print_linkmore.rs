@@ -254,3 +254,31 @@ fn ipnet() {
 fn ipnet_never_panics() {
     never_panic("ipnet");
 }
+
+/// IEEE802_15_4_NOFCS (what Linux wpan monitor interfaces capture): the
+/// 802.15.4 frames of tests/data/zep/zep.pcap bare (beacons, data, acks,
+/// every MAC command, multipurpose frames, security headers, IEs, malformed
+/// frames), so -x shows where tcpdump's decoder stopped.
+#[test]
+fn wpan() {
+    golden("wpan", &[(0, 24)]);
+}
+
+/// IEEE802_15_4 (with FCS): printed as without.
+#[test]
+fn wpan_fcs() {
+    golden("wpan_fcs", &[(0, 24)]);
+}
+
+/// IEEE802_15_4_TAP: the frames behind TAP headers with and without TLVs,
+/// odd versions, header lengths too small and past the capture.
+#[test]
+fn wpan_tap() {
+    golden("wpan_tap", &[(0, 40)]);
+}
+
+#[test]
+fn wpan_never_panics() {
+    never_panic("wpan");
+    never_panic("wpan_tap");
+}

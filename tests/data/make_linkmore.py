@@ -337,6 +337,51 @@ def ipnet_frames():
     return out
 
 
+# ---- IEEE802_15_4 (195), IEEE802_15_4_NOFCS (230), IEEE802_15_4_TAP (283): the
+# 802.15.4 frames ZEP carries in tests/data/zep/zep.pcap (make_zep.py), bare.
+def wpan_frames(zep_pcap):
+    b = open(zep_pcap, "rb").read()
+    off, out = 24, []
+    while off + 16 <= len(b):
+        cap = struct.unpack("<I", b[off + 8:off + 12])[0]
+        d = b[off + 16:off + 16 + cap]
+        off += 16 + cap
+        et = struct.unpack(">H", d[12:14])[0]
+        if et == 0x0800:
+            l4 = 14 + (d[14] & 15) * 4
+        elif et == 0x86dd:
+            l4 = 14 + 40
+        else:
+            continue
+        z = d[l4 + 8:]
+        if z[:2] != b"EX" or len(z) < 4 or (z[2] != 1 and z[3] == 2):
+            continue
+        h = 16 if z[2] == 1 else 32
+        if len(z) > h:
+            out.append(z[h:])
+    return out
+
+
+def tap(frame, tlvs=b"", version=0, length=None):
+    n = 4 + len(tlvs) if length is None else length
+    return struct.pack("<BBH", version, 0, n) + tlvs + frame
+
+
+def wpan_tap_frames(frames):
+    # TLVs: FCS type (0), channel assignment (3), RSS (1).
+    tlvs = struct.pack("<HHB3x", 0, 1, 1) + struct.pack("<HHHB1x", 3, 3, 11, 0) + struct.pack("<HHf", 1, 4, -60.0)
+    out = [tap(f, tlvs) for f in frames[:12]] + [tap(f) for f in frames[12:20]]
+    out += [
+        tap(frames[0], version=1),
+        tap(frames[0], length=3),
+        tap(frames[0], length=200),
+        tap(b""),
+        tap(b"\x41"),
+        b"\x00\x00\x04",
+    ]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -348,6 +393,10 @@ def main():
     pcap(os.path.join(d, "bluetooth.pcap"), 201, bt_frames())
     pcap(os.path.join(d, "pflog.pcap"), 117, pflog_frames())
     pcap(os.path.join(d, "ipnet.pcap"), 226, ipnet_frames())
+    frames = wpan_frames(os.path.join(os.path.dirname(d.rstrip("/")), "zep", "zep.pcap"))
+    pcap(os.path.join(d, "wpan.pcap"), 230, frames)
+    pcap(os.path.join(d, "wpan_fcs.pcap"), 195, frames[:40])
+    pcap(os.path.join(d, "wpan_tap.pcap"), 283, wpan_tap_frames(frames))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ mod nflog;
 mod pflog;
 mod usb;
 mod vsock;
+mod wpan;
 
 use super::{Ctx, R};
 
@@ -28,6 +29,8 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         bt::DLT => bt::print(c, d, len),
         pflog::DLT => pflog::print(c, d, len),
         ipnet::DLT => ipnet::print(c, d, len),
+        wpan::DLT_FCS | wpan::DLT_NOFCS => wpan::print(c, d),
+        wpan::DLT_TAP => wpan::tap(c, d),
         _ => return None,
     })
 }
