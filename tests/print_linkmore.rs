@@ -282,3 +282,39 @@ fn wpan_never_panics() {
     never_panic("wpan");
     never_panic("wpan_tap");
 }
+
+/// DSA_TAG_DSA (Marvell switch tags as Linux DSA captures them): every mode
+/// (to and from the CPU, to a sniffer, forward) with trunk, sniff, CFI,
+/// tagged and code bits, over IPv4, IPv6, ARP, VLAN, LLC, LLDP and unknown
+/// types; short tags and frames.
+#[test]
+fn dsa() {
+    golden("dsa", &[(0, 20)]);
+}
+
+/// DSA_TAG_EDSA: the same behind EDSA's ethertype and reserved bytes.
+#[test]
+fn edsa() {
+    golden("edsa", &[(0, 24)]);
+}
+
+/// DSA_TAG_BRCM: Broadcom egress tags (every reason code) and ingress tags
+/// (every TE value).
+#[test]
+fn brcm() {
+    golden("brcm", &[(0, 20)]);
+}
+
+/// DSA_TAG_BRCM_PREPEND: the Broadcom tag before the Ethernet frame.
+#[test]
+fn brcm_prepend() {
+    golden("brcm_prepend", &[(0, 20)]);
+}
+
+#[test]
+fn switch_tags_never_panic() {
+    never_panic("dsa");
+    never_panic("edsa");
+    never_panic("brcm");
+    never_panic("brcm_prepend");
+}

@@ -382,6 +382,86 @@ def wpan_tap_frames(frames):
     return out
 
 
+# ---- Switch tags (Linux DSA): DSA_TAG_DSA (284) and DSA_TAG_EDSA (285) between
+# the source address and the type, DSA_TAG_BRCM (281) likewise, and
+# DSA_TAG_BRCM_PREPEND (282) before the frame.
+MAC_DST = bytes.fromhex("001122334455")
+MAC_SRC = bytes.fromhex("02aabbccddee")
+
+
+def eth_payloads():
+    """(type or length, payload) pairs an Ethernet frame carries."""
+    p4, p6 = ip4(), ip6()
+    llc_stp = bytes.fromhex("424203000000000080000011223344550000000a8000001122334455800100001400020000")
+    return [
+        (0x0800, p4[0]), (0x0800, p4[2]), (0x86dd, p6[0]), (0x86dd, p6[2]),
+        (0x0806, bytes(ARP(psrc="10.0.0.1", pdst="10.0.0.2"))),
+        (0x8100, struct.pack(">HH", 0x2064, 0x0800) + p4[3]),
+        (len(llc_stp), llc_stp),
+        (0x88cc, bytes.fromhex("0207040011223344550403056574683006020078") + b"\0\0"),
+        (0x9999, b"unknown ethertype payload"),
+    ]
+
+
+def dsa_tag(mode, dev, port, vid=1, tagged=False, b18=False, cfi=False, pri=0, code=0):
+    b0 = (mode << 6) | (0x20 if tagged else 0) | (dev & 0x1f)
+    b1 = (port << 3) | (0x04 if b18 else 0) | ((code >> 1) & 3) << 1 | (1 if cfi else 0)
+    b2 = (pri << 5) | ((code & 1) << 4) | ((vid >> 8) & 0xf)
+    return bytes([b0, b1, b2, vid & 0xff])
+
+
+def dsa_tags():
+    out = []
+    for mode in range(4):
+        for i, (b18, tagged, cfi) in enumerate([(False, False, False), (True, True, True)]):
+            out.append(dsa_tag(mode, 1 + i, 4 + i, vid=100 + i, tagged=tagged, b18=b18, cfi=cfi, pri=i * 5,
+                               code=(mode * 3 + i) % 8))
+    out += [dsa_tag(0, 0, 0, code=c) for c in range(8)]
+    out.append(dsa_tag(3, 31, 31, vid=0xfff, pri=7))
+    return out
+
+
+def tagged_frames(tag_of, tag_len):
+    out = []
+    tags = tag_of()
+    for i, (t, payload) in enumerate(eth_payloads()):
+        for tag in tags[i * 2 % len(tags):i * 2 % len(tags) + 2]:
+            out.append(MAC_DST + MAC_SRC + tag + struct.pack(">H", t) + payload)
+    for tag in tags:
+        out.append(MAC_DST + MAC_SRC + tag + struct.pack(">H", 0x0800) + ip4()[1])
+    out += [
+        b"\xff" * 6 + MAC_SRC + tags[0] + struct.pack(">H", 0x0806) + bytes(ARP(pdst="10.0.0.9")),
+        MAC_DST + MAC_SRC + tags[1] + struct.pack(">H", 0x0800),
+        MAC_DST + MAC_SRC + tags[2][:tag_len - 1],
+        (MAC_DST + MAC_SRC + tags[3] + struct.pack(">H", 0x0800) + ip4()[1][:30], 14 + tag_len + len(ip4()[1])),
+    ]
+    return out
+
+
+def edsa_tags():
+    return [struct.pack(">HBB", 0xdada, 0, 0) + t for t in dsa_tags()] + [
+        struct.pack(">HBB", 0x0800, 1, 2) + dsa_tag(1, 2, 3), struct.pack(">HBB", 0x1234, 0, 0) + dsa_tag(2, 0, 1)]
+
+
+def brcm_tags():
+    out = []
+    for rc in [0, 1, 2, 4, 8, 16, 32, 3, 64]:
+        out.append(bytes([0, rc % 13, rc, (rc % 8) << 5 | 8]))
+    for te in range(4):
+        out.append(bytes([0x20, te | (te << 2) | (0x80 if te & 1 else 0), 1, 0xff]))
+    out += [bytes([0x40, 1, 2, 3]), bytes([0x3f, 0xff, 0xff, 0xff])]
+    return out
+
+
+def brcm_prepend_frames():
+    out = []
+    for i, (t, payload) in enumerate(eth_payloads()):
+        tag = brcm_tags()[i % len(brcm_tags())]
+        out.append(tag + MAC_DST + MAC_SRC + struct.pack(">H", t) + payload)
+    out += [brcm_tags()[9] + MAC_DST + MAC_SRC + b"\x08", brcm_tags()[0][:3]]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -397,6 +477,10 @@ def main():
     pcap(os.path.join(d, "wpan.pcap"), 230, frames)
     pcap(os.path.join(d, "wpan_fcs.pcap"), 195, frames[:40])
     pcap(os.path.join(d, "wpan_tap.pcap"), 283, wpan_tap_frames(frames))
+    pcap(os.path.join(d, "dsa.pcap"), 284, tagged_frames(dsa_tags, 4))
+    pcap(os.path.join(d, "edsa.pcap"), 285, tagged_frames(edsa_tags, 8))
+    pcap(os.path.join(d, "brcm.pcap"), 281, tagged_frames(brcm_tags, 4))
+    pcap(os.path.join(d, "brcm_prepend.pcap"), 282, brcm_prepend_frames())
 
 
 if __name__ == "__main__":

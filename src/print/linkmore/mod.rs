@@ -5,6 +5,7 @@
 //! holds one link type; [`print`] picks the printer by DLT.
 
 mod bt;
+mod dsa;
 mod ipnet;
 mod ipoib;
 mod nflog;
@@ -31,6 +32,10 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         ipnet::DLT => ipnet::print(c, d, len),
         wpan::DLT_FCS | wpan::DLT_NOFCS => wpan::print(c, d),
         wpan::DLT_TAP => wpan::tap(c, d),
+        dsa::DLT_DSA => dsa::dsa(c, d, len),
+        dsa::DLT_EDSA => dsa::edsa(c, d, len),
+        dsa::DLT_BRCM => dsa::brcm(c, d, len),
+        dsa::DLT_BRCM_PREPEND => dsa::brcm_prepend(c, d, len),
         _ => return None,
     })
 }
