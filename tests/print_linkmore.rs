@@ -318,3 +318,22 @@ fn switch_tags_never_panic() {
     never_panic("brcm");
     never_panic("brcm_prepend");
 }
+
+/// NETANALYZER: Ethernet frames (with their FCS) of every kind behind the
+/// pseudo-header; short ones.
+#[test]
+fn netanalyzer() {
+    golden("netanalyzer", &[(0, 24)]);
+}
+
+/// NETANALYZER_TRANSPARENT: the same with the preamble and SFD.
+#[test]
+fn netanalyzer_transparent() {
+    golden("netanalyzer_transparent", &[(0, 32)]);
+}
+
+#[test]
+fn netanalyzer_never_panics() {
+    never_panic("netanalyzer");
+    never_panic("netanalyzer_transparent");
+}

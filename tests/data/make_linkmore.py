@@ -462,6 +462,22 @@ def brcm_prepend_frames():
     return out
 
 
+# ---- NETANALYZER (240) and NETANALYZER_TRANSPARENT (241): a 4-byte pseudo-header
+# (status bits, port, length), in the transparent form the preamble and SFD, then
+# the Ethernet frame with its FCS.
+def netanalyzer_frames(transparent):
+    out = []
+    for i, (t, payload) in enumerate(eth_payloads()):
+        frame = MAC_DST + MAC_SRC + struct.pack(">H", t) + payload
+        frame += struct.pack("<I", 0x12345678 + i)
+        hdr = struct.pack("<I", (len(frame) << 16) | (i % 4) << 8 | 0x01)
+        pre = b"\x55" * 7 + b"\xd5" if transparent else b""
+        out.append(hdr + pre + frame)
+    skip = 12 if transparent else 4
+    out += [out[0][:skip + 10], out[0][:skip], out[0][:skip - 1], out[1][:2]]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -481,6 +497,8 @@ def main():
     pcap(os.path.join(d, "edsa.pcap"), 285, tagged_frames(edsa_tags, 8))
     pcap(os.path.join(d, "brcm.pcap"), 281, tagged_frames(brcm_tags, 4))
     pcap(os.path.join(d, "brcm_prepend.pcap"), 282, brcm_prepend_frames())
+    pcap(os.path.join(d, "netanalyzer.pcap"), 240, netanalyzer_frames(False))
+    pcap(os.path.join(d, "netanalyzer_transparent.pcap"), 241, netanalyzer_frames(True))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ mod bt;
 mod dsa;
 mod ipnet;
 mod ipoib;
+mod netanalyzer;
 mod nflog;
 mod pflog;
 mod usb;
@@ -36,6 +37,8 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         dsa::DLT_EDSA => dsa::edsa(c, d, len),
         dsa::DLT_BRCM => dsa::brcm(c, d, len),
         dsa::DLT_BRCM_PREPEND => dsa::brcm_prepend(c, d, len),
+        netanalyzer::DLT => netanalyzer::print(c, d, len, 4),
+        netanalyzer::DLT_TRANSPARENT => netanalyzer::print(c, d, len, 12),
         _ => return None,
     })
 }
