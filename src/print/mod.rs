@@ -85,6 +85,7 @@ mod msdp;
 mod names;
 mod nfs;
 mod olsr;
+mod openflow;
 mod ospf;
 mod ospf6;
 mod otv;

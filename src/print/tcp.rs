@@ -607,8 +607,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     } else if port(10288) {
         super::beep::print(c, payload, length);
     } else if port(6633) || port(6653) {
-        // openflow: not decoded. (tcpdump 4.99 as shipped is built
-        // without SMB, so NetBIOS 139 and SMB 445 fall through to later ports.)
+        // (tcpdump 4.99 as shipped is built without SMB, so NetBIOS 139 and
+        // SMB 445 fall through to later ports.)
+        super::openflow::print(c, payload, length)?;
     } else if port(21) {
         c.s(": ");
         c.proto = "ftp";
