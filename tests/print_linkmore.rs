@@ -337,3 +337,32 @@ fn netanalyzer_never_panics() {
     never_panic("netanalyzer");
     never_panic("netanalyzer_transparent");
 }
+
+/// Every capture without -n: addresses, ports and OUIs by name.
+#[test]
+fn names_without_n() {
+    let (mut c, mut m) = (0, 0);
+    for name in [
+        "nflog",
+        "usb_linux",
+        "usb_linux_mmapped",
+        "ipoib",
+        "vsock",
+        "bluetooth",
+        "pflog",
+        "ipnet",
+        "wpan",
+        "wpan_tap",
+        "dsa",
+        "edsa",
+        "brcm",
+        "brcm_prepend",
+        "netanalyzer",
+        "netanalyzer_transparent",
+    ] {
+        let (c1, m1) = assert_same(&data(name), &[&["-ttv"], &["-tte"]]);
+        c += c1;
+        m += m1;
+    }
+    eprintln!("without -n: {m} of {c} lines identical to tcpdump");
+}
