@@ -359,10 +359,23 @@ fn names_without_n() {
         "brcm_prepend",
         "netanalyzer",
         "netanalyzer_transparent",
+        "ap1394",
     ] {
         let (c1, m1) = assert_same(&data(name), &[&["-ttv"], &["-tte"]]);
         c += c1;
         m += m1;
     }
     eprintln!("without -n: {m} of {c} lines identical to tcpdump");
+}
+
+/// APPLE_IP_OVER_IEEE1394 (Linux firewire-net): IPv4, IPv6, ARP, VLAN, LLDP
+/// and unknown ethertypes behind EUI-64 addresses; short frames.
+#[test]
+fn ap1394() {
+    golden("ap1394", &[(0, 16), (18, 30)]);
+}
+
+#[test]
+fn ap1394_never_panics() {
+    never_panic("ap1394");
 }

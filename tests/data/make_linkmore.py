@@ -478,6 +478,20 @@ def netanalyzer_frames(transparent):
     return out
 
 
+# ---- APPLE_IP_OVER_IEEE1394 (138): destination and source EUI-64s, the ethertype.
+def ap1394_frames():
+    dst, src = bytes.fromhex("0011223344556677"), bytes.fromhex("0a0b0c0d0e0f1011")
+    arp1394 = struct.pack(">HHBBH", 24, 0x0800, 16, 4, 1) + src + bytes([0x0a, 0x12, 4, 0]) \
+        + bytes([0, 0, 0, 0, 0, 0]) + bytes([10, 0, 0, 1]) + bytes([10, 0, 0, 2])
+    out = [dst + src + struct.pack(">H", t) + p for t, p in eth_payloads() if t > 1500]
+    out += [
+        b"\xff" * 8 + src + struct.pack(">H", 0x0806) + arp1394,
+        dst + src + struct.pack(">H", 0x0800),
+        dst + src[:5],
+    ]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -499,6 +513,7 @@ def main():
     pcap(os.path.join(d, "brcm_prepend.pcap"), 282, brcm_prepend_frames())
     pcap(os.path.join(d, "netanalyzer.pcap"), 240, netanalyzer_frames(False))
     pcap(os.path.join(d, "netanalyzer_transparent.pcap"), 241, netanalyzer_frames(True))
+    pcap(os.path.join(d, "ap1394.pcap"), 138, ap1394_frames())
 
 
 if __name__ == "__main__":

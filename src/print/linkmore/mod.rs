@@ -4,6 +4,7 @@
 //! its direction pseudo-header, OpenBSD pflog and Solaris ipnet. Each file
 //! holds one link type; [`print`] picks the printer by DLT.
 
+mod ap1394;
 mod bt;
 mod dsa;
 mod ipnet;
@@ -39,6 +40,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         dsa::DLT_BRCM_PREPEND => dsa::brcm_prepend(c, d, len),
         netanalyzer::DLT => netanalyzer::print(c, d, len, 4),
         netanalyzer::DLT_TRANSPARENT => netanalyzer::print(c, d, len, 12),
+        ap1394::DLT => ap1394::print(c, d, len),
         _ => return None,
     })
 }
