@@ -360,6 +360,7 @@ fn names_without_n() {
         "netanalyzer",
         "netanalyzer_transparent",
         "ap1394",
+        "atm_clip",
     ] {
         let (c1, m1) = assert_same(&data(name), &[&["-ttv"], &["-tte"]]);
         c += c1;
@@ -378,4 +379,25 @@ fn ap1394() {
 #[test]
 fn ap1394_never_panics() {
     never_panic("ap1394");
+}
+
+/// ATM_CLIP (Linux Classical IP over ATM): LLC/SNAP-encapsulated IPv4, IPv6,
+/// ARP, VLAN, LLDP and unknown ethertypes, other OUIs and SAPs, bare IPv4
+/// (and what is not), short headers.
+#[test]
+fn atm_clip() {
+    golden("atm_clip", &[(0, 20)]);
+}
+
+#[test]
+fn atm_clip_never_panics() {
+    never_panic("atm_clip");
+}
+
+/// A Linux cooked capture of an 802.2 SNAP frame with an ethertype nobody
+/// decodes: no addresses to show (the LLC printer used to print empty ones).
+#[test]
+fn sll_snap_unknown() {
+    let (c, m) = assert_same(&data("sll_snap"), FLAGS);
+    eprintln!("sll_snap: {m} of {c} lines identical to tcpdump");
 }

@@ -289,10 +289,13 @@ fn snap_undecoded(
     dst: &[u8],
 ) -> R<Option<bool>> {
     if !c.opts.link_header {
-        c.etheraddr(src);
-        c.s(" > ");
-        c.etheraddr(dst);
-        c.s(" ");
+        // Link layers without MAC addresses (cooked, ATM) pass none.
+        if !src.is_empty() && !dst.is_empty() {
+            c.etheraddr(src);
+            c.s(" > ");
+            c.etheraddr(dst);
+            c.s(" ");
+        }
         snap_header(c, oui, et);
         c.s(", length ");
         c.dec((length - 5) as u64);

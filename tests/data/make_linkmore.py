@@ -492,6 +492,34 @@ def ap1394_frames():
     return out
 
 
+# ---- ATM_CLIP (LINKTYPE 106, Linux Classical IP over ATM): LLC/SNAP and the
+# ethertyped payload, or a bare IPv4 packet.
+def cip_frames():
+    snap = bytes.fromhex("aaaa03000000")
+    out = [snap + struct.pack(">H", t) + p for t, p in eth_payloads() if t > 1500]
+    out += [p for p in ip4()]
+    out += [
+        bytes.fromhex("aaaa03") + bytes.fromhex("0080c2") + struct.pack(">H", 7) + b"\0" * 20,
+        bytes.fromhex("fefe03cc") + b"\x45" + b"\0" * 10,
+        bytes.fromhex("424203000000000080"),
+        ip6()[0],
+        snap + b"\x08",
+        snap[:4],
+        ip4()[0][:5],
+    ]
+    return out
+
+
+# ---- LINUX_SLL (113) with 802.2 payloads: SNAP with an unknown ethertype and OUI.
+def sll_snap_frames():
+    sll = struct.pack(">HHH8sH", 0, 1, 6, bytes.fromhex("02aabbccddee0000"), 4)
+    return [
+        sll + bytes.fromhex("aaaa03000000") + struct.pack(">H", 0x9999) + b"payload",
+        sll + bytes.fromhex("aaaa03000000") + struct.pack(">H", 0x8100) + b"\0\x05\x08\x00",
+        sll + bytes.fromhex("aaaa03123456") + struct.pack(">H", 0x0001) + b"other oui",
+    ]
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -514,6 +542,8 @@ def main():
     pcap(os.path.join(d, "netanalyzer.pcap"), 240, netanalyzer_frames(False))
     pcap(os.path.join(d, "netanalyzer_transparent.pcap"), 241, netanalyzer_frames(True))
     pcap(os.path.join(d, "ap1394.pcap"), 138, ap1394_frames())
+    pcap(os.path.join(d, "atm_clip.pcap"), 106, cip_frames())
+    pcap(os.path.join(d, "sll_snap.pcap"), 113, sll_snap_frames())
 
 
 if __name__ == "__main__":

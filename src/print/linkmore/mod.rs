@@ -6,6 +6,7 @@
 
 mod ap1394;
 mod bt;
+mod cip;
 mod dsa;
 mod ipnet;
 mod ipoib;
@@ -41,6 +42,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         netanalyzer::DLT => netanalyzer::print(c, d, len, 4),
         netanalyzer::DLT_TRANSPARENT => netanalyzer::print(c, d, len, 12),
         ap1394::DLT => ap1394::print(c, d, len),
+        cip::DLT | cip::LINKTYPE => cip::print(c, d, len),
         _ => return None,
     })
 }
