@@ -162,6 +162,14 @@ fn nflog() {
     golden("nflog", &[(0, 64)]);
 }
 
+/// NFLOG as the kernel sends it (captured with `tcpdump -i nflog:5` behind an
+/// nftables `log group 5` rule on loopback: TCP, UDP and ICMP over IPv4 and
+/// IPv6, with the packet header, prefix, interface, uid and gid TLVs).
+#[test]
+fn nflog_real() {
+    golden("nflog_real", &[(0, 56)]);
+}
+
 #[test]
 fn nflog_never_panics() {
     never_panic("nflog");
@@ -344,6 +352,7 @@ fn names_without_n() {
     let (mut c, mut m) = (0, 0);
     for name in [
         "nflog",
+        "nflog_real",
         "usb_linux",
         "usb_linux_mmapped",
         "ipoib",

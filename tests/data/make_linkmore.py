@@ -1,9 +1,16 @@
 #!/usr/bin/env python3
 """Writes the captures of tests/print_linkmore.rs into tests/data/linkmore/: one pcap per
 link type (NFLOG, USB_LINUX, USB_LINUX_MMAPPED, IPOIB, VSOCK, BLUETOOTH_HCI_H4_WITH_PHDR,
-PFLOG, IPNET) with realistic frames of every kind tcpdump names, odd and short ones.
-Deterministic (fixed timestamps). Needs scapy for the IP payloads; the tests only read the
-files and compare rfilter's output with tcpdump's.
+PFLOG, IPNET, IEEE802_15_4 with and without FCS and TAP, the DSA switch tags,
+NETANALYZER, APPLE_IP_OVER_IEEE1394, ATM_CLIP, and LINUX_SLL with SNAP) with realistic
+frames of every kind tcpdump names, odd and short ones. Deterministic (fixed
+timestamps). Needs scapy for the IP payloads, and reads tests/data/zep/zep.pcap for
+the 802.15.4 frames; the tests only read the files and compare rfilter's output with
+tcpdump's.
+
+nflog_real.pcap is not written here: it is a real capture (`tcpdump -i nflog:5 -w
+nflog_real.pcap` while an nftables rule `oifname "lo" log prefix "lmtest " group 5`
+logged loopback TCP, UDP and ICMP over IPv4 and IPv6).
 
 usage: python3 tests/data/make_linkmore.py tests/data/linkmore
 """
