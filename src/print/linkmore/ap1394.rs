@@ -62,7 +62,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     let t = be16(d, 16)?;
     let p = &d[HDR_LEN..];
     c.ll_hdr_len = HDR_LEN;
-    if !ethertype_print(c, t, p, length - HDR_LEN)? {
+    if !ethertype_print(c, t, p, length.saturating_sub(HDR_LEN))? {
         if !c.opts.link_header {
             header(c, d, length)?;
         }

@@ -15,7 +15,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     let direction = be32(d, 0)?;
     if c.opts.link_header {
         c.s(", hci length ");
-        c.dec((length - HDR_LEN) as u64);
+        c.dec((length.saturating_sub(HDR_LEN)) as u64);
         c.s(", direction ");
         c.s(if direction & 1 != 0 { "in" } else { "out" });
     }

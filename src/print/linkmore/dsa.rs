@@ -127,7 +127,11 @@ fn dsa_common(c: &mut Ctx, t: &[u8]) -> R {
         };
         match t.mode {
             MODE_FORWARD => {
-                c.s(if t.b18 { "Forward trunk " } else { "Forward port " });
+                c.s(if t.b18 {
+                    "Forward trunk "
+                } else {
+                    "Forward port "
+                });
                 dev_port(c);
                 c.s(", ");
             }
@@ -144,7 +148,11 @@ fn dsa_common(c: &mut Ctx, t: &[u8]) -> R {
             _ => {
                 c.s("port ");
                 dev_port(c);
-                c.s(if t.b18 { " > Rx Sniffer, " } else { " > Tx Sniffer, " });
+                c.s(if t.b18 {
+                    " > Rx Sniffer, "
+                } else {
+                    " > Tx Sniffer, "
+                });
             }
         }
         c.s("VLAN ");
@@ -248,5 +256,5 @@ pub(super) fn brcm_prepend(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     if c.opts.link_header {
         brcm_tag(c, d)?;
     }
-    Ok(BRCM_LEN + super::super::ether::print(c, &d[BRCM_LEN..], length - BRCM_LEN)?)
+    Ok(BRCM_LEN + super::super::ether::print(c, &d[BRCM_LEN..], length.saturating_sub(BRCM_LEN))?)
 }

@@ -60,7 +60,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         header(c, d, length)?;
     }
     let p = &d[HDR_LEN..];
-    let rest = length - HDR_LEN;
+    let rest = length.saturating_sub(HDR_LEN);
     c.ll_hdr_len = HDR_LEN;
     match u8_at(d, 1)? {
         IPH_AF_INET => super::super::ip::print(c, p, rest)?,

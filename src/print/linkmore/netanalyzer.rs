@@ -20,5 +20,5 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize, skip: usize) -> R<usiz
         c.trunc_mark();
         return Ok(0);
     }
-    Ok(skip + super::super::ether::print(c, &d[skip..], length - skip)?)
+    Ok(skip + super::super::ether::print(c, &d[skip..], length.saturating_sub(skip))?)
 }

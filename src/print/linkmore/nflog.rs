@@ -82,7 +82,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     // tcpdump keeps the header length in 16 bits.
     let mut hdr_len = HDR_LEN as u16;
     let mut off = HDR_LEN;
-    let mut length = length - HDR_LEN;
+    let mut length = length.saturating_sub(HDR_LEN);
     let mut caplen = d.len() - HDR_LEN;
     while length > 0 {
         if caplen < TLV_LEN {
@@ -101,12 +101,12 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         if he16(d, off + 2)? == TLV_PAYLOAD {
             off += TLV_LEN;
             hdr_len = hdr_len.wrapping_add(TLV_LEN as u16);
-            length -= TLV_LEN;
+            length = length.saturating_sub(TLV_LEN);
             break;
         }
         off += size_n;
         hdr_len = hdr_len.wrapping_add(size);
-        length -= size_n;
+        length = length.saturating_sub(size_n);
         caplen -= size_n;
     }
     let p = &d[off..];

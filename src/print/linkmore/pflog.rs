@@ -137,7 +137,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         header(c, d)?;
     }
     let p = &d[hdr_len..];
-    let length = length - hdr_len;
+    let length = length.saturating_sub(hdr_len);
     c.ll_hdr_len = hdr_len;
     match u8_at(d, 1)? {
         2 => super::super::ip::print(c, p, length)?,
