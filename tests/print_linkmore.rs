@@ -370,6 +370,7 @@ fn names_without_n() {
         "netanalyzer_transparent",
         "ap1394",
         "atm_clip",
+        "fddi",
     ] {
         let (c1, m1) = assert_same(&data(name), &[&["-ttv"], &["-tte"]]);
         c += c1;
@@ -409,4 +410,18 @@ fn atm_clip_never_panics() {
 fn sll_snap_unknown() {
     let (c, m) = assert_same(&data("sll_snap"), FLAGS);
     eprintln!("sll_snap: {m} of {c} lines identical to tcpdump");
+}
+
+/// FDDI: asynchronous LLC frames (SNAP with IPv4, IPv6, ARP, VLAN, LLDP and
+/// unknown types, STP, IPX, other OUIs), SMT frames, tokens, beacons, claims
+/// and every other frame-control class; short frames. (OSI over LLC is left
+/// out: rfilter has no CLNP printer on any link.)
+#[test]
+fn fddi() {
+    golden("fddi", &[(0, 13)]);
+}
+
+#[test]
+fn fddi_never_panics() {
+    never_panic("fddi");
 }

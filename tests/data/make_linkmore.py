@@ -527,6 +527,28 @@ def sll_snap_frames():
     ]
 
 
+# ---- FDDI (10): frame control, destination, source (not bit-swapped on Linux),
+# then LLC for asynchronous LLC frames.
+def fddi_frames():
+    snap = bytes.fromhex("aaaa03000000")
+    out = [bytes([0x50 | (i % 8)]) + MAC_DST + MAC_SRC + snap + struct.pack(">H", t) + p
+           for i, (t, p) in enumerate(eth_payloads()) if t > 1500]
+    stp = bytes.fromhex("424203") + bytes.fromhex("0000000000800000112233445500000000800000112233445580010000140002000f00")
+    out += [
+        bytes([0x54]) + b"\xff" * 6 + MAC_SRC + stp,
+        bytes([0x57]) + MAC_DST + MAC_SRC + bytes.fromhex("e0e003") + b"\xff\xff\x00\x1e" + bytes(26),
+        bytes([0x50]) + MAC_DST + MAC_SRC + bytes.fromhex("aaaa03123456") + b"\x00\x01data",
+        bytes([0x41]) + MAC_DST + MAC_SRC + bytes(20),
+        bytes([0x4f]) + MAC_DST + MAC_SRC + bytes(10),
+        bytes([0x45]) + MAC_DST + MAC_SRC + bytes(10),
+    ]
+    for fc in [0x40, 0x80, 0xc0, 0xc2, 0xc3, 0xc5, 0xd1, 0x62, 0xe3, 0x00, 0x13, 0x2f]:
+        out.append(bytes([fc]) + MAC_DST + MAC_SRC + b"\x01\x02\x03")
+    out += [bytes([0x50]) + MAC_DST + MAC_SRC, bytes([0x50]) + MAC_DST + MAC_SRC + b"\xaa",
+            bytes([0x50]) + MAC_DST]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -551,6 +573,7 @@ def main():
     pcap(os.path.join(d, "ap1394.pcap"), 138, ap1394_frames())
     pcap(os.path.join(d, "atm_clip.pcap"), 106, cip_frames())
     pcap(os.path.join(d, "sll_snap.pcap"), 113, sll_snap_frames())
+    pcap(os.path.join(d, "fddi.pcap"), 10, fddi_frames())
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ mod ap1394;
 mod bt;
 mod cip;
 mod dsa;
+mod fddi;
 mod ipnet;
 mod ipoib;
 mod netanalyzer;
@@ -46,6 +47,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         netanalyzer::DLT_TRANSPARENT => netanalyzer::print(c, d, len, 12),
         ap1394::DLT => ap1394::print(c, d, len),
         cip::DLT | cip::LINKTYPE => cip::print(c, d, len),
+        fddi::DLT => fddi::print(c, d, len),
         _ => return None,
     })
 }
