@@ -371,6 +371,7 @@ fn names_without_n() {
         "ap1394",
         "atm_clip",
         "fddi",
+        "token_ring",
     ] {
         let (c1, m1) = assert_same(&data(name), &[&["-ttv"], &["-tte"]]);
         c += c1;
@@ -424,4 +425,18 @@ fn fddi() {
 #[test]
 fn fddi_never_panics() {
     never_panic("fddi");
+}
+
+/// IEEE802 (Token Ring): LLC frames (SNAP with IPv4, IPv6, ARP, VLAN, LLDP
+/// and unknown types, STP, NetBIOS), source-routed frames with every
+/// broadcast indicator, direction and largest-frame code and up to three
+/// route segments, odd routing lengths, MAC frames, short headers.
+#[test]
+fn token_ring() {
+    golden("token_ring", &[(0, 24)]);
+}
+
+#[test]
+fn token_ring_never_panics() {
+    never_panic("token_ring");
 }

@@ -549,6 +549,37 @@ def fddi_frames():
     return out
 
 
+# ---- IEEE802 (6, Token Ring): access control, frame control, destination, source
+# (top bit set when source routing follows), routing information, then LLC.
+def token_frames():
+    snap = bytes.fromhex("aaaa03000000")
+    out = []
+    for i, (t, p) in enumerate(eth_payloads()):
+        if t <= 1500:
+            continue
+        out.append(bytes([0x10, 0x40]) + MAC_DST + MAC_SRC + snap + struct.pack(">H", t) + p)
+    routed_src = bytes([MAC_SRC[0] | 0x80]) + MAC_SRC[1:]
+    for rcf, segs in [(0x0630, [0x0011, 0x0022]), (0x8270, []), (0xc8b0, [0x1231, 0x4562, 0x7893]),
+                      (0x0200, []), (0x0380, [0xabcd]), (0x0000, []), (0x0100, [])]:
+        rif = struct.pack(">H", rcf) + b"".join(struct.pack(">H", s) for s in segs)
+        rif_len = (rcf >> 8) & 0x1f
+        rif = (rif + bytes(32))[:max(rif_len, 2)]
+        out.append(bytes([0x10, 0x40]) + MAC_DST + routed_src + rif + snap + b"\x08\x00" + ip4()[0])
+    stp = bytes.fromhex("424203") + bytes.fromhex("0000000000800000112233445500000000800000112233445580010000140002000f00")
+    out += [
+        bytes([0x10, 0x40]) + b"\xc0\x00\xff\xff\xff\xff" + MAC_SRC + stp,
+        bytes([0x10, 0x40]) + MAC_DST + MAC_SRC + bytes.fromhex("f0f003") + b"netbios",
+        bytes([0x10, 0x00]) + MAC_DST + MAC_SRC + b"\x00\x0e\x02\x00mac frame",
+        bytes([0x10, 0x81]) + MAC_DST + MAC_SRC + b"odd",
+        bytes([0x10, 0xc1]) + MAC_DST + MAC_SRC + b"odd",
+        bytes([0x10, 0x40]) + MAC_DST + routed_src + b"\x1f",
+        bytes([0x10, 0x40]) + MAC_DST + routed_src + b"\x1f\x00" + bytes(10),
+        bytes([0x10, 0x40]) + MAC_DST + MAC_SRC,
+        bytes([0x10, 0x40]) + MAC_DST,
+    ]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -574,6 +605,7 @@ def main():
     pcap(os.path.join(d, "atm_clip.pcap"), 106, cip_frames())
     pcap(os.path.join(d, "sll_snap.pcap"), 113, sll_snap_frames())
     pcap(os.path.join(d, "fddi.pcap"), 10, fddi_frames())
+    pcap(os.path.join(d, "token_ring.pcap"), 6, token_frames())
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ mod ipoib;
 mod netanalyzer;
 mod nflog;
 mod pflog;
+mod token;
 mod usb;
 mod vsock;
 mod wpan;
@@ -48,6 +49,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         ap1394::DLT => ap1394::print(c, d, len),
         cip::DLT | cip::LINKTYPE => cip::print(c, d, len),
         fddi::DLT => fddi::print(c, d, len),
+        token::DLT => token::print(c, d, len),
         _ => return None,
     })
 }
