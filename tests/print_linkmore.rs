@@ -372,6 +372,7 @@ fn names_without_n() {
         "atm_clip",
         "fddi",
         "token_ring",
+        "arcnet_linux",
     ] {
         let (c1, m1) = assert_same(&data(name), &[&["-ttv"], &["-tte"]]);
         c += c1;
@@ -439,4 +440,18 @@ fn token_ring() {
 #[test]
 fn token_ring_never_panics() {
     never_panic("token_ring");
+}
+
+/// ARCNET_LINUX: RFC 1201 IPv4, IPv6, ARP, RARP and IPX, RFC 1051 IP and
+/// ARP, diagnostics, unknown codes, split flags, the offset tcpdump names as
+/// the type with -e, short headers. (The system code is not mutated: rfilter
+/// has no AppleTalk printer.)
+#[test]
+fn arcnet_linux() {
+    golden("arcnet_linux", &[(0, 4), (5, 16)]);
+}
+
+#[test]
+fn arcnet_linux_never_panics() {
+    never_panic("arcnet_linux");
 }

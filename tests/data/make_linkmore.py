@@ -580,6 +580,26 @@ def token_frames():
     return out
 
 
+# ---- ARCNET_LINUX (129): source, destination, offset, system code, and for RFC 1201
+# codes the split flag and sequence id.
+def arcnet_frames():
+    arp = bytes(ARP(psrc="10.0.0.1", pdst="10.0.0.2"))
+    ipx = bytes.fromhex("ffff001e0004000000010000000000010453000000020000000000020453")
+    new = lambda t, p, s=0x11, d=0x22, off=0, flag=0, seq=0x1234: \
+        struct.pack(">BBHBBH", s, d, off, t, flag, seq) + p
+    old = lambda t, p, s=0x11, d=0x22, off=0: struct.pack(">BBHB", s, d, off, t) + p
+    out = [new(212, p) for p in ip4()] + [new(0xc4, p) for p in ip6()]
+    out += [
+        new(213, arp), new(214, arp), new(250, ipx),
+        old(240, ip4()[0]), old(241, arp), old(0x80, b"diagnostic"),
+        new(212, ip4()[1], off=0xd400), new(212, ip4()[2], off=0x1234, flag=3, seq=0xbeef),
+        new(247, b"vines"), new(0x99, b"unknown code"),
+        new(212, b""), old(240, b"\x45"),
+        new(212, b"")[:7], old(240, b"")[:4], b"\x11",
+    ]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -606,6 +626,7 @@ def main():
     pcap(os.path.join(d, "sll_snap.pcap"), 113, sll_snap_frames())
     pcap(os.path.join(d, "fddi.pcap"), 10, fddi_frames())
     pcap(os.path.join(d, "token_ring.pcap"), 6, token_frames())
+    pcap(os.path.join(d, "arcnet_linux.pcap"), 129, arcnet_frames())
 
 
 if __name__ == "__main__":

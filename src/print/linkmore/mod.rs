@@ -8,6 +8,7 @@
 //! Checked line by line against tcpdump by `tests/print_linkmore.rs`.
 
 mod ap1394;
+mod arcnet;
 mod bt;
 mod cip;
 mod dsa;
@@ -50,6 +51,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         cip::DLT | cip::LINKTYPE => cip::print(c, d, len),
         fddi::DLT => fddi::print(c, d, len),
         token::DLT => token::print(c, d, len),
+        arcnet::DLT => arcnet::print(c, d, len),
         _ => return None,
     })
 }
