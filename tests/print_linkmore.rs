@@ -373,6 +373,7 @@ fn names_without_n() {
         "fddi",
         "token_ring",
         "arcnet_linux",
+        "ip_over_fc",
     ] {
         let (c1, m1) = assert_same(&data(name), &[&["-ttv"], &["-tte"]]);
         c += c1;
@@ -454,4 +455,16 @@ fn arcnet_linux() {
 #[test]
 fn arcnet_linux_never_panics() {
     never_panic("arcnet_linux");
+}
+
+/// IP_OVER_FC: LLC/SNAP with IPv4, IPv6, ARP, VLAN, LLDP and unknown
+/// types, STP, IPX and other OUIs behind the RFC 2625 header; short frames.
+#[test]
+fn ip_over_fc() {
+    golden("ip_over_fc", &[(0, 16)]);
+}
+
+#[test]
+fn ip_over_fc_never_panics() {
+    never_panic("ip_over_fc");
 }

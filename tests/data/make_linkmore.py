@@ -600,6 +600,20 @@ def arcnet_frames():
     return out
 
 
+# ---- IP_OVER_FC (122): NAA and MAC address of destination and source, then LLC.
+def ipfc_frames():
+    snap = bytes.fromhex("aaaa03000000")
+    dst, src = b"\x10\x00" + MAC_DST, b"\x10\x00" + MAC_SRC
+    out = [dst + src + snap + struct.pack(">H", t) + p for t, p in eth_payloads() if t > 1500]
+    out += [
+        b"\x10\x00" + b"\xff" * 6 + src + bytes.fromhex("424203") + bytes(35),
+        dst + src + bytes.fromhex("aaaa03123456") + b"\x00\x01data",
+        dst + src + bytes.fromhex("e0e003") + bytes(30),
+        dst + src, dst + src + b"\xaa", dst + src[:3],
+    ]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -627,6 +641,7 @@ def main():
     pcap(os.path.join(d, "fddi.pcap"), 10, fddi_frames())
     pcap(os.path.join(d, "token_ring.pcap"), 6, token_frames())
     pcap(os.path.join(d, "arcnet_linux.pcap"), 129, arcnet_frames())
+    pcap(os.path.join(d, "ip_over_fc.pcap"), 122, ipfc_frames())
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ mod bt;
 mod cip;
 mod dsa;
 mod fddi;
+mod ipfc;
 mod ipnet;
 mod ipoib;
 mod netanalyzer;
@@ -52,6 +53,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         fddi::DLT => fddi::print(c, d, len),
         token::DLT => token::print(c, d, len),
         arcnet::DLT => arcnet::print(c, d, len),
+        ipfc::DLT => ipfc::print(c, d, len),
         _ => return None,
     })
 }
