@@ -374,6 +374,7 @@ fn names_without_n() {
         "token_ring",
         "arcnet_linux",
         "ip_over_fc",
+        "frelay",
     ] {
         let (c1, m1) = assert_same(&data(name), &[&["-ttv"], &["-tte"]]);
         c += c1;
@@ -467,4 +468,21 @@ fn ip_over_fc() {
 #[test]
 fn ip_over_fc_never_panics() {
     never_panic("ip_over_fc");
+}
+
+/// FRELAY: IPv4 and IPv6 behind 2-, 3- and 4-byte Q.922 addresses with every
+/// flag, pads and missing pads, Cisco ethertypes, SNAP, PPP, FRF.15, other
+/// NLPIDs, and Q.933 LMI (ANSI Annex D and CCITT Annex A status enquiries and
+/// replies with report type, link verify and PVC status IEs, valid and not,
+/// shifts, call references, unknown messages and IEs, short ones). Not
+/// mutated: the UI byte (a Cisco ethertype tcpdump decodes and rfilter does
+/// not) and the NLPID (rfilter has no OSI printer).
+#[test]
+fn frelay() {
+    golden("frelay", &[(0, 2), (5, 48)]);
+}
+
+#[test]
+fn frelay_never_panics() {
+    never_panic("frelay");
 }

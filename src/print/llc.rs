@@ -247,7 +247,13 @@ fn oui_name(oui: u32) -> &'static str {
 }
 
 /// SNAP header; Some(true) if the payload was decoded, None if truncated.
-fn snap(c: &mut Ctx, d: &[u8], length: usize, src: &[u8], dst: &[u8]) -> R<Option<bool>> {
+pub(crate) fn snap(
+    c: &mut Ctx,
+    d: &[u8],
+    length: usize,
+    src: &[u8],
+    dst: &[u8],
+) -> R<Option<bool>> {
     c.proto = "snap";
     if d.len() < 5 || length < 5 {
         c.trunc_mark();

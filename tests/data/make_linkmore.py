@@ -614,6 +614,85 @@ def ipfc_frames():
     return out
 
 
+# ---- FRELAY (107): a Q.922 address, then UI + NLPID (IPv4, IPv6, SNAP, PPP, FRF.15,
+# Q.933 LMI in its ANSI and CCITT forms) or a Cisco ethertype.
+def q922(dlci, cr=0, fecn=0, becn=0, de=0, size=2):
+    if size == 2:
+        return bytes([(dlci >> 4) << 2 | cr << 1, (dlci & 0xf) << 4 | fecn << 3 | becn << 2 | de << 1 | 1])
+    if size == 3:
+        return bytes([(dlci >> 10) << 2 | cr << 1, ((dlci >> 6) & 0xf) << 4 | fecn << 3 | becn << 2 | de << 1,
+                      (dlci & 0x3f) << 2 | 1])
+    return bytes([(dlci >> 17) << 2 | cr << 1, ((dlci >> 13) & 0xf) << 4 | fecn << 3 | becn << 2 | de << 1,
+                  ((dlci >> 6) & 0x7f) << 1, (dlci & 0x3f) << 2 | 1])
+
+
+def lmi(msg, ies, ansi=True, call_ref=b"\x01\x00"):
+    body = call_ref + bytes([msg]) + (b"\x95" if ansi else b"") + b"".join(ies)
+    return q922(0) + b"\x03\x08" + body
+
+
+def ie(code, value):
+    return bytes([code, len(value)]) + value
+
+
+def fr_frames():
+    a = q922(100)
+    snap = bytes.fromhex("000000")
+    out = [a + b"\x03\xcc" + p for p in ip4()] + [a + b"\x03\x8e" + p for p in ip6()[:2]]
+    out += [
+        q922(16, cr=1, fecn=1) + b"\x03\xcc" + ip4()[0],
+        q922(17, becn=1, de=1) + b"\x03\x00\xcc" + ip4()[2],
+        q922(300, size=3) + b"\x03\x00\xcc" + ip4()[0],
+        q922(300, size=3) + b"\x03\xcc" + ip4()[0],
+        q922(70000, size=4) + b"\x03\xcc" + ip4()[3],
+        a + b"\x08\x00" + ip4()[0],
+        a + b"\x86\xdd" + ip6()[0],
+        a + b"\x08\x06" + bytes(ARP(psrc="10.0.0.1", pdst="10.0.0.2")),
+        a + b"\x12\x34\xcc" + b"x",
+        a + b"\x03\x00\x80" + snap + b"\x08\x00" + ip4()[0],
+        a + b"\x03\x80" + snap + b"\x86\xdd" + ip6()[0],
+        a + b"\x03\x80" + snap + b"\x99\x99" + b"unknown",
+        a + b"\x03\xcf" + b"\x00\x21" + ip4()[0],
+        a + b"\x03\xcf" + b"\xc0\x21" + bytes([9, 1, 0, 8, 1, 2, 3, 4]),
+        a + b"\x03\xb1" + b"\xc1\x05" + b"fragment",
+        a + b"\x03\xb1" + b"\x40\x05",
+        a + b"\x03\xb1" + b"\x00",
+        a + b"\x03\x09" + b"\x00\x75\x01\x01\x01",
+        a + b"\x03\x42" + b"whatever",
+        # Q.933 LMI: ANSI Annex D (locking shift to codeset 5) and CCITT Annex A.
+        lmi(0x75, [ie(0x01, b"\x01"), ie(0x03, b"\x05\x04")]),
+        lmi(0x7d, [ie(0x01, b"\x01"), ie(0x03, b"\x06\x05")]),
+        lmi(0x75, [ie(0x01, b"\x00"), ie(0x03, b"\x07\x06")]),
+        lmi(0x7d, [ie(0x01, b"\x00"), ie(0x03, b"\x08\x07"), ie(0x07, b"\x01\x00\x82"),
+                   ie(0x07, b"\x06\x40\x8a"), ie(0x07, b"\x01\x08\x80")]),
+        lmi(0x75, [ie(0x51, b"\x01"), ie(0x53, b"\xff\x00")], ansi=False),
+        lmi(0x7d, [ie(0x51, b"\x00"), ie(0x53, b"\x0a\x09"), ie(0x57, b"\x01\x00\x82"),
+                   ie(0x57, b"\x01\x00\x00\x82"), ie(0x57, b"\x01\x00\x00\x00\x82")], ansi=False),
+        lmi(0x7d, [ie(0x07, b"\x81\x00\x82"), ie(0x07, b"\x01\x80\x82"), ie(0x07, b"\x01\x00"),
+                   ie(0x07, b"\x01\x00\x02"), ie(0x07, bytes(6) + b"\x80"), ie(0x03, b"\x01"),
+                   ie(0x01, b"\x07")]),
+        lmi(0x75, [ie(0x19, b"\x01\x02"), ie(0x44, b"\xaa\xbb"), b"\xa1", b"\x9d", ie(0x01, b"\x01"),
+                   ie(0x03, b"\x01\x02")]),
+        lmi(0x75, [b"\x96", ie(0x01, b"\x01")], ansi=False),
+        lmi(0x33, [], call_ref=b"\x02\x12\x34"),
+        lmi(0x05, [ie(0x01, b"")], call_ref=b"\x01\x07"),
+        lmi(0x05, [ie(0x00, b"\x01")], call_ref=b"\x00"),
+        lmi(0x75, [b"\x03\x09\x01"]),
+        lmi(0x75, [b"\x03"]),
+        q922(0) + b"\x03\x08",
+        q922(0) + b"\x03\x08\x03\x00",
+        q922(0) + b"\x03\x08\x01\x00\x75",
+        # Invalid and short addresses and headers.
+        b"\x01\x03\xcc" + ip4()[0],
+        q922(300, size=3)[:2] + b"\x00\x03\xcc" + ip4()[0],
+        a + b"\x03",
+        a + b"\x03\x00",
+        a[:1] + b"\x00\x00",
+        a,
+    ]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -642,6 +721,7 @@ def main():
     pcap(os.path.join(d, "token_ring.pcap"), 6, token_frames())
     pcap(os.path.join(d, "arcnet_linux.pcap"), 129, arcnet_frames())
     pcap(os.path.join(d, "ip_over_fc.pcap"), 122, ipfc_frames())
+    pcap(os.path.join(d, "frelay.pcap"), 107, fr_frames())
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ mod bt;
 mod cip;
 mod dsa;
 mod fddi;
+mod fr;
 mod ipfc;
 mod ipnet;
 mod ipoib;
@@ -54,6 +55,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         token::DLT => token::print(c, d, len),
         arcnet::DLT => arcnet::print(c, d, len),
         ipfc::DLT => ipfc::print(c, d, len),
+        fr::DLT => fr::print(c, d, len),
         _ => return None,
     })
 }
