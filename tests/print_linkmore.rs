@@ -375,6 +375,7 @@ fn names_without_n() {
         "arcnet_linux",
         "ip_over_fc",
         "frelay",
+        "mfr",
     ] {
         let (c1, m1) = assert_same(&data(name), &[&["-ttv"], &["-tte"]]);
         c += c1;
@@ -485,4 +486,19 @@ fn frelay() {
 #[test]
 fn frelay_never_panics() {
     never_panic("frelay");
+}
+
+/// MFR (FRF.16): control frames of every message with bundle, link, magic
+/// number, cause and vendor IEs (valid, short, unknown, zero), first and
+/// only fragments carrying Frame Relay, middle and last fragments, short
+/// frames. (The IEs are not mutated: a timestamp IE would need tcpdump's
+/// host-order timeval.)
+#[test]
+fn mfr() {
+    golden("mfr", &[(0, 4)]);
+}
+
+#[test]
+fn mfr_never_panics() {
+    never_panic("mfr");
 }

@@ -693,6 +693,31 @@ def fr_frames():
     return out
 
 
+# ---- MFR (182): FRF.16 control frames with their IEs, and fragments (the first
+# carrying a Frame Relay frame).
+def mfr_frames():
+    a = q922(100)
+    ctrl = lambda msg, ies: bytes([0xe1, 0x00, msg]) + b"".join(bytes([t, len(v) + 2]) + v for t, v in ies)
+    out = [
+        ctrl(1, [(1, b"bundle0\0"), (2, b"link-a"), (3, b"\x12\x34\x56\x78")]),
+        ctrl(2, [(1, b"bundle0"), (2, b"link\x01\xfe"), (3, b"\x00\x00\x00\x01")]),
+        ctrl(3, [(7, b"\x05"), (6, b"\x00\x01\x02")]),
+        ctrl(4, [(3, b"\x01\x02")]),
+        ctrl(5, []), ctrl(6, [(1, b"b")]), ctrl(7, [(2, b"")]), ctrl(9, [(0, b"\x01")]),
+        ctrl(4, [(9, b"\xaa\xbb\xcc")]),
+        bytes([0xe1, 0x00, 0x04, 0x03, 0x09, 0x00]),
+        bytes([0xc1, 0x05]) + a + b"\x03\xcc" + ip4()[0],
+        bytes([0x81, 0x06]) + a + b"\x03\x8e" + ip6()[0],
+        bytes([0x41, 0x07]) + b"last fragment",
+        bytes([0x01, 0x08]) + b"middle",
+        bytes([0xe1, 0x01, 0x04]) + b"not control",
+        bytes([0xe1, 0x00, 0x04]),
+        bytes([0xe1, 0x00]),
+        bytes([0xe1]),
+    ]
+    return out
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -722,6 +747,7 @@ def main():
     pcap(os.path.join(d, "arcnet_linux.pcap"), 129, arcnet_frames())
     pcap(os.path.join(d, "ip_over_fc.pcap"), 122, ipfc_frames())
     pcap(os.path.join(d, "frelay.pcap"), 107, fr_frames())
+    pcap(os.path.join(d, "mfr.pcap"), 182, mfr_frames())
 
 
 if __name__ == "__main__":

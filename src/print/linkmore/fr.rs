@@ -163,7 +163,11 @@ fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         }
         Ok(Some(a)) => a,
     };
-    let ctrl = u8_at(d, a.len)?;
+    // tcpdump's ND_TCHECKs here end the frame with a mark, no longjmp.
+    let Some(&ctrl) = d.get(a.len) else {
+        c.trunc_mark();
+        return Ok(0);
+    };
     if length < a.len + 1 {
         c.trunc_mark();
         return Ok(0);
@@ -187,7 +191,10 @@ fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
             c.s("! ");
         }
     }
-    let pad = u8_at(d, a.len + 1)?;
+    let Some(&pad) = d.get(a.len + 1) else {
+        c.trunc_mark();
+        return Ok(0);
+    };
     if length < a.len + 2 {
         c.trunc_mark();
         return Ok(0);
@@ -203,7 +210,10 @@ fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         }
         a.len + 2
     };
-    let nlpid = u8_at(d, hdr_len - 1)?;
+    let Some(&nlpid) = d.get(hdr_len - 1) else {
+        c.trunc_mark();
+        return Ok(0);
+    };
     if length < hdr_len {
         c.trunc_mark();
         return Ok(0);
@@ -572,4 +582,161 @@ fn q933(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.dec(olen as u64);
     }
     Ok(())
+}
+
+pub(super) const DLT_MFR: u32 = 182;
+
+/// B, E, C bits of an FRF.16 header as tcpdump lists them.
+fn bec_flags(c: &mut Ctx, b0: u8) {
+    let mut first = true;
+    for (bit, name) in [(0x80, "Begin"), (0x40, "End"), (0x20, "Control")] {
+        if b0 & bit != 0 {
+            if !first {
+                c.s(", ");
+            }
+            c.s(name);
+            first = false;
+        }
+    }
+    if first {
+        c.s("none");
+    }
+}
+
+fn mfr_msg_name(t: u8) -> Option<&'static str> {
+    Some(match t {
+        1 => "Add Link",
+        2 => "Add Link ACK",
+        3 => "Add Link Reject",
+        4 => "Hello",
+        5 => "Hello ACK",
+        6 => "Remove Link",
+        7 => "Remove Link ACK",
+        _ => return None,
+    })
+}
+
+fn mfr_ie_name(t: u8) -> &'static str {
+    match t {
+        1 => "Bundle ID",
+        2 => "Link ID",
+        3 => "Magic Number",
+        5 => "Timestamp",
+        6 => "Vendor Extension",
+        7 => "Cause",
+        _ => "Unknown",
+    }
+}
+
+/// DLT_MFR (182): FRF.16 multilink Frame Relay, control frames (with their
+/// IEs at -v) and fragments, the first of which carries a Frame Relay frame.
+pub(super) fn mfr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
+    c.proto = "mfr";
+    if d.len() < 2 {
+        c.trunc_mark();
+        return Ok(d.len());
+    }
+    if length < 4 {
+        c.s("[length ");
+        c.dec(length as u64);
+        c.s(" < 4]");
+        c.invalid();
+        return Ok(length);
+    }
+    if d.len() < 4 {
+        c.trunc_mark();
+        return Ok(length);
+    }
+    let (b0, b1) = (d[0], d[1]);
+    if b0 & 0xe0 == 0xe0 && b1 == 0 {
+        c.s("FRF.16 Control, Flags [");
+        bec_flags(c, b0 & 0xe0);
+        c.s("], ");
+        let msg = d[2];
+        match mfr_msg_name(msg) {
+            Some(n) => c.s(n),
+            None => {
+                c.s("Unknown Message (0x");
+                c.o.hexw(u64::from(msg), 2);
+                c.s(")");
+            }
+        }
+        c.s(", length ");
+        c.dec(length as u64);
+        if c.opts.verbose == 0 {
+            return Ok(3);
+        }
+        let mut at = 3;
+        let mut tlen = length - 3;
+        while tlen > 2 {
+            if d.len() < at + 2 {
+                c.trunc_mark();
+                return Ok(length);
+            }
+            let (ie_type, ie_len) = (d[at], usize::from(d[at + 1]));
+            c.s("\n\tIE ");
+            c.s(mfr_ie_name(ie_type));
+            c.s(" (");
+            c.dec(ie_type);
+            c.s("), length ");
+            c.dec(ie_len as u64);
+            c.s(": ");
+            if ie_type == 0 || ie_len <= 2 {
+                return Ok(3);
+            }
+            if d.len() < at + ie_len {
+                c.trunc_mark();
+                return Ok(length);
+            }
+            let v = &d[at + 2..at + ie_len];
+            let n = ie_len - 2;
+            tlen = tlen.saturating_sub(2);
+            match ie_type {
+                3 => {
+                    if n != 4 {
+                        c.s("[IE data length ");
+                        c.dec(n as u64);
+                        c.s(" != 4]");
+                        c.invalid();
+                    } else {
+                        c.s("0x");
+                        c.o.hexw(u64::from(super::super::be32(v, 0)?), 8);
+                    }
+                }
+                1 | 2 => {
+                    for &ch in v.iter().take(50) {
+                        if ch == 0 {
+                            break;
+                        }
+                        super::super::tcp::print_char(c, ch);
+                    }
+                }
+                _ => {
+                    if c.opts.verbose <= 1 {
+                        super::super::ppp::unknown_data(c, v, 0, "\n\t  ", n);
+                    }
+                }
+            }
+            if c.opts.verbose > 1 {
+                super::super::ppp::unknown_data(c, v, 0, "\n\t  ", n);
+            }
+            tlen = tlen.saturating_sub(n);
+            at += ie_len;
+        }
+        return Ok(3);
+    }
+    let seq = (u16::from(b0 & 0x1e) << 7) | u16::from(b1);
+    c.s("FRF.16 Frag, seq ");
+    c.dec(seq);
+    c.s(", Flags [");
+    bec_flags(c, b0 & 0xe0);
+    c.s("]");
+    if b0 & 0xe0 == 0xc0 || b0 & 0xe0 == 0x80 {
+        c.s(", ");
+        c.proto = "fr";
+        fr(c, &d[2..], length - 2)?;
+        return Ok(2);
+    }
+    super::super::ppp::unknown_data(c, d, 0, "\n\t", length);
+    Ok(0)
 }

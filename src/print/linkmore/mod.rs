@@ -56,6 +56,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         arcnet::DLT => arcnet::print(c, d, len),
         ipfc::DLT => ipfc::print(c, d, len),
         fr::DLT => fr::print(c, d, len),
+        fr::DLT_MFR => fr::mfr(c, d, len),
         _ => return None,
     })
 }
