@@ -502,3 +502,10 @@ fn mfr() {
 fn mfr_never_panics() {
     never_panic("mfr");
 }
+
+/// Link type 112 (BSD/OS Cisco HDLC): the Cisco HDLC frames of
+/// tests/data/linkppp/, which tcpdump prints as on C_HDLC.
+#[test]
+fn chdlc112() {
+    golden("chdlc112", &[(0, 2), (4, 24)]);
+}

@@ -718,6 +718,14 @@ def mfr_frames():
     return out
 
 
+# ---- Cisco HDLC under BSD/OS's link-type number (112): the frames of
+# tests/data/linkppp/c_hdlc.pcap (make_linkppp.py) with the header's link type changed.
+def chdlc112(d):
+    b = bytearray(open(os.path.join(os.path.dirname(d.rstrip("/")), "linkppp", "c_hdlc.pcap"), "rb").read())
+    b[20:24] = struct.pack("<I", 112)
+    return bytes(b)
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "tests/data/linkmore"
     os.makedirs(d, exist_ok=True)
@@ -748,6 +756,8 @@ def main():
     pcap(os.path.join(d, "ip_over_fc.pcap"), 122, ipfc_frames())
     pcap(os.path.join(d, "frelay.pcap"), 107, fr_frames())
     pcap(os.path.join(d, "mfr.pcap"), 182, mfr_frames())
+    with open(os.path.join(d, "chdlc112.pcap"), "wb") as f:
+        f.write(chdlc112(d))
 
 
 if __name__ == "__main__":

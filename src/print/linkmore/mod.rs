@@ -57,6 +57,8 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         ipfc::DLT => ipfc::print(c, d, len),
         fr::DLT => fr::print(c, d, len),
         fr::DLT_MFR => fr::mfr(c, d, len),
+        // BSD/OS's number for Cisco HDLC, which tcpdump prints as such.
+        112 => super::serial::chdlc(c, d, len),
         _ => return None,
     })
 }
