@@ -107,6 +107,16 @@ pub enum PrimKind {
     Geneve(Option<u32>),
     /// `llc [i|s|u|subtype]`.
     Llc(Option<LlcKind>),
+    /// `type T`, `type T subtype S`, `subtype S`: the 802.11 frame control type and
+    /// subtype bits under `mask` equal `value`.
+    WlanType {
+        /// Type and subtype bits (first frame control byte).
+        value: u32,
+        /// 0x0c (type), or 0xfc (type and subtype).
+        mask: u32,
+    },
+    /// `dir D`: the 802.11 To DS / From DS bits equal D (0–3).
+    WlanDir(u32),
 }
 
 /// Qualifiers of a [`PrimKind::Qualified`] primitive; `None` is libpcap's `Q_DEFAULT`.

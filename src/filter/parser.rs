@@ -23,6 +23,7 @@
 //!   unfinished to the enclosing level, which continues it after the `)`.
 
 mod lexer;
+mod p80211;
 
 use super::ast::{
     AddrQual, Arith, ArithKind, ArithOp, ByteOp, Dir, Expr, Id, LlcKind, Prim, PrimKind, ProtoQual,
@@ -782,7 +783,7 @@ impl<'a> Parser<'a> {
                 let end = self.bump().span;
                 Ok(self.other(PrimKind::Multicast(pqual), start.to(end)))
             }
-            Some(Kw::Unsupported(Family::Wlan)) => Err(self.unsupported(Family::Wlan)),
+            Some(Kw::Type | Kw::Subtype | Kw::Dir) => self.p80211(start),
             _ if pqual.is_some() => {
                 let p = pqual.unwrap_or(ProtoQual::Link);
                 Ok(self.other(PrimKind::ProtoAbbrev(p), start))

@@ -235,6 +235,17 @@ impl Gen<'_> {
 
     /// `llc [kind]` (802.2 LLC frames, Ethernet only here).
     pub fn llc(&mut self, kind: Option<LlcKind>, span: Span) -> Result<Frag, FilterError> {
+        if self.is_wlan(true) {
+            // 802.11 data frames carry an LLC header.
+            let llc = self.wlan_data_frame();
+            return Ok(match kind {
+                None => llc,
+                Some(k) => {
+                    let b1 = self.llc_control(k);
+                    self.and(llc, b1)
+                }
+            });
+        }
         if self.link.dlt != Dlt::En10mb {
             return Err(FilterError::new(
                 format!(
@@ -256,7 +267,13 @@ impl Gen<'_> {
         let Some(kind) = kind else {
             return Ok(llc);
         };
-        let b1 = match kind {
+        let b1 = self.llc_control(kind);
+        Ok(self.and(llc, b1))
+    }
+
+    /// The LLC control byte says frame kind `kind`.
+    fn llc_control(&mut self, kind: LlcKind) -> Frag {
+        match kind {
             LlcKind::I => {
                 let s = self.load(OffRel::Llc, 2, BPF_B);
                 Frag::negate(self.test(s, Term::cmp_k(BPF_JSET, 0x01)))
@@ -265,7 +282,6 @@ impl Gen<'_> {
             LlcKind::U => self.mcmp(OffRel::Llc, 2, BPF_B, 0x03, 0x03),
             LlcKind::SSubtype(v) => self.mcmp(OffRel::Llc, 2, BPF_B, u32::from(v), 0x0f),
             LlcKind::USubtype(v) => self.mcmp(OffRel::Llc, 2, BPF_B, u32::from(v), 0xef),
-        };
-        Ok(self.and(llc, b1))
+        }
     }
 }

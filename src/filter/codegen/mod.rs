@@ -20,7 +20,9 @@
 //! - `encap`: vlan, mpls, pppoed/pppoes, geneve;
 //! - `misc`: iso/isis/llc, broadcast/multicast, length, direction, interface;
 //! - `qualified`: dispatch of `[proto] [dir] [type] id` primitives;
-//! - `registers`: zeroing of scratch registers read before any store.
+//! - `registers`: zeroing of scratch registers read before any store;
+//! - `wlan`: 802.11 frame control and address tests, and the run-time header
+//!   lengths of the 802.11 link types.
 
 mod arith;
 mod encap;
@@ -32,6 +34,7 @@ mod offsets;
 mod ports;
 mod qualified;
 mod registers;
+mod wlan;
 
 use super::CompileOptions;
 use super::ast::{Expr, Prim, PrimKind};
@@ -64,8 +67,20 @@ pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<Cfg, FilterError>
     let reject = g.cfg.add(Vec::new(), Term::Ret(0));
     g.patch(&body.t, accept);
     g.patch(&body.f, reject);
-    g.cfg.entry = body.entry;
+    g.cfg.entry = g.finish_wlan(body.entry, reject);
+    if let Some(msg) = g.deferred.take() {
+        return Err(FilterError::new(msg, expr_span(expr)));
+    }
     Ok(g.cfg)
+}
+
+/// The span of a whole expression, for errors found after code generation.
+fn expr_span(e: &Expr) -> super::ast::Span {
+    match e {
+        Expr::And(a, b) | Expr::Or(a, b) => expr_span(a).to(expr_span(b)),
+        Expr::Not(a) => expr_span(a),
+        Expr::Prim(p) => p.span,
+    }
 }
 
 /// Code generator state for one compilation.
@@ -172,6 +187,8 @@ impl<'o> Gen<'o> {
             PrimKind::Pppoes(id) => self.pppoes(*id, span),
             PrimKind::Geneve(vni) => self.geneve(*vni, span),
             PrimKind::Llc(kind) => self.llc(*kind, span),
+            PrimKind::WlanType { value, mask } => self.p80211_type(*value, *mask, span),
+            PrimKind::WlanDir(d) => self.p80211_dir(*d, span),
         }
     }
 }
