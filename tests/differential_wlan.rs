@@ -416,3 +416,75 @@ fn wlan_corpus_discriminates_the_wlan_expressions() {
         flat.len()
     );
 }
+
+/// Random combinations of the expressions libpcap accepts on each 802.11 link
+/// type (joined with and/or/not and parentheses): encapsulations (`vlan`,
+/// `pppoes`, `geneve`) change the offsets of what follows them, and every
+/// primitive may allocate the registers of the run-time lengths, so order and
+/// mixture matter. RFILTER_FUZZ_COUNT / RFILTER_FUZZ_SEED change the search.
+#[test]
+fn rfilter_matches_libpcap_on_random_wlan_expressions() {
+    let env = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let count = env("RFILTER_FUZZ_COUNT", 300) as usize;
+    let seed = env("RFILTER_FUZZ_SEED", 8021);
+    let exprs = all_expressions();
+    let mut t = Tally::default();
+    for (n, lt) in wlan_linktypes().into_iter().enumerate() {
+        let samples = corpus::samples(lt);
+        let atoms: Vec<&String> = exprs
+            .iter()
+            .filter(|e| libpcap_program(e, lt, false).is_ok())
+            .collect();
+        // The 802.11 expressions weigh as much as the rest of the corpus.
+        let wlan: Vec<&String> = atoms
+            .iter()
+            .copied()
+            .filter(|e| WLAN_EXPRS.contains(&e.as_str()))
+            .collect();
+        let mut rng = corpus::Rng::new(seed + n as u64);
+        let mut pick = |rng: &mut corpus::Rng| {
+            let from = if rng.below(2) == 0 { &wlan } else { &atoms };
+            from[rng.below(from.len())].clone()
+        };
+        fn build(
+            rng: &mut corpus::Rng,
+            pick: &mut dyn FnMut(&mut corpus::Rng) -> String,
+            depth: usize,
+        ) -> String {
+            if depth == 0 || rng.below(10) < 3 {
+                return format!("({})", pick(rng));
+            }
+            match rng.below(4) {
+                0 => format!("not {}", build(rng, pick, depth - 1)),
+                1 => format!(
+                    "{} or {}",
+                    build(rng, pick, depth - 1),
+                    build(rng, pick, depth - 1)
+                ),
+                _ => format!(
+                    "{} and {}",
+                    build(rng, pick, depth - 1),
+                    build(rng, pick, depth - 1)
+                ),
+            }
+        }
+        for _ in 0..count {
+            let expr = build(&mut rng, &mut pick, 3);
+            check(&expr, lt, &samples, &mut t);
+        }
+    }
+    println!(
+        "random 802.11 expressions: {} compiled by both, {} refused by both, {} verdicts, {} mismatches",
+        t.compiled,
+        t.refused,
+        t.verdicts,
+        t.failures.len()
+    );
+    assert!(t.compiled > count * 5, "only {} compiled", t.compiled);
+    assert!(t.failures.is_empty(), "{}", summarize(&t.failures));
+}

@@ -50,17 +50,19 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
     let Some(expr) = expr else {
         return Ok(vec![Insn::stmt(BPF_RET | BPF_K, opts.snaplen)]);
     };
-    let mut cfg = build_cfg(expr, opts)?;
+    let (mut cfg, optimizable) = build_cfg(expr, opts)?;
     registers::zero_unstored_registers(&mut cfg);
-    if opts.optimize {
+    if opts.optimize && optimizable {
         // The optimizer lays out its own blocks.
         return super::optimize::compile(&cfg).map_err(|e| FilterError::internal(&e));
     }
     super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))
 }
 
-/// Lowers `expr` to a control-flow graph ending in `ret #snaplen` / `ret #0`.
-pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<Cfg, FilterError> {
+/// Lowers `expr` to a control-flow graph ending in `ret #snaplen` / `ret #0`, and
+/// whether the optimizer may run on it (not on the run-time 802.11 header
+/// lengths, which libpcap does not optimize either).
+pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<(Cfg, bool), FilterError> {
     let mut g = Gen::new(opts);
     let body = g.expr(expr)?;
     let accept = g.cfg.add(Vec::new(), Term::Ret(opts.snaplen));
@@ -71,7 +73,7 @@ pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<Cfg, FilterError>
     if let Some(msg) = g.deferred.take() {
         return Err(FilterError::new(msg, expr_span(expr)));
     }
-    Ok(g.cfg)
+    Ok((g.cfg, !g.no_optimize))
 }
 
 /// The span of a whole expression, for errors found after code generation.
@@ -96,6 +98,8 @@ pub(crate) struct Gen<'o> {
     /// An error found deep inside a helper that cannot fail (e.g. a link-type test
     /// under MPLS); reported against the primitive being compiled.
     deferred: Option<String>,
+    /// Code libpcap leaves unoptimized was generated (the 802.11 header length).
+    pub no_optimize: bool,
 }
 
 impl<'o> Gen<'o> {
@@ -107,6 +111,7 @@ impl<'o> Gen<'o> {
             curreg: 0,
             link: LinkState::new(opts.linktype),
             deferred: None,
+            no_optimize: false,
         }
     }
 

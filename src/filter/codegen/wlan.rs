@@ -304,6 +304,10 @@ impl Gen<'_> {
     /// With X = the radio header's length: the end of the 802.11 header into
     /// register `pl`, then `next` (libpcap's `gen_load_802_11_header_len`).
     fn header_len_blocks(&mut self, kind: WlanHdr, pl: u32, next: BlockId) -> BlockId {
+        // libpcap does not optimize programs with this code; neither do we (its
+        // registers are overwritten by arithmetic that reuses them, as libpcap's
+        // are, which the optimizer does not expect).
+        self.no_optimize = true;
         let branch = |code: u16, k: u32, jt: BlockId, jf: BlockId| Term::Branch {
             code: BPF_JMP | code | BPF_K,
             k,
