@@ -94,13 +94,13 @@ impl Gen<'_> {
         use ProtoQual::*;
         match proto {
             Link => {
-                let hdr = self.abs_off(Which::LinkHdr);
+                let hdr = self.abs_off(Which::Hdr);
                 let mut s = self.index_to_x(hdr.reg, inst.reg);
                 s.push(stmt(BPF_LD | BPF_IND | sz, hdr.constant));
                 inst.stmts.extend(s);
             }
             Ip | Arp | Rarp | Atalk | Decnet | Sca | Lat | Moprc | Mopdl | Ip6 => {
-                let pl = self.abs_off(Which::LinkPl);
+                let pl = self.abs_off(Which::Payload);
                 let mut s = self.index_to_x(pl.reg, inst.reg);
                 s.push(stmt(BPF_LD | BPF_IND | sz, pl.constant + self.link.off_nl));
                 inst.stmts.extend(s);
@@ -137,7 +137,7 @@ impl Gen<'_> {
                     b = self.and(c, b);
                 }
                 inst.check = Some(b);
-                let pl = self.abs_off(Which::LinkPl);
+                let pl = self.abs_off(Which::Payload);
                 let mut s = self.index_to_x(pl.reg, inst.reg);
                 s.push(stmt(
                     BPF_LD | BPF_IND | sz,

@@ -111,9 +111,12 @@ impl AbsOff {
 /// Which of the link-layer offsets a load is relative to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Which {
-    LinkHdr,
-    LinkPl,
-    LinkType,
+    /// The link-layer header.
+    Hdr,
+    /// The link-layer payload.
+    Payload,
+    /// The link-layer type field.
+    TypeField,
 }
 
 /// What an offset is relative to (libpcap's `enum e_offrel`).
@@ -209,9 +212,9 @@ impl Gen<'_> {
     /// has one and none was allocated yet.
     pub fn abs_off(&mut self, which: Which) -> AbsOff {
         let slot = match which {
-            Which::LinkHdr => Some(self.link.off_linkhdr),
-            Which::LinkPl => Some(self.link.off_linkpl),
-            Which::LinkType => self.link.off_linktype,
+            Which::Hdr => Some(self.link.off_linkhdr),
+            Which::Payload => Some(self.link.off_linkpl),
+            Which::TypeField => self.link.off_linktype,
         };
         let Some(mut off) = slot else {
             return AbsOff::fixed(0);
@@ -225,9 +228,9 @@ impl Gen<'_> {
                 }
             }
             match which {
-                Which::LinkHdr => self.link.off_linkhdr = off,
-                Which::LinkPl => self.link.off_linkpl = off,
-                Which::LinkType => self.link.off_linktype = Some(off),
+                Which::Hdr => self.link.off_linkhdr = off,
+                Which::Payload => self.link.off_linkpl = off,
+                Which::TypeField => self.link.off_linktype = Some(off),
             }
         }
         off
@@ -250,7 +253,7 @@ impl Gen<'_> {
 
     /// X = IPv4 header length (plus the variable part of the payload offset).
     pub fn loadx_iphdrlen(&mut self) -> Vec<Insn> {
-        let pl = self.abs_off(Which::LinkPl);
+        let pl = self.abs_off(Which::Payload);
         match pl.reg {
             Some(r) => vec![
                 stmt(BPF_LDX | BPF_MEM, r),
@@ -271,16 +274,18 @@ impl Gen<'_> {
     pub fn load(&mut self, rel: OffRel, offset: u32, size: u16) -> Vec<Insn> {
         let nl = self.link.off_nl;
         match rel {
-            OffRel::LinkHdr => self.load_abs_rel(Which::LinkHdr, offset, size),
-            OffRel::Llc => self.load_abs_rel(Which::LinkPl, offset, size),
-            OffRel::PrevMplsHdr => {
-                self.load_abs_rel(Which::LinkPl, nl.wrapping_sub(4).wrapping_add(offset), size)
-            }
-            OffRel::LinkType => self.load_abs_rel(Which::LinkType, offset, size),
-            OffRel::LinkPl => self.load_abs_rel(Which::LinkPl, nl.wrapping_add(offset), size),
+            OffRel::LinkHdr => self.load_abs_rel(Which::Hdr, offset, size),
+            OffRel::Llc => self.load_abs_rel(Which::Payload, offset, size),
+            OffRel::PrevMplsHdr => self.load_abs_rel(
+                Which::Payload,
+                nl.wrapping_sub(4).wrapping_add(offset),
+                size,
+            ),
+            OffRel::LinkType => self.load_abs_rel(Which::TypeField, offset, size),
+            OffRel::LinkPl => self.load_abs_rel(Which::Payload, nl.wrapping_add(offset), size),
             OffRel::LinkPlNoSnap => {
                 let nosnap = self.link.off_nl_nosnap;
-                self.load_abs_rel(Which::LinkPl, nosnap + offset, size)
+                self.load_abs_rel(Which::Payload, nosnap + offset, size)
             }
             OffRel::TranIpv4 => {
                 let mut s = self.loadx_iphdrlen();
@@ -295,7 +300,7 @@ impl Gen<'_> {
                 s
             }
             OffRel::TranIpv6 => self.load_abs_rel(
-                Which::LinkPl,
+                Which::Payload,
                 nl.wrapping_add(40).wrapping_add(offset),
                 size,
             ),

@@ -226,7 +226,7 @@ impl Gen<'_> {
             && self.link.off_linkhdr.reg.is_none()
         {
             // The payload offset includes the radio header's length.
-            self.abs_off(super::offsets::Which::LinkHdr);
+            self.abs_off(super::offsets::Which::Hdr);
         }
         // Code run in order: radio header length (X = it), 802.11 header length.
         let hdr_len = self
