@@ -1,5 +1,5 @@
 //! Differential tests for the 802.11 link types (802.11, radiotap, Prism, AVS,
-//! PPI): every expression of the corpus (grammar/examples/, valid and rejected)
+//! PPI) and Solaris ipnet: every expression of the corpus (grammar/examples/, valid and rejected)
 //! and the 802.11 expressions below, on each of those link types, against
 //! libpcap. Wherever libpcap compiles, rfilter must compile and give libpcap's
 //! verdicts on the 802.11 corpus (tests/common/wlan_corpus.rs), optimized and not,
@@ -9,7 +9,7 @@
 mod common;
 
 use common::compare::{Reference, compare};
-use common::corpus::{self, Sample, WLAN_LINKTYPES};
+use common::corpus::{self, IPNET, Sample, WLAN_LINKTYPES};
 use common::examples;
 use common::kernel::check_kernel_form;
 use common::reference::{REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program};
@@ -230,6 +230,9 @@ const WLAN_EXPRS: &[&str] = &[
     "ra host 10.0.0.1",
     "tcp ta port 80",
     "radio[0] = 0 and link[0] = 1",
+    "ip and inbound",
+    "ip6 and outbound",
+    "link[1] = 26",
 ];
 
 fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
@@ -266,6 +269,13 @@ fn summarize(failures: &[String]) -> String {
 
 fn wlan_linktypes() -> Vec<LinkType> {
     WLAN_LINKTYPES.iter().map(|&v| LinkType::Other(v)).collect()
+}
+
+/// The link types compared with libpcap here: the 802.11 family and ipnet.
+fn filtered_linktypes() -> Vec<LinkType> {
+    let mut v = wlan_linktypes();
+    v.push(LinkType::Other(IPNET));
+    v
 }
 
 /// Every expression: the corpus's, valid and rejected, and [`WLAN_EXPRS`].
@@ -363,7 +373,7 @@ fn rfilter_matches_libpcap_on_wlan_link_types() {
     let exprs = all_expressions();
     let mut t = Tally::default();
     let mut packets = 0;
-    for lt in wlan_linktypes() {
+    for lt in filtered_linktypes() {
         let samples = corpus::samples(lt);
         packets += samples.len();
         for expr in &exprs {
@@ -371,10 +381,10 @@ fn rfilter_matches_libpcap_on_wlan_link_types() {
         }
     }
     println!(
-        "802.11 differential: {} expressions x {} link types ({packets} packets): \
+        "802.11 and ipnet differential: {} expressions x {} link types ({packets} packets): \
          {} compiled by both, {} refused by both, {} verdicts compared, {} mismatches",
         exprs.len(),
-        WLAN_LINKTYPES.len(),
+        filtered_linktypes().len(),
         t.compiled,
         t.refused,
         t.verdicts,
@@ -434,7 +444,7 @@ fn rfilter_matches_libpcap_on_random_wlan_expressions() {
     let seed = env("RFILTER_FUZZ_SEED", 8021);
     let exprs = all_expressions();
     let mut t = Tally::default();
-    for (n, lt) in wlan_linktypes().into_iter().enumerate() {
+    for (n, lt) in filtered_linktypes().into_iter().enumerate() {
         let samples = corpus::samples(lt);
         let atoms: Vec<&String> = exprs
             .iter()
@@ -479,7 +489,7 @@ fn rfilter_matches_libpcap_on_random_wlan_expressions() {
         }
     }
     println!(
-        "random 802.11 expressions: {} compiled by both, {} refused by both, {} verdicts, {} mismatches",
+        "random 802.11 and ipnet expressions: {} compiled by both, {} refused by both, {} verdicts, {} mismatches",
         t.compiled,
         t.refused,
         t.verdicts,

@@ -11,6 +11,31 @@ use super::{MACS, V4, all_net, be16, geneve_payloads, ipv4, llc_payloads, pppoe,
 /// LINKTYPE values of the 802.11 family.
 pub const WLAN_LINKTYPES: [u16; 5] = [105, 127, 119, 163, 192];
 
+/// LINKTYPE_IPNET (Solaris ipnet), whose corpus is here too.
+pub const IPNET: u16 = 226;
+
+/// Solaris ipnet frames: version 2, the address family (2 IPv4, 26 IPv6, others),
+/// direction (1 in, 2 out, 0), lengths and zones, then the network packet.
+pub fn ipnet_frames() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for (i, n) in all_net().iter().enumerate() {
+        let family: u8 = match (n.ethertype, i % 9) {
+            (_, 8) => 7,
+            (0x0800, _) => 2,
+            (0x86dd, _) => 26,
+            _ => (i % 30) as u8,
+        };
+        let mut h = vec![2, family];
+        h.extend(be16((i % 3) as u16));
+        h.extend((n.bytes.len() as u32).to_be_bytes());
+        h.extend((i as u32 % 4 + 1).to_be_bytes());
+        h.extend([0u8; 12]);
+        h.extend(&n.bytes);
+        out.push((format!("ipnet af {family} dir {} {}", i % 3, n.label), h));
+    }
+    out
+}
+
 /// Frame control first byte: type and subtype.
 const DATA: u8 = 0x08;
 const QOS_DATA: u8 = 0x88;

@@ -105,6 +105,12 @@ impl Gen<'_> {
                 self.cmp(OffRel::LinkType, 0, BPF_H, v)
             }
             Dlt::Wlan(_) => self.wlan_linktype(proto),
+            // Solaris ipnet's own address family values.
+            Dlt::Ipnet => match proto {
+                ETHERTYPE_IP => self.cmp(OffRel::LinkType, 0, BPF_B, 2),
+                ETHERTYPE_IPV6 => self.cmp(OffRel::LinkType, 0, BPF_B, 26),
+                _ => self.gen_false(),
+            },
             Dlt::Opaque => {
                 let name = self.opts.linktype.name();
                 self.defer_error(&format!(

@@ -198,6 +198,11 @@ impl Gen<'_> {
 
     /// `inbound` (`inbound == true`) / `outbound`.
     pub fn direction(&mut self, inbound: bool, _span: Span) -> Result<Frag, FilterError> {
+        if self.link.dlt == Dlt::Ipnet {
+            // IPNET_INBOUND 2, IPNET_OUTBOUND 1 (anything else is neither).
+            let v = if inbound { 2 } else { 1 };
+            return Ok(self.cmp(OffRel::LinkHdr, 2, BPF_H, v));
+        }
         if self.link.dlt == Dlt::PppPppd {
             // pppd's address byte: 0 received, 1 sent (anything else is neither).
             let v = if inbound { PPP_PPPD_IN } else { PPP_PPPD_OUT };

@@ -35,6 +35,8 @@ pub enum Dlt {
     /// 802.11, bare or behind a radio header: the 802.11 header length (and the
     /// radio header's) are read from the packet at run time.
     Wlan(WlanHdr),
+    /// Solaris ipnet: a 24-byte header whose second byte is the address family.
+    Ipnet,
     /// A link type whose header rfilter does not parse: only `len` and `link[...]`
     /// compile, as libpcap allows for the link types it cannot filter on.
     Opaque,
@@ -168,6 +170,8 @@ impl LinkState {
             LinkType::PppPppd => (Dlt::PppPppd, Some(2), 4, 0),
             // The 6-byte PPPoE header, then the PPP protocol.
             LinkType::PppEther => (Dlt::PppEther, Some(6), 8, 0),
+            // Family at 1; libpcap has no no-SNAP offset here (it wraps around).
+            LinkType::Other(226) => (Dlt::Ipnet, Some(1), 24, u32::MAX),
             LinkType::Other(v) => match WlanHdr::of_linktype(v) {
                 // The type "field" is where a SNAP header's would be; the payload
                 // follows the 802.11 header, whose length is known at run time.
@@ -285,7 +289,7 @@ impl Gen<'_> {
             OffRel::LinkPl => self.load_abs_rel(Which::Payload, nl.wrapping_add(offset), size),
             OffRel::LinkPlNoSnap => {
                 let nosnap = self.link.off_nl_nosnap;
-                self.load_abs_rel(Which::Payload, nosnap + offset, size)
+                self.load_abs_rel(Which::Payload, nosnap.wrapping_add(offset), size)
             }
             OffRel::TranIpv4 => {
                 let mut s = self.loadx_iphdrlen();
