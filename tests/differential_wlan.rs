@@ -1,5 +1,5 @@
 //! Differential tests for the 802.11 link types (802.11, radiotap, Prism, AVS,
-//! PPI) and Solaris ipnet: every expression of the corpus (grammar/examples/, valid and rejected)
+//! PPI), OpenBSD pflog and Solaris ipnet: every expression of the corpus (grammar/examples/, valid and rejected)
 //! and the 802.11 expressions below, on each of those link types, against
 //! libpcap. Wherever libpcap compiles, rfilter must compile and give libpcap's
 //! verdicts on the 802.11 corpus (tests/common/wlan_corpus.rs), optimized and not,
@@ -9,7 +9,7 @@
 mod common;
 
 use common::compare::{Reference, compare};
-use common::corpus::{self, IPNET, Sample, WLAN_LINKTYPES};
+use common::corpus::{self, IPNET, PFLOG, Sample, WLAN_LINKTYPES};
 use common::examples;
 use common::kernel::check_kernel_form;
 use common::reference::{REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program};
@@ -233,6 +233,30 @@ const WLAN_EXPRS: &[&str] = &[
     "ip and inbound",
     "ip6 and outbound",
     "link[1] = 26",
+    "on eth0",
+    "ifname em0",
+    "on a-very-long-if15",
+    "on a-very-long-if16x",
+    "rset foo",
+    "ruleset main/anchor",
+    "rset main",
+    "rnr 3",
+    "rulenum 0",
+    "srnr 1",
+    "subrulenum 2",
+    "reason match",
+    "reason 3",
+    "reason state-mismatch",
+    "reason map-failed",
+    "action pass",
+    "action block",
+    "action nat",
+    "action synproxy-drop",
+    "action defer",
+    "on eth0 and tcp port 80",
+    "action drop and ip6",
+    "inbound and reason 1",
+    "not rnr 2 and ip host 10.0.0.1",
 ];
 
 fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
@@ -271,9 +295,10 @@ fn wlan_linktypes() -> Vec<LinkType> {
     WLAN_LINKTYPES.iter().map(|&v| LinkType::Other(v)).collect()
 }
 
-/// The link types compared with libpcap here: the 802.11 family and ipnet.
+/// The link types compared with libpcap here: the 802.11 family, pflog, ipnet.
 fn filtered_linktypes() -> Vec<LinkType> {
     let mut v = wlan_linktypes();
+    v.push(LinkType::Other(PFLOG));
     v.push(LinkType::Other(IPNET));
     v
 }
@@ -381,7 +406,7 @@ fn rfilter_matches_libpcap_on_wlan_link_types() {
         }
     }
     println!(
-        "802.11 and ipnet differential: {} expressions x {} link types ({packets} packets): \
+        "802.11, pflog and ipnet differential: {} expressions x {} link types ({packets} packets): \
          {} compiled by both, {} refused by both, {} verdicts compared, {} mismatches",
         exprs.len(),
         filtered_linktypes().len(),
@@ -401,7 +426,7 @@ fn rfilter_matches_libpcap_on_wlan_link_types() {
 fn wlan_corpus_discriminates_the_wlan_expressions() {
     let mut considered = 0;
     let mut flat = Vec::new();
-    for lt in wlan_linktypes() {
+    for lt in filtered_linktypes() {
         let samples = corpus::samples(lt);
         for expr in WLAN_EXPRS {
             let Ok((Some(opt), _)) = reference_programs(expr, lt) else {
@@ -489,7 +514,7 @@ fn rfilter_matches_libpcap_on_random_wlan_expressions() {
         }
     }
     println!(
-        "random 802.11 and ipnet expressions: {} compiled by both, {} refused by both, {} verdicts, {} mismatches",
+        "random 802.11, pflog and ipnet expressions: {} compiled by both, {} refused by both, {} verdicts, {} mismatches",
         t.compiled,
         t.refused,
         t.verdicts,

@@ -24,6 +24,7 @@
 
 mod lexer;
 mod p80211;
+mod pfvar;
 
 use super::ast::{
     AddrQual, Arith, ArithKind, ArithOp, ByteOp, Dir, Expr, Id, LlcKind, Prim, PrimKind, ProtoQual,
@@ -942,8 +943,8 @@ impl<'a> Parser<'a> {
                 }
                 Ok(self.other(PrimKind::Llc(kind), span))
             }
+            Kw::Unsupported(Family::Pf) | Kw::PfRnr => self.pfvar(start),
             Kw::Unsupported(f) => Err(self.unsupported(f)),
-            Kw::PfRnr => Err(self.unsupported(Family::Pf)),
             _ => Err(self.unexpected(&if self.pos == 0 {
                 "expected a filter primitive (e.g. 'host 10.0.0.1', 'tcp port 80', \
                  'ip[0] & 0xf > 5')"

@@ -14,7 +14,7 @@
 #[path = "wlan_corpus.rs"]
 mod wlan;
 
-pub use wlan::{IPNET, WLAN_LINKTYPES};
+pub use wlan::{IPNET, PFLOG, WLAN_LINKTYPES};
 
 use etherparse::PacketBuilder;
 use rfilter::linktype::LinkType;
@@ -1601,6 +1601,7 @@ pub fn samples(lt: LinkType) -> Vec<Sample> {
         LinkType::PppEther => ppp_ether_frames(),
         LinkType::Other(v) if WLAN_LINKTYPES.contains(&v) => wlan::wlan_frames(v),
         LinkType::Other(IPNET) => wlan::ipnet_frames(),
+        LinkType::Other(PFLOG) => wlan::pflog_frames(),
         // A header rfilter does not parse: any bytes will do for `len` and `link[...]`.
         LinkType::Other(_) => {
             let mut frames = en10mb_frames();

@@ -11,8 +11,46 @@ use super::{MACS, V4, all_net, be16, geneve_payloads, ipv4, llc_payloads, pppoe,
 /// LINKTYPE values of the 802.11 family.
 pub const WLAN_LINKTYPES: [u16; 5] = [105, 127, 119, 163, 192];
 
-/// LINKTYPE_IPNET (Solaris ipnet), whose corpus is here too.
+/// LINKTYPE_IPNET (Solaris ipnet) and LINKTYPE_PFLOG, whose corpora are here too.
 pub const IPNET: u16 = 226;
+pub const PFLOG: u16 = 117;
+
+/// OpenBSD pf log frames: `struct pfloghdr` (length byte of 61, 64, 48 or 0; the
+/// address family; action; reason; interface and ruleset names; rule numbers;
+/// direction), padded to its rounded length, then the network packet.
+pub fn pflog_frames() -> Vec<(String, Vec<u8>)> {
+    let ifnames: [&[u8]; 4] = [b"eth0", b"em0", b"pflog0", b"a-very-long-if15"];
+    let rulesets: [&[u8]; 3] = [b"", b"foo", b"main/anchor"];
+    let mut out = Vec::new();
+    for (i, n) in all_net().iter().enumerate() {
+        let len: u8 = [61, 61, 64, 48, 0, 61][i % 6];
+        let family: u8 = match (n.ethertype, i % 13) {
+            (_, 12) => 24,
+            (0x0800, _) => 2,
+            (0x86dd, _) => 10,
+            _ => (i % 30) as u8,
+        };
+        let mut h = vec![len, family, (i % 12) as u8, (i % 17) as u8];
+        let mut name = ifnames[i % ifnames.len()].to_vec();
+        name.resize(16, 0);
+        h.extend(name);
+        let mut rs = rulesets[i % rulesets.len()].to_vec();
+        rs.resize(16, 0);
+        h.extend(rs);
+        h.extend((i as u32 % 7).to_be_bytes());
+        h.extend((i as u32 % 3).to_be_bytes());
+        h.extend([0u8; 16]);
+        h.extend([(i % 3) as u8, 0, 0, 0]);
+        // The payload starts where the length byte, rounded up, says.
+        h.truncate((usize::from(len) + 3) & !3);
+        h.extend(&n.bytes);
+        out.push((
+            format!("pflog len {len} af {family} dir {} {}", i % 3, n.label),
+            h,
+        ));
+    }
+    out
+}
 
 /// Solaris ipnet frames: version 2, the address family (2 IPv4, 26 IPv6, others),
 /// direction (1 in, 2 out, 0), lengths and zones, then the network packet.

@@ -105,6 +105,7 @@ impl Gen<'_> {
                 self.cmp(OffRel::LinkType, 0, BPF_H, v)
             }
             Dlt::Wlan(_) => self.wlan_linktype(proto),
+            Dlt::Pflog => self.pflog_linktype(proto),
             // Solaris ipnet's own address family values.
             Dlt::Ipnet => match proto {
                 ETHERTYPE_IP => self.cmp(OffRel::LinkType, 0, BPF_B, 2),

@@ -198,6 +198,9 @@ impl Gen<'_> {
 
     /// `inbound` (`inbound == true`) / `outbound`.
     pub fn direction(&mut self, inbound: bool, _span: Span) -> Result<Frag, FilterError> {
+        if self.link.dlt == Dlt::Pflog {
+            return Ok(self.pflog_direction(inbound));
+        }
         if self.link.dlt == Dlt::Ipnet {
             // IPNET_INBOUND 2, IPNET_OUTBOUND 1 (anything else is neither).
             let v = if inbound { 2 } else { 1 };

@@ -21,6 +21,7 @@
 //! - `misc`: iso/isis/llc, broadcast/multicast, length, direction, interface;
 //! - `qualified`: dispatch of `[proto] [dir] [type] id` primitives;
 //! - `registers`: zeroing of scratch registers read before any store;
+//! - `pflog`: OpenBSD pf log headers;
 //! - `wlan`: 802.11 frame control and address tests, and the run-time header
 //!   lengths of the 802.11 link types.
 
@@ -31,6 +32,7 @@ mod ip;
 mod link;
 mod misc;
 mod offsets;
+mod pflog;
 mod ports;
 mod qualified;
 mod registers;
@@ -69,7 +71,7 @@ pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<(Cfg, bool), Filt
     let reject = g.cfg.add(Vec::new(), Term::Ret(0));
     g.patch(&body.t, accept);
     g.patch(&body.f, reject);
-    g.cfg.entry = g.finish_wlan(body.entry, reject);
+    g.cfg.entry = g.finish_vloffsets(body.entry, reject);
     if let Some(msg) = g.deferred.take() {
         return Err(FilterError::new(msg, expr_span(expr)));
     }
@@ -194,6 +196,7 @@ impl<'o> Gen<'o> {
             PrimKind::Llc(kind) => self.llc(*kind, span),
             PrimKind::WlanType { value, mask } => self.p80211_type(*value, *mask, span),
             PrimKind::WlanDir(d) => self.p80211_dir(*d, span),
+            PrimKind::Pf(t) => self.pf_test(t, span),
         }
     }
 }

@@ -37,6 +37,8 @@ pub enum Dlt {
     Wlan(WlanHdr),
     /// Solaris ipnet: a 24-byte header whose second byte is the address family.
     Ipnet,
+    /// OpenBSD pf log: the payload offset is the header's length byte, rounded.
+    Pflog,
     /// A link type whose header rfilter does not parse: only `len` and `link[...]`
     /// compile, as libpcap allows for the link types it cannot filter on.
     Opaque,
@@ -172,6 +174,7 @@ impl LinkState {
             LinkType::PppEther => (Dlt::PppEther, Some(6), 8, 0),
             // Family at 1; libpcap has no no-SNAP offset here (it wraps around).
             LinkType::Other(226) => (Dlt::Ipnet, Some(1), 24, u32::MAX),
+            LinkType::Other(117) => (Dlt::Pflog, Some(0), 0, 0),
             LinkType::Other(v) => match WlanHdr::of_linktype(v) {
                 // The type "field" is where a SNAP header's would be; the payload
                 // follows the 802.11 header, whose length is known at run time.
@@ -182,6 +185,7 @@ impl LinkState {
         let (off_linkhdr, off_linkpl, off_nl) = match dlt {
             Dlt::Wlan(WlanHdr::Bare) => (AbsOff::fixed(0), AbsOff::pending(0), 8),
             Dlt::Wlan(_) => (AbsOff::pending(0), AbsOff::pending(0), 8),
+            Dlt::Pflog => (AbsOff::fixed(0), AbsOff::pending(0), 0),
             _ => (AbsOff::fixed(0), AbsOff::fixed(linkpl), 0),
         };
         LinkState {

@@ -214,11 +214,13 @@ impl Gen<'_> {
     /// used (libpcap's `insert_compute_vloffsets`), and, on PPI, the check that
     /// the packet carries 802.11 (which libpcap puts first whatever the filter).
     /// Returns the new entry block; `reject` is where the PPI check fails to.
-    pub fn finish_wlan(&mut self, entry: BlockId, reject: BlockId) -> BlockId {
+    pub fn finish_vloffsets(&mut self, entry: BlockId, reject: BlockId) -> BlockId {
         // The entry code is that of the outermost header, whatever encapsulation
         // tests made of `link.dlt` since.
-        let Dlt::Wlan(kind) = super::offsets::LinkState::new(self.opts.linktype).dlt else {
-            return entry;
+        let kind = match super::offsets::LinkState::new(self.opts.linktype).dlt {
+            Dlt::Wlan(kind) => kind,
+            Dlt::Pflog => return self.pflog_prefix(entry).unwrap_or(entry),
+            _ => return entry,
         };
         let mut entry = entry;
         if self.link.off_linkpl.reg.is_some()
