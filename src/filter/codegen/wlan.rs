@@ -285,6 +285,8 @@ impl Gen<'_> {
             }
             WlanHdr::Prism => {
                 // An AVS header behind DLT_PRISM_HEADER: its cookie, then its length.
+                // Branches again: unoptimized, as libpcap leaves it.
+                self.no_optimize = true;
                 let join = self.cfg.add(store, Term::Goto(next));
                 let avs = self
                     .cfg
