@@ -523,3 +523,108 @@ fn rfilter_matches_libpcap_on_random_wlan_expressions() {
     assert!(t.compiled > count * 5, "only {} compiled", t.compiled);
     assert!(t.failures.is_empty(), "{}", summarize(&t.failures));
 }
+
+/// Unoptimized, our programs are libpcap's instruction for instruction (and
+/// libpcap does not optimize those that compute the 802.11 header length), except
+/// for registers zeroed at entry and the Linux metadata loads (`inbound`,
+/// `outbound`, `ifindex`), which rfilter makes absolute where libpcap adds the
+/// radio header's length.
+#[test]
+fn unoptimized_programs_are_libpcaps() {
+    let metadata = ["inbound", "outbound", "ifindex"];
+    let (mut same, mut skipped) = (0, 0);
+    let mut failures = Vec::new();
+    for lt in filtered_linktypes() {
+        for expr in all_expressions() {
+            let Ok(theirs) = libpcap_program(&expr, lt, false) else {
+                continue;
+            };
+            if metadata.iter().any(|m| expr.contains(m)) {
+                skipped += 1;
+                continue;
+            }
+            match filter::compile(&expr, &rfilter_options(lt, false)) {
+                Ok(ours) if ours == theirs || without_register_init(&ours) == theirs.as_slice() => {
+                    same += 1
+                }
+                Ok(_) => failures.push(format!("`{expr}` on {lt}: listing differs")),
+                Err(e) => failures.push(format!("`{expr}` on {lt}: {}", e.message)),
+            }
+        }
+    }
+    println!("{same} unoptimized programs identical to libpcap's ({skipped} with metadata loads)");
+    assert!(same > 5000, "only {same} programs compared");
+    assert!(failures.is_empty(), "{}", summarize(&failures));
+}
+
+/// `prog` without the `ld #0; st M[k]…` prefix rfilter adds.
+fn without_register_init(prog: &[Insn]) -> &[Insn] {
+    if prog.first() != Some(&Insn::stmt(0x00, 0)) {
+        return prog;
+    }
+    let stores = prog[1..].iter().take_while(|i| i.code == 0x02).count();
+    &prog[1 + stores..]
+}
+
+/// Code generation errors on these link types carry libpcap's message.
+#[test]
+fn semantic_errors_match_libpcap_messages() {
+    let lt = |v: u16| LinkType::Other(v);
+    let cases: &[(&str, LinkType)] = &[
+        ("type mgt", LinkType::En10mb),
+        ("subtype beacon", LinkType::LinuxSll),
+        ("dir tods", LinkType::Raw),
+        ("type mgt", lt(192)),
+        ("dir nods", lt(192)),
+        ("type data", lt(117)),
+        ("radio[0] = 1", lt(105)),
+        ("radio[0] = 1", lt(192)),
+        ("radio[0] = 1", lt(117)),
+        ("protochain 6", lt(127)),
+        ("ip6 protochain 17", lt(105)),
+        ("protochain 6", lt(117)),
+        ("mpls", lt(105)),
+        ("vlan", lt(192)),
+        ("vlan", lt(117)),
+        ("vlan", lt(226)),
+        ("llc", lt(117)),
+        ("llc", lt(226)),
+        ("ether host 00:11:22:33:44:55", lt(117)),
+        ("ether broadcast", lt(226)),
+        ("wlan host foo", lt(127)),
+        ("on eth0", LinkType::En10mb),
+        ("rset foo", lt(127)),
+        ("rnr 1", lt(226)),
+        ("srnr 1", lt(105)),
+        ("reason 1", LinkType::LinuxSll2),
+        ("action pass", lt(119)),
+        ("on a-very-long-if16x", lt(117)),
+        ("rset a-very-long-rule", lt(117)),
+        ("wlan addr1 10.0.0.1", lt(127)),
+        ("tcp ta port 80", lt(105)),
+        ("gateway foo", lt(163)),
+    ];
+    let mut failures = Vec::new();
+    for &(expr, lt) in cases {
+        let theirs = libpcap_program(expr, lt, false).map(|_| ());
+        let ours = filter::compile(expr, &rfilter_options(lt, false));
+        match (theirs, ours) {
+            (Err(t), Err(o)) => {
+                if t != o.message {
+                    failures.push(format!(
+                        "`{expr}` on {lt}: libpcap says {t:?}, we say {:?}",
+                        o.message
+                    ));
+                }
+                if o.span.is_none() {
+                    failures.push(format!("`{expr}`: error without a place"));
+                }
+            }
+            (t, o) => failures.push(format!(
+                "`{expr}` on {lt}: libpcap {t:?}, rfilter {:?}",
+                o.map(|p| p.len())
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
