@@ -33,6 +33,7 @@ set edit:completion:arg-completer[rfilter] = {|@words|
             cand -y 'Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)'
             cand --linktype 'Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)'
             cand --time-stamp-precision 'Timestamp precision to print and to write with -w'
+            cand -T 'Interpret UDP and TCP payloads as TYPE whatever their ports: aodv, carp (IP protocol 112), cnfp, domain, lmp, pgm, pgm_zmtp1, ptp, radius, resp, rpc, rtcp, rtp, snmp, someip, tftp, vat, vxlan, wb, zmtp1'
             cand -r 'Read packets from FILE (pcap or pcapng; ''-'' for standard input)'
             cand -V 'Read packets from each savefile named in FILE, one name a line (''-'' for standard input); -c counts per file'
             cand -w 'Write raw packets to FILE (pcap; ''-'' for standard output) instead of printing them'

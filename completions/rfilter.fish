@@ -10,6 +10,7 @@ complete -c rfilter -s F -d 'Read the filter expression from FILE (the command-l
 complete -c rfilter -s y -l linktype -d 'Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)' -r
 complete -c rfilter -l time-stamp-precision -d 'Timestamp precision to print and to write with -w' -r -f -a "micro\t'Microseconds (the default)'
 nano\t'Nanoseconds'"
+complete -c rfilter -s T -d 'Interpret UDP and TCP payloads as TYPE whatever their ports: aodv, carp (IP protocol 112), cnfp, domain, lmp, pgm, pgm_zmtp1, ptp, radius, resp, rpc, rtcp, rtp, snmp, someip, tftp, vat, vxlan, wb, zmtp1' -r
 complete -c rfilter -s r -d 'Read packets from FILE (pcap or pcapng; \'-\' for standard input)' -r -F
 complete -c rfilter -s V -d 'Read packets from each savefile named in FILE, one name a line (\'-\' for standard input); -c counts per file' -r -F
 complete -c rfilter -s w -d 'Write raw packets to FILE (pcap; \'-\' for standard output) instead of printing them' -r -F

@@ -4,6 +4,7 @@
 //! completions are generated from [`command`] (see `tests/docs_drift.rs`).
 
 use crate::linktype::LinkType;
+use crate::print::packettype::PacketType;
 use clap::{ArgAction, CommandFactory, Parser, ValueEnum};
 use std::path::PathBuf;
 
@@ -168,6 +169,12 @@ pub struct Args {
     #[arg(short = 'K', long = "dont-verify-checksums", help_heading = OUTPUT)]
     pub no_checksums: bool,
 
+    /// Interpret UDP and TCP payloads as TYPE whatever their ports: aodv, carp (IP
+    /// protocol 112), cnfp, domain, lmp, pgm, pgm_zmtp1, ptp, radius, resp, rpc, rtcp,
+    /// rtp, snmp, someip, tftp, vat, vxlan, wb, zmtp1
+    #[arg(short = 'T', value_name = "TYPE", value_parser = parse_packet_type, help_heading = OUTPUT)]
+    pub packet_type: Option<PacketType>,
+
     // ---- Files ----
     /// Read packets from FILE (pcap or pcapng; '-' for standard input)
     #[arg(short = 'r', value_name = "FILE", help_heading = FILES)]
@@ -217,6 +224,10 @@ fn parse_linktype(s: &str) -> Result<LinkType, String> {
 
 /// Largest snapshot length tcpdump accepts (its `MAXIMUM_SNAPLEN`).
 pub const MAX_SNAPLEN: u32 = 262_144;
+
+fn parse_packet_type(s: &str) -> Result<PacketType, String> {
+    s.parse()
+}
 
 fn parse_snaplen(s: &str) -> Result<u32, String> {
     match s.parse::<u32>() {

@@ -632,7 +632,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: 
         c.trunc_mark();
         return Ok(());
     }
-    let m = super::cut(m, length);
+    // Bounded by what was captured, not by the UDP length: tcpdump reads past a
+    // lowered UDP length as far as the IP packet goes.
     let flags = be16(m, 2)?;
     let qd = be16(m, 4)?;
     let mut an = be16(m, 6)?;

@@ -2,6 +2,7 @@
 //! next-protocol demux shared with IPv6.
 
 use super::out::Put;
+use super::packettype::PacketType;
 use super::{Ctx, R, be16, be32, bytes, cut, u8_at};
 
 /// What upper-layer printers need from the enclosing IP header.
@@ -561,6 +562,9 @@ pub(crate) fn demux(
         50 => super::misc::esp(c, d, length),
         51 => super::ah::print(c, d, length, ip, fragmented),
         47 => super::misc::gre(c, d, length),
+        112 if c.opts.packet_type == Some(PacketType::Carp) => {
+            super::misc::carp(c, d, length, ip.ttl)
+        }
         112 => super::misc::vrrp(c, d, length, ip, ip.ttl),
         59 => {
             c.s("no next header");

@@ -4,6 +4,7 @@
 //! (33).
 
 use super::out::Put;
+use super::packettype::PacketType;
 use super::{Ctx, R, Trunc, be16, be32, bytes, u8_at};
 
 /// GRE source route entries after the fixed header, from `p` with `len` bytes
@@ -564,12 +565,19 @@ pub(crate) fn pgm(c: &mut Ctx, d: &[u8], length: usize, ip: &super::ip::IpInfo<'
             c.o.hexw(u64::from(ty), 2);
         }
     }
-    if d[5] & 1 != 0 && !pgm_options(c, d, bp)? {
-        return Ok(());
+    if d[5] & 1 != 0 {
+        match pgm_options(c, d, bp)? {
+            Some(end) => bp = end,
+            None => return Ok(()),
+        }
     }
     c.s(" [");
     c.dec(length as u64);
     c.s("]");
+    if c.opts.packet_type == Some(PacketType::PgmZmtp1) && matches!(ty, 4 | 5) {
+        let tsdu = usize::from(be16(d, 14)?);
+        return super::zmtp1::datagram(c, d.get(bp..).unwrap_or(&[]), tsdu);
+    }
     Ok(())
 }
 
@@ -580,24 +588,24 @@ fn pgm_nla_checked(d: &[u8], p: usize, afi: u16) -> Option<(String, usize)> {
 }
 
 /// The options; false when tcpdump stops without the closing length.
-fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
+fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<Option<usize>> {
     if bytes(d, bp, 4).is_err() {
         c.trunc_mark();
-        return Ok(false);
+        return Ok(None);
     }
     let t = u8_at(d, bp)?;
     if t & 0x7f != 0 {
         c.s("[First option bad, should be PGM_OPT_LENGTH, is ");
         c.dec(t & 0x7f);
         c.s("]");
-        return Ok(false);
+        return Ok(None);
     }
     let l = u8_at(d, bp + 1)?;
     if l != 4 {
         c.s("[Bad OPT_LENGTH option, length ");
         c.dec(l);
         c.s(" != 4]");
-        return Ok(false);
+        return Ok(None);
     }
     let mut opts_len = u32::from(be16(d, bp + 2)?);
     bp += 4;
@@ -605,7 +613,7 @@ fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
         c.s("[Bad total option length ");
         c.dec(opts_len);
         c.s(" < 4]");
-        return Ok(false);
+        return Ok(None);
     }
     c.s(" OPTS LEN ");
     c.dec(opts_len);
@@ -623,7 +631,7 @@ fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
     while opts_len != 0 {
         if opts_len < 4 {
             c.s("[Total option length leaves no room for final option]");
-            return Ok(false);
+            return Ok(None);
         }
         let t = u8_at(d, bp)?;
         let mut l = u8_at(d, bp + 1)?;
@@ -636,11 +644,11 @@ fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
         }
         if opts_len < u32::from(l) {
             c.s("[Total option length leaves no room for final option]");
-            return Ok(false);
+            return Ok(None);
         }
         if bytes(d, bp, usize::from(l) - 2).is_err() {
             c.trunc_mark();
-            return Ok(false);
+            return Ok(None);
         }
         // Fixed-size options: (name, length, label, number of 32-bit values).
         let fixed: Option<(&str, u8, &str, usize)> = match t & 0x7f {
@@ -662,7 +670,7 @@ fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
         if let Some((name, want, label, words)) = fixed {
             if l != want {
                 bad(c, name, l, " != ", u32::from(want), "");
-                return Ok(false);
+                return Ok(None);
             }
             if t & 0x7f == 0 {
                 let extra = be16(d, bp)?;
@@ -715,7 +723,7 @@ fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
                     while l != 0 {
                         if l < 4 {
                             c.s("[Option length not a multiple of 4]");
-                            return Ok(false);
+                            return Ok(None);
                         }
                         let v = be32(d, bp)?;
                         c.s(" ");
@@ -738,7 +746,7 @@ fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
                             name
                         };
                         bad(c, shown, l, " < ", u32::from(min), "");
-                        return Ok(false);
+                        return Ok(None);
                     }
                     bp += 2;
                     let mut offset = 0;
@@ -753,16 +761,16 @@ fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
                         2 => 16,
                         _ => {
                             c.trunc_mark();
-                            return Ok(false);
+                            return Ok(None);
                         }
                     };
                     if l != min + n {
                         bad(c, name, l, " != ", u32::from(min), " + address size");
-                        return Ok(false);
+                        return Ok(None);
                     }
                     let Some((nla, _)) = pgm_nla_checked(d, bp, afi) else {
                         c.trunc_mark();
-                        return Ok(false);
+                        return Ok(None);
                     };
                     bp += usize::from(n);
                     opts_len = opts_len.wrapping_sub(u32::from(min + n));
@@ -799,7 +807,7 @@ fn pgm_options(c: &mut Ctx, d: &[u8], mut bp: usize) -> R<bool> {
             break;
         }
     }
-    Ok(true)
+    Ok(Some(bp))
 }
 
 /// Minimal encapsulation for Mobile IP (RFC 2004, IP protocol 55).

@@ -12,8 +12,7 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
         LinkType::En10mb => super::ether::print(c, d, len),
         LinkType::LinuxSll => sll(c, d, len),
         LinkType::LinuxSll2 => sll2(c, d, len),
-        LinkType::Null => null(c, d, len, false),
-        LinkType::Loop => null(c, d, len, true),
+        LinkType::Null | LinkType::Loop => null(c, d, len),
         LinkType::Raw | LinkType::Ipv4 | LinkType::Ipv6 => {
             if c.opts.link_header {
                 c.s("ip: ");
@@ -25,6 +24,11 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
         LinkType::PppSerial => super::serial::ppp_serial(c, d, len),
         LinkType::PppEther => super::serial::ppp_ether(c, d, len),
         LinkType::CHdlc => super::serial::chdlc(c, d, len),
+        LinkType::Other(105) => super::wifi::ieee802_11(c, d, len),
+        LinkType::Other(119) => super::wifi::prism(c, d, len),
+        LinkType::Other(127) => super::wifi::radiotap(c, d, len),
+        LinkType::Other(163) => super::wifi::avs(c, d, len),
+        LinkType::Other(192) => super::wifi::ppi(c, d, len),
         LinkType::Other(_) => {
             unsupported(c, d);
             Ok(0)
@@ -288,18 +292,17 @@ fn null_header(c: &mut Ctx, af: u32, length: usize) {
     c.s(": ");
 }
 
-/// DLT_NULL (family in the capturing host's byte order) and DLT_LOOP (network order).
-fn null(c: &mut Ctx, d: &[u8], length: usize, network_order: bool) -> R<usize> {
+/// DLT_NULL (family in the capturing host's byte order) and DLT_LOOP (network
+/// order). tcpdump reads both in its own byte order and swaps the value when
+/// its upper half is not zero, so a LOOP family with both halves set shows
+/// byte-swapped; so does ours.
+fn null(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "null";
     if d.len() < 4 {
         return Err(super::Trunc);
     }
     let raw = [d[0], d[1], d[2], d[3]];
-    let mut af = if network_order {
-        u32::from_be_bytes(raw)
-    } else {
-        u32::from_ne_bytes(raw)
-    };
+    let mut af = u32::from_ne_bytes(raw);
     if af & 0xffff0000 != 0 {
         af = af.swap_bytes();
     }

@@ -23,6 +23,47 @@ pub(crate) fn esp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     Ok(())
 }
 
+/// CARP (IP protocol 112 under `-T carp`): version, type, and for a version 2
+/// advertisement its fields and counter.
+pub(crate) fn carp(c: &mut Ctx, d: &[u8], len: usize, ttl: u8) -> R {
+    c.proto = "carp";
+    let b0 = u8_at(d, 0)?;
+    let (version, t) = (b0 >> 4, b0 & 0xf);
+    c.s("CARPv");
+    c.dec(version);
+    c.s(if t == 1 { "-advertise " } else { "-unknown " });
+    c.dec(len as u64);
+    c.s(": ");
+    if ttl != 255 {
+        c.s("[ttl=");
+        c.dec(ttl);
+        c.s("!] ");
+    }
+    if version != 2 || t != 1 {
+        return Ok(());
+    }
+    let (vhid, advbase, advskew, authlen) =
+        (u8_at(d, 1)?, u8_at(d, 5)?, u8_at(d, 2)?, u8_at(d, 3)?);
+    c.s("vhid=");
+    c.dec(vhid);
+    c.s(" advbase=");
+    c.dec(advbase);
+    c.s(" advskew=");
+    c.dec(advskew);
+    c.s(" authlen=");
+    c.dec(authlen);
+    c.s(" ");
+    if c.opts.verbose > 0 && d.len() >= len && cksum(&[&d[..len]]) != 0 {
+        c.s(" (bad carp cksum ");
+        c.o.hex(u64::from(be16(d, 6)?));
+        c.s("!)");
+    }
+    let counter = d.get(8..16).ok_or(super::Trunc)?;
+    c.s("counter=");
+    c.dec(u64::from_be_bytes(counter.try_into().unwrap_or([0; 8])));
+    Ok(())
+}
+
 pub(crate) fn vrrp(c: &mut Ctx, d: &[u8], len: usize, ip: &IpInfo<'_>, ttl: u8) -> R {
     c.proto = "vrrp";
     let Ok(b0) = u8_at(d, 0) else {
@@ -100,15 +141,21 @@ pub(crate) fn vrrp(c: &mut Ctx, d: &[u8], len: usize, ip: &IpInfo<'_>, ttl: u8) 
         }
         c.s(":");
         let mut sep = " ";
+        // Over IPv6 the addresses are IPv6 ones.
+        let width = if ip.v6 { 16 } else { 4 };
         for i in 0..usize::from(naddrs) {
-            let a = bytes(d, 8 + 4 * i, 4)?;
+            let a = bytes(d, 8 + width * i, width)?;
             c.s(sep);
-            c.ipaddr(a);
+            if ip.v6 {
+                c.ip6addr(a);
+            } else {
+                c.ipaddr(a);
+            }
             sep = ",";
         }
         if version == 2 && auth == 1 {
             c.s(" auth \"");
-            let start = 8 + 4 * usize::from(naddrs);
+            let start = 8 + width * usize::from(naddrs);
             for i in 0..8 {
                 let b = u8_at(d, start + i)?;
                 if b == 0 {

@@ -48,6 +48,7 @@ mod bgp;
 mod bootp;
 mod cdp;
 mod cisco;
+mod cnfp;
 mod dhcp6;
 mod dns;
 mod eapol;
@@ -90,6 +91,7 @@ mod ospf6;
 mod otv;
 pub mod out;
 mod overlay;
+pub mod packettype;
 mod pim;
 mod ppp;
 mod pppoe;
@@ -97,6 +99,7 @@ mod radius;
 mod rip;
 mod rpki;
 mod rsvp;
+mod rtp;
 mod rx;
 mod sctp;
 mod serial;
@@ -116,9 +119,11 @@ mod udp;
 mod vat;
 mod vqp;
 mod wb;
+mod wifi;
 mod write_fmt;
 mod zep;
 mod zephyr;
+mod zmtp1;
 
 use crate::cli::{Args, TsPrecision};
 use crate::linktype::LinkType;
@@ -162,6 +167,8 @@ pub struct PrintOptions {
     pub no_checksums: bool,
     /// `-N`: host names without their domain (`nic`, not `nic.ddn.mil`).
     pub no_domain: bool,
+    /// `-T TYPE`: payloads read as TYPE whatever their ports.
+    pub packet_type: Option<packettype::PacketType>,
 }
 
 impl PrintOptions {
@@ -182,6 +189,7 @@ impl PrintOptions {
             line_buffered: args.line_buffered,
             no_checksums: args.no_checksums,
             no_domain: args.no_domain,
+            packet_type: args.packet_type,
         }
     }
 

@@ -585,6 +585,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         rst_data(c, payload, length);
         return Ok(());
     }
+    if let Some(t) = c.opts.packet_type {
+        return super::packettype::tcp(c, t, payload, length);
+    }
     let port = |p: u16| sport == p || dport == p;
     if port(23) {
         super::tcpsvc::telnet(c, payload, length)?;

@@ -2,6 +2,7 @@
 
 use super::ip::{IpInfo, next_proto_cksum, shouldbe};
 use super::out::Put;
+use super::packettype::PacketType;
 use super::tcp::addr;
 use super::{Ctx, R, be16};
 
@@ -77,6 +78,17 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         return Ok(());
     }
     let payload = &d[8..];
+    if let Some(t) = c.opts.packet_type {
+        // tcpdump prints the ports only for the types it decodes over UDP; RPC
+        // printers print their own.
+        if !matches!(
+            t,
+            PacketType::Rpc | PacketType::Carp | PacketType::Zmtp1 | PacketType::Resp
+        ) {
+            addrs(c, ip, Some((sport, dport)));
+        }
+        return super::packettype::udp(c, t, payload, length, ip);
+    }
     addrs(c, ip, Some((sport, dport)));
     if !c.opts.quiet && super::nfs::udp(c, payload, length, sport, dport, ip)? {
         return Ok(());

@@ -6,21 +6,40 @@ use rfilter::bpf::{verify, vm};
 use rfilter::filter::{self, CompileOptions};
 use rfilter::linktype::LinkType;
 use rfilter::packet::{PacketRef, Sink, Timestamp};
+use rfilter::print::packettype::PacketType;
 use rfilter::print::{PrintOptions, Printer};
 use rfilter::savefile::Reader;
 use std::io::Cursor;
 
 /// `print`: byte 0 picks the link type (low 3 bits, with bit 5 of byte 1 as a
-/// fourth) and -e, -v, -q, -x; byte 1 -X, -A and how much longer the wire length
-/// is than the captured bytes (low 5 bits); the rest
-/// is the packet, printed twice (the printer keeps TCP state between packets) into
-/// `io::sink()`. Returns whether there was a packet.
+/// fourth) and -e, -v, -q, -x; byte 1 -X, -A, how much longer the wire length is
+/// than the captured bytes (low 4 bits) and, with bit 4 set, that two more bytes
+/// choose instead any link type the printer knows (rfilter's own and the ones it
+/// only prints) and a `-T` packet type. The rest is the packet, printed twice
+/// (the printer keeps TCP state between packets) into `io::sink()`. Returns
+/// whether there was a packet.
 pub fn print(data: &[u8]) -> bool {
-    let [pick, extra, packet @ ..] = data else {
+    let [pick, extra, rest @ ..] = data else {
         return false;
     };
     let lt_index = usize::from(pick & 7) | usize::from(extra & 0x20) >> 2;
-    let lt = LinkType::ALL[lt_index % LinkType::ALL.len()];
+    let mut lt = LinkType::ALL[lt_index % LinkType::ALL.len()];
+    let mut packet_type = None;
+    let mut packet = rest;
+    if extra & 0x10 != 0 {
+        let [lt_pick, type_pick, tail @ ..] = rest else {
+            return false;
+        };
+        let all: Vec<LinkType> = LinkType::ALL
+            .into_iter()
+            .chain(PRINTED_LINK_TYPES.map(LinkType::Other))
+            .collect();
+        lt = all[usize::from(*lt_pick) % all.len()];
+        packet_type = PacketType::ALL
+            .get(usize::from(*type_pick))
+            .map(|(t, _)| *t);
+        packet = tail;
+    }
     let opts = PrintOptions {
         numeric: true,
         link_header: pick & 0x08 != 0,
@@ -30,6 +49,7 @@ pub fn print(data: &[u8]) -> bool {
         hex_ascii: u8::from(extra & 0x80 != 0),
         ascii: extra & 0x40 != 0,
         number: true,
+        packet_type,
         ..PrintOptions::default()
     };
     let mut printer = Printer::new(opts, lt, std::io::sink());
@@ -38,7 +58,7 @@ pub fn print(data: &[u8]) -> bool {
             sec: 1_700_000_000,
             nsec: 123_000,
         },
-        wire_len: packet.len() as u32 + u32::from(extra & 0x1f),
+        wire_len: packet.len() as u32 + u32::from(extra & 0x0f),
         data: packet,
     };
     printer.packet(&pkt).expect("the sink never fails");
@@ -46,6 +66,12 @@ pub fn print(data: &[u8]) -> bool {
     printer.finish().expect("the sink never fails");
     true
 }
+
+/// LINKTYPE values beyond rfilter's own that have printers (and two that print
+/// as unsupported).
+const PRINTED_LINK_TYPES: [u16; 16] = [
+    105, 127, 119, 163, 192, 239, 189, 220, 242, 271, 201, 117, 226, 177, 227, 147,
+];
 
 /// `savefile`: any bytes through the reader, to the end or an error. Returns the
 /// number of packets read.

@@ -42,7 +42,7 @@ impl Suite {
 
     /// Every record of `name` cut to each length from the start of its payload to
     /// one byte short of complete.
-    fn cut_variants(&self, name: &str) -> PathBuf {
+    pub fn cut_variants(&self, name: &str) -> PathBuf {
         let (lt, recs) = read_pcap(&self.data(name));
         let mut out = Vec::new();
         for r in &recs {

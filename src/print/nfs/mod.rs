@@ -18,6 +18,7 @@ use super::{Ctx, R, be16, be32, bytes};
 mod fh;
 mod reply;
 mod request;
+pub(crate) mod sunrpc;
 
 use fh::*;
 use reply::*;

@@ -1,11 +1,15 @@
 //! OpenFlow (TCP 6653 and 6633) as tcpdump 4.99 prints it: one line per message
 //! of the segment with version, type, length and transaction id, marks for
-//! lengths that break the message type's size rule, and, with -v, the data of
-//! HELLO (1.0) and ECHO messages. The other bodies tcpdump decodes with -v
-//! (features, flow and packet messages, statistics, errors) are not decoded.
+//! lengths that break the message type's size rule, and, with -v, the message
+//! bodies tcpdump decodes (1.0 in v10.rs, 1.3 in v13.rs).
+
+mod common;
+mod v10;
+mod v13;
 
 use super::out::Put;
 use super::{Ctx, R, Trunc, be16, be32, u8_at};
+use common::Body as Span;
 
 /// Every message starts with version, type, length and xid.
 const HEADER_LEN: usize = 8;
@@ -17,86 +21,75 @@ enum Size {
     AtLeast(usize),
 }
 
-/// How tcpdump decodes a body with -v, where rfilter follows it.
-#[derive(Clone, Copy, PartialEq)]
-enum Body {
-    /// Opaque data: its length, and its bytes with -vv.
-    Data,
-    /// A decoder rfilter does not have, or no body at all.
-    Other,
-}
-
 struct MsgType {
     name: &'static str,
     size: Size,
-    body: Body,
 }
 
-const fn t(name: &'static str, size: Size, body: Body) -> MsgType {
-    MsgType { name, size, body }
+const fn t(name: &'static str, size: Size) -> MsgType {
+    MsgType { name, size }
 }
 
-use Body::{Data, Other};
 use Size::{AtLeast, Exactly};
 
 /// OpenFlow 1.0 message types by number (the size rules are tcpdump's).
 const OF10: [MsgType; 22] = [
-    t("HELLO", AtLeast(0), Data),
-    t("ERROR", AtLeast(4), Other),
-    t("ECHO_REQUEST", AtLeast(0), Data),
-    t("ECHO_REPLY", AtLeast(0), Data),
-    t("VENDOR", AtLeast(4), Other),
-    t("FEATURES_REQUEST", Exactly(0), Other),
-    t("FEATURES_REPLY", AtLeast(24), Other),
-    t("GET_CONFIG_REQUEST", Exactly(0), Other),
-    t("GET_CONFIG_REPLY", Exactly(4), Other),
-    t("SET_CONFIG", Exactly(4), Other),
-    t("PACKET_IN", AtLeast(10), Other),
-    t("FLOW_REMOVED", Exactly(80), Other),
-    t("PORT_STATUS", Exactly(56), Other),
-    t("PACKET_OUT", AtLeast(8), Other),
-    t("FLOW_MOD", AtLeast(64), Other),
-    t("PORT_MOD", Exactly(24), Other),
-    t("STATS_REQUEST", AtLeast(4), Other),
-    t("STATS_REPLY", AtLeast(4), Other),
-    t("BARRIER_REQUEST", Exactly(0), Other),
-    t("BARRIER_REPLY", Exactly(0), Other),
-    t("QUEUE_GET_CONFIG_REQUEST", Exactly(4), Other),
-    t("QUEUE_GET_CONFIG_REPLY", AtLeast(8), Other),
+    t("HELLO", AtLeast(0)),
+    t("ERROR", AtLeast(4)),
+    t("ECHO_REQUEST", AtLeast(0)),
+    t("ECHO_REPLY", AtLeast(0)),
+    t("VENDOR", AtLeast(4)),
+    t("FEATURES_REQUEST", Exactly(0)),
+    t("FEATURES_REPLY", AtLeast(24)),
+    t("GET_CONFIG_REQUEST", Exactly(0)),
+    t("GET_CONFIG_REPLY", Exactly(4)),
+    t("SET_CONFIG", Exactly(4)),
+    t("PACKET_IN", AtLeast(10)),
+    t("FLOW_REMOVED", Exactly(80)),
+    t("PORT_STATUS", Exactly(56)),
+    t("PACKET_OUT", AtLeast(8)),
+    t("FLOW_MOD", AtLeast(64)),
+    t("PORT_MOD", Exactly(24)),
+    t("STATS_REQUEST", AtLeast(4)),
+    t("STATS_REPLY", AtLeast(4)),
+    t("BARRIER_REQUEST", Exactly(0)),
+    t("BARRIER_REPLY", Exactly(0)),
+    t("QUEUE_GET_CONFIG_REQUEST", Exactly(4)),
+    t("QUEUE_GET_CONFIG_REPLY", AtLeast(8)),
 ];
 
 /// OpenFlow 1.3 message types by number.
 const OF13: [MsgType; 30] = [
-    t("HELLO", AtLeast(0), Other),
-    t("ERROR", AtLeast(4), Other),
-    t("ECHO_REQUEST", AtLeast(0), Data),
-    t("ECHO_REPLY", AtLeast(0), Data),
-    t("EXPERIMENTER", AtLeast(8), Other),
-    t("FEATURES_REQUEST", Exactly(0), Other),
-    t("FEATURES_REPLY", Exactly(24), Other),
-    t("GET_CONFIG_REQUEST", Exactly(0), Other),
-    t("GET_CONFIG_REPLY", Exactly(4), Other),
-    t("SET_CONFIG", Exactly(4), Other),
-    t("PACKET_IN", AtLeast(0), Other),
-    t("FLOW_REMOVED", AtLeast(0), Other),
-    t("PORT_STATUS", Exactly(72), Other),
-    t("PACKET_OUT", AtLeast(0), Other),
-    t("FLOW_MOD", AtLeast(0), Other),
-    t("GROUP_MOD", AtLeast(0), Other),
-    t("PORT_MOD", Exactly(32), Other),
-    t("TABLE_MOD", Exactly(8), Other),
-    t("MULTIPART_REQUEST", AtLeast(0), Other),
-    t("MULTIPART_REPLY", AtLeast(0), Other),
-    t("BARRIER_REQUEST", Exactly(0), Other),
-    t("BARRIER_REPLY", Exactly(0), Other),
-    t("QUEUE_GET_CONFIG_REQUEST", Exactly(8), Other),
-    t("QUEUE_GET_CONFIG_REPLY", AtLeast(0), Other),
-    t("ROLE_REQUEST", Exactly(16), Other),
-    t("ROLE_REPLY", Exactly(16), Other),
-    t("GET_ASYNC_REQUEST", Exactly(0), Other),
-    t("GET_ASYNC_REPLY", Exactly(24), Other),
-    t("SET_ASYNC", Exactly(24), Other),
-    t("METER_MOD", AtLeast(0), Other),
+    t("HELLO", AtLeast(0)),
+    t("ERROR", AtLeast(4)),
+    t("ECHO_REQUEST", AtLeast(0)),
+    t("ECHO_REPLY", AtLeast(0)),
+    t("EXPERIMENTER", AtLeast(8)),
+    t("FEATURES_REQUEST", Exactly(0)),
+    t("FEATURES_REPLY", Exactly(24)),
+    t("GET_CONFIG_REQUEST", Exactly(0)),
+    t("GET_CONFIG_REPLY", Exactly(4)),
+    t("SET_CONFIG", Exactly(4)),
+    t("PACKET_IN", AtLeast(0)),
+    t("FLOW_REMOVED", AtLeast(0)),
+    t("PORT_STATUS", Exactly(72)),
+    t("PACKET_OUT", AtLeast(0)),
+    t("FLOW_MOD", AtLeast(0)),
+    t("GROUP_MOD", AtLeast(0)),
+    t("PORT_MOD", Exactly(32)),
+    t("TABLE_MOD", Exactly(8)),
+    t("MULTIPART_REQUEST", AtLeast(0)),
+    t("MULTIPART_REPLY", AtLeast(0)),
+    t("BARRIER_REQUEST", Exactly(0)),
+    t("BARRIER_REPLY", Exactly(0)),
+    t("QUEUE_GET_CONFIG_REQUEST", Exactly(8)),
+    t("QUEUE_GET_CONFIG_REPLY", AtLeast(0)),
+    t("ROLE_REQUEST", Exactly(16)),
+    t("ROLE_REPLY", Exactly(16)),
+    t("GET_ASYNC_REQUEST", Exactly(0)),
+    t("GET_ASYNC_REPLY", Exactly(24)),
+    t("SET_ASYNC", Exactly(24)),
+    t("METER_MOD", AtLeast(0)),
 ];
 
 fn version_name(v: u8) -> Option<&'static str> {
@@ -177,7 +170,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
             return captured(d, p, len);
         }
         let body = msg_len - HEADER_LEN;
-        message(c, d, p, body, info)?;
+        message(c, d, p, body, version, kind)?;
         if body > len {
             break;
         }
@@ -187,7 +180,8 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
 }
 
 /// A message body of `len` declared bytes at `p`.
-fn message(c: &mut Ctx, d: &[u8], p: usize, len: usize, info: Option<&MsgType>) -> R {
+fn message(c: &mut Ctx, d: &[u8], p: usize, len: usize, version: u8, kind: u8) -> R {
+    let info = msg_type(version, kind);
     let Some(info) = info else {
         return captured(d, p, len);
     };
@@ -199,20 +193,14 @@ fn message(c: &mut Ctx, d: &[u8], p: usize, len: usize, info: Option<&MsgType>) 
         c.s(" (invalid)");
         return captured(d, p, len);
     }
-    if c.opts.verbose == 0 || info.body == Other {
+    if c.opts.verbose == 0 {
         return captured(d, p, len);
     }
-    if len == 0 {
-        return Ok(());
+    let span = Span::new(d, p, len);
+    match version {
+        1 => v10::body(c, span, kind),
+        _ => v13::body(c, span, kind),
     }
-    c.s("\n\t data (");
-    c.dec(len as u64);
-    c.s(" octets)");
-    if c.opts.verbose >= 2 {
-        let end = p.saturating_add(len).min(d.len());
-        super::hex::hex_and_ascii(&mut c.o, "\n\t  ", d.get(p..end).unwrap_or(&[]), 0);
-    }
-    captured(d, p, len)
 }
 
 /// The segment ended inside a message header.
