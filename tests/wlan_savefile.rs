@@ -1,7 +1,8 @@
 //! Savefiles of the 802.11 link types, pflog and ipnet, filtered end to end:
 //! `rfilter -r IN -w - EXPR` must keep exactly the packets
 //! `tcpdump -r IN -w - EXPR` keeps (same bytes out), on files holding the
-//! differential corpus of each link type (truncated packets included).
+//! differential corpus of each link type (truncated packets included), and on
+//! the 802.11 captures of tests/data/wifi/.
 
 mod common;
 mod savefile_support;
@@ -92,4 +93,53 @@ fn filtered_copies_are_identical_to_tcpdumps() {
     println!("{compared} filtered copies identical, {refused} refused by both");
     assert!(compared > 80 && refused > 10);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The 802.11 captures in tests/data/wifi/ (bare, radiotap, Prism, AVS, PPI):
+/// filtered copies are tcpdump's.
+#[test]
+fn wifi_captures_filter_as_tcpdump() {
+    require("tcpdump");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wifi");
+    let extra = [
+        "wlan host a4:c3:f0:12:34:56",
+        "wlan ra a4:c3:f0:12:34:56",
+        "wlan ta a4:c3:f0:12:34:56 or wlan addr3 a4:c3:f0:12:34:56",
+        "type ctl subtype ack",
+        "subtype probe-req or subtype probe-resp",
+        "type data and udp port 53",
+        "dst host 8.8.8.8",
+        "not type mgt",
+    ];
+    let mut compared = 0;
+    for name in ["wifi", "radiotap", "prism", "avs", "ppi"] {
+        let path = format!("{dir}/{name}.pcap");
+        for expr in FILTERS.iter().chain(extra.iter()) {
+            let theirs = tcpdump(&["-r", &path, "-w", "-", expr]);
+            let ours = rfilter(&["-r", &path, "-w", "-", expr]);
+            if stderr(&theirs).contains("expression rejects all packets") {
+                assert!(ours.status.success(), "{name} {expr:?}: {}", stderr(&ours));
+                assert_eq!(ours.stdout.len(), 24, "{name} {expr:?}: packets kept");
+                continue;
+            }
+            if !theirs.status.success() {
+                assert_eq!(
+                    ours.status.code(),
+                    Some(1),
+                    "{name} {expr:?}: rfilter accepts"
+                );
+                continue;
+            }
+            assert!(ours.status.success(), "{name} {expr:?}: {}", stderr(&ours));
+            assert!(
+                ours.stdout == theirs.stdout,
+                "{name} {expr:?}: rfilter kept {} bytes, tcpdump {}",
+                ours.stdout.len(),
+                theirs.stdout.len()
+            );
+            compared += 1;
+        }
+    }
+    println!("{compared} filtered copies of the wifi captures identical");
+    assert!(compared > 80);
 }
