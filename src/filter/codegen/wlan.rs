@@ -211,9 +211,11 @@ impl Gen<'_> {
     }
 
     /// Prefixes `entry` with the code computing the variable offsets some test
-    /// used (libpcap's `insert_compute_vloffsets`), and, on PPI, the check that
-    /// the packet carries 802.11 (which libpcap puts first whatever the filter).
-    /// Returns the new entry block; `reject` is where the PPI check fails to.
+    /// used (libpcap's `insert_compute_vloffsets`: the radio and 802.11 header
+    /// lengths here, pflog's header length in [`super::pflog`]), and, on PPI, the
+    /// check that the packet carries 802.11 (which libpcap puts first whatever
+    /// the filter). Returns the new entry block; `reject` is where the PPI check
+    /// fails to.
     pub fn finish_vloffsets(&mut self, entry: BlockId, reject: BlockId) -> BlockId {
         // The entry code is that of the outermost header, whatever encapsulation
         // tests made of `link.dlt` since.
