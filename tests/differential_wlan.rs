@@ -88,6 +88,7 @@ const WLAN_EXPRS: &[&str] = &[
     "subtype data",
     "subtype null",
     "subtype cf-end-ack",
+    "not (type data subtype qos-data) or (subtype cf-end-ack) or (wlan[24:2] = 0xaaaa) or (pppoes 0x1234 and ip6 and tcp) and (ip[6:2] & 0x3fff = 0)",
     "subtype action",
     "dir nods",
     "dir tods",
