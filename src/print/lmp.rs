@@ -179,7 +179,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], len: usize) -> R {
         tlen = len as u32;
     }
     let mut p = COMMON_HDR_LEN;
-    tlen -= COMMON_HDR_LEN as u32;
+    // tcpdump's unsigned subtraction: a UDP length shorter than the header wraps
+    // around, and the objects are read until the capture ends.
+    tlen = tlen.wrapping_sub(COMMON_HDR_LEN as u32);
     while tlen > 0 {
         bytes(d, p, OBJ_HDR_LEN)?;
         let raw_ctype = u8_at(d, p)?;
