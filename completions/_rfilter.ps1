@@ -60,6 +60,8 @@ Register-ArgumentCompleter -Native -CommandName 'rfilter' -ScriptBlock {
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More verbose output; -vv and -vvv for more still (checksums, options)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quieter output: less protocol information')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Timestamps: -t none, -tt seconds since the epoch, -ttt delta to the previous packet, -tttt date and time, -ttttt delta to the first packet')
+            [CompletionResult]::new('--micro', '--micro', [CompletionResultType]::ParameterName, 'Same as --time-stamp-precision=micro')
+            [CompletionResult]::new('--nano', '--nano', [CompletionResultType]::ParameterName, 'Same as --time-stamp-precision=nano')
             [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'Print each packet in hex (-xx: including the link header)')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Print each packet in hex and ASCII (-XX: including the link header)')
             [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Print each packet in ASCII')

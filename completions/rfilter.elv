@@ -57,6 +57,8 @@ set edit:completion:arg-completer[rfilter] = {|@words|
             cand -v 'More verbose output; -vv and -vvv for more still (checksums, options)'
             cand -q 'Quieter output: less protocol information'
             cand -t 'Timestamps: -t none, -tt seconds since the epoch, -ttt delta to the previous packet, -tttt date and time, -ttttt delta to the first packet'
+            cand --micro 'Same as --time-stamp-precision=micro'
+            cand --nano 'Same as --time-stamp-precision=nano'
             cand -x 'Print each packet in hex (-xx: including the link header)'
             cand -X 'Print each packet in hex and ASCII (-XX: including the link header)'
             cand -A 'Print each packet in ASCII'

@@ -138,8 +138,16 @@ pub struct Args {
     pub timestamp: u8,
 
     /// Timestamp precision to print and to write with -w
-    #[arg(long = "time-stamp-precision", value_enum, value_name = "PRECISION", help_heading = OUTPUT)]
+    #[arg(long = "time-stamp-precision", value_enum, value_name = "PRECISION", overrides_with_all = ["micro", "nano"], help_heading = OUTPUT)]
     pub ts_precision: Option<TsPrecision>,
+
+    /// Same as --time-stamp-precision=micro
+    #[arg(long = "micro", overrides_with_all = ["ts_precision", "nano"], help_heading = OUTPUT)]
+    pub micro: bool,
+
+    /// Same as --time-stamp-precision=nano
+    #[arg(long = "nano", overrides_with_all = ["ts_precision", "micro"], help_heading = OUTPUT)]
+    pub nano: bool,
 
     /// Print each packet in hex (-xx: including the link header)
     #[arg(short = 'x', action = ArgAction::Count, help_heading = OUTPUT)]
@@ -239,6 +247,18 @@ fn parse_snaplen(s: &str) -> Result<u32, String> {
 }
 
 impl Args {
+    /// The timestamp precision in effect: the last of `--time-stamp-precision`,
+    /// `--micro` and `--nano` given (as tcpdump), micro when none is.
+    pub fn time_stamp_precision(&self) -> TsPrecision {
+        if self.nano {
+            TsPrecision::Nano
+        } else if self.micro {
+            TsPrecision::Micro
+        } else {
+            self.ts_precision.unwrap_or(TsPrecision::Micro)
+        }
+    }
+
     /// The snapshot length in effect: `-s`, where 0 or none means 262144.
     pub fn snaplen(&self) -> u32 {
         match self.snaplen {

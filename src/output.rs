@@ -118,9 +118,9 @@ fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn 
     let Some(path) = &args.write else {
         bail!("no -w file");
     };
-    let precision = match args.ts_precision {
-        Some(TsPrecision::Nano) => Precision::Nano,
-        _ => Precision::Micro,
+    let precision = match args.time_stamp_precision() {
+        TsPrecision::Nano => Precision::Nano,
+        TsPrecision::Micro => Precision::Micro,
     };
     if path.as_os_str() == "-" {
         let w = PcapWriter::new(

@@ -180,7 +180,7 @@ impl PrintOptions {
             verbose: args.verbose,
             quiet: args.quiet,
             timestamp: args.timestamp,
-            nano: args.ts_precision == Some(TsPrecision::Nano),
+            nano: args.time_stamp_precision() == TsPrecision::Nano,
             hex: args.hex,
             hex_ascii: args.hex_ascii,
             ascii: args.ascii,
