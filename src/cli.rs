@@ -165,6 +165,10 @@ pub struct Args {
     #[arg(short = '#', long = "number", help_heading = OUTPUT)]
     pub number: bool,
 
+    /// Print BGP AS numbers above 65535 in ASDOT notation (high.low)
+    #[arg(short = 'b', help_heading = OUTPUT)]
+    pub asdot: bool,
+
     /// Print absolute TCP sequence numbers
     #[arg(short = 'S', long = "absolute-tcp-sequence-numbers", help_heading = OUTPUT)]
     pub absolute_seq: bool,

@@ -7,7 +7,6 @@ mod savefile_support;
 use savefile_support::*;
 use std::process::Output;
 
-#[allow(dead_code)]
 fn data(rel: &str) -> String {
     format!("{}/tests/data/{rel}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -76,4 +75,24 @@ fn micro_and_nano_as_tcpdump() {
         assert_eq!(magic == nano_magic, flag == "--nano", "{flag}: {magic:x}");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `-b`: AS numbers above 65535 in ASDOT notation wherever tcpdump's as_printf
+/// prints one (AS paths, aggregators, route distinguishers, extended communities,
+/// the 4-byte AS capability, RT-constraint and multicast-VPN NLRI, attribute sets).
+#[test]
+fn asdot_as_tcpdump() {
+    let asdot = data("flags/asdot.pcap");
+    let bgp = data("print-app/bgp.pcap");
+    for input in [&asdot, &bgp] {
+        for flags in ["-b", "-bv", "-bvv", "-bvvv", "-bvvvn", "-vvvn"] {
+            let out = compare(&[flags, "-r", input]);
+            assert!(out.stdout.len() > 1000, "{flags}: little output");
+        }
+        // The flag changes something: the files hold AS numbers above 65535.
+        let plain = rfilter(&["-nv", "-r", input]).stdout;
+        let dotted = rfilter(&["-nvb", "-r", input]).stdout;
+        assert_ne!(plain, dotted, "{input}: -b changed nothing");
+        assert!(String::from_utf8_lossy(&dotted).contains("64086.59904"));
+    }
 }

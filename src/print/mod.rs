@@ -167,6 +167,8 @@ pub struct PrintOptions {
     pub no_checksums: bool,
     /// `-N`: host names without their domain (`nic`, not `nic.ddn.mil`).
     pub no_domain: bool,
+    /// `-b`: BGP AS numbers above 65535 in ASDOT notation.
+    pub asdot: bool,
     /// `-T TYPE`: payloads read as TYPE whatever their ports.
     pub packet_type: Option<packettype::PacketType>,
 }
@@ -190,6 +192,7 @@ impl PrintOptions {
             no_checksums: args.no_checksums,
             no_domain: args.no_domain,
             packet_type: args.packet_type,
+            asdot: args.asdot,
         }
     }
 
