@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'rfilter' -ScriptBlock {
             [CompletionResult]::new('-O', '-O ', [CompletionResultType]::ParameterName, 'Do not optimize the compiled filter program')
             [CompletionResult]::new('--no-optimize', '--no-optimize', [CompletionResultType]::ParameterName, 'Do not optimize the compiled filter program')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Do not convert addresses, ports and protocols to names')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'With name resolution, print IPv4 addresses outside the capture interface''s network ("foreign" ones) numerically; not with -r or -V')
             [CompletionResult]::new('-N', '-N ', [CompletionResultType]::ParameterName, 'Print host names without their domain (''nic'' for ''nic.ddn.mil'')')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Print the link-level header on each line')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More verbose output; -vv and -vvv for more still (checksums, options)')

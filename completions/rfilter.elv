@@ -52,6 +52,7 @@ set edit:completion:arg-completer[rfilter] = {|@words|
             cand -O 'Do not optimize the compiled filter program'
             cand --no-optimize 'Do not optimize the compiled filter program'
             cand -n 'Do not convert addresses, ports and protocols to names'
+            cand -f 'With name resolution, print IPv4 addresses outside the capture interface''s network ("foreign" ones) numerically; not with -r or -V'
             cand -N 'Print host names without their domain (''nic'' for ''nic.ddn.mil'')'
             cand -e 'Print the link-level header on each line'
             cand -v 'More verbose output; -vv and -vvv for more still (checksums, options)'

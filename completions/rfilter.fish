@@ -25,6 +25,7 @@ complete -c rfilter -l immediate-mode -d 'Deliver packets as soon as they arrive
 complete -c rfilter -s d -d 'Dump the compiled filter program as text (-dd: as C, -ddd: as decimal) and exit'
 complete -c rfilter -s O -l no-optimize -d 'Do not optimize the compiled filter program'
 complete -c rfilter -s n -d 'Do not convert addresses, ports and protocols to names'
+complete -c rfilter -s f -d 'With name resolution, print IPv4 addresses outside the capture interface\'s network ("foreign" ones) numerically; not with -r or -V'
 complete -c rfilter -s N -d 'Print host names without their domain (\'nic\' for \'nic.ddn.mil\')'
 complete -c rfilter -s e -d 'Print the link-level header on each line'
 complete -c rfilter -s v -d 'More verbose output; -vv and -vvv for more still (checksums, options)'

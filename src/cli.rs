@@ -117,6 +117,11 @@ pub struct Args {
     #[arg(short = 'n', help_heading = OUTPUT)]
     pub numeric: bool,
 
+    /// With name resolution, print IPv4 addresses outside the capture interface's
+    /// network ("foreign" ones) numerically; not with -r or -V
+    #[arg(short = 'f', help_heading = OUTPUT)]
+    pub foreign: bool,
+
     /// Print host names without their domain ('nic' for 'nic.ddn.mil')
     #[arg(short = 'N', help_heading = OUTPUT)]
     pub no_domain: bool,

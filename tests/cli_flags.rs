@@ -96,3 +96,78 @@ fn asdot_as_tcpdump() {
         assert!(String::from_utf8_lossy(&dotted).contains("64086.59904"));
     }
 }
+
+/// Captures on `lo` in a network and mount namespace of their own (root, as in
+/// CI): `lo` up with 127.0.0.1/8 and a second address 10.99.0.1/32, /etc/hosts
+/// naming both. tcpdump and rfilter run side by side with `flags`, while one UDP
+/// datagram goes 10.99.0.1 → 10.99.0.1 and one 127.0.0.1 → 127.0.0.1. Returns
+/// both standard outputs (tcpdump's, rfilter's) after checking the statuses and
+/// the first stderr lines agree.
+fn capture_in_namespace(tag: &str, flags: &[&str]) -> (String, String) {
+    require("tcpdump");
+    require("unshare");
+    require("ip");
+    assert!(is_root(), "this test needs root (network and mount namespaces)");
+    let dir = temp_dir(tag);
+    let hosts = write(
+        &dir,
+        "hosts",
+        b"127.0.0.1 localhost\n10.99.0.1 farhost.example\n",
+    );
+    let script = r#"
+set -e
+mount --bind "$HOSTS" /etc/hosts
+ip link set lo up
+ip addr add 10.99.0.1/32 dev lo
+timeout 10 tcpdump -Z root "$@" -l -c 2 -i lo udp > "$OUT/t.out" 2> "$OUT/t.err" &
+t=$!
+timeout 10 "$RFILTER" "$@" -l -c 2 -i lo udp > "$OUT/r.out" 2> "$OUT/r.err" &
+r=$!
+sleep 2
+echo far > /dev/udp/10.99.0.1/9999
+echo near > /dev/udp/127.0.0.1/9999
+set +e
+wait $t; echo "status $?" >> "$OUT/t.err"
+wait $r; echo "status $?" >> "$OUT/r.err"
+"#;
+    let out = std::process::Command::new("unshare")
+        .args(["-n", "-m", "bash", "-c", script, "capture"])
+        .args(flags)
+        .env("HOSTS", &hosts)
+        .env("OUT", &dir)
+        .env("RFILTER", RFILTER)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "namespace script: {}", stderr(&out));
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    let (t_err, r_err) = (read("t.err"), read("r.err"));
+    let first_two = |s: &str| s.lines().take(2).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        first_two(&r_err).replace("rfilter:", "tcpdump:"),
+        first_two(&t_err)
+    );
+    assert_eq!(r_err.lines().last(), Some("status 0"), "rfilter: {r_err}");
+    assert_eq!(t_err.lines().last(), Some("status 0"), "tcpdump: {t_err}");
+    let result = (read("t.out"), read("r.out"));
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// `-f`: foreign IPv4 addresses (outside the capture interface's network) print
+/// numerically, local ones by name; refused with -r and -V, as tcpdump refuses it.
+#[test]
+fn foreign_addresses_as_tcpdump() {
+    let (theirs, ours) = capture_in_namespace("flagsf", &["-f", "-t"]);
+    assert_eq!(ours, theirs, "-f");
+    assert!(
+        ours.contains("IP 10.99.0.1.") && ours.contains("IP localhost."),
+        "{ours}"
+    );
+    let (theirs, ours) = capture_in_namespace("flagsnof", &["-t"]);
+    assert_eq!(ours, theirs, "without -f");
+    assert!(ours.contains("IP farhost.example."), "{ours}");
+    let sample = data("sample.pcap");
+    compare(&["-f", "-r", &sample]);
+    compare(&["-f", "-d", "-r", &sample]);
+    compare(&["-f", "-V", &sample]);
+}

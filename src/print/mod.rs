@@ -167,6 +167,9 @@ pub struct PrintOptions {
     pub no_checksums: bool,
     /// `-N`: host names without their domain (`nic`, not `nic.ddn.mil`).
     pub no_domain: bool,
+    /// `-f`: the capture interface's IPv4 network and mask (host order); other
+    /// ("foreign") IPv4 addresses print numerically, as tcpdump's do.
+    pub localnet: Option<(u32, u32)>,
     /// `-b`: BGP AS numbers above 65535 in ASDOT notation.
     pub asdot: bool,
     /// `-T TYPE`: payloads read as TYPE whatever their ports.
@@ -193,6 +196,7 @@ impl PrintOptions {
             no_domain: args.no_domain,
             packet_type: args.packet_type,
             asdot: args.asdot,
+            localnet: None,
         }
     }
 
@@ -287,11 +291,18 @@ impl Ctx {
         self.o.s(" (invalid)");
     }
     pub fn ipaddr(&mut self, a: &[u8]) {
-        if self.opts.numeric {
+        if self.opts.numeric || self.foreign(a) {
             self.o.ipv4(a);
         } else {
             self.names.ipv4(&mut self.o, a);
         }
+    }
+    /// Whether `-f` says IPv4 address `a` is foreign: outside the local network.
+    fn foreign(&self, a: &[u8]) -> bool {
+        let (Some((net, mask)), Ok(b)) = (self.opts.localnet, <[u8; 4]>::try_from(a)) else {
+            return false;
+        };
+        u32::from_be_bytes(b) & mask != net
     }
     pub fn ip6addr(&mut self, a: &[u8]) {
         if self.opts.numeric {
