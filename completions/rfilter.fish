@@ -38,6 +38,7 @@ complete -c rfilter -s X -d 'Print each packet in hex and ASCII (-XX: including 
 complete -c rfilter -s A -d 'Print each packet in ASCII'
 complete -c rfilter -s # -l number -d 'Print a packet number at the start of each line'
 complete -c rfilter -s b -d 'Print BGP AS numbers above 65535 in ASDOT notation (high.low)'
+complete -c rfilter -s u -d 'Print NFS file handles undecoded, in hex'
 complete -c rfilter -s S -l absolute-tcp-sequence-numbers -d 'Print absolute TCP sequence numbers'
 complete -c rfilter -s l -d 'Line-buffer standard output'
 complete -c rfilter -s K -l dont-verify-checksums -d 'Do not verify IP, TCP or UDP checksums'

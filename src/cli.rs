@@ -174,6 +174,10 @@ pub struct Args {
     #[arg(short = 'b', help_heading = OUTPUT)]
     pub asdot: bool,
 
+    /// Print NFS file handles undecoded, in hex
+    #[arg(short = 'u', help_heading = OUTPUT)]
+    pub nfs_raw_handles: bool,
+
     /// Print absolute TCP sequence numbers
     #[arg(short = 'S', long = "absolute-tcp-sequence-numbers", help_heading = OUTPUT)]
     pub absolute_seq: bool,

@@ -171,3 +171,18 @@ fn foreign_addresses_as_tcpdump() {
     compare(&["-f", "-d", "-r", &sample]);
     compare(&["-f", "-V", &sample]);
 }
+
+/// `-u`: NFS file handles undecoded (big-endian words in hex), requests and
+/// replies, v2 and v3, on the NFS capture of the print suite.
+#[test]
+fn raw_nfs_handles_as_tcpdump() {
+    let nfs = data("print-app/nfs.pcap");
+    for flags in ["-u", "-uv", "-uvv", "-uvvv", "-unv"] {
+        let out = compare(&[flags, "-r", &nfs]);
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(text.matches(" fh[").count() > 50, "{flags}: few handles");
+    }
+    // Without -u the handles are decoded.
+    let plain = rfilter(&["-v", "-r", &nfs]);
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains(" fh["));
+}

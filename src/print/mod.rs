@@ -170,6 +170,8 @@ pub struct PrintOptions {
     /// `-f`: the capture interface's IPv4 network and mask (host order); other
     /// ("foreign") IPv4 addresses print numerically, as tcpdump's do.
     pub localnet: Option<(u32, u32)>,
+    /// `-u`: NFS file handles printed undecoded.
+    pub nfs_raw_handles: bool,
     /// `-b`: BGP AS numbers above 65535 in ASDOT notation.
     pub asdot: bool,
     /// `-T TYPE`: payloads read as TYPE whatever their ports.
@@ -197,6 +199,7 @@ impl PrintOptions {
             packet_type: args.packet_type,
             asdot: args.asdot,
             localnet: None,
+            nfs_raw_handles: args.nfs_raw_handles,
         }
     }
 
