@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'rfilter' -ScriptBlock {
             [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'With -w, start a new file when the current one exceeds MB million bytes')
             [CompletionResult]::new('-G', '-G ', [CompletionResultType]::ParameterName, 'With -w, start a new file every SECONDS seconds (strftime(3) in the file name)')
             [CompletionResult]::new('-W', '-W ', [CompletionResultType]::ParameterName, 'With -C or -G, keep at most COUNT files')
+            [CompletionResult]::new('-z', '-z', [CompletionResultType]::ParameterName, 'With -C or -G, run COMMAND FILE on each file a rotation closes (e.g. gzip)')
             [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'List the interfaces available for capture and exit')
             [CompletionResult]::new('--list-interfaces', '--list-interfaces', [CompletionResultType]::ParameterName, 'List the interfaces available for capture and exit')
             [CompletionResult]::new('-L', '-L ', [CompletionResultType]::ParameterName, 'List the data link types the interface offers (for -y) and exit')

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[rfilter] = {|@words|
             cand -C 'With -w, start a new file when the current one exceeds MB million bytes'
             cand -G 'With -w, start a new file every SECONDS seconds (strftime(3) in the file name)'
             cand -W 'With -C or -G, keep at most COUNT files'
+            cand -z 'With -C or -G, run COMMAND FILE on each file a rotation closes (e.g. gzip)'
             cand -D 'List the interfaces available for capture and exit'
             cand --list-interfaces 'List the interfaces available for capture and exit'
             cand -L 'List the data link types the interface offers (for -y) and exit'

@@ -17,6 +17,7 @@ complete -c rfilter -s w -d 'Write raw packets to FILE (pcap; \'-\' for standard
 complete -c rfilter -s C -d 'With -w, start a new file when the current one exceeds MB million bytes' -r
 complete -c rfilter -s G -d 'With -w, start a new file every SECONDS seconds (strftime(3) in the file name)' -r
 complete -c rfilter -s W -d 'With -C or -G, keep at most COUNT files' -r
+complete -c rfilter -s z -d 'With -C or -G, run COMMAND FILE on each file a rotation closes (e.g. gzip)' -r
 complete -c rfilter -s D -l list-interfaces -d 'List the interfaces available for capture and exit'
 complete -c rfilter -s L -l list-data-link-types -d 'List the data link types the interface offers (for -y) and exit'
 complete -c rfilter -s p -l no-promiscuous-mode -d 'Do not put the interface into promiscuous mode'

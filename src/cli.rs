@@ -230,6 +230,10 @@ pub struct Args {
     #[arg(short = 'W', value_name = "COUNT", help_heading = FILES)]
     pub file_count: Option<u32>,
 
+    /// With -C or -G, run COMMAND FILE on each file a rotation closes (e.g. gzip)
+    #[arg(short = 'z', value_name = "COMMAND", help_heading = FILES)]
+    pub postrotate: Option<std::ffi::OsString>,
+
     /// Print version information and exit
     #[arg(long = "version", action = ArgAction::Version)]
     pub version: Option<bool>,

@@ -169,7 +169,8 @@ fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn 
         precision,
         flush_each: args.packet_buffered,
     };
-    Ok(Box::new(RotatingWriter::create(path, opts, params)?))
+    let writer = RotatingWriter::create(path, opts, params)?;
+    Ok(Box::new(writer.with_postrotate(args.postrotate.clone())))
 }
 
 /// `--count`: counts the packets and prints "N packets" at the end.

@@ -186,3 +186,96 @@ fn raw_nfs_handles_as_tcpdump() {
     let plain = rfilter(&["-v", "-r", &nfs]);
     assert!(!String::from_utf8_lossy(&plain.stdout).contains(" fh["));
 }
+
+/// Waits (up to 10 s) until `path` holds at least `lines` lines, then a moment
+/// more so that extra lines would show; returns its lines sorted (the commands
+/// run in the background, in any order).
+fn settled_lines(path: &std::path::Path, lines: usize) -> Vec<String> {
+    let read = || std::fs::read_to_string(path).unwrap_or_default();
+    for _ in 0..100 {
+        if read().lines().count() >= lines {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut all: Vec<String> = read().lines().map(str::to_string).collect();
+    all.sort();
+    all
+}
+
+/// `-z CMD`: each file a `-C` rotation closes is handed to `CMD FILE` (not the
+/// last one); the same files as tcpdump's, with and without `-W`; nothing without
+/// rotation; a command that cannot be started is reported as tcpdump reports it.
+#[test]
+fn postrotate_command_as_tcpdump() {
+    let dir = temp_dir("flagsz");
+    let pkts: Vec<Pkt> = (0..3000u32)
+        .map(|i| Pkt {
+            sec: 1_700_000_000 + i,
+            frac: 0,
+            wire_len: 1000,
+            data: udp_frame(i as u16, 958),
+        })
+        .collect();
+    let input = write(&dir, "in.pcap", &pcap_file(false, false, &pkts));
+    let script = dir.join("post.sh");
+    std::fs::write(&script, "#!/bin/sh\necho \"$1\" >> \"$LOG\"\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let script = script.to_str().unwrap();
+    for extra in [vec!["-C", "1"], vec!["-C", "1", "-W", "2"], vec![]] {
+        let mut logs = Vec::new();
+        for tool in ["tcpdump", "rfilter"] {
+            let out_dir = dir.join(tool);
+            std::fs::create_dir_all(&out_dir).unwrap();
+            let log = dir.join(format!("{tool}.log"));
+            let _ = std::fs::remove_file(&log);
+            let w = out_dir.join("out");
+            let mut cmd = std::process::Command::new(if tool == "tcpdump" {
+                "tcpdump"
+            } else {
+                RFILTER
+            });
+            if tool == "tcpdump" && is_root() {
+                cmd.args(["-Z", "root"]);
+            }
+            let out = cmd
+                .args(["-r", &input, "-w", w.to_str().unwrap(), "-z", script])
+                .args(&extra)
+                .env("LOG", &log)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{tool} {extra:?}: {}", stderr(&out));
+            let expected = if extra.is_empty() { 0 } else { 3 };
+            let lines = settled_lines(&log, expected);
+            // The names relative to each tool's directory.
+            let prefix = format!("{}/", out_dir.display());
+            logs.push(
+                lines
+                    .iter()
+                    .map(|l| l.replace(&prefix, ""))
+                    .collect::<Vec<_>>(),
+            );
+        }
+        assert_eq!(logs[1], logs[0], "{extra:?}");
+        assert_eq!(logs[0].is_empty(), extra.is_empty(), "{extra:?}: {logs:?}");
+    }
+    // A command that does not exist: tcpdump's message, and the run goes on.
+    let missing = dir.join("no-such-command").display().to_string();
+    let w = dir.join("m").display().to_string();
+    let args = ["-r", &input, "-C", "1", "-w", &w, "-z", &missing];
+    let theirs = tcpdump(&args);
+    let ours = rfilter(&args);
+    assert!(ours.status.success(), "{}", stderr(&ours));
+    let failures = |s: String| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.starts_with("compress_savefile"))
+            .map(str::to_string)
+            .collect()
+    };
+    let (t, o) = (failures(stderr(&theirs)), failures(stderr(&ours)));
+    assert_eq!(o.len(), 3, "{o:?}");
+    assert_eq!(t.first(), o.first(), "first failure message");
+    let _ = std::fs::remove_dir_all(&dir);
+}
