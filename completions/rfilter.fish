@@ -3,6 +3,7 @@ complete -c rfilter -s Q -l direction -d 'Capture packets received (in), sent (o
 out\t'Only packets sent by this host'
 inout\t'Packets in both directions (the default)'"
 complete -c rfilter -s B -l buffer-size -d 'Kernel capture buffer size, in KiB' -r
+complete -c rfilter -s j -l time-stamp-type -d 'Time stamp type: host, host_lowprec, host_hiprec, adapter, adapter_unsynced or host_hiprec_unsynced (Linux interfaces offer host; others give a warning)' -r
 complete -c rfilter -s c -d 'Exit after receiving COUNT packets' -r
 complete -c rfilter -s s -l snapshot-length -d 'Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)' -r
 complete -c rfilter -s Z -l relinquish-privileges -d 'Drop privileges to USER once the capture socket is open' -r
@@ -21,6 +22,8 @@ complete -c rfilter -s z -d 'With -C or -G, run COMMAND FILE on each file a rota
 complete -c rfilter -s D -l list-interfaces -d 'List the interfaces available for capture and exit'
 complete -c rfilter -s L -l list-data-link-types -d 'List the data link types the interface offers (for -y) and exit'
 complete -c rfilter -s p -l no-promiscuous-mode -d 'Do not put the interface into promiscuous mode'
+complete -c rfilter -s J -l list-time-stamp-types -d 'List the time stamp types the interface offers (for -j) and exit'
+complete -c rfilter -s I -l monitor-mode -d 'Monitor mode (802.11); refused, as by tcpdump, on interfaces that cannot do it'
 complete -c rfilter -l count -d 'Print only the number of packets that match, instead of the packets'
 complete -c rfilter -l immediate-mode -d 'Deliver packets as soon as they arrive, without buffering'
 complete -c rfilter -s d -d 'Dump the compiled filter program as text (-dd: as C, -ddd: as decimal) and exit'

@@ -75,6 +75,19 @@ pub struct Args {
     #[arg(short = 'B', long = "buffer-size", value_name = "KIB", help_heading = CAPTURE)]
     pub buffer_kib: Option<u32>,
 
+    /// List the time stamp types the interface offers (for -j) and exit
+    #[arg(short = 'J', long = "list-time-stamp-types", help_heading = CAPTURE)]
+    pub list_tstamp_types: bool,
+
+    /// Time stamp type: host, host_lowprec, host_hiprec, adapter, adapter_unsynced or
+    /// host_hiprec_unsynced (Linux interfaces offer host; others give a warning)
+    #[arg(short = 'j', long = "time-stamp-type", value_name = "TYPE", help_heading = CAPTURE)]
+    pub tstamp_type: Option<String>,
+
+    /// Monitor mode (802.11); refused, as by tcpdump, on interfaces that cannot do it
+    #[arg(short = 'I', long = "monitor-mode", help_heading = CAPTURE)]
+    pub monitor_mode: bool,
+
     /// Exit after receiving COUNT packets
     #[arg(short = 'c', value_name = "COUNT", help_heading = CAPTURE)]
     pub count: Option<u64>,

@@ -279,3 +279,51 @@ fn postrotate_command_as_tcpdump() {
     assert_eq!(t.first(), o.first(), "first failure message");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `-J`, `-j` and `-I` on `lo`, `any`, the default interface and one that does not
+/// exist, alone and with `-D`, `-L`, `-d`, `-r`: tcpdump's lists, warnings, errors
+/// and statuses, and which flag wins.
+#[test]
+fn time_stamp_types_and_monitor_mode_as_tcpdump() {
+    let sample = data("sample.pcap");
+    let cases: &[&[&str]] = &[
+        &["-J", "-i", "lo"],
+        &["-J"],
+        &["-J", "-i", "any"],
+        &["-J", "-i", "nosuch0"],
+        &["-J", "-j", "Host_HiPrec_Unsynced", "-i", "lo"],
+        &["-J", "-d", "-i", "lo", "ip"],
+        &["-J", "-d", "ip"],
+        &["-J", "-L", "-i", "lo"],
+        &["-J", "-r", &sample, "-c", "2"],
+        &["-j", "foo", "-D"],
+        &["-j", "foo", "-r", &sample],
+        &["-j", "adapter", "-r", &sample, "-c", "2"],
+        &["-j", "adapter", "-d", "-i", "lo", "ip"],
+        &["-j", "ADAPTER", "-L", "-i", "lo"],
+        &["-j", "host", "-L", "-i", "lo"],
+        &["-j", "host_lowprec", "-d", "-i", "any", "tcp"],
+        &["-I", "-i", "lo"],
+        &["-I", "-i", "any"],
+        &["-I", "-L", "-i", "lo"],
+        &["-I", "-J", "-i", "lo"],
+        &["-I", "-j", "adapter", "-i", "lo"],
+        &["-I", "-d", "ip"],
+        &["-I", "-d", "-i", "lo", "ip"],
+        &["-I", "-r", &sample, "-c", "2"],
+    ];
+    let mut failures = 0;
+    for args in cases {
+        let out = compare(args);
+        failures += usize::from(!out.status.success());
+        assert!(
+            !out.stdout.is_empty() || !out.stderr.is_empty(),
+            "{args:?}: no output at all"
+        );
+    }
+    assert_eq!(failures, 7, "the refused cases");
+    // A live capture with a type lo does not offer: the warning, then as usual.
+    let (theirs, ours) = capture_in_namespace("flagsj", &["-j", "adapter", "-n", "-t"]);
+    assert_eq!(ours, theirs);
+    assert_eq!(ours.lines().count(), 2, "{ours}");
+}
