@@ -76,6 +76,7 @@ Register-ArgumentCompleter -Native -CommandName 'rfilter' -ScriptBlock {
             [CompletionResult]::new('-#', '-#', [CompletionResultType]::ParameterName, 'Print a packet number at the start of each line')
             [CompletionResult]::new('--number', '--number', [CompletionResultType]::ParameterName, 'Print a packet number at the start of each line')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Print BGP AS numbers above 65535 in ASDOT notation (high.low)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Detect 802.11s mesh control headers in 802.11 QoS data frames')
             [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'Print NFS file handles undecoded, in hex')
             [CompletionResult]::new('-S', '-S ', [CompletionResultType]::ParameterName, 'Print absolute TCP sequence numbers')
             [CompletionResult]::new('--absolute-tcp-sequence-numbers', '--absolute-tcp-sequence-numbers', [CompletionResultType]::ParameterName, 'Print absolute TCP sequence numbers')

@@ -73,6 +73,7 @@ set edit:completion:arg-completer[rfilter] = {|@words|
             cand -# 'Print a packet number at the start of each line'
             cand --number 'Print a packet number at the start of each line'
             cand -b 'Print BGP AS numbers above 65535 in ASDOT notation (high.low)'
+            cand -H 'Detect 802.11s mesh control headers in 802.11 QoS data frames'
             cand -u 'Print NFS file handles undecoded, in hex'
             cand -S 'Print absolute TCP sequence numbers'
             cand --absolute-tcp-sequence-numbers 'Print absolute TCP sequence numbers'

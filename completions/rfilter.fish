@@ -42,6 +42,7 @@ complete -c rfilter -s X -d 'Print each packet in hex and ASCII (-XX: including 
 complete -c rfilter -s A -d 'Print each packet in ASCII'
 complete -c rfilter -s # -l number -d 'Print a packet number at the start of each line'
 complete -c rfilter -s b -d 'Print BGP AS numbers above 65535 in ASDOT notation (high.low)'
+complete -c rfilter -s H -d 'Detect 802.11s mesh control headers in 802.11 QoS data frames'
 complete -c rfilter -s u -d 'Print NFS file handles undecoded, in hex'
 complete -c rfilter -s S -l absolute-tcp-sequence-numbers -d 'Print absolute TCP sequence numbers'
 complete -c rfilter -s l -d 'Line-buffer standard output'

@@ -187,6 +187,10 @@ pub struct Args {
     #[arg(short = 'b', help_heading = OUTPUT)]
     pub asdot: bool,
 
+    /// Detect 802.11s mesh control headers in 802.11 QoS data frames
+    #[arg(short = 'H', help_heading = OUTPUT)]
+    pub mesh_headers: bool,
+
     /// Print NFS file handles undecoded, in hex
     #[arg(short = 'u', help_heading = OUTPUT)]
     pub nfs_raw_handles: bool,

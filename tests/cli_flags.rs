@@ -327,3 +327,27 @@ fn time_stamp_types_and_monitor_mode_as_tcpdump() {
     assert_eq!(ours, theirs);
     assert_eq!(ours.lines().count(), 2, "{ours}");
 }
+
+/// `-H`: 802.11s mesh control headers in QoS data frames (each address
+/// extension, each DS direction), not in other data frames nor where reserved
+/// bits are set, and frames cut short in and after the mesh header.
+#[test]
+fn mesh_headers_as_tcpdump() {
+    let mesh = data("flags/mesh.pcap");
+    for flags in ["-H", "-He", "-Hev", "-Hevvv", "-Hen", "-HeX", "-e", "-ev"] {
+        let out = compare(&[flags, "-r", &mesh]);
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(text.lines().count() >= 30, "{flags}: one line or more a frame");
+        let expected = if flags.starts_with("-He") { 18 } else { 0 };
+        assert_eq!(text.matches("MeshData (AE").count(), expected, "{flags}");
+    }
+    // Without -H the mesh header is read as the LLC header: the output differs.
+    assert_ne!(
+        rfilter(&["-H", "-r", &mesh]).stdout,
+        rfilter(&["-r", &mesh]).stdout
+    );
+    // The 802.11 captures of the wifi suite, with -H as without.
+    for file in ["wifi", "radiotap", "prism", "avs", "ppi"] {
+        compare(&["-He", "-r", &data(&format!("wifi/{file}.pcap"))]);
+    }
+}

@@ -170,6 +170,8 @@ pub struct PrintOptions {
     /// `-f`: the capture interface's IPv4 network and mask (host order); other
     /// ("foreign") IPv4 addresses print numerically, as tcpdump's do.
     pub localnet: Option<(u32, u32)>,
+    /// `-H`: look for 802.11s mesh control headers in QoS data frames.
+    pub mesh_headers: bool,
     /// `-u`: NFS file handles printed undecoded.
     pub nfs_raw_handles: bool,
     /// `-b`: BGP AS numbers above 65535 in ASDOT notation.
@@ -200,6 +202,7 @@ impl PrintOptions {
             asdot: args.asdot,
             localnet: None,
             nfs_raw_handles: args.nfs_raw_handles,
+            mesh_headers: args.mesh_headers,
         }
     }
 

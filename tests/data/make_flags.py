@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Writes the captures of tests/cli_flags.rs into tests/data/flags/: BGP messages
+"""Writes the captures of tests/cli_flags.rs into tests/data/flags/. asdot.pcap: BGP messages
 with 4-byte AS numbers above 65535 in every place tcpdump's -b changes (AS paths,
 AGGREGATOR/AS4_AGGREGATOR, route distinguishers, extended communities, the 4-byte
 AS capability, RT-constraint origin AS and route target, multicast-VPN source AS,
-attribute-set origin AS). Deterministic. Needs scapy (reuses make_print_app.py's
+attribute-set origin AS). mesh.pcap: 802.11 data frames (QoS or not, every
+DS direction) with and without 802.11s mesh control headers of each address
+extension, reserved flag bits, and cut short, for -H. Deterministic. Needs scapy (reuses make_print_app.py's
 helpers); the tests only read the files and compare rfilter with tcpdump.
 
 usage: python3 tests/data/make_flags.py tests/data/flags
@@ -54,9 +56,36 @@ def asdot():
     return pkts
 
 
+def mesh(out):
+    from make_wifi import AP, STA, STA2, data_frame, ipv4_udp, llc_snap, mac
+    a4, a5, a6 = mac("02:aa:00:00:00:04"), mac("02:aa:00:00:00:05"), mac("02:aa:00:00:00:06")
+    body = llc_snap(0x0800, ipv4_udp("10.0.0.1", "10.0.0.2", 5000, 53, b"\x12\x34\x01\x00\x00\x01"
+                                                              b"\x00\x00\x00\x00\x00\x00\x01a\x00\x00\x01\x00\x01"))
+    frames = []
+    for ds in range(4):
+        for ae, addrs in enumerate([b"", a4, a4 + a5, a4 + a5 + a6]):
+            meshctl = bytes([ae, 31 + ae]) + struct.pack("<I", 70000 + ds * 10 + ae) + addrs
+            frames.append(data_frame(8, ds, meshctl + body, qos=0x0100))
+        # Reserved bits set: no mesh header, the LLC header follows at once.
+        frames.append(data_frame(8, ds, body, qos=0x0000))
+        # Not QoS data: never a mesh header.
+        frames.append(data_frame(0, ds, bytes([0, 5, 1, 0, 0, 0]) + body))
+    full = data_frame(8, 2, bytes([2, 9]) + struct.pack("<I", 5) + a4 + a5 + body, qos=0x0100)
+    hdr = len(data_frame(8, 2, b"", qos=0x0100))
+    for cut in [hdr, hdr + 1, hdr + 10, hdr + 17, hdr + 18, hdr + 20]:
+        frames.append((full[:cut], len(full)))
+    with open(os.path.join(out, "mesh.pcap"), "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 105))
+        for i, fr in enumerate(frames):
+            data, wire = fr if isinstance(fr, tuple) else (fr, len(fr))
+            f.write(struct.pack("<IIII", 1700000000 + i, i * 1000, len(data), wire))
+            f.write(data)
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
+    mesh(out)
     for name, gen in [("asdot", asdot)]:
         pkts = gen()
         for i, p in enumerate(pkts):
