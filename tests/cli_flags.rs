@@ -107,7 +107,10 @@ fn capture_in_namespace(tag: &str, flags: &[&str]) -> (String, String) {
     require("tcpdump");
     require("unshare");
     require("ip");
-    assert!(is_root(), "this test needs root (network and mount namespaces)");
+    assert!(
+        is_root(),
+        "this test needs root (network and mount namespaces)"
+    );
     let dir = temp_dir(tag);
     let hosts = write(
         &dir,
@@ -337,7 +340,10 @@ fn mesh_headers_as_tcpdump() {
     for flags in ["-H", "-He", "-Hev", "-Hevvv", "-Hen", "-HeX", "-e", "-ev"] {
         let out = compare(&[flags, "-r", &mesh]);
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        assert!(text.lines().count() >= 30, "{flags}: one line or more a frame");
+        assert!(
+            text.lines().count() >= 30,
+            "{flags}: one line or more a frame"
+        );
         let expected = if flags.starts_with("-He") { 18 } else { 0 };
         assert_eq!(text.matches("MeshData (AE").count(), expected, "{flags}");
     }

@@ -212,7 +212,8 @@ impl RotatingWriter {
     fn close_rotated(&mut self) -> io::Result<()> {
         let name = self.current.as_ref().map(|c| c.name().to_string());
         self.close()?;
-        self.children.retain_mut(|c| matches!(c.try_wait(), Ok(None)));
+        self.children
+            .retain_mut(|c| matches!(c.try_wait(), Ok(None)));
         if let (Some(cmd), Some(name)) = (&self.postrotate, name) {
             match Command::new(cmd).arg(&name).stdin(Stdio::null()).spawn() {
                 Ok(child) => self.children.push(child),
