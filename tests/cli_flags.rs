@@ -357,3 +357,93 @@ fn mesh_headers_as_tcpdump() {
         compare(&["-He", "-r", &data(&format!("wifi/{file}.pcap"))]);
     }
 }
+
+/// `-z` with `-G`: packets arrive on standard input 1.1 s apart, so that each one
+/// after the first starts a new file; both tools hand the same number of closed
+/// files to the command (the names hold the time, so only their count and
+/// existence are compared), with and without a `-W` limit.
+#[test]
+fn postrotate_command_with_time_rotation_as_tcpdump() {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::{Command, Stdio};
+    let dir = temp_dir("flagszg");
+    let script = dir.join("post.sh");
+    std::fs::write(&script, "#!/bin/sh\necho \"$1\" >> \"$LOG\"\n").unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let pkts = sample_packets(3);
+    let file = pcap_file(false, false, &pkts);
+    let header_len = 24;
+    let record = |i: usize| {
+        let start = header_len + pkts[..i].iter().map(|p| 16 + p.data.len()).sum::<usize>();
+        file[start..start + 16 + pkts[i].data.len()].to_vec()
+    };
+    for extra in [vec!["-G", "1"], vec!["-G", "1", "-W", "2"]] {
+        let mut children = Vec::new();
+        for tool in ["tcpdump", "rfilter"] {
+            let out_dir = dir.join(format!("{tool}{}", extra.len()));
+            std::fs::create_dir_all(&out_dir).unwrap();
+            let mut cmd = Command::new(if tool == "tcpdump" {
+                "tcpdump"
+            } else {
+                RFILTER
+            });
+            if tool == "tcpdump" && is_root() {
+                cmd.args(["-Z", "root"]);
+            }
+            let pattern = out_dir.join("out-%s-");
+            let child = cmd
+                .args(["-r", "-", "-w", pattern.to_str().unwrap()])
+                .args(["-z", script.to_str().unwrap()])
+                .args(&extra)
+                .env("LOG", dir.join(format!("{tool}{}.log", extra.len())))
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            children.push(child);
+        }
+        for i in 0..3 {
+            for child in &mut children {
+                let stdin = child.stdin.as_mut().unwrap();
+                if i == 0 {
+                    stdin.write_all(&file[..header_len]).unwrap();
+                }
+                // A tool that has stopped (-W) no longer reads.
+                let _ = stdin.write_all(&record(i)).and_then(|()| stdin.flush());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1100));
+        }
+        let outs: Vec<_> = children
+            .into_iter()
+            .map(|mut c| {
+                drop(c.stdin.take());
+                c.wait_with_output().unwrap()
+            })
+            .collect();
+        let mut counts = Vec::new();
+        for (tool, out) in ["tcpdump", "rfilter"].iter().zip(&outs) {
+            assert!(out.status.success(), "{tool} {extra:?}: {}", stderr(out));
+            let lines = settled_lines(&dir.join(format!("{tool}{}.log", extra.len())), 2);
+            for name in &lines {
+                assert!(std::path::Path::new(name).exists(), "{tool}: {name}");
+            }
+            counts.push(lines.len());
+        }
+        assert_eq!(counts[1], counts[0], "{extra:?}: files handed over");
+        assert_eq!(counts[0], 2, "{extra:?}");
+        // tcpdump goes on to print "pcap_stats: Statistics aren't available from
+        // savefiles" after the limit message: compare the limit message only.
+        let limit = |o: &std::process::Output| {
+            stderr(o)
+                .lines()
+                .filter(|l| l.starts_with("Maximum file limit"))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(limit(&outs[1]), limit(&outs[0]), "{extra:?}: stderr");
+        assert_eq!(limit(&outs[0]).len(), usize::from(extra.len() == 4));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
