@@ -107,6 +107,36 @@ pub enum PrimKind {
     Geneve(Option<u32>),
     /// `llc [i|s|u|subtype]`.
     Llc(Option<LlcKind>),
+    /// `type T`, `type T subtype S`, `subtype S`: the 802.11 frame control type and
+    /// subtype bits under `mask` equal `value`.
+    WlanType {
+        /// Type and subtype bits (first frame control byte).
+        value: u32,
+        /// 0x0c (type), or 0xfc (type and subtype).
+        mask: u32,
+    },
+    /// `dir D`: the 802.11 To DS / From DS bits equal D (0–3).
+    WlanDir(u32),
+    /// An OpenBSD pf log header field (`on`, `rset`, `rnr`, `srnr`, `reason`,
+    /// `action`).
+    Pf(PfTest),
+}
+
+/// The pf log header tests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PfTest {
+    /// `on`/`ifname NAME`: the interface the rule matched on.
+    Ifname(String),
+    /// `rset`/`ruleset NAME`: the anchor's ruleset.
+    Ruleset(String),
+    /// `rnr`/`rulenum N`: the rule number.
+    Rnr(u32),
+    /// `srnr`/`subrulenum N`: the rule number within the anchor.
+    Srnr(u32),
+    /// `reason R`: why the packet was logged.
+    Reason(u32),
+    /// `action A`: what the rule did.
+    Action(u32),
 }
 
 /// Qualifiers of a [`PrimKind::Qualified`] primitive; `None` is libpcap's `Q_DEFAULT`.

@@ -23,6 +23,8 @@
 //!   unfinished to the enclosing level, which continues it after the `)`.
 
 mod lexer;
+mod p80211;
+mod pfvar;
 
 use super::ast::{
     AddrQual, Arith, ArithKind, ArithOp, ByteOp, Dir, Expr, Id, LlcKind, Prim, PrimKind, ProtoQual,
@@ -782,7 +784,7 @@ impl<'a> Parser<'a> {
                 let end = self.bump().span;
                 Ok(self.other(PrimKind::Multicast(pqual), start.to(end)))
             }
-            Some(Kw::Unsupported(Family::Wlan)) => Err(self.unsupported(Family::Wlan)),
+            Some(Kw::Type | Kw::Subtype | Kw::Dir) => self.p80211(start),
             _ if pqual.is_some() => {
                 let p = pqual.unwrap_or(ProtoQual::Link);
                 Ok(self.other(PrimKind::ProtoAbbrev(p), start))
@@ -941,8 +943,8 @@ impl<'a> Parser<'a> {
                 }
                 Ok(self.other(PrimKind::Llc(kind), span))
             }
+            Kw::Unsupported(Family::Pf) | Kw::PfRnr => self.pfvar(start),
             Kw::Unsupported(f) => Err(self.unsupported(f)),
-            Kw::PfRnr => Err(self.unsupported(Family::Pf)),
             _ => Err(self.unexpected(&if self.pos == 0 {
                 "expected a filter primitive (e.g. 'host 10.0.0.1', 'tcp port 80', \
                  'ip[0] & 0xf > 5')"

@@ -119,12 +119,30 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         return Ok(0);
     }
     c.depth += 1;
-    let r = print_inner(c, d, length);
+    let r = print_inner(c, d, length, None);
     c.depth -= 1;
     r
 }
 
-fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
+/// A switch tag between the source address and the type (Marvell DSA,
+/// Broadcom): its length and its printer, which tcpdump runs with or without -e.
+pub(crate) type SwitchTag = (usize, fn(&mut Ctx, &[u8]) -> R);
+
+/// An Ethernet frame with a switch tag (tcpdump's ether_switch_tag_print);
+/// `proto` names it in truncation marks.
+pub(crate) fn print_switch_tagged(
+    c: &mut Ctx,
+    d: &[u8],
+    length: usize,
+    proto: &'static str,
+    tag: SwitchTag,
+) -> R<usize> {
+    c.proto = proto;
+    print_inner(c, d, length, Some(tag))
+}
+
+fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> R<usize> {
+    let tag_len = tag.map_or(0, |t| t.0);
     // Only an encapsulated frame (VXLAN, Geneve, GRE) can claim less than was
     // captured of it.
     if length < d.len() {
@@ -136,7 +154,7 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         c.invalid();
         return Ok(length);
     }
-    if d.len() < 14 || length < 14 {
+    if d.len() < 14 + tag_len || length < 14 + tag_len {
         c.trunc_mark();
         return Ok(d.len().min(length));
     }
@@ -145,6 +163,11 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     let mut p = 12usize;
     if c.opts.link_header {
         addresses(c, d);
+    }
+    if let Some((n, print_tag)) = tag {
+        print_tag(c, &d[p..p + n])?;
+        p += n;
+        length -= n;
     }
     let mut lt = be16(d, p)?;
     length -= 2;

@@ -247,7 +247,13 @@ fn oui_name(oui: u32) -> &'static str {
 }
 
 /// SNAP header; Some(true) if the payload was decoded, None if truncated.
-fn snap(c: &mut Ctx, d: &[u8], length: usize, src: &[u8], dst: &[u8]) -> R<Option<bool>> {
+pub(crate) fn snap(
+    c: &mut Ctx,
+    d: &[u8],
+    length: usize,
+    src: &[u8],
+    dst: &[u8],
+) -> R<Option<bool>> {
     c.proto = "snap";
     if d.len() < 5 || length < 5 {
         c.trunc_mark();
@@ -289,10 +295,13 @@ fn snap_undecoded(
     dst: &[u8],
 ) -> R<Option<bool>> {
     if !c.opts.link_header {
-        c.etheraddr(src);
-        c.s(" > ");
-        c.etheraddr(dst);
-        c.s(" ");
+        // Link layers without MAC addresses (cooked, ATM) pass none.
+        if !src.is_empty() && !dst.is_empty() {
+            c.etheraddr(src);
+            c.s(" > ");
+            c.etheraddr(dst);
+            c.s(" ");
+        }
         snap_header(c, oui, et);
         c.s(", length ");
         c.dec((length - 5) as u64);

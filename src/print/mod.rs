@@ -72,6 +72,7 @@ mod l2misc;
 mod l2tp;
 mod ldp;
 mod link;
+mod linkmore;
 mod lisp;
 mod llc;
 mod lldp;
@@ -208,7 +209,7 @@ impl PrintOptions {
 
     /// tcpdump suppresses its default hex print of unknown payloads when the user
     /// asked for a hex dump of the whole packet anyway, and with -q.
-    fn suppress_default_print(&self) -> bool {
+    pub(crate) fn suppress_default_print(&self) -> bool {
         self.hex > 0 || self.hex_ascii > 0 || self.quiet
     }
 }

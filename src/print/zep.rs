@@ -256,7 +256,7 @@ fn addr(c: &mut Ctx, d: &[u8], off: usize, n: usize) -> R {
 
 /// An IEEE 802.15.4 frame of `caplen` bytes (the length ZEP claims, which may
 /// run past the capture). Ok(true) when it decoded, Ok(false) on a frame error.
-fn ieee802_15_4(c: &mut Ctx, d: &[u8], caplen: usize) -> R<bool> {
+pub(crate) fn ieee802_15_4(c: &mut Ctx, d: &[u8], caplen: usize) -> R<bool> {
     c.proto = "802.15.4";
     if caplen < 2 {
         c.trunc_mark();

@@ -9,6 +9,13 @@
 //! bytes shorter than the wire length), and random-byte packets are added. All of
 //! it is deterministic.
 
+// A child module (it builds on the private builders here); the path keeps it
+// found when this file is included from elsewhere with `#[path]`.
+#[path = "wlan_corpus.rs"]
+mod wlan;
+
+pub use wlan::{IPNET, PFLOG, WLAN_LINKTYPES};
+
 use etherparse::PacketBuilder;
 use rfilter::linktype::LinkType;
 use std::collections::HashSet;
@@ -1592,6 +1599,9 @@ pub fn samples(lt: LinkType) -> Vec<Sample> {
         LinkType::Ppp | LinkType::PppSerial | LinkType::PppPppd => ppp_frames(),
         LinkType::CHdlc => chdlc_frames(),
         LinkType::PppEther => ppp_ether_frames(),
+        LinkType::Other(v) if WLAN_LINKTYPES.contains(&v) => wlan::wlan_frames(v),
+        LinkType::Other(IPNET) => wlan::ipnet_frames(),
+        LinkType::Other(PFLOG) => wlan::pflog_frames(),
         // A header rfilter does not parse: any bytes will do for `len` and `link[...]`.
         LinkType::Other(_) => {
             let mut frames = en10mb_frames();

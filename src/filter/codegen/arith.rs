@@ -6,7 +6,7 @@
 //! would after a relation. As in libpcap 1.10, the protocol checks of a binary
 //! operation's right operand are dropped; relations keep both sides' checks.
 
-use super::offsets::{OffRel, size_code, stmt};
+use super::offsets::{Dlt, OffRel, Which, WlanHdr, size_code, stmt};
 use super::{Frag, Gen};
 use crate::bpf::Insn;
 use crate::bpf::insn::*;
@@ -94,13 +94,13 @@ impl Gen<'_> {
         use ProtoQual::*;
         match proto {
             Link => {
-                let hdr = self.link.off_linkhdr;
+                let hdr = self.abs_off(Which::Hdr);
                 let mut s = self.index_to_x(hdr.reg, inst.reg);
                 s.push(stmt(BPF_LD | BPF_IND | sz, hdr.constant));
                 inst.stmts.extend(s);
             }
             Ip | Arp | Rarp | Atalk | Decnet | Sca | Lat | Moprc | Mopdl | Ip6 => {
-                let pl = self.link.off_linkpl;
+                let pl = self.abs_off(Which::Payload);
                 let mut s = self.index_to_x(pl.reg, inst.reg);
                 s.push(stmt(BPF_LD | BPF_IND | sz, pl.constant + self.link.off_nl));
                 inst.stmts.extend(s);
@@ -130,13 +130,6 @@ impl Gen<'_> {
                 inst.check = Some(self.and(ip, b));
             }
             Icmp6 => {
-                let pl = self.link.off_linkpl;
-                let mut s = self.index_to_x(pl.reg, inst.reg);
-                s.push(stmt(
-                    BPF_LD | BPF_IND | sz,
-                    pl.constant + self.link.off_nl + 40,
-                ));
-                inst.stmts.extend(s);
                 let b0 = self.linktype(super::link::ETHERTYPE_IPV6);
                 let b1 = self.cmp(OffRel::LinkPl, 6, BPF_B, super::ip::IPPROTO_ICMPV6);
                 let mut b = self.and(b0, b1);
@@ -144,6 +137,23 @@ impl Gen<'_> {
                     b = self.and(c, b);
                 }
                 inst.check = Some(b);
+                let pl = self.abs_off(Which::Payload);
+                let mut s = self.index_to_x(pl.reg, inst.reg);
+                s.push(stmt(
+                    BPF_LD | BPF_IND | sz,
+                    pl.constant + self.link.off_nl + 40,
+                ));
+                inst.stmts.extend(s);
+            }
+            // Offsets from the start of the packet, where the radio header is.
+            Radio
+                if matches!(
+                    self.link.dlt,
+                    Dlt::Wlan(WlanHdr::Radiotap | WlanHdr::Prism | WlanHdr::Avs)
+                ) =>
+            {
+                inst.stmts.push(stmt(BPF_LDX | BPF_MEM, inst.reg));
+                inst.stmts.push(stmt(BPF_LD | BPF_IND | sz, 0));
             }
             Radio => {
                 return Err(FilterError::new(

@@ -2,7 +2,7 @@
 //! and then moves the offsets so that later primitives look inside it.
 
 use super::link::*;
-use super::offsets::{AbsOff, Dlt, OffRel, stmt};
+use super::offsets::{AbsOff, Dlt, OffRel, WlanHdr, stmt};
 use super::ports::PortProto;
 use super::{Frag, Gen};
 use crate::bpf::insn::*;
@@ -42,7 +42,9 @@ impl Gen<'_> {
         if self.link.label_stack_depth > 0 {
             return Err(FilterError::new("no VLAN match after MPLS", span));
         }
-        if self.link.dlt != Dlt::En10mb {
+        // libpcap tags 802.11 payloads too (not behind PPI), never with metadata.
+        let wlan = matches!(self.link.dlt, Dlt::Wlan(w) if w != WlanHdr::Ppi);
+        if self.link.dlt != Dlt::En10mb && !wlan {
             return Err(FilterError::new(
                 format!("no VLAN support for {}", self.link_description()),
                 span,
@@ -56,7 +58,8 @@ impl Gen<'_> {
                 span,
             ));
         }
-        let outermost = self.link.vlan_depth == 0
+        let outermost = !wlan
+            && self.link.vlan_depth == 0
             && self.link.off_linkhdr.reg.is_none()
             && self.link.off_linkhdr.constant == 0;
         let f = if self.opts.linux_vlan_ancillary && outermost {
@@ -110,8 +113,10 @@ impl Gen<'_> {
             };
             if which {
                 self.link.off_linkpl.reg = Some(reg);
+                self.link.off_linkpl.variable = true;
             } else if let Some(lt) = self.link.off_linktype.as_mut() {
                 lt.reg = Some(reg);
+                lt.variable = true;
             }
             bump.push(stmt(BPF_LD | BPF_MEM, reg));
             bump.push(stmt(BPF_ALU | BPF_ADD | BPF_K, 4));
@@ -191,9 +196,8 @@ impl Gen<'_> {
             vec![stmt(BPF_LD | BPF_B | BPF_ABS, SKF_AD_OFF + SKF_AD_VLAN_TAG)],
             Term::Goto(UNSET),
         );
-        let from_packet = self
-            .cfg
-            .add(self.load(OffRel::LinkPl, 0, BPF_H), Term::Goto(UNSET));
+        let tci = self.load(OffRel::LinkPl, 0, BPF_H);
+        let from_packet = self.cfg.add(tci, Term::Goto(UNSET));
         let test = self.test(
             vec![stmt(BPF_ALU | BPF_AND | BPF_K, 0x0fff)],
             Term::cmp_k(BPF_JEQ, vid),
@@ -268,15 +272,15 @@ impl Gen<'_> {
         };
         let pl = self.link.off_linkpl;
         let hdr = AbsOff {
-            reg: pl.reg,
-            constant: pl.constant + PPPOE_HDRLEN,
+            constant: pl.constant + self.link.off_nl + PPPOE_HDRLEN,
+            ..pl
         };
         self.link.dlt = Dlt::Ppp;
         self.link.off_linkhdr = hdr;
         self.link.off_linktype = Some(hdr);
         self.link.off_linkpl = AbsOff {
-            reg: pl.reg,
             constant: hdr.constant + 2,
+            ..pl
         };
         self.link.off_nl = 0;
         self.link.off_nl_nosnap = 0;
@@ -391,18 +395,9 @@ impl Gen<'_> {
         let f = self.and(b0, offsets);
 
         self.link.dlt = Dlt::En10mb;
-        self.link.off_linktype = Some(AbsOff {
-            reg: Some(r_type),
-            constant: 0,
-        });
-        self.link.off_linkhdr = AbsOff {
-            reg: Some(r_hdr),
-            constant: 0,
-        };
-        self.link.off_linkpl = AbsOff {
-            reg: Some(r_pl),
-            constant: 0,
-        };
+        self.link.off_linktype = Some(AbsOff::in_reg(Some(r_type), 0));
+        self.link.off_linkhdr = AbsOff::in_reg(Some(r_hdr), 0);
+        self.link.off_linkpl = AbsOff::in_reg(Some(r_pl), 0);
         self.link.off_nl = 0;
         self.link.is_geneve = true;
         Ok(f)

@@ -299,7 +299,7 @@ impl Gen<'_> {
                 ));
             }
         };
-        if self.link.off_linkpl.reg.is_some() {
+        if self.link.off_linkpl.variable || self.link.off_linkpl.reg.is_some() {
             return Err(FilterError::new(
                 "'protochain' not supported with variable length headers",
                 span,

@@ -104,6 +104,14 @@ impl Gen<'_> {
                 };
                 self.cmp(OffRel::LinkType, 0, BPF_H, v)
             }
+            Dlt::Wlan(_) => self.wlan_linktype(proto),
+            Dlt::Pflog => self.pflog_linktype(proto),
+            // Solaris ipnet's own address family values.
+            Dlt::Ipnet => match proto {
+                ETHERTYPE_IP => self.cmp(OffRel::LinkType, 0, BPF_B, 2),
+                ETHERTYPE_IPV6 => self.cmp(OffRel::LinkType, 0, BPF_B, 26),
+                _ => self.gen_false(),
+            },
             Dlt::Opaque => {
                 let name = self.opts.linktype.name();
                 self.defer_error(&format!(
@@ -211,9 +219,9 @@ impl Gen<'_> {
         }
     }
 
-    /// The current link layer has Ethernet addresses.
+    /// The current link layer has Ethernet addresses (802.11's included).
     pub fn require_ether(&self, span: Span) -> Result<(), FilterError> {
-        if self.link.dlt == Dlt::En10mb {
+        if self.link.dlt == Dlt::En10mb || self.is_wlan(true) {
             Ok(())
         } else {
             Err(FilterError::new(NOT_ETHER, span))
@@ -228,6 +236,9 @@ impl Gen<'_> {
         span: Span,
     ) -> Result<Frag, FilterError> {
         self.require_ether(span)?;
+        if self.is_wlan(true) {
+            return Ok(self.wlan_hostop(mac, dir));
+        }
         Ok(match dir {
             Some(Dir::Src) => self.bcmp(OffRel::LinkHdr, 6, mac),
             Some(Dir::Dst) => self.bcmp(OffRel::LinkHdr, 0, mac),
@@ -247,6 +258,9 @@ impl Gen<'_> {
 
     /// `ether broadcast` / `broadcast`.
     pub fn ether_broadcast(&mut self, span: Span) -> Result<Frag, FilterError> {
+        if self.is_wlan(true) {
+            return Ok(self.wlan_hostop(&[0xff; 6], Some(Dir::Dst)));
+        }
         if self.link.dlt != Dlt::En10mb {
             return Err(FilterError::new("not a broadcast link", span));
         }
@@ -260,6 +274,9 @@ impl Gen<'_> {
 
     /// `ether multicast` / `multicast`: the group bit of the destination.
     pub fn ether_multicast(&mut self, span: Span) -> Result<Frag, FilterError> {
+        if self.is_wlan(true) {
+            return Ok(self.wlan_multicast());
+        }
         if self.link.dlt != Dlt::En10mb {
             return Err(FilterError::new(
                 "link-layer multicast filters supported only on ethernet/FDDI/token ring/ARCNET/802.11/ATM LANE/Fibre Channel",

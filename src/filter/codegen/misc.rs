@@ -198,6 +198,14 @@ impl Gen<'_> {
 
     /// `inbound` (`inbound == true`) / `outbound`.
     pub fn direction(&mut self, inbound: bool, _span: Span) -> Result<Frag, FilterError> {
+        if self.link.dlt == Dlt::Pflog {
+            return Ok(self.pflog_direction(inbound));
+        }
+        if self.link.dlt == Dlt::Ipnet {
+            // IPNET_INBOUND 2, IPNET_OUTBOUND 1 (anything else is neither).
+            let v = if inbound { 2 } else { 1 };
+            return Ok(self.cmp(OffRel::LinkHdr, 2, BPF_H, v));
+        }
         if self.link.dlt == Dlt::PppPppd {
             // pppd's address byte: 0 received, 1 sent (anything else is neither).
             let v = if inbound { PPP_PPPD_IN } else { PPP_PPPD_OUT };
@@ -235,6 +243,17 @@ impl Gen<'_> {
 
     /// `llc [kind]` (802.2 LLC frames, Ethernet only here).
     pub fn llc(&mut self, kind: Option<LlcKind>, span: Span) -> Result<Frag, FilterError> {
+        if self.is_wlan(true) {
+            // 802.11 data frames carry an LLC header.
+            let llc = self.wlan_data_frame();
+            return Ok(match kind {
+                None => llc,
+                Some(k) => {
+                    let b1 = self.llc_control(k);
+                    self.and(llc, b1)
+                }
+            });
+        }
         if self.link.dlt != Dlt::En10mb {
             return Err(FilterError::new(
                 format!(
@@ -256,7 +275,13 @@ impl Gen<'_> {
         let Some(kind) = kind else {
             return Ok(llc);
         };
-        let b1 = match kind {
+        let b1 = self.llc_control(kind);
+        Ok(self.and(llc, b1))
+    }
+
+    /// The LLC control byte says frame kind `kind`.
+    fn llc_control(&mut self, kind: LlcKind) -> Frag {
+        match kind {
             LlcKind::I => {
                 let s = self.load(OffRel::Llc, 2, BPF_B);
                 Frag::negate(self.test(s, Term::cmp_k(BPF_JSET, 0x01)))
@@ -265,7 +290,6 @@ impl Gen<'_> {
             LlcKind::U => self.mcmp(OffRel::Llc, 2, BPF_B, 0x03, 0x03),
             LlcKind::SSubtype(v) => self.mcmp(OffRel::Llc, 2, BPF_B, u32::from(v), 0x0f),
             LlcKind::USubtype(v) => self.mcmp(OffRel::Llc, 2, BPF_B, u32::from(v), 0xef),
-        };
-        Ok(self.and(llc, b1))
+        }
     }
 }

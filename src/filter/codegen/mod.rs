@@ -20,7 +20,10 @@
 //! - `encap`: vlan, mpls, pppoed/pppoes, geneve;
 //! - `misc`: iso/isis/llc, broadcast/multicast, length, direction, interface;
 //! - `qualified`: dispatch of `[proto] [dir] [type] id` primitives;
-//! - `registers`: zeroing of scratch registers read before any store.
+//! - `registers`: zeroing of scratch registers read before any store;
+//! - `pflog`: OpenBSD pf log headers;
+//! - `wlan`: 802.11 frame control and address tests, and the run-time header
+//!   lengths of the 802.11 link types.
 
 mod arith;
 mod encap;
@@ -29,9 +32,11 @@ mod ip;
 mod link;
 mod misc;
 mod offsets;
+mod pflog;
 mod ports;
 mod qualified;
 mod registers;
+mod wlan;
 
 use super::CompileOptions;
 use super::ast::{Expr, Prim, PrimKind};
@@ -47,25 +52,39 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
     let Some(expr) = expr else {
         return Ok(vec![Insn::stmt(BPF_RET | BPF_K, opts.snaplen)]);
     };
-    let mut cfg = build_cfg(expr, opts)?;
+    let (mut cfg, optimizable) = build_cfg(expr, opts)?;
     registers::zero_unstored_registers(&mut cfg);
-    if opts.optimize {
+    if opts.optimize && optimizable {
         // The optimizer lays out its own blocks.
         return super::optimize::compile(&cfg).map_err(|e| FilterError::internal(&e));
     }
     super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))
 }
 
-/// Lowers `expr` to a control-flow graph ending in `ret #snaplen` / `ret #0`.
-pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<Cfg, FilterError> {
+/// Lowers `expr` to a control-flow graph ending in `ret #snaplen` / `ret #0`, and
+/// whether the optimizer may run on it (not on the run-time 802.11 header
+/// lengths, which libpcap does not optimize either).
+pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<(Cfg, bool), FilterError> {
     let mut g = Gen::new(opts);
     let body = g.expr(expr)?;
     let accept = g.cfg.add(Vec::new(), Term::Ret(opts.snaplen));
     let reject = g.cfg.add(Vec::new(), Term::Ret(0));
     g.patch(&body.t, accept);
     g.patch(&body.f, reject);
-    g.cfg.entry = body.entry;
-    Ok(g.cfg)
+    g.cfg.entry = g.finish_vloffsets(body.entry, reject);
+    if let Some(msg) = g.deferred.take() {
+        return Err(FilterError::new(msg, expr_span(expr)));
+    }
+    Ok((g.cfg, !g.no_optimize))
+}
+
+/// The span of a whole expression, for errors found after code generation.
+fn expr_span(e: &Expr) -> super::ast::Span {
+    match e {
+        Expr::And(a, b) | Expr::Or(a, b) => expr_span(a).to(expr_span(b)),
+        Expr::Not(a) => expr_span(a),
+        Expr::Prim(p) => p.span,
+    }
 }
 
 /// Code generator state for one compilation.
@@ -81,6 +100,8 @@ pub(crate) struct Gen<'o> {
     /// An error found deep inside a helper that cannot fail (e.g. a link-type test
     /// under MPLS); reported against the primitive being compiled.
     deferred: Option<String>,
+    /// Code libpcap leaves unoptimized was generated (the 802.11 header length).
+    pub no_optimize: bool,
 }
 
 impl<'o> Gen<'o> {
@@ -92,6 +113,7 @@ impl<'o> Gen<'o> {
             curreg: 0,
             link: LinkState::new(opts.linktype),
             deferred: None,
+            no_optimize: false,
         }
     }
 
@@ -172,6 +194,9 @@ impl<'o> Gen<'o> {
             PrimKind::Pppoes(id) => self.pppoes(*id, span),
             PrimKind::Geneve(vni) => self.geneve(*vni, span),
             PrimKind::Llc(kind) => self.llc(*kind, span),
+            PrimKind::WlanType { value, mask } => self.p80211_type(*value, *mask, span),
+            PrimKind::WlanDir(d) => self.p80211_dir(*d, span),
+            PrimKind::Pf(t) => self.pf_test(t, span),
         }
     }
 }

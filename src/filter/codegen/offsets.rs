@@ -32,15 +32,54 @@ pub enum Dlt {
     CHdlc,
     /// PPP from pppd: the address byte is the direction.
     PppPppd,
+    /// 802.11, bare or behind a radio header: the 802.11 header length (and the
+    /// radio header's) are read from the packet at run time.
+    Wlan(WlanHdr),
+    /// Solaris ipnet: a 24-byte header whose second byte is the address family.
+    Ipnet,
+    /// OpenBSD pf log: the payload offset is the header's length byte, rounded.
+    Pflog,
     /// A link type whose header rfilter does not parse: only `len` and `link[...]`
     /// compile, as libpcap allows for the link types it cannot filter on.
     Opaque,
 }
 
-/// An absolute packet offset: `constant` plus, when `reg` is set, the value of that
-/// scratch register.
+/// What precedes the 802.11 header (libpcap's DLT_IEEE802_11 family).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WlanHdr {
+    /// DLT_IEEE802_11: the 802.11 header starts the packet.
+    Bare,
+    /// DLT_IEEE802_11_RADIO: a radiotap header, little-endian length at offset 2.
+    Radiotap,
+    /// DLT_PRISM_HEADER: 144 bytes, or an AVS header behind the same link type.
+    Prism,
+    /// DLT_IEEE802_11_RADIO_AVS: big-endian length at offset 4.
+    Avs,
+    /// DLT_PPI: as radiotap, and the packet must say it carries 802.11.
+    Ppi,
+}
+
+impl WlanHdr {
+    /// The 802.11 family member for a LINKTYPE value, if it is one.
+    pub fn of_linktype(v: u16) -> Option<WlanHdr> {
+        Some(match v {
+            105 => WlanHdr::Bare,
+            127 => WlanHdr::Radiotap,
+            119 => WlanHdr::Prism,
+            163 => WlanHdr::Avs,
+            192 => WlanHdr::Ppi,
+            _ => return None,
+        })
+    }
+}
+
+/// An absolute packet offset: `constant` plus, when `variable`, the value of scratch
+/// register `reg`. A variable offset gets its register when code first loads
+/// relative to it (libpcap's `gen_abs_offset_varpart`), so that the code computing
+/// it at program entry is emitted only when something uses it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AbsOff {
+    pub variable: bool,
     pub reg: Option<u32>,
     pub constant: u32,
 }
@@ -48,10 +87,40 @@ pub struct AbsOff {
 impl AbsOff {
     pub const fn fixed(constant: u32) -> AbsOff {
         AbsOff {
+            variable: false,
             reg: None,
             constant,
         }
     }
+
+    /// `constant` plus the value of register `reg`.
+    pub const fn in_reg(reg: Option<u32>, constant: u32) -> AbsOff {
+        AbsOff {
+            variable: reg.is_some(),
+            reg,
+            constant,
+        }
+    }
+
+    /// A variable offset whose register is not allocated yet.
+    pub const fn pending(constant: u32) -> AbsOff {
+        AbsOff {
+            variable: true,
+            reg: None,
+            constant,
+        }
+    }
+}
+
+/// Which of the link-layer offsets a load is relative to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// The link-layer header.
+    Hdr,
+    /// The link-layer payload.
+    Payload,
+    /// The link-layer type field.
+    TypeField,
 }
 
 /// What an offset is relative to (libpcap's `enum e_offrel`).
@@ -103,14 +172,28 @@ impl LinkState {
             LinkType::PppPppd => (Dlt::PppPppd, Some(2), 4, 0),
             // The 6-byte PPPoE header, then the PPP protocol.
             LinkType::PppEther => (Dlt::PppEther, Some(6), 8, 0),
-            LinkType::Other(_) => (Dlt::Opaque, None, 0, 0),
+            // Family at 1; libpcap has no no-SNAP offset here (it wraps around).
+            LinkType::Other(226) => (Dlt::Ipnet, Some(1), 24, u32::MAX),
+            LinkType::Other(117) => (Dlt::Pflog, Some(0), 0, 0),
+            LinkType::Other(v) => match WlanHdr::of_linktype(v) {
+                // The type "field" is where a SNAP header's would be; the payload
+                // follows the 802.11 header, whose length is known at run time.
+                Some(w) => (Dlt::Wlan(w), Some(24), 0, 3),
+                None => (Dlt::Opaque, None, 0, 0),
+            },
+        };
+        let (off_linkhdr, off_linkpl, off_nl) = match dlt {
+            Dlt::Wlan(WlanHdr::Bare) => (AbsOff::fixed(0), AbsOff::pending(0), 8),
+            Dlt::Wlan(_) => (AbsOff::pending(0), AbsOff::pending(0), 8),
+            Dlt::Pflog => (AbsOff::fixed(0), AbsOff::pending(0), 0),
+            _ => (AbsOff::fixed(0), AbsOff::fixed(linkpl), 0),
         };
         LinkState {
             dlt,
-            off_linkhdr: AbsOff::fixed(0),
+            off_linkhdr,
             off_linktype: linktype.map(AbsOff::fixed),
-            off_linkpl: AbsOff::fixed(linkpl),
-            off_nl: 0,
+            off_linkpl,
+            off_nl,
             off_nl_nosnap: nosnap,
             label_stack_depth: 0,
             is_geneve: false,
@@ -133,8 +216,37 @@ pub fn size_code(size: u32) -> u16 {
 }
 
 impl Gen<'_> {
+    /// The offset `which`, with a register allocated for its variable part if it
+    /// has one and none was allocated yet.
+    pub fn abs_off(&mut self, which: Which) -> AbsOff {
+        let slot = match which {
+            Which::Hdr => Some(self.link.off_linkhdr),
+            Which::Payload => Some(self.link.off_linkpl),
+            Which::TypeField => self.link.off_linktype,
+        };
+        let Some(mut off) = slot else {
+            return AbsOff::fixed(0);
+        };
+        if off.variable && off.reg.is_none() {
+            match self.alloc_reg(crate::filter::ast::Span::default()) {
+                Ok(r) => off.reg = Some(r),
+                Err(e) => {
+                    self.defer_error(&e.message);
+                    off.reg = Some(0);
+                }
+            }
+            match which {
+                Which::Hdr => self.link.off_linkhdr = off,
+                Which::Payload => self.link.off_linkpl = off,
+                Which::TypeField => self.link.off_linktype = Some(off),
+            }
+        }
+        off
+    }
+
     /// Loads `size` bytes at `abs + offset` into A.
-    fn load_abs_rel(&self, abs: AbsOff, offset: u32, size: u16) -> Vec<Insn> {
+    fn load_abs_rel(&mut self, which: Which, offset: u32, size: u16) -> Vec<Insn> {
+        let abs = self.abs_off(which);
         match abs.reg {
             Some(r) => vec![
                 stmt(BPF_LDX | BPF_MEM, r),
@@ -148,8 +260,8 @@ impl Gen<'_> {
     }
 
     /// X = IPv4 header length (plus the variable part of the payload offset).
-    pub fn loadx_iphdrlen(&self) -> Vec<Insn> {
-        let pl = self.link.off_linkpl;
+    pub fn loadx_iphdrlen(&mut self) -> Vec<Insn> {
+        let pl = self.abs_off(Which::Payload);
         match pl.reg {
             Some(r) => vec![
                 stmt(BPF_LDX | BPF_MEM, r),
@@ -167,36 +279,37 @@ impl Gen<'_> {
     }
 
     /// Loads `size` (`BPF_B`/`H`/`W`) bytes at `offset` relative to `rel` into A.
-    pub fn load(&self, rel: OffRel, offset: u32, size: u16) -> Vec<Insn> {
-        let l = &self.link;
+    pub fn load(&mut self, rel: OffRel, offset: u32, size: u16) -> Vec<Insn> {
+        let nl = self.link.off_nl;
         match rel {
-            OffRel::LinkHdr => self.load_abs_rel(l.off_linkhdr, offset, size),
-            OffRel::Llc => self.load_abs_rel(l.off_linkpl, offset, size),
+            OffRel::LinkHdr => self.load_abs_rel(Which::Hdr, offset, size),
+            OffRel::Llc => self.load_abs_rel(Which::Payload, offset, size),
             OffRel::PrevMplsHdr => self.load_abs_rel(
-                l.off_linkpl,
-                l.off_nl.wrapping_sub(4).wrapping_add(offset),
+                Which::Payload,
+                nl.wrapping_sub(4).wrapping_add(offset),
                 size,
             ),
-            OffRel::LinkType => {
-                let lt = l.off_linktype.unwrap_or(AbsOff::fixed(0));
-                self.load_abs_rel(lt, offset, size)
+            OffRel::LinkType => self.load_abs_rel(Which::TypeField, offset, size),
+            OffRel::LinkPl => self.load_abs_rel(Which::Payload, nl.wrapping_add(offset), size),
+            OffRel::LinkPlNoSnap => {
+                let nosnap = self.link.off_nl_nosnap;
+                self.load_abs_rel(Which::Payload, nosnap.wrapping_add(offset), size)
             }
-            OffRel::LinkPl => self.load_abs_rel(l.off_linkpl, l.off_nl.wrapping_add(offset), size),
-            OffRel::LinkPlNoSnap => self.load_abs_rel(l.off_linkpl, l.off_nl_nosnap + offset, size),
             OffRel::TranIpv4 => {
                 let mut s = self.loadx_iphdrlen();
                 s.push(stmt(
                     BPF_LD | BPF_IND | size,
-                    l.off_linkpl
+                    self.link
+                        .off_linkpl
                         .constant
-                        .wrapping_add(l.off_nl)
+                        .wrapping_add(nl)
                         .wrapping_add(offset),
                 ));
                 s
             }
             OffRel::TranIpv6 => self.load_abs_rel(
-                l.off_linkpl,
-                l.off_nl.wrapping_add(40).wrapping_add(offset),
+                Which::Payload,
+                nl.wrapping_add(40).wrapping_add(offset),
                 size,
             ),
         }

@@ -268,8 +268,13 @@ impl Gen<'_> {
             None | Some(AddrQual::Host) => {
                 if q.proto == Some(ProtoQual::Link) {
                     let Some(mac) = names::ether_host(name) else {
+                        let kind = if self.is_wlan(true) {
+                            "802.11"
+                        } else {
+                            "ether"
+                        };
                         return Err(FilterError::new(
-                            format!("unknown ether host '{name}'"),
+                            format!("unknown {kind} host '{name}'"),
                             span,
                         ));
                     };

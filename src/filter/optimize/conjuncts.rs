@@ -14,10 +14,12 @@
 //! the next unit's `b` and entered only from that unit. Units are permuted by the
 //! classic rule for ordering conjuncts, ascending expected cost over probability
 //! of failing, estimated with the branch guesses of [`super::order::is_likely`].
-//! Register dependencies decide what may move: a unit that reads what another
-//! wrote stays after it as one block of units, a unit that reads what the chain
-//! was entered with stays in front of every unit that writes it, and the last
-//! writers of what is read after the chain stay last.
+//! Register dependencies decide what may move: a unit that reads a register
+//! stays after the last unit that writes it on every path, with the units
+//! between them (which may write it on some paths), as one block of units; a
+//! unit that may read what the chain was entered with stays in front of every
+//! unit that writes it; and the last writers of what is read after the chain
+//! stay last.
 //!
 //! Linear: regions are explored up to [`REGION_MAX`] blocks and post-dominators
 //! computed with a step budget; past either, the unit or the pass is given up.
@@ -44,6 +46,8 @@ struct Unit {
     region: Vec<BlockId>,
     reads: u32,
     writes: u32,
+    /// Registers written on every path through the unit (by its entry block).
+    must_writes: u32,
     cost: f64,
     pass: f64,
     /// Every predecessor of `s` lies in the region.
@@ -375,11 +379,16 @@ fn unit(
             Term::Ret(_) => return None,
         }
     }
+    let must_writes = cfg.blocks[b]
+        .stmts
+        .iter()
+        .fold(0, |acc, st| acc | uses_defs(st).1);
     Some(Unit {
         b,
         s,
         reads: live_in[0],
         writes,
+        must_writes,
         region,
         cost,
         pass,
@@ -391,7 +400,11 @@ fn unit(
 /// `live_after`: the registers read after the chain.
 fn plan(us: &[&Unit], live_after: u32) -> Option<Vec<usize>> {
     let m = us.len();
-    // Groups that move together: [w, j] for every read of j from its writer w.
+    // Groups that move together: a unit that reads a register stays with the
+    // last unit before it that writes the register on every path, and with
+    // every unit between them (which may write it on some paths only). With no
+    // such writer before it, the reader may see what the chain was entered
+    // with, and everything up to it stays in front.
     let mut group_end: Vec<usize> = (0..m).collect();
     let (mut pinned_front, mut pinned_back) = (0usize, m);
     for r in 0..NREGS {
@@ -400,17 +413,25 @@ fn plan(us: &[&Unit], live_after: u32) -> Option<Vec<usize>> {
         if writers.is_empty() {
             continue;
         }
+        let must = |w: usize| us[w].must_writes & bit != 0;
         for (j, u) in us.iter().enumerate() {
             if u.reads & bit == 0 {
                 continue;
             }
-            match writers.iter().rev().find(|&&w| w < j) {
+            match writers.iter().rev().filter(|&&w| w < j).find(|&&w| must(w)) {
                 Some(&w) => group_end[w] = group_end[w].max(j),
                 None => pinned_front = pinned_front.max(j + 1),
             }
         }
         if live_after & bit != 0 {
-            pinned_back = pinned_back.min(writers[writers.len() - 1]);
+            // What is read after the chain comes from the last unit that
+            // writes it on every path or from the units after that one.
+            let from = writers
+                .iter()
+                .rev()
+                .find(|&&w| must(w))
+                .unwrap_or(&writers[0]);
+            pinned_back = pinned_back.min(*from);
         }
     }
     // A read that crosses into the pinned front pins the reader too.
@@ -536,6 +557,47 @@ mod tests {
         // The first frame and the first fragment (offset 0, more-fragments
         // flag), each from its port (byte 38) on.
         assert_eq!(accepted, 2 * (54 - 38 + 1));
+    }
+
+    /// A unit with the given register sets, cost and pass probability.
+    fn unit(reads: u32, writes: u32, must_writes: u32, cost: f64, pass: f64) -> Unit {
+        Unit {
+            b: 0,
+            s: 0,
+            region: vec![0],
+            reads,
+            writes,
+            must_writes,
+            cost,
+            pass,
+            owns_s: true,
+        }
+    }
+
+    #[test]
+    fn a_reader_keeps_every_writer_since_the_last_one_on_every_path() {
+        // u0 writes the register on every path, u1 on some paths only, u2 reads
+        // it: on the paths where u1 does not write, u2 reads u0's value, so u0
+        // must stay before u2 with u1 between, however costly u0 is. u3 is free.
+        let r = 1 << 5;
+        let us = [
+            unit(0, r, r, 20.0, 0.99),
+            unit(0, r, 0, 1.0, 0.9),
+            unit(r, 0, 0, 1.0, 0.5),
+            unit(0, 0, 0, 1.0, 0.1),
+        ];
+        let refs: Vec<&Unit> = us.iter().collect();
+        let order = plan(&refs, 0).expect("u3 moves first");
+        assert_eq!(order, vec![3, 0, 1, 2]);
+        // Were u1 a writer on every path, u0 would be free to go last.
+        let us = [
+            unit(0, r, r, 20.0, 0.99),
+            unit(0, r, r, 1.0, 0.9),
+            unit(r, 0, 0, 1.0, 0.5),
+            unit(0, 0, 0, 1.0, 0.1),
+        ];
+        let refs: Vec<&Unit> = us.iter().collect();
+        assert_eq!(plan(&refs, 0), Some(vec![3, 1, 2, 0]));
     }
 
     #[test]

@@ -58,15 +58,18 @@ pub enum Kw {
     Llc,
     /// `rnr`/`rulenum`: a pf keyword, but also an LLC subtype after `llc`.
     PfRnr,
-    /// Keywords of link types rfilter does not capture on (802.11 header fields,
-    /// OpenBSD pf, ATM, SS7 MTP): recognised so they get a clear refusal.
+    /// 802.11 frame control tests: `type`, `subtype`, `dir`/`direction`.
+    Type,
+    Subtype,
+    Dir,
+    /// Keywords of link types rfilter does not capture on (OpenBSD pf, ATM, SS7
+    /// MTP): recognised so they get a clear refusal.
     Unsupported(Family),
 }
 
 /// What an unsupported keyword belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
-    Wlan,
     Pf,
     Atm,
     Mtp,
@@ -75,7 +78,6 @@ pub enum Family {
 impl Family {
     pub fn describe(self) -> &'static str {
         match self {
-            Family::Wlan => "an 802.11 header test (802.11 link types only)",
             Family::Pf => "an OpenBSD pf log test (pflog link type only)",
             Family::Atm => "an ATM test (SunATM link type only)",
             Family::Mtp => "an SS7 MTP test (MTP2 link types only)",
@@ -142,10 +144,10 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("proto", Kw::Proto),
     ("protochain", Kw::ProtoChain),
     ("gateway", Kw::Gateway),
-    ("type", Kw::Unsupported(Family::Wlan)),
-    ("subtype", Kw::Unsupported(Family::Wlan)),
-    ("direction", Kw::Unsupported(Family::Wlan)),
-    ("dir", Kw::Unsupported(Family::Wlan)),
+    ("type", Kw::Type),
+    ("subtype", Kw::Subtype),
+    ("direction", Kw::Dir),
+    ("dir", Kw::Dir),
     ("address1", Kw::Addr1),
     ("addr1", Kw::Addr1),
     ("address2", Kw::Addr2),

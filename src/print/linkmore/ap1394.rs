@@ -1,0 +1,72 @@
+//! DLT_APPLE_IP_OVER_IEEE1394 (138): IP over FireWire, as Linux captures it
+//! on firewire-net interfaces. An 18-byte header (destination and source
+//! EUI-64s, ethertype); the payload goes to the ethertype printers.
+
+use super::super::ether::{ethertype_name, ethertype_print};
+use super::super::out::Put;
+use super::super::{Ctx, R, be16};
+
+pub(super) const DLT: u32 = 138;
+
+const HDR_LEN: usize = 18;
+
+/// An EUI-64 as colon-separated hex bytes.
+fn eui64(c: &mut Ctx, a: &[u8]) {
+    for (i, b) in a.iter().enumerate() {
+        if i > 0 {
+            c.s(":");
+        }
+        c.o.hexw(u64::from(*b), 2);
+    }
+}
+
+/// "SRC > DST, ethertype NAME (0xXXXX), length N: ".
+fn header(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    let t = be16(d, 16)?;
+    eui64(c, &d[8..16]);
+    c.s(" > ");
+    eui64(c, &d[..8]);
+    if !c.opts.quiet {
+        c.s(", ethertype ");
+        c.s(ethertype_name(t).unwrap_or("Unknown"));
+        c.s(" (0x");
+        c.o.hexw(u64::from(t), 4);
+        c.s(")");
+    } else {
+        c.s(", ");
+        match ethertype_name(t) {
+            Some(n) => c.s(n),
+            None => {
+                c.s("Unknown Ethertype (0x");
+                c.o.hexw(u64::from(t), 4);
+                c.s(")");
+            }
+        }
+    }
+    c.s(", length ");
+    c.dec(length as u64);
+    c.s(": ");
+    Ok(())
+}
+
+pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
+    c.proto = "ap1394";
+    if d.len() < HDR_LEN {
+        // -x dumps the short header.
+        c.trunc_mark();
+        return Ok(0);
+    }
+    if c.opts.link_header {
+        header(c, d, length)?;
+    }
+    let t = be16(d, 16)?;
+    let p = &d[HDR_LEN..];
+    c.ll_hdr_len = HDR_LEN;
+    if !ethertype_print(c, t, p, length.saturating_sub(HDR_LEN))? {
+        if !c.opts.link_header {
+            header(c, d, length)?;
+        }
+        c.default_print(p);
+    }
+    Ok(HDR_LEN)
+}

@@ -1,0 +1,76 @@
+//! DLT_IPNET (226): Solaris ipnet. A 24-byte header in network order
+//! (version, address family, hook type, packet length, interface indexes,
+//! source and destination zone ids), then the IPv4 or IPv6 packet.
+
+use super::super::out::Put;
+use super::super::{Ctx, R, be32, u8_at};
+
+pub(super) const DLT: u32 = 226;
+
+const HDR_LEN: usize = 24;
+/// Solaris' address families.
+const IPH_AF_INET: u8 = 2;
+const IPH_AF_INET6: u8 = 26;
+
+fn family_name(f: u8) -> Option<&'static str> {
+    match f {
+        IPH_AF_INET => Some("IPv4"),
+        IPH_AF_INET6 => Some("IPv6"),
+        _ => None,
+    }
+}
+
+/// "ZSRC > ZDST, family NAME (N), length L: " (with -q ", NAME").
+fn header(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    c.dec(be32(d, 16)?);
+    c.s(" > ");
+    c.dec(be32(d, 20)?);
+    let family = u8_at(d, 1)?;
+    if !c.opts.quiet {
+        c.s(", family ");
+        c.s(family_name(family).unwrap_or("Unknown"));
+        c.s(" (");
+        c.dec(family);
+        c.s(")");
+    } else {
+        c.s(", ");
+        match family_name(family) {
+            Some(n) => c.s(n),
+            None => {
+                c.s("Unknown Ethertype (0x");
+                c.o.hexw(u64::from(family), 4);
+                c.s(")");
+            }
+        }
+    }
+    c.s(", length ");
+    c.dec(length as u64);
+    c.s(": ");
+    Ok(())
+}
+
+pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
+    c.proto = "ipnet";
+    if d.len() < HDR_LEN {
+        // -x dumps the whole short header.
+        c.trunc_mark();
+        return Ok(0);
+    }
+    if c.opts.link_header {
+        header(c, d, length)?;
+    }
+    let p = &d[HDR_LEN..];
+    let rest = length.saturating_sub(HDR_LEN);
+    c.ll_hdr_len = HDR_LEN;
+    match u8_at(d, 1)? {
+        IPH_AF_INET => super::super::ip::print(c, p, rest)?,
+        IPH_AF_INET6 => super::super::ip6::print(c, p, rest)?,
+        _ => {
+            if !c.opts.link_header {
+                header(c, d, length)?;
+            }
+            c.default_print(p);
+        }
+    }
+    Ok(HDR_LEN)
+}
