@@ -85,7 +85,8 @@ fn asdot_as_tcpdump() {
     let asdot = data("flags/asdot.pcap");
     let bgp = data("print-app/bgp.pcap");
     for input in [&asdot, &bgp] {
-        for flags in ["-b", "-bv", "-bvv", "-bvvv", "-bvvvn", "-vvvn"] {
+        // -n: reverse lookups of the test addresses would only slow this down.
+        for flags in ["-bn", "-bnv", "-bnvv", "-bnvvv", "-nvvv", "-bnevvv"] {
             let out = compare(&[flags, "-r", input]);
             assert!(out.stdout.len() > 1000, "{flags}: little output");
         }
@@ -279,7 +280,13 @@ fn postrotate_command_as_tcpdump() {
     };
     let (t, o) = (failures(stderr(&theirs)), failures(stderr(&ours)));
     assert_eq!(o.len(), 3, "{o:?}");
-    assert_eq!(t.first(), o.first(), "first failure message");
+    // tcpdump's children report in any order, and tcpdump itself trips over its
+    // failed children (they share its input file): every message it printed must
+    // be one of ours.
+    assert!(!t.is_empty(), "tcpdump reported no failure");
+    for line in &t {
+        assert!(o.contains(line), "{line:?} not in {o:?}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -337,7 +344,7 @@ fn time_stamp_types_and_monitor_mode_as_tcpdump() {
 #[test]
 fn mesh_headers_as_tcpdump() {
     let mesh = data("flags/mesh.pcap");
-    for flags in ["-H", "-He", "-Hev", "-Hevvv", "-Hen", "-HeX", "-e", "-ev"] {
+    for flags in ["-Hn", "-He", "-Henv", "-Henvvv", "-HenX", "-en", "-env"] {
         let out = compare(&[flags, "-r", &mesh]);
         let text = String::from_utf8_lossy(&out.stdout).into_owned();
         assert!(
@@ -345,16 +352,17 @@ fn mesh_headers_as_tcpdump() {
             "{flags}: one line or more a frame"
         );
         let expected = if flags.starts_with("-He") { 18 } else { 0 };
+        assert!(flags == "-Hn" || flags.contains('e'), "{flags}");
         assert_eq!(text.matches("MeshData (AE").count(), expected, "{flags}");
     }
     // Without -H the mesh header is read as the LLC header: the output differs.
     assert_ne!(
-        rfilter(&["-H", "-r", &mesh]).stdout,
-        rfilter(&["-r", &mesh]).stdout
+        rfilter(&["-Hn", "-r", &mesh]).stdout,
+        rfilter(&["-n", "-r", &mesh]).stdout
     );
     // The 802.11 captures of the wifi suite, with -H as without.
     for file in ["wifi", "radiotap", "prism", "avs", "ppi"] {
-        compare(&["-He", "-r", &data(&format!("wifi/{file}.pcap"))]);
+        compare(&["-Hen", "-r", &data(&format!("wifi/{file}.pcap"))]);
     }
 }
 
