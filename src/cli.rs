@@ -75,6 +75,19 @@ pub struct Args {
     #[arg(short = 'B', long = "buffer-size", value_name = "KIB", help_heading = CAPTURE)]
     pub buffer_kib: Option<u32>,
 
+    /// List the time stamp types the interface offers (for -j) and exit
+    #[arg(short = 'J', long = "list-time-stamp-types", help_heading = CAPTURE)]
+    pub list_tstamp_types: bool,
+
+    /// Time stamp type: host, host_lowprec, host_hiprec, adapter, adapter_unsynced or
+    /// host_hiprec_unsynced (Linux interfaces offer host; others give a warning)
+    #[arg(short = 'j', long = "time-stamp-type", value_name = "TYPE", help_heading = CAPTURE)]
+    pub tstamp_type: Option<String>,
+
+    /// Monitor mode (802.11); refused, as by tcpdump, on interfaces that cannot do it
+    #[arg(short = 'I', long = "monitor-mode", help_heading = CAPTURE)]
+    pub monitor_mode: bool,
+
     /// Exit after receiving COUNT packets
     #[arg(short = 'c', value_name = "COUNT", help_heading = CAPTURE)]
     pub count: Option<u64>,
@@ -117,6 +130,11 @@ pub struct Args {
     #[arg(short = 'n', help_heading = OUTPUT)]
     pub numeric: bool,
 
+    /// With name resolution, print IPv4 addresses outside the capture interface's
+    /// network ("foreign" ones) numerically; not with -r or -V
+    #[arg(short = 'f', help_heading = OUTPUT)]
+    pub foreign: bool,
+
     /// Print host names without their domain ('nic' for 'nic.ddn.mil')
     #[arg(short = 'N', help_heading = OUTPUT)]
     pub no_domain: bool,
@@ -138,8 +156,16 @@ pub struct Args {
     pub timestamp: u8,
 
     /// Timestamp precision to print and to write with -w
-    #[arg(long = "time-stamp-precision", value_enum, value_name = "PRECISION", help_heading = OUTPUT)]
+    #[arg(long = "time-stamp-precision", value_enum, value_name = "PRECISION", overrides_with_all = ["micro", "nano"], help_heading = OUTPUT)]
     pub ts_precision: Option<TsPrecision>,
+
+    /// Same as --time-stamp-precision=micro
+    #[arg(long = "micro", overrides_with_all = ["ts_precision", "nano"], help_heading = OUTPUT)]
+    pub micro: bool,
+
+    /// Same as --time-stamp-precision=nano
+    #[arg(long = "nano", overrides_with_all = ["ts_precision", "micro"], help_heading = OUTPUT)]
+    pub nano: bool,
 
     /// Print each packet in hex (-xx: including the link header)
     #[arg(short = 'x', action = ArgAction::Count, help_heading = OUTPUT)]
@@ -156,6 +182,18 @@ pub struct Args {
     /// Print a packet number at the start of each line
     #[arg(short = '#', long = "number", help_heading = OUTPUT)]
     pub number: bool,
+
+    /// Print BGP AS numbers above 65535 in ASDOT notation (high.low)
+    #[arg(short = 'b', help_heading = OUTPUT)]
+    pub asdot: bool,
+
+    /// Detect 802.11s mesh control headers in 802.11 QoS data frames
+    #[arg(short = 'H', help_heading = OUTPUT)]
+    pub mesh_headers: bool,
+
+    /// Print NFS file handles undecoded, in hex
+    #[arg(short = 'u', help_heading = OUTPUT)]
+    pub nfs_raw_handles: bool,
 
     /// Print absolute TCP sequence numbers
     #[arg(short = 'S', long = "absolute-tcp-sequence-numbers", help_heading = OUTPUT)]
@@ -209,6 +247,10 @@ pub struct Args {
     #[arg(short = 'W', value_name = "COUNT", help_heading = FILES)]
     pub file_count: Option<u32>,
 
+    /// With -C or -G, run COMMAND FILE on each file a rotation closes (e.g. gzip)
+    #[arg(short = 'z', value_name = "COMMAND", help_heading = FILES)]
+    pub postrotate: Option<std::ffi::OsString>,
+
     /// Print version information and exit
     #[arg(long = "version", action = ArgAction::Version)]
     pub version: Option<bool>,
@@ -239,6 +281,18 @@ fn parse_snaplen(s: &str) -> Result<u32, String> {
 }
 
 impl Args {
+    /// The timestamp precision in effect: the last of `--time-stamp-precision`,
+    /// `--micro` and `--nano` given (as tcpdump), micro when none is.
+    pub fn time_stamp_precision(&self) -> TsPrecision {
+        if self.nano {
+            TsPrecision::Nano
+        } else if self.micro {
+            TsPrecision::Micro
+        } else {
+            self.ts_precision.unwrap_or(TsPrecision::Micro)
+        }
+    }
+
     /// The snapshot length in effect: `-s`, where 0 or none means 262144.
     pub fn snaplen(&self) -> u32 {
         match self.snaplen {

@@ -37,6 +37,7 @@
 pub mod bpf;
 pub mod capture;
 pub mod cli;
+pub mod device_flags;
 pub mod filter;
 pub mod linktype;
 pub mod offline;

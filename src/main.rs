@@ -25,8 +25,14 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<ExitCode> {
+    rfilter::device_flags::tstamp_type(args)?;
     if args.list_interfaces {
         return list_interfaces();
+    }
+    if rfilter::device_flags::opens_device(args)
+        && let Some(code) = rfilter::device_flags::before_activation(args)?
+    {
+        return Ok(code);
     }
     if args.list_data_link_types {
         let device = match &args.interface {

@@ -86,6 +86,9 @@ pub fn check_file_options(args: &Args) -> Result<()> {
     if args.file_count == Some(0) {
         bail!("invalid number of output files 0 (-W wants at least 1)");
     }
+    if args.foreign && (args.read.is_some() || args.read_list.is_some()) {
+        bail!("-f can not be used with -V or -r");
+    }
     if args.count == Some(0) {
         bail!("invalid packet count 0 (-c wants at least 1)");
     }
@@ -96,11 +99,33 @@ pub fn check_file_options(args: &Args) -> Result<()> {
 /// with `-l`).
 fn printer(args: &Args, linktype: LinkType) -> Result<Box<dyn Sink + Send>> {
     let out = stdout_file()?;
-    Ok(Box::new(Printer::new(
-        PrintOptions::from_args(args),
-        linktype,
-        out,
-    )))
+    let mut opts = PrintOptions::from_args(args);
+    if args.foreign {
+        opts.localnet = Some(localnet(args)?);
+    }
+    Ok(Box::new(Printer::new(opts, linktype, out)))
+}
+
+/// `-f`: the IPv4 network and mask of the capture interface, as tcpdump takes
+/// them from pcap_lookupnet; (0, 0), every address local, when it has none.
+fn localnet(args: &Args) -> Result<(u32, u32)> {
+    let device = match &args.interface {
+        Some(name) => crate::capture::interfaces::resolve(name)?,
+        None => crate::capture::interfaces::default_interface()?,
+    };
+    let devices = pcap::Device::list().unwrap_or_default();
+    let found = devices
+        .iter()
+        .filter(|d| d.name == device)
+        .flat_map(|d| &d.addresses)
+        .find_map(|a| match (a.addr, a.netmask) {
+            (std::net::IpAddr::V4(addr), Some(std::net::IpAddr::V4(mask))) => {
+                let mask = u32::from(mask);
+                Some((u32::from(addr) & mask, mask))
+            }
+            _ => None,
+        });
+    Ok(found.unwrap_or((0, 0)))
 }
 
 /// Our own handle on fd 1: a plain File, written in large blocks without the
@@ -118,9 +143,9 @@ fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn 
     let Some(path) = &args.write else {
         bail!("no -w file");
     };
-    let precision = match args.ts_precision {
-        Some(TsPrecision::Nano) => Precision::Nano,
-        _ => Precision::Micro,
+    let precision = match args.time_stamp_precision() {
+        TsPrecision::Nano => Precision::Nano,
+        TsPrecision::Micro => Precision::Micro,
     };
     if path.as_os_str() == "-" {
         let w = PcapWriter::new(
@@ -144,7 +169,8 @@ fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn 
         precision,
         flush_each: args.packet_buffered,
     };
-    Ok(Box::new(RotatingWriter::create(path, opts, params)?))
+    let writer = RotatingWriter::create(path, opts, params)?;
+    Ok(Box::new(writer.with_postrotate(args.postrotate.clone())))
 }
 
 /// `--count`: counts the packets and prints "N packets" at the end.

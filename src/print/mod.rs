@@ -168,6 +168,15 @@ pub struct PrintOptions {
     pub no_checksums: bool,
     /// `-N`: host names without their domain (`nic`, not `nic.ddn.mil`).
     pub no_domain: bool,
+    /// `-f`: the capture interface's IPv4 network and mask (host order); other
+    /// ("foreign") IPv4 addresses print numerically, as tcpdump's do.
+    pub localnet: Option<(u32, u32)>,
+    /// `-H`: look for 802.11s mesh control headers in QoS data frames.
+    pub mesh_headers: bool,
+    /// `-u`: NFS file handles printed undecoded.
+    pub nfs_raw_handles: bool,
+    /// `-b`: BGP AS numbers above 65535 in ASDOT notation.
+    pub asdot: bool,
     /// `-T TYPE`: payloads read as TYPE whatever their ports.
     pub packet_type: Option<packettype::PacketType>,
 }
@@ -181,7 +190,7 @@ impl PrintOptions {
             verbose: args.verbose,
             quiet: args.quiet,
             timestamp: args.timestamp,
-            nano: args.ts_precision == Some(TsPrecision::Nano),
+            nano: args.time_stamp_precision() == TsPrecision::Nano,
             hex: args.hex,
             hex_ascii: args.hex_ascii,
             ascii: args.ascii,
@@ -191,6 +200,10 @@ impl PrintOptions {
             no_checksums: args.no_checksums,
             no_domain: args.no_domain,
             packet_type: args.packet_type,
+            asdot: args.asdot,
+            localnet: None,
+            nfs_raw_handles: args.nfs_raw_handles,
+            mesh_headers: args.mesh_headers,
         }
     }
 
@@ -285,11 +298,18 @@ impl Ctx {
         self.o.s(" (invalid)");
     }
     pub fn ipaddr(&mut self, a: &[u8]) {
-        if self.opts.numeric {
+        if self.opts.numeric || self.foreign(a) {
             self.o.ipv4(a);
         } else {
             self.names.ipv4(&mut self.o, a);
         }
+    }
+    /// Whether `-f` says IPv4 address `a` is foreign: outside the local network.
+    fn foreign(&self, a: &[u8]) -> bool {
+        let (Some((net, mask)), Ok(b)) = (self.opts.localnet, <[u8; 4]>::try_from(a)) else {
+            return false;
+        };
+        u32::from_be_bytes(b) & mask != net
     }
     pub fn ip6addr(&mut self, a: &[u8]) {
         if self.opts.numeric {

@@ -12,6 +12,8 @@
 //!   restarts the numbering at 0.
 //! - `-W N` with `-G` (and no `-C`): after N files, "Maximum file limit reached: N"
 //!   and the run ends successfully.
+//! - `-z CMD`: each file closed by a rotation (not the last one, at the end of the
+//!   run) is handed to `CMD FILE`, started in the background and not waited for.
 
 use super::writer::PcapWriter;
 use super::{Precision, io_message};
@@ -22,6 +24,7 @@ use std::fs::File;
 use std::io;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// `-C`, `-G` and `-W` as given.
@@ -119,6 +122,10 @@ pub struct RotatingWriter {
     clock: Clock,
     /// The `-G`/`-W` limit was reached: further packets are dropped.
     done: bool,
+    /// `-z`: the command run on each file a rotation closes.
+    postrotate: Option<OsString>,
+    /// Postrotate commands started and not yet reaped.
+    children: Vec<Child>,
 }
 
 impl RotatingWriter {
@@ -150,10 +157,18 @@ impl RotatingWriter {
             period_start,
             clock,
             done: false,
+            postrotate: None,
+            children: Vec::new(),
         };
         let width = if opts.max_bytes.is_some() { w.width } else { 0 };
         w.open(0, width)?;
         Ok(w)
+    }
+
+    /// Runs `command FILE` on each file closed by a rotation (`-z`).
+    pub fn with_postrotate(mut self, command: Option<OsString>) -> RotatingWriter {
+        self.postrotate = command;
+        self
     }
 
     /// The file being written now.
@@ -191,6 +206,27 @@ impl RotatingWriter {
         }
     }
 
+    /// Closes the current file for a rotation and hands it to the `-z` command,
+    /// as tcpdump does: in the background, a failure to start it reported in
+    /// tcpdump's words without ending the capture.
+    fn close_rotated(&mut self) -> io::Result<()> {
+        let name = self.current.as_ref().map(|c| c.name().to_string());
+        self.close()?;
+        self.children
+            .retain_mut(|c| matches!(c.try_wait(), Ok(None)));
+        if let (Some(cmd), Some(name)) = (&self.postrotate, name) {
+            match Command::new(cmd).arg(&name).stdin(Stdio::null()).spawn() {
+                Ok(child) => self.children.push(child),
+                Err(e) => eprintln!(
+                    "compress_savefile: execlp({}, {name}) failed: {}",
+                    Path::new(cmd).display(),
+                    io_message(&e)
+                ),
+            }
+        }
+        Ok(())
+    }
+
     /// tcpdump's checks before each packet: time first, then size.
     fn rotate_if_due(&mut self) -> io::Result<()> {
         if let Some(seconds) = self.opts.seconds.filter(|&s| s > 0) {
@@ -198,7 +234,7 @@ impl RotatingWriter {
             if now.saturating_sub(self.period_start) >= seconds as i64 {
                 self.period_start = now;
                 self.periods += 1;
-                self.close()?;
+                self.close_rotated()?;
                 if let (None, Some(limit)) = (self.opts.max_bytes, self.opts.count)
                     && self.periods >= u64::from(limit)
                 {
@@ -219,7 +255,7 @@ impl RotatingWriter {
         if let (Some(max), Some(cur)) = (self.opts.max_bytes, &self.current)
             && cur.bytes_written() > max
         {
-            self.close()?;
+            self.close_rotated()?;
             self.size_index += 1;
             if self
                 .opts

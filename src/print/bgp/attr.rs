@@ -168,9 +168,9 @@ pub(super) fn attr_at(
                             return Ok(false);
                         }
                         if size == 2 {
-                            c.dec(be16(d, tp + 2 + i)?);
+                            as_num(c, be16(d, tp + 2 + i)?.into());
                         } else {
-                            c.dec(be32(d, tp + 2 + i)?);
+                            as_num(c, be32(d, tp + 2 + i)?);
                         }
                         c.s(" ");
                         i += size;
@@ -214,9 +214,9 @@ pub(super) fn attr_at(
                 }
                 c.s(" AS #");
                 if len == 6 {
-                    c.dec(be16(d, p)?);
+                    as_num(c, be16(d, p)?.into());
                 } else {
-                    c.dec(be32(d, p)?);
+                    as_num(c, be32(d, p)?);
                 }
                 c.s(", origin ");
                 c.ipaddr(&d[p + len - 4..p + len]);
@@ -536,7 +536,7 @@ pub(super) fn attr_at(
                 return Ok(false);
             }
             c.s("\n\t    Origin AS: ");
-            c.dec(be32(d, tp)?);
+            as_num(c, be32(d, tp)?);
             tp += 4;
             len -= 4;
             while len != 0 {
@@ -649,7 +649,7 @@ pub(super) fn ext_community(c: &mut Ctx, e: &[u8], t: u16) {
             c.dec(u16at(6));
         }
         0x0202 | 0x0203 => {
-            c.dec(u32at(2));
+            as_num(c, u32at(2));
             c.s(":");
             c.dec(u16at(6));
         }

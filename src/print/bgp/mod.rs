@@ -47,6 +47,27 @@ fn afi_safi(c: &mut Ctx, afi: u16, safi: u8) {
     named(c, safi_name(safi), "Unknown", safi.into());
 }
 
+/// An AS number as tcpdump's as_printf writes it: decimal, or with -b ASDOT
+/// notation (`high.low`) for numbers above 65535.
+pub(super) fn as_text(asdot: bool, asn: u32) -> String {
+    if asdot && asn > 0xffff {
+        format!("{}.{}", asn >> 16, asn & 0xffff)
+    } else {
+        asn.to_string()
+    }
+}
+
+/// Prints an AS number (see [`as_text`]).
+pub(super) fn as_num(c: &mut Ctx, asn: u32) {
+    if c.opts.asdot && asn > 0xffff {
+        c.dec(asn >> 16);
+        c.s(".");
+        c.dec(asn & 0xffff);
+    } else {
+        c.dec(asn);
+    }
+}
+
 fn trunc_here(c: &mut Ctx) {
     c.trunc_mark();
 }
@@ -138,7 +159,7 @@ fn open(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.s("\n\t  Version ");
     c.dec(d[19]);
     c.s(", my AS ");
-    c.dec(be16(d, 20)?);
+    as_num(c, be16(d, 20)?.into());
     c.s(", Holdtime ");
     c.dec(be16(d, 22)?);
     c.s("s, ID ");
@@ -251,7 +272,7 @@ fn capabilities(c: &mut Ctx, d: &[u8], off: usize, caps_len: usize) -> R {
                     return Ok(());
                 }
                 c.s("\n\t\t 4 Byte AS ");
-                c.dec(be32(d, v)?);
+                as_num(c, be32(d, v)?);
             }
             69 => {
                 if len == 0 {

@@ -176,7 +176,7 @@ pub(super) fn rd(c: &mut Ctx, d: &[u8], off: usize) -> R {
             c.dec(u16::from_be_bytes([b[6], b[7]]));
         }
         2 => {
-            c.dec(u32::from_be_bytes([b[2], b[3], b[4], b[5]]));
+            as_num(c, u32::from_be_bytes([b[2], b[3], b[4], b[5]]));
             c.s(":");
             c.dec(u16::from_be_bytes([b[6], b[7]]));
             c.s(" (");
@@ -272,9 +272,9 @@ pub(super) fn special_nlri(
                 rt[n - 1] &= ((0xff00u32 >> (plen % 8)) & 0xff) as u8;
             }
             c.s("\n\t      origin AS: ");
-            c.dec(origin);
+            as_num(c, origin);
             c.s(", ");
-            let text = rt_prefix(&rt, plen);
+            let text = rt_prefix(&rt, plen, c.opts.asdot);
             // tcpdump formats it into a 61-byte buffer.
             c.s(&text[..text.len().min(60)]);
             Ok((5 + n) as i64)
@@ -563,7 +563,7 @@ pub(super) fn mvpn(c: &mut Ctx, d: &[u8], p: usize) -> R<Option<String>> {
                 return Ok(None);
             }
             let rd = rd_text(c, d, q)?;
-            let asn = be32(d, q + 8)?;
+            let asn = as_text(c.opts.asdot, be32(d, q + 8)?);
             buf.push_str(&format!(", RD: {rd}, Source-AS {asn}"));
             if rtype != 2 {
                 vpn_sg(c, d, q + 12, &mut buf)?;
@@ -591,7 +591,7 @@ pub(super) fn mvpn(c: &mut Ctx, d: &[u8], p: usize) -> R<Option<String>> {
 }
 
 /// tcpdump's bgp_rt_prefix_print for a route-target prefix of `plen` bits.
-pub(super) fn rt_prefix(rt: &[u8; 8], plen: usize) -> String {
+pub(super) fn rt_prefix(rt: &[u8; 8], plen: usize, asdot: bool) -> String {
     use std::fmt::Write as _;
     if plen == 0 {
         return "route-target: 0:0/0".to_string();
@@ -619,7 +619,11 @@ pub(super) fn rt_prefix(rt: &[u8; 8], plen: usize) -> String {
             rt[5],
             u16at(6)
         ),
-        0x0202 => format!("route-target: {}:{}/{plen} ({hex})", u32at(2), u16at(6)),
+        0x0202 => format!(
+            "route-target: {}:{}/{plen} ({hex})",
+            as_text(asdot, u32at(2)),
+            u16at(6)
+        ),
         t => format!("route target: unknown-type({t:04x}) ({hex}/{plen})"),
     }
 }

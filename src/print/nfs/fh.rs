@@ -6,6 +6,19 @@ use super::*;
 /// tcpdump's nfs_printfh: the file system and inode its server-OS heuristics
 /// find in the handle, or the handle in hex when none fits.
 pub(super) fn print_fh(c: &mut Ctx, fh: &[u8], words: usize) {
+    if c.opts.nfs_raw_handles {
+        // -u: the handle undecoded, as big-endian 32-bit words in hex.
+        c.s(" fh[");
+        for (i, w) in fh.chunks_exact(4).take(words).enumerate() {
+            if i > 0 {
+                c.s(":");
+            }
+            let v = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
+            c.s(&format!("{v:x}"));
+        }
+        c.s("]");
+        return;
+    }
     let b = |i: usize| fh.get(i).copied().unwrap_or(0);
     let be32at = |i: usize| u32::from_be_bytes([b(i), b(i + 1), b(i + 2), b(i + 3)]);
     let le32at = |i: usize| u32::from_le_bytes([b(i), b(i + 1), b(i + 2), b(i + 3)]);

@@ -157,12 +157,25 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize, pad: bool, fcslen: usi
     if pad {
         hdrlen = (hdrlen + 3) & !3;
     }
+    // -H: a QoS data frame may carry an 802.11s mesh control header after the MAC
+    // header; its first byte says how long it is (none if reserved bits are set).
+    let mut meshlen = 0;
+    if c.opts.mesh_headers && ftype(fc) == T_DATA && data_qos(subtype(fc)) {
+        let Some(&flags) = d.get(hdrlen) else {
+            c.trunc_mark();
+            return Ok(hdrlen);
+        };
+        if flags & !3 == 0 {
+            meshlen = 6 * (1 + usize::from(flags & 3));
+        }
+        hdrlen += meshlen;
+    }
     if d.len() < hdrlen {
         c.trunc_mark();
         return Ok(hdrlen);
     }
     if c.opts.link_header {
-        header(c, fc, d)?;
+        header(c, fc, d, &d[hdrlen - meshlen..hdrlen])?;
     }
     let p = &d[hdrlen..];
     let length = length - hdrlen;
@@ -244,8 +257,9 @@ fn addr(c: &mut Ctx, label: &str, d: &[u8], off: usize) -> R {
     Ok(())
 }
 
-/// The MAC header with -e (tcpdump's ieee_802_11_hdr_print).
-fn header(c: &mut Ctx, fc: u16, d: &[u8]) -> R {
+/// The MAC header with -e (tcpdump's ieee_802_11_hdr_print), with the mesh
+/// control header `mesh` (empty when there is none or without -H).
+fn header(c: &mut Ctx, fc: u16, d: &[u8], mesh: &[u8]) -> R {
     if c.opts.verbose > 0 {
         for (bit, name) in [
             (0x2000, "More Data "),
@@ -263,6 +277,23 @@ fn header(c: &mut Ctx, fc: u16, d: &[u8]) -> R {
             c.dec(le16(d, 2)?);
             c.s("us ");
         }
+    }
+    if !mesh.is_empty() {
+        let ae = mesh[0] & 3;
+        c.s("MeshData (AE ");
+        c.dec(ae);
+        c.s(" TTL ");
+        c.dec(u8_at(mesh, 1)?);
+        c.s(" seq ");
+        let seq = bytes(mesh, 2, 4)?;
+        c.dec(u32::from_le_bytes([seq[0], seq[1], seq[2], seq[3]]));
+        for (i, label) in [" A4:", " A5:", " A6:"].into_iter().enumerate() {
+            if usize::from(ae) > i {
+                c.s(label);
+                c.etheraddr(bytes(mesh, 6 + 6 * i, 6)?);
+            }
+        }
+        c.s(") ");
     }
     match ftype(fc) {
         T_MGMT => {
