@@ -2,7 +2,7 @@
 //! on firewire-net interfaces. An 18-byte header (destination and source
 //! EUI-64s, ethertype); the payload goes to the ethertype printers.
 
-use super::super::ether::{ethertype_name, ethertype_print};
+use super::super::ether::{ether_type_print, ethertype_print};
 use super::super::out::Put;
 use super::super::{Ctx, R, be16};
 
@@ -26,23 +26,8 @@ fn header(c: &mut Ctx, d: &[u8], length: usize) -> R {
     eui64(c, &d[8..16]);
     c.s(" > ");
     eui64(c, &d[..8]);
-    if !c.opts.quiet {
-        c.s(", ethertype ");
-        c.s(ethertype_name(t).unwrap_or("Unknown"));
-        c.s(" (0x");
-        c.o.hexw(u64::from(t), 4);
-        c.s(")");
-    } else {
-        c.s(", ");
-        match ethertype_name(t) {
-            Some(n) => c.s(n),
-            None => {
-                c.s("Unknown Ethertype (0x");
-                c.o.hexw(u64::from(t), 4);
-                c.s(")");
-            }
-        }
-    }
+    c.s(", ");
+    ether_type_print(c, t);
     c.s(", length ");
     c.dec(length as u64);
     c.s(": ");
