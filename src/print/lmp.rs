@@ -2,7 +2,7 @@
 //! service discovery extensions: the message type by default and, with `-v`,
 //! every object as tcpdump 4.99 prints it; `-vv` adds a hex dump of each object.
 
-use super::ospf::{gmpls_encoding, gmpls_switch_cap, mbps};
+use super::ospf::{bits, gmpls_encoding, gmpls_switch_cap, mbps};
 use super::out::Put;
 use super::ppp::unknown_data;
 use super::{Ctx, R, be16, be32, bytes, u8_at};
@@ -83,23 +83,6 @@ fn ctype_name(class: u8, ctype: u8) -> &'static str {
         (51, 3) => "3",
         (51, 4) => "4",
         _ => "Unknown",
-    }
-}
-
-/// tcpdump's bittok2str: the names of the set bits joined with ", ", or `none`.
-fn bits(c: &mut Ctx, table: &[(u32, &str)], v: u32, none: &str) {
-    let mut first = true;
-    for &(bit, name) in table {
-        if v & bit != 0 {
-            if !first {
-                c.s(", ");
-            }
-            c.s(name);
-            first = false;
-        }
-    }
-    if first {
-        c.s(none);
     }
 }
 

@@ -276,20 +276,7 @@ fn frf15(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.s("FRF.15, seq 0x");
     c.o.hexw(u64::from(seq), 3);
     c.s(", Flags [");
-    let bec = b0 & 0xe0;
-    let mut first = true;
-    for (bit, name) in [(0x80, "Begin"), (0x40, "End"), (0x20, "Control")] {
-        if bec & bit != 0 {
-            if !first {
-                c.s(", ");
-            }
-            c.s(name);
-            first = false;
-        }
-    }
-    if first {
-        c.s("none");
-    }
+    bec_flags(c, b0);
     c.s("],");
     c.s(if b0 & 1 != 0 {
         "Interface"
@@ -588,19 +575,8 @@ pub(super) const DLT_MFR: u32 = 182;
 
 /// B, E, C bits of an FRF.16 header as tcpdump lists them.
 fn bec_flags(c: &mut Ctx, b0: u8) {
-    let mut first = true;
-    for (bit, name) in [(0x80, "Begin"), (0x40, "End"), (0x20, "Control")] {
-        if b0 & bit != 0 {
-            if !first {
-                c.s(", ");
-            }
-            c.s(name);
-            first = false;
-        }
-    }
-    if first {
-        c.s("none");
-    }
+    let table = [(0x80, "Begin"), (0x40, "End"), (0x20, "Control")];
+    super::super::ospf::bits(c, &table, u32::from(b0), "none");
 }
 
 fn mfr_msg_name(t: u8) -> Option<&'static str> {
