@@ -8,7 +8,7 @@ pub struct Timestamp {
     pub sec: i64,
     /// Nanoseconds within the second: below 1_000_000_000 except from a malformed
     /// savefile, whose value is passed on unchanged.
-    pub nsec: u32,
+    pub nsec: u64,
 }
 
 /// One packet: its capture time, its length on the wire and the bytes captured

@@ -30,7 +30,7 @@ fn as_refs(pkts: &[Pkt], nano: bool) -> Vec<Read> {
             (
                 Timestamp {
                     sec: i64::from(p.sec),
-                    nsec,
+                    nsec: nsec.into(),
                 },
                 p.wire_len,
                 p.data.clone(),
@@ -620,5 +620,38 @@ fn mutated_files_never_panic() {
                 assert!(n < 100, "more packets than the file can hold");
             }
         }
+    }
+}
+
+/// A microsecond file whose fraction field is a million or more (damaged or
+/// crafted, as in several of tcpdump's own test captures): tcpdump prints the
+/// field as it stands and copies it unchanged, so rfilter does too.
+#[test]
+fn out_of_range_fractions_print_and_copy_as_tcpdump() {
+    let dir = temp_dir("bigfrac");
+    let mut pkts = sample_packets(6);
+    for (p, frac) in pkts.iter_mut().zip([
+        999_999,
+        1_000_000,
+        808_464_432,
+        16_721_442,
+        4_294_967_295,
+        7,
+    ]) {
+        p.frac = frac;
+    }
+    let input = write(&dir, "bigfrac.pcap", &pcap_file(false, false, &pkts));
+    assert_copy_matches_tcpdump(&input, &[]);
+    for flags in [&[][..], &["-tt"], &["-ttt"], &["-ttttt"], &["-t"]] {
+        let mut args = vec!["-n", "-r", input.as_str()];
+        args.extend_from_slice(flags);
+        let theirs = tcpdump(&args);
+        let ours = rfilter(&args);
+        assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{flags:?}"
+        );
     }
 }

@@ -31,12 +31,12 @@ impl Clock {
         }
     }
 
-    fn frac(&self, o: &mut Vec<u8>, nsec: u32) {
+    fn frac(&self, o: &mut Vec<u8>, nsec: u64) {
         o.push(b'.');
         if self.nano {
-            o.decw(u64::from(nsec), 9);
+            o.decw(nsec, 9);
         } else {
-            o.decw(u64::from(nsec / 1000), 6);
+            o.decw(nsec / 1000, 6);
         }
     }
 
@@ -76,26 +76,40 @@ impl Clock {
         s
     }
 
-    /// A duration as tcpdump's "HH:MM:SS.frac" (with a leading '-' if negative).
+    /// A duration as tcpdump's "HH:MM:SS.frac" (with a leading '-' if negative),
+    /// worked out as tcpdump does: in the units of the output precision, with
+    /// one borrow from the seconds. Fractions a savefile left out of range stay
+    /// out of range, and the printed fraction is that of a C `unsigned`.
     fn delta(&self, o: &mut Vec<u8>, a: Timestamp, b: Timestamp) {
-        let an = i128::from(a.sec) * 1_000_000_000 + i128::from(a.nsec);
-        let bn = i128::from(b.sec) * 1_000_000_000 + i128::from(b.nsec);
-        let mut d = an - bn;
-        if d < 0 {
-            o.push(b'-');
-            d = -d;
-        } else {
-            o.push(b' ');
+        let per: i64 = if self.nano { 1_000_000_000 } else { 1_000_000 };
+        // libpcap hands both fields over as the savefile's signed 32-bit values.
+        let units = |t: Timestamp| -> (i64, i64) {
+            let frac = if self.nano { t.nsec } else { t.nsec / 1000 };
+            (i64::from(t.sec as i32), i64::from(frac as u32 as i32))
+        };
+        let (a, b) = (units(a), units(b));
+        let negative = a < b;
+        let (x, y) = if negative { (b, a) } else { (a, b) };
+        let mut sec = x.0 - y.0;
+        let mut frac = x.1 - y.1;
+        if frac < 0 {
+            sec -= 1;
+            frac += per;
         }
-        let sec = (d / 1_000_000_000) as u64;
-        let nsec = (d % 1_000_000_000) as u32;
+        o.push(if negative { b'-' } else { b' ' });
+        if (sec as u32) & 0x8000_0000 != 0 {
+            o.extend_from_slice(b"[Error converting time]");
+            return;
+        }
         // tcpdump shows only the time of day of the difference (hours wrap at 24).
+        let sec = sec as u64;
         o.decw((sec % 86400) / 3600, 2);
         o.push(b':');
         o.decw((sec % 3600) / 60, 2);
         o.push(b':');
         o.decw(sec % 60, 2);
-        self.frac(o, nsec);
+        o.push(b'.');
+        o.decw(u64::from(frac as u32), if self.nano { 9 } else { 6 });
     }
 
     pub fn print(&mut self, o: &mut Vec<u8>, ts: Timestamp) {
@@ -115,7 +129,11 @@ impl Clock {
                 o.push(b' ');
             }
             3 => {
-                let prev = self.prev.unwrap_or(ts);
+                // tcpdump takes an all-zero reference time as "not set yet".
+                let prev = self
+                    .prev
+                    .filter(|p| *p != Timestamp::default())
+                    .unwrap_or(ts);
                 self.delta(o, ts, prev);
                 o.push(b' ');
                 self.prev = Some(ts);
@@ -129,7 +147,10 @@ impl Clock {
                 o.push(b' ');
             }
             _ => {
-                let first = *self.first.get_or_insert(ts);
+                let first = match self.first {
+                    Some(f) if f != Timestamp::default() => f,
+                    _ => *self.first.insert(ts),
+                };
                 self.delta(o, ts, first);
                 o.push(b' ');
             }

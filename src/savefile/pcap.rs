@@ -173,8 +173,8 @@ impl PcapFormat {
         let keep = caplen.min(self.snaplen) as usize;
         let data = &record[hl..hl + keep];
         let nsec = match self.precision {
-            Precision::Nano => frac,
-            Precision::Micro => frac.saturating_mul(1000),
+            Precision::Nano => u64::from(frac),
+            Precision::Micro => u64::from(frac) * 1000,
         };
         Ok(Some(PacketRef {
             ts: Timestamp {

@@ -401,7 +401,7 @@ fn to_timestamp(units: u64, resolution: Resolution, offset_sec: i64) -> Timestam
     };
     Timestamp {
         sec: (sec as i64).saturating_add(offset_sec),
-        nsec: nsec as u32,
+        nsec,
     }
 }
 

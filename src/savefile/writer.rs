@@ -79,8 +79,8 @@ impl<W: Write> PcapWriter<W> {
             )));
         }
         let frac = match self.precision {
-            Precision::Micro => pkt.ts.nsec / 1000,
-            Precision::Nano => pkt.ts.nsec,
+            Precision::Micro => (pkt.ts.nsec / 1000) as u32,
+            Precision::Nano => pkt.ts.nsec as u32,
         };
         let caplen = pkt.data.len();
         let mut header = [0u8; 16];

@@ -26,7 +26,7 @@ impl Rec {
         Rec {
             ts: Timestamp {
                 sec,
-                nsec: usec * 1000,
+                nsec: u64::from(usec) * 1000,
             },
             wire_len: data.len() as u32,
             data,
@@ -47,7 +47,7 @@ pub fn write_pcap(path: &Path, lt: LinkType, recs: &[Rec], nano: bool) {
     b.extend_from_slice(&lt.linktype().to_le_bytes());
     for r in recs {
         b.extend_from_slice(&(r.ts.sec as u32).to_le_bytes());
-        let frac = if nano { r.ts.nsec } else { r.ts.nsec / 1000 };
+        let frac = (if nano { r.ts.nsec } else { r.ts.nsec / 1000 }) as u32;
         b.extend_from_slice(&frac.to_le_bytes());
         b.extend_from_slice(&(r.data.len() as u32).to_le_bytes());
         b.extend_from_slice(&r.wire_len.to_le_bytes());
@@ -88,7 +88,11 @@ pub fn read_pcap(path: &Path) -> (LinkType, Vec<Rec>) {
         recs.push(Rec {
             ts: Timestamp {
                 sec: i64::from(sec),
-                nsec: if nano { frac } else { frac.wrapping_mul(1000) },
+                nsec: if nano {
+                    u64::from(frac)
+                } else {
+                    u64::from(frac) * 1000
+                },
             },
             wire_len: len,
             data: b[off..end].to_vec(),
