@@ -640,9 +640,20 @@ fn out_of_range_fractions_print_and_copy_as_tcpdump() {
     ]) {
         p.frac = frac;
     }
+    // Seconds with the sign bit of their 32-bit form set: "[Error converting time]".
+    let mut late = sample_packets(1).remove(0);
+    late.sec = 0x9000_0000;
+    pkts.push(late);
     let input = write(&dir, "bigfrac.pcap", &pcap_file(false, false, &pkts));
     assert_copy_matches_tcpdump(&input, &[]);
-    for flags in [&[][..], &["-tt"], &["-ttt"], &["-ttttt"], &["-t"]] {
+    for flags in [
+        &[][..],
+        &["-tt"],
+        &["-ttt"],
+        &["-tttt"],
+        &["-ttttt"],
+        &["-t"],
+    ] {
         let mut args = vec!["-n", "-r", input.as_str()];
         args.extend_from_slice(flags);
         let theirs = tcpdump(&args);

@@ -113,6 +113,12 @@ impl Clock {
     }
 
     pub fn print(&mut self, o: &mut Vec<u8>, ts: Timestamp) {
+        // tcpdump refuses seconds whose 32-bit form has the sign bit set (a
+        // damaged savefile, or after 2038) in every absolute format.
+        if matches!(self.mode, 0 | 2 | 4) && (ts.sec as u32) & 0x8000_0000 != 0 {
+            o.extend_from_slice(b"[Error converting time] ");
+            return;
+        }
         match self.mode {
             0 => {
                 let s = self.local(ts.sec);
