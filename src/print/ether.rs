@@ -248,7 +248,7 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> 
             c.s(", ");
         }
     }
-    if !ethertype_print(c, lt, payload, length)? {
+    if !ethertype_print_from(c, lt, payload, length, Some(&d[6..12]))? {
         if !c.opts.link_header {
             addresses(c, d);
             ether_type_print(c, lt);
@@ -263,7 +263,22 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> 
 
 /// Prints a payload given its ethertype; false if the type is not decoded.
 pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R<bool> {
+    ethertype_print_from(c, t, d, length, None)
+}
+
+/// `ethertype_print` on a link whose source address `src` some printers show.
+pub(crate) fn ethertype_print_from(
+    c: &mut Ctx,
+    t: u16,
+    d: &[u8],
+    length: usize,
+    src: Option<&[u8]>,
+) -> R<bool> {
+    use super::l2proto as l2;
     match t {
+        0x88a2 => l2::aoe::print(c, d, length)?,
+        0x8947 | 0x0707 => l2::geonet::print(c, d, length, src)?,
+        0x1111 => l2::calm_fast::print(c, d, length, src)?,
         ETHERTYPE_IP => super::ip::print(c, d, length)?,
         ETHERTYPE_IPV6 => super::ip6::print(c, d, length)?,
         ETHERTYPE_ARP | ETHERTYPE_REVARP => super::arp::print(c, d, length)?,
