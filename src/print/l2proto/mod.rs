@@ -3,8 +3,10 @@
 //! FAST (one file each), with the few formatting helpers they share.
 
 pub(crate) mod aoe;
+pub(crate) mod arista;
 pub(crate) mod calm_fast;
 pub(crate) mod geonet;
+pub(crate) mod macsec;
 
 use super::{Ctx, R, hex};
 
