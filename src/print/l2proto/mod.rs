@@ -5,6 +5,7 @@
 pub(crate) mod aoe;
 pub(crate) mod arista;
 pub(crate) mod calm_fast;
+pub(crate) mod cfm;
 pub(crate) mod geonet;
 pub(crate) mod macsec;
 
