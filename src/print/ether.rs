@@ -353,6 +353,7 @@ pub(crate) fn ethertype_print_from(
         0x8947 | 0x0707 => l2::geonet::print(c, d, length, src)?,
         0x1111 => l2::calm_fast::print(c, d, length, src)?,
         0x8902 | 0xabcd => l2::cfm::print(c, d, length)?,
+        0x88ca => l2::tipc::print(c, d)?,
         ETHERTYPE_IP => super::ip::print(c, d, length)?,
         ETHERTYPE_IPV6 => super::ip6::print(c, d, length)?,
         ETHERTYPE_ARP | ETHERTYPE_REVARP => super::arp::print(c, d, length)?,

@@ -8,6 +8,7 @@ pub(crate) mod calm_fast;
 pub(crate) mod cfm;
 pub(crate) mod geonet;
 pub(crate) mod macsec;
+pub(crate) mod tipc;
 
 use super::{Ctx, R, hex};
 
