@@ -177,7 +177,7 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> 
     let mut caplen = d.len() - p;
     let mut lt;
     // tcpdump's "recurse": an Arista header is followed by another type.
-    let mut printed_length = loop {
+    let printed_length = loop {
         lt = be16(&d[..end], p)?;
         length = length.saturating_sub(2);
         caplen = caplen.saturating_sub(2);
@@ -208,6 +208,9 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> 
                     (length, caplen) = (l, cl);
                     lt = be16(&d[..end], p)?;
                     if caplen < 2 {
+                        c.s(" [caplen ");
+                        c.dec(caplen as u64);
+                        c.s(" < 2]");
                         return Ok(p);
                     }
                     length -= 2;
@@ -215,6 +218,34 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> 
                     p += 2;
                 }
             }
+        }
+        while matches!(
+            lt,
+            ETHERTYPE_8021Q | ETHERTYPE_8021Q9100 | ETHERTYPE_8021Q9200 | ETHERTYPE_8021QINQ
+        ) {
+            if caplen < 4 || length < 4 {
+                c.proto = "vlan";
+                c.trunc_mark();
+                return Ok(p + caplen.min(length));
+            }
+            if c.opts.link_header {
+                let tag = be16(&d[..end], p)?;
+                ether_type_print(c, lt);
+                if !printed_length {
+                    c.s(", length ");
+                    c.dec(orig_length as u64);
+                    c.s(": ");
+                    printed_length = true;
+                } else {
+                    c.s(", ");
+                }
+                tci(c, tag);
+                c.s(", ");
+            }
+            lt = be16(&d[..end], p + 2)?;
+            p += 4;
+            length -= 4;
+            caplen -= 4;
         }
         if lt != ETHERTYPE_ARISTA {
             break printed_length;
@@ -246,34 +277,6 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> 
             }
         }
     };
-    while matches!(
-        lt,
-        ETHERTYPE_8021Q | ETHERTYPE_8021Q9100 | ETHERTYPE_8021Q9200 | ETHERTYPE_8021QINQ
-    ) {
-        if caplen < 4 || length < 4 {
-            c.proto = "vlan";
-            c.trunc_mark();
-            return Ok(p + caplen.min(length));
-        }
-        if c.opts.link_header {
-            let tag = be16(&d[..end], p)?;
-            ether_type_print(c, lt);
-            if !printed_length {
-                c.s(", length ");
-                c.dec(orig_length as u64);
-                c.s(": ");
-                printed_length = true;
-            } else {
-                c.s(", ");
-            }
-            tci(c, tag);
-            c.s(", ");
-        }
-        lt = be16(&d[..end], p + 2)?;
-        p += 4;
-        length -= 4;
-        caplen -= 4;
-    }
     let payload = &d[p..end];
     c.ll_hdr_len = p;
     if lt <= MAX_ETHERNET_LENGTH_VAL {

@@ -21,7 +21,8 @@ fn civil(days: i64) -> (i64, u32, u32) {
 
 /// "YYYY-MM-DD HH:MM:SS.nnnnnnnnn" (UTC).
 fn date_time(c: &mut Ctx, secs: u32, nanos: u32) {
-    let t = i64::from(secs) + i64::from(nanos / 1_000_000_000);
+    // tcpdump adds the whole seconds of the fraction in 32 bits.
+    let t = i64::from(secs.wrapping_add(nanos / 1_000_000_000));
     let nanos = nanos % 1_000_000_000;
     let (y, m, d) = civil(t.div_euclid(86_400));
     let s = t.rem_euclid(86_400);

@@ -256,6 +256,8 @@ fn labelled_hex(c: &mut Ctx, d: &[u8], off: usize, label: &str, n: usize) {
 enum Next {
     /// Go on with the next TLV, `n` bytes (of the value) further.
     Skip(usize),
+    /// Go on `n` bytes further, one byte short of the value's end.
+    Early(usize),
     /// Stop decoding the packet.
     Stop,
 }
@@ -284,8 +286,10 @@ fn sender_id(c: &mut Ctx, d: &[u8], t: usize, len: usize) -> R<Next> {
         c.s(", Chassis-ID length ");
         c.dec(cid_len as u64);
         if len < cid_len {
+            // tcpdump has counted the type byte but not stepped past it, so
+            // the next TLV is read one byte early.
             c.s("\n\t  (TLV too short)");
-            return Ok(Next::Skip(len));
+            return Ok(Next::Early(len));
         }
         match cid_type {
             4 if cid_len == 6 => {
@@ -416,6 +420,11 @@ fn tlvs(c: &mut Ctx, d: &[u8], mut t: usize, mut tlen: usize) -> R {
                 let n = sender_id(c, d, t, len)?;
                 match n {
                     Next::Stop => return Ok(()),
+                    Next::Early(rest) => {
+                        t += 1;
+                        tlen -= 1;
+                        Next::Skip(rest)
+                    }
                     Next::Skip(rest) => {
                         // Step past what the decoder consumed and what is left.
                         let used = len - rest;
