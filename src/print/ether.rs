@@ -54,7 +54,7 @@ pub(crate) fn ethertype_name(t: u16) -> Option<&'static str> {
         0x8863 => "PPPoE D",
         0x8864 => "PPPoE S",
         0x888e => "EAPOL",
-        0x8899 => "RRCP",
+        0x8899 => "Realtek protocols",
         0x886f => "MS NLB heartbeat",
         0x8870 => "Jumbo",
         0x894f => "NSH",
@@ -324,7 +324,7 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> 
             c.s(", ");
         }
     }
-    if !ethertype_print_from(c, lt, payload, length, Some(&d[6..12]))? {
+    if !ethertype_print_from(c, lt, payload, length, Some((&d[6..12], &d[0..6])))? {
         if !c.opts.link_header {
             addresses(c, d);
             ether_type_print(c, lt);
@@ -342,21 +342,25 @@ pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R
     ethertype_print_from(c, t, d, length, None)
 }
 
-/// `ethertype_print` on a link whose source address `src` some printers show.
+/// `ethertype_print` on a link whose source and destination addresses some
+/// printers show.
 pub(crate) fn ethertype_print_from(
     c: &mut Ctx,
     t: u16,
     d: &[u8],
     length: usize,
-    src: Option<&[u8]>,
+    addrs: Option<(&[u8], &[u8])>,
 ) -> R<bool> {
     use super::l2proto as l2;
+    let src = addrs.map(|a| a.0);
     match t {
         0x88a2 => l2::aoe::print(c, d, length)?,
         0x8947 | 0x0707 => l2::geonet::print(c, d, length, src)?,
         0x1111 => l2::calm_fast::print(c, d, length, src)?,
         0x8902 | 0xabcd => l2::cfm::print(c, d, length)?,
         0x88ca => l2::tipc::print(c, d)?,
+        0x8899 => l2::realtek::print(c, d, addrs)?,
+        0x80f3 => l2::aarp::print(c, d, length)?,
         ETHERTYPE_IP => super::ip::print(c, d, length)?,
         ETHERTYPE_IPV6 => super::ip6::print(c, d, length)?,
         ETHERTYPE_ARP | ETHERTYPE_REVARP => super::arp::print(c, d, length)?,

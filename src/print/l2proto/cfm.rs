@@ -376,7 +376,9 @@ fn tlvs(c: &mut Ctx, d: &[u8], mut t: usize, mut tlen: usize) -> R {
             too_short(c);
             return Ok(());
         }
-        bytes(d, t, 3)?;
+        if !captured(c, d, t, 3) {
+            return Ok(());
+        }
         let len = usize::from(be16(d, t + 1)?);
         c.s(", length ");
         c.dec(len as u64);
@@ -386,7 +388,9 @@ fn tlvs(c: &mut Ctx, d: &[u8], mut t: usize, mut tlen: usize) -> R {
             too_short(c);
             return Ok(());
         }
-        bytes(d, t, len)?;
+        if !captured(c, d, t, len) {
+            return Ok(());
+        }
         let mut dump = false;
         let next = match ty {
             2 | 3 => {
@@ -451,6 +455,16 @@ fn tlvs(c: &mut Ctx, d: &[u8], mut t: usize, mut tlen: usize) -> R {
     Ok(())
 }
 
+/// tcpdump's ND_TCHECK here (no longjmp): false, with the truncation mark,
+/// when fewer than `n` bytes at `off` were captured.
+fn captured(c: &mut Ctx, d: &[u8], off: usize, n: usize) -> bool {
+    let ok = bytes(d, off, n).is_ok();
+    if !ok {
+        c.trunc_mark();
+    }
+    ok
+}
+
 fn too_short(c: &mut Ctx) {
     c.s("\n\t\t packet is too short");
 }
@@ -461,7 +475,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         too_short(c);
         return Ok(());
     }
-    bytes(d, 0, 4)?;
+    if !captured(c, d, 0, 4) {
+        return Ok(());
+    }
     let mv = u8_at(d, 0)?;
     let version = mv & 0x1f;
     if version != 0 {
@@ -513,8 +529,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
             too_short(c);
             return Ok(false);
         }
-        bytes(d, t, min)?;
-        Ok(true)
+        Ok(captured(c, d, t, min))
     };
     match op {
         1 => {

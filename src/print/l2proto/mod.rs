@@ -2,12 +2,14 @@
 //! MACsec, Arista's vendor header, CFM/Y.1731, TIPC, GeoNetworking and CALM
 //! FAST (one file each), with the few formatting helpers they share.
 
+pub(crate) mod aarp;
 pub(crate) mod aoe;
 pub(crate) mod arista;
 pub(crate) mod calm_fast;
 pub(crate) mod cfm;
 pub(crate) mod geonet;
 pub(crate) mod macsec;
+pub(crate) mod realtek;
 pub(crate) mod tipc;
 
 use super::{Ctx, R, hex};
