@@ -358,7 +358,16 @@ NAMED = [0x0800, 0x8847, 0x8848, 0x86DD, 0x8100, 0x9100, 0x88A8, 0x9200, 0x88E5,
 
 
 def named():
-    return [eth(t, bytes(2) + rnd(30)) for t in NAMED]
+    f = [eth(t, bytes(2) + rnd(30)) for t in NAMED]
+    # the same printers reached through 802.3 + SNAP, which passes the addresses on
+    gn = geonet_common(1, 1, 0) + struct.pack(">HH", 2001, 0) + b"\x01\x00"
+    for oui, t, body in ((0, 0x8947, gn), (0, 0x1111, b"\x01\x02abc"), (0xF8, 0x8899, b"\x02"),
+                         (0, 0x88A2, aoe_hdr(cmd=3) + b"\x00\x00"), (0, 0x88CA, bytes(40)),
+                         (0, 0x8902, cfm_hdr(3, 0, 4) + bytes(5)), (0x80C2, 0x8947, gn),
+                         (0x080007, 0x80F3, bytes(28)), (0x080007, 0x8947, gn), (0xF8, 0x1234, b"xy")):
+        snap = bytes.fromhex("aaaa03") + struct.pack(">I", oui)[1:] + struct.pack(">H", t) + body
+        f.append(DST + SRC + struct.pack(">H", len(snap)) + snap)
+    return f
 
 
 pcap("aoe", aoe())
