@@ -70,6 +70,7 @@ mod ipx;
 mod isakmp;
 mod krb;
 mod l2misc;
+mod l2proto;
 mod l2tp;
 mod ldp;
 mod link;
