@@ -54,6 +54,7 @@ mod dns;
 mod eapol;
 mod eigrp;
 mod ether;
+mod forces;
 mod gpe;
 mod hex;
 mod hncp;
