@@ -1,6 +1,6 @@
 //! Golden tests for fixes to existing printers found by running tcpdump's own
 //! test captures with extra flags: the ForCES decoder (SCTP DATA chunks with a
-//! ForCES PPID or port), VRRP, OUI names, rfilter against the tcpdump binary line by line over
+//! ForCES PPID or port), VRRP, OUI names, STP SPB, rfilter against the tcpdump binary line by line over
 //! the captures in tests/data/fixes2/ (written by tests/data/make_fixes2.py),
 //! over every truncation of each packet, and over mutated packets (which must
 //! never panic).
@@ -39,6 +39,13 @@ fn vrrp_and_ouis() {
     SUITE.golden("misc");
     let (c, m) = assert_same(&SUITE.data("misc"), &[&["-tte"], &["-ttev"]]);
     eprintln!("misc without -n: {m} of {c} lines identical to tcpdump");
+}
+
+/// STP 802.1aq (SPB) BPDUs: the SPB part after the MSTP one with -v, short
+/// and long v4 lengths, odd names, MSTIs.
+#[test]
+fn stp_spb() {
+    SUITE.golden("stp");
 }
 
 /// Without -n: addresses and ports by name.

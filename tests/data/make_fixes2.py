@@ -200,3 +200,36 @@ for ver in (2, 3):
 misc.append(vrrp(2, 20, src=b"\x00\xe0\x04\x00\x00\x01"))
 misc.append(vrrp(3, 12, src=b"\xd0\xf0\xdb\x00\x00\x01"))
 pcap(misc, "misc.pcap")
+
+
+def bpdu_frame(bpdu):
+    llc = b"\x42\x42\x03" + bpdu
+    return (b"\x01\x80\xc2\x00\x00\x00\x00\x10\x18\x00\x00\x02"
+            + struct.pack(">H", len(llc)) + llc)
+
+
+def spb_bpdu(nmsti=0, v4len=85, name=b"IEEE802.1 SPB Default", agr=0xB4, fmt=0x21, con=0x2F,
+             tail=b""):
+    base = struct.pack(">HBBB", 0, 4, 2, 0x7c) + bytes.fromhex("8000001018000001") + struct.pack(">I", 20)
+    base += bytes.fromhex("8000001018000002") + struct.pack(">H", 0x8001) + struct.pack(">HHHH", 256, 5120, 512, 3840)
+    base += b"\x00"  # v1 length
+    mstp = (b"\x00" + name.ljust(32, b"\0")[:32] + struct.pack(">H", 3) + bytes(range(16))
+            + struct.pack(">I", 2000) + bytes.fromhex("8000001018000003") + b"\x14")
+    for i in range(nmsti):
+        mstp += bytes([0x7c]) + struct.pack(">H", 0x8000 | (i + 1)) + bytes(6) + struct.pack(">I", 7) + b"\x80\x80\x10"
+    v3 = struct.pack(">H", len(mstp)) + mstp
+    spb = (struct.pack(">H", v4len) + b"\x00" + name.ljust(32, b"\0")[:32] + struct.pack(">H", 9)
+           + bytes(range(0x20, 0x30)) + bytes([agr, 0, fmt, con]) + struct.pack(">H", 32) + bytes(8)
+           + bytes(range(0x40, 0x54)))
+    return bpdu_frame(base + v3 + spb + tail)
+
+
+stp = [
+    spb_bpdu(),
+    spb_bpdu(nmsti=2),
+    spb_bpdu(v4len=84),
+    spb_bpdu(v4len=200),
+    spb_bpdu(name=b"\x01odd\xffname-that-fills-all-32-bytes!!", agr=0xFF, fmt=0xFF, con=0),
+    spb_bpdu(tail=b"\x00" * 6),
+]
+pcap(stp, "stp.pcap")
