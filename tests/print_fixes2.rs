@@ -1,6 +1,6 @@
 //! Golden tests for fixes to existing printers found by running tcpdump's own
 //! test captures with extra flags: the ForCES decoder (SCTP DATA chunks with a
-//! ForCES PPID or port), VRRP, OUI names, STP SPB, rfilter against the tcpdump binary line by line over
+//! ForCES PPID or port), VRRP, OUI names, STP SPB, -AA, rfilter against the tcpdump binary line by line over
 //! the captures in tests/data/fixes2/ (written by tests/data/make_fixes2.py),
 //! over every truncation of each packet, and over mutated packets (which must
 //! never panic).
@@ -46,6 +46,15 @@ fn vrrp_and_ouis() {
 #[test]
 fn stp_spb() {
     SUITE.golden("stp");
+}
+
+/// -AA prints the whole frame, link header included, in ASCII.
+#[test]
+fn ascii_with_link_header() {
+    for name in ["misc", "stp", "forces"] {
+        let (c, m) = assert_same(&SUITE.data(name), &[&["-nAA"], &["-nvAA"], &["-neA"]]);
+        eprintln!("{name} -AA: {m} of {c} lines identical to tcpdump");
+    }
 }
 
 /// Without -n: addresses and ports by name.
