@@ -1,6 +1,6 @@
 //! Golden tests for fixes to existing printers found by running tcpdump's own
 //! test captures with extra flags: the ForCES decoder (SCTP DATA chunks with a
-//! ForCES PPID or port), VRRP, OUI names, STP SPB, -AA, rfilter against the tcpdump binary line by line over
+//! ForCES PPID or port), VRRP, OUI names, STP SPB, -AA, Frame Relay default dumps, rfilter against the tcpdump binary line by line over
 //! the captures in tests/data/fixes2/ (written by tests/data/make_fixes2.py),
 //! over every truncation of each packet, and over mutated packets (which must
 //! never panic).
@@ -55,6 +55,17 @@ fn ascii_with_link_header() {
         let (c, m) = assert_same(&SUITE.data(name), &[&["-nAA"], &["-nvAA"], &["-neA"]]);
         eprintln!("{name} -AA: {m} of {c} lines identical to tcpdump");
     }
+}
+
+/// Frame Relay with unknown NLPIDs and SNAP types: the default hex dump of a
+/// short capture ends the packet as truncated, so -X then dumps the whole
+/// frame.
+#[test]
+fn frame_relay_default_dump() {
+    SUITE.golden("fr");
+    let cut = SUITE.cut_variants("fr");
+    let (c, m) = assert_same(&cut, &[&["-nX"], &["-nXX"], &["-nA"], &["-ne"]]);
+    eprintln!("fr cut -X/-A: {m} of {c} lines identical to tcpdump");
 }
 
 /// Without -n: addresses and ports by name.

@@ -233,3 +233,15 @@ stp = [
     spb_bpdu(tail=b"\x00" * 6),
 ]
 pcap(stp, "stp.pcap")
+
+
+# Frame Relay (DLT_FRELAY): unknown NLPIDs and unknown SNAP types, whose
+# default hex dump ends the packet when the capture is short.
+fr = [
+    b"\x18\x41\x03\x11" + bytes(range(0x40, 0x60)),
+    b"\x18\x41\x03\x11",
+    b"\x18\x41\x03\x80\x00\x00\x00\x12\x34" + bytes(range(0x30, 0x48)),
+    b"\x18\x41\x03\x80\x00\x00\x0c\x20\x00" + bytes(range(0x30, 0x48)),
+    b"\x18\x41\x00\x03\x11" + bytes(range(0x40, 0x50)),
+]
+pcap(fr, "fr.pcap", linktype=107)
