@@ -318,6 +318,7 @@ fn null(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     match af {
         2 => super::ip::print(c, p, length)?,
         24 | 28 | 30 => super::ip6::print(c, p, length)?,
+        7 => super::osi::print(c, p, length)?,
         _ => {
             if !c.opts.link_header {
                 null_header(c, af, full);

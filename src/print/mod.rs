@@ -87,6 +87,7 @@ mod names;
 mod nfs;
 mod olsr;
 mod openflow;
+mod osi;
 mod ospf;
 mod ospf6;
 mod otv;
