@@ -266,7 +266,8 @@ fn af_name(af: u32) -> Option<&'static str> {
     Some(match af {
         2 => "IPv4",
         24 | 28 | 30 => "IPv6",
-        7 => "OSI",
+        6 => "NS",
+        7 => "ISO",
         16 => "Appletalk",
         23 => "IPX",
         _ => return None,

@@ -159,8 +159,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
             return Ok(());
         }
         let op = u8_at(d, p)?;
-        let opli0 = usize::from(u8_at(d, p + 1)?);
-        let mut opli = opli0;
+        let mut opli = usize::from(u8_at(d, p + 1)?);
         p += 2;
         li -= 2;
         if opli > li {
@@ -210,9 +209,11 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
             }
         }
         if c.opts.verbose > 1 {
-            unknown_data(c, d, p, "\n\t  ", opli0);
+            unknown_data(c, d, p, "\n\t  ", opli);
         }
-        p += opli0;
+        // tcpdump's protocols decoder counts opli down to 0, so the next
+        // option is read from this one's value
+        p += opli;
     }
     Ok(())
 }

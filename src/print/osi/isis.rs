@@ -994,16 +994,18 @@ fn tlv(c: &mut Ctx, d: &[u8], t0: usize, tlv_type: u8, tlv_len: usize, length: u
                 if tlen < 2 {
                     return Ok(Flow::Next);
                 }
+                let asn = be16(d, t)?;
                 c.s("AS Number: ");
-                c.dec(be16(d, t)?);
+                c.dec(asn);
             } else if !unknown_data(c, d, t, IDENT, tlen) {
                 return Ok(Flow::Ret(false));
             }
         }
         14 => {
             if tlen >= 2 {
+                let n = be16(d, t)?;
                 c.s("\n\t      LSP Buffersize: ");
-                c.dec(be16(d, t)?);
+                c.dec(n);
             }
         }
         4 => {
@@ -1055,8 +1057,9 @@ fn tlv(c: &mut Ctx, d: &[u8], t0: usize, tlv_type: u8, tlv_len: usize, length: u
         }
         241 => {
             if tlen >= 4 {
+                let n = be32(d, t)?;
                 c.s("\n\t      Sequence number: ");
-                c.dec(be32(d, t)?);
+                c.dec(n);
             }
         }
         242 => {
@@ -1153,8 +1156,9 @@ fn srlg(c: &mut Ctx, d: &[u8], mut t: usize, mut tlen: usize) -> R<Flow> {
         if tlen < 4 {
             return Ok(Flow::Next);
         }
+        let id = be32(d, t)?;
         c.s("\n\t      Link-ID: 0x");
-        c.o.hexw(u64::from(be32(d, t)?), 8);
+        c.o.hexw(u64::from(id), 8);
         t += 4;
         tlen -= 4;
     }

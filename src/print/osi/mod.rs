@@ -118,18 +118,21 @@ pub(crate) fn ethertype_iso(c: &mut Ctx, d: &[u8], length: usize) -> R {
 }
 
 /// Cisco HDLC's protocol 0xfefe: the byte before the NLPID is there only
-/// sometimes; tcpdump spots it by the NLPID that follows.
-pub(crate) fn chdlc_iso(c: &mut Ctx, d: &[u8], length: usize) -> R {
+/// sometimes; tcpdump spots it by the NLPID that follows. False when the
+/// frame is too short (tcpdump's truncation exit, which takes the whole frame
+/// as header).
+pub(crate) fn chdlc_iso(c: &mut Ctx, d: &[u8], length: usize) -> R<bool> {
     if length < 2 {
         c.trunc_mark();
-        return Ok(());
+        return Ok(false);
     }
     let second = u8_at(d, 1)?;
     if matches!(second, NLPID_CLNP | NLPID_ESIS | NLPID_ISIS) {
-        print(c, &d[1..], length - 1)
+        print(c, &d[1..], length - 1)?;
     } else {
-        print(c, d, length)
+        print(c, d, length)?;
     }
+    Ok(true)
 }
 
 /// tcpdump's print_unknown_data: a hex dump of what was captured of `len`
