@@ -66,6 +66,7 @@ mod ip;
 mod ip6;
 mod ipmisc;
 mod ipx;
+mod isis_ext;
 mod isakmp;
 mod krb;
 mod l2misc;
