@@ -13,7 +13,7 @@ use rfilter::LinkType;
 /// The LLC captures are also mutated and printed without -n.
 const SUITE: Suite = Suite {
     dir: "osi",
-    names: &["isis", "clnp", "esis"],
+    names: &["isis", "isisx", "clnp", "esis"],
 };
 
 /// IS-IS: LAN and point-to-point hellos, LSPs, CSNPs and PSNPs with every
@@ -97,4 +97,25 @@ fn mutated_vs_tcpdump() {
 #[test]
 fn mutated_never_panic() {
     SUITE.mutated_never_panic();
+}
+
+/// The extended TLVs (bodies printed by `isis_ext`) inside the TLV loop: the
+/// multi-topology IDs of TLVs 222, 229, 235 and 237, entries that run past
+/// their TLV ("remaining tlv length"), decoders that stop the PDU, router
+/// capability and SPB sub-TLVs.
+#[test]
+fn isis_extended() {
+    SUITE.golden("isisx");
+}
+
+/// isis_ext's own captures (tests/data/isisext/, written by
+/// tests/data/make_isisext.py) through the real TLV loop.
+#[test]
+fn isisext_captures() {
+    const EXT: Suite = Suite {
+        dir: "isisext",
+        names: &[],
+    };
+    EXT.golden("isisext");
+    EXT.golden("isisext-edge");
 }

@@ -318,3 +318,23 @@ pcap([b"\x0f\x00\xfe\xfe\x00" + p for p in SAMPLE] + [b"\x0f\x00\xfe\xfe" + p fo
 pcap([b"\x18\x41\x03" + p for p in SAMPLE[:5]] + [b"\x18\x41\x03\x83"], "fr.pcap", 107)
 pcap([b"\xff\x03\x00\x23" + p for p in SAMPLE], "ppp.pcap", 9)
 pcap([struct.pack("<I", 7) + p for p in SAMPLE], "null.pcap", 0)
+
+# ---- extended TLVs inside the TLV loop (bodies printed by isis_ext) ----
+EXTIS = SYS2 + b"\x01" + b"\x00\x00\x0a" + b"\x00"
+EXTIS_SUB = SYS2 + b"\x02" + b"\x00\x00\x14" + b"\x0c" + b"\x06\x04\x0a\x00\x00\x01" + b"\x08\x04\x0a\x00\x00\x02"
+EXTIP = b"\x00\x00\x00\x0a" + b"\x18" + b"\x0a\x01\x02"
+EXTIP_SUB = b"\x00\x00\x00\x14" + b"\x60" + b"\x0a\x01\x02\x03" + b"\x06\x01\x04\x00\x00\x00\x07"
+EXTIP6 = b"\x00\x00\x00\x0a" + b"\x00" + b"\x40" + bytes.fromhex("20010db800000001")
+x = []
+x.append(llc(lsp(2, tlv(22, EXTIS + EXTIS_SUB) + tlv(222, b"\x00\x02" + EXTIS) + tlv(222, b"\x40\x00") +
+                 tlv(135, EXTIP + EXTIP_SUB) + tlv(235, b"\x80\x02" + EXTIP) + tlv(236, EXTIP6) + tlv(237, b"\x00\x02" + EXTIP6) +
+                 tlv(222, b"\x01"))))
+x.append(llc(lsp(1, tlv(229, b"\x00\x00\x40\x02\x8f\xff") + tlv(229, b"\x00\x02\x00") + tlv(229, b"\x00") +
+                 tlv(242, bytes([1, 2, 3, 4, 1]) + b"\x02\x09\xc0\x00\x00\x64\x01\x03\x00\x3e\x80") + tlv(22, EXTIS[:5]))))
+for stop in [tlv(135, EXTIP[:6]), tlv(22, EXTIS + b"\x01"), tlv(235, b"\x00"), tlv(237, b"\x00\x02" + EXTIP6 + b"\x01"),
+             tlv(24, SYS2 + b"\x01")]:
+    x.append(llc(lsp(2, AREA + stop)))
+x.append(llc(iih_lan(1, tlv(229, b"\x00\x02") + tlv(143, b"\x00\x01" + b"\x06\x04\x00\x01\x00\x02") +
+                        tlv(144, b"\x80\x01" + b"\x01\x13" + bytes(19)))))
+x.append(llc(lsp(2, tlv(135, EXTIP + b"\x00\x00\x00\x0a\x20\x0a\x01\x02") + tlv(236, EXTIP6[:5]))))
+pcap(x, "isisx.pcap")

@@ -391,12 +391,11 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R<bool> {
         p += opli;
     }
 
-    if pdu_type == PDU_ER || pdu_type == PDU_ERP {
-        if u8_at(d, p)? == super::NLPID_CLNP {
-            c.s("\n\t-----original packet-----\n\t");
-            print(c, &d[p..], length.wrapping_sub(li))?;
-            return Ok(true);
-        }
+    // error reports (and echo replies) quoting a CLNP PDU print it
+    if (pdu_type == PDU_ER || pdu_type == PDU_ERP) && u8_at(d, p)? == super::NLPID_CLNP {
+        c.s("\n\t-----original packet-----\n\t");
+        print(c, &d[p..], length.wrapping_sub(li))?;
+        return Ok(true);
     }
     if length > p {
         c.s("\n\t  undecoded non-header data, length ");

@@ -1,10 +1,10 @@
 //! IS-IS (ISO 10589): the common header, the IIH (LAN and point-to-point),
 //! LSP, CSNP and PSNP headers, and the TLV loop with every classic TLV. The
-//! extended TLV bodies come from `super::ext`.
+//! extended TLV bodies come from `super::super::isis_ext`.
 
+use super::super::isis_ext as ext;
 use super::super::out::Put;
-use super::super::{Ctx, R, Trunc, be16, be32, bytes, u8_at};
-use super::ext;
+use super::super::{Ctx, R, be16, be32, bytes, u8_at};
 use super::{id_string, nlpid_name, nsap_string, print_cksum, printjnp, unknown_data};
 
 const COMMON: usize = 8;
@@ -88,10 +88,6 @@ fn circuit_type(c: &mut Ctx, v: u8) {
             c.o.hexw(u64::from(v), 2);
         }
     }
-}
-
-fn ext_ok(t: u8) -> bool {
-    ext::AVAILABLE || !matches!(t, 22 | 24 | 222 | 135 | 235 | 236 | 237 | 229)
 }
 
 /// `v` printed right-aligned in `w` columns (printf's `%5u`).
@@ -524,12 +520,8 @@ fn ext_entries(
 /// The multi-topology ID in front of TLVs 222, 235 and 237; its size, or None
 /// when the decoder stopped.
 fn mt_prefix(c: &mut Ctx, d: &[u8], t: usize, tlen: usize) -> R<Option<usize>> {
-    let n = ext::mtid(c, d.get(t..).unwrap_or(&[]), IDENT, tlen).unwrap_or(Ok(0))?;
+    let n = ext::mtid(c, d.get(t..).unwrap_or(&[]), IDENT, tlen)?;
     Ok(if n == 0 { None } else { Some(n) })
-}
-
-fn unavailable<T>() -> R<T> {
-    Err(Trunc)
 }
 
 /// One TLV's value (`tlv_len` bytes at `t`); `length` is the PDU length the
@@ -538,12 +530,6 @@ fn tlv(c: &mut Ctx, d: &[u8], t0: usize, tlv_type: u8, tlv_len: usize, length: u
     let mut t = t0;
     let mut tlen = tlv_len;
     let v = c.opts.verbose;
-    if !ext_ok(tlv_type) {
-        if v <= 1 && !unknown_data(c, d, t0, "\n\t\t", tlv_len) {
-            return Ok(Flow::Ret(false));
-        }
-        return Ok(Flow::Next);
-    }
     match tlv_type {
         1 => {
             while tlen != 0 {
@@ -604,12 +590,12 @@ fn tlv(c: &mut Ctx, d: &[u8], t0: usize, tlv_type: u8, tlv_len: usize, length: u
                 return Ok(Flow::Trunc);
             };
             return ext_entries(c, d, t + n, tlen.saturating_sub(n), |c, s, rem| {
-                ext::ext_is_reach(c, s, IDENT, tlv_type, rem).unwrap_or_else(unavailable)
+                ext::ext_is_reach(c, s, IDENT, tlv_type, rem)
             });
         }
         22 | 24 => {
             return ext_entries(c, d, t, tlen, |c, s, rem| {
-                ext::ext_is_reach(c, s, IDENT, tlv_type, rem).unwrap_or_else(unavailable)
+                ext::ext_is_reach(c, s, IDENT, tlv_type, rem)
             });
         }
         2 => {
@@ -664,9 +650,7 @@ fn tlv(c: &mut Ctx, d: &[u8], t0: usize, tlv_type: u8, tlv_len: usize, length: u
         }
         135 | 236 => {
             let v6 = tlv_type == 236;
-            return ext_entries(c, d, t, tlen, |c, s, _| {
-                ext::extd_ip_reach(c, s, IDENT, v6).unwrap_or_else(unavailable)
-            });
+            return ext_entries(c, d, t, tlen, |c, s, _| ext::extd_ip_reach(c, s, IDENT, v6));
         }
         235 | 237 => {
             let v6 = tlv_type == 237;
@@ -674,7 +658,7 @@ fn tlv(c: &mut Ctx, d: &[u8], t0: usize, tlv_type: u8, tlv_len: usize, length: u
                 return Ok(Flow::Trunc);
             };
             return ext_entries(c, d, t + n, tlen.saturating_sub(n), |c, s, _| {
-                ext::extd_ip_reach(c, s, IDENT, v6).unwrap_or_else(unavailable)
+                ext::extd_ip_reach(c, s, IDENT, v6)
             });
         }
         232 => {
@@ -801,9 +785,7 @@ fn tlv(c: &mut Ctx, d: &[u8], t0: usize, tlv_type: u8, tlv_len: usize, length: u
             t += 2;
             tlen -= 2;
             if tlen != 0 {
-                if let Some(r) = ext::mt_port_cap_subtlv(c, d.get(t..).unwrap_or(&[]), tlen) {
-                    r?;
-                }
+                ext::mt_port_cap_subtlv(c, d.get(t..).unwrap_or(&[]), tlen)?;
             }
         }
         144 => {
@@ -820,9 +802,7 @@ fn tlv(c: &mut Ctx, d: &[u8], t0: usize, tlv_type: u8, tlv_len: usize, length: u
             t += 2;
             tlen -= 2;
             if tlen != 0 {
-                if let Some(r) = ext::mt_capability_subtlv(c, d.get(t..).unwrap_or(&[]), tlen) {
-                    r?;
-                }
+                ext::mt_capability_subtlv(c, d.get(t..).unwrap_or(&[]), tlen)?;
             }
         }
         134 => {
@@ -1084,9 +1064,7 @@ fn tlv(c: &mut Ctx, d: &[u8], t0: usize, tlv_type: u8, tlv_len: usize, length: u
             c.s("]");
             if tlen > 5 {
                 let sub = d.get(t + 5..).unwrap_or(&[]);
-                if let Some(r) = ext::router_cap_subtlv(c, sub, (tlen - 5) as u8) {
-                    r?;
-                }
+                ext::router_cap_subtlv(c, sub, (tlen - 5) as u8)?;
             }
         }
         250 => {

@@ -10,7 +10,6 @@
 
 mod clnp;
 mod esis;
-mod ext;
 pub(crate) mod isis;
 
 use super::out::Put;
@@ -152,7 +151,7 @@ pub(crate) fn unknown_data(c: &mut Ctx, d: &[u8], off: usize, indent: &str, len:
 /// (`49.0001.1921.6800.1001.00`); truncation is checked before the length.
 pub(crate) fn nsap_string(d: &[u8], off: usize, len: usize) -> R<String> {
     let b = bytes(d, off, len)?;
-    if len < 1 || len > 20 {
+    if !(1..=20).contains(&len) {
         return Ok("isonsap_string: illegal length".to_string());
     }
     let mut s = String::with_capacity(len * 3);
