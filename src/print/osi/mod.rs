@@ -64,7 +64,8 @@ fn dispatch(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.s("): ");
     }
     let rest = d.get(1..).unwrap_or(&[]);
-    let rest_len = length.wrapping_sub(1);
+    // tcpdump's u_int arithmetic: a zero length wraps to 2^32 - 1
+    let rest_len = (length as u32).wrapping_sub(1) as usize;
     match nlpid {
         NLPID_CLNP => {
             if !clnp::print(c, d, length)? {
