@@ -1289,6 +1289,64 @@ mod tests {
         }
     }
 
+    /// Whether every TLV of `r` is one the stand-in loop prints as tcpdump
+    /// does: ours, or one tcpdump does not know either.
+    fn stand_in_covers(r: &[u8]) -> bool {
+        const OTHERS: &[u8] = &[
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 42, 66, 128, 129, 130, 131, 132, 133, 134,
+            137, 138, 176, 177, 211, 229, 232, 240, 241, 250,
+        ];
+        let mut p = 44;
+        while let (Some(&t), Some(&l)) = (r.get(p), r.get(p + 1)) {
+            if OTHERS.contains(&t) {
+                return false;
+            }
+            p += 2 + usize::from(l);
+        }
+        true
+    }
+
+    /// Records of both captures with 1-4 bytes changed past the LSP header and
+    /// cut at a random length, against tcpdump.
+    #[test]
+    fn mutated_vs_tcpdump() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rnd = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut out = Vec::new();
+        for file in ["isisext.pcap", "isisext-edge.pcap"] {
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/isisext")
+                .join(file);
+            for r in records(&path) {
+                for _ in 0..60 {
+                    let mut d = r.clone();
+                    let span = d.len() - 44;
+                    for _ in 0..1 + rnd() % 4 {
+                        let i = 44 + rnd() as usize % span;
+                        d[i] = match rnd() % 4 {
+                            0 => 0,
+                            1 => 0xff,
+                            _ => rnd() as u8,
+                        };
+                    }
+                    d.truncate(46 + rnd() as usize % (d.len() - 45));
+                    if stand_in_covers(&d) {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+        assert!(out.len() > 2000, "only {} mutated records", out.len());
+        let path = write("mutated.pcap", &out);
+        compare("mutated", &path);
+        std::fs::remove_file(path).unwrap();
+    }
+
     #[test]
     fn main_capture_vs_tcpdump() {
         check("isisext.pcap");
