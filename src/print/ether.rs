@@ -277,6 +277,7 @@ pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R
         0x8847 | 0x8848 => super::mpls::print(c, d, length)?,
         0x888e => super::eapol::print(c, d, length)?,
         0x894f => super::gpe::nsh(c, d, length)?,
+        0xfefe => super::osi::ethertype_iso(c, d, length)?,
         0x8137 => {
             c.s("(NOV-ETHII) ");
             super::ipx::print(c, d, length)?;
