@@ -262,6 +262,12 @@ main = [
          mt_cap(3, [spb_inst([])])]),
 ]
 
+# odd floats: negative zero, tiny negatives, huge values, subnormals
+odd_bw = [struct.pack(">I", v) for v in (0x80000000, 0xB0000000, 0x7F7FFFFF, 0x70000000, 0x00000001, 0x3E99999A,
+                                           0xFF7FFFFF, 0x7FFFFFFF, 0xFFFFFFFF, 0x4B189680, 0x49742400)]
+main.append(lsp([tlv(22, is_entry(NID, 1, [st(9, b) for b in odd_bw]))]))
+main.append(lsp([tlv(22, is_entry(NID, 1, [st(11, b"".join(odd_bw[:8])), st(22, bytes([1]) + b"".join(odd_bw[3:]))]))]))
+
 # ---- edge capture: bad lengths, short sub-TLVs, lies ----
 edge = [
     # sub-TLV sum longer than the TLV, sub-TLV longer than the sum
