@@ -175,9 +175,9 @@ pub struct Args {
     #[arg(short = 'X', action = ArgAction::Count, help_heading = OUTPUT)]
     pub hex_ascii: u8,
 
-    /// Print each packet in ASCII
-    #[arg(short = 'A', help_heading = OUTPUT)]
-    pub ascii: bool,
+    /// Print each packet in ASCII (-AA: including the link header)
+    #[arg(short = 'A', action = ArgAction::Count, help_heading = OUTPUT)]
+    pub ascii: u8,
 
     /// Print a packet number at the start of each line
     #[arg(short = '#', long = "number", help_heading = OUTPUT)]

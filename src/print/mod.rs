@@ -156,8 +156,8 @@ pub struct PrintOptions {
     pub hex: u8,
     /// `-X` count.
     pub hex_ascii: u8,
-    /// `-A`.
-    pub ascii: bool,
+    /// `-A` count (-AA: including the link header).
+    pub ascii: u8,
     /// `-#`.
     pub number: bool,
     /// `-S`: absolute TCP sequence numbers.
@@ -481,7 +481,9 @@ impl<W: Write> Printer<W> {
             } else if data.len() > hdrlen {
                 hex::hex_only(&mut c.o, "\n\t", &data[hdrlen..], 0);
             }
-        } else if a && data.len() > hdrlen {
+        } else if a > 1 {
+            hex::ascii(&mut c.o, data);
+        } else if a > 0 && data.len() > hdrlen {
             hex::ascii(&mut c.o, &data[hdrlen..]);
         }
         c.o.push(b'\n');
