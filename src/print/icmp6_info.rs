@@ -373,40 +373,46 @@ pub(crate) fn router_renumbering(c: &mut Ctx, d: &[u8]) -> R {
 
 /// The RPL options after a DIO, DAO or DAO-ACK base (at -vv): `left` bytes
 /// from `off`. An option that runs past the capture ends the line with the mark.
-fn rpl_options(c: &mut Ctx, d: &[u8], mut off: usize, left: usize) -> R {
-    let end = off + left;
-    while off < end {
+fn rpl_options(c: &mut Ctx, d: &[u8], mut off: usize, mut left: usize) -> R {
+    while left != 0 {
         let t = u8_at(d, off)?;
-        if t == 0 {
-            c.s(" opt:pad0");
-            off += 1;
-            continue;
-        }
-        let optlen = usize::from(u8_at(d, off + 1)?) + 2;
-        c.s(" opt:");
-        match t {
-            1 => c.s("padN"),
-            2 => c.s("metrics"),
-            3 => c.s("routinginfo"),
-            4 => c.s("config"),
-            5 => c.s("rpltarget"),
-            6 => c.s("transitinfo"),
-            8 => c.s("destprefix"),
-            9 => c.s("rpltargetdesc"),
-            _ => {
-                c.s("subopt:");
-                c.dec(t);
+        let optlen = if t == 0 {
+            c.s(" opt:pad1");
+            1
+        } else {
+            if left < 2 {
+                return Err(super::Trunc);
             }
-        }
-        c.s(" len:");
-        c.dec(optlen as u64);
-        c.s(" ");
-        let body = bytes(d, off + 2, optlen - 2)?;
-        if c.opts.verbose > 2 {
-            let shown = &body[..body.len().min(end - off)];
-            hex_only(&mut c.o, " ", shown, 0);
-        }
+            let optlen = usize::from(u8_at(d, off + 1)?) + 2;
+            c.s(" opt:");
+            match t {
+                1 => c.s("padN"),
+                2 => c.s("metrics"),
+                3 => c.s("routinginfo"),
+                4 => c.s("config"),
+                5 => c.s("rpltarget"),
+                6 => c.s("transitinfo"),
+                8 => c.s("destprefix"),
+                9 => c.s("rpltargetdesc"),
+                _ => {
+                    c.s("subopt:");
+                    c.dec(t);
+                }
+            }
+            c.s(" len:");
+            c.dec(optlen as u64);
+            c.s(" ");
+            let body = bytes(d, off + 2, optlen - 2)?;
+            if left < optlen {
+                return Err(super::Trunc);
+            }
+            if c.opts.verbose > 2 {
+                hex_only(&mut c.o, " ", body, 0);
+            }
+            optlen
+        };
         off += optlen;
+        left -= optlen;
     }
     Ok(())
 }
