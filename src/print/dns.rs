@@ -5,6 +5,21 @@ use super::out::Put;
 use super::tcp::print_char;
 use super::{Ctx, R, be16, be32, u8_at};
 
+thread_local! {
+    /// Set when a read failed where tcpdump reads without checking first (its
+    /// longjmp out of the whole packet, which `-x` shows as the full frame),
+    /// as opposed to the checked reads that end the DNS line with the mark.
+    static UNCHECKED_END: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `v`, or None after noting an unchecked read past the capture.
+fn unchecked<T>(v: Option<T>) -> Option<T> {
+    if v.is_none() {
+        UNCHECKED_END.with(|f| f.set(true));
+    }
+    v
+}
+
 const INDIR_MASK: u8 = 0xc0;
 const EDNS0_MASK: u8 = 0x40;
 const T_OPT: u16 = 41;
@@ -238,15 +253,15 @@ fn blabel(c: &mut Ctx, m: &[u8], cp: usize) -> Option<()> {
     let mut p = cp + 1;
     let mut b = bitlen;
     while p < lim && b > 7 {
-        c.o.hexw(u64::from(*m.get(p)?), 2);
+        c.o.hexw(u64::from(*unchecked(m.get(p))?), 2);
         b -= 8;
         p += 1;
     }
     if b > 4 {
-        let tc = *m.get(p)?;
+        let tc = *unchecked(m.get(p))?;
         c.o.hexw(u64::from(tc & (0xffu8 << (8 - b))), 2);
     } else if b > 0 {
-        let tc = *m.get(p)?;
+        let tc = *unchecked(m.get(p))?;
         c.o.hexw(u64::from((tc >> 4) & (0x0fu8 << (4 - b))), 1);
     }
     c.s("/");
@@ -501,7 +516,7 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
         256 => {
             // URI (RFC 7553): priority, weight, target; a record shorter than
             // its fixed part makes tcpdump print up to the capture's end.
-            let (prio, weight) = (be16(m, cp).ok()?, be16(m, cp + 2).ok()?);
+            let (prio, weight) = unchecked(be16(m, cp).ok().zip(be16(m, cp + 2).ok()))?;
             c.s(" ");
             c.dec(prio);
             c.s(" ");
@@ -553,7 +568,7 @@ fn a6(c: &mut Ctx, m: &[u8], cp: usize) -> Option<()> {
     }
     if pbit < 128 {
         let mut a = [0u8; 16];
-        a[pbyte..].copy_from_slice(m.get(cp + 1..cp + 1 + 16 - pbyte)?);
+        a[pbyte..].copy_from_slice(unchecked(m.get(cp + 1..cp + 1 + 16 - pbyte))?);
         c.s(" ");
         c.dec(pbit);
         c.s(" ");
@@ -571,16 +586,18 @@ fn a6(c: &mut Ctx, m: &[u8], cp: usize) -> Option<()> {
 fn tsig(c: &mut Ctx, m: &[u8], cp: usize) -> Option<()> {
     c.s(" ");
     let mut p = fqdn(c, m, cp)? + 6;
+    let fudge = be16(m, p).ok()?;
     c.s(" fudge=");
-    c.dec(be16(m, p).ok()?);
+    c.dec(fudge);
     p += 2;
     let maclen = be16(m, p).ok()?;
     c.s(" maclen=");
     c.dec(maclen);
     p += 2 + usize::from(maclen);
     for label in [" origid=", " error=", " otherlen="] {
+        let v = be16(m, p).ok()?;
         c.s(label);
-        c.dec(be16(m, p).ok()?);
+        c.dec(v);
         p += 2;
     }
     Some(())
@@ -750,7 +767,12 @@ fn eopt(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
             }
             13 => {
                 // tcpdump counts the chain's pointers from the option's end.
-                let _ = fqdn_from(c, m, cp, cp + len);
+                // Its result is ignored, but not a read past the capture.
+                if fqdn_from(c, m, cp, cp + len).is_none()
+                    && UNCHECKED_END.with(std::cell::Cell::get)
+                {
+                    return None;
+                }
             }
             12 => {
                 c.s("(");
@@ -782,6 +804,7 @@ fn eopt(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
 /// A DNS message; `over_tcp` messages carry a two-byte length prefix.
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: bool) -> R {
     c.proto = "domain";
+    UNCHECKED_END.with(|f| f.set(false));
     let mut m = d;
     let mut length = length;
     if over_tcp {
@@ -954,6 +977,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: 
         request(c, m, qd, &mut an, &mut ns, &mut ar, mdns)
     };
     if ok.is_none() {
+        if UNCHECKED_END.with(|f| f.replace(false)) {
+            return Err(super::Trunc);
+        }
         c.trunc_mark();
         return Ok(());
     }

@@ -279,9 +279,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], plen: usize, fragmented: bool) -> R {
         c.s("\n\t");
         let inner = &d[8.min(d.len())..];
         let ilen = usize::from(be16(inner, 2)?);
-        if ilen == 0 {
-            // tcpdump limits the capture to the quoted length first, so nothing
-            // of the quoted header is readable: the ICMP line ends truncated.
+        if ilen < 4 {
+            // tcpdump limits the capture to the quoted length first and then
+            // reads that length again, past the new limit: the ICMP line ends
+            // truncated.
             return Err(Trunc);
         }
         super::ip::print(c, cut(inner, ilen), ilen)?;
@@ -316,7 +317,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], plen: usize, fragmented: bool) -> R {
         }
         // tcpdump's unsigned count wraps for a structure shorter than its header.
         let hlen = ((plen - 136) as u32).wrapping_sub(4);
-        ext_objects(c, &d[..plen.min(d.len())], hlen);
+        ext_objects(c, &d[..plen.min(d.len())], hlen)?;
     }
     Ok(())
 }
@@ -325,13 +326,15 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], plen: usize, fragmented: bool) -> R {
 /// offset 136): RFC 4950 MPLS label stack entries decoded, others (e.g. RFC
 /// 5837 interface identification) in hex. `hlen` is what the ICMP length
 /// leaves for them.
-fn ext_objects(c: &mut Ctx, d: &[u8], mut hlen: u32) {
+/// A label stack entry cut short stops the whole packet (tcpdump reads it
+/// unchecked), a cut object header only the ICMP line.
+fn ext_objects(c: &mut Ctx, d: &[u8], mut hlen: u32) -> R {
     let mut p = 140usize;
     while hlen > 4 {
         let (Ok(tlen), Ok(class), Ok(ctype)) = (be16(d, p), u8_at(d, p + 2), u8_at(d, p + 3))
         else {
             c.trunc_mark();
-            return;
+            return Ok(());
         };
         p += 4;
         c.s("\n\t  ");
@@ -349,14 +352,11 @@ fn ext_objects(c: &mut Ctx, d: &[u8], mut hlen: u32) {
         hlen -= 4;
         // A zero class or a length shorter than the header would loop forever.
         if class == 0 || tlen < 4 {
-            return;
+            return Ok(());
         }
         let tlen = u32::from(tlen) - 4;
         if class == 1 && ctype == 1 {
-            let Ok(entry) = be32(d, p) else {
-                c.trunc_mark();
-                return;
-            };
+            let entry = be32(d, p)?;
             c.s("\n\t    label ");
             c.dec(entry >> 12);
             c.s(", tc ");
@@ -375,4 +375,5 @@ fn ext_objects(c: &mut Ctx, d: &[u8], mut hlen: u32) {
         hlen -= tlen;
         p += tlen as usize;
     }
+    Ok(())
 }

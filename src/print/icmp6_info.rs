@@ -475,6 +475,9 @@ pub(crate) fn rpl(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 "Destination Advertisement Object"
             });
             if v > 0 {
+                // tcpdump checks a DAO's whole structure, DODAG ID included,
+                // before looking at its flags.
+                bytes(d, base, if ack { 4 } else { 20 })?;
                 let head = bytes(d, base, 4)?;
                 if length < 4 {
                     c.s(if ack {
