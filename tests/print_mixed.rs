@@ -90,7 +90,7 @@ fn fuzzed_common_protocols() {
 const FIXES: Suite = Suite {
     dir: "mixed",
     names: &[
-        "dnsrr", "arpmore", "mptcp1", "ipopts", "icmpext", "rplopts",
+        "dnsrr", "arpmore", "mptcp1", "ipopts", "icmpext", "rplopts", "icmp6nd",
     ],
 };
 
@@ -143,6 +143,13 @@ fn icmp_extensions() {
 #[test]
 fn rpl_options() {
     FIXES.golden("rplopts");
+}
+
+/// ICMPv6 of every type with short bodies, unreachable-port quotes of every
+/// next header, neighbour-discovery options of every type and length.
+#[test]
+fn icmp6_nd_options() {
+    FIXES.golden("icmp6nd");
 }
 
 #[test]

@@ -341,8 +341,7 @@ fn fqdn_from(c: &mut Ctx, m: &[u8], mut cp: usize, bp: usize) -> Option<usize> {
                     if printn(c, m, cp, l) {
                         return None;
                     }
-                } else if name_chars < MAX_NAME_LEN && printn(c, m, cp, MAX_NAME_LEN - name_chars)
-                {
+                } else if name_chars < MAX_NAME_LEN && printn(c, m, cp, MAX_NAME_LEN - name_chars) {
                     return None;
                 }
                 name_chars += l;

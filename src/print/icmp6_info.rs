@@ -434,6 +434,13 @@ pub(crate) fn rpl(c: &mut Ctx, d: &[u8], length: usize) -> R {
         1 => {
             c.s("DODAG Information Object");
             if v > 0 {
+                if length < 24 {
+                    c.s(" [length ");
+                    c.dec(length as u64);
+                    c.s(" < 24]");
+                    c.invalid();
+                    return Ok(());
+                }
                 let dio = bytes(d, base, 24)?;
                 c.s(" [dagid:");
                 c.ip6addr(&dio[8..24]);
@@ -581,5 +588,8 @@ pub(crate) fn mobile(c: &mut Ctx, d: &[u8], length: usize) -> R {
     if flags & 0x40 != 0 {
         c.s("O");
     }
-    super::icmp6::options(c, d.get(8..).unwrap_or(&[]), length as isize - 8)
+    if !super::icmp6::options(c, d.get(8..).unwrap_or(&[]), length as isize - 8)? {
+        c.trunc_mark();
+    }
+    Ok(())
 }

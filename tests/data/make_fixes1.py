@@ -12,7 +12,9 @@
   past the captured header;
 - icmpext.pcap: ICMP errors with RFC 4884 extensions: MPLS label stacks (RFC 4950),
   interface identification objects (RFC 5837), unknown classes, bad lengths;
-- rplopts.pcap: RPL DIO/DAO/DAO-ACK with pad1, padN and other options, short ones.
+- rplopts.pcap: RPL DIO/DAO/DAO-ACK with pad1, padN and other options, short ones;
+- icmp6nd.pcap: ICMPv6 of every type with short bodies, unreachable-port quotes of
+  every next header, neighbour-discovery options of every type and length.
 The tests only read the files and compare rfilter's output with tcpdump's.
 
 usage: python3 tests/data/make_fixes1.py tests/data/mixed   (needs scapy)
@@ -362,10 +364,50 @@ def rplopts():
     return stamp(out)
 
 
+def icmp6nd():
+    rng = random.Random(11)
+    out = []
+    head = lambda: Ether(**MAC) / IPv6(src="fe80::1", dst="ff02::1")
+    # Every type with short and random bodies (MLD cut short, unreachable port
+    # quoting other protocols, redirects shorter than their addresses).
+    for t in list(range(0, 5)) + list(range(128, 148)) + [200, 201, 255]:
+        for code in (0, 1, 2, 3, 4, 5):
+            for n in (0, 4, 20, 36, 60):
+                body = bytes(rng.randint(0, 255) for _ in range(n))
+                out.append(head() / ICMPv6Unknown(type=t, code=code) / Raw(body))
+    inner = bytes(IPv6(src="2001:db8::1", dst="2001:db8::2", nh=17)) + struct.pack(">HHHH", 1, 53, 8, 0)
+    for nh in (6, 17, 0, 60, 43, 44, 51, 58, 59, 132):
+        ext = bytes([17, 0]) + bytes(6) if nh in (0, 60, 43, 44) else bytes([17, 1]) + bytes(10) if nh == 51 else b""
+        q = bytes(inner[:6]) + bytes([nh]) + inner[7:40] + ext + struct.pack(">HHHH", 1, 53, 8, 0)
+        out.append(head() / ICMPv6Unknown(type=1, code=4) / Raw(bytes(4) + q))
+    # Every option type at lengths 0..5 in RS, RA, NS, NA, redirect, MPA.
+    bases = {133: b"\0" * 4, 134: b"\x40\x00\x07\x08" + b"\0\0\0\1\0\0\0\2", 135: bytes(20),
+             136: b"\xe0\0\0\0" + bytes(16), 137: bytes(36), 147: b"\0\1\xc0\0"}
+    for ot in list(range(0, 33)) + [253]:
+        for ln in (0, 1, 2, 3, 4, 5):
+            data = bytes(rng.randint(0, 255) for _ in range(ln * 8 - 2 if ln else 6))
+            opt = bytes([ot, ln]) + data
+            for t, base in bases.items():
+                out.append(head() / ICMPv6Unknown(type=t, code=0) / Raw(base + opt + b"\1\1" + bytes(6)))
+    # Well-formed options: MTU, prefix, RDNSS, DNSSL, route info of each length.
+    good = [b"\5\1\0\0\0\0\5\xdc", b"\5\2\0\0\0\0\5\xdc" + bytes(8),
+            b"\3\4\x40\xc0" + b"\0\1\0\0\0\0\xff\xff" + bytes(4) + bytes.fromhex("20010db8000000000000000000000000"),
+            b"\x19\5\0\0\0\0\x0e\x10" + bytes(range(32)),
+            b"\x1f\3\0\0\0\0\0\x3c\7example\3com\0",
+            b"\x18\1\0\x08\0\0\1\0", b"\x18\2\x40\x18\0\0\1\0" + bytes(range(8)),
+            b"\x18\3\x80\x10\xff\xff\xff\xff" + bytes(range(16)),
+            b"\7\1\0\0\0\0\3\xe8", b"\x08\1\0\0\0\5\0\x10",
+            b"\4\2" + bytes(14)]
+    for o in good:
+        for t, base in bases.items():
+            out.append(head() / ICMPv6Unknown(type=t, code=0) / Raw(base + o))
+    return stamp(out)
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
-    for fn in (dnsrr, arpmore, dhcpmore, mptcp1, ipopts, icmpext, rplopts):
+    for fn in (dnsrr, arpmore, dhcpmore, mptcp1, ipopts, icmpext, rplopts, icmp6nd):
         wrpcap(os.path.join(outdir, fn.__name__ + ".pcap"), fn())
 
 
