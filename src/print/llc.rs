@@ -136,6 +136,10 @@ pub(crate) fn print(
         super::stp::print(c, p, length)?;
         return Ok(Ok(hdrlen));
     }
+    if ssap == 0xfe && dsap == 0xfe && control == LLC_UI {
+        super::osi::print(c, p, length)?;
+        return Ok(Ok(hdrlen));
+    }
     if ssap == LLCSAP_IP && dsap == LLCSAP_IP && control == LLC_UI {
         super::ip::print(c, p, length)?;
         return Ok(Ok(hdrlen));
