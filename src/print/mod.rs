@@ -67,6 +67,7 @@ mod ip6;
 mod ipmisc;
 mod ipx;
 mod isakmp;
+mod juniper;
 mod krb;
 mod l2misc;
 mod l2tp;

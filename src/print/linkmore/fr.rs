@@ -151,7 +151,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
 }
 
 /// tcpdump's fr_print; the header length, 0 when it stopped early.
-fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
+pub(crate) fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     let a = match q922(d, length) {
         Err(_) => {
             c.trunc_mark();
@@ -425,7 +425,7 @@ fn q933_trunc(c: &mut Ctx, olen: usize, with_comma: bool) {
 
 /// ITU-T Q.933 (and its ANSI T1.617 Annex D form): call reference, message
 /// type, information elements.
-fn q933(c: &mut Ctx, d: &[u8], length: usize) -> R {
+pub(crate) fn q933(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "q.933";
     if !c.opts.link_header {
         c.s("Q.933");
@@ -606,7 +606,7 @@ fn mfr_ie_name(t: u8) -> &'static str {
 
 /// DLT_MFR (182): FRF.16 multilink Frame Relay, control frames (with their
 /// IEs at -v) and fragments, the first of which carries a Frame Relay frame.
-pub(super) fn mfr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
+pub(crate) fn mfr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "mfr";
     if d.len() < 2 {
         c.trunc_mark();

@@ -13,7 +13,7 @@ mod bt;
 mod cip;
 mod dsa;
 mod fddi;
-mod fr;
+pub(crate) mod fr;
 mod ipfc;
 mod ipnet;
 mod ipoib;
