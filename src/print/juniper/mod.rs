@@ -168,6 +168,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u16, d: &[u8], len: usize) -> R<usize> {
             super::serial::chdlc(c, p, length)?;
         }
         DLT_FRELAY => {
+            c.proto = "fr";
             super::linkmore::fr::fr(c, p, length)?;
         }
         DLT_PPPOE_ATM => pppoe_atm(c, p, length)?,

@@ -19,7 +19,7 @@ const FM_RDI: u8 = 0x1;
 const FM_LOOPBACK: u8 = 0x8;
 
 /// Length of the loopback and AIS/RDI function specific fields.
-const LOOPBACK_LEN: usize = 41;
+const LOOPBACK_LEN: usize = 45;
 const AIS_RDI_LEN: usize = 45;
 
 /// The CRC-10 table for the generator polynomial x^10+x^9+x^5+x^4+x+1 (0x633).
