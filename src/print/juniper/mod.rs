@@ -169,7 +169,7 @@ pub(crate) fn print(c: &mut Ctx, dlt: u16, d: &[u8], len: usize) -> R<usize> {
         }
         DLT_FRELAY => {
             c.proto = "fr";
-            super::linkmore::fr::fr(c, p, length)?;
+            super::linkmore::fr_print(c, p, length)?;
         }
         DLT_PPPOE_ATM => pppoe_atm(c, p, length)?,
         DLT_GGSN => ggsn(c, &l2, p)?,
@@ -662,7 +662,7 @@ fn mfr(c: &mut Ctx, l2: &L2, d: &[u8]) -> R {
 /// An FRF.16 frame of a child link (tcpdump's mfr_print).
 fn mfr_frame(c: &mut Ctx, p: &[u8], length: usize) -> R {
     if p.len() >= 2 {
-        super::linkmore::fr::mfr(c, p, length)?;
+        super::linkmore::mfr_print(c, p, length)?;
         return Ok(());
     }
     c.proto = "mfr";

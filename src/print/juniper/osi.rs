@@ -64,7 +64,7 @@ pub(super) fn isoclns(c: &mut Ctx, d: &[u8], length: usize) -> R {
             length_note(c, length);
             Ok(())
         }
-        NLPID_Q933 => super::super::linkmore::fr::q933(c, rest, rest_len),
+        NLPID_Q933 => super::super::linkmore::q933_print(c, rest, rest_len),
         NLPID_IP => super::super::ip::print(c, rest, rest_len),
         NLPID_IP6 => super::super::ip6::print(c, rest, rest_len),
         NLPID_PPP => super::super::ppp::print(c, rest, rest_len).map(|_| ()),

@@ -13,7 +13,7 @@ mod bt;
 mod cip;
 mod dsa;
 mod fddi;
-pub(crate) mod fr;
+mod fr;
 mod ipfc;
 mod ipnet;
 mod ipoib;
@@ -24,6 +24,9 @@ mod token;
 mod usb;
 mod vsock;
 mod wpan;
+
+// Frame Relay pieces the Juniper printers hand payloads to.
+pub(crate) use fr::{fr as fr_print, mfr as mfr_print, q933 as q933_print};
 
 use super::{Ctx, R};
 
