@@ -24,12 +24,12 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
         LinkType::PppSerial => super::serial::ppp_serial(c, d, len),
         LinkType::PppEther => super::serial::ppp_ether(c, d, len),
         LinkType::CHdlc => super::serial::chdlc(c, d, len),
+        LinkType::Other(v) if super::juniper::is_juniper(v) => super::juniper::print(c, v, d, len),
         LinkType::Other(105) => super::wifi::ieee802_11(c, d, len),
         LinkType::Other(119) => super::wifi::prism(c, d, len),
         LinkType::Other(127) => super::wifi::radiotap(c, d, len),
         LinkType::Other(163) => super::wifi::avs(c, d, len),
         LinkType::Other(192) => super::wifi::ppi(c, d, len),
-        LinkType::Other(v) if super::juniper::is_juniper(v) => super::juniper::print(c, v, d, len),
         LinkType::Other(v) => {
             super::linkmore::print(c, u32::from(v), d, len).unwrap_or_else(|| {
                 unsupported(c, d);

@@ -98,7 +98,6 @@ mod pim;
 mod ppp;
 mod pppoe;
 mod radius;
-mod rfc2684;
 mod rip;
 mod rpki;
 mod rsvp;
