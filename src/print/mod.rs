@@ -67,7 +67,6 @@ mod ip6;
 mod ipmisc;
 mod ipx;
 mod isakmp;
-mod juniper;
 mod krb;
 mod l2misc;
 mod l2tp;
@@ -126,6 +125,9 @@ mod write_fmt;
 mod zep;
 mod zephyr;
 mod zmtp1;
+
+// The Juniper link types (DLT_JUNIPER_*).
+mod juniper;
 
 use crate::cli::{Args, TsPrecision};
 use crate::linktype::LinkType;
