@@ -53,6 +53,7 @@ mod dhcp6;
 mod dns;
 mod eapol;
 mod eigrp;
+pub mod esp_sa;
 mod ether;
 mod gpe;
 mod hex;
@@ -182,6 +183,8 @@ pub struct PrintOptions {
     pub asdot: bool,
     /// `-T TYPE`: payloads read as TYPE whatever their ports.
     pub packet_type: Option<packettype::PacketType>,
+    /// `-E`: ESP security associations to decrypt with.
+    pub esp: Option<std::sync::Arc<esp_sa::EspSecrets>>,
 }
 
 impl PrintOptions {
@@ -207,6 +210,7 @@ impl PrintOptions {
             localnet: None,
             nfs_raw_handles: args.nfs_raw_handles,
             mesh_headers: args.mesh_headers,
+            esp: None,
         }
     }
 
