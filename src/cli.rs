@@ -183,8 +183,8 @@ pub struct Args {
     pub hex_ascii: u8,
 
     /// Print each packet in ASCII
-    #[arg(short = 'A', help_heading = OUTPUT)]
-    pub ascii: bool,
+    #[arg(short = 'A', action = ArgAction::Count, help_heading = OUTPUT)]
+    pub ascii: u8,
 
     /// Print a packet number at the start of each line
     #[arg(short = '#', long = "number", help_heading = OUTPUT)]

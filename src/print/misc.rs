@@ -171,8 +171,10 @@ pub(crate) fn vrrp(c: &mut Ctx, d: &[u8], len: usize, ip: &IpInfo<'_>, ttl: u8) 
                 super::ip::next_proto_cksum(ip, 112, &d[..len], len) != 0
             };
             if bad {
+                // tcpdump reads the checksum field before printing anything.
+                let sum = be16(d, 6)?;
                 c.s(", (bad vrrp cksum ");
-                c.o.hex(u64::from(be16(d, 6)?));
+                c.o.hex(u64::from(sum));
                 c.s(")");
             }
         }

@@ -55,6 +55,7 @@ mod eapol;
 mod eigrp;
 pub mod esp_sa;
 mod ether;
+mod forces;
 mod gpe;
 mod hex;
 mod hncp;
@@ -70,6 +71,7 @@ mod ipx;
 mod isakmp;
 mod krb;
 mod l2misc;
+mod l2proto;
 mod l2tp;
 mod ldp;
 mod link;
@@ -160,8 +162,8 @@ pub struct PrintOptions {
     pub hex: u8,
     /// `-X` count.
     pub hex_ascii: u8,
-    /// `-A`.
-    pub ascii: bool,
+    /// `-A` count (-AA: including the link header).
+    pub ascii: u8,
     /// `-#`.
     pub number: bool,
     /// `-S`: absolute TCP sequence numbers.
@@ -488,7 +490,9 @@ impl<W: Write> Printer<W> {
             } else if data.len() > hdrlen {
                 hex::hex_only(&mut c.o, "\n\t", &data[hdrlen..], 0);
             }
-        } else if a && data.len() > hdrlen {
+        } else if a > 1 {
+            hex::ascii(&mut c.o, data);
+        } else if a > 0 && data.len() > hdrlen {
             hex::ascii(&mut c.o, &data[hdrlen..]);
         }
         c.o.push(b'\n');

@@ -232,7 +232,7 @@ pub(crate) fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
                     header(c, length, hdr_len, &a, u16::from(nlpid));
                 }
                 if !c.opts.suppress_default_print() {
-                    dump(c, d, length);
+                    dump(c, d, length)?;
                 }
             }
         }
@@ -246,20 +246,22 @@ pub(crate) fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
                 header(c, length, a.len, &a, u16::from(nlpid));
             }
             if c.opts.hex == 0 {
-                dump(c, p, rest);
+                dump(c, p, rest)?;
             }
         }
     }
     Ok(hdr_len)
 }
 
-/// tcpdump's default print of `length` bytes: what was captured of them, then
-/// a truncation mark if that is not all.
-fn dump(c: &mut Ctx, d: &[u8], length: usize) {
+/// tcpdump's default print of `length` bytes: what was captured of them; if
+/// that is not all, the packet ends there as truncated (tcpdump's hex dump
+/// longjmps, so -X then dumps the whole frame).
+fn dump(c: &mut Ctx, d: &[u8], length: usize) -> R {
     super::super::hex::hex_and_ascii(&mut c.o, "\n\t", super::super::cut(d, length), 0);
     if d.len() < length {
-        c.trunc_mark();
+        return Err(Trunc);
     }
+    Ok(())
 }
 
 /// FRF.15 end-to-end or interface fragmentation header.
