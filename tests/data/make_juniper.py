@@ -264,6 +264,9 @@ def atm1():
     pkts += [
         hdr(0x01) + b"\x00\x00\x10\x20" + snap_ip(udp4()),
         hdr(0x00) + b"\x00\x00\x10\x20" + b"\xaa\xaa\x03\x00\x00\x00\x86\xdd" + udp6(),
+        # Cisco-bridged SNAP: the protocol id is an Ethernet type
+        hdr(0x01) + b"\x00\x00\x10\x20" + b"\xaa\xaa\x03\x00\x00\xf8\x08\x00" + icmp4(),
+        hdr(0x01) + b"\x00\x00\x10\x20" + b"\xaa\xaa\x03\x00\x00\xf8\x88\xb5" + bytes(6),
         hdr(0x01) + b"\x00\x00\x10\x20" + b"\x03\xcc" + icmp4(),
         hdr(0x01) + b"\x00\x00\x10\x20" + b"\x03\x8e" + udp6(),
         hdr(0x01) + b"\x00\x00\x10\x20" + b"\x03\xcf\x00\x21" + udp4(),
