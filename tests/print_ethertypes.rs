@@ -127,7 +127,10 @@ fn names_without_n() {
 /// Mutated packets of every capture against tcpdump: every line agrees.
 #[test]
 fn mutated_packets_vs_tcpdump() {
-    SUITE.mutated_vs_tcpdump(&[LinkType::En10mb], &[&["-n"], &["-nv"], &["-nvv"], &["-ne"]]);
+    SUITE.mutated_vs_tcpdump(
+        &[LinkType::En10mb],
+        &[&["-n"], &["-nv"], &["-nvv"], &["-ne"]],
+    );
 }
 
 /// Many more mutated packets, printed with each flag set: the printers must not

@@ -681,6 +681,7 @@ pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
                     super::ether::print(c, payload, len)?;
                 }
                 0x8847 => super::mpls::print(c, payload, len)?,
+                0x00fe => super::osi::print(c, payload, len)?,
                 _ => {
                     c.s("gre-proto-0x");
                     c.o.hex(u64::from(prot));

@@ -11,7 +11,6 @@
 //! of those protocols; this module decodes only the Juniper parts.
 
 mod oam;
-mod osi;
 mod tables;
 
 use super::out::Put;
@@ -575,7 +574,7 @@ fn lsq_payload(c: &mut Ctx, proto: u16, p: &[u8], length: usize) -> R<bool> {
         LSQ_L3_IPV4 => super::ip::print(c, p, length)?,
         LSQ_L3_IPV6 => super::ip6::print(c, p, length)?,
         LSQ_L3_MPLS => super::mpls::print(c, p, length)?,
-        LSQ_L3_ISO => osi::isoclns(c, p, length)?,
+        LSQ_L3_ISO => super::osi::print(c, p, length)?,
         _ => return Ok(false),
     }
     Ok(true)
@@ -649,10 +648,10 @@ fn mfr(c: &mut Ctx, l2: &L2, d: &[u8]) -> R {
     match l2.proto {
         0xfefe => {
             u8_at(p, 0)?;
-            osi::isoclns(c, &p[1..], l2.length.saturating_sub(1))?;
+            super::osi::print(c, &p[1..], l2.length.saturating_sub(1))?;
         }
         proto if nlpid_after_ui(proto) => {
-            osi::isoclns(c, d.get(hdr - 1..).unwrap_or(&[]), l2.length + 1)?;
+            super::osi::print(c, d.get(hdr - 1..).unwrap_or(&[]), l2.length + 1)?;
         }
         _ => unknown_protocol(c, l2),
     }
@@ -683,9 +682,9 @@ fn mlfr(c: &mut Ctx, l2: &L2, d: &[u8]) -> R {
     let p = d.get(hdr..).unwrap_or(&[]);
     fr_bundle(c, l2);
     match l2.proto {
-        LLC_UI | 0x0300 => osi::isoclns(c, p, l2.length)?,
+        LLC_UI | 0x0300 => super::osi::print(c, p, l2.length)?,
         proto if nlpid_after_ui(proto) => {
-            osi::isoclns(c, d.get(hdr - 1..).unwrap_or(&[]), l2.length + 1)?;
+            super::osi::print(c, d.get(hdr - 1..).unwrap_or(&[]), l2.length + 1)?;
         }
         _ => unknown_protocol(c, l2),
     }
@@ -711,7 +710,7 @@ fn cisco_nlpid(c: &mut Ctx, p: &[u8], length: usize) -> R<bool> {
     if u8_at(p, 0)? != 0x03 {
         return Ok(false);
     }
-    osi::isoclns(c, &p[1..], length.saturating_sub(1))?;
+    super::osi::print(c, &p[1..], length.saturating_sub(1))?;
     Ok(true)
 }
 

@@ -178,7 +178,7 @@ fn mac_mask(c: &mut Ctx, d: &[u8], len: usize) -> R {
 }
 
 fn reserve(c: &mut Ctx, d: &[u8], len: usize) -> R {
-    if len < 2 || (len - 2) % 6 != 0 {
+    if len < 2 || !(len - 2).is_multiple_of(6) {
         return invalid(c, d, len);
     }
     let r = u8_at(d, 0)?;

@@ -16,7 +16,11 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, src: Option<&[u8]>) ->
         c.dec(length as u64);
         c.s(" < 2)");
         c.invalid();
-        return if d.len() < length { Err(super::super::Trunc) } else { Ok(()) };
+        return if d.len() < length {
+            Err(super::super::Trunc)
+        } else {
+            Ok(())
+        };
     }
     let s = u8_at(d, 0)?;
     c.s("SrcNwref:");

@@ -235,7 +235,11 @@ fn network_addr(c: &mut Ctx, d: &[u8], off: usize, len: usize) -> R<bool> {
             c.ip6addr(a);
         }
         1 | 2 => {
-            c.s(if t == 1 { "(invalid IPv4" } else { "(invalid IPv6" });
+            c.s(if t == 1 {
+                "(invalid IPv4"
+            } else {
+                "(invalid IPv6"
+            });
             c.s(" address length ");
             c.dec((len - 1) as u64);
             c.s(")");
@@ -400,7 +404,11 @@ fn tlvs(c: &mut Ctx, d: &[u8], mut t: usize, mut tlen: usize) -> R {
                 }
                 let v = u8_at(d, t)?;
                 c.s(", Status: ");
-                name_num(c, if ty == 2 { PORT_STATUS } else { IF_STATUS }, u32::from(v));
+                name_num(
+                    c,
+                    if ty == 2 { PORT_STATUS } else { IF_STATUS },
+                    u32::from(v),
+                );
                 Next::Skip(len)
             }
             31 => {

@@ -36,7 +36,13 @@ fn header(c: &mut Ctx, d: &[u8], sl: u8) {
     if f == 0 {
         c.s("none");
     }
-    for (bit, ch) in [(0x08, "E"), (0x04, "C"), (0x40, "S"), (0x10, "B"), (0x20, "I")] {
+    for (bit, ch) in [
+        (0x08, "E"),
+        (0x04, "C"),
+        (0x40, "S"),
+        (0x10, "B"),
+        (0x20, "I"),
+    ] {
         if f & bit != 0 {
             c.s(ch);
         }

@@ -21,7 +21,11 @@ use super::{Ctx, R, hex};
 pub(crate) fn dump(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let n = d.len().min(length);
     hex::hex_and_ascii(&mut c.o, "\n\t", &d[..n], 0);
-    if length > d.len() { Err(super::Trunc) } else { Ok(()) }
+    if length > d.len() {
+        Err(super::Trunc)
+    } else {
+        Ok(())
+    }
 }
 
 /// tcpdump's bittok2str over single-bit entries: the names of the set bits

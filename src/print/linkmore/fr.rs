@@ -237,6 +237,7 @@ pub(crate) fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
             }
         }
         NLPID_Q933 => q933(c, p, rest)?,
+        0x81..=0x83 => super::super::osi::print(c, &d[hdr_len - 1..], rest + 1)?,
         NLPID_MFR => frf15(c, p, rest)?,
         NLPID_PPP => {
             super::super::ppp::print(c, p, rest)?;

@@ -14,6 +14,7 @@ mod cip;
 mod dsa;
 mod fddi;
 mod fr;
+pub(crate) use fr::q933;
 mod ipfc;
 mod ipnet;
 mod ipoib;
@@ -26,7 +27,7 @@ mod vsock;
 mod wpan;
 
 // Frame Relay pieces the Juniper printers hand payloads to.
-pub(crate) use fr::{fr as fr_print, mfr as mfr_print, q933 as q933_print};
+pub(crate) use fr::{fr as fr_print, mfr as mfr_print};
 
 use super::{Ctx, R};
 
