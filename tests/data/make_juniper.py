@@ -84,6 +84,15 @@ def snap_ip(payload):
     return b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + payload
 
 
+def isis_iih():
+    """An IS-IS point-to-point hello: area, protocols, interface address."""
+    tlvs = (b"\x01\x04\x03\x49\x00\x01" + b"\x81\x01\xcc" + b"\x84\x04\x0a\x00\x00\x01")
+    fixed = b"\x03" + b"\x19\x21\x68\x00\x10\x01" + b"\x00\x1e"
+    length = 8 + len(fixed) + 3 + len(tlvs)
+    return (b"\x83\x14\x01\x00\x11\x01\x00\x00" + fixed + struct.pack(">H", length)
+            + b"\x01" + tlvs)
+
+
 def hdr(flags=0x01, tlvs=None, raw_ext=None):
     """The common header: "MGC", flags, then the extensions (flag 0x80)."""
     h = b"MGC" + bytes([flags])
@@ -146,6 +155,8 @@ def ether():
         # the first bytes look like cookies of other PICs: no cookie here
         hdr(0x01) + eth(0x0800, udp4(), dst=b"\x54\x00\x00\x00\x00\x01"),
         hdr(0x01) + eth(0x0800, udp4(), dst=b"\x47\x00\x00\x00\x00\x01"),
+        hdr(0x01) + eth(3 + len(isis_iih()), b"\xfe\xfe\x03" + isis_iih(),
+                        dst=b"\x09\x00\x2b\x00\x00\x05"),
         hdr(0x01) + b"\x00\x11\x22",
     ]
     pcap("ether", pkts)
@@ -180,6 +191,7 @@ def ppp():
     pkts += [hdr(0x01) + b"\xff\x03" + lcp_echo(),
              hdr(0x00) + b"\x00\x57" + udp6(),
              hdr(0x01) + b"\xff\x03\x02\x81" + b"\x00\x01\x01\x40" + udp4(),
+             hdr(0x01) + b"\xff\x03\x00\x23" + isis_iih(),
              hdr(0x01) + b"\xff\x03\x12\x34\x00"]
     pcap("ppp", pkts)
 
@@ -190,6 +202,7 @@ def chdlc():
     pkts += [hdr(0x00) + b"\x8f\x00\x86\xdd" + udp6(),
              hdr(0x01) + b"\x8f\x00\x80\x35" + struct.pack(">IIIH", 0, 0x0a000001, 0xffffff00, 0),
              hdr(0x01) + b"\x0f\x00\x88\x47" + b"\x00\x01\x01\x40" + icmp4(),
+             hdr(0x01) + b"\x0f\x00\xfe\xfe\x03" + isis_iih(),
              hdr(0x01) + b"\x0f\x00\x12\x34\x00\x00"]
     pcap("chdlc", pkts)
 
@@ -201,6 +214,7 @@ def frelay():
              hdr(0x01) + b"\x18\x41\x03\x00\x80" + b"\x00\x00\x00\x08\x00" + icmp4(),
              hdr(0x01) + b"\x18\x41\x08\x00" + udp4(),
              hdr(0x01) + b"\x18\x41\x03\xcf\x00\x21" + udp4(),
+             hdr(0x01) + b"\x18\x41\x03" + isis_iih(),
              hdr(0x01) + b"\x18\x41\x03\x55\x01\x02"]
     pcap("frelay", pkts)
 
@@ -273,6 +287,8 @@ def atm1():
         hdr(0x01) + b"\x00\x00\x10\x20" + b"\x03\x00\x01\x02",
         hdr(0x01) + b"\x00\x00\x10\x20" + b"\x03\x77\x01\x02\x03",
         hdr(0x01) + b"\x00\x00\x10\x20" + b"\x03\x08\x00\x75\x95\x01\x01\x01\x03\x02\x01\x00",
+        hdr(0x01) + b"\x00\x00\x10\x20" + b"\x03" + isis_iih(),
+        hdr(0x01) + b"\x00\x00\x10\x20" + b"\xfe\xfe\x03" + isis_iih(),
         hdr(0x00) + b"\x00\x00\x10\x20" + udp4(),
         hdr(0x01) + b"\x00\x00\x10\x20" + udp6(),
         hdr(0x01) + b"\x00\x00\x10\x20" + b"\x12\x34\x56\x78",
@@ -298,6 +314,8 @@ def atm2():
         hdr(0x00) + b"\x00\x01\x00\x05\x00\x00\x00\x00" + eth(0x0800, udp4()),
         hdr(0x01) + b"\x00\x01\x00\x05\x00\x00\x00\x00" + b"\x00\x21" + udp4(),
         hdr(0x01) + b"\x00\x01\x00\x00\x00\x00\x00\x00" + b"\x03\xcc" + udp4(),
+        hdr(0x01) + b"\x00\x01\x00\x00\x00\x00\x00\x00" + b"\x03" + isis_iih(),
+        hdr(0x01) + b"\x00\x01\x00\x00\x00\x00\x00\x00" + b"\x00\x23" + isis_iih(),
         hdr(0x01) + b"\x00\x01\x00\x00\x00\x00\x00\x00" + lcp_echo(),
         hdr(0x00) + b"\x00\x01\x00\x00\x00\x00\x00\x00" + b"\x00\x57" + udp6(),
         hdr(0x01) + b"\x00\x01\x00\x00\x00\x00\x00\x00" + b"\x80\x21" + struct.pack(">BBH", 1, 1, 4),
@@ -367,6 +385,9 @@ def mlppp():
         hdr(0x00) + b"\x09\x01" + b"\x00\x21" + icmp4(),
         # cookies that are really the PPP header of a child link
         hdr(0x01) + b"\xff\x03" + b"\x00\x21" + udp4(),
+        hdr(0x01) + b"\x00\x23" + isis_iih(),
+        hdr(0x01) + b"\x47\x00\x00\x00\x0c\x00\x01\x58" + b"\xff\x03\x00\x23" + isis_iih(),
+        hdr(0x01) + b"\x47\x00\x00\x00\x00\x30\x02\x08" + isis_iih(),
         hdr(0x01) + b"\x01\x00" + lcp_echo(),
         # protocol fields that look like LSQ protocols
         hdr(0x01) + b"\x05\x05" + b"\x00\x00" + udp4(),
@@ -398,6 +419,9 @@ def mfr():
         hdr(0x01) + b"\x03\x00\x00\x02" + b"\x03\x8e" + udp6(),
         hdr(0x01) + b"\x03\x00\x00\x02" + b"\x03\xcf\x00\x21" + udp4(),
         hdr(0x01) + b"\x03\x00\x00\x02" + b"\xfe\xfe\x00\x99",
+        hdr(0x01) + b"\x03\x00\x00\x02" + b"\xfe\xfe" + isis_iih(),
+        hdr(0x01) + b"\x54\x15\x00\x00\x00\x00" + b"\xfe\xfe" + b"\x03" + isis_iih(),
+        hdr(0x01) + b"\x47\x00\x00\x00\x00\x30\x00\x58" + isis_iih(),
         hdr(0x01) + b"\x03\x00\x00\x02" + b"\x12\x34\x00\x00",
         # link services cookies: 6 bytes and the protocol
         hdr(0x01) + b"\x54\x11\x00\x00\x00\x00" + b"\x03\xcc" + icmp4(),
@@ -424,6 +448,8 @@ def mlfr():
         hdr(0x01) + b"\x05\x00" + b"\x03\x00" + b"\x8e" + udp6(),
         hdr(0x01) + b"\x05\x00" + b"\x03\x00" + b"\x00\x01\x02",
         hdr(0x01) + b"\x05\x00" + b"\x03\x08" + b"\x00\x75\x95\x01\x01\x01",
+        hdr(0x01) + b"\x05\x00" + b"\x03\x00" + isis_iih(),
+        hdr(0x01) + b"\x05\x00" + b"\x00\x03" + b"\x82\x0a\x01\x00\x02\x00\x1e\x00\x00\x00",
         hdr(0x01) + b"\x05\x00" + b"\x77\x88" + b"\x00",
         # link services: 4-byte cookie, the bundle in its second byte
         hdr(0x01) + b"\x54\x33\x00\x00" + b"\x03\xcc" + udp4(),
