@@ -245,3 +245,18 @@ fr = [
     b"\x18\x41\x00\x03\x11" + bytes(range(0x40, 0x50)),
 ]
 pcap(fr, "fr.pcap", linktype=107)
+
+
+def ip6(nh, payload):
+    return (b"\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\x86\xdd"
+            + struct.pack(">IHBB", 0x60000000, len(payload), nh, 64)
+            + bytes(15) + b"\x01" + bytes(15) + b"\x02" + payload)
+
+
+# IPv6 routing headers (type 0 with two addresses, type 4 segment routing),
+# with UDP after them; the cuts stop the capture right after the IPv6 header.
+udp6 = struct.pack(">HHHH", 5000, 5001, 12, 0) + b"abcd"
+rh0 = struct.pack(">BBBBI", 17, 4, 0, 2, 0) + bytes(15) + b"\x03" + bytes(15) + b"\x04"
+rh4 = struct.pack(">BBBBBBH", 17, 4, 4, 1, 1, 0, 0) + bytes(15) + b"\x05" + bytes(15) + b"\x06"
+ip6rt = [ip6(43, rh0 + udp6), ip6(43, rh4 + udp6), ip6(0, struct.pack(">BB", 43, 0) + bytes([1, 4, 0, 0, 0, 0]) + rh0 + udp6)]
+pcap(ip6rt, "ip6rt.pcap")
