@@ -81,13 +81,23 @@ fn bits(c: &mut Ctx, v: u32, table: &[(u32, &str)]) {
 }
 
 /// Neighbour-discovery options; Err on truncation.
-pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
+/// tcpdump's icmp6_opt_print: `Ok(false)` for its own stop at a short or
+/// malformed option (the caller then marks the packet truncated and returns
+/// normally); `Err` for a read past the capture inside an option.
+pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R<bool> {
     let mut cp = 0usize;
-    while resid > 0 && cp < d.len() {
+    while cp < d.len() {
+        // The length byte is checked before the remaining length.
+        if cp + 2 > d.len() {
+            return Ok(false);
+        }
+        if resid <= 0 {
+            return Ok(true);
+        }
         let t = u8_at(d, cp)?;
         let l = usize::from(u8_at(d, cp + 1)?);
         if l == 0 || cp + (l << 3) > d.len() {
-            return Err(Trunc);
+            return Ok(false);
         }
         c.s("\n\t  ");
         c.s(opt_name(t));
@@ -148,7 +158,7 @@ pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
                     c.s(" ");
                     match super::dns::name_at(c, d, p) {
                         Some(n) => p = n,
-                        None => return Err(Trunc),
+                        None => return Ok(false),
                     }
                 }
             }
@@ -172,7 +182,7 @@ pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
                     1 => {}
                     2 => a[..8].copy_from_slice(bytes(d, cp + 8, 8)?),
                     3 => a.copy_from_slice(bytes(d, cp + 8, 16)?),
-                    _ => return Err(Trunc),
+                    _ => return Ok(false),
                 }
                 c.s(" ");
                 c.ip6addr(&a);
@@ -191,7 +201,7 @@ pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
             _ => {
                 if c.opts.verbose <= 1 {
                     hex_only(&mut c.o, "\n\t  ", body, 0);
-                    return Ok(());
+                    return Ok(true);
                 }
             }
         }
@@ -200,6 +210,17 @@ pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
         }
         cp += l << 3;
         resid -= (l << 3) as isize;
+    }
+    Ok(true)
+}
+
+/// Options after a fixed part of `hdr` bytes; tcpdump's own stop in them ends
+/// the ICMPv6 print with ` [|icmp6]`.
+fn options_after(c: &mut Ctx, d: &[u8], hdr: usize, length: usize) -> R {
+    let resid = length as isize - hdr as isize;
+    if !options(c, d.get(hdr..).unwrap_or(&[]), resid)? {
+        c.proto = "icmp6";
+        c.trunc_mark();
     }
     Ok(())
 }
@@ -272,7 +293,6 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     let code = u8_at(d, 1)?;
     let oip = &d[8.min(d.len())..];
-    let resid = |hdr: usize| length as isize - hdr as isize;
     match t {
         1 => {
             c.s(", ");
@@ -401,7 +421,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         }
         133 => {
             if v > 0 {
-                options(c, &d[8.min(d.len())..], resid(8))?;
+                options_after(c, d, 8, length)?;
             }
         }
         134 => {
@@ -436,7 +456,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                 c.s("ms, retrans timer ");
                 c.dec(retrans);
                 c.s("ms");
-                options(c, &d[16.min(d.len())..], resid(16))?;
+                options_after(c, d, 16, length)?;
             }
         }
         135 => {
@@ -444,7 +464,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             c.s(", who has ");
             c.ip6addr(t);
             if v > 0 {
-                options(c, &d[24.min(d.len())..], resid(24))?;
+                options_after(c, d, 24, length)?;
             }
         }
         136 => {
@@ -464,16 +484,19 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                     ],
                 );
                 c.s("]");
-                options(c, &d[24.min(d.len())..], resid(24))?;
+                options_after(c, d, 24, length)?;
             }
         }
         137 => {
+            // Each address is read before its text is printed.
+            let dst = bytes(d, 24, 16)?;
             c.s(", ");
-            c.ip6addr(bytes(d, 24, 16)?);
+            c.ip6addr(dst);
+            let target = bytes(d, 8, 16)?;
             c.s(" to ");
-            c.ip6addr(bytes(d, 8, 16)?);
+            c.ip6addr(target);
             if v > 0 {
-                options(c, &d[40.min(d.len())..], resid(40))?;
+                options_after(c, d, 40, length)?;
             }
         }
         138 => icmp6_info::marked(c, |c| icmp6_info::router_renumbering(c, d))?,
@@ -517,9 +540,9 @@ fn mldv2_report(c: &mut Ctx, d: &[u8], len: usize) -> R {
                 return Ok(());
             }
             let ga = bytes(d, group + 4, 16)?;
-            let rt = u8_at(d, group)?;
             c.s(" [gaddr ");
             c.ip6addr(ga);
+            let rt = u8_at(d, group)?;
             c.s(" ");
             match rt {
                 1 => c.s("is_in"),
@@ -561,13 +584,19 @@ fn mldv2_query(c: &mut Ctx, d: &[u8], len: usize) -> R {
         c.dec(mrt);
         c.s("]");
     }
+    let ga = bytes(d, 8, 16)?;
     c.s(" [gaddr ");
-    c.ip6addr(bytes(d, 8, 16)?);
-    let nsrcs = usize::from(be16(d, 26)?);
+    c.ip6addr(ga);
+    // Fields are read in tcpdump's order, so a short capture stops at the
+    // same place.
     if c.opts.verbose > 0 {
         let sqrv = u8_at(d, 24)?;
         if sqrv & 0x08 != 0 {
             c.s(" sflag");
+        }
+        if sqrv & 0x07 != 0 {
+            c.s(" robustness=");
+            c.dec(sqrv & 0x07);
         }
         let qqic = u32::from(u8_at(d, 25)?);
         let qqi = if qqic < 128 {
@@ -575,13 +604,10 @@ fn mldv2_query(c: &mut Ctx, d: &[u8], len: usize) -> R {
         } else {
             ((qqic & 0x0f) | 0x10) << (((qqic & 0x70) >> 4) + 3)
         };
-        if sqrv & 0x07 != 0 {
-            c.s(" robustness=");
-            c.dec(sqrv & 0x07);
-        }
         c.s(" qqi=");
         c.dec(qqi);
     }
+    let nsrcs = usize::from(be16(d, 26)?);
     if len < 28 + nsrcs * 16 {
         c.s(" [invalid number of sources]]");
         return Ok(());
@@ -595,8 +621,9 @@ fn mldv2_query(c: &mut Ctx, d: &[u8], len: usize) -> R {
     } else if nsrcs > 0 {
         c.s(" {");
         for j in 0..nsrcs {
+            let a = bytes(d, 28 + j * 16, 16)?;
             c.s(" ");
-            c.ip6addr(bytes(d, 28 + j * 16, 16)?);
+            c.ip6addr(a);
         }
         c.s(" }");
     }

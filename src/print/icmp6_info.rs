@@ -572,5 +572,9 @@ pub(crate) fn mobile(c: &mut Ctx, d: &[u8], length: usize) -> R {
     if flags & 0x40 != 0 {
         c.s("O");
     }
-    super::icmp6::options(c, d.get(8..).unwrap_or(&[]), length as isize - 8)
+    if !super::icmp6::options(c, d.get(8..).unwrap_or(&[]), length as isize - 8)? {
+        c.proto = "icmp6";
+        c.trunc_mark();
+    }
+    Ok(())
 }
