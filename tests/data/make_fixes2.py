@@ -290,3 +290,7 @@ nd = [
           + struct.pack(">BBH", 2, 0, 0) + a16),
 ]
 pcap(nd, "icmp6nd.pcap")
+nd.append(icmp6(130, 0, struct.pack(">HH", 1000, 0) + a16))
+nd.append(icmp6(131, 0, struct.pack(">HH", 0, 0) + a16))
+nd.append(icmp6(132, 0, struct.pack(">HH", 0, 0) + a16))
+pcap(nd, "icmp6nd.pcap")
