@@ -190,7 +190,7 @@ fn mstp(c: &mut Ctx, d: &[u8], length: usize) -> R {
     Ok(())
 }
 
-/// The SPB (802.1aq) part after the MSTP one, at `off` (shown with -v).
+/// The 802.1aq (SPB) v4 part at `off`, shown with -v only.
 fn spb(c: &mut Ctx, d: &[u8], off: usize) -> R {
     if c.opts.verbose == 0 {
         return Ok(());
@@ -219,8 +219,6 @@ fn spb(c: &mut Ctx, d: &[u8], off: usize) -> R {
     for k in dg {
         c.o.hexw(u64::from(k), 8);
     }
-    // Agreement number, discarded number and flags; format and convention
-    // ids with their capabilities; edge count; agreement digest.
     let agr = u8_at(d, off + 53)?;
     let fmt = u8_at(d, off + 55)?;
     let con = u8_at(d, off + 56)?;
@@ -317,15 +315,15 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 return Ok(());
             }
             mstp(c, d, length)?;
-            if version == 4 {
-                let spb_len = usize::from(be16(d, 36 + mstp_len)?) + 2;
-                if length < 36 + mstp_len + spb_len || spb_len < 87 {
-                    c.invalid();
-                    return Ok(());
-                }
-                spb(c, d, 36 + mstp_len)?;
+            if version != 4 {
+                return Ok(());
             }
-            Ok(())
+            let spb_len = usize::from(be16(d, 36 + mstp_len)?) + 2;
+            if length < 36 + mstp_len + spb_len || spb_len < 87 {
+                c.invalid();
+                return Ok(());
+            }
+            spb(c, d, 36 + mstp_len)
         }
         _ => Ok(()),
     }

@@ -237,6 +237,7 @@ fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
             }
         }
         NLPID_Q933 => q933(c, p, rest)?,
+        0x81..=0x83 => super::super::osi::print(c, &d[hdr_len - 1..], rest + 1)?,
         NLPID_MFR => frf15(c, p, rest)?,
         NLPID_PPP => {
             super::super::ppp::print(c, p, rest)?;
@@ -427,7 +428,7 @@ fn q933_trunc(c: &mut Ctx, olen: usize, with_comma: bool) {
 
 /// ITU-T Q.933 (and its ANSI T1.617 Annex D form): call reference, message
 /// type, information elements.
-fn q933(c: &mut Ctx, d: &[u8], length: usize) -> R {
+pub(crate) fn q933(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "q.933";
     if !c.opts.link_header {
         c.s("Q.933");
