@@ -112,6 +112,7 @@ impl Gen<'_> {
                 ETHERTYPE_IPV6 => self.cmp(OffRel::LinkType, 0, BPF_B, 26),
                 _ => self.gen_false(),
             },
+            Dlt::Slip | Dlt::Frelay | Dlt::Juniper | Dlt::Arcnet => self.more_linktype(proto),
             Dlt::Opaque => {
                 let name = self.opts.linktype.name();
                 self.defer_error(&format!(
@@ -261,6 +262,9 @@ impl Gen<'_> {
         if self.is_wlan(true) {
             return Ok(self.wlan_hostop(&[0xff; 6], Some(Dir::Dst)));
         }
+        if let Some(f) = self.arcnet_broadcast() {
+            return Ok(f);
+        }
         if self.link.dlt != Dlt::En10mb {
             return Err(FilterError::new("not a broadcast link", span));
         }
@@ -276,6 +280,9 @@ impl Gen<'_> {
     pub fn ether_multicast(&mut self, span: Span) -> Result<Frag, FilterError> {
         if self.is_wlan(true) {
             return Ok(self.wlan_multicast());
+        }
+        if let Some(f) = self.arcnet_broadcast() {
+            return Ok(f);
         }
         if self.link.dlt != Dlt::En10mb {
             return Err(FilterError::new(

@@ -34,6 +34,10 @@ const PPP_PPPD_OUT: u32 = 0x01;
 impl Gen<'_> {
     /// OSI over 802.2 with network-layer protocol id `v`.
     pub fn iso_proto(&mut self, v: u32) -> Frag {
+        if self.link.dlt == Dlt::Frelay {
+            // The UI control byte and this NLPID (what `iso` tests for each).
+            return self.cmp(OffRel::LinkHdr, 2, BPF_H, (0x03 << 8) | v);
+        }
         let b0 = self.linktype(LLCSAP_ISONS);
         // Cisco HDLC puts a fudge byte before the protocol id.
         let at = u32::from(self.link.dlt == Dlt::CHdlc);
@@ -197,7 +201,10 @@ impl Gen<'_> {
     }
 
     /// `inbound` (`inbound == true`) / `outbound`.
-    pub fn direction(&mut self, inbound: bool, _span: Span) -> Result<Frag, FilterError> {
+    pub fn direction(&mut self, inbound: bool, span: Span) -> Result<Frag, FilterError> {
+        if let Some(f) = self.more_direction(inbound, span) {
+            return f;
+        }
         if self.link.dlt == Dlt::Pflog {
             return Ok(self.pflog_direction(inbound));
         }
