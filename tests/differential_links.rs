@@ -1,6 +1,9 @@
-//! Differential tests for the serial and WAN link types libpcap filters on:
-//! SLIP, BSD/OS SLIP, Frame Relay, ARCnet (BSD and Linux) and every Juniper
-//! pseudo-header. Every expression of the corpus (grammar/examples/, valid and
+//! Differential tests for the link types libpcap filters on beyond rfilter's
+//! core set: SLIP, BSD/OS SLIP, Frame Relay, ARCnet (BSD and Linux), every
+//! Juniper pseudo-header, the 802.2 LLC links (Token Ring, FDDI, ATM RFC 1483
+//! and CLIP, IP over Fibre Channel), BSD/OS PPP, OpenBSD enc, LocalTalk,
+//! Symantec firewall, Apple IP over IEEE 1394, NetBSD HDLC, BACnet MS/TP and
+//! netANALYZER. Every expression of the corpus (grammar/examples/, valid and
 //! rejected) and the expressions below, on each of those link types, against
 //! libpcap: wherever libpcap compiles, rfilter must compile and give libpcap's
 //! verdicts on the corpus of tests/common/link_corpus.rs, optimized and not, with
@@ -279,7 +282,19 @@ fn link_corpus_has_every_header_variant_and_truncations() {
             LinkType::Other(links::ARCNET | links::ARCNET_LINUX) => &[
                 "sc 0xd4", "sc 0xf0", "sc 0xd5", "sc 0xf1", "sc 0xc4", "dst 0 ",
             ],
-            _ => &["juniper MGC", "juniper MGD", "flags 0x1 ", "flags 0x0 "],
+            LinkType::Other(v) if links::JUNIPER_LINKTYPES.contains(&v) => {
+                &["juniper MGC", "juniper MGD", "flags 0x1 ", "flags 0x0 "]
+            }
+            LinkType::Other(v) if links::LLC_LINKTYPES.contains(&v) => &[
+                "llc link ipv4",
+                "llc link ipv6",
+                "llc link llc iso",
+                "llc link snap",
+            ],
+            LinkType::Other(103) => &["0x0021", "0x002d", "0x002f", "0x0057"],
+            LinkType::Other(109) => &["af 2 ", "af 10 ", "af 24 "],
+            LinkType::Other(165) => &["bacnet 55ff", "bacnet 55fe"],
+            _ => &["ipv4", "ipv6"],
         };
         for kind in kinds {
             assert!(
@@ -291,7 +306,7 @@ fn link_corpus_has_every_header_variant_and_truncations() {
 }
 
 #[test]
-fn rfilter_matches_libpcap_on_serial_and_wan_link_types() {
+fn rfilter_matches_libpcap_on_more_link_types() {
     let exprs = all_expressions();
     let mut t = Tally::default();
     let mut packets = 0;
@@ -303,7 +318,7 @@ fn rfilter_matches_libpcap_on_serial_and_wan_link_types() {
         }
     }
     println!(
-        "SLIP, Frame Relay, ARCnet and Juniper differential: {} expressions x {} link types \
+        "SLIP, Frame Relay, ARCnet, Juniper, LLC and other links differential: {} expressions x {} link types \
          ({packets} packets): {} compiled by both, {} refused by both, {} verdicts compared, \
          {} mismatches",
         exprs.len(),
@@ -318,16 +333,16 @@ fn rfilter_matches_libpcap_on_serial_and_wan_link_types() {
 }
 
 /// The expressions tell packets apart on each corpus: for most pairs libpcap
-/// can match at all, some full packets match and some do not (not the Juniper
-/// link types where libpcap has no payload offset, nor expressions for other
-/// links' headers).
+/// can match at all, some full packets match and some do not (not on the link
+/// types where libpcap has no payload offset; expressions for other links'
+/// headers never match).
 #[test]
 fn link_corpus_discriminates_the_link_expressions() {
     let mut considered = 0;
     let mut flat = Vec::new();
     for lt in linktypes() {
         if let LinkType::Other(v) = lt
-            && links::JUNIPER_NO_NETWORK.contains(&v)
+            && links::NO_NETWORK.contains(&v)
         {
             continue;
         }
@@ -401,4 +416,29 @@ fn without_register_init(prog: &[Insn]) -> &[Insn] {
     }
     let stores = prog[1..].iter().take_while(|i| i.code == 0x02).count();
     &prog[1 + stores..]
+}
+
+/// Savefiles give LINKTYPE values, libpcap reports DLT values: where they
+/// differ (ATM RFC 1483 100/11, ATM CLIP 106/19, BSD/OS SLIP 102/15, BSD/OS
+/// PPP 103/16), both compile to the same program.
+#[test]
+fn linktype_and_dlt_values_compile_alike() {
+    for (linktype, dlt) in [(100u16, 11u16), (106, 19), (102, 15), (103, 16)] {
+        for expr in [
+            "ip",
+            "tcp port 80",
+            "llc",
+            "iso",
+            "host 10.0.0.1",
+            "inbound",
+        ] {
+            let a = filter::compile(expr, &rfilter_options(LinkType::Other(linktype), true));
+            let b = filter::compile(expr, &rfilter_options(LinkType::Other(dlt), true));
+            match (a, b) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "`{expr}` on {linktype} and {dlt}"),
+                (Err(a), Err(b)) => assert_eq!(a.message, b.message, "`{expr}`"),
+                (a, b) => panic!("`{expr}` on {linktype}: {a:?}, on {dlt}: {b:?}"),
+            }
+        }
+    }
 }

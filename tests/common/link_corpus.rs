@@ -6,7 +6,7 @@
 //! network header (Frame Relay's at 0, Juniper's past a 4-byte cookie): the
 //! verdicts compared are libpcap's whatever they mean.
 
-use super::{Net, V4, all_net, be16, ipv4, llc_payloads, tcp};
+use super::{Net, V4, all_net, be16, chdlc_frames, en10mb_frames, ipv4, llc_payloads, tcp};
 
 /// LINKTYPE values of SLIP, BSD/OS SLIP, Frame Relay, ARCnet (BSD, Linux).
 pub const SLIP: u16 = 8;
@@ -21,15 +21,26 @@ pub const JUNIPER_LINKTYPES: [u16; 22] = [
     233, 234, 238,
 ];
 
-/// Juniper link types on which libpcap has no payload offset (ES, SERVICES,
-/// VP, ST, ISM, VS, SRX_E2E, FIBRECHANNEL, ATM_CEMIC): its network-layer
-/// loads wrap around to fixed nonsense offsets, so they never tell packets apart.
-pub const JUNIPER_NO_NETWORK: [u16; 9] = [132, 136, 183, 200, 194, 232, 233, 234, 238];
+/// Link types on which libpcap has no payload offset (Juniper ES, SERVICES,
+/// VP, ST, ISM, VS, SRX_E2E, FIBRECHANNEL, ATM_CEMIC; BACnet MS/TP): its
+/// network-layer loads wrap around to fixed nonsense offsets, so they never
+/// tell packets apart.
+pub const NO_NETWORK: [u16; 10] = [132, 136, 183, 200, 194, 232, 233, 234, 238, 165];
+
+/// LINKTYPE values of the 802.2 LLC links: Token Ring, FDDI, ATM RFC 1483,
+/// ATM CLIP, IP over Fibre Channel.
+pub const LLC_LINKTYPES: [u16; 5] = [6, 10, 100, 106, 122];
+
+/// BSD/OS PPP, OpenBSD enc, LocalTalk, Symantec firewall, Apple IP over IEEE
+/// 1394, NetBSD HDLC, BACnet MS/TP, netANALYZER and netANALYZER transparent.
+pub const OTHER_LINKTYPES: [u16; 9] = [103, 109, 114, 99, 138, 112, 165, 240, 241];
 
 /// Every link type of this corpus.
 pub fn more_linktypes() -> Vec<u16> {
     let mut v = vec![SLIP, SLIP_BSDOS, FRELAY, ARCNET, ARCNET_LINUX];
     v.extend(JUNIPER_LINKTYPES);
+    v.extend(LLC_LINKTYPES);
+    v.extend(OTHER_LINKTYPES);
     v
 }
 
@@ -42,6 +53,16 @@ pub fn frames(linktype: u16) -> Option<Vec<(String, Vec<u8>)>> {
         ARCNET => arcnet_frames(false),
         ARCNET_LINUX => arcnet_frames(true),
         v if JUNIPER_LINKTYPES.contains(&v) => juniper_frames(v),
+        v if LLC_LINKTYPES.contains(&v) => llc_link_frames(v),
+        103 => ppp_bsdos_frames(),
+        109 => enc_frames(),
+        114 => ltalk_frames(),
+        99 => type_field_frames(6, 44),
+        138 => type_field_frames(16, 18),
+        112 => chdlc_frames(),
+        165 => bacnet_frames(),
+        240 => netanalyzer_frames(4),
+        241 => netanalyzer_frames(12),
         _ => return None,
     })
 }
@@ -245,4 +266,169 @@ fn juniper_network_offset(linktype: u16) -> usize {
         133 | 164 => 12,
         _ => 4,
     }
+}
+
+/// The LLC header of a network packet: SNAP with its Ethernet type, or the
+/// LLC payload itself.
+fn llc_of(n: &Net) -> Vec<u8> {
+    if n.ethertype == 0 {
+        return n.bytes.clone();
+    }
+    let mut f = vec![0xaa, 0xaa, 0x03, 0, 0, 0];
+    f.extend(be16(n.ethertype));
+    f.extend(&n.bytes);
+    f
+}
+
+/// MAC addresses the frames use (those the expressions name among them).
+const MACS6: [[u8; 6]; 4] = [
+    [0x00, 0x11, 0x22, 0x33, 0x44, 0x55],
+    [0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb],
+    [0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
+    [0x01, 0x00, 0x5e, 0x00, 0x00, 0x01],
+];
+
+/// Token Ring (AC, FC, addresses), FDDI (FC, addresses), ATM (nothing) and IP
+/// over Fibre Channel (16-byte header, addresses at 2 and 10) before an LLC
+/// header: SNAP for network packets, the LLC corpus's payloads as they are.
+fn llc_link_frames(linktype: u16) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for (i, n) in payloads().into_iter().enumerate() {
+        let dst = MACS6[i % 4];
+        let src = MACS6[(i / 4 + 1) % 4];
+        let mut f = match linktype {
+            6 => vec![0x10, 0x40],
+            10 => vec![0x50],
+            122 => vec![0, 0],
+            _ => Vec::new(),
+        };
+        if linktype != 100 && linktype != 106 {
+            f.extend(dst);
+            if linktype == 122 {
+                f.extend([0, 0]);
+            }
+            f.extend(src);
+        }
+        f.extend(llc_of(&n));
+        out.push((format!("llc link {}", n.label), f));
+    }
+    out
+}
+
+/// BSD/OS PPP: a 24-byte header with the PPP protocol at 5 (IP, compressed
+/// and uncompressed VJ TCP, the others as libpcap maps Ethernet types).
+fn ppp_bsdos_frames() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for (i, n) in payloads().into_iter().enumerate() {
+        let proto: u16 = match (n.ethertype, i % 3) {
+            (0x0800, 1) => 0x002d,
+            (0x0800, 2) => 0x002f,
+            (0x0800, _) => 0x0021,
+            (0x86dd, _) => 0x0057,
+            (0x6003, _) => 0x0027,
+            (0x809b, _) => 0x0029,
+            (0, _) => 0x0023,
+            (et, _) => et,
+        };
+        let mut f = vec![(i % 2) as u8, 0xff, 0x03, 0, 0];
+        f.extend(be16(proto));
+        f.resize(24, 0);
+        f.extend(&n.bytes);
+        out.push((format!("ppp bsdos {proto:#06x} {}", n.label), f));
+    }
+    out
+}
+
+/// OpenBSD enc: address family (host byte order), SPI, flags, then the packet.
+fn enc_frames() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for (i, n) in payloads().into_iter().enumerate() {
+        let af: u32 = match (n.ethertype, i % 5) {
+            (_, 4) => 24,
+            (0x0800, _) => 2,
+            (0x86dd, _) => 10,
+            _ => 7,
+        };
+        let mut f = af.to_le_bytes().to_vec();
+        f.extend((i as u32).to_be_bytes());
+        f.extend([0, 0, 0, (i % 3) as u8]);
+        f.extend(&n.bytes);
+        out.push((format!("enc af {af} {}", n.label), f));
+    }
+    out
+}
+
+/// LocalTalk: LLAP destination, source and type, then whatever follows.
+fn ltalk_frames() -> Vec<(String, Vec<u8>)> {
+    payloads()
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut f = vec![(i % 256) as u8, 0x42, [1u8, 2, 0x81][i % 3]];
+            f.extend(&n.bytes);
+            (format!("ltalk {}", n.label), f)
+        })
+        .collect()
+}
+
+/// A header of `hdrlen` bytes with the Ethernet type at `at`, then the packet.
+fn type_field_frames(at: usize, hdrlen: usize) -> Vec<(String, Vec<u8>)> {
+    payloads()
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut f: Vec<u8> = (0..hdrlen).map(|k| (k + i) as u8).collect();
+            let et = if n.ethertype == 0 {
+                0xfefe
+            } else {
+                n.ethertype
+            };
+            f[at..at + 2].copy_from_slice(&be16(et));
+            f.extend(&n.bytes);
+            (format!("type {et:#06x} {}", n.label), f)
+        })
+        .collect()
+}
+
+/// BACnet MS/TP: the 55 ff preamble (a wrong one now and then), frame type,
+/// addresses, length, CRC, then bytes libpcap may read as a network header.
+fn bacnet_frames() -> Vec<(String, Vec<u8>)> {
+    payloads()
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let pre: [u8; 2] = if i % 7 == 3 {
+                [0x55, 0xfe]
+            } else {
+                [0x55, 0xff]
+            };
+            let mut f = pre.to_vec();
+            f.extend([(i % 8) as u8, 0x01, 0x7f, 0, 0x20, 0xaa]);
+            f.extend(&n.bytes);
+            (
+                format!("bacnet {:02x}{:02x} {}", pre[0], pre[1], n.label),
+                f,
+            )
+        })
+        .collect()
+}
+
+/// netANALYZER: a 4-byte pseudo-header (plus preamble and start delimiter
+/// when transparent) before every other Ethernet frame of the corpus.
+fn netanalyzer_frames(prefix: usize) -> Vec<(String, Vec<u8>)> {
+    en10mb_frames()
+        .into_iter()
+        .step_by(2)
+        .map(|(label, frame)| {
+            let mut f = vec![0x01, 0x00, 0x00, 0x00];
+            f.resize(prefix - 1, 0x55);
+            if prefix > 4 {
+                f.push(0xd5);
+            } else {
+                f.push(0x00);
+            }
+            f.extend(frame);
+            (format!("netanalyzer {label}"), f)
+        })
+        .collect()
 }

@@ -3,6 +3,7 @@
 
 use super::ip::*;
 use super::link::*;
+use super::linkmore::LlcLink;
 use super::offsets::{Dlt, OffRel, stmt};
 use super::{Frag, Gen};
 use crate::bpf::insn::*;
@@ -261,7 +262,24 @@ impl Gen<'_> {
                 }
             });
         }
-        if self.link.dlt != Dlt::En10mb {
+        if matches!(
+            self.link.dlt,
+            Dlt::Llc(LlcLink::TokenRing | LlcLink::Fddi | LlcLink::AtmRfc1483)
+        ) {
+            // libpcap takes every frame of these links for LLC.
+            let llc = self.gen_true();
+            return Ok(match kind {
+                None => llc,
+                Some(k) => {
+                    let b1 = self.llc_control(k);
+                    self.and(llc, b1)
+                }
+            });
+        }
+        // netANALYZER frames are Ethernet, but libpcap has no `llc` for them
+        // (unless inside Geneve, which makes the link layer Ethernet).
+        let netanalyzer = matches!(self.opts.linktype.dlt(), 240 | 241) && !self.link.is_geneve;
+        if self.link.dlt != Dlt::En10mb || netanalyzer {
             return Err(FilterError::new(
                 format!(
                     "'llc' not supported for {}",

@@ -47,6 +47,16 @@ pub enum Dlt {
     Juniper,
     /// ARCnet (BSD or Linux header): a one-byte system code says the protocol.
     Arcnet,
+    /// An 802.2 LLC header at the type field (Token Ring, FDDI, ATM, IP over FC).
+    Llc(super::linkmore::LlcLink),
+    /// BSD/OS PPP: the PPP protocol at 5 (compressed TCP counts as IP).
+    PppBsdos,
+    /// LocalTalk: AppleTalk and nothing else.
+    Ltalk,
+    /// An Ethernet type at a fixed offset and nothing else known.
+    TypeField,
+    /// BACnet MS/TP: protocol tests check only the preamble.
+    Bacnet,
     /// A link type whose header rfilter does not parse: only `len` and `link[...]`
     /// compile, as libpcap allows for the link types it cannot filter on.
     Opaque,
@@ -165,7 +175,7 @@ pub struct LinkState {
 impl LinkState {
     pub fn new(lt: LinkType) -> LinkState {
         let more = match lt {
-            LinkType::Other(v) => super::linkmore::layout(v),
+            LinkType::Other(_) => super::linkmore::layout(lt.dlt()),
             _ => None,
         };
         let (dlt, linktype, linkpl, nosnap) = if let Some(l) = &more {
@@ -177,11 +187,10 @@ impl LinkState {
             Dlt::Wlan(WlanHdr::Bare) => (AbsOff::fixed(0), AbsOff::pending(0), 8),
             Dlt::Wlan(_) => (AbsOff::pending(0), AbsOff::pending(0), 8),
             Dlt::Pflog => (AbsOff::fixed(0), AbsOff::pending(0), 0),
-            _ => (
-                AbsOff::fixed(0),
-                AbsOff::fixed(linkpl),
-                more.map_or(0, |l| l.nl),
-            ),
+            _ => match more {
+                Some(l) => (AbsOff::fixed(l.linkhdr), AbsOff::fixed(linkpl), l.nl),
+                None => (AbsOff::fixed(0), AbsOff::fixed(linkpl), 0),
+            },
         };
         LinkState {
             dlt,
