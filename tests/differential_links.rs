@@ -2,8 +2,8 @@
 //! core set: SLIP, BSD/OS SLIP, Frame Relay, ARCnet (BSD and Linux), every
 //! Juniper pseudo-header, the 802.2 LLC links (Token Ring, FDDI, ATM RFC 1483
 //! and CLIP, IP over Fibre Channel), BSD/OS PPP, OpenBSD enc, LocalTalk,
-//! Symantec firewall, Apple IP over IEEE 1394, NetBSD HDLC, BACnet MS/TP and
-//! netANALYZER. Every expression of the corpus (grammar/examples/, valid and
+//! Symantec firewall, Apple IP over IEEE 1394, NetBSD HDLC, BACnet MS/TP,
+//! netANALYZER and SunATM (with LANE and the ATM keywords). Every expression of the corpus (grammar/examples/, valid and
 //! rejected) and the expressions below, on each of those link types, against
 //! libpcap: wherever libpcap compiles, rfilter must compile and give libpcap's
 //! verdicts on the corpus of tests/common/link_corpus.rs, optimized and not, with
@@ -145,6 +145,48 @@ const LINK_EXPRS: &[&str] = &[
     "mopdl",
     "moprc",
     "decnet host 1.2",
+    "lane",
+    "lane and ip",
+    "lane and tcp port 80",
+    "lane and ether host 00:11:22:33:44:55",
+    "lane and ether src 66:77:88:99:aa:bb",
+    "lane and broadcast",
+    "lane and multicast",
+    "lane and llc",
+    "lane and vlan",
+    "lane and vlan 10 and ip",
+    "lane and lane",
+    "lane and vpi 1",
+    "not lane and ip",
+    "lane or ip6",
+    "vpi 0",
+    "vpi 1",
+    "vci 5",
+    "vci 16",
+    "vpi > 1",
+    "vpi >= 1",
+    "vpi < 2",
+    "vpi <= 0",
+    "vpi != 0",
+    "vpi = 7",
+    "vci > 300",
+    "vpi (0 or 2)",
+    "vci (3 or 4 or 5)",
+    "vpi 1 or 2",
+    "vpi",
+    "vpi 300",
+    "oam",
+    "oamf4",
+    "oamf4sc",
+    "oamf4ec",
+    "metac",
+    "bcc",
+    "sc",
+    "ilmic",
+    "connectmsg",
+    "metaconnect",
+    "connectmsg and not oam",
+    "vpi 0 and vci 5 and ip",
 ];
 
 fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
@@ -294,6 +336,7 @@ fn link_corpus_has_every_header_variant_and_truncations() {
             LinkType::Other(103) => &["0x0021", "0x002d", "0x002f", "0x0057"],
             LinkType::Other(109) => &["af 2 ", "af 10 ", "af 24 "],
             LinkType::Other(165) => &["bacnet 55ff", "bacnet 55fe"],
+            LinkType::Other(123) => &["sunatm llc", "lane le 0000", "lane le ff00", "q2931"],
             _ => &["ipv4", "ipv6"],
         };
         for kind in kinds {

@@ -32,8 +32,9 @@ pub const NO_NETWORK: [u16; 10] = [132, 136, 183, 200, 194, 232, 233, 234, 238, 
 pub const LLC_LINKTYPES: [u16; 5] = [6, 10, 100, 106, 122];
 
 /// BSD/OS PPP, OpenBSD enc, LocalTalk, Symantec firewall, Apple IP over IEEE
-/// 1394, NetBSD HDLC, BACnet MS/TP, netANALYZER and netANALYZER transparent.
-pub const OTHER_LINKTYPES: [u16; 9] = [103, 109, 114, 99, 138, 112, 165, 240, 241];
+/// 1394, NetBSD HDLC, BACnet MS/TP, netANALYZER and netANALYZER transparent,
+/// SunATM.
+pub const OTHER_LINKTYPES: [u16; 10] = [103, 109, 114, 99, 138, 112, 165, 240, 241, 123];
 
 /// Every link type of this corpus.
 pub fn more_linktypes() -> Vec<u16> {
@@ -61,6 +62,7 @@ pub fn frames(linktype: u16) -> Option<Vec<(String, Vec<u8>)>> {
         138 => type_field_frames(16, 18),
         112 => chdlc_frames(),
         165 => bacnet_frames(),
+        123 => sunatm_frames(),
         240 => netanalyzer_frames(4),
         241 => netanalyzer_frames(12),
         _ => return None,
@@ -431,4 +433,62 @@ fn netanalyzer_frames(prefix: usize) -> Vec<(String, Vec<u8>)> {
             (format!("netanalyzer {label}"), f)
         })
         .collect()
+}
+
+/// SunATM: flags with the protocol type (LLC 2, LANE 1, others) in the low
+/// nibble, VPI, VCI (the signalling and OAM circuits among them), then an LLC
+/// PDU, a LANE frame (LE header 0000 before an Ethernet frame, or an ff00 LE
+/// control frame), or a Q.2931 message.
+fn sunatm_frames() -> Vec<(String, Vec<u8>)> {
+    const CIRCUITS: [(u8, u16); 10] = [
+        (0, 1),
+        (0, 2),
+        (0, 3),
+        (0, 4),
+        (0, 5),
+        (0, 16),
+        (1, 32),
+        (2, 5),
+        (0, 100),
+        (7, 3),
+    ];
+    let mut out = Vec::new();
+    let ether = en10mb_frames();
+    for (i, n) in payloads().into_iter().enumerate() {
+        let (vpi, vci) = CIRCUITS[i % CIRCUITS.len()];
+        let mut f = vec![0x82, vpi];
+        f.extend(vci.to_be_bytes());
+        f.extend(llc_of(&n));
+        out.push((format!("sunatm llc vpi {vpi} vci {vci} {}", n.label), f));
+    }
+    for (i, (label, frame)) in ether.into_iter().enumerate().step_by(3) {
+        let (vpi, vci) = CIRCUITS[i % CIRCUITS.len()];
+        let le: [u8; 2] = if i % 5 == 2 {
+            [0xff, 0x00]
+        } else {
+            [0x00, 0x00]
+        };
+        let mut f = vec![0x01, vpi];
+        f.extend(vci.to_be_bytes());
+        f.extend(le);
+        f.extend(frame);
+        out.push((
+            format!("sunatm lane le {:02x}{:02x} {label}", le[0], le[1]),
+            f,
+        ));
+    }
+    // Q.2931 signalling: every message type on the signalling circuits.
+    for (i, msg) in [0x05u8, 0x02, 0x07, 0x0f, 0x4d, 0x5a, 0x01, 0x6e]
+        .iter()
+        .enumerate()
+    {
+        for &(vpi, vci) in &CIRCUITS[..6] {
+            let proto = [0x00u8, 0x03, 0x05][i % 3];
+            let mut f = vec![proto, vpi];
+            f.extend(vci.to_be_bytes());
+            f.extend([0x09, 0x03, 0x00, 0x00, 0x01, *msg, 0x80, 0x00, 0x05]);
+            out.push((format!("sunatm q2931 msg {msg:#x} vpi {vpi} vci {vci}"), f));
+        }
+    }
+    out
 }

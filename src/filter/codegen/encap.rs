@@ -414,7 +414,7 @@ impl Gen<'_> {
     /// `gen_geneve_ll_check`); `None` elsewhere.
     pub fn prevlinkhdr_check(&mut self) -> Option<Frag> {
         if !self.link.is_geneve {
-            return None;
+            return self.lane_data_check();
         }
         let (Some(h), Some(p)) = (self.link.off_linkhdr.reg, self.link.off_linkpl.reg) else {
             return None;

@@ -65,7 +65,13 @@ impl Gen<'_> {
             return self.and(b0, b1);
         }
         match self.link.dlt {
-            Dlt::En10mb => self.ether_linktype(proto),
+            Dlt::En10mb => {
+                let b1 = self.ether_linktype(proto);
+                match self.lane_data_check() {
+                    Some(b0) => self.and(b0, b1),
+                    None => b1,
+                }
+            }
             Dlt::LinuxSll => self.sll_linktype(proto),
             // libpcap 1.10 compares the protocol field directly, LLC SAPs included.
             Dlt::LinuxSll2 => self.cmp(OffRel::LinkType, 0, BPF_H, proto),
@@ -120,7 +126,8 @@ impl Gen<'_> {
             | Dlt::PppBsdos
             | Dlt::Ltalk
             | Dlt::TypeField
-            | Dlt::Bacnet => self.more_linktype(proto),
+            | Dlt::Bacnet
+            | Dlt::SunAtm => self.more_linktype(proto),
             Dlt::Opaque => {
                 let name = self.opts.linktype.name();
                 self.defer_error(&format!(

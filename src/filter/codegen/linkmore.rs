@@ -148,6 +148,14 @@ pub fn layout(dlt: i32) -> Option<Layout> {
         138 => l(Dlt::TypeField, Some(16), 18, 0, 0),
         112 => l(Dlt::CHdlc, Some(2), 4, 0, 0),
         165 => l(Dlt::Bacnet, None, NOT_SET, NOT_SET, NOT_SET),
+        // The LLC header after the 4-byte pseudo-header.
+        123 => l(
+            Dlt::SunAtm,
+            Some(super::atm::OFF_PAYLOAD),
+            super::atm::OFF_PAYLOAD,
+            8,
+            3,
+        ),
         // Ethernet behind a 4-byte pseudo-header (and, transparent, the
         // preamble and start delimiter).
         240 => Layout {
@@ -195,6 +203,7 @@ impl Gen<'_> {
             Dlt::Juniper => self.mcmp(OffRel::LinkHdr, 0, BPF_W, JUNIPER_MAGIC, 0xffff_ff00),
             Dlt::Bacnet => self.mcmp(OffRel::LinkHdr, 0, BPF_W, BACNET_PREAMBLE, 0xffff_0000),
             Dlt::Llc(_) => self.llc_linktype(proto),
+            Dlt::SunAtm => self.sunatm_linktype(proto),
             Dlt::Ltalk => self.uncond(proto == ETHERTYPE_ATALK),
             // Assumed to be an Ethernet type, as libpcap does.
             Dlt::TypeField => self.cmp(OffRel::LinkType, 0, BPF_H, proto),

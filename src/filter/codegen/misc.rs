@@ -262,12 +262,18 @@ impl Gen<'_> {
                 }
             });
         }
-        if matches!(
+        let llc_links = matches!(
             self.link.dlt,
             Dlt::Llc(LlcLink::TokenRing | LlcLink::Fddi | LlcLink::AtmRfc1483)
-        ) {
-            // libpcap takes every frame of these links for LLC.
-            let llc = self.gen_true();
+        );
+        if llc_links || self.link.dlt == Dlt::SunAtm {
+            // libpcap takes every frame of the LLC links for LLC; SunATM says
+            // so in its pseudo-header.
+            let llc = if llc_links {
+                self.gen_true()
+            } else {
+                self.atm_llc()
+            };
             return Ok(match kind {
                 None => llc,
                 Some(k) => {

@@ -22,11 +22,13 @@
 //! - `qualified`: dispatch of `[proto] [dir] [type] id` primitives;
 //! - `registers`: zeroing of scratch registers read before any store;
 //! - `pflog`: OpenBSD pf log headers;
+//! - `atm`: SunATM pseudo-header tests and LANE;
 //! - `linkmore`: SLIP, Frame Relay, Juniper and ARCnet headers;
 //! - `wlan`: 802.11 frame control and address tests, and the run-time header
 //!   lengths of the 802.11 link types.
 
 mod arith;
+mod atm;
 mod encap;
 mod frag;
 mod ip;
@@ -224,6 +226,7 @@ impl<'o> Gen<'o> {
             PrimKind::WlanType { value, mask } => self.p80211_type(*value, *mask, span),
             PrimKind::WlanDir(d) => self.p80211_dir(*d, span),
             PrimKind::Pf(t) => self.pf_test(t, span),
+            PrimKind::Atm(t) => self.atm_test(t, span),
         }
     }
 }

@@ -57,6 +57,8 @@ pub enum Dlt {
     TypeField,
     /// BACnet MS/TP: protocol tests check only the preamble.
     Bacnet,
+    /// SunATM: LLC-encapsulated protocols behind the ATM pseudo-header.
+    SunAtm,
     /// A link type whose header rfilter does not parse: only `len` and `link[...]`
     /// compile, as libpcap allows for the link types it cannot filter on.
     Opaque,
@@ -170,6 +172,10 @@ pub struct LinkState {
     pub is_geneve: bool,
     /// `vlan` primitives compiled so far (only the first may use ancillary data).
     pub vlan_depth: u32,
+    /// The link type is SunATM (ATM tests compile, `lane` or not).
+    pub atm: bool,
+    /// A `lane` has been compiled: the link layer is LANE's emulated Ethernet.
+    pub lane: bool,
 }
 
 impl LinkState {
@@ -202,6 +208,8 @@ impl LinkState {
             label_stack_depth: 0,
             is_geneve: false,
             vlan_depth: 0,
+            atm: dlt == Dlt::SunAtm,
+            lane: false,
         }
     }
 
