@@ -156,6 +156,12 @@ const LINK_EXPRS: &[&str] = &[
     "lane and vlan",
     "lane and vlan 10 and ip",
     "lane and lane",
+    "not (lane and lane) and ether proto 0x800",
+    "lane and lane and lane and ip",
+    "pppoes and lane and ip",
+    "lane and pppoes and ip",
+    "lane and mpls and ip",
+    "lane and geneve and ip",
     "lane and vpi 1",
     "not lane and ip",
     "lane or ip6",
@@ -484,4 +490,76 @@ fn linktype_and_dlt_values_compile_alike() {
             }
         }
     }
+}
+
+/// Random combinations of the expressions libpcap accepts on each link type
+/// (joined with and/or/not and parentheses): `lane`, `vlan`, `mpls`, `pppoes`
+/// and `geneve` change the offsets of what follows them, so order and mixture
+/// matter. RFILTER_FUZZ_COUNT / RFILTER_FUZZ_SEED change the search.
+#[test]
+fn rfilter_matches_libpcap_on_random_link_expressions() {
+    let env = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let count = env("RFILTER_FUZZ_COUNT", 60) as usize;
+    let seed = env("RFILTER_FUZZ_SEED", 1483);
+    let exprs = all_expressions();
+    let mut t = Tally::default();
+    for (n, lt) in linktypes().into_iter().enumerate() {
+        let samples = corpus::samples(lt);
+        let atoms: Vec<&String> = exprs
+            .iter()
+            .filter(|e| libpcap_program(e, lt, false).is_ok())
+            .collect();
+        // This file's expressions weigh as much as the rest of the corpus.
+        let ours: Vec<&String> = atoms
+            .iter()
+            .copied()
+            .filter(|e| LINK_EXPRS.contains(&e.as_str()))
+            .collect();
+        let mut rng = corpus::Rng::new(seed + n as u64);
+        let mut pick = |rng: &mut corpus::Rng| {
+            let from = if rng.below(2) == 0 { &ours } else { &atoms };
+            from[rng.below(from.len())].clone()
+        };
+        fn build(
+            rng: &mut corpus::Rng,
+            pick: &mut dyn FnMut(&mut corpus::Rng) -> String,
+            depth: usize,
+        ) -> String {
+            if depth == 0 || rng.below(10) < 3 {
+                return format!("({})", pick(rng));
+            }
+            match rng.below(4) {
+                0 => format!("not {}", build(rng, pick, depth - 1)),
+                1 => format!(
+                    "{} or {}",
+                    build(rng, pick, depth - 1),
+                    build(rng, pick, depth - 1)
+                ),
+                _ => format!(
+                    "{} and {}",
+                    build(rng, pick, depth - 1),
+                    build(rng, pick, depth - 1)
+                ),
+            }
+        }
+        for _ in 0..count {
+            let expr = build(&mut rng, &mut pick, 3);
+            check(&expr, lt, &samples, &mut t);
+        }
+    }
+    println!(
+        "random expressions on {} link types: {} compiled by both, {} refused by both, {} verdicts, {} mismatches",
+        linktypes().len(),
+        t.compiled,
+        t.refused,
+        t.verdicts,
+        t.failures.len()
+    );
+    assert!(t.compiled > count * 20, "only {} compiled", t.compiled);
+    assert!(t.failures.is_empty(), "{}", summarize(&t.failures));
 }

@@ -50,8 +50,9 @@ impl Gen<'_> {
         self.and(b0, b1)
     }
 
-    /// After `lane`: an Ethernet frame of LANE data, not an LE control frame
-    /// (libpcap's `gen_prevlinkhdr_check`, at the outer header).
+    /// After `lane` straight over SunATM: an Ethernet frame of LANE data, not
+    /// an LE control frame (libpcap's `gen_prevlinkhdr_check`, at the outer
+    /// header).
     pub fn lane_data_check(&mut self) -> Option<Frag> {
         if !self.link.lane || self.link.is_geneve {
             return None;
@@ -169,8 +170,11 @@ impl Gen<'_> {
                     let b = self.atm_prototype(PT_LANE);
                     // (At 6 from the packet's start, however often `lane` is said.)
                     let hdr = OFF_PAYLOAD + 2;
+                    // Only LANE straight over SunATM gets the LE control
+                    // check (libpcap's previous link type is then SunATM;
+                    // after a second `lane` it is Ethernet).
+                    self.link.lane = self.link.dlt == Dlt::SunAtm;
                     self.link.dlt = Dlt::En10mb;
-                    self.link.lane = true;
                     self.link.off_linkhdr = AbsOff::fixed(hdr);
                     self.link.off_linktype = Some(AbsOff::fixed(hdr + 12));
                     self.link.off_linkpl = AbsOff::fixed(hdr + 14);

@@ -174,7 +174,8 @@ pub struct LinkState {
     pub vlan_depth: u32,
     /// The link type is SunATM (ATM tests compile, `lane` or not).
     pub atm: bool,
-    /// A `lane` has been compiled: the link layer is LANE's emulated Ethernet.
+    /// The link layer is LANE's emulated Ethernet straight over SunATM (one
+    /// `lane` compiled, not more).
     pub lane: bool,
 }
 
