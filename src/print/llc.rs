@@ -136,6 +136,10 @@ pub(crate) fn print(
         super::stp::print(c, p, length)?;
         return Ok(Ok(hdrlen));
     }
+    if ssap == 0xfe && dsap == 0xfe && control == LLC_UI {
+        super::osi::print(c, p, length)?;
+        return Ok(Ok(hdrlen));
+    }
     if ssap == LLCSAP_IP && dsap == LLCSAP_IP && control == LLC_UI {
         super::ip::print(c, p, length)?;
         return Ok(Ok(hdrlen));
@@ -268,7 +272,9 @@ pub(crate) fn snap(
         c.s(": ");
     }
     let p = &d[5..];
-    if (oui == 0 || oui == 0xf8) && super::ether::ethertype_print(c, et, p, length - 5)? {
+    let addrs = (!src.is_empty() && !dst.is_empty()).then_some((src, dst));
+    if (oui == 0 || oui == 0xf8) && super::ether::ethertype_print_from(c, et, p, length - 5, addrs)?
+    {
         return Ok(Some(true));
     }
     if oui == 0x00000c {
@@ -324,7 +330,7 @@ fn snap_header(c: &mut Ctx, oui: u32, et: u16) {
     }
     c.s(if oui == 0 { "ethertype " } else { "pid " });
     let name = match oui {
-        0 => super::ether::ethertype_name(et),
+        0 | 0xf8 | 0x080007 => super::ether::ethertype_name(et),
         0x00000c => cisco_pid_name(et),
         _ => None,
     };

@@ -53,7 +53,9 @@ mod dhcp6;
 mod dns;
 mod eapol;
 mod eigrp;
+pub mod esp_sa;
 mod ether;
+mod forces;
 mod gpe;
 mod hex;
 mod hncp;
@@ -67,8 +69,10 @@ mod ip6;
 mod ipmisc;
 mod ipx;
 mod isakmp;
+mod isis_ext;
 mod krb;
 mod l2misc;
+mod l2proto;
 mod l2tp;
 mod ldp;
 mod link;
@@ -87,6 +91,7 @@ mod names;
 mod nfs;
 mod olsr;
 mod openflow;
+mod osi;
 mod ospf;
 mod ospf6;
 mod otv;
@@ -179,6 +184,8 @@ pub struct PrintOptions {
     pub asdot: bool,
     /// `-T TYPE`: payloads read as TYPE whatever their ports.
     pub packet_type: Option<packettype::PacketType>,
+    /// `-E`: ESP security associations to decrypt with.
+    pub esp: Option<std::sync::Arc<esp_sa::EspSecrets>>,
 }
 
 impl PrintOptions {
@@ -204,6 +211,7 @@ impl PrintOptions {
             localnet: None,
             nfs_raw_handles: args.nfs_raw_handles,
             mesh_headers: args.mesh_headers,
+            esp: None,
         }
     }
 
