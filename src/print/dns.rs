@@ -527,7 +527,8 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
             }
         }
         104 => {
-            if printn(c, m, cp, len) {
+            let cut_short = printn(c, m, cp, len);
+            if cut_short {
                 return None;
             }
         }
