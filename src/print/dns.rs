@@ -527,8 +527,8 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
             }
         }
         104 => {
-            let cut_short = printn(c, m, cp, len);
-            if cut_short {
+            let stopped = printn(c, m, cp, len);
+            if stopped {
                 return None;
             }
         }

@@ -361,6 +361,7 @@ pub(crate) fn ethertype_print_from(
         0x88ca => l2::tipc::print(c, d)?,
         0x8899 => l2::realtek::print(c, d, addrs)?,
         0x80f3 => l2::aarp::print(c, d, length)?,
+        0x809b => l2::atalk::print_et1(c, d, length)?,
         ETHERTYPE_IP => super::ip::print(c, d, length)?,
         ETHERTYPE_IPV6 => super::ip6::print(c, d, length)?,
         ETHERTYPE_ARP | ETHERTYPE_REVARP => super::arp::print(c, d, length)?,

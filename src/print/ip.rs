@@ -273,13 +273,15 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R<bool> {
             0 => return Ok(true),
             // tcpdump reads hops up to the claimed length even past a short
             // option, so the rest of the header is passed along.
-            68 | 7 | 137 | 131 => {
-                let complete = if code == 68 {
-                    print_ts(c, cp, olen)?
-                } else {
-                    print_route(c, cp, olen)?
-                };
-                if !complete {
+            68 => {
+                let whole = print_ts(c, cp, olen)?;
+                if !whole {
+                    return Ok(false);
+                }
+            }
+            7 | 137 | 131 => {
+                let whole = print_route(c, cp, olen)?;
+                if !whole {
                     return Ok(false);
                 }
             }

@@ -273,8 +273,8 @@ pub(crate) fn snap(
     }
     let p = &d[5..];
     let addrs = (!src.is_empty() && !dst.is_empty()).then_some((src, dst));
-    if (oui == 0 || oui == 0xf8) && super::ether::ethertype_print_from(c, et, p, length - 5, addrs)?
-    {
+    let ether_oui = oui == 0 || oui == 0xf8 || (oui == 0x080007 && et == 0x809b);
+    if ether_oui && super::ether::ethertype_print_from(c, et, p, length - 5, addrs)? {
         return Ok(Some(true));
     }
     if oui == 0x00000c {
