@@ -90,7 +90,7 @@ fn fuzzed_common_protocols() {
 const FIXES: Suite = Suite {
     dir: "mixed",
     names: &[
-        "dnsrr", "arpmore", "mptcp1", "ipopts", "icmpext", "rplopts", "icmp6nd",
+        "dnsrr", "arpmore", "mptcp1", "ipopts", "icmpext", "rplopts", "icmp6nd", "ip6ext",
     ],
 };
 
@@ -150,6 +150,14 @@ fn rpl_options() {
 #[test]
 fn icmp6_nd_options() {
     FIXES.golden("icmp6nd");
+}
+
+/// IPv6 hop-by-hop and destination options of every kind (home address,
+/// jumbo twice, router alert), routing headers of types 0, 2, 3 and 4 at every
+/// length.
+#[test]
+fn ip6_extension_headers() {
+    FIXES.golden("ip6ext");
 }
 
 #[test]

@@ -12,8 +12,6 @@ struct Jumbo {
     hop_by_hop: bool,
     /// The IPv6 payload length field is 0.
     zero_payload_length: bool,
-    /// A Jumbo Payload option was met already.
-    seen: bool,
     /// The payload length a valid option gives.
     length: Option<u32>,
 }
@@ -23,6 +21,8 @@ struct Jumbo {
 fn opt_print(c: &mut Ctx, d: &[u8], jumbo: &mut Jumbo) -> R<bool> {
     let v = c.opts.verbose > 0;
     let len = d.len();
+    // tcpdump counts Jumbo Payload options per header.
+    let mut seen = false;
     let mut i = 0;
     while i < len {
         let t = u8_at(d, i)?;
@@ -84,26 +84,48 @@ fn opt_print(c: &mut Ctx, d: &[u8], jumbo: &mut Jumbo) -> R<bool> {
                 }
                 let j = be32(d, i + 2)?;
                 // tcpdump's verdicts on the option, in its order.
-                let why = if !jumbo.hop_by_hop {
-                    " - not a hop-by-hop option"
-                } else if jumbo.seen {
+                let why = if seen {
                     " - already seen"
+                } else if !jumbo.hop_by_hop {
+                    " - not a hop-by-hop option"
                 } else if !jumbo.zero_payload_length {
-                    jumbo.seen = true;
                     " - payload len != 0"
                 } else if j < 65536 {
-                    jumbo.seen = true;
                     " - < 65536"
                 } else {
-                    jumbo.seen = true;
+                    // The payload length is known from here on.
+                    jumbo.zero_payload_length = false;
                     jumbo.length = Some(j);
                     ""
                 };
+                seen = true;
                 if v {
                     c.s("(jumbo: ");
                     c.dec(j);
                     c.s(why);
                     c.s(") ");
+                }
+            }
+            0xc9 => {
+                if len - i < 18 {
+                    c.s("(homeaddr: trunc)");
+                    return Ok(false);
+                }
+                let l = u8_at(d, i + 1)?;
+                if l < 16 {
+                    c.s("(homeaddr: invalid len ");
+                    c.dec(l);
+                    c.s(")");
+                    return Ok(false);
+                }
+                if v {
+                    let a = bytes(d, i + 2, 16)?;
+                    c.s("(homeaddr: ");
+                    c.ip6addr(a);
+                    if l > 16 && !sub_options(c, d.get(i + 18..i + optlen).unwrap_or(&[]))? {
+                        return Ok(false);
+                    }
+                    c.s(")");
                 }
             }
             _ => {
@@ -131,6 +153,38 @@ fn opt_print(c: &mut Ctx, d: &[u8], jumbo: &mut Jumbo) -> R<bool> {
     Ok(true)
 }
 
+/// The sub-options of a Home Address option (tcpdump's ip6_sopt_print);
+/// `Ok(false)` when one is malformed.
+fn sub_options(c: &mut Ctx, d: &[u8]) -> R<bool> {
+    let len = d.len();
+    let mut i = 0;
+    while i < len {
+        let t = u8_at(d, i)?;
+        let optlen = if t == 0 {
+            1
+        } else if i + 1 < len {
+            usize::from(u8_at(d, i + 1)?) + 2
+        } else {
+            return Ok(false);
+        };
+        if i + optlen > len {
+            return Ok(false);
+        }
+        match t {
+            0 => c.s(", pad1"),
+            1 => c.s(", padn"),
+            _ => {
+                c.s(", sopt_type 0x");
+                c.o.hexw(u64::from(t), 2);
+                c.s(": len=");
+                c.dec(u8_at(d, i + 1)?);
+            }
+        }
+        i += optlen;
+    }
+    Ok(true)
+}
+
 /// Hop-by-hop or destination options header; returns its length, or None when
 /// tcpdump stops inside it (after printing its truncation mark).
 fn opts_header(
@@ -147,7 +201,8 @@ fn opts_header(
         return Ok(None);
     };
     c.s(name);
-    if !opt_print(c, &h[2..], jumbo)? {
+    // Destination options are only looked at with -v.
+    if (jumbo.hop_by_hop || c.opts.verbose > 0) && !opt_print(c, &h[2..], jumbo)? {
         c.trunc_mark();
         return Ok(None);
     }
@@ -182,9 +237,9 @@ fn routing<'a>(c: &mut Ctx, d: &'a [u8]) -> R<Option<Route<'a>>> {
                 c.o.hex(u64::from(rsv));
             }
             if len % 2 == 1 {
-                c.s(" [length ");
+                c.s(" (invalid length ");
                 c.dec(len as u64);
-                c.s("]");
+                c.s(")");
                 c.invalid();
                 return Ok(None);
             }
@@ -213,19 +268,25 @@ fn routing<'a>(c: &mut Ctx, d: &'a [u8]) -> R<Option<Route<'a>>> {
             let tag = be16(d, 6)?;
             c.s(", tag=");
             c.o.hex(u64::from(tag));
-            let mut first = None;
-            for i in 0..=last_entry {
+            if len % 2 == 1 {
+                c.s(" (invalid length ");
+                c.dec(len as u64);
+                c.s(")");
+                c.invalid();
+                return Ok(None);
+            }
+            // The header length says how many segments there are.
+            for i in 0..len / 2 {
                 let a = bytes(d, 8 + 16 * i, 16)?;
                 c.s(", [");
                 c.dec(i as u64);
                 c.s("]");
                 c.ip6addr(a);
-                if i == 0 {
-                    first = Some(a);
-                }
             }
             c.s(") ");
-            Ok(Some(((len + 1) << 3, first)))
+            // The final destination is the first segment, wherever the
+            // header's length ends.
+            Ok(Some(((len + 1) << 3, d.get(8..24))))
         }
         _ => {
             c.s(" (unknown type)");
@@ -281,7 +342,6 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let mut jumbo = Jumbo {
         hop_by_hop: false,
         zero_payload_length: plen == 0,
-        seen: false,
         length: None,
     };
     let mut nh = d[6];
@@ -315,6 +375,7 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let mut advance = 40usize;
     let mut fragmented = false;
     let mut ck_dst = dst;
+    let mut found_hbh = false;
     while pos < d.len() {
         if len < advance {
             // The payload length ends inside the header chain: tcpdump's own
@@ -341,6 +402,17 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
                     ("DSTOPT ", "dstopt")
                 };
                 jumbo.hop_by_hop = nh == 0;
+                // RFC 8200: one hop-by-hop header, right after the IPv6 header.
+                if nh == 0 && (found_hbh || pos != 40) {
+                    c.s(if found_hbh {
+                        "[The Hop-by-Hop Options header was already found]"
+                    } else {
+                        "[The Hop-by-Hop Options header don't follow the IPv6 header]"
+                    });
+                    c.invalid();
+                    return Ok(());
+                }
+                found_hbh |= nh == 0;
                 let header = opts_header(c, cp, name, proto, &mut jumbo)?;
                 // Checked even when the header was cut short, as tcpdump does.
                 if nh == 0 && plen == 0 && jumbo.length.is_none() {

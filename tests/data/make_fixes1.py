@@ -14,7 +14,9 @@
   interface identification objects (RFC 5837), unknown classes, bad lengths;
 - rplopts.pcap: RPL DIO/DAO/DAO-ACK with pad1, padN and other options, short ones;
 - icmp6nd.pcap: ICMPv6 of every type with short bodies, unreachable-port quotes of
-  every next header, neighbour-discovery options of every type and length.
+  every next header, neighbour-discovery options of every type and length;
+- ip6ext.pcap: IPv6 hop-by-hop and destination options of every kind, routing
+  headers of types 0, 2, 3 and 4 at every length.
 The tests only read the files and compare rfilter's output with tcpdump's.
 
 usage: python3 tests/data/make_fixes1.py tests/data/mixed   (needs scapy)
@@ -404,10 +406,38 @@ def icmp6nd():
     return stamp(out)
 
 
+def ip6ext():
+    rng = random.Random(2)
+    out = []
+
+    def pkt(nh, ext, payload=b"\0\x14\0\x50" + bytes(16)):
+        ip = struct.pack(">IHBB16s16s", 0x60000000, len(ext) + len(payload), nh, 64,
+                         bytes(15) + b"\1", bytes(15) + b"\2")
+        return Ether(dst=MAC["dst"], src=MAC["src"], type=0x86dd) / Raw(ip + ext + payload)
+    # Hop-by-hop and destination options of every kind tcpdump knows (home
+    # address with sub-options, jumbo twice, router alert), valid or not.
+    opts = [b"\0", b"\1\0", b"\1\4\0\0\0\0", b"\5\2\0\0", b"\5\3\0\0\0", b"\xc2\4\0\1\0\0",
+            b"\xc2\4\0\0\1\0", b"\xc9\x10" + bytes(range(16)), b"\xc9\x14" + bytes(range(16)) + b"\0\1\0\0",
+            b"\xc9\x13" + bytes(range(16)) + b"\x07\1\1", b"\xc9\x0e" + bytes(14), b"\x63\4\1\2\3\4",
+            b"\x04\1\5", b"\xee\2\0\0", b"\x7f"]
+    for nh in (0, 60):
+        for _ in range(150):
+            body = b"".join(rng.choice(opts) for _ in range(rng.randint(1, 4)))
+            pad = -(2 + len(body)) % 8
+            body += (b"\1" + bytes([pad - 2]) + bytes(pad - 2)) if pad >= 2 else b"\0" * pad
+            out.append(pkt(nh, bytes([6, (2 + len(body)) // 8 - 1]) + body))
+    # Routing headers of types 0, 2, 3 and 4 (segment routing) of every length.
+    for ty in (0, 2, 4, 3):
+        for ln in (0, 1, 2, 3, 4, 6):
+            for seg in (0, 1, 5):
+                out.append(pkt(43, bytes([6, ln, ty, seg]) + bytes([2, 0x80, 0x12, 0x34]) + bytes(range(8 * ln))))
+    return stamp(out)
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
-    for fn in (dnsrr, arpmore, dhcpmore, mptcp1, ipopts, icmpext, rplopts, icmp6nd):
+    for fn in (dnsrr, arpmore, dhcpmore, mptcp1, ipopts, icmpext, rplopts, icmp6nd, ip6ext):
         wrpcap(os.path.join(outdir, fn.__name__ + ".pcap"), fn())
 
 
