@@ -106,6 +106,7 @@ mod sctp;
 mod serial;
 mod sflow;
 mod sip;
+mod slip;
 mod slow;
 mod snmp;
 mod snmp_mib;
@@ -273,6 +274,8 @@ pub(crate) struct Ctx {
     /// Nesting depth of network-layer printers (IP in IP, GRE, ICMP quotes), capped
     /// so that a crafted packet cannot exhaust the stack.
     pub depth: u32,
+    /// SLIP's Van Jacobson header state (tcpdump keeps it across packets).
+    pub slip: slip::VjState,
 }
 
 /// Deepest encapsulation printed; deeper layers show as truncated.
@@ -384,6 +387,7 @@ impl<W: Write> Printer<W> {
                 nfs: nfs::XidMap::default(),
                 rx: rx::CallCache::default(),
                 depth: 0,
+                slip: slip::VjState::default(),
             },
             linktype,
             out,
