@@ -30,7 +30,9 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
         LinkType::Other(163) => super::wifi::avs(c, d, len),
         LinkType::Other(192) => super::wifi::ppi(c, d, len),
         LinkType::Other(8) => super::slip::print(c, d, len),
-        LinkType::Other(102) => super::slip::print_bsdos(c, d, len),
+        LinkType::Other(15 | 102) => super::slip::print_bsdos(c, d, len),
+        LinkType::Other(123) => super::atm::sunatm(c, d, len),
+        LinkType::Other(11 | 100) => super::atm::rfc1483(c, d, len),
         LinkType::Other(v) => {
             super::linkmore::print(c, u32::from(v), d, len).unwrap_or_else(|| {
                 unsupported(c, d);
