@@ -38,15 +38,10 @@ pub(crate) fn sunatm(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     let vpi = u8_at(d, 1)?;
     let vci = be16(d, 2)?;
     c.ll_hdr_len = 4;
-    let h = pdu(
-        c,
-        vpi,
-        vci,
-        traffic,
-        &d[4..],
-        (length as u32).wrapping_sub(4) as usize,
-    )?;
-    Ok(4 + h)
+    let length = (length as u32).wrapping_sub(4) as usize;
+    // tcpdump's -x skips only the pseudo-header here, whatever follows.
+    pdu(c, vpi, vci, traffic, &d[4..], length)?;
+    Ok(4)
 }
 
 /// DLT_ATM_RFC1483 (LINKTYPE 100): an LLC header, a Cisco-style NLPID, or an
@@ -120,7 +115,7 @@ fn cnlpid(c: &mut Ctx, d: &[u8], length: usize) -> R {
             c.dec(length as u64);
             if length > 1 {
                 let n = length.min(d.len());
-                super::hex::hex_and_ascii(&mut c.o, "\n\t", &d[..n], 0);
+                super::hex::hex_only(&mut c.o, "\n\t", &d[..n], 0);
             }
         }
     }
@@ -146,6 +141,59 @@ fn nlpid_name(v: u8) -> Option<&'static str> {
         0x8e => "IPv6",
         _ => return None,
     })
+}
+
+/// tcpdump's names of the RFC 2684 bridged protocol ids (SNAP OUI 0x0080c2).
+pub(crate) fn bridged_pid_name(pid: u16) -> Option<&'static str> {
+    Some(match pid {
+        0x0001 => "Ethernet + FCS",
+        0x0007 => "Ethernet w/o FCS",
+        0x0002 => "802.4 + FCS",
+        0x0008 => "802.4 w/o FCS",
+        0x0003 => "Token Ring + FCS",
+        0x0009 => "Token Ring w/o FCS",
+        0x0004 => "FDDI + FCS",
+        0x000a => "FDDI w/o FCS",
+        0x0005 => "802.6 + FCS",
+        0x000b => "802.6 w/o FCS",
+        0x000e => "BPDU",
+        _ => return None,
+    })
+}
+
+/// An RFC 2684 bridged frame behind SNAP (OUI 0x0080c2): `pad` bytes of
+/// padding (2 after an LLC header, none in Frame Relay), then an Ethernet,
+/// Token Ring or FDDI frame, or a bridge PDU. `None` for a protocol id
+/// tcpdump does not decode.
+pub(crate) fn bridged(c: &mut Ctx, pid: u16, d: &[u8], length: usize, pad: usize) -> R<Option<()>> {
+    let skip = match pid {
+        0x0001 | 0x0007 | 0x0003 | 0x0009 => pad,
+        0x0004 | 0x000a => pad + 1,
+        0x000e => {
+            super::stp::print(c, d, length)?;
+            return Ok(Some(()));
+        }
+        _ => return Ok(None),
+    };
+    let frame = d.get(skip..).ok_or(Trunc)?;
+    let length = length.wrapping_sub(skip);
+    match pid {
+        0x0001 | 0x0007 => {
+            super::ether::print(c, frame, length)?;
+        }
+        // The Token Ring and FDDI printers, by their DLTs.
+        0x0003 | 0x0009 => {
+            if let Some(r) = super::linkmore::print(c, 6, frame, length) {
+                r?;
+            }
+        }
+        _ => {
+            if let Some(r) = super::linkmore::print(c, 10, frame, length) {
+                r?;
+            }
+        }
+    }
+    Ok(Some(()))
 }
 
 /// An LLC-encapsulated PDU; undecoded ones are dumped. Returns the LLC
@@ -296,12 +344,16 @@ fn lane(c: &mut Ctx, d: &[u8], length: usize) -> R {
         }
         return Ok(());
     }
-    if c.opts.link_header {
+    let frame = &d[2..];
+    let length = length.wrapping_sub(2);
+    // The LEC id shows (with or without -e) once the Ethernet header is
+    // known to be there.
+    if length >= frame.len() && frame.len() >= 14 {
         c.s("lecid:");
         c.o.hex(u64::from(header));
         c.s(" ");
     }
-    super::ether::print(c, &d[2..], length.wrapping_sub(2))?;
+    super::ether::print(c, frame, length)?;
     Ok(())
 }
 

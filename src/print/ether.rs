@@ -276,6 +276,8 @@ pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R
         0x8863 | 0x8864 | 0x3c12 | 0x3c13 => super::pppoe::print(c, d, length)?,
         0x8847 | 0x8848 => super::mpls::print(c, d, length)?,
         0x888e => super::eapol::print(c, d, length)?,
+        0x809b => super::atalk::ethertalk(c, d, length, true)?,
+        0x80f3 => super::atalk::aarp(c, d, length)?,
         0x894f => super::gpe::nsh(c, d, length)?,
         0x8137 => {
             c.s("(NOV-ETHII) ");

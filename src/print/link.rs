@@ -31,6 +31,7 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
         LinkType::Other(192) => super::wifi::ppi(c, d, len),
         LinkType::Other(8) => super::slip::print(c, d, len),
         LinkType::Other(15 | 102) => super::slip::print_bsdos(c, d, len),
+        LinkType::Other(114) => super::atalk::ltalk(c, d, len),
         LinkType::Other(123) => super::atm::sunatm(c, d, len),
         LinkType::Other(11 | 100) => super::atm::rfc1483(c, d, len),
         LinkType::Other(v) => {
@@ -322,6 +323,7 @@ fn null(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     match af {
         2 => super::ip::print(c, p, length)?,
         24 | 28 | 30 => super::ip6::print(c, p, length)?,
+        16 => super::atalk::print(c, p, length)?,
         _ => {
             if !c.opts.link_header {
                 null_header(c, af, full);

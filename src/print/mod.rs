@@ -40,6 +40,7 @@ mod ah;
 mod ahcp;
 mod aodv;
 mod arp;
+mod atalk;
 mod atm;
 mod autorp;
 mod babel;

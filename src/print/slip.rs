@@ -151,11 +151,13 @@ fn link_header(c: &mut Ctx, d: &[u8], ip: &[u8], length: u32) -> R {
 }
 
 /// One changed field: a byte, or a zero byte then two bytes. Returns the
-/// offset after it.
+/// offset tcpdump goes on from: past the three-byte form, but still at a
+/// one-byte form (tcpdump does not step over it, so the next field reads the
+/// same byte).
 fn change(c: &mut Ctx, label: &str, h: &[u8], at: usize) -> R<usize> {
     let (v, next) = match u8_at(h, at)? {
         0 => (be16(h, at + 1)?, at + 3),
-        b => (u16::from(b), at + 1),
+        b => (u16::from(b), at),
     };
     c.s(" ");
     c.s(label);
@@ -163,11 +165,11 @@ fn change(c: &mut Ctx, label: &str, h: &[u8], at: usize) -> R<usize> {
     Ok(next)
 }
 
-/// The window change, which is signed.
+/// The window change, which is signed (offsets as for [`change`]).
 fn window_change(c: &mut Ctx, h: &[u8], at: usize) -> R<usize> {
     let (v, next) = match u8_at(h, at)? {
         0 => (be16(h, at + 1)? as i16, at + 3),
-        b => (i16::from(b), at + 1),
+        b => (i16::from(b), at),
     };
     c.s(if v >= 0 { " W+" } else { " W" });
     c.o.extend_from_slice(v.to_string().as_bytes());
