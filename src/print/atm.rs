@@ -60,8 +60,9 @@ pub(crate) fn rfc1483(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     let mut off = 0;
     if !matches!(llc, 0xaaaa03 | 0xfefe03 | 0x060603) {
         if c.opts.link_header {
-            for i in 0..4 {
-                c.o.hexw(u64::from(be32(d, i * 4)?), 8);
+            let words = [be32(d, 0)?, be32(d, 4)?, be32(d, 8)?, be32(d, 12)?];
+            for (i, w) in words.iter().enumerate() {
+                c.o.hexw(u64::from(*w), 8);
                 if i == 1 || i == 3 {
                     c.s(" ");
                 }
@@ -175,7 +176,12 @@ pub(crate) fn bridged(c: &mut Ctx, pid: u16, d: &[u8], length: usize, pad: usize
         }
         _ => return Ok(None),
     };
-    let frame = d.get(skip..).ok_or(Trunc)?;
+    let Some(frame) = d.get(skip..) else {
+        // tcpdump marks the SNAP header truncated and counts it decoded.
+        c.proto = "snap";
+        c.trunc_mark();
+        return Ok(Some(()));
+    };
     let length = length.wrapping_sub(skip);
     match pid {
         0x0001 | 0x0007 => {
@@ -329,12 +335,13 @@ fn lane(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "lane";
     let header = be16(d, 0)?;
     if header == 0xff00 {
+        // tcpdump reads the whole control header before printing any of it.
+        let (proto, vers, op) = (u8_at(d, 2)?, u8_at(d, 3)?, be16(d, 4)?);
         c.s("lec: proto ");
-        c.o.hex(u64::from(u8_at(d, 2)?));
+        c.o.hex(u64::from(proto));
         c.s(" vers ");
-        c.o.hex(u64::from(u8_at(d, 3)?));
+        c.o.hex(u64::from(vers));
         c.s(" ");
-        let op = be16(d, 4)?;
         match lec_opcode_name(op) {
             Some(n) => c.s(n),
             None => {
