@@ -1,9 +1,10 @@
 //! Golden tests for the link types and old protocols of `src/print/slip.rs`,
-//! `atm.rs` and `atalk.rs`: SLIP (with Van Jacobson compressed and
+//! `atm.rs`, `atalk.rs` and `decnet.rs`: SLIP (with Van Jacobson compressed and
 //! uncompressed TCP headers under -e), SunATM and RFC 1483 ATM (Q.2931
 //! signalling, OAM cells, ILMI, LANE, LLC/SNAP, RFC 2684 bridging, Cisco
 //! NLPID), and AppleTalk (DDP, NBP, ATP, AARP) over Ethernet, SNAP,
-//! LocalTalk, BSD loopback and ARCnet. rfilter against the tcpdump binary,
+//! LocalTalk, BSD loopback and ARCnet, and DECnet. rfilter against the
+//! tcpdump binary,
 //! line by line, over the captures in tests/data/links/ (written by
 //! tests/data/make_links.py), over every truncation of each packet (from the
 //! first byte, so the link headers are cut too), and over mutated packets
@@ -25,6 +26,7 @@ const SUITE: Suite = Suite {
         "ltalk",
         "null-atalk",
         "arcnet-atalk",
+        "decnet",
     ],
 };
 
@@ -154,6 +156,16 @@ fn ltalk() {
 fn atalk_null_arcnet() {
     golden("null-atalk");
     golden("arcnet-atalk");
+}
+
+/// DECnet: short and long data headers with padding and every flag, NSP
+/// data, interrupt, link service (every flow control form), acknowledgements,
+/// connect and disconnect messages (every reason form), and the routing
+/// control messages (init, verification, test, level 1 and 2 routing, router
+/// and endnode hellos, unknown), short and truncated ones.
+#[test]
+fn decnet() {
+    golden("decnet");
 }
 
 /// Mutated link and protocol headers of every capture against tcpdump: every

@@ -278,6 +278,7 @@ pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R
         0x888e => super::eapol::print(c, d, length)?,
         0x809b => super::atalk::ethertalk(c, d, length, true)?,
         0x80f3 => super::atalk::aarp(c, d, length)?,
+        0x6003 => super::decnet::print(c, d, length)?,
         0x894f => super::gpe::nsh(c, d, length)?,
         0x8137 => {
             c.s("(NOV-ETHII) ");

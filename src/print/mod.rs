@@ -51,6 +51,7 @@ mod bootp;
 mod cdp;
 mod cisco;
 mod cnfp;
+mod decnet;
 mod dhcp6;
 mod dns;
 mod eapol;

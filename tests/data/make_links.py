@@ -330,6 +330,99 @@ def ltalk():
     pcap("arcnet-atalk", 129, arc)
 
 
+# ---------------------------------------------------------------- DECnet
+def decnet():
+    DN = lambda a, n: (a << 10) | n
+    mac = b"\xaa\x00\x04\x00\x01\x04"
+
+    def frame(body, pad=0, declen=None):
+        if pad:
+            body = bytes([0x80 | pad]) + bytes(pad - 1) + body
+        n = len(body) if declen is None else declen
+        return ether(mac, mac, 0x6003, struct.pack("<H", n) + body)
+
+    def short(nsp, flags=0x02 | 0x20, dst=DN(1, 2), src=DN(3, 4), visits=5):
+        return struct.pack("<BHHB", flags, dst, src, visits) + nsp
+
+    def long(nsp, flags=0x06 | 0x08 | 0x10):
+        return (bytes([flags, 0, 0]) + b"\xaa\x00\x04\x00" + struct.pack("<H", DN(2, 7)) + bytes(2)
+                + b"\xaa\x00\x04\x00" + struct.pack("<H", DN(5, 9)) + bytes([0, 3, 0, 0]) + nsp)
+
+    def nsp(flags, dst=8195, src=8196, rest=b""):
+        return struct.pack("<BHH", flags, dst, src) + rest
+
+    w = lambda *v: struct.pack("<%dH" % len(v), *v)
+    pkts = []
+    nsps = [
+        nsp(0x60, rest=w(0x8000 | 5, 0xa000 | 2, 7) + b"data"),
+        nsp(0x20, rest=w(0x9000 | 5, 0xb000 | 2, 7)),
+        nsp(0x00, rest=w(0x8001, 0x0003)),
+        nsp(0x40, rest=w(0x0009)),
+        nsp(0x40, rest=b"\x01"),
+        nsp(0x30, rest=w(0x8000 | 1, 0xa000 | 1, 4)),
+        nsp(0x30, rest=w(0x0004)),
+        nsp(0x10, rest=w(0x8000 | 1, 0xa000 | 2, 3) + b"\x00\x00"),
+        nsp(0x10, rest=w(0x9000 | 1, 0xb000 | 2, 3) + b"\x01\x05"),
+        nsp(0x10, rest=w(0x0003, 0, 0) + b"\x02\x05"),
+        nsp(0x10, rest=w(0x0003, 0, 0) + b"\x03\x05"),
+        nsp(0x10, rest=w(0x0003, 0, 0) + b"\x04\x07"),
+        nsp(0x10, rest=w(0x0003, 0, 0) + b"\x0c\x07"),
+        nsp(0x10, rest=w(0x0003)),
+        nsp(0x50, rest=w(1)),
+        nsp(0x04, rest=w(0x8000 | 9, 0xa000 | 2)),
+        nsp(0x04, rest=w(0x9000 | 9, 0xb000 | 2)),
+        nsp(0x14, rest=w(0x8000 | 3, 0xa000 | 21)),
+        nsp(0x14, rest=w(0x0003, 0)),
+        nsp(0x24),
+        nsp(0x34),
+        nsp(0x04, rest=w(0x8000)),
+        nsp(0x18, dst=0, rest=b"\x01\x03" + w(16403) + b"obj"),
+        nsp(0x68, dst=0, rest=b"\x05\x02" + w(1000)),
+        nsp(0x28, rest=b"\x09\x00" + w(16403) + b"\x00"),
+        nsp(0x28, rest=b"\x01\x01" + w(500) + b"\x03abc"),
+        nsp(0x38, rest=w(0) + b"\x00"),
+        nsp(0x38, rest=w(38) + b"\x02xy"),
+        nsp(0x38, rest=w(77) + b"\x00"),
+        nsp(0x48, rest=w(42)),
+        nsp(0x48, rest=w(41)),
+        nsp(0x08),
+        nsp(0x0c),
+        b"\x60\x01",
+    ]
+    for i, n in enumerate(nsps):
+        pkts.append(frame(short(n, visits=i)))
+    pkts.append(frame(long(nsps[0])))
+    pkts.append(frame(long(nsps[15]), pad=3))
+    pkts.append(frame(short(nsps[2], flags=0x02 | 0x08 | 0x10 | 0x20), pad=1))
+    pkts.append(frame(bytes([0x42]) + bytes(10)))
+    pkts.append(frame(bytes([0x04]) + bytes(10)))
+    pkts.append(frame(long(b"")[:15]))
+    # Routing control messages.
+    pkts.append(frame(b"\x01" + w(DN(1, 5)) + b"\x07" + w(1498) + b"\x02\x00\x00" + w(15) + b"\x00"))
+    pkts.append(frame(b"\x01" + w(DN(1, 5)) + b"\x0a" + w(1498) + b"\x02\x00\x00" + w(15) + b"\x00"))
+    pkts.append(frame(b"\x01" + w(DN(1, 5))))
+    pkts.append(frame(b"\x03" + w(DN(1, 6)) + b"\x11\x00\x00"))
+    pkts.append(frame(b"\x05" + w(DN(1, 7)) + b"\xaa\xaa\xaa"))
+    pkts.append(frame(b"\x13" + w(DN(1, 7)) + b"\x0a\x00\x00"))
+    pkts.append(frame(b"\x05\x00"))
+    routes = w(3, 1, (2 << 10) | 4) + w(2000, 9, 5) + w(1, 1, 1)
+    pkts.append(frame(b"\x07" + w(DN(1, 8)) + b"\x00" + w(3, 1, (2 << 10) | 4, 1, 10, 7) + w(0xffff)))
+    pkts.append(frame(b"\x09" + w(DN(1, 9)) + b"\x00" + routes + w(0xffff)))
+    pkts.append(frame(b"\x0b\x02\x00\x00" + mac[:4] + w(DN(1, 10)) + b"\x21" + w(1498) + b"\x40\x00" + w(15) + b"\x00" + b"elist"))
+    pkts.append(frame(b"\x0b\x02\x00\x00" + mac[:4] + w(DN(1, 10)) + b"\x46" + w(1498) + b"\x40\x00" + w(15) + b"\x00"))
+    pkts.append(frame(b"\x0d\x02\x00\x00" + mac[:4] + w(DN(1, 1)) + b"\x03" + w(16434) + b"\x00" + bytes(8) + mac[:4] + w(DN(1, 3)) + w(10) + b"\x00\x02"))
+    pkts.append(frame(b"\x0d\x02\x00\x00" + mac[:4]))
+    pkts.append(frame(b"\x0f" + bytes(9)))
+    pkts.append(frame(b"\x0f" + bytes(9), declen=40))
+    f = frame(b"\x0f" + bytes(30))
+    pkts.append((f[:30], len(f)))
+    f = frame(b"\x0b\x02\x00\x00" + mac[:4] + w(DN(1, 10)) + b"\x21" + w(1498) + b"\x40\x00" + w(15) + b"\x00")
+    pkts.append((f[:28], len(f)))
+    pkts.append(frame(b"\x02", declen=3))
+    pkts.append(frame(short(b"")[:5], declen=20))
+    pcap("decnet", 1, pkts)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     slip()
@@ -337,3 +430,4 @@ if __name__ == "__main__":
     rfc1483()
     ethertalk()
     ltalk()
+    decnet()
