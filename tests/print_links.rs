@@ -3,7 +3,8 @@
 //! uncompressed TCP headers under -e), SunATM and RFC 1483 ATM (Q.2931
 //! signalling, OAM cells, ILMI, LANE, LLC/SNAP, RFC 2684 bridging, Cisco
 //! NLPID), and AppleTalk (DDP, NBP, ATP, AARP) over Ethernet, SNAP,
-//! LocalTalk, BSD loopback and ARCnet, and DECnet. rfilter against the
+//! LocalTalk, BSD loopback and ARCnet, DECnet, and Apple's PKTAP. rfilter
+//! against the
 //! tcpdump binary,
 //! line by line, over the captures in tests/data/links/ (written by
 //! tests/data/make_links.py), over every truncation of each packet (from the
@@ -27,6 +28,7 @@ const SUITE: Suite = Suite {
         "null-atalk",
         "arcnet-atalk",
         "decnet",
+        "pktap",
     ],
 };
 
@@ -166,6 +168,13 @@ fn atalk_null_arcnet() {
 #[test]
 fn decnet() {
     golden("decnet");
+}
+
+/// PKTAP: Ethernet, loopback, raw IP, SLIP and nested PKTAP packets, DLTs
+/// without a printer, records without a packet, bad header lengths.
+#[test]
+fn pktap() {
+    golden("pktap");
 }
 
 /// Mutated link and protocol headers of every capture against tcpdump: every

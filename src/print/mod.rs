@@ -97,6 +97,7 @@ pub mod out;
 mod overlay;
 pub mod packettype;
 mod pim;
+mod pktap;
 mod ppp;
 mod pppoe;
 mod radius;

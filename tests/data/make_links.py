@@ -423,6 +423,31 @@ def decnet():
     pcap("decnet", 1, pkts)
 
 
+# ---------------------------------------------------------------- PKTAP
+def pktap():
+    def hdr(dlt, rectype=1, hdrlen=108):
+        h = struct.pack("<III", hdrlen, rectype, dlt) + b"en0".ljust(24, b"\0")
+        h += struct.pack("<IIIII", 0, 2, 14, 0, 321) + b"curl".ljust(20, b"\0")
+        h += struct.pack("<IHHI", 0, 6, 0, 321) + b"curl".ljust(20, b"\0")
+        return h + bytes(hdrlen - 108)
+
+    pkts = []
+    pkts.append(hdr(1) + ether(MAC1, MAC2, 0x0800, udp(b"pktap")))
+    pkts.append(hdr(0) + struct.pack("<I", 2) + udp(b"null"))
+    pkts.append(hdr(12) + udp(b"raw"))
+    pkts.append(hdr(12, hdrlen=112) + udp(b"raw, longer header"))
+    pkts.append(hdr(147) + b"user0 data")
+    pkts.append(hdr(999) + b"no such dlt")
+    pkts.append(hdr(1, rectype=0))
+    pkts.append(hdr(1, rectype=7) + b"x")
+    pkts.append(hdr(1, hdrlen=108)[:8] + struct.pack("<I", 1) + bytes(10))
+    pkts.append(struct.pack("<III", 50, 1, 1) + bytes(120))
+    pkts.append(struct.pack("<III", 500, 1, 1) + bytes(120))
+    pkts.append(hdr(258) + hdr(1) + ether(MAC1, MAC2, 0x0806, bytes(28)))
+    pkts.append(hdr(8) + bytes([0, 0x45]) + bytes(14) + udp(b"slip"))
+    pcap("pktap", 258, pkts)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     slip()
@@ -431,3 +456,4 @@ if __name__ == "__main__":
     ethertalk()
     ltalk()
     decnet()
+    pktap()
