@@ -1,15 +1,14 @@
 //! Golden tests for the link types and old protocols of `src/print/slip.rs`,
-//! `atm.rs`, `atalk.rs` and `decnet.rs`: SLIP (with Van Jacobson compressed and
-//! uncompressed TCP headers under -e), SunATM and RFC 1483 ATM (Q.2931
-//! signalling, OAM cells, ILMI, LANE, LLC/SNAP, RFC 2684 bridging, Cisco
-//! NLPID), and AppleTalk (DDP, NBP, ATP, AARP) over Ethernet, SNAP,
-//! LocalTalk, BSD loopback and ARCnet, DECnet, and Apple's PKTAP. rfilter
-//! against the
-//! tcpdump binary,
-//! line by line, over the captures in tests/data/links/ (written by
-//! tests/data/make_links.py), over every truncation of each packet (from the
-//! first byte, so the link headers are cut too), and over mutated packets
-//! (against tcpdump, and many more that must only never panic).
+//! `atm.rs`, `atalk.rs`, `decnet.rs`, `pktap.rs` and `enc.rs`: SLIP (with Van
+//! Jacobson compressed and uncompressed TCP headers under -e), SunATM and RFC
+//! 1483 ATM (Q.2931 signalling, OAM cells, ILMI, LANE, LLC/SNAP, RFC 2684
+//! bridging, Cisco NLPID), AppleTalk (DDP, NBP, ATP, AARP) over Ethernet,
+//! SNAP, LocalTalk, BSD loopback and ARCnet, DECnet, Apple's PKTAP and
+//! OpenBSD's enc. rfilter against the tcpdump binary, line by line, over the
+//! captures in tests/data/links/ (written by tests/data/make_links.py), over
+//! every truncation of each packet (from the first byte, so the link headers
+//! are cut too), and over mutated packets (against tcpdump, and many more
+//! that must only never panic).
 mod print_support;
 
 use print_support::suite::{CUT_FLAGS, FLAGS, Suite};
@@ -29,6 +28,7 @@ const SUITE: Suite = Suite {
         "arcnet-atalk",
         "decnet",
         "pktap",
+        "enc",
     ],
 };
 
@@ -175,6 +175,13 @@ fn decnet() {
 #[test]
 fn pktap() {
     golden("pktap");
+}
+
+/// OpenBSD enc: every flag combination, both byte orders of the capturing
+/// host, IPv4, IPv6 and other families, a short header.
+#[test]
+fn enc() {
+    golden("enc");
 }
 
 /// Mutated link and protocol headers of every capture against tcpdump: every

@@ -33,6 +33,7 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
         LinkType::Other(15 | 102) => super::slip::print_bsdos(c, d, len),
         LinkType::Other(114) => super::atalk::ltalk(c, d, len),
         LinkType::Other(149 | 258) => super::pktap::print(c, d, len),
+        LinkType::Other(109) => super::enc::print(c, d, len),
         LinkType::Other(123) => super::atm::sunatm(c, d, len),
         LinkType::Other(11 | 100) => super::atm::rfc1483(c, d, len),
         LinkType::Other(v) => {

@@ -56,6 +56,7 @@ mod dhcp6;
 mod dns;
 mod eapol;
 mod eigrp;
+mod enc;
 mod ether;
 mod gpe;
 mod hex;

@@ -448,6 +448,22 @@ def pktap():
     pcap("pktap", 258, pkts)
 
 
+# ---------------------------------------------------------------- ENC
+def enc():
+    def hdr(af, flags, spi=0x1234abcd, big=False):
+        e = ">" if big else "<"
+        return struct.pack(e + "I", af) + struct.pack(">I", spi) + struct.pack(e + "I", flags)
+
+    pkts = []
+    for af, flags, big in [(2, 0, False), (2, 0x0400, False), (2, 0x0800, False), (2, 0x0c00, False),
+                           (2, 0x1c00, False), (2, 0x1000, False), (24, 0x0400, False), (28, 0x0800, True),
+                           (2, 0x0c00, True), (30, 0, True), (99, 0x0400, False)]:
+        payload = ipv6_udp(b"six") if af in (24, 28, 30) else udp(b"enc")
+        pkts.append(hdr(af, flags, big=big) + payload)
+    pkts.append(hdr(2, 0)[:11])
+    pcap("enc", 109, pkts)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     slip()
@@ -457,3 +473,4 @@ if __name__ == "__main__":
     ltalk()
     decnet()
     pktap()
+    enc()
