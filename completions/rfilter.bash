@@ -23,7 +23,7 @@ _rfilter() {
 
     case "${cmd}" in
         rfilter)
-            opts="-i -D -L -p -Q -B -J -j -I -c -s -Z -d -O -F -y -n -f -N -e -v -q -t -x -X -A -# -b -H -u -S -l -K -T -r -V -w -U -C -G -W -z -h --interface --list-interfaces --list-data-link-types --no-promiscuous-mode --direction --buffer-size --list-time-stamp-types --time-stamp-type --monitor-mode --count --immediate-mode --snapshot-length --relinquish-privileges --no-optimize --linktype --time-stamp-precision --micro --nano --number --absolute-tcp-sequence-numbers --dont-verify-checksums --print --packet-buffered --version --help"
+            opts="-i -D -L -p -Q -B -J -j -I -c -s -Z -d -O -F -y -n -f -N -e -E -v -q -t -x -X -A -# -b -H -u -S -l -K -T -r -V -w -U -C -G -W -z -h --interface --list-interfaces --list-data-link-types --no-promiscuous-mode --direction --buffer-size --list-time-stamp-types --time-stamp-type --monitor-mode --count --immediate-mode --snapshot-length --relinquish-privileges --no-optimize --linktype --time-stamp-precision --micro --nano --number --absolute-tcp-sequence-numbers --dont-verify-checksums --print --packet-buffered --version --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -90,6 +90,10 @@ _rfilter() {
                     return 0
                     ;;
                 -y)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -E)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -143,6 +143,13 @@ pub struct Args {
     #[arg(short = 'e', help_heading = OUTPUT)]
     pub link_header: bool,
 
+    /// Decrypt IPsec ESP with SECRET: "[SPI@ADDR ]ALGO:KEY" items separated by
+    /// commas, or "file NAME" (one item a line). ALGO: 3des-cbc, aes128-cbc,
+    /// aes192-cbc or aes256-cbc, with -hmac96 when a 12-byte ICV follows; KEY: 0x
+    /// and hex digits, or the key itself
+    #[arg(short = 'E', value_name = "SECRET", help_heading = OUTPUT)]
+    pub esp_secret: Option<String>,
+
     /// More verbose output; -vv and -vvv for more still (checksums, options)
     #[arg(short = 'v', action = ArgAction::Count, help_heading = OUTPUT)]
     pub verbose: u8,
@@ -176,8 +183,8 @@ pub struct Args {
     pub hex_ascii: u8,
 
     /// Print each packet in ASCII
-    #[arg(short = 'A', help_heading = OUTPUT)]
-    pub ascii: bool,
+    #[arg(short = 'A', action = ArgAction::Count, help_heading = OUTPUT)]
+    pub ascii: u8,
 
     /// Print a packet number at the start of each line
     #[arg(short = '#', long = "number", help_heading = OUTPUT)]

@@ -165,8 +165,8 @@ fn pcap_copies_match_tcpdump() {
     let input = write(&dir, "sll.pcap", &f);
     assert_copy_matches_tcpdump(&input, &[]);
     // Records longer than the header's snapshot length are cut to it, as libpcap
-    // does; a 0 snapshot length means the maximum.
-    for snaplen in [100, 0] {
+    // does; a 0 or negative one means the maximum, a larger one stays as given.
+    for snaplen in [100, 0, 942_984, 0x8000_0001] {
         let mut f = pcap_header(true, false, snaplen, 1);
         for p in sample_packets(10) {
             pcap_record(&mut f, true, &p);

@@ -130,17 +130,27 @@ fn perl_tests(dir: &Path) -> Vec<Case> {
     cases
 }
 
-/// `key => 'value'` pairs of one Perl hash.
+/// `key => 'value'` pairs of one Perl hash (values may hold commas).
 fn perl_fields(block: &str) -> BTreeMap<String, String> {
     let mut fields = BTreeMap::new();
-    for part in block.split(',') {
-        let Some((key, value)) = part.split_once("=>") else {
+    let mut rest = block;
+    while let Some(arrow) = rest.find("=>") {
+        let key = rest[..arrow]
+            .trim_end()
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let after = rest[arrow + 2..].trim_start();
+        let Some(quoted) = after.strip_prefix('\'') else {
+            rest = &rest[arrow + 2..];
             continue;
         };
-        let value = value.trim();
-        if let Some(v) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
-            fields.insert(key.trim().to_string(), v.to_string());
-        }
+        let Some(close) = quoted.find('\'') else {
+            break;
+        };
+        fields.insert(key, quoted[..close].to_string());
+        rest = &quoted[close + 1..];
     }
     fields
 }

@@ -1,8 +1,9 @@
 //! AppleTalk as tcpdump prints it: DDP datagrams over EtherTalk (ethertype
 //! 0x809b, also behind Apple's SNAP OUI), BSD loopback and ARCnet, LocalTalk
-//! LLAP frames (DLT_LTALK, with long and short DDP headers), AARP, and the
+//! LLAP frames (DLT_LTALK, with long and short DDP headers), and the
 //! DDP payloads tcpdump decodes: NBP (name binding) and ATP (transactions);
-//! the others (RTMP, ZIP, echo, …) show as their type and length.
+//! the others (RTMP, ZIP, echo, …) show as their type and length. AARP is
+//! printed by `l2proto::aarp`.
 
 use super::out::Put;
 use super::{Ctx, R, be16, be32, u8_at};
@@ -14,8 +15,6 @@ const DDP_LEN: usize = 13;
 const SHORT_DDP_LEN: usize = 5;
 /// LLAP header: destination and source node, type.
 const LAP_LEN: usize = 3;
-/// AARP packet for Ethernet hardware and AppleTalk protocol addresses.
-const AARP_LEN: usize = 28;
 
 const DDP_NBP: u8 = 2;
 const DDP_ATP: u8 = 3;
@@ -171,69 +170,6 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let (snet, snode, sskt, t) = ddp_header(c, d)?;
     c.s(": ");
     ddp(c, &d[DDP_LEN..], length - DDP_LEN, t, snet, snode, sskt)
-}
-
-/// Ethertype 0x80f3: AppleTalk ARP.
-pub(crate) fn aarp(c: &mut Ctx, d: &[u8], length: usize) -> R {
-    c.proto = "aarp";
-    c.s("aarp ");
-    if d.len() < AARP_LEN {
-        c.trunc_mark();
-        return Ok(());
-    }
-    if length < AARP_LEN {
-        c.s(" [|aarp ");
-        c.dec(length as u64);
-        c.s("]");
-        return Ok(());
-    }
-    let htype = be16(d, 0)?;
-    let ptype = be16(d, 2)?;
-    let halen = u8_at(d, 4)?;
-    let palen = u8_at(d, 5)?;
-    let op = be16(d, 6)?;
-    // Protocol addresses are a zero byte, the network and the node.
-    let at = |c: &mut Ctx, off: usize| -> R {
-        addr(c, be16(d, off + 1)?, u8_at(d, off + 3)?);
-        Ok(())
-    };
-    if htype == 1 && ptype == 0x809b && halen == 6 && palen == 4 {
-        match op {
-            1 | 3 => {
-                c.s(if op == 1 { "who-has " } else { "probe " });
-                at(c, 24)?;
-                c.s(" tell ");
-                at(c, 14)?;
-                return Ok(());
-            }
-            2 => {
-                c.s("reply ");
-                at(c, 14)?;
-                c.s(" is-at ");
-                c.etheraddr(super::bytes(d, 8, 6)?);
-                return Ok(());
-            }
-            _ => {}
-        }
-    }
-    c.s("len ");
-    c.dec(length as u64);
-    c.s(" op ");
-    c.dec(op);
-    c.s(" htype ");
-    c.dec(htype);
-    c.s(" ptype ");
-    if ptype != 0 {
-        c.s("0x");
-        c.o.hex(u64::from(ptype));
-    } else {
-        c.s("0");
-    }
-    c.s(" halen ");
-    c.dec(halen);
-    c.s(" palen ");
-    c.dec(palen);
-    Ok(())
 }
 
 /// The DDP payload by type.

@@ -1,5 +1,6 @@
 //! Ethernet II / 802.3 frames, 802.1Q and 802.1ad tags, and the ethertype demux.
 
+use super::l2proto::{arista, macsec};
 use super::{Ctx, R, be16, llc};
 
 pub(crate) const ETHERTYPE_IP: u16 = 0x0800;
@@ -11,6 +12,8 @@ const ETHERTYPE_8021Q9100: u16 = 0x9100;
 const ETHERTYPE_8021Q9200: u16 = 0x9200;
 const ETHERTYPE_8021QINQ: u16 = 0x88a8;
 const ETHERTYPE_JUMBO: u16 = 0x8870;
+const ETHERTYPE_MACSEC: u16 = 0x88e5;
+const ETHERTYPE_ARISTA: u16 = 0xd28b;
 const MAX_ETHERNET_LENGTH_VAL: u16 = 1500;
 
 /// tcpdump's ethertype_values names.
@@ -51,7 +54,7 @@ pub(crate) fn ethertype_name(t: u16) -> Option<&'static str> {
         0x8863 => "PPPoE D",
         0x8864 => "PPPoE S",
         0x888e => "EAPOL",
-        0x8899 => "RRCP",
+        0x8899 => "Realtek protocols",
         0x886f => "MS NLB heartbeat",
         0x8870 => "Jumbo",
         0x894f => "NSH",
@@ -169,39 +172,112 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> 
         p += n;
         length -= n;
     }
-    let mut lt = be16(d, p)?;
-    length -= 2;
-    p += 2;
-    let mut printed_length = false;
-    while matches!(
-        lt,
-        ETHERTYPE_8021Q | ETHERTYPE_8021Q9100 | ETHERTYPE_8021Q9200 | ETHERTYPE_8021QINQ
-    ) {
-        let caplen = d.len() - p;
-        if caplen < 4 || length < 4 {
-            c.proto = "vlan";
-            c.trunc_mark();
-            return Ok(p + caplen.min(length));
-        }
-        if c.opts.link_header {
-            let tag = be16(d, p)?;
-            ether_type_print(c, lt);
-            if !printed_length {
+    // tcpdump's snapend (MACsec moves it before the ICV) and caplen.
+    let mut end = d.len();
+    let mut caplen = d.len() - p;
+    let mut lt;
+    // tcpdump's "recurse": an Arista header is followed by another type.
+    let printed_length = loop {
+        lt = be16(&d[..end], p)?;
+        length = length.saturating_sub(2);
+        caplen = caplen.saturating_sub(2);
+        p += 2;
+        let mut printed_length = false;
+        if lt == ETHERTYPE_MACSEC {
+            if c.opts.link_header {
+                ether_type_print(c, lt);
                 c.s(", length ");
                 c.dec(orig_length as u64);
                 c.s(": ");
                 printed_length = true;
-            } else {
+            }
+            let addrs = (&d[6..12], &d[0..6]);
+            match macsec::print(c, &d[p..end], length, caplen, addrs) {
+                macsec::After::Stop(n) => return Ok(p + n),
+                macsec::After::Encrypted { hdr } => {
+                    c.default_print(&d[p + hdr..end]);
+                    return Ok(p + hdr);
+                }
+                macsec::After::Clear {
+                    hdr,
+                    length: l,
+                    caplen: cl,
+                } => {
+                    p += hdr;
+                    end -= 16;
+                    (length, caplen) = (l, cl);
+                    lt = be16(&d[..end], p)?;
+                    if caplen < 2 {
+                        c.s(" [caplen ");
+                        c.dec(caplen as u64);
+                        c.s(" < 2]");
+                        return Ok(p);
+                    }
+                    length -= 2;
+                    caplen -= 2;
+                    p += 2;
+                }
+            }
+        }
+        while matches!(
+            lt,
+            ETHERTYPE_8021Q | ETHERTYPE_8021Q9100 | ETHERTYPE_8021Q9200 | ETHERTYPE_8021QINQ
+        ) {
+            if caplen < 4 || length < 4 {
+                c.proto = "vlan";
+                c.trunc_mark();
+                return Ok(p + caplen.min(length));
+            }
+            if c.opts.link_header {
+                let tag = be16(&d[..end], p)?;
+                ether_type_print(c, lt);
+                if !printed_length {
+                    c.s(", length ");
+                    c.dec(orig_length as u64);
+                    c.s(": ");
+                    printed_length = true;
+                } else {
+                    c.s(", ");
+                }
+                tci(c, tag);
                 c.s(", ");
             }
-            tci(c, tag);
-            c.s(", ");
+            lt = be16(&d[..end], p + 2)?;
+            p += 4;
+            length -= 4;
+            caplen -= 4;
         }
-        lt = be16(d, p + 2)?;
-        p += 4;
-        length -= 4;
-    }
-    let payload = &d[p..];
+        if lt != ETHERTYPE_ARISTA {
+            break printed_length;
+        }
+        if caplen < 2 || length < 2 {
+            c.s("[|arista]");
+            return Ok(p + caplen.min(length));
+        }
+        ether_type_print(c, lt);
+        c.s(", length ");
+        c.dec(orig_length as u64);
+        c.s(": ");
+        match arista::print(c, &d[p..end])? {
+            Some(n) => {
+                p += n;
+                length = length.saturating_sub(n);
+                caplen = caplen.saturating_sub(n);
+            }
+            None => {
+                if !c.opts.link_header {
+                    addresses(c, d);
+                    ether_type_print(c, lt);
+                    c.s(", length ");
+                    c.dec(orig_length as u64);
+                    c.s(": ");
+                }
+                c.default_print(d.get(p..p + caplen).unwrap_or(&[]));
+                return Ok(p);
+            }
+        }
+    };
+    let payload = &d[p..end];
     c.ll_hdr_len = p;
     if lt <= MAX_ETHERNET_LENGTH_VAL {
         let mut length = length;
@@ -248,7 +324,7 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> 
             c.s(", ");
         }
     }
-    if !ethertype_print(c, lt, payload, length)? {
+    if !ethertype_print_from(c, lt, payload, length, Some((&d[6..12], &d[0..6])))? {
         if !c.opts.link_header {
             addresses(c, d);
             ether_type_print(c, lt);
@@ -256,14 +332,35 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize, tag: Option<SwitchTag>) -> 
             c.dec(orig_length as u64);
             c.s(": ");
         }
-        c.default_print(payload);
+        c.default_print(&payload[..caplen.min(payload.len())]);
     }
     Ok(p)
 }
 
 /// Prints a payload given its ethertype; false if the type is not decoded.
 pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R<bool> {
+    ethertype_print_from(c, t, d, length, None)
+}
+
+/// `ethertype_print` on a link whose source and destination addresses some
+/// printers show.
+pub(crate) fn ethertype_print_from(
+    c: &mut Ctx,
+    t: u16,
+    d: &[u8],
+    length: usize,
+    addrs: Option<(&[u8], &[u8])>,
+) -> R<bool> {
+    use super::l2proto as l2;
+    let src = addrs.map(|a| a.0);
     match t {
+        0x88a2 => l2::aoe::print(c, d, length)?,
+        0x8947 | 0x0707 => l2::geonet::print(c, d, length, src)?,
+        0x1111 => l2::calm_fast::print(c, d, length, src)?,
+        0x8902 | 0xabcd => l2::cfm::print(c, d, length)?,
+        0x88ca => l2::tipc::print(c, d)?,
+        0x8899 => l2::realtek::print(c, d, addrs)?,
+        0x80f3 => l2::aarp::print(c, d, length)?,
         ETHERTYPE_IP => super::ip::print(c, d, length)?,
         ETHERTYPE_IPV6 => super::ip6::print(c, d, length)?,
         ETHERTYPE_ARP | ETHERTYPE_REVARP => super::arp::print(c, d, length)?,
@@ -277,9 +374,9 @@ pub(crate) fn ethertype_print(c: &mut Ctx, t: u16, d: &[u8], length: usize) -> R
         0x8847 | 0x8848 => super::mpls::print(c, d, length)?,
         0x888e => super::eapol::print(c, d, length)?,
         0x809b => super::atalk::ethertalk(c, d, length, true)?,
-        0x80f3 => super::atalk::aarp(c, d, length)?,
         0x6003 => super::decnet::print(c, d, length)?,
         0x894f => super::gpe::nsh(c, d, length)?,
+        0xfefe => super::osi::ethertype_iso(c, d, length)?,
         0x8137 => {
             c.s("(NOV-ETHII) ");
             super::ipx::print(c, d, length)?;

@@ -559,7 +559,7 @@ pub(crate) fn demux(
             c.invalid();
             Ok(())
         }
-        50 => super::misc::esp(c, d, length),
+        50 => super::misc::esp(c, d, length, Some(ip), fragmented),
         51 => super::ah::print(c, d, length, ip, fragmented),
         47 => super::misc::gre(c, d, length),
         112 if c.opts.packet_type == Some(PacketType::Carp) => {

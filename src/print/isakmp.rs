@@ -545,7 +545,7 @@ fn sub0(c: &mut Ctx, m: &Msg<'_>, np: u8, ext: usize, w: Walk) -> R<Option<usize
         return Ok(None);
     }
     if w.v2 && np == 46 {
-        return v2_e(c, m, np, ext, item_len);
+        return v2_e(c, m, np, ext, item_len, w);
     }
     if !has_printer(np) {
         np_name(c, np);
@@ -1461,7 +1461,14 @@ fn v2_vid(c: &mut Ctx, m: &Msg<'_>, np: u8, ext: usize, item_len: usize) -> R<Op
 }
 
 /// The encrypted payload: its length (and hex with -vvv); nothing follows it.
-fn v2_e(c: &mut Ctx, m: &Msg<'_>, np: u8, ext: usize, item_len: usize) -> R<Option<usize>> {
+fn v2_e(
+    c: &mut Ctx,
+    m: &Msg<'_>,
+    np: u8,
+    ext: usize,
+    item_len: usize,
+    w: Walk,
+) -> R<Option<usize>> {
     if !m.has(ext, 4) {
         np_trunc(c, np);
         return Ok(None);
@@ -1479,6 +1486,21 @@ fn v2_e(c: &mut Ctx, m: &Msg<'_>, np: u8, ext: usize, item_len: usize) -> R<Opti
     }
     if !m.has(ext + 4, dlen) {
         np_trunc(c, np);
+        return Ok(None);
+    }
+    // -E with this SA's keys: what the payload holds, one level deeper.
+    if let Some(secrets) = c.opts.esp.clone() {
+        let initiator = u8_at(m.d, 19)? & 0x08 != 0;
+        let body = &m.d[ext + 4..ext + 4 + dlen];
+        if let Some(pt) = secrets.decrypt_ikev2(initiator, &m.d[..8], &m.d[8..16], body) {
+            let inner = Msg { d: &pt };
+            let first = u8_at(m.d, ext)?;
+            let deeper = Walk {
+                depth: w.depth + 1,
+                ..w
+            };
+            sub_print(c, &inner, first, 0, deeper)?;
+        }
     }
     Ok(None)
 }
@@ -1625,5 +1647,5 @@ pub(crate) fn natt(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>) -> R {
         return print(c, &d[4..], length - 4, ip);
     }
     c.s("UDP-encap: ");
-    super::misc::esp(c, d, length)
+    super::misc::esp(c, d, length, Some(ip), false)
 }

@@ -273,7 +273,8 @@ fn af_name(af: u32) -> Option<&'static str> {
     Some(match af {
         2 => "IPv4",
         24 | 28 | 30 => "IPv6",
-        7 => "OSI",
+        6 => "NS",
+        7 => "ISO",
         16 => "Appletalk",
         23 => "IPX",
         _ => return None,
@@ -326,6 +327,7 @@ fn null(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         2 => super::ip::print(c, p, length)?,
         24 | 28 | 30 => super::ip6::print(c, p, length)?,
         16 => super::atalk::print(c, p, length)?,
+        7 => super::osi::print(c, p, length)?,
         _ => {
             if !c.opts.link_header {
                 null_header(c, af, full);

@@ -136,6 +136,10 @@ pub(crate) fn print(
         super::stp::print(c, p, length)?;
         return Ok(Ok(hdrlen));
     }
+    if ssap == 0xfe && dsap == 0xfe && control == LLC_UI {
+        super::osi::print(c, p, length)?;
+        return Ok(Ok(hdrlen));
+    }
     if ssap == LLCSAP_IP && dsap == LLCSAP_IP && control == LLC_UI {
         super::ip::print(c, p, length)?;
         return Ok(Ok(hdrlen));
@@ -280,7 +284,9 @@ fn snap_padded(
         c.s(": ");
     }
     let p = &d[5..];
-    if (oui == 0 || oui == 0xf8) && super::ether::ethertype_print(c, et, p, length - 5)? {
+    let addrs = (!src.is_empty() && !dst.is_empty()).then_some((src, dst));
+    if (oui == 0 || oui == 0xf8) && super::ether::ethertype_print_from(c, et, p, length - 5, addrs)?
+    {
         return Ok(Some(true));
     }
     // Apple's own OUI carries DDP with the AppleTalk ethertype.

@@ -1,11 +1,18 @@
 //! Protocols that often ride along in captures: VRRP, ESP, GRE, NTP, syslog
 //! and the Broadcom LI shim.
 
+use super::esp_sa::{Decrypted, EspSecrets};
 use super::ip::{IpInfo, cksum};
 use super::out::Put;
 use super::{Ctx, R, be16, be32, bytes, u8_at};
 
-pub(crate) fn esp(c: &mut Ctx, d: &[u8], len: usize) -> R {
+pub(crate) fn esp(
+    c: &mut Ctx,
+    d: &[u8],
+    len: usize,
+    ip: Option<&IpInfo<'_>>,
+    fragmented: bool,
+) -> R {
     c.proto = "esp";
     // tcpdump wants at least one byte past the 8-byte header.
     if d.len() <= 8 {
@@ -20,7 +27,43 @@ pub(crate) fn esp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.o.hex(u64::from(seq));
     c.s("), length ");
     c.dec(len as u64);
+    if let (Some(secrets), Some(ip)) = (c.opts.esp.clone(), ip) {
+        // tcpdump does not decrypt IPv4 fragments: the trailer is in the last one.
+        if !fragmented || ip.v6 {
+            esp_decrypted(c, &secrets, d, ip, fragmented)?;
+        }
+    }
     Ok(())
+}
+
+/// `-E`: the decrypted payload, printed by its next-header value with the outer
+/// IP header's addresses, as tcpdump does.
+fn esp_decrypted(
+    c: &mut Ctx,
+    secrets: &EspSecrets,
+    d: &[u8],
+    ip: &IpInfo<'_>,
+    fragmented: bool,
+) -> R {
+    let pt = match secrets.decrypt(d, ip.dst) {
+        Decrypted::Nothing => return Ok(()),
+        Decrypted::Truncated => {
+            c.trunc_mark();
+            return Ok(());
+        }
+        Decrypted::Plain(pt) => pt,
+    };
+    let n = pt.len();
+    let (Some(&padlen), Some(&nh)) = (pt.get(n.wrapping_sub(2)), pt.last()) else {
+        c.trunc_mark();
+        return Ok(());
+    };
+    let Some(inner) = n.checked_sub(usize::from(padlen) + 2) else {
+        c.trunc_mark();
+        return Ok(());
+    };
+    c.s(": ");
+    super::ip::demux(c, &pt[..inner], inner, ip, fragmented, nh)
 }
 
 /// CARP (IP protocol 112 under `-T carp`): version, type, and for a version 2
@@ -128,8 +171,10 @@ pub(crate) fn vrrp(c: &mut Ctx, d: &[u8], len: usize, ip: &IpInfo<'_>, ttl: u8) 
                 super::ip::next_proto_cksum(ip, 112, &d[..len], len) != 0
             };
             if bad {
+                // tcpdump reads the checksum field before printing anything.
+                let sum = be16(d, 6)?;
                 c.s(", (bad vrrp cksum ");
-                c.o.hex(u64::from(be16(d, 6)?));
+                c.o.hex(u64::from(sum));
                 c.s(")");
             }
         }
@@ -636,6 +681,7 @@ pub(crate) fn gre(c: &mut Ctx, d: &[u8], length: usize) -> R {
                     super::ether::print(c, payload, len)?;
                 }
                 0x8847 => super::mpls::print(c, payload, len)?,
+                0x00fe => super::osi::print(c, payload, len)?,
                 _ => {
                     c.s("gre-proto-0x");
                     c.o.hex(u64::from(prot));

@@ -57,7 +57,9 @@ mod dns;
 mod eapol;
 mod eigrp;
 mod enc;
+pub mod esp_sa;
 mod ether;
+mod forces;
 mod gpe;
 mod hex;
 mod hncp;
@@ -71,8 +73,10 @@ mod ip6;
 mod ipmisc;
 mod ipx;
 mod isakmp;
+mod isis_ext;
 mod krb;
 mod l2misc;
+mod l2proto;
 mod l2tp;
 mod ldp;
 mod link;
@@ -91,6 +95,7 @@ mod names;
 mod nfs;
 mod olsr;
 mod openflow;
+mod osi;
 mod ospf;
 mod ospf6;
 mod otv;
@@ -162,8 +167,8 @@ pub struct PrintOptions {
     pub hex: u8,
     /// `-X` count.
     pub hex_ascii: u8,
-    /// `-A`.
-    pub ascii: bool,
+    /// `-A` count (-AA: including the link header).
+    pub ascii: u8,
     /// `-#`.
     pub number: bool,
     /// `-S`: absolute TCP sequence numbers.
@@ -185,6 +190,8 @@ pub struct PrintOptions {
     pub asdot: bool,
     /// `-T TYPE`: payloads read as TYPE whatever their ports.
     pub packet_type: Option<packettype::PacketType>,
+    /// `-E`: ESP security associations to decrypt with.
+    pub esp: Option<std::sync::Arc<esp_sa::EspSecrets>>,
 }
 
 impl PrintOptions {
@@ -210,6 +217,7 @@ impl PrintOptions {
             localnet: None,
             nfs_raw_handles: args.nfs_raw_handles,
             mesh_headers: args.mesh_headers,
+            esp: None,
         }
     }
 
@@ -490,7 +498,9 @@ impl<W: Write> Printer<W> {
             } else if data.len() > hdrlen {
                 hex::hex_only(&mut c.o, "\n\t", &data[hdrlen..], 0);
             }
-        } else if a && data.len() > hdrlen {
+        } else if a > 1 {
+            hex::ascii(&mut c.o, data);
+        } else if a > 0 && data.len() > hdrlen {
             hex::ascii(&mut c.o, &data[hdrlen..]);
         }
         c.o.push(b'\n');

@@ -86,6 +86,10 @@ fn print_inner(c: &mut Ctx, d: &[u8], mut length: usize) -> R {
             match b {
                 0x45..=0x4f => false,
                 0x60..=0x6f => true,
+                0x81..=0x83 => {
+                    c.s(if v { "\n\t" } else { " " });
+                    return super::osi::print(c, payload, length);
+                }
                 _ => {
                     if !c.opts.suppress_default_print() {
                         c.default_print(super::cut(payload, length));

@@ -163,6 +163,9 @@ pub(crate) fn oui_lookup(oui: u32) -> Option<&'static str> {
         0xa42305 => "Open Networking Lab",
         0x00049f => "Freescale",
         0x0015ad => "Netronome",
+        0x001018 => "Broadcom",
+        0x00e004 => "PMC-Sierra",
+        0xd0f0db => "Ericsson",
         _ => return None,
     })
 }

@@ -233,6 +233,7 @@ pub(crate) fn handle(c: &mut Ctx, proto: u16, d: &[u8], length: usize) -> R {
         0x0800 | PPP_VJNC | PPP_IP => super::ip::print(c, d, length),
         0x86dd | PPP_IPV6 => super::ip6::print(c, d, length),
         PPP_MPLS_UCAST | PPP_MPLS_MCAST => super::mpls::print(c, d, length),
+        0x0023 => super::osi::print(c, d, length),
         0x8137 | 0x002b => super::ipx::print(c, d, length),
         PPP_COMP => {
             c.s("compressed PPP data");

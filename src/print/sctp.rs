@@ -75,26 +75,6 @@ fn forces_channel(port: u16) -> Option<&'static str> {
     }
 }
 
-/// The start of tcpdump's ForCES printer: a message shorter than the common
-/// header is truncated and an invalid message type is dumped. Valid ForCES
-/// messages are not decoded (tcpdump prints their full contents).
-fn forces_print(c: &mut Ctx, d: &[u8], len: usize) {
-    let Some(hdr) = d.get(..24) else {
-        c.s(" [|forces]");
-        return;
-    };
-    let tom = hdr[1];
-    let valid = tom > 0 && !(0x7..=0xe).contains(&tom) && tom != 0x10 && tom <= 0x14;
-    if !valid {
-        c.s("Invalid ForCES message type ");
-        c.dec(tom);
-        c.s("\n");
-        let avail = &d[..len.min(d.len())];
-        super::hex::hex_only(&mut c.o, "\n\t[", avail, 0);
-        c.s("\n\t]");
-    }
-}
-
 fn m3ua_class(class: u8) -> Option<&'static str> {
     Some(match class {
         0 => "Management",
@@ -327,7 +307,7 @@ fn chunk_body(c: &mut Ctx, ch: &[u8], clen: u16, forces: &mut bool) -> R<Body> {
             }
             *forces = *forces || (21..=23).contains(&ppid);
             if *forces {
-                forces_print(c, &ch[16..], crem - 12);
+                super::forces::print(c, &ch[16..], crem - 12)?;
             } else if c.opts.verbose >= 2 && ppid == 3 {
                 m3ua(c, &ch[16..], crem - 12)?;
             } else if c.opts.verbose >= 2 {
@@ -416,8 +396,8 @@ fn chunk_body(c: &mut Ctx, ch: &[u8], clen: u16, forces: &mut bool) -> R<Body> {
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>) -> R {
     c.proto = "sctp";
     match print_inner(c, d, length, ip) {
-        // M3UA's truncation aborts the whole packet in tcpdump.
-        Err(Trunc) if c.proto == "m3ua" => Err(Trunc),
+        // M3UA's and ForCES's truncations abort the whole packet in tcpdump.
+        Err(Trunc) if c.proto == "m3ua" || c.proto == "forces" => Err(Trunc),
         Err(Trunc) => {
             c.trunc_mark();
             Ok(())

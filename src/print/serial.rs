@@ -117,6 +117,11 @@ pub(crate) fn chdlc(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         0x0800 => super::ip::print(c, p, length)?,
         0x86dd => super::ip6::print(c, p, length)?,
         CHDLC_TYPE_SLARP => slarp(c, p, length)?,
+        0xfefe => {
+            if !super::osi::chdlc_iso(c, p, length)? {
+                return Ok(d.len());
+            }
+        }
         0x8847 | 0x8848 => super::mpls::print(c, p, length)?,
         _ => {
             if !c.opts.link_header {

@@ -190,6 +190,68 @@ fn mstp(c: &mut Ctx, d: &[u8], length: usize) -> R {
     Ok(())
 }
 
+/// The 802.1aq (SPB) v4 part at `off`, shown with -v only.
+fn spb(c: &mut Ctx, d: &[u8], off: usize) -> R {
+    if c.opts.verbose == 0 {
+        return Ok(());
+    }
+    let v4len = be16(d, off)?;
+    c.s("\n\tv4len ");
+    c.dec(v4len);
+    c.s(", AUXMCID Name ");
+    for i in 0..32 {
+        let b = u8_at(d, off + 3 + i)?;
+        if b == 0 {
+            break;
+        }
+        super::tcp::print_char(c, b);
+    }
+    let rev = be16(d, off + 35)?;
+    let dg = [
+        be32(d, off + 37)?,
+        be32(d, off + 41)?,
+        be32(d, off + 45)?,
+        be32(d, off + 49)?,
+    ];
+    c.s(", Rev ");
+    c.dec(rev);
+    c.s(",\n\t\tdigest ");
+    for k in dg {
+        c.o.hexw(u64::from(k), 8);
+    }
+    let agr = u8_at(d, off + 53)?;
+    let fmt = u8_at(d, off + 55)?;
+    let con = u8_at(d, off + 56)?;
+    let edge = be16(d, off + 57)?;
+    let mut ad = [0u32; 5];
+    for (i, w) in ad.iter_mut().enumerate() {
+        *w = be32(d, off + 67 + 4 * i)?;
+    }
+    c.s("\n\tAgreement num ");
+    c.dec(agr >> 6);
+    c.s(", Discarded Agreement num ");
+    c.dec((agr >> 4) & 3);
+    c.s(", Agreement valid-flag ");
+    c.dec((agr >> 3) & 1);
+    c.s(",\n\tRestricted role-flag: ");
+    c.dec((agr >> 2) & 1);
+    c.s(", Format id ");
+    c.dec(fmt >> 4);
+    c.s(" cap ");
+    c.dec(fmt);
+    c.s(", Convention id ");
+    c.dec(con >> 4);
+    c.s(" cap ");
+    c.dec(con);
+    c.s(",\n\tEdge count ");
+    c.dec(edge);
+    c.s(", Agreement digest ");
+    for k in ad {
+        c.o.hexw(u64::from(k), 8);
+    }
+    Ok(())
+}
+
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "stp";
     if length < 4 {
@@ -252,7 +314,16 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 c.invalid();
                 return Ok(());
             }
-            mstp(c, d, length)
+            mstp(c, d, length)?;
+            if version != 4 {
+                return Ok(());
+            }
+            let spb_len = usize::from(be16(d, 36 + mstp_len)?) + 2;
+            if length < 36 + mstp_len + spb_len || spb_len < 87 {
+                c.invalid();
+                return Ok(());
+            }
+            spb(c, d, 36 + mstp_len)
         }
         _ => Ok(()),
     }

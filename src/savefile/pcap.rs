@@ -106,7 +106,11 @@ impl PcapFormat {
         };
         // The upper bits hold FCS information; the link type is the low 16.
         let linktype = link_type_from_file(raw_linktype & 0xffff)?;
-        let snaplen = if snaplen == 0 || snaplen > MAX_SNAPLEN {
+        // libpcap keeps a larger snapshot length as the file gives it (it
+        // reports it, compiles filters and writes copies with it); only a zero
+        // or negative one becomes the maximum. Records longer than the maximum
+        // are refused on their own.
+        let snaplen = if snaplen as i32 <= 0 {
             MAX_SNAPLEN
         } else {
             snaplen

@@ -47,7 +47,7 @@ pub fn print(data: &[u8]) -> bool {
         quiet: pick & 0x40 != 0,
         hex: u8::from(pick & 0x80 != 0),
         hex_ascii: u8::from(extra & 0x80 != 0),
-        ascii: extra & 0x40 != 0,
+        ascii: u8::from(extra & 0x40 != 0),
         number: true,
         packet_type,
         ..PrintOptions::default()

@@ -232,11 +232,12 @@ fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
                     header(c, length, hdr_len, &a, u16::from(nlpid));
                 }
                 if !c.opts.suppress_default_print() {
-                    dump(c, d, length);
+                    dump(c, d, length)?;
                 }
             }
         }
         NLPID_Q933 => q933(c, p, rest)?,
+        0x81..=0x83 => super::super::osi::print(c, &d[hdr_len - 1..], rest + 1)?,
         NLPID_MFR => frf15(c, p, rest)?,
         NLPID_PPP => {
             super::super::ppp::print(c, p, rest)?;
@@ -246,20 +247,22 @@ fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
                 header(c, length, a.len, &a, u16::from(nlpid));
             }
             if c.opts.hex == 0 {
-                dump(c, p, rest);
+                dump(c, p, rest)?;
             }
         }
     }
     Ok(hdr_len)
 }
 
-/// tcpdump's default print of `length` bytes: what was captured of them, then
-/// a truncation mark if that is not all.
-fn dump(c: &mut Ctx, d: &[u8], length: usize) {
+/// tcpdump's default print of `length` bytes: what was captured of them; if
+/// that is not all, the packet ends there as truncated (tcpdump's hex dump
+/// longjmps, so -X then dumps the whole frame).
+fn dump(c: &mut Ctx, d: &[u8], length: usize) -> R {
     super::super::hex::hex_and_ascii(&mut c.o, "\n\t", super::super::cut(d, length), 0);
     if d.len() < length {
-        c.trunc_mark();
+        return Err(Trunc);
     }
+    Ok(())
 }
 
 /// FRF.15 end-to-end or interface fragmentation header.
@@ -425,7 +428,7 @@ fn q933_trunc(c: &mut Ctx, olen: usize, with_comma: bool) {
 
 /// ITU-T Q.933 (and its ANSI T1.617 Annex D form): call reference, message
 /// type, information elements.
-fn q933(c: &mut Ctx, d: &[u8], length: usize) -> R {
+pub(crate) fn q933(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "q.933";
     if !c.opts.link_header {
         c.s("Q.933");

@@ -14,6 +14,7 @@ mod cip;
 mod dsa;
 mod fddi;
 mod fr;
+pub(crate) use fr::q933;
 mod ipfc;
 mod ipnet;
 mod ipoib;
