@@ -29,6 +29,7 @@ const SUITE: Suite = Suite {
         "decnet",
         "pktap",
         "enc",
+        "kip",
     ],
 };
 
@@ -182,6 +183,13 @@ fn pktap() {
 #[test]
 fn enc() {
     golden("enc");
+}
+
+/// AppleTalk in UDP (KIP): LLAP frames on each port range, near misses
+/// (other LAP types, ports just outside the ranges), short frames.
+#[test]
+fn kip() {
+    golden("kip");
 }
 
 /// Mutated link and protocol headers of every capture against tcpdump: every

@@ -126,6 +126,21 @@ pub(crate) fn llap(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     }
 }
 
+/// UDP ports of AppleTalk in UDP (KIP): 200-327, 768-895 and 16512-16639.
+pub(crate) fn kip_port(sport: u16, dport: u16) -> bool {
+    let at = |p: u16| matches!(p, 200..=327 | 768..=895 | 16512..=16639);
+    at(sport) || at(dport)
+}
+
+/// An LLAP frame in UDP (tcpdump shows "kip" with -v).
+pub(crate) fn kip(c: &mut Ctx, d: &[u8], length: usize) -> R {
+    if c.opts.verbose > 0 {
+        c.s("kip ");
+    }
+    llap(c, d, length)?;
+    Ok(())
+}
+
 /// "SNET.SNODE.SSKT > DNET.DNODE.DSKT" of a long DDP header; returns the
 /// source network, node and socket and the DDP type.
 fn ddp_header(c: &mut Ctx, p: &[u8]) -> R<(u16, u8, u8, u8)> {

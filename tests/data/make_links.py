@@ -464,6 +464,19 @@ def enc():
     pcap("enc", 109, pkts)
 
 
+# ---------------------------------------------------------------- KIP
+def kip():
+    pkts = []
+    for i, (t, payload, snet, snode, sskt) in enumerate(atalk_payloads()[:14]):
+        llap = bytes([9, snode, 2]) + ddp(5, snet, 9, snode, 2, sskt, t, payload)
+        sport, dport = [(200, 1000), (1000, 327), (768, 895), (16512, 5000), (16639, 16639), (319, 319), (328, 767)][i % 7]
+        pkts.append(ether(MAC1, MAC2, 0x0800, udp(llap, sport, dport)))
+    pkts.append(ether(MAC1, MAC2, 0x0800, udp(bytes([9, 1, 1]) + b"short ddp", 200, 200)))
+    pkts.append(ether(MAC1, MAC2, 0x0800, udp(bytes([9, 1, 2]) + b"short", 200, 200)))
+    pkts.append(ether(MAC1, MAC2, 0x0800, udp(bytes([9, 1]), 200, 200)))
+    pcap("kip", 1, pkts)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     slip()
@@ -474,3 +487,4 @@ if __name__ == "__main__":
     decnet()
     pktap()
     enc()
+    kip()
