@@ -73,7 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'rfilter' -ScriptBlock {
             [CompletionResult]::new('--nano', '--nano', [CompletionResultType]::ParameterName, 'Same as --time-stamp-precision=nano')
             [CompletionResult]::new('-x', '-x', [CompletionResultType]::ParameterName, 'Print each packet in hex (-xx: including the link header)')
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Print each packet in hex and ASCII (-XX: including the link header)')
-            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Print each packet in ASCII')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Print each packet in ASCII (-AA: including the link header)')
             [CompletionResult]::new('-#', '-#', [CompletionResultType]::ParameterName, 'Print a packet number at the start of each line')
             [CompletionResult]::new('--number', '--number', [CompletionResultType]::ParameterName, 'Print a packet number at the start of each line')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Print BGP AS numbers above 65535 in ASDOT notation (high.low)')

@@ -70,7 +70,7 @@ set edit:completion:arg-completer[rfilter] = {|@words|
             cand --nano 'Same as --time-stamp-precision=nano'
             cand -x 'Print each packet in hex (-xx: including the link header)'
             cand -X 'Print each packet in hex and ASCII (-XX: including the link header)'
-            cand -A 'Print each packet in ASCII'
+            cand -A 'Print each packet in ASCII (-AA: including the link header)'
             cand -# 'Print a packet number at the start of each line'
             cand --number 'Print a packet number at the start of each line'
             cand -b 'Print BGP AS numbers above 65535 in ASDOT notation (high.low)'

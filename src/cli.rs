@@ -182,7 +182,7 @@ pub struct Args {
     #[arg(short = 'X', action = ArgAction::Count, help_heading = OUTPUT)]
     pub hex_ascii: u8,
 
-    /// Print each packet in ASCII
+    /// Print each packet in ASCII (-AA: including the link header)
     #[arg(short = 'A', action = ArgAction::Count, help_heading = OUTPUT)]
     pub ascii: u8,
 

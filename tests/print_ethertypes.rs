@@ -1,7 +1,7 @@
 //! Golden tests for the Ethernet-level protocols reached by their ethertype:
 //! ATA over Ethernet, MACsec, Arista's timestamp header, CFM (802.1ag /
 //! Y.1731), TIPC, GeoNetworking, CALM FAST (also over Frame Relay), Realtek's
-//! protocols, AppleTalk ARP, 802.1aq (SPB) BPDUs, and a frame of every
+//! protocols, AppleTalk ARP and DDP, 802.1aq (SPB) BPDUs, and a frame of every
 //! ethertype tcpdump names: rfilter against the tcpdump binary, line by line,
 //! over the captures in tests/data/ethertypes/ (written by
 //! tests/data/make_ethertypes.py), over every truncation of each packet, and
@@ -18,6 +18,7 @@ const SUITE: Suite = Suite {
     dir: "ethertypes",
     names: &[
         "aoe", "macsec", "arista", "cfm", "tipc", "geonet", "spb", "named", "realtek", "aarp",
+        "atalk",
     ],
 };
 
@@ -116,6 +117,15 @@ fn realtek() {
 #[test]
 fn aarp() {
     golden("aarp");
+}
+
+/// AppleTalk DDP: NBP lookups, broadcasts and replies (names of every
+/// length, anomalies, truncation), ATP requests, responses and releases with
+/// every control flag and bitmap, the other DDP types, short headers, DDP in
+/// SNAP under Apple's OUI.
+#[test]
+fn atalk() {
+    golden("atalk");
 }
 
 /// Without -n: addresses by name.

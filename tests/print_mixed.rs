@@ -7,7 +7,9 @@
 //! truncation of the DNS and ICMPv6 packets.
 mod print_support;
 
+use print_support::suite::{self, Suite};
 use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use rfilter::LinkType;
 use std::path::PathBuf;
 
 const FLAGS: &[&[&str]] = &[
@@ -80,4 +82,87 @@ fn ip6_payload_lengths() {
 fn fuzzed_common_protocols() {
     assert_same(&data("fuzzmix"), FLAGS);
     assert_same(&data("fuzzmix2"), FLAGS);
+}
+
+/// Captures of tests/data/make_fixes1.py: DNS records and EDNS options, ARP of
+/// every hardware type, DHCP, MPTCP v1, IP options cut short, ICMP extension
+/// objects and RPL options. Mutated and printed without -n too.
+const FIXES: Suite = Suite {
+    dir: "mixed",
+    names: &[
+        "dnsrr", "arpmore", "mptcp1", "ipopts", "icmpext", "rplopts", "icmp6nd",
+    ],
+};
+
+/// DNS records of every type tcpdump decodes (A6, URI, UNSPECA, TSIG, SOA, SRV
+/// ...), EDNS options (algorithm lists, CHAIN, EXPIRE, ECS valid or not),
+/// extended response codes, bit-string and unknown label types, names past 255
+/// characters followed by bad labels or pointers.
+#[test]
+fn dns_records() {
+    FIXES.golden("dnsrr");
+}
+
+/// ARP of every hardware type, Frame Relay (DLCI) and ATM (RFC 2225) ARP of
+/// every operation, odd address lengths.
+#[test]
+fn arp_hardware_types() {
+    FIXES.golden("arpmore");
+}
+
+/// DHCP message types (leasequery too) and every option code at several
+/// lengths (not cut: the capture is large).
+#[test]
+fn dhcp_options() {
+    let (c, m) = assert_same(&FIXES.data("dhcpmore"), suite::FLAGS);
+    eprintln!("dhcpmore: {m} of {c} lines identical to tcpdump");
+}
+
+/// MPTCP MP_CAPABLE of versions 0, 1 and others at every length and TCP flag
+/// combination.
+#[test]
+fn mptcp_capable() {
+    FIXES.golden("mptcp1");
+}
+
+/// Record-route, source-route and timestamp options whose hops run past the
+/// header.
+#[test]
+fn ip_options_cut() {
+    FIXES.golden("ipopts");
+}
+
+/// ICMP errors with RFC 4884 extensions: MPLS label stacks, interface
+/// identification objects, unknown classes, bad lengths and checksums.
+#[test]
+fn icmp_extensions() {
+    FIXES.golden("icmpext");
+}
+
+/// RPL DIO, DAO and DAO-ACK with pad1, padN and other options, short ones.
+#[test]
+fn rpl_options() {
+    FIXES.golden("rplopts");
+}
+
+/// ICMPv6 of every type with short bodies, unreachable-port quotes of every
+/// next header, neighbour-discovery options of every type and length.
+#[test]
+fn icmp6_nd_options() {
+    FIXES.golden("icmp6nd");
+}
+
+#[test]
+fn fixes_mutated_vs_tcpdump() {
+    FIXES.mutated_vs_tcpdump(&[LinkType::En10mb], &[&["-n"], &["-nv"], &["-nvv"]]);
+}
+
+#[test]
+fn fixes_mutated_never_panic() {
+    FIXES.mutated_never_panic();
+}
+
+#[test]
+fn fixes_without_n() {
+    FIXES.names_without_n();
 }

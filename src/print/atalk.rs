@@ -1,9 +1,10 @@
-//! AppleTalk as tcpdump prints it: DDP datagrams over EtherTalk (ethertype
-//! 0x809b, also behind Apple's SNAP OUI), BSD loopback and ARCnet, LocalTalk
-//! LLAP frames (DLT_LTALK, with long and short DDP headers), and the
-//! DDP payloads tcpdump decodes: NBP (name binding) and ATP (transactions);
-//! the others (RTMP, ZIP, echo, …) show as their type and length. AARP is
-//! printed by `l2proto::aarp`.
+//! AppleTalk as tcpdump prints it where rfilter reaches it outside
+//! Ethernet: DDP datagrams over BSD loopback (AF 16), LocalTalk LLAP frames
+//! (DLT_LTALK, with long and short DDP headers) and LLAP in UDP (KIP), with
+//! the DDP payloads tcpdump decodes: NBP (name binding) and ATP
+//! (transactions); the others (RTMP, ZIP, echo, …) show as their type and
+//! length. DDP over Ethernet, SNAP and ARCnet and AARP are printed by
+//! `l2proto::atalk` and `l2proto::aarp`.
 
 use super::out::Put;
 use super::{Ctx, R, be16, be32, u8_at};
@@ -155,15 +156,6 @@ fn ddp_header(c: &mut Ctx, p: &[u8]) -> R<(u16, u8, u8, u8)> {
     c.s(".");
     socket(c, u8_at(p, 10)?);
     Ok((snet, snode, sskt, u8_at(p, 12)?))
-}
-
-/// Ethertype 0x809b: a DDP datagram (EtherTalk and the like). `et1` is the
-/// prefix tcpdump adds with -v where the link layer is Ethernet or ARCnet.
-pub(crate) fn ethertalk(c: &mut Ctx, d: &[u8], length: usize, et1: bool) -> R {
-    if et1 && c.opts.verbose > 0 {
-        c.s("et1 ");
-    }
-    print(c, d, length)
 }
 
 /// A DDP datagram with its long header (tcpdump's atalk_print).

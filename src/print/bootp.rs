@@ -341,6 +341,11 @@ fn rfc1048(c: &mut Ctx, d: &[u8], start: usize) -> R {
                 6 => c.s("NACK"),
                 7 => c.s("Release"),
                 8 => c.s("Inform"),
+                // RFC 4388 leasequery.
+                10 => c.s("LeaseQuery"),
+                11 => c.s("LeaseUnassigned"),
+                12 => c.s("LeaseUnknown"),
+                13 => c.s("LeaseActive"),
                 _ => {
                     c.s("Unknown (");
                     c.dec(m);

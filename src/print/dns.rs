@@ -5,6 +5,21 @@ use super::out::Put;
 use super::tcp::print_char;
 use super::{Ctx, R, be16, be32, u8_at};
 
+thread_local! {
+    /// Set when a read failed where tcpdump reads without checking first (its
+    /// longjmp out of the whole packet, which `-x` shows as the full frame),
+    /// as opposed to the checked reads that end the DNS line with the mark.
+    static UNCHECKED_END: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `v`, or None after noting an unchecked read past the capture.
+fn unchecked<T>(v: Option<T>) -> Option<T> {
+    if v.is_none() {
+        UNCHECKED_END.with(|f| f.set(true));
+    }
+    v
+}
+
 const INDIR_MASK: u8 = 0xc0;
 const EDNS0_MASK: u8 = 0x40;
 const T_OPT: u16 = 41;
@@ -126,12 +141,13 @@ const RCODES: [&str; 24] = [
     " Resp14",
     " NoChange",
     " BadVers",
-    " BadKey",
-    " BadTime",
-    " BadMode",
-    " BadName",
-    " BadAlg",
-    " BadTrunc",
+    // tcpdump's table, missing spaces included.
+    "Resp17",
+    " Resp18",
+    " Resp19",
+    " Resp20",
+    "Resp21",
+    " Resp22",
     " BadCookie",
 ];
 
@@ -157,13 +173,6 @@ const OPS: [&str; 16] = [
 /// The longest name printed, in characters with the dots (DNS allows 255
 /// bytes); tcpdump cuts a longer one with a mark.
 const MAX_NAME_LEN: usize = 255;
-
-/// The mark for a name cut at MAX_NAME_LEN; the record goes on after the name,
-/// as in tcpdump.
-fn too_long(c: &mut Ctx, m: &[u8], start: usize) -> Option<usize> {
-    c.s("<DOMAIN NAME TOO LONG>");
-    nskip(m, start)
-}
 
 /// Skips a (possibly compressed) name; None when it runs off the capture.
 fn nskip(m: &[u8], mut cp: usize) -> Option<usize> {
@@ -223,7 +232,7 @@ fn labellen(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
 /// Prints label bytes; true if the capture ended inside.
 fn printn(c: &mut Ctx, m: &[u8], cp: usize, n: usize) -> bool {
     for k in 0..n {
-        match m.get(cp + k) {
+        match m.get(cp.saturating_add(k)) {
             Some(&b) => print_char(c, b),
             None => return true,
         }
@@ -231,76 +240,127 @@ fn printn(c: &mut Ctx, m: &[u8], cp: usize, n: usize) -> bool {
     false
 }
 
-/// Prints a domain name; returns the index after it in the record (None = stop).
-fn fqdn(c: &mut Ctx, m: &[u8], mut cp: usize) -> Option<usize> {
-    let start = cp;
+/// An RFC 2673 bit-string label body at cp (its bit count, then the bits) as
+/// tcpdump shows it: `\[x<hex>/<bits>]`; None when the capture ends inside.
+fn blabel(c: &mut Ctx, m: &[u8], cp: usize) -> Option<()> {
+    let bitlen = match *m.get(cp)? {
+        0 => 256usize,
+        b => usize::from(b),
+    };
+    // tcpdump bounds the walk by the number of nibbles, not bytes.
+    let lim = cp + 1 + bitlen.div_ceil(4);
+    c.s("\\[x");
+    let mut p = cp + 1;
+    let mut b = bitlen;
+    while p < lim && b > 7 {
+        c.o.hexw(u64::from(*unchecked(m.get(p))?), 2);
+        b -= 8;
+        p += 1;
+    }
+    if b > 4 {
+        let tc = *unchecked(m.get(p))?;
+        c.o.hexw(u64::from(tc & (0xffu8 << (8 - b))), 2);
+    } else if b > 0 {
+        let tc = *unchecked(m.get(p))?;
+        c.o.hexw(u64::from((tc >> 4) & (0x0fu8 << (4 - b))), 1);
+    }
+    c.s("/");
+    c.dec(bitlen as u64);
+    c.s("]");
+    Some(())
+}
+
+/// Prints a domain name whose compression pointers count from index 0 of `m`;
+/// returns the index after it in the record (None = stop).
+fn fqdn(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
+    fqdn_from(c, m, cp, 0)
+}
+
+/// tcpdump's fqdn_print: a domain name at cp whose compression pointers count
+/// from `bp` (which may lie after cp: tcpdump's EDNS CHAIN option does that).
+/// A name longer than MAX_NAME_LEN is still walked to its end (a bad label or
+/// pointer later on still stops it) and gets a mark after what was shown.
+fn fqdn_from(c: &mut Ctx, m: &[u8], mut cp: usize, bp: usize) -> Option<usize> {
     let mut l = labellen(c, m, cp)?;
-    let mut max_offset = cp;
+    // Pointers must go backwards; tcpdump keeps this as an unsigned offset
+    // from bp, so a name before bp accepts any pointer.
+    let mut max_offset = (cp as u64).wrapping_sub(bp as u64) as u32;
     let mut i = *m.get(cp)?;
     cp += 1;
     let mut compress = false;
-    // Characters of the name printed so far, dots included (tcpdump's count).
-    let mut printed = 0usize;
-    // Where the name ends in the message; unknown (as in tcpdump) for a name
+    // Where the name ends in the record; unknown (as in tcpdump) for a name
     // that starts with a pointer until the pointer's second byte is read.
     let mut rp: Option<usize> = None;
     if i & INDIR_MASK != INDIR_MASK {
-        compress = false;
         rp = Some(cp + l);
     }
-    if i != 0 {
-        // Like tcpdump, a name cut at the end of the capture ends here without
-        // error once its end is known.
-        while i != 0 && cp < m.len() {
-            if i & INDIR_MASK == INDIR_MASK {
+    if i == 0 {
+        c.s(".");
+        return rp;
+    }
+    // Characters of the name so far, dots included (tcpdump's count).
+    let mut name_chars = 0usize;
+    // Like tcpdump, a name cut at the end of the capture ends here without
+    // error once its end is known.
+    while i != 0 && cp < m.len() {
+        match i & INDIR_MASK {
+            INDIR_MASK => {
                 if !compress {
                     rp = Some(cp + 1);
                     compress = true;
                 }
                 let lo = *m.get(cp)?;
-                let offset = ((usize::from(i) << 8) | usize::from(lo)) & 0x3fff;
+                let offset = ((u32::from(i) << 8) | u32::from(lo)) & 0x3fff;
                 if offset >= max_offset {
                     c.s("<BAD PTR>");
                     return None;
                 }
                 max_offset = offset;
-                cp = offset;
-                l = labellen(c, m, cp)?;
+                cp = bp.checked_add(offset as usize)?;
                 i = *m.get(cp)?;
+                l = labellen(c, m, cp)?;
                 cp += 1;
                 continue;
             }
-            if i & INDIR_MASK == EDNS0_MASK {
-                // Bit-string labels (RFC 2673) are obsolete; shown like tcpdump's
-                // unknown-ELT case.
-                c.s("<ELT ");
-                c.dec(i & !INDIR_MASK);
-                c.s(">");
-                return None;
-            } else {
-                for k in cp..cp + l {
-                    if printed >= MAX_NAME_LEN {
-                        return too_long(c, m, start);
-                    }
-                    print_char(c, *m.get(k)?);
-                    printed += 1;
+            EDNS0_MASK => {
+                let elt = i & !INDIR_MASK;
+                if elt != 0x01 {
+                    c.s("<ELT ");
+                    c.dec(elt);
+                    c.s(">");
+                    return None;
                 }
+                blabel(c, m, cp)?;
             }
-            cp += l;
-            c.s(".");
-            printed += 1;
-            if printed > MAX_NAME_LEN {
-                return too_long(c, m, start);
+            0x80 => {
+                c.s("<BAD LABEL TYPE>");
+                return None;
             }
-            l = labellen(c, m, cp)?;
-            i = *m.get(cp)?;
-            cp += 1;
-            if !compress {
-                rp = rp.map(|r| r + l + 1);
+            _ => {
+                if name_chars + l <= MAX_NAME_LEN {
+                    if printn(c, m, cp, l) {
+                        return None;
+                    }
+                } else if name_chars < MAX_NAME_LEN && printn(c, m, cp, MAX_NAME_LEN - name_chars) {
+                    return None;
+                }
+                name_chars += l;
             }
         }
-    } else {
-        c.s(".");
+        cp += l;
+        if name_chars <= MAX_NAME_LEN {
+            c.s(".");
+        }
+        name_chars += 1;
+        i = *m.get(cp)?;
+        l = labellen(c, m, cp)?;
+        cp += 1;
+        if !compress {
+            rp = rp.map(|r| r + l + 1);
+        }
+    }
+    if name_chars > MAX_NAME_LEN {
+        c.s("<DOMAIN NAME TOO LONG>");
     }
     rp
 }
@@ -451,6 +511,28 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
             c.s(" ");
             c.o.ipv6(a);
         }
+        38 => a6(c, m, cp)?,
+        256 => {
+            // URI (RFC 7553): priority, weight, target; a record shorter than
+            // its fixed part makes tcpdump print up to the capture's end.
+            let (prio, weight) = unchecked(be16(m, cp).ok().zip(be16(m, cp + 2).ok()))?;
+            c.s(" ");
+            c.dec(prio);
+            c.s(" ");
+            c.dec(weight);
+            c.s(" ");
+            let n = len.checked_sub(4).unwrap_or(usize::MAX);
+            if printn(c, m, cp + 4, n) {
+                return None;
+            }
+        }
+        104 => {
+            let stopped = printn(c, m, cp, len);
+            if stopped {
+                return None;
+            }
+        }
+        250 if c.opts.verbose > 0 => tsig(c, m, cp)?,
         T_OPT => {
             c.s(" UDPsize=");
             c.dec(class);
@@ -472,6 +554,96 @@ fn rprint(c: &mut Ctx, m: &[u8], cp: usize, mdns: bool) -> Option<usize> {
         _ => {}
     }
     Some(rp)
+}
+
+/// An A6 record (RFC 2874): prefix length, address suffix, prefix name.
+fn a6(c: &mut Ctx, m: &[u8], cp: usize) -> Option<()> {
+    let pbit = *m.get(cp)?;
+    let pbyte = usize::from(pbit & !7) / 8;
+    if pbit > 128 {
+        c.s(" ");
+        c.dec(pbit);
+        c.s("(bad plen)");
+        return Some(());
+    }
+    if pbit < 128 {
+        let mut a = [0u8; 16];
+        a[pbyte..].copy_from_slice(unchecked(m.get(cp + 1..cp + 1 + 16 - pbyte))?);
+        c.s(" ");
+        c.dec(pbit);
+        c.s(" ");
+        c.o.ipv6(&a);
+    }
+    if pbit > 0 {
+        c.s(" ");
+        fqdn(c, m, cp + 1 + 16 - pbyte)?;
+    }
+    Some(())
+}
+
+/// A TSIG record's summary (-v): key name, fudge, MAC length, original id,
+/// error and other-data length.
+fn tsig(c: &mut Ctx, m: &[u8], cp: usize) -> Option<()> {
+    c.s(" ");
+    let mut p = fqdn(c, m, cp)? + 6;
+    let fudge = be16(m, p).ok()?;
+    c.s(" fudge=");
+    c.dec(fudge);
+    p += 2;
+    let maclen = be16(m, p).ok()?;
+    c.s(" maclen=");
+    c.dec(maclen);
+    p += 2 + usize::from(maclen);
+    for label in [" origid=", " error=", " otherlen="] {
+        let v = be16(m, p).ok()?;
+        c.s(label);
+        c.dec(v);
+        p += 2;
+    }
+    Some(())
+}
+
+/// DNSSEC algorithm names of the EDNS DAU option (RFC 6975).
+fn dau_name(a: u8) -> Option<&'static str> {
+    Some(match a {
+        0 => "DELETE",
+        1 => "RSAMD5",
+        2 => "DH",
+        3 => "DS",
+        5 => "RSASHA1",
+        6 => "DSA-NSEC3-SHA1",
+        7 => "RSASHA1-NSEC3-SHA1",
+        8 => "RSASHA256",
+        10 => "RSASHA512",
+        12 => "ECC-GOST",
+        13 => "ECDSAP256SHA256",
+        14 => "ECDSAP384SHA384",
+        15 => "ED25519",
+        16 => "ED448",
+        252 => "INDIRECT",
+        253 => "PRIVATEDNS",
+        254 => "PRIVATEOID",
+        _ => return None,
+    })
+}
+
+/// DS hash names of the EDNS DHU option.
+fn dhu_name(a: u8) -> Option<&'static str> {
+    Some(match a {
+        1 => "SHA-1",
+        2 => "SHA-256",
+        3 => "GOST_R_34.11-94",
+        4 => "SHA-384",
+        _ => return None,
+    })
+}
+
+/// NSEC3 hash names of the EDNS N3U option.
+fn n3u_name(a: u8) -> Option<&'static str> {
+    match a {
+        1 => Some("SHA-1"),
+        _ => None,
+    }
 }
 
 fn eopt_name(o: u16) -> Option<&'static str> {
@@ -520,7 +692,14 @@ fn eopt(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
                     _ => 0,
                 };
                 match (src_len, scope) {
-                    (Some(sl), Some(sc)) if width > 0 && len >= 4 && len - 4 <= width => {
+                    (Some(sl), Some(sc))
+                        if width > 0
+                            && len >= 4
+                            && len - 4 <= width
+                            && usize::from(sl) <= width * 8
+                            && usize::from(sc) <= width * 8
+                            && usize::from(sl).div_ceil(8) == len - 4 =>
+                    {
                         let mut a = [0u8; 16];
                         a[..len - 4].copy_from_slice(&data[4..]);
                         if width == 4 {
@@ -548,9 +727,10 @@ fn eopt(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
                     }
                 }
             }
-            2 | 9 => {
+            9 => {
                 if len == 4 {
                     c.dec(be32(data, 0).ok()?);
+                    c.s(" sec");
                 } else {
                     c.invalid();
                 }
@@ -564,6 +744,34 @@ fn eopt(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
                     c.s(" sec");
                 } else {
                     c.invalid();
+                }
+            }
+            5..=7 => {
+                let names: fn(u8) -> Option<&'static str> = match opt {
+                    5 => dau_name,
+                    6 => dhu_name,
+                    _ => n3u_name,
+                };
+                for (i, &a) in data.iter().enumerate() {
+                    if i > 0 {
+                        c.s(" ");
+                    }
+                    match names(a) {
+                        Some(n) => c.s(n),
+                        None => {
+                            c.s("Alg_");
+                            c.dec(a);
+                        }
+                    }
+                }
+            }
+            13 => {
+                // tcpdump counts the chain's pointers from the option's end.
+                // Its result is ignored, but not a read past the capture.
+                if fqdn_from(c, m, cp, cp + len).is_none()
+                    && UNCHECKED_END.with(std::cell::Cell::get)
+                {
+                    return None;
                 }
             }
             12 => {
@@ -596,6 +804,7 @@ fn eopt(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
 /// A DNS message; `over_tcp` messages carry a two-byte length prefix.
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: bool) -> R {
     c.proto = "domain";
+    UNCHECKED_END.with(|f| f.set(false));
     let mut m = d;
     let mut length = length;
     if over_tcp {
@@ -697,7 +906,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: 
             Some(s) => c.s(s),
             None => {
                 c.s(" Resp");
-                c.dec(rcode);
+                c.dec(rcode & 0xfff);
             }
         }
         if flags & 0x0400 != 0 {
@@ -768,6 +977,9 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, over_tcp: bool, mdns: 
         request(c, m, qd, &mut an, &mut ns, &mut ar, mdns)
     };
     if ok.is_none() {
+        if UNCHECKED_END.with(|f| f.replace(false)) {
+            return Err(super::Trunc);
+        }
         c.trunc_mark();
         return Ok(());
     }

@@ -279,9 +279,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], plen: usize, fragmented: bool) -> R {
         c.s("\n\t");
         let inner = &d[8.min(d.len())..];
         let ilen = usize::from(be16(inner, 2)?);
-        if ilen == 0 {
-            // tcpdump limits the capture to the quoted length first, so nothing
-            // of the quoted header is readable: the ICMP line ends truncated.
+        if ilen < 4 {
+            // tcpdump limits the capture to the quoted length first and then
+            // reads that length again, past the new limit: the ICMP line ends
+            // truncated.
             return Err(Trunc);
         }
         super::ip::print(c, cut(inner, ilen), ilen)?;
@@ -314,6 +315,65 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], plen: usize, fragmented: bool) -> R {
             c.s(", length ");
             c.dec((plen - 136) as u64);
         }
+        // tcpdump's unsigned count wraps for a structure shorter than its header.
+        let hlen = ((plen - 136) as u32).wrapping_sub(4);
+        ext_objects(c, &d[..plen.min(d.len())], hlen)?;
+    }
+    Ok(())
+}
+
+/// The objects of an RFC 4884 extension structure (after its 4-byte header at
+/// offset 136): RFC 4950 MPLS label stack entries decoded, others (e.g. RFC
+/// 5837 interface identification) in hex. `hlen` is what the ICMP length
+/// leaves for them.
+/// A label stack entry cut short stops the whole packet (tcpdump reads it
+/// unchecked), a cut object header only the ICMP line.
+fn ext_objects(c: &mut Ctx, d: &[u8], mut hlen: u32) -> R {
+    let mut p = 140usize;
+    while hlen > 4 {
+        let (Ok(tlen), Ok(class), Ok(ctype)) = (be16(d, p), u8_at(d, p + 2), u8_at(d, p + 3))
+        else {
+            c.trunc_mark();
+            return Ok(());
+        };
+        p += 4;
+        c.s("\n\t  ");
+        c.s(match class {
+            1 => "MPLS Stack Entry",
+            2 => "Interface Identification",
+            _ => "unknown",
+        });
+        c.s(" Object (");
+        c.dec(class);
+        c.s("), Class-Type: ");
+        c.dec(ctype);
+        c.s(", length ");
+        c.dec(tlen);
+        hlen -= 4;
+        // A zero class or a length shorter than the header would loop forever.
+        if class == 0 || tlen < 4 {
+            return Ok(());
+        }
+        let tlen = u32::from(tlen) - 4;
+        if class == 1 && ctype == 1 {
+            let entry = be32(d, p)?;
+            c.s("\n\t    label ");
+            c.dec(entry >> 12);
+            c.s(", tc ");
+            c.dec((entry >> 9) & 7);
+            if entry & 0x100 != 0 {
+                c.s(", [S]");
+            }
+            c.s(", ttl ");
+            c.dec(entry & 0xff);
+        } else {
+            super::ppp::unknown_data(c, d, p, "\n\t    ", tlen as usize);
+        }
+        if hlen < tlen {
+            break;
+        }
+        hlen -= tlen;
+        p += tlen as usize;
     }
     Ok(())
 }

@@ -80,14 +80,23 @@ fn bits(c: &mut Ctx, v: u32, table: &[(u32, &str)]) {
     }
 }
 
-/// Neighbour-discovery options; Err on truncation.
-pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
+/// Neighbour-discovery options (tcpdump's icmp6_opt_print): `d` starts at
+/// the first option. `Ok(false)` for what tcpdump checks and reports as a
+/// truncated message (a cut option header, a zero or overlong option length),
+/// Err for reads it makes unchecked.
+pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R<bool> {
     let mut cp = 0usize;
-    while resid > 0 && cp < d.len() {
-        let t = u8_at(d, cp)?;
-        let l = usize::from(u8_at(d, cp + 1)?);
+    while cp < d.len() {
+        if d.get(cp + 1).is_none() {
+            return Ok(false);
+        }
+        if resid <= 0 {
+            return Ok(true);
+        }
+        let t = d[cp];
+        let l = usize::from(d[cp + 1]);
         if l == 0 || cp + (l << 3) > d.len() {
-            return Err(Trunc);
+            return Ok(false);
         }
         c.s("\n\t  ");
         c.s(opt_name(t));
@@ -109,25 +118,36 @@ pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
                 }
             }
             5 => {
+                let mtu = be32(d, cp + 4)?;
                 c.s(" ");
-                c.dec(be32(d, cp + 4)?);
+                c.dec(mtu);
+                if l != 1 {
+                    c.s("bad option length");
+                }
             }
             3 => {
                 let pfx = bytes(d, cp + 16, 16)?;
+                let (plen, f, valid) = (u8_at(d, cp + 2)?, u8_at(d, cp + 3)?, be32(d, cp + 4)?);
                 c.ip6addr(pfx);
                 c.s("/");
-                c.dec(u8_at(d, cp + 2)?);
+                c.dec(plen);
                 if l != 4 {
                     c.s("badlen");
                 }
                 c.s(", Flags [");
-                let f = u32::from(u8_at(d, cp + 3)?);
-                bits(c, f, &[(0x80, "onlink"), (0x40, "auto"), (0x20, "router")]);
+                bits(
+                    c,
+                    u32::from(f),
+                    &[(0x80, "onlink"), (0x40, "auto"), (0x20, "router")],
+                );
                 c.s("], valid time ");
-                lifetime(c, be32(d, cp + 4)?);
+                lifetime(c, valid);
+                let pref = be32(d, cp + 8)?;
                 c.s(", pref. time ");
-                lifetime(c, be32(d, cp + 8)?);
+                lifetime(c, pref);
             }
+            // tcpdump dumps from the first option, for this option's length.
+            4 => super::ppp::unknown_data(c, d, 0, "\n\t    ", l << 3),
             25 => {
                 c.s(" lifetime ");
                 c.dec(be32(d, cp + 4)?);
@@ -148,7 +168,7 @@ pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
                     c.s(" ");
                     match super::dns::name_at(c, d, p) {
                         Some(n) => p = n,
-                        None => return Err(Trunc),
+                        None => return Ok(false),
                     }
                 }
             }
@@ -158,10 +178,11 @@ pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
                 c.s("ms");
             }
             8 => {
+                let (pref, life) = (be16(d, cp + 4)?, be16(d, cp + 6)?);
                 c.s(" preference ");
-                c.dec(be16(d, cp + 4)?);
+                c.dec(pref);
                 c.s(", lifetime ");
-                c.dec(be16(d, cp + 6)?);
+                c.dec(life);
             }
             24 => {
                 let plen = u8_at(d, cp + 2)?;
@@ -172,7 +193,7 @@ pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
                     1 => {}
                     2 => a[..8].copy_from_slice(bytes(d, cp + 8, 8)?),
                     3 => a.copy_from_slice(bytes(d, cp + 8, 16)?),
-                    _ => return Err(Trunc),
+                    _ => return Ok(false),
                 }
                 c.s(" ");
                 c.ip6addr(&a);
@@ -191,7 +212,7 @@ pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
             _ => {
                 if c.opts.verbose <= 1 {
                     hex_only(&mut c.o, "\n\t  ", body, 0);
-                    return Ok(());
+                    return Ok(true);
                 }
             }
         }
@@ -200,6 +221,19 @@ pub(crate) fn options(c: &mut Ctx, d: &[u8], mut resid: isize) -> R {
         }
         cp += l << 3;
         resid -= (l << 3) as isize;
+    }
+    Ok(true)
+}
+
+/// Options after a fixed part of `hdr` bytes; a checked truncation ends the
+/// line with the mark.
+fn nd_options(c: &mut Ctx, d: &[u8], hdr: usize, length: usize) -> R {
+    if !options(
+        c,
+        d.get(hdr..).unwrap_or(&[]),
+        length as isize - hdr as isize,
+    )? {
+        c.trunc_mark();
     }
     Ok(())
 }
@@ -230,7 +264,9 @@ fn upper_layer(d: &[u8]) -> R<(u8, usize)> {
                 nh = n;
                 off += len;
             }
-            _ => return Ok((nh, off)),
+            6 | 17 => return Ok((nh, off)),
+            // tcpdump gives up on any other header.
+            _ => return Err(Trunc),
         }
     }
 }
@@ -272,7 +308,6 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     }
     let code = u8_at(d, 1)?;
     let oip = &d[8.min(d.len())..];
-    let resid = |hdr: usize| length as isize - hdr as isize;
     match t {
         1 => {
             c.s(", ");
@@ -394,14 +429,17 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             }
         }
         130..=132 => {
-            c.s("max resp delay: ");
-            c.dec(be16(d, 4)?);
-            c.s(" addr: ");
-            c.ip6addr(bytes(d, 8, 16)?);
+            // Nothing at all unless the whole message was captured.
+            if let (Ok(delay), Ok(a)) = (be16(d, 4), bytes(d, 8, 16)) {
+                c.s("max resp delay: ");
+                c.dec(delay);
+                c.s(" addr: ");
+                c.ip6addr(a);
+            }
         }
         133 => {
             if v > 0 {
-                options(c, &d[8.min(d.len())..], resid(8))?;
+                nd_options(c, d, 8, length)?;
             }
         }
         134 => {
@@ -436,7 +474,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                 c.s("ms, retrans timer ");
                 c.dec(retrans);
                 c.s("ms");
-                options(c, &d[16.min(d.len())..], resid(16))?;
+                nd_options(c, d, 16, length)?;
             }
         }
         135 => {
@@ -444,7 +482,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
             c.s(", who has ");
             c.ip6addr(t);
             if v > 0 {
-                options(c, &d[24.min(d.len())..], resid(24))?;
+                nd_options(c, d, 24, length)?;
             }
         }
         136 => {
@@ -464,16 +502,18 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
                     ],
                 );
                 c.s("]");
-                options(c, &d[24.min(d.len())..], resid(24))?;
+                nd_options(c, d, 24, length)?;
             }
         }
         137 => {
+            let dst = bytes(d, 24, 16)?;
             c.s(", ");
-            c.ip6addr(bytes(d, 24, 16)?);
+            c.ip6addr(dst);
+            let target = bytes(d, 8, 16)?;
             c.s(" to ");
-            c.ip6addr(bytes(d, 8, 16)?);
+            c.ip6addr(target);
             if v > 0 {
-                options(c, &d[40.min(d.len())..], resid(40))?;
+                nd_options(c, d, 40, length)?;
             }
         }
         138 => icmp6_info::marked(c, |c| icmp6_info::router_renumbering(c, d))?,
@@ -561,13 +601,18 @@ fn mldv2_query(c: &mut Ctx, d: &[u8], len: usize) -> R {
         c.dec(mrt);
         c.s("]");
     }
+    // Each field is printed as soon as it is read, as tcpdump does.
+    let gaddr = bytes(d, 8, 16)?;
     c.s(" [gaddr ");
-    c.ip6addr(bytes(d, 8, 16)?);
-    let nsrcs = usize::from(be16(d, 26)?);
+    c.ip6addr(gaddr);
     if c.opts.verbose > 0 {
         let sqrv = u8_at(d, 24)?;
         if sqrv & 0x08 != 0 {
             c.s(" sflag");
+        }
+        if sqrv & 0x07 != 0 {
+            c.s(" robustness=");
+            c.dec(sqrv & 0x07);
         }
         let qqic = u32::from(u8_at(d, 25)?);
         let qqi = if qqic < 128 {
@@ -575,30 +620,26 @@ fn mldv2_query(c: &mut Ctx, d: &[u8], len: usize) -> R {
         } else {
             ((qqic & 0x0f) | 0x10) << (((qqic & 0x70) >> 4) + 3)
         };
-        if sqrv & 0x07 != 0 {
-            c.s(" robustness=");
-            c.dec(sqrv & 0x07);
-        }
         c.s(" qqi=");
         c.dec(qqi);
     }
-    if len < 28 + nsrcs * 16 {
-        c.s(" [invalid number of sources]]");
-        return Ok(());
-    }
-    if c.opts.verbose <= 1 {
-        if nsrcs > 0 {
+    let nsrcs = usize::from(be16(d, 26)?);
+    if nsrcs > 0 {
+        if len < 28 + nsrcs * 16 {
+            c.s(" [invalid number of sources]");
+        } else if c.opts.verbose > 1 {
+            c.s(" {");
+            for j in 0..nsrcs {
+                let a = bytes(d, 28 + j * 16, 16)?;
+                c.s(" ");
+                c.ip6addr(a);
+            }
+            c.s(" }");
+        } else {
             c.s(", ");
             c.dec(nsrcs as u64);
             c.s(" source(s)");
         }
-    } else if nsrcs > 0 {
-        c.s(" {");
-        for j in 0..nsrcs {
-            c.s(" ");
-            c.ip6addr(bytes(d, 28 + j * 16, 16)?);
-        }
-        c.s(" }");
     }
     c.s("]");
     Ok(())

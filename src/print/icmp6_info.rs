@@ -373,40 +373,46 @@ pub(crate) fn router_renumbering(c: &mut Ctx, d: &[u8]) -> R {
 
 /// The RPL options after a DIO, DAO or DAO-ACK base (at -vv): `left` bytes
 /// from `off`. An option that runs past the capture ends the line with the mark.
-fn rpl_options(c: &mut Ctx, d: &[u8], mut off: usize, left: usize) -> R {
-    let end = off + left;
-    while off < end {
+fn rpl_options(c: &mut Ctx, d: &[u8], mut off: usize, mut left: usize) -> R {
+    while left != 0 {
         let t = u8_at(d, off)?;
-        if t == 0 {
-            c.s(" opt:pad0");
-            off += 1;
-            continue;
-        }
-        let optlen = usize::from(u8_at(d, off + 1)?) + 2;
-        c.s(" opt:");
-        match t {
-            1 => c.s("padN"),
-            2 => c.s("metrics"),
-            3 => c.s("routinginfo"),
-            4 => c.s("config"),
-            5 => c.s("rpltarget"),
-            6 => c.s("transitinfo"),
-            8 => c.s("destprefix"),
-            9 => c.s("rpltargetdesc"),
-            _ => {
-                c.s("subopt:");
-                c.dec(t);
+        let optlen = if t == 0 {
+            c.s(" opt:pad1");
+            1
+        } else {
+            if left < 2 {
+                return Err(super::Trunc);
             }
-        }
-        c.s(" len:");
-        c.dec(optlen as u64);
-        c.s(" ");
-        let body = bytes(d, off + 2, optlen - 2)?;
-        if c.opts.verbose > 2 {
-            let shown = &body[..body.len().min(end - off)];
-            hex_only(&mut c.o, " ", shown, 0);
-        }
+            let optlen = usize::from(u8_at(d, off + 1)?) + 2;
+            c.s(" opt:");
+            match t {
+                1 => c.s("padN"),
+                2 => c.s("metrics"),
+                3 => c.s("routinginfo"),
+                4 => c.s("config"),
+                5 => c.s("rpltarget"),
+                6 => c.s("transitinfo"),
+                8 => c.s("destprefix"),
+                9 => c.s("rpltargetdesc"),
+                _ => {
+                    c.s("subopt:");
+                    c.dec(t);
+                }
+            }
+            c.s(" len:");
+            c.dec(optlen as u64);
+            c.s(" ");
+            let body = bytes(d, off + 2, optlen - 2)?;
+            if left < optlen {
+                return Err(super::Trunc);
+            }
+            if c.opts.verbose > 2 {
+                hex_only(&mut c.o, " ", body, 0);
+            }
+            optlen
+        };
         off += optlen;
+        left -= optlen;
     }
     Ok(())
 }
@@ -428,6 +434,13 @@ pub(crate) fn rpl(c: &mut Ctx, d: &[u8], length: usize) -> R {
         1 => {
             c.s("DODAG Information Object");
             if v > 0 {
+                if length < 24 {
+                    c.s(" [length ");
+                    c.dec(length as u64);
+                    c.s(" < 24]");
+                    c.invalid();
+                    return Ok(());
+                }
                 let dio = bytes(d, base, 24)?;
                 c.s(" [dagid:");
                 c.ip6addr(&dio[8..24]);
@@ -469,6 +482,9 @@ pub(crate) fn rpl(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 "Destination Advertisement Object"
             });
             if v > 0 {
+                // tcpdump checks a DAO's whole structure, DODAG ID included,
+                // before looking at its flags.
+                bytes(d, base, if ack { 4 } else { 20 })?;
                 let head = bytes(d, base, 4)?;
                 if length < 4 {
                     c.s(if ack {
@@ -572,5 +588,8 @@ pub(crate) fn mobile(c: &mut Ctx, d: &[u8], length: usize) -> R {
     if flags & 0x40 != 0 {
         c.s("O");
     }
-    super::icmp6::options(c, d.get(8..).unwrap_or(&[]), length as isize - 8)
+    if !super::icmp6::options(c, d.get(8..).unwrap_or(&[]), length as isize - 8)? {
+        c.trunc_mark();
+    }
+    Ok(())
 }

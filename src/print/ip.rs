@@ -118,12 +118,14 @@ fn option_name(o: u8) -> Option<&'static str> {
     })
 }
 
-fn print_route(c: &mut Ctx, cp: &[u8], length: usize) -> R {
+/// A recorded route; `Ok(false)` when an address runs past the capture
+/// (tcpdump then marks the option truncated).
+fn print_route(c: &mut Ctx, cp: &[u8], length: usize) -> R<bool> {
     if length < 3 {
         c.s(" [bad length ");
         c.dec(length as u64);
         c.s("]");
-        return Ok(());
+        return Ok(true);
     }
     if (length + 1) & 3 != 0 {
         c.s(" [bad length ");
@@ -140,7 +142,9 @@ fn print_route(c: &mut Ctx, cp: &[u8], length: usize) -> R {
     }
     let mut len = 3;
     while len < length {
-        let a = bytes(cp, len, 4)?;
+        let Ok(a) = bytes(cp, len, 4) else {
+            return Ok(false);
+        };
         c.s(" ");
         c.ipaddr(a);
         if ptr > len as u32 {
@@ -148,15 +152,16 @@ fn print_route(c: &mut Ctx, cp: &[u8], length: usize) -> R {
         }
         len += 4;
     }
-    Ok(())
+    Ok(true)
 }
 
-fn print_ts(c: &mut Ctx, cp: &[u8], length: usize) -> R {
+/// A timestamp option; `Ok(false)` when a hop runs past the capture.
+fn print_ts(c: &mut Ctx, cp: &[u8], length: usize) -> R<bool> {
     if length < 4 {
         c.s("[bad length ");
         c.dec(length as u64);
         c.s("]");
-        return Ok(());
+        return Ok(true);
     }
     c.s(" TS{");
     let flags = u8_at(cp, 3)?;
@@ -201,7 +206,9 @@ fn print_ts(c: &mut Ctx, cp: &[u8], length: usize) -> R {
             if ptr == len as i32 {
                 ty = " ^ ";
             }
-            bytes(cp, len, hoplen)?;
+            if bytes(cp, len, hoplen).is_err() {
+                return Ok(false);
+            }
             c.s(ty);
             c.dec(be32(cp, len + hoplen - 4)?);
             c.s("@");
@@ -223,7 +230,7 @@ fn print_ts(c: &mut Ctx, cp: &[u8], length: usize) -> R {
     } else {
         c.s("}");
     }
-    Ok(())
+    Ok(true)
 }
 
 /// IP options; `Ok(false)` when an option is not fully captured (tcpdump's
@@ -264,10 +271,20 @@ fn options(c: &mut Ctx, mut cp: &[u8], mut length: usize) -> R<bool> {
         };
         match code {
             0 => return Ok(true),
-            68 => print_ts(c, opt, olen)?,
-            // tcpdump reads route addresses up to the claimed length even past a
-            // short option, so the rest of the header is passed along.
-            7 | 137 | 131 => print_route(c, cp, olen)?,
+            // tcpdump reads hops up to the claimed length even past a short
+            // option, so the rest of the header is passed along.
+            68 => {
+                let whole = print_ts(c, cp, olen)?;
+                if !whole {
+                    return Ok(false);
+                }
+            }
+            7 | 137 | 131 => {
+                let whole = print_route(c, cp, olen)?;
+                if !whole {
+                    return Ok(false);
+                }
+            }
             148 => {
                 if olen < 4 {
                     c.s(" [bad length ");

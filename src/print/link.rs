@@ -24,6 +24,7 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
         LinkType::PppSerial => super::serial::ppp_serial(c, d, len),
         LinkType::PppEther => super::serial::ppp_ether(c, d, len),
         LinkType::CHdlc => super::serial::chdlc(c, d, len),
+        LinkType::Other(v) if super::juniper::is_juniper(v) => super::juniper::print(c, v, d, len),
         LinkType::Other(105) => super::wifi::ieee802_11(c, d, len),
         LinkType::Other(119) => super::wifi::prism(c, d, len),
         LinkType::Other(127) => super::wifi::radiotap(c, d, len),

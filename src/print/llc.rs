@@ -285,12 +285,8 @@ fn snap_padded(
     }
     let p = &d[5..];
     let addrs = (!src.is_empty() && !dst.is_empty()).then_some((src, dst));
-    if (oui == 0 || oui == 0xf8) && super::ether::ethertype_print_from(c, et, p, length - 5, addrs)?
-    {
-        return Ok(Some(true));
-    }
-    // Apple's own OUI carries DDP with the AppleTalk ethertype.
-    if oui == 0x080007 && et == 0x809b && super::ether::ethertype_print(c, et, p, length - 5)? {
+    let ether_oui = oui == 0 || oui == 0xf8 || (oui == 0x080007 && et == 0x809b);
+    if ether_oui && super::ether::ethertype_print_from(c, et, p, length - 5, addrs)? {
         return Ok(Some(true));
     }
     if oui == 0x0080c2 && super::atm::bridged(c, et, p, length - 5, pad)?.is_some() {

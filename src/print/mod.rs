@@ -137,6 +137,9 @@ mod zep;
 mod zephyr;
 mod zmtp1;
 
+// The Juniper link types (DLT_JUNIPER_*).
+mod juniper;
+
 use crate::cli::{Args, TsPrecision};
 use crate::linktype::LinkType;
 use crate::packet::{PacketRef, Sink};

@@ -710,7 +710,9 @@ fn mptcp(c: &mut Ctx, d: &[u8], len: usize, flags: u8) -> bool {
     };
     match subtype {
         0 => {
-            if !((len == 12 && syn) || (len == 20 && ack && !syn)) {
+            // MPTCP v1 (RFC 8684) adds a 4-byte SYN form and a 22-byte
+            // form carrying the data-level length.
+            if !(((len == 12 || len == 4) && syn) || ((len == 20 || len == 22) && ack && !syn)) {
                 return false;
             }
             let version = sub_etc & 0xf;
@@ -725,10 +727,13 @@ fn mptcp(c: &mut Ctx, d: &[u8], len: usize, flags: u8) -> bool {
             if d.get(1).is_some_and(|f| f & 0x80 != 0) {
                 c.s(" csum");
             }
+            if len == 4 {
+                return true;
+            }
             let Some(k) = be64(d, 2) else { return false };
             c.s(" {");
             hex64(c, k);
-            if len == 20 {
+            if len >= 20 {
                 let Some(k2) = be64(d, 10) else { return false };
                 c.s(",");
                 hex64(c, k2);

@@ -416,3 +416,53 @@ def aarp():
 
 pcap("realtek", realtek())
 pcap("aarp", aarp())
+
+
+# --- AppleTalk DDP (0x809b) with ATP and NBP ---------------------------------
+def ddp(t, body, dnet=0x1234, snet=0x0102, dnode=5, snode=9, dskt=2, sskt=253, length=None):
+    n = 13 + len(body) if length is None else length
+    return struct.pack(">HHHHBBBBB", n, 0, dnet, snet, dnode, snode, dskt, sskt, t) + body
+
+
+def nbp_tuple(net, node, skt, enum, obj, typ, zone):
+    b = struct.pack(">HBBB", net, node, skt, enum)
+    for s_ in (obj, typ, zone):
+        b += bytes([len(s_)]) + s_
+    return b
+
+
+def atalk():
+    f = []
+    src = (0x0102, 9, 253)
+    for ctl in (0x21, 0x11, 0x22, 0x10):
+        f.append(eth(0x809B, ddp(2, bytes([ctl, 7]) + nbp_tuple(*src, 0, b"obj", b"LaserWriter", b"*"))))
+    f.append(eth(0x809B, ddp(2, bytes([0x21, 7]) + nbp_tuple(0x0103, 9, 250, 3, b"o", b"t", b"z"))))
+    f.append(eth(0x809B, ddp(2, bytes([0x21, 7]) + nbp_tuple(*src, 0, b"x" * 33, b"t", b"z"))))
+    f.append(eth(0x809B, ddp(2, bytes([0x21, 7]) + nbp_tuple(*src, 0, b"\x01\xff", b"t\x80", b"z"))))
+    f.append(eth(0x809B, ddp(2, bytes([0x21, 7]) + nbp_tuple(*src, 0, b"obj", b"type", b"zone")[:12])))
+    tuples = (nbp_tuple(*src, 1, b"a", b"b", b"c") + nbp_tuple(0x0102, 9, 4, 2, b"dd", b"ee", b"ff") +
+              nbp_tuple(0x0555, 255, 253, 1, b"g", b"h", b"i"))
+    for ctl in (0x33, 0x31, 0x35, 0x30):
+        f.append(eth(0x809B, ddp(2, bytes([ctl, 9]) + tuples)))
+    f.append(eth(0x809B, ddp(2, bytes([0x32, 9]) + tuples[:14])))
+    f.append(eth(0x809B, ddp(2, bytes([0x40, 1]) + bytes(8))))
+    f.append(eth(0x809B, ddp(2, bytes([0x21, 1]) + bytes(3))))
+    f.append(eth(0x809B, ddp(2, bytes([0x21]))))
+    for ctl in (0x40, 0x60, 0x50, 0x48, 0x58, 0x78, 0x80, 0x90, 0xA0, 0x88, 0xA8, 0xB8, 0xC0, 0xE0, 0xD8,
+                0xF8, 0x00, 0x3F):
+        for bm, data in ((0xFF, 0), (0x01, 5), (0x05, 0), (0x00, 0xDEADBEEF), (0x80, 1)):
+            f.append(eth(0x809B, ddp(3, struct.pack(">BBHI", ctl, bm, 0x1234, data) + rnd(ctl & 3))))
+    f.append(eth(0x809B, ddp(3, struct.pack(">BBH", 0x40, 1, 2))))
+    f.append(eth(0x809B, ddp(3, struct.pack(">BBHI", 0x40, 1, 2, 3), length=18)))
+    for t in (1, 5, 4, 22, 23, 0x4B, 99, 0):
+        f.append(eth(0x809B, ddp(t, rnd(6), dskt=t, sskt=6)))
+    f.append(eth(0x809B, ddp(1, b"", dnode=255, snode=255, dskt=1, sskt=4)))
+    f.append(eth(0x809B, ddp(1, b"")[:12]))
+    f.append(eth(0x809B, ddp(1, b"", length=5)[:13]))
+    f.append(eth(0x809B, b""))
+    snap = bytes.fromhex("aaaa03080007") + struct.pack(">H", 0x809B) + ddp(3, struct.pack(">BBHI", 0x40, 3, 9, 0))
+    f.append(DST + SRC + struct.pack(">H", len(snap)) + snap)
+    return f
+
+
+pcap("atalk", atalk())

@@ -81,7 +81,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         TYPE_INET6 => super::super::ip6::print(c, p, rest)?,
         TYPE_ARP_OLD | TYPE_ARP | TYPE_REVARP => super::super::arp::print(c, p, rest)?,
         TYPE_IPX => super::super::ipx::print(c, p, rest)?,
-        221 => super::super::atalk::ethertalk(c, p, rest, true)?,
+        221 => super::super::l2proto::atalk::print_et1(c, p, rest)?,
         // tcpdump dumps unknown payloads even with -x.
         _ => super::super::hex::hex_and_ascii(&mut c.o, "\n\t", p, 0),
     }

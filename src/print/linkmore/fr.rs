@@ -151,7 +151,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
 }
 
 /// tcpdump's fr_print; the header length, 0 when it stopped early.
-fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
+pub(crate) fn fr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     let a = match q922(d, length) {
         Err(_) => {
             c.trunc_mark();
@@ -609,7 +609,7 @@ fn mfr_ie_name(t: u8) -> &'static str {
 
 /// DLT_MFR (182): FRF.16 multilink Frame Relay, control frames (with their
 /// IEs at -v) and fragments, the first of which carries a Frame Relay frame.
-pub(super) fn mfr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
+pub(crate) fn mfr(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "mfr";
     if d.len() < 2 {
         c.trunc_mark();

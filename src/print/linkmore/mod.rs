@@ -26,6 +26,9 @@ mod usb;
 mod vsock;
 mod wpan;
 
+// Frame Relay pieces the Juniper printers hand payloads to.
+pub(crate) use fr::{fr as fr_print, mfr as mfr_print};
+
 use super::{Ctx, R};
 
 /// Prints a packet of link type `dlt` (its savefile LINKTYPE value, the same
