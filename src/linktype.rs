@@ -178,6 +178,7 @@ const fn other_dlt(linktype: u16) -> i32 {
         100 => 11, // ATM_RFC1483
         102 => 15, // SLIP_BSDOS
         103 => 16, // PPP_BSDOS
+        106 => 19, // ATM_CLIP
         v => v as i32,
     }
 }
@@ -188,6 +189,7 @@ const fn linktype_of_dlt(dlt: i32) -> i32 {
         11 => 100,
         15 => 102,
         16 => 103,
+        19 => 106,
         v => v,
     }
 }

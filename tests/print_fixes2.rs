@@ -1,6 +1,6 @@
 //! Golden tests for fixes to existing printers found by running tcpdump's own
 //! test captures with extra flags: the ForCES decoder (SCTP DATA chunks with a
-//! ForCES PPID or port), VRRP, OUI names, STP SPB, -AA, Frame Relay default dumps, rfilter against the tcpdump binary line by line over
+//! ForCES PPID or port), VRRP, OUI names, STP SPB, -AA, Frame Relay default dumps, IPv6 routing header cuts, ICMPv6 options, rfilter against the tcpdump binary line by line over
 //! the captures in tests/data/fixes2/ (written by tests/data/make_fixes2.py),
 //! over every truncation of each packet, and over mutated packets (which must
 //! never panic).
@@ -66,6 +66,25 @@ fn frame_relay_default_dump() {
     let cut = SUITE.cut_variants("fr");
     let (c, m) = assert_same(&cut, &[&["-nX"], &["-nXX"], &["-nA"], &["-ne"]]);
     eprintln!("fr cut -X/-A: {m} of {c} lines identical to tcpdump");
+}
+
+/// IPv6 routing headers (type 0, type 4, after hop-by-hop options); the cuts
+/// include a capture that ends right after the IPv6 header, which tcpdump
+/// marks as IPv6's truncation.
+#[test]
+fn ip6_routing_header_cuts() {
+    SUITE.golden("ip6rt");
+}
+
+/// ICMPv6 neighbour discovery options and MLDv2: a short or malformed option is
+/// tcpdump's own stop (` [|icmp6]`, -x from the network header), a field cut
+/// by the capture abandons the packet (-x of the whole frame).
+#[test]
+fn icmp6_nd_options() {
+    SUITE.golden("icmp6nd");
+    let cut = SUITE.cut_variants("icmp6nd");
+    let (c, m) = assert_same(&cut, &[&["-nvvv"], &["-nveX"]]);
+    eprintln!("icmp6nd cut -vvv/-veX: {m} of {c} lines identical to tcpdump");
 }
 
 /// Without -n: addresses and ports by name.

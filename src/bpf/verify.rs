@@ -105,7 +105,7 @@ const fn is_cond_jump(code: u16) -> bool {
 }
 
 /// Ancillary offsets (from `SKF_AD_OFF`) the kernel knows (`bpf_anc_helper`).
-const fn known_ancillary(field: u32) -> bool {
+pub const fn known_ancillary(field: u32) -> bool {
     matches!(
         field,
         SKF_AD_PROTOCOL

@@ -120,6 +120,24 @@ pub enum PrimKind {
     /// An OpenBSD pf log header field (`on`, `rset`, `rnr`, `srnr`, `reason`,
     /// `action`).
     Pf(PfTest),
+    /// A SunATM pseudo-header test (`lane`, `oam`, `vpi N`, …).
+    Atm(AtmTest),
+}
+
+/// SunATM tests: the circuit and message abbreviations, and `vpi`/`vci`
+/// comparisons (a parenthesized list is ORed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AtmTest {
+    /// `lane`, `metac`, `bcc`, `oamf4sc`, `oamf4ec`, `sc`, `ilmic`, `oam`,
+    /// `oamf4`, `connectmsg`, `metaconnect`, as written in lower case.
+    Abbrev(String),
+    /// `vpi`/`vci` compared with each of `tests`, ORed.
+    Field {
+        /// `vci` (else `vpi`).
+        vci: bool,
+        /// Comparisons and the numbers compared with.
+        tests: Vec<(RelOp, u32)>,
+    },
 }
 
 /// The pf log header tests.

@@ -22,6 +22,7 @@
 //!   element inside and lets it decide; arithmetic found inside is handed back
 //!   unfinished to the enclosing level, which continues it after the `)`.
 
+mod atm;
 mod lexer;
 mod p80211;
 mod pfvar;
@@ -944,6 +945,7 @@ impl<'a> Parser<'a> {
                 Ok(self.other(PrimKind::Llc(kind), span))
             }
             Kw::Unsupported(Family::Pf) | Kw::PfRnr => self.pfvar(start),
+            Kw::Unsupported(Family::Atm) => self.atm(start),
             Kw::Unsupported(f) => Err(self.unsupported(f)),
             _ => Err(self.unexpected(&if self.pos == 0 {
                 "expected a filter primitive (e.g. 'host 10.0.0.1', 'tcp port 80', \

@@ -385,6 +385,13 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 fragmented = true;
             }
             43 => {
+                if cp.is_empty() {
+                    // tcpdump checks for the first byte before decoding: its
+                    // own stop, marked as IPv6's.
+                    c.proto = "ip6";
+                    c.trunc_mark();
+                    return Ok(());
+                }
                 let Some((a, final_dst)) = routing(c, cp)? else {
                     return Ok(());
                 };

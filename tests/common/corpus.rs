@@ -16,6 +16,10 @@ mod wlan;
 
 pub use wlan::{IPNET, PFLOG, WLAN_LINKTYPES};
 
+// SLIP, Frame Relay, Juniper and ARCnet frames, built the same way.
+#[path = "link_corpus.rs"]
+pub mod links;
+
 use etherparse::PacketBuilder;
 use rfilter::linktype::LinkType;
 use std::collections::HashSet;
@@ -1602,6 +1606,7 @@ pub fn samples(lt: LinkType) -> Vec<Sample> {
         LinkType::Other(v) if WLAN_LINKTYPES.contains(&v) => wlan::wlan_frames(v),
         LinkType::Other(IPNET) => wlan::ipnet_frames(),
         LinkType::Other(PFLOG) => wlan::pflog_frames(),
+        LinkType::Other(v) if links::frames(v).is_some() => links::frames(v).unwrap_or_default(),
         // A header rfilter does not parse: any bytes will do for `len` and `link[...]`.
         LinkType::Other(_) => {
             let mut frames = en10mb_frames();

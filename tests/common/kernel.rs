@@ -15,10 +15,11 @@ pub fn has_backward_jump(prog: &[Insn]) -> bool {
 
 /// Checks the kernel's rules on what live capture would attach for `expr`, given
 /// `prog`, its program compiled with `opts` (not for the kernel). Only `protochain`
-/// compiles differently for the kernel: for such expressions the kernel form is
-/// compiled, checked and returned (callers compare its verdicts too); otherwise
-/// `prog` itself is checked. `allow_too_long`: a program over the kernel's size
-/// limit is fine (live capture then filters in user space).
+/// (and loads at offsets wrapped into the ancillary area) compile differently
+/// for the kernel: for such expressions the kernel form is compiled, checked and
+/// returned (callers compare its verdicts too); otherwise `prog` itself is
+/// checked. `allow_too_long`: a program over the kernel's size limit is fine
+/// (live capture then filters in user space).
 pub fn check_kernel_form(
     expr: &str,
     opts: &CompileOptions,
@@ -33,7 +34,15 @@ pub fn check_kernel_form(
         if has_backward_jump(prog) {
             return Err("backward jump in a program without protochain".into());
         }
-        return check(prog).map(|()| None);
+        // Loads wrapped into the ancillary area (libpcap's unset Juniper
+        // offsets) are moved for the kernel too: check that form instead.
+        let wrapped = matches!(
+            verify::verify(prog),
+            Err(e) if e.rule == verify::Rule::UnknownAncillary
+        );
+        if !wrapped {
+            return check(prog).map(|()| None);
+        }
     }
     let kopts = CompileOptions {
         for_kernel: true,

@@ -245,3 +245,52 @@ fr = [
     b"\x18\x41\x00\x03\x11" + bytes(range(0x40, 0x50)),
 ]
 pcap(fr, "fr.pcap", linktype=107)
+
+
+def ip6(nh, payload):
+    return (b"\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\x86\xdd"
+            + struct.pack(">IHBB", 0x60000000, len(payload), nh, 64)
+            + bytes(15) + b"\x01" + bytes(15) + b"\x02" + payload)
+
+
+# IPv6 routing headers (type 0 with two addresses, type 4 segment routing),
+# with UDP after them; the cuts stop the capture right after the IPv6 header.
+udp6 = struct.pack(">HHHH", 5000, 5001, 12, 0) + b"abcd"
+rh0 = struct.pack(">BBBBI", 17, 4, 0, 2, 0) + bytes(15) + b"\x03" + bytes(15) + b"\x04"
+rh4 = struct.pack(">BBBBBBH", 17, 4, 4, 1, 1, 0, 0) + bytes(15) + b"\x05" + bytes(15) + b"\x06"
+ip6rt = [ip6(43, rh0 + udp6), ip6(43, rh4 + udp6), ip6(0, struct.pack(">BB", 43, 0) + bytes([1, 4, 0, 0, 0, 0]) + rh0 + udp6)]
+pcap(ip6rt, "ip6rt.pcap")
+
+
+# ICMPv6 neighbour discovery with options (source link-layer address, prefix
+# information, MTU, RDNSS, DNSSL, route information, unknown), and MLDv2
+# queries and reports; the cuts end the capture inside every field.
+def icmp6(t, code, body):
+    return ip6(58, struct.pack(">BBH", t, code, 0) + body)
+
+
+a16 = bytes(range(0x20, 0x30))
+opt_sll = b"\x01\x01\x00\x11\x22\x33\x44\x55"
+opt_pfx = struct.pack(">BBBBIII", 3, 4, 64, 0xc0, 2592000, 604800, 0) + a16
+opt_mtu = struct.pack(">BBHI", 5, 1, 0, 1500)
+opt_rdnss = struct.pack(">BBHI", 25, 3, 0, 600) + a16
+opt_dnssl = struct.pack(">BBHI", 31, 2, 0, 600) + b"\x03abc\x00\x00\x00\x00"
+opt_rti = struct.pack(">BBBBI", 24, 2, 48, 0x08, 1800) + a16[:8]
+opt_unk = struct.pack(">BB", 99, 1) + b"\xaa\xbb\xcc\xdd\xee\xff"
+opts = opt_sll + opt_pfx + opt_mtu + opt_rdnss + opt_dnssl + opt_rti + opt_unk
+nd = [
+    icmp6(133, 0, bytes(4) + opt_sll),
+    icmp6(134, 0, struct.pack(">BBHII", 64, 0xc8, 1800, 30000, 1000) + opts),
+    icmp6(135, 0, bytes(4) + a16 + opt_sll),
+    icmp6(136, 0, struct.pack(">I", 0xe0000000) + a16 + struct.pack(">BB", 2, 1) + b"\x00\x11\x22\x33\x44\x55"),
+    icmp6(137, 0, bytes(4) + a16 + a16 + opt_sll),
+    icmp6(134, 0, struct.pack(">BBHII", 64, 0, 1800, 0, 0) + b"\x01\x00" + bytes(6)),
+    icmp6(130, 0, struct.pack(">HH", 1000, 0) + a16 + struct.pack(">BBH", 0x0a, 125, 2) + a16 + a16),
+    icmp6(143, 0, struct.pack(">HH", 0, 2) + struct.pack(">BBH", 4, 0, 1) + a16 + a16
+          + struct.pack(">BBH", 2, 0, 0) + a16),
+]
+pcap(nd, "icmp6nd.pcap")
+nd.append(icmp6(130, 0, struct.pack(">HH", 1000, 0) + a16))
+nd.append(icmp6(131, 0, struct.pack(">HH", 0, 0) + a16))
+nd.append(icmp6(132, 0, struct.pack(">HH", 0, 0) + a16))
+pcap(nd, "icmp6nd.pcap")

@@ -102,7 +102,10 @@ impl Gen<'_> {
             Ip | Arp | Rarp | Atalk | Decnet | Sca | Lat | Moprc | Mopdl | Ip6 => {
                 let pl = self.abs_off(Which::Payload);
                 let mut s = self.index_to_x(pl.reg, inst.reg);
-                s.push(stmt(BPF_LD | BPF_IND | sz, pl.constant + self.link.off_nl));
+                s.push(stmt(
+                    BPF_LD | BPF_IND | sz,
+                    pl.constant.wrapping_add(self.link.off_nl),
+                ));
                 inst.stmts.extend(s);
                 let b = self.proto_abbrev(proto, span)?;
                 inst.check = Some(match inst.check.take() {
@@ -117,7 +120,7 @@ impl Gen<'_> {
                 s.push(stmt(BPF_MISC | BPF_TAX, 0));
                 s.push(stmt(
                     BPF_LD | BPF_IND | sz,
-                    self.link.off_linkpl.constant + self.link.off_nl,
+                    self.link.off_linkpl.constant.wrapping_add(self.link.off_nl),
                 ));
                 inst.stmts.extend(s);
                 let p = self.proto_abbrev(proto, span)?;
@@ -141,7 +144,7 @@ impl Gen<'_> {
                 let mut s = self.index_to_x(pl.reg, inst.reg);
                 s.push(stmt(
                     BPF_LD | BPF_IND | sz,
-                    pl.constant + self.link.off_nl + 40,
+                    pl.constant.wrapping_add(self.link.off_nl).wrapping_add(40),
                 ));
                 inst.stmts.extend(s);
             }
@@ -219,6 +222,23 @@ impl Gen<'_> {
     pub fn relation(&mut self, op: RelOp, lhs: &Arith, rhs: &Arith) -> Result<Frag, FilterError> {
         let a0 = self.arith(lhs)?;
         let a1 = self.arith(rhs)?;
+        Ok(self.relation_values(op, a0, a1))
+    }
+
+    /// As [`Self::relation`], with the right side's registers allocated first
+    /// (libpcap's relations built in C argument order, as SLIP's direction).
+    pub fn relation_rhs_first(
+        &mut self,
+        op: RelOp,
+        lhs: &Arith,
+        rhs: &Arith,
+    ) -> Result<Frag, FilterError> {
+        let a1 = self.arith(rhs)?;
+        let a0 = self.arith(lhs)?;
+        Ok(self.relation_values(op, a0, a1))
+    }
+
+    fn relation_values(&mut self, op: RelOp, a0: Value, a1: Value) -> Frag {
         let (jop, reversed) = match op {
             RelOp::Eq => (BPF_JEQ, false),
             RelOp::Ne => (BPF_JEQ, true),
@@ -245,9 +265,9 @@ impl Gen<'_> {
             (Some(c0), Some(c1)) => Some(self.and(c0, c1)),
             (c0, c1) => c0.or(c1),
         };
-        Ok(match tmp {
+        match tmp {
             Some(t) => self.and(t, b),
             None => b,
-        })
+        }
     }
 }

@@ -243,8 +243,8 @@ impl Gen<'_> {
             }
             None => b0,
         };
-        self.link.off_nl_nosnap += 4;
-        self.link.off_nl += 4;
+        self.link.off_nl_nosnap = self.link.off_nl_nosnap.wrapping_add(4);
+        self.link.off_nl = self.link.off_nl.wrapping_add(4);
         self.link.label_stack_depth += 1;
         Ok(b0)
     }
@@ -272,14 +272,17 @@ impl Gen<'_> {
         };
         let pl = self.link.off_linkpl;
         let hdr = AbsOff {
-            constant: pl.constant + self.link.off_nl + PPPOE_HDRLEN,
+            constant: pl
+                .constant
+                .wrapping_add(self.link.off_nl)
+                .wrapping_add(PPPOE_HDRLEN),
             ..pl
         };
         self.link.dlt = Dlt::Ppp;
         self.link.off_linkhdr = hdr;
         self.link.off_linktype = Some(hdr);
         self.link.off_linkpl = AbsOff {
-            constant: hdr.constant + 2,
+            constant: hdr.constant.wrapping_add(2),
             ..pl
         };
         self.link.off_nl = 0;
@@ -352,7 +355,11 @@ impl Gen<'_> {
         let mut s = vec![
             stmt(
                 BPF_ALU | BPF_ADD | BPF_K,
-                self.link.off_linkpl.constant + self.link.off_nl + 8,
+                self.link
+                    .off_linkpl
+                    .constant
+                    .wrapping_add(self.link.off_nl)
+                    .wrapping_add(8),
             ),
             stmt(BPF_MISC | BPF_TAX, 0),
             stmt(BPF_ALU | BPF_ADD | BPF_K, 2),
@@ -407,7 +414,7 @@ impl Gen<'_> {
     /// `gen_geneve_ll_check`); `None` elsewhere.
     pub fn prevlinkhdr_check(&mut self) -> Option<Frag> {
         if !self.link.is_geneve {
-            return None;
+            return self.lane_data_check();
         }
         let (Some(h), Some(p)) = (self.link.off_linkhdr.reg, self.link.off_linkpl.reg) else {
             return None;

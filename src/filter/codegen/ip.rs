@@ -307,17 +307,17 @@ impl Gen<'_> {
         }
         use super::offsets::stmt;
         use crate::bpf::insn::*;
-        let base = self.link.off_linkpl.constant + self.link.off_nl;
+        let base = self.link.off_linkpl.constant.wrapping_add(self.link.off_nl);
         let reg2 = self.alloc_reg(span)?;
         let b0 = self.linktype(if v6 { ETHERTYPE_IPV6 } else { ETHERTYPE_IP });
         let first = if v6 {
             vec![
-                stmt(BPF_LD | BPF_ABS | BPF_B, base + 6),
+                stmt(BPF_LD | BPF_ABS | BPF_B, base.wrapping_add(6)),
                 stmt(BPF_LDX | BPF_IMM, 40),
             ]
         } else {
             vec![
-                stmt(BPF_LD | BPF_ABS | BPF_B, base + 9),
+                stmt(BPF_LD | BPF_ABS | BPF_B, base.wrapping_add(9)),
                 stmt(BPF_LDX | BPF_MSH | BPF_B, base),
             ]
         };
@@ -378,7 +378,7 @@ impl Gen<'_> {
                     vec![
                         stmt(BPF_LD | BPF_IND | BPF_B, base),
                         stmt(BPF_ST, reg2),
-                        stmt(BPF_LD | BPF_IND | BPF_B, base + 1),
+                        stmt(BPF_LD | BPF_IND | BPF_B, base.wrapping_add(1)),
                         stmt(BPF_ALU | BPF_ADD | BPF_K, 1),
                         stmt(BPF_ALU | BPF_MUL | BPF_K, 8),
                         stmt(BPF_ALU | BPF_ADD | BPF_X, 0),

@@ -65,7 +65,13 @@ impl Gen<'_> {
             return self.and(b0, b1);
         }
         match self.link.dlt {
-            Dlt::En10mb => self.ether_linktype(proto),
+            Dlt::En10mb => {
+                let b1 = self.ether_linktype(proto);
+                match self.lane_data_check() {
+                    Some(b0) => self.and(b0, b1),
+                    None => b1,
+                }
+            }
             Dlt::LinuxSll => self.sll_linktype(proto),
             // libpcap 1.10 compares the protocol field directly, LLC SAPs included.
             Dlt::LinuxSll2 => self.cmp(OffRel::LinkType, 0, BPF_H, proto),
@@ -112,6 +118,16 @@ impl Gen<'_> {
                 ETHERTYPE_IPV6 => self.cmp(OffRel::LinkType, 0, BPF_B, 26),
                 _ => self.gen_false(),
             },
+            Dlt::Slip
+            | Dlt::Frelay
+            | Dlt::Juniper
+            | Dlt::Arcnet
+            | Dlt::Llc(_)
+            | Dlt::PppBsdos
+            | Dlt::Ltalk
+            | Dlt::TypeField
+            | Dlt::Bacnet
+            | Dlt::SunAtm => self.more_linktype(proto),
             Dlt::Opaque => {
                 let name = self.opts.linktype.name();
                 self.defer_error(&format!(
@@ -221,7 +237,7 @@ impl Gen<'_> {
 
     /// The current link layer has Ethernet addresses (802.11's included).
     pub fn require_ether(&self, span: Span) -> Result<(), FilterError> {
-        if self.link.dlt == Dlt::En10mb || self.is_wlan(true) {
+        if self.mac_offsets().is_some() || self.is_wlan(true) {
             Ok(())
         } else {
             Err(FilterError::new(NOT_ETHER, span))
@@ -239,17 +255,18 @@ impl Gen<'_> {
         if self.is_wlan(true) {
             return Ok(self.wlan_hostop(mac, dir));
         }
+        let (src, dst) = self.mac_offsets().unwrap_or((6, 0));
         Ok(match dir {
-            Some(Dir::Src) => self.bcmp(OffRel::LinkHdr, 6, mac),
-            Some(Dir::Dst) => self.bcmp(OffRel::LinkHdr, 0, mac),
+            Some(Dir::Src) => self.bcmp(OffRel::LinkHdr, src, mac),
+            Some(Dir::Dst) => self.bcmp(OffRel::LinkHdr, dst, mac),
             Some(Dir::SrcAndDst) => {
-                let a = self.bcmp(OffRel::LinkHdr, 6, mac);
-                let b = self.bcmp(OffRel::LinkHdr, 0, mac);
+                let a = self.bcmp(OffRel::LinkHdr, src, mac);
+                let b = self.bcmp(OffRel::LinkHdr, dst, mac);
                 self.and(a, b)
             }
             None | Some(Dir::SrcOrDst) => {
-                let a = self.bcmp(OffRel::LinkHdr, 6, mac);
-                let b = self.bcmp(OffRel::LinkHdr, 0, mac);
+                let a = self.bcmp(OffRel::LinkHdr, src, mac);
+                let b = self.bcmp(OffRel::LinkHdr, dst, mac);
                 self.or(a, b)
             }
             Some(d) => return Err(wlan_dir_error(d, span)),
@@ -260,6 +277,12 @@ impl Gen<'_> {
     pub fn ether_broadcast(&mut self, span: Span) -> Result<Frag, FilterError> {
         if self.is_wlan(true) {
             return Ok(self.wlan_hostop(&[0xff; 6], Some(Dir::Dst)));
+        }
+        if let Some(f) = self.arcnet_broadcast() {
+            return Ok(f);
+        }
+        if let (Dlt::Llc(_), Some((_, dst))) = (self.link.dlt, self.mac_offsets()) {
+            return Ok(self.bcmp(OffRel::LinkHdr, dst, &[0xff; 6]));
         }
         if self.link.dlt != Dlt::En10mb {
             return Err(FilterError::new("not a broadcast link", span));
@@ -276,6 +299,16 @@ impl Gen<'_> {
     pub fn ether_multicast(&mut self, span: Span) -> Result<Frag, FilterError> {
         if self.is_wlan(true) {
             return Ok(self.wlan_multicast());
+        }
+        if let Some(f) = self.arcnet_broadcast() {
+            return Ok(f);
+        }
+        if let (Dlt::Llc(_), Some((_, dst))) = (self.link.dlt, self.mac_offsets()) {
+            let s = self.load(OffRel::LinkHdr, dst, BPF_B);
+            return Ok(self.test(
+                s,
+                crate::filter::cfg::Term::cmp_k(crate::bpf::insn::BPF_JSET, 1),
+            ));
         }
         if self.link.dlt != Dlt::En10mb {
             return Err(FilterError::new(
@@ -314,7 +347,7 @@ pub fn wlan_dir_error(d: Dir, span: Span) -> FilterError {
 }
 
 /// The PPP protocol number for an Ethernet type (libpcap's `ethertype_to_ppptype`).
-fn ethertype_to_ppptype(proto: u32) -> u32 {
+pub fn ethertype_to_ppptype(proto: u32) -> u32 {
     match proto {
         ETHERTYPE_IP => 0x0021,
         ETHERTYPE_IPV6 => 0x0057,

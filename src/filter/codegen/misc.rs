@@ -3,6 +3,7 @@
 
 use super::ip::*;
 use super::link::*;
+use super::linkmore::LlcLink;
 use super::offsets::{Dlt, OffRel, stmt};
 use super::{Frag, Gen};
 use crate::bpf::insn::*;
@@ -34,6 +35,10 @@ const PPP_PPPD_OUT: u32 = 0x01;
 impl Gen<'_> {
     /// OSI over 802.2 with network-layer protocol id `v`.
     pub fn iso_proto(&mut self, v: u32) -> Frag {
+        if self.link.dlt == Dlt::Frelay {
+            // The UI control byte and this NLPID (what `iso` tests for each).
+            return self.cmp(OffRel::LinkHdr, 2, BPF_H, (0x03 << 8) | v);
+        }
         let b0 = self.linktype(LLCSAP_ISONS);
         // Cisco HDLC puts a fudge byte before the protocol id.
         let at = u32::from(self.link.dlt == Dlt::CHdlc);
@@ -197,7 +202,10 @@ impl Gen<'_> {
     }
 
     /// `inbound` (`inbound == true`) / `outbound`.
-    pub fn direction(&mut self, inbound: bool, _span: Span) -> Result<Frag, FilterError> {
+    pub fn direction(&mut self, inbound: bool, span: Span) -> Result<Frag, FilterError> {
+        if let Some(f) = self.more_direction(inbound, span) {
+            return f;
+        }
         if self.link.dlt == Dlt::Pflog {
             return Ok(self.pflog_direction(inbound));
         }
@@ -254,7 +262,30 @@ impl Gen<'_> {
                 }
             });
         }
-        if self.link.dlt != Dlt::En10mb {
+        let llc_links = matches!(
+            self.link.dlt,
+            Dlt::Llc(LlcLink::TokenRing | LlcLink::Fddi | LlcLink::AtmRfc1483)
+        );
+        if llc_links || self.link.dlt == Dlt::SunAtm {
+            // libpcap takes every frame of the LLC links for LLC; SunATM says
+            // so in its pseudo-header.
+            let llc = if llc_links {
+                self.gen_true()
+            } else {
+                self.atm_llc()
+            };
+            return Ok(match kind {
+                None => llc,
+                Some(k) => {
+                    let b1 = self.llc_control(k);
+                    self.and(llc, b1)
+                }
+            });
+        }
+        // netANALYZER frames are Ethernet, but libpcap has no `llc` for them
+        // (unless inside Geneve, which makes the link layer Ethernet).
+        let netanalyzer = matches!(self.opts.linktype.dlt(), 240 | 241) && !self.link.is_geneve;
+        if self.link.dlt != Dlt::En10mb || netanalyzer {
             return Err(FilterError::new(
                 format!(
                     "'llc' not supported for {}",

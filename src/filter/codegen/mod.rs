@@ -22,14 +22,18 @@
 //! - `qualified`: dispatch of `[proto] [dir] [type] id` primitives;
 //! - `registers`: zeroing of scratch registers read before any store;
 //! - `pflog`: OpenBSD pf log headers;
+//! - `atm`: SunATM pseudo-header tests and LANE;
+//! - `linkmore`: SLIP, Frame Relay, Juniper and ARCnet headers;
 //! - `wlan`: 802.11 frame control and address tests, and the run-time header
 //!   lengths of the 802.11 link types.
 
 mod arith;
+mod atm;
 mod encap;
 mod frag;
 mod ip;
 mod link;
+mod linkmore;
 mod misc;
 mod offsets;
 mod pflog;
@@ -54,11 +58,36 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
     };
     let (mut cfg, optimizable) = build_cfg(expr, opts)?;
     registers::zero_unstored_registers(&mut cfg);
-    if opts.optimize && optimizable {
+    let prog = if opts.optimize && optimizable {
         // The optimizer lays out its own blocks.
-        return super::optimize::compile(&cfg).map_err(|e| FilterError::internal(&e));
+        super::optimize::compile(&cfg).map_err(|e| FilterError::internal(&e))?
+    } else {
+        super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))?
+    };
+    Ok(if opts.for_kernel {
+        kernel_safe_offsets(prog)
+    } else {
+        prog
+    })
+}
+
+/// Offsets libpcap leaves "not set" (some Juniper payloads) wrap around into
+/// the ancillary area (`SKF_AD_OFF` and up), where the kernel refuses loads it
+/// does not know. Such a load fails on every packet, as one at 0x80000000
+/// does (the kernel's negative offsets below `SKF_LL_OFF` read nothing), and
+/// that one the kernel accepts.
+fn kernel_safe_offsets(mut prog: Vec<Insn>) -> Vec<Insn> {
+    use crate::bpf::insn::{BPF_ABS, BPF_LD, SKF_AD_OFF};
+    for insn in &mut prog {
+        let abs_load = insn.code & 0x07 == BPF_LD && insn.code & 0xe0 == BPF_ABS;
+        if abs_load
+            && insn.k >= SKF_AD_OFF
+            && !crate::bpf::verify::known_ancillary(insn.k - SKF_AD_OFF)
+        {
+            insn.k = 0x8000_0000;
+        }
     }
-    super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))
+    prog
 }
 
 /// Lowers `expr` to a control-flow graph ending in `ret #snaplen` / `ret #0`, and
@@ -197,6 +226,7 @@ impl<'o> Gen<'o> {
             PrimKind::WlanType { value, mask } => self.p80211_type(*value, *mask, span),
             PrimKind::WlanDir(d) => self.p80211_dir(*d, span),
             PrimKind::Pf(t) => self.pf_test(t, span),
+            PrimKind::Atm(t) => self.atm_test(t, span),
         }
     }
 }

@@ -39,6 +39,26 @@ pub enum Dlt {
     Ipnet,
     /// OpenBSD pf log: the payload offset is the header's length byte, rounded.
     Pflog,
+    /// SLIP and BSD/OS SLIP: a fixed header, then IPv4 or IPv6 (no type field).
+    Slip,
+    /// Frame Relay: Q.922 address, UI control, NLPID.
+    Frelay,
+    /// A Juniper pseudo-header: protocol tests check only its magic.
+    Juniper,
+    /// ARCnet (BSD or Linux header): a one-byte system code says the protocol.
+    Arcnet,
+    /// An 802.2 LLC header at the type field (Token Ring, FDDI, ATM, IP over FC).
+    Llc(super::linkmore::LlcLink),
+    /// BSD/OS PPP: the PPP protocol at 5 (compressed TCP counts as IP).
+    PppBsdos,
+    /// LocalTalk: AppleTalk and nothing else.
+    Ltalk,
+    /// An Ethernet type at a fixed offset and nothing else known.
+    TypeField,
+    /// BACnet MS/TP: protocol tests check only the preamble.
+    Bacnet,
+    /// SunATM: LLC-encapsulated protocols behind the ATM pseudo-header.
+    SunAtm,
     /// A link type whose header rfilter does not parse: only `len` and `link[...]`
     /// compile, as libpcap allows for the link types it cannot filter on.
     Opaque,
@@ -152,11 +172,52 @@ pub struct LinkState {
     pub is_geneve: bool,
     /// `vlan` primitives compiled so far (only the first may use ancillary data).
     pub vlan_depth: u32,
+    /// The link type is SunATM (ATM tests compile, `lane` or not).
+    pub atm: bool,
+    /// The link layer is LANE's emulated Ethernet straight over SunATM (one
+    /// `lane` compiled, not more).
+    pub lane: bool,
 }
 
 impl LinkState {
     pub fn new(lt: LinkType) -> LinkState {
-        let (dlt, linktype, linkpl, nosnap) = match lt {
+        let more = match lt {
+            LinkType::Other(_) => super::linkmore::layout(lt.dlt()),
+            _ => None,
+        };
+        let (dlt, linktype, linkpl, nosnap) = if let Some(l) = &more {
+            (l.dlt, l.linktype, l.linkpl, l.nosnap)
+        } else {
+            Self::core_layout(lt)
+        };
+        let (off_linkhdr, off_linkpl, off_nl) = match dlt {
+            Dlt::Wlan(WlanHdr::Bare) => (AbsOff::fixed(0), AbsOff::pending(0), 8),
+            Dlt::Wlan(_) => (AbsOff::pending(0), AbsOff::pending(0), 8),
+            Dlt::Pflog => (AbsOff::fixed(0), AbsOff::pending(0), 0),
+            _ => match more {
+                Some(l) => (AbsOff::fixed(l.linkhdr), AbsOff::fixed(linkpl), l.nl),
+                None => (AbsOff::fixed(0), AbsOff::fixed(linkpl), 0),
+            },
+        };
+        LinkState {
+            dlt,
+            off_linkhdr,
+            off_linktype: linktype.map(AbsOff::fixed),
+            off_linkpl,
+            off_nl,
+            off_nl_nosnap: nosnap,
+            label_stack_depth: 0,
+            is_geneve: false,
+            vlan_depth: 0,
+            atm: dlt == Dlt::SunAtm,
+            lane: false,
+        }
+    }
+
+    /// Type-field offset, payload offset and no-SNAP network offset of the core
+    /// link types, the 802.11 family, pflog and ipnet.
+    fn core_layout(lt: LinkType) -> (Dlt, Option<u32>, u32, u32) {
+        match lt {
             LinkType::En10mb => (Dlt::En10mb, Some(12), 14, 3),
             LinkType::LinuxSll => (Dlt::LinuxSll, Some(14), 16, 0),
             LinkType::LinuxSll2 => (Dlt::LinuxSll2, Some(0), 20, 0),
@@ -181,23 +242,6 @@ impl LinkState {
                 Some(w) => (Dlt::Wlan(w), Some(24), 0, 3),
                 None => (Dlt::Opaque, None, 0, 0),
             },
-        };
-        let (off_linkhdr, off_linkpl, off_nl) = match dlt {
-            Dlt::Wlan(WlanHdr::Bare) => (AbsOff::fixed(0), AbsOff::pending(0), 8),
-            Dlt::Wlan(_) => (AbsOff::pending(0), AbsOff::pending(0), 8),
-            Dlt::Pflog => (AbsOff::fixed(0), AbsOff::pending(0), 0),
-            _ => (AbsOff::fixed(0), AbsOff::fixed(linkpl), 0),
-        };
-        LinkState {
-            dlt,
-            off_linkhdr,
-            off_linktype: linktype.map(AbsOff::fixed),
-            off_linkpl,
-            off_nl,
-            off_nl_nosnap: nosnap,
-            label_stack_depth: 0,
-            is_geneve: false,
-            vlan_depth: 0,
         }
     }
 }
@@ -265,7 +309,10 @@ impl Gen<'_> {
         match pl.reg {
             Some(r) => vec![
                 stmt(BPF_LDX | BPF_MEM, r),
-                stmt(BPF_LD | BPF_IND | BPF_B, pl.constant + self.link.off_nl),
+                stmt(
+                    BPF_LD | BPF_IND | BPF_B,
+                    pl.constant.wrapping_add(self.link.off_nl),
+                ),
                 stmt(BPF_ALU | BPF_AND | BPF_K, 0xf),
                 stmt(BPF_ALU | BPF_LSH | BPF_K, 2),
                 stmt(BPF_ALU | BPF_ADD | BPF_X, 0),
@@ -273,7 +320,7 @@ impl Gen<'_> {
             ],
             None => vec![stmt(
                 BPF_LDX | BPF_MSH | BPF_B,
-                pl.constant + self.link.off_nl,
+                pl.constant.wrapping_add(self.link.off_nl),
             )],
         }
     }

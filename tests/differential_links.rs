@@ -1,0 +1,565 @@
+//! Differential tests for the link types libpcap filters on beyond rfilter's
+//! core set: SLIP, BSD/OS SLIP, Frame Relay, ARCnet (BSD and Linux), every
+//! Juniper pseudo-header, the 802.2 LLC links (Token Ring, FDDI, ATM RFC 1483
+//! and CLIP, IP over Fibre Channel), BSD/OS PPP, OpenBSD enc, LocalTalk,
+//! Symantec firewall, Apple IP over IEEE 1394, NetBSD HDLC, BACnet MS/TP,
+//! netANALYZER and SunATM (with LANE and the ATM keywords). Every expression of the corpus (grammar/examples/, valid and
+//! rejected) and the expressions below, on each of those link types, against
+//! libpcap: wherever libpcap compiles, rfilter must compile and give libpcap's
+//! verdicts on the corpus of tests/common/link_corpus.rs, optimized and not, with
+//! a program the kernel accepts; wherever libpcap refuses, rfilter must refuse
+//! with a message.
+
+mod common;
+
+use common::compare::{Reference, compare};
+use common::corpus::{self, Sample, links};
+use common::examples;
+use common::kernel::check_kernel_form;
+use common::reference::{REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program};
+use rfilter::bpf::{Insn, vm};
+use rfilter::filter::{self, CompileOptions};
+use rfilter::linktype::LinkType;
+
+/// Expressions for these links: protocols through NLPIDs, system codes and
+/// the Juniper magic; hosts, nets, ports through the fixed payload offsets;
+/// OSI; directions; header bytes; encapsulations and libpcap's refusals.
+const LINK_EXPRS: &[&str] = &[
+    "ip",
+    "ip6",
+    "arp",
+    "rarp",
+    "atalk",
+    "aarp",
+    "decnet",
+    "ipx",
+    "stp",
+    "netbeui",
+    "iso",
+    "clnp",
+    "esis",
+    "isis",
+    "l1",
+    "l2",
+    "iih",
+    "lsp",
+    "snp",
+    "csnp",
+    "psnp",
+    "tcp",
+    "udp",
+    "icmp",
+    "icmp6",
+    "sctp",
+    "igmp",
+    "pim",
+    "vrrp",
+    "ah",
+    "esp",
+    "host 10.0.0.1",
+    "src host 10.0.0.1",
+    "dst host 192.168.1.1",
+    "ip host 10.0.0.1 and tcp port 80",
+    "ip6 host 2001:db8::1",
+    "ip6 net ff02::/16",
+    "net 192.168.1.0/24",
+    "net 10",
+    "arp host 10.0.0.1",
+    "rarp dst host 10.0.0.2",
+    "port 53",
+    "tcp port 80",
+    "udp dst port 53",
+    "portrange 1-1024",
+    "tcp portrange 79-81",
+    "sctp port 9",
+    "protochain 6",
+    "ip6 protochain 17",
+    "ip protochain 1",
+    "proto 17",
+    "ip proto 6",
+    "ip6 proto 58",
+    "ether proto 0x800",
+    "link proto 0x86dd",
+    "slip proto 0x800",
+    "ppp proto 0x21",
+    "ether proto 0x42",
+    "ether proto 0xfe",
+    "ip[9] = 6",
+    "ip[0] & 0xf > 5",
+    "ip6[6] = 17",
+    "tcp[13] & 2 != 0",
+    "tcp[tcpflags] & tcp-syn != 0",
+    "udp[8:2] = 0x1234",
+    "icmp[icmptype] = icmp-echo",
+    "icmp6[0] = 128",
+    "link[0] = 0",
+    "link[0] = 1",
+    "link[1] = 0x41",
+    "link[2:2] = 0x03cc",
+    "link[0:4] & 0xffffff00 = 0x4d474300",
+    "link[3] & 1 = 1",
+    "link[2] = 0xd4",
+    "slip[0] = 1",
+    "link[len - 1] = 0",
+    "len > 100",
+    "greater 60",
+    "less 40",
+    "byte 0 = 0x45",
+    "inbound",
+    "outbound",
+    "inbound and ip",
+    "outbound and tcp port 80",
+    "not inbound",
+    "ifindex 2",
+    "broadcast",
+    "multicast",
+    "ether broadcast",
+    "ether multicast",
+    "ip broadcast",
+    "ip multicast",
+    "ip6 multicast",
+    "ether host 00:11:22:33:44:55",
+    "ether src 00:11:22:33:44:55",
+    "llc",
+    "llc i",
+    "vlan",
+    "vlan 10",
+    "mpls",
+    "mpls 100",
+    "pppoed",
+    "pppoes",
+    "pppoes 1 and ip",
+    "geneve",
+    "geneve and ip",
+    "ip and not tcp",
+    "ip or ip6 or arp",
+    "(ip and udp port 53) or (ip6 and tcp)",
+    "iso and not isis",
+    "tcp dst port 80 and (ip[2:2] - ((ip[0]&0xf)<<2) - ((tcp[12]&0xf0)>>2)) != 0",
+    "type mgt",
+    "wlan host 00:11:22:33:44:55",
+    "radio[0] = 0",
+    "on eth0",
+    "lat",
+    "sca",
+    "mopdl",
+    "moprc",
+    "decnet host 1.2",
+    "lane",
+    "lane and ip",
+    "lane and tcp port 80",
+    "lane and ether host 00:11:22:33:44:55",
+    "lane and ether src 66:77:88:99:aa:bb",
+    "lane and broadcast",
+    "lane and multicast",
+    "lane and llc",
+    "lane and vlan",
+    "lane and vlan 10 and ip",
+    "lane and lane",
+    "not (lane and lane) and ether proto 0x800",
+    "lane and lane and lane and ip",
+    "pppoes and lane and ip",
+    "lane and pppoes and ip",
+    "lane and mpls and ip",
+    "lane and geneve and ip",
+    "lane and vpi 1",
+    "not lane and ip",
+    "lane or ip6",
+    "vpi 0",
+    "vpi 1",
+    "vci 5",
+    "vci 16",
+    "vpi > 1",
+    "vpi >= 1",
+    "vpi < 2",
+    "vpi <= 0",
+    "vpi != 0",
+    "vpi = 7",
+    "vci > 300",
+    "vpi (0 or 2)",
+    "vci (3 or 4 or 5)",
+    "vpi 1 or 2",
+    "vpi",
+    "vpi 300",
+    "oam",
+    "oamf4",
+    "oamf4sc",
+    "oamf4ec",
+    "metac",
+    "bcc",
+    "sc",
+    "ilmic",
+    "connectmsg",
+    "metaconnect",
+    "connectmsg and not oam",
+    "vpi 0 and vci 5 and ip",
+];
+
+fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
+    CompileOptions {
+        linktype: lt,
+        snaplen: REFERENCE_SNAPLEN,
+        optimize,
+        netmask: REFERENCE_NETMASK,
+        linux_vlan_ancillary: false,
+        for_kernel: false,
+    }
+}
+
+/// libpcap's optimized (`None`: "rejects all packets") and unoptimized programs.
+fn reference_programs(expr: &str, lt: LinkType) -> Result<(Option<Vec<Insn>>, Vec<Insn>), String> {
+    let unopt = libpcap_program(expr, lt, false)?;
+    let opt = match libpcap_program(expr, lt, true) {
+        Ok(p) => Some(p),
+        Err(e) if e.contains(REJECTS_ALL) => None,
+        Err(e) => return Err(format!("optimizing: {e}")),
+    };
+    Ok((opt, unopt))
+}
+
+fn summarize(failures: &[String]) -> String {
+    let shown: Vec<&str> = failures
+        .iter()
+        .take(if std::env::var("SHOWALL").is_ok() {
+            100000
+        } else {
+            20
+        })
+        .map(String::as_str)
+        .collect();
+    format!(
+        "{} failures:\n{}{}",
+        failures.len(),
+        shown.join("\n"),
+        if failures.len() > 20 { "\n..." } else { "" }
+    )
+}
+
+/// The link types compared with libpcap here.
+fn linktypes() -> Vec<LinkType> {
+    links::more_linktypes()
+        .into_iter()
+        .map(LinkType::Other)
+        .collect()
+}
+
+/// Every expression: the corpus's, valid and rejected, and [`LINK_EXPRS`].
+fn all_expressions() -> Vec<String> {
+    let mut exprs: Vec<String> = examples::valid()
+        .into_iter()
+        .chain(examples::rejected())
+        .map(|ex| ex.expr)
+        .chain(LINK_EXPRS.iter().map(|e| e.to_string()))
+        .collect();
+    exprs.sort();
+    exprs.dedup();
+    exprs
+}
+
+#[derive(Default)]
+struct Tally {
+    compiled: usize,
+    refused: usize,
+    verdicts: usize,
+    failures: Vec<String>,
+}
+
+/// `expr` on `lt` against libpcap, both compilations.
+fn check(expr: &str, lt: LinkType, samples: &[Sample], t: &mut Tally) {
+    let reference = reference_programs(expr, lt);
+    for optimize in [true, false] {
+        let what = if optimize { "rfilter" } else { "rfilter -O" };
+        let ours = filter::compile(expr, &rfilter_options(lt, optimize));
+        match (&reference, ours) {
+            (Err(_), Err(e)) if !e.message.trim().is_empty() => t.refused += 1,
+            (Err(_), Err(_)) => t
+                .failures
+                .push(format!("`{expr}` on {lt}: refused with an empty message")),
+            (Err(e), Ok(p)) => t.failures.push(format!(
+                "`{expr}` on {lt}: libpcap refuses ({e}), {what} accepts ({} instructions)",
+                p.len()
+            )),
+            (Ok((opt, _)), Err(e))
+                if optimize && opt.is_none() && e.message.contains(REJECTS_ALL) =>
+            {
+                t.refused += 1
+            }
+            (Ok(_), Err(e)) => t.failures.push(format!(
+                "`{expr}` on {lt}: {what} refuses what libpcap accepts: {}",
+                e.render(expr)
+            )),
+            (Ok((opt, unopt)), Ok(prog)) => {
+                t.compiled += 1;
+                let reference = Reference::new(opt.clone(), unopt.clone(), samples);
+                let opts = rfilter_options(lt, optimize);
+                let kernel = match check_kernel_form(expr, &opts, &prog, false) {
+                    Ok(k) => k,
+                    Err(e) => {
+                        t.failures.push(format!(
+                            "`{expr}` on {lt}: {what} program for the kernel fails verify: {e}"
+                        ));
+                        None
+                    }
+                };
+                for p in std::iter::once(&prog).chain(kernel.as_ref()) {
+                    match compare(expr, lt, what, p, &reference, samples) {
+                        Ok(n) => t.verdicts += n,
+                        Err(report) => t.failures.push(report),
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn link_corpus_has_every_header_variant_and_truncations() {
+    for lt in linktypes() {
+        let s = corpus::samples(lt);
+        let truncated = s
+            .iter()
+            .filter(|p| (p.data.len() as u32) < p.wire_len)
+            .count();
+        println!("corpus {lt}: {} packets, {truncated} truncated", s.len());
+        assert!(s.len() >= 300, "{lt}: only {} packets", s.len());
+        assert!(truncated * 3 >= s.len(), "{lt}: only {truncated} truncated");
+        assert!(s.iter().any(|p| p.data.is_empty()), "{lt}: no empty packet");
+        let kinds: &[&str] = match lt {
+            LinkType::Other(links::SLIP | links::SLIP_BSDOS) => &["dir 0 ", "dir 1 ", "ipv6"],
+            LinkType::Other(links::FRELAY) => &["fr ip ", "fr ip6 ", "fr osi", "fr snap"],
+            LinkType::Other(links::ARCNET | links::ARCNET_LINUX) => &[
+                "sc 0xd4", "sc 0xf0", "sc 0xd5", "sc 0xf1", "sc 0xc4", "dst 0 ",
+            ],
+            LinkType::Other(v) if links::JUNIPER_LINKTYPES.contains(&v) => {
+                &["juniper MGC", "juniper MGD", "flags 0x1 ", "flags 0x0 "]
+            }
+            LinkType::Other(v) if links::LLC_LINKTYPES.contains(&v) => &[
+                "llc link ipv4",
+                "llc link ipv6",
+                "llc link llc iso",
+                "llc link snap",
+            ],
+            LinkType::Other(103) => &["0x0021", "0x002d", "0x002f", "0x0057"],
+            LinkType::Other(109) => &["af 2 ", "af 10 ", "af 24 "],
+            LinkType::Other(165) => &["bacnet 55ff", "bacnet 55fe"],
+            LinkType::Other(123) => &["sunatm llc", "lane le 0000", "lane le ff00", "q2931"],
+            _ => &["ipv4", "ipv6"],
+        };
+        for kind in kinds {
+            assert!(
+                s.iter().any(|p| p.label.contains(kind)),
+                "{lt}: no `{kind}` frame"
+            );
+        }
+    }
+}
+
+#[test]
+fn rfilter_matches_libpcap_on_more_link_types() {
+    let exprs = all_expressions();
+    let mut t = Tally::default();
+    let mut packets = 0;
+    for lt in linktypes() {
+        let samples = corpus::samples(lt);
+        packets += samples.len();
+        for expr in &exprs {
+            check(expr, lt, &samples, &mut t);
+        }
+    }
+    println!(
+        "SLIP, Frame Relay, ARCnet, Juniper, LLC and other links differential: {} expressions x {} link types \
+         ({packets} packets): {} compiled by both, {} refused by both, {} verdicts compared, \
+         {} mismatches",
+        exprs.len(),
+        linktypes().len(),
+        t.compiled,
+        t.refused,
+        t.verdicts,
+        t.failures.len()
+    );
+    assert!(t.compiled > 1000 && t.refused > 100);
+    assert!(t.failures.is_empty(), "{}", summarize(&t.failures));
+}
+
+/// The expressions tell packets apart on each corpus: for most pairs libpcap
+/// can match at all, some full packets match and some do not (not on the link
+/// types where libpcap has no payload offset; expressions for other links'
+/// headers never match).
+#[test]
+fn link_corpus_discriminates_the_link_expressions() {
+    let mut considered = 0;
+    let mut flat = Vec::new();
+    for lt in linktypes() {
+        if let LinkType::Other(v) = lt
+            && links::NO_NETWORK.contains(&v)
+        {
+            continue;
+        }
+        let samples = corpus::samples(lt);
+        for expr in LINK_EXPRS {
+            let Ok((Some(opt), _)) = reference_programs(expr, lt) else {
+                continue;
+            };
+            considered += 1;
+            let full: Vec<bool> = samples
+                .iter()
+                .filter(|s| s.data.len() as u32 == s.wire_len)
+                .map(|s| vm::run(&opt, &s.data, s.wire_len) != 0)
+                .collect();
+            if full.iter().all(|&m| m) || !full.iter().any(|&m| m) {
+                flat.push(format!("`{expr}` on {lt}"));
+            }
+        }
+    }
+    println!("not discriminating ({}):\n{}", flat.len(), flat.join("\n"));
+    assert!(considered > 500, "only {considered} pairs");
+    assert!(
+        flat.len() * 5 <= considered,
+        "{} of {considered} pairs never or always match",
+        flat.len()
+    );
+}
+
+/// Unoptimized, our programs are libpcap's instruction for instruction, except
+/// for registers zeroed at entry and the Linux metadata loads (`inbound`,
+/// `outbound`, `ifindex` where the header has no direction), which rfilter
+/// makes absolute.
+#[test]
+fn unoptimized_programs_are_libpcaps() {
+    let (mut same, mut skipped) = (0, 0);
+    let mut failures = Vec::new();
+    for lt in linktypes() {
+        for expr in all_expressions() {
+            let Ok(theirs) = libpcap_program(&expr, lt, false) else {
+                continue;
+            };
+            let metadata = theirs
+                .iter()
+                .any(|i| i.code & 0x07 == 0 && i.k >= 0xffff_f000 && i.k < 0xffff_f100);
+            if metadata {
+                skipped += 1;
+                continue;
+            }
+            match filter::compile(&expr, &rfilter_options(lt, false)) {
+                Ok(ours) if ours == theirs || without_register_init(&ours) == theirs.as_slice() => {
+                    same += 1
+                }
+                Ok(ours) => failures.push(format!(
+                    "`{expr}` on {lt}: listing differs\n  ours:\n{}  libpcap:\n{}",
+                    rfilter::bpf::dump::dump(&ours, 1),
+                    rfilter::bpf::dump::dump(&theirs, 1)
+                )),
+                Err(e) => failures.push(format!("`{expr}` on {lt}: {}", e.message)),
+            }
+        }
+    }
+    println!("{same} unoptimized programs identical to libpcap's ({skipped} with metadata loads)");
+    assert!(same > 5000, "only {same} programs compared");
+    assert!(failures.is_empty(), "{}", summarize(&failures));
+}
+
+/// `prog` without the `ld #0; st M[k]…` prefix rfilter adds.
+fn without_register_init(prog: &[Insn]) -> &[Insn] {
+    if prog.first() != Some(&Insn::stmt(0x00, 0)) {
+        return prog;
+    }
+    let stores = prog[1..].iter().take_while(|i| i.code == 0x02).count();
+    &prog[1 + stores..]
+}
+
+/// Savefiles give LINKTYPE values, libpcap reports DLT values: where they
+/// differ (ATM RFC 1483 100/11, ATM CLIP 106/19, BSD/OS SLIP 102/15, BSD/OS
+/// PPP 103/16), both compile to the same program.
+#[test]
+fn linktype_and_dlt_values_compile_alike() {
+    for (linktype, dlt) in [(100u16, 11u16), (106, 19), (102, 15), (103, 16)] {
+        for expr in [
+            "ip",
+            "tcp port 80",
+            "llc",
+            "iso",
+            "host 10.0.0.1",
+            "inbound",
+        ] {
+            let a = filter::compile(expr, &rfilter_options(LinkType::Other(linktype), true));
+            let b = filter::compile(expr, &rfilter_options(LinkType::Other(dlt), true));
+            match (a, b) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "`{expr}` on {linktype} and {dlt}"),
+                (Err(a), Err(b)) => assert_eq!(a.message, b.message, "`{expr}`"),
+                (a, b) => panic!("`{expr}` on {linktype}: {a:?}, on {dlt}: {b:?}"),
+            }
+        }
+    }
+}
+
+/// Random combinations of the expressions libpcap accepts on each link type
+/// (joined with and/or/not and parentheses): `lane`, `vlan`, `mpls`, `pppoes`
+/// and `geneve` change the offsets of what follows them, so order and mixture
+/// matter. RFILTER_FUZZ_COUNT / RFILTER_FUZZ_SEED change the search.
+#[test]
+fn rfilter_matches_libpcap_on_random_link_expressions() {
+    let env = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let count = env("RFILTER_FUZZ_COUNT", 60) as usize;
+    let seed = env("RFILTER_FUZZ_SEED", 1483);
+    let exprs = all_expressions();
+    let mut t = Tally::default();
+    for (n, lt) in linktypes().into_iter().enumerate() {
+        let samples = corpus::samples(lt);
+        let atoms: Vec<&String> = exprs
+            .iter()
+            .filter(|e| libpcap_program(e, lt, false).is_ok())
+            .collect();
+        // This file's expressions weigh as much as the rest of the corpus.
+        let ours: Vec<&String> = atoms
+            .iter()
+            .copied()
+            .filter(|e| LINK_EXPRS.contains(&e.as_str()))
+            .collect();
+        let mut rng = corpus::Rng::new(seed + n as u64);
+        let mut pick = |rng: &mut corpus::Rng| {
+            let from = if rng.below(2) == 0 { &ours } else { &atoms };
+            from[rng.below(from.len())].clone()
+        };
+        fn build(
+            rng: &mut corpus::Rng,
+            pick: &mut dyn FnMut(&mut corpus::Rng) -> String,
+            depth: usize,
+        ) -> String {
+            if depth == 0 || rng.below(10) < 3 {
+                return format!("({})", pick(rng));
+            }
+            match rng.below(4) {
+                0 => format!("not {}", build(rng, pick, depth - 1)),
+                1 => format!(
+                    "{} or {}",
+                    build(rng, pick, depth - 1),
+                    build(rng, pick, depth - 1)
+                ),
+                _ => format!(
+                    "{} and {}",
+                    build(rng, pick, depth - 1),
+                    build(rng, pick, depth - 1)
+                ),
+            }
+        }
+        for _ in 0..count {
+            let expr = build(&mut rng, &mut pick, 3);
+            check(&expr, lt, &samples, &mut t);
+        }
+    }
+    println!(
+        "random expressions on {} link types: {} compiled by both, {} refused by both, {} verdicts, {} mismatches",
+        linktypes().len(),
+        t.compiled,
+        t.refused,
+        t.verdicts,
+        t.failures.len()
+    );
+    assert!(t.compiled > count * 20, "only {} compiled", t.compiled);
+    assert!(t.failures.is_empty(), "{}", summarize(&t.failures));
+}
