@@ -374,6 +374,7 @@ pub(crate) fn ethertype_print_from(
         0x8863 | 0x8864 | 0x3c12 | 0x3c13 => super::pppoe::print(c, d, length)?,
         0x8847 | 0x8848 => super::mpls::print(c, d, length)?,
         0x888e => super::eapol::print(c, d, length)?,
+        0x6003 => super::decnet::print(c, d, length)?,
         0x894f => super::gpe::nsh(c, d, length)?,
         0xfefe => super::osi::ethertype_iso(c, d, length)?,
         0x8137 => {

@@ -30,6 +30,13 @@ pub(crate) fn print(c: &mut Ctx, lt: LinkType, d: &[u8], len: usize) -> R<usize>
         LinkType::Other(127) => super::wifi::radiotap(c, d, len),
         LinkType::Other(163) => super::wifi::avs(c, d, len),
         LinkType::Other(192) => super::wifi::ppi(c, d, len),
+        LinkType::Other(8) => super::slip::print(c, d, len),
+        LinkType::Other(15 | 102) => super::slip::print_bsdos(c, d, len),
+        LinkType::Other(114) => super::atalk::ltalk(c, d, len),
+        LinkType::Other(149 | 258) => super::pktap::print(c, d, len),
+        LinkType::Other(109) => super::enc::print(c, d, len),
+        LinkType::Other(123) => super::atm::sunatm(c, d, len),
+        LinkType::Other(11 | 100) => super::atm::rfc1483(c, d, len),
         LinkType::Other(v) => {
             super::linkmore::print(c, u32::from(v), d, len).unwrap_or_else(|| {
                 unsupported(c, d);
@@ -320,6 +327,7 @@ fn null(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     match af {
         2 => super::ip::print(c, p, length)?,
         24 | 28 | 30 => super::ip6::print(c, p, length)?,
+        16 => super::atalk::print(c, p, length)?,
         7 => super::osi::print(c, p, length)?,
         _ => {
             if !c.opts.link_header {

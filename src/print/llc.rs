@@ -126,7 +126,7 @@ pub(crate) fn print(
     let p = &d[hdrlen..];
     let length = length - hdrlen;
     if ssap == LLCSAP_SNAP && dsap == LLCSAP_SNAP && control == LLC_UI {
-        return snap(c, p, length, src, dst).map(|known| match known {
+        return snap_padded(c, p, length, src, dst, 2).map(|known| match known {
             Some(true) => Ok(hdrlen + 5),
             Some(false) => Err(hdrlen + 5),
             None => Ok(hdrlen + 5),
@@ -258,6 +258,18 @@ pub(crate) fn snap(
     src: &[u8],
     dst: &[u8],
 ) -> R<Option<bool>> {
+    snap_padded(c, d, length, src, dst, 0)
+}
+
+/// SNAP header whose RFC 2684 bridged frames start after `pad` bytes.
+fn snap_padded(
+    c: &mut Ctx,
+    d: &[u8],
+    length: usize,
+    src: &[u8],
+    dst: &[u8],
+    pad: usize,
+) -> R<Option<bool>> {
     c.proto = "snap";
     if d.len() < 5 || length < 5 {
         c.trunc_mark();
@@ -275,6 +287,9 @@ pub(crate) fn snap(
     let addrs = (!src.is_empty() && !dst.is_empty()).then_some((src, dst));
     let ether_oui = oui == 0 || oui == 0xf8 || (oui == 0x080007 && et == 0x809b);
     if ether_oui && super::ether::ethertype_print_from(c, et, p, length - 5, addrs)? {
+        return Ok(Some(true));
+    }
+    if oui == 0x0080c2 && super::atm::bridged(c, et, p, length - 5, pad)?.is_some() {
         return Ok(Some(true));
     }
     if oui == 0x00000c {
@@ -331,6 +346,7 @@ fn snap_header(c: &mut Ctx, oui: u32, et: u16) {
     c.s(if oui == 0 { "ethertype " } else { "pid " });
     let name = match oui {
         0 | 0xf8 | 0x080007 => super::ether::ethertype_name(et),
+        0x0080c2 => super::atm::bridged_pid_name(et),
         0x00000c => cisco_pid_name(et),
         _ => None,
     };

@@ -40,6 +40,8 @@ mod ah;
 mod ahcp;
 mod aodv;
 mod arp;
+mod atalk;
+mod atm;
 mod autorp;
 mod babel;
 mod beep;
@@ -49,10 +51,12 @@ mod bootp;
 mod cdp;
 mod cisco;
 mod cnfp;
+mod decnet;
 mod dhcp6;
 mod dns;
 mod eapol;
 mod eigrp;
+mod enc;
 pub mod esp_sa;
 mod ether;
 mod forces;
@@ -99,6 +103,7 @@ pub mod out;
 mod overlay;
 pub mod packettype;
 mod pim;
+mod pktap;
 mod ppp;
 mod pppoe;
 mod radius;
@@ -111,6 +116,7 @@ mod sctp;
 mod serial;
 mod sflow;
 mod sip;
+mod slip;
 mod slow;
 mod snmp;
 mod snmp_mib;
@@ -284,6 +290,8 @@ pub(crate) struct Ctx {
     /// Nesting depth of network-layer printers (IP in IP, GRE, ICMP quotes), capped
     /// so that a crafted packet cannot exhaust the stack.
     pub depth: u32,
+    /// SLIP's Van Jacobson header state (tcpdump keeps it across packets).
+    pub slip: slip::VjState,
 }
 
 /// Deepest encapsulation printed; deeper layers show as truncated.
@@ -395,6 +403,7 @@ impl<W: Write> Printer<W> {
                 nfs: nfs::XidMap::default(),
                 rx: rx::CallCache::default(),
                 depth: 0,
+                slip: slip::VjState::default(),
             },
             linktype,
             out,

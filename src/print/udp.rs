@@ -281,6 +281,10 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
     if !c.opts.quiet && port(6635) {
         return super::mpls::print(c, payload, length);
     }
+    // AppleTalk in UDP (KIP): an LLAP frame with a long DDP header.
+    if !c.opts.quiet && payload.get(2) == Some(&2) && super::atalk::kip_port(sport, dport) {
+        return super::atalk::kip(c, payload, length);
+    }
     // PTP is tried after the tunnels.
     if !c.opts.quiet && (port(319) || port(320)) {
         return super::l2misc::ptp(c, payload, length);
