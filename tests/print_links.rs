@@ -241,3 +241,44 @@ fn mutated_packets_never_panic() {
     }
     assert!(printed > 10000, "only {printed} packets printed");
 }
+
+/// RFC 1483 ATM with Cisco-style NLPIDs carrying OSI (ES-IS, IS-IS, CLNP),
+/// IPv4, the NULL NLPID and an unknown one: the OSI printer decodes them as
+/// tcpdump's isoclns_print does.
+#[test]
+fn rfc1483_cisco_nlpid_osi() {
+    let esis = [
+        0x82, 0x0f, 0x01, 0x00, 0x04, 0x00, 0x1e, 0x00, 0x00, 0x06, 0x49, 0x00, 0x01, 0x02, 0x03,
+        0x04,
+    ];
+    let mut isis = vec![
+        0x83, 0x1b, 0x01, 0x00, 0x11, 0x01, 0x00, 0x00, 0x01, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66,
+        0x00, 0x1e, 0x00, 0x30, 0x40, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x01,
+    ];
+    isis.extend([0u8; 21]);
+    let mut clnp = vec![
+        0x81, 0x10, 0x01, 0x20, 0x1c, 0x00, 0x20, 0x00, 0x00, 0x03, 0x49, 0x00, 0x01, 0x03, 0x49,
+        0x00, 0x02,
+    ];
+    clnp.extend([0u8; 15]);
+    let ip = [
+        0xcc, 0x45, 0, 0, 20, 0, 1, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2,
+    ];
+    let pdus: [&[u8]; 6] = [&esis, &isis, &clnp, &ip, &[0x00, b'a'], &[0x99, b'x', b'y']];
+    let mut recs = Vec::new();
+    for (i, pdu) in pdus.iter().enumerate() {
+        let mut frame = vec![0x03];
+        frame.extend_from_slice(pdu);
+        for cut in 1..=frame.len() {
+            let mut r = Rec::full(1_700_000_000 + i as i64, 0, frame[..cut].to_vec());
+            r.wire_len = frame.len() as u32;
+            recs.push(r);
+        }
+    }
+    let path = tmpdir("cnlpid").join("cnlpid.pcap");
+    write_pcap(&path, rfilter::LinkType::Other(100), &recs, false);
+    assert_same(
+        &path,
+        &[&["-n"], &["-ne"], &["-nv"], &["-nvv", "-e"], &["-nx"]],
+    );
+}

@@ -53,7 +53,7 @@ pub(crate) fn rfc1483(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
             c.s("CNLPID ");
         }
         c.ll_hdr_len = 1;
-        cnlpid(c, &d[1..], length.wrapping_sub(1))?;
+        super::osi::print(c, &d[1..], length.wrapping_sub(1))?;
         return Ok(1);
     }
     let llc = (u32::from(be16(d, 0)?) << 8) | u32::from(u8_at(d, 2)?);
@@ -76,72 +76,6 @@ pub(crate) fn rfc1483(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.ll_hdr_len = off;
     let h = llc_pdu(c, &d[off..], length.wrapping_sub(off))?;
     Ok(off + h)
-}
-
-/// A Cisco-style NLPID PDU (tcpdump's isoclns_print). The OSI protocols
-/// themselves are not decoded here: they show as tcpdump shows an unknown
-/// NLPID.
-fn cnlpid(c: &mut Ctx, d: &[u8], length: usize) -> R {
-    c.proto = "isoclns";
-    let nlpid = u8_at(d, 0)?;
-    let e = c.opts.link_header;
-    if e {
-        c.s("OSI NLPID ");
-        c.s(nlpid_name(nlpid).unwrap_or("Unknown"));
-        c.s(" (0x");
-        c.o.hexw(u64::from(nlpid), 2);
-        c.s("): ");
-    }
-    let rest = d.get(1..).unwrap_or(&[]);
-    let rest_len = length.wrapping_sub(1);
-    match nlpid {
-        0x00 => {
-            c.s(if e { "" } else { ", " });
-            c.s("length: ");
-            c.dec(length as u64);
-        }
-        0xcc => super::ip::print(c, rest, rest_len)?,
-        0x8e => super::ip6::print(c, rest, rest_len)?,
-        0xcf => {
-            super::ppp::print(c, rest, rest_len)?;
-        }
-        _ => {
-            if !e {
-                c.s("OSI NLPID 0x");
-                c.o.hexw(u64::from(nlpid), 2);
-                c.s(" unknown");
-            }
-            c.s(if e { "" } else { ", " });
-            c.s("length: ");
-            c.dec(length as u64);
-            if length > 1 {
-                let n = length.min(d.len());
-                super::hex::hex_only(&mut c.o, "\n\t", &d[..n], 0);
-            }
-        }
-    }
-    Ok(())
-}
-
-fn nlpid_name(v: u8) -> Option<&'static str> {
-    Some(match v {
-        0x00 => "NULL",
-        0x08 => "Q.933",
-        0x09 => "LMI",
-        0x80 => "SNAP",
-        0x81 => "CLNP",
-        0x82 => "ES-IS",
-        0x83 => "IS-IS",
-        0x84 => "CONS",
-        0x85 => "IDRP",
-        0xc1 => "ISIS_SPB",
-        0xb1 => "FRF.15",
-        0xcc => "IPv4",
-        0xcf => "PPP",
-        0x8a => "X25 ES-IS",
-        0x8e => "IPv6",
-        _ => return None,
-    })
 }
 
 /// tcpdump's names of the RFC 2684 bridged protocol ids (SNAP OUI 0x0080c2).
