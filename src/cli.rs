@@ -143,10 +143,10 @@ pub struct Args {
     #[arg(short = 'e', help_heading = OUTPUT)]
     pub link_header: bool,
 
-    /// Decrypt IPsec ESP with SECRET: "[SPI@ADDR ]ALGO:KEY" items separated by
-    /// commas, or "file NAME" (one item a line). ALGO: 3des-cbc, aes128-cbc,
-    /// aes192-cbc or aes256-cbc, with -hmac96 when a 12-byte ICV follows; KEY: 0x
-    /// and hex digits, or the key itself
+    /// Decrypt IPsec ESP with SECRET: "SPI@ADDR ALGO:KEY" or "ALGO:KEY" (the
+    /// default) items separated by commas, or "file NAME" (one item a line).
+    /// ALGO: 3des-cbc, aes128-cbc, aes192-cbc or aes256-cbc, with -hmac96 when a
+    /// 12-byte ICV follows; KEY: 0x and hex digits, or the key itself
     #[arg(short = 'E', value_name = "SECRET", help_heading = OUTPUT)]
     pub esp_secret: Option<String>,
 
