@@ -327,7 +327,7 @@ fn null(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     match af {
         2 => super::ip::print(c, p, length)?,
         24 | 28 | 30 => super::ip6::print(c, p, length)?,
-        16 => super::atalk::print(c, p, length)?,
+        16 => super::l2proto::atalk::print(c, p, length)?,
         7 => super::osi::print(c, p, length)?,
         _ => {
             if !c.opts.link_header {

@@ -4,11 +4,12 @@
 use super::super::out::Put;
 use super::super::{Ctx, R, be16, be32, u8_at};
 
-const DDP_SIZE: usize = 13;
+/// Length of the long DDP header.
+pub(crate) const DDP_SIZE: usize = 13;
 
 /// tcpdump's ataddr_string without a names file: "net.node", or "net" for
 /// node 255.
-fn ataddr(c: &mut Ctx, net: u16, node: u8) {
+pub(crate) fn ataddr(c: &mut Ctx, net: u16, node: u8) {
     c.dec(net);
     if node != 255 {
         c.s(".");
@@ -17,7 +18,7 @@ fn ataddr(c: &mut Ctx, net: u16, node: u8) {
 }
 
 /// A DDP socket: its name for the well-known ones unless -n.
-fn socket(c: &mut Ctx, s: u8) {
+pub(crate) fn socket(c: &mut Ctx, s: u8) {
     let name = match s {
         1 => Some("rtmp"),
         2 => Some("nis"),
@@ -70,10 +71,20 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.s(".");
     socket(c, dskt);
     c.s(": ");
-    let body = &d[DDP_SIZE..];
-    let length = length - DDP_SIZE;
+    payload(
+        c,
+        &d[DDP_SIZE..],
+        length - DDP_SIZE,
+        ty,
+        (snet, snode, sskt),
+    )
+}
+
+/// A DDP payload of type `ty` from `src` (network, node, socket), after a long
+/// or (LocalTalk) short DDP header.
+pub(crate) fn payload(c: &mut Ctx, body: &[u8], length: usize, ty: u8, src: (u16, u8, u8)) -> R {
     match ty {
-        2 => nbp(c, body, length, (snet, snode, sskt)),
+        2 => nbp(c, body, length, src),
         3 => atp(c, body, length),
         88 => super::super::eigrp::print(c, body, length),
         _ => {
