@@ -10,7 +10,6 @@
 //! services and monitoring PICs' IP packets. The payload goes to the printers
 //! of those protocols; this module decodes only the Juniper parts.
 
-mod oam;
 mod tables;
 
 use super::out::Put;
@@ -717,7 +716,7 @@ fn cisco_nlpid(c: &mut Ctx, p: &[u8], length: usize) -> R<bool> {
 /// The ATM1 PIC: OAM cells, then AAL5 frames by their encapsulation.
 fn atm1(c: &mut Ctx, l2: &L2, p: &[u8]) -> R {
     if l2.cookie[0] == 0x80 {
-        return oam::print(c, p, l2.length);
+        return crate::print::atm::oam(c, p, l2.length, 0);
     }
     if atm_llc(c, p, l2.length)? || cisco_nlpid(c, p, l2.length)? {
         return Ok(());
@@ -729,7 +728,7 @@ fn atm1(c: &mut Ctx, l2: &L2, p: &[u8]) -> R {
 /// The ATM2 PIC: as ATM1, with Ethernet over ATM and PPP over ATM as well.
 fn atm2(c: &mut Ctx, l2: &L2, p: &[u8]) -> R {
     if l2.cookie[7] & ATM2_PKT_TYPE_MASK != 0 {
-        return oam::print(c, p, l2.length);
+        return crate::print::atm::oam(c, p, l2.length, 0);
     }
     if atm_llc(c, p, l2.length)? {
         return Ok(());
