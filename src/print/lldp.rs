@@ -84,7 +84,8 @@ const CAPS: &[(u32, &str)] = &[
     (128, "Station Only"),
 ];
 
-const AF_NAMES: &[(u32, &str)] = &[
+/// tcpdump's af_values (address family numbers); CFM uses them too.
+pub(crate) const AF_NAMES: &[(u32, &str)] = &[
     (0, "Reserved"),
     (1, "IPv4"),
     (2, "IPv6"),

@@ -62,27 +62,6 @@ const CHASSIS_ID_TYPES: &[(u32, &str)] = &[
     (6, "Interface name"),
     (7, "Locally assigned"),
 ];
-/// tcpdump's af_values (address family numbers).
-const AFS: &[(u32, &str)] = &[
-    (0, "Reserved"),
-    (1, "IPv4"),
-    (2, "IPv6"),
-    (3, "NSAP"),
-    (4, "HDLC"),
-    (5, "BBN 1822"),
-    (6, "802"),
-    (7, "E.163"),
-    (8, "E.164"),
-    (9, "F.69"),
-    (10, "X.121"),
-    (11, "Novell IPX"),
-    (12, "Appletalk"),
-    (13, "Decnet IV"),
-    (14, "Banyan Vines"),
-    (15, "E.164 with NSAP subaddress"),
-    (196, "Layer-2 VPN"),
-    (25, "VPLS"),
-];
 /// CCM interval bases in seconds, as tcpdump's single-precision table holds them.
 const CCM_INTERVALS: [f32; 8] = [0.0, 0.003333, 0.01, 0.1, 1.0, 10.0, 60.0, 600.0];
 
@@ -222,7 +201,7 @@ fn network_addr(c: &mut Ctx, d: &[u8], off: usize, len: usize) -> R<bool> {
     }
     let t = u8_at(d, off)?;
     c.s("\n\t  Network Address Type ");
-    name_num(c, AFS, u32::from(t));
+    name_num(c, super::super::lldp::AF_NAMES, u32::from(t));
     match t {
         1 if len == 5 => {
             let a = bytes(d, off + 1, 4)?;
