@@ -201,6 +201,48 @@ fn pcapng_copies_match_tcpdump() {
     }
 }
 
+/// pcapng times are 64-bit: seconds past 2^31 are not negative there (pcap's
+/// are read as signed 32-bit), so the -ttt delta to them is too large to
+/// print and the one back from them is negative, as in tcpdump.
+#[test]
+fn pcapng_times_past_2038_print_as_tcpdump() {
+    let dir = temp_dir("ngtime");
+    let data: Vec<Vec<u8>> = (0..5).map(|i| udp_frame(i, 10 * i as usize)).collect();
+    let secs = [
+        1_480_520_108u64,
+        1_480_520_109,
+        4_045_955_614,
+        2_200_000_000,
+        7,
+    ];
+    let mut f = Vec::new();
+    ng_section(&mut f, false);
+    ng_interface(&mut f, false, 1, 0, None);
+    for (d, sec) in data.iter().zip(secs) {
+        ng_packet(
+            &mut f,
+            false,
+            0,
+            sec * 1_000_000 + 640_523,
+            d.len() as u32,
+            d,
+        );
+    }
+    let input = write(&dir, "late.pcapng", &f);
+    for flags in [&["-tt"][..], &["-ttt"], &["-ttttt"], &["-tttt"]] {
+        let mut args = vec!["-n", "-r", input.as_str()];
+        args.extend_from_slice(flags);
+        let theirs = tcpdump(&args);
+        let ours = rfilter(&args);
+        assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{flags:?}"
+        );
+    }
+}
+
 #[test]
 fn pcapng_from_editcap_and_the_bundled_sample() {
     require("editcap");

@@ -521,7 +521,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         141 | 142 => {}
         143 => mldv2_report(c, d, length)?,
         144..=147 => icmp6_info::mobile(c, d, length)?,
-        155 => icmp6_info::marked(c, |c| icmp6_info::rpl(c, d, length))?,
+        155 => icmp6_info::rpl(c, d, length)?,
         _ => {
             c.s(", length ");
             c.dec(length as u64);

@@ -372,7 +372,10 @@ pub(crate) fn router_renumbering(c: &mut Ctx, d: &[u8]) -> R {
 }
 
 /// The RPL options after a DIO, DAO or DAO-ACK base (at -vv): `left` bytes
-/// from `off`. An option that runs past the capture ends the line with the mark.
+/// from `off`. As in tcpdump, an option whose body runs past the capture (or
+/// past `left`) ends the line with the mark and the ICMPv6 line goes on, but a
+/// type or length byte past the capture ends the whole packet (`Err`: tcpdump's
+/// `GET_U_1` longjmp, after which `-x` dumps from the link header).
 fn rpl_options(c: &mut Ctx, d: &[u8], mut off: usize, mut left: usize) -> R {
     while left != 0 {
         let t = u8_at(d, off)?;
@@ -381,7 +384,7 @@ fn rpl_options(c: &mut Ctx, d: &[u8], mut off: usize, mut left: usize) -> R {
             1
         } else {
             if left < 2 {
-                return Err(super::Trunc);
+                return rpl_trunc(c);
             }
             let optlen = usize::from(u8_at(d, off + 1)?) + 2;
             c.s(" opt:");
@@ -402,9 +405,11 @@ fn rpl_options(c: &mut Ctx, d: &[u8], mut off: usize, mut left: usize) -> R {
             c.s(" len:");
             c.dec(optlen as u64);
             c.s(" ");
-            let body = bytes(d, off + 2, optlen - 2)?;
+            let Ok(body) = bytes(d, off + 2, optlen - 2) else {
+                return rpl_trunc(c);
+            };
             if left < optlen {
-                return Err(super::Trunc);
+                return rpl_trunc(c);
             }
             if c.opts.verbose > 2 {
                 hex_only(&mut c.o, " ", body, 0);
@@ -417,7 +422,15 @@ fn rpl_options(c: &mut Ctx, d: &[u8], mut off: usize, mut left: usize) -> R {
     Ok(())
 }
 
-/// RPL control message (155): `d` is the ICMPv6 message.
+/// tcpdump's `goto trunc` in the RPL printers: the mark, and the ICMPv6 line
+/// goes on.
+fn rpl_trunc(c: &mut Ctx) -> R {
+    c.s(" [|icmp6]");
+    Ok(())
+}
+
+/// RPL control message (155): `d` is the ICMPv6 message. A DIO cut short ends
+/// the packet (`Err`), as tcpdump's `GET_` reads do; DAO checks mark and go on.
 pub(crate) fn rpl(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let code = u8_at(d, 1)?;
     if code & 0x80 != 0 {
@@ -483,8 +496,10 @@ pub(crate) fn rpl(c: &mut Ctx, d: &[u8], length: usize) -> R {
             });
             if v > 0 {
                 // tcpdump checks a DAO's whole structure, DODAG ID included,
-                // before looking at its flags.
-                bytes(d, base, if ack { 4 } else { 20 })?;
+                // before looking at its flags (`ND_TCHECK`: mark, no longjmp).
+                if bytes(d, base, if ack { 4 } else { 20 }).is_err() {
+                    return rpl_trunc(c);
+                }
                 let head = bytes(d, base, 4)?;
                 if length < 4 {
                     c.s(if ack {
@@ -499,7 +514,9 @@ pub(crate) fn rpl(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 let mut off = base + 4;
                 let mut left = length - 4;
                 let dagid = if has_dagid {
-                    let id = bytes(d, off, 16)?;
+                    let Ok(id) = bytes(d, off, 16) else {
+                        return rpl_trunc(c);
+                    };
                     if left < 16 {
                         c.s(if ack {
                             " [|dao-length too short]"

@@ -82,10 +82,12 @@ impl Clock {
     /// out of range, and the printed fraction is that of a C `unsigned`.
     fn delta(&self, o: &mut Vec<u8>, a: Timestamp, b: Timestamp) {
         let per: i64 = if self.nano { 1_000_000_000 } else { 1_000_000 };
-        // libpcap hands both fields over as the savefile's signed 32-bit values.
+        // The seconds are as libpcap hands them over (a pcap file's are signed
+        // 32-bit, a pcapng file's 64-bit); a pcap file's fraction, out of range
+        // or not, is a signed 32-bit value too.
         let units = |t: Timestamp| -> (i64, i64) {
             let frac = if self.nano { t.nsec } else { t.nsec / 1000 };
-            (i64::from(t.sec as i32), i64::from(frac as u32 as i32))
+            (t.sec, i64::from(frac as u32 as i32))
         };
         let (a, b) = (units(a), units(b));
         let negative = a < b;

@@ -182,7 +182,9 @@ impl PcapFormat {
         };
         Ok(Some(PacketRef {
             ts: Timestamp {
-                sec: i64::from(sec),
+                // libpcap reads the seconds as a signed 32-bit value (a damaged
+                // file, or one past 2038, has negative times); pcapng's are 64-bit.
+                sec: i64::from(sec as i32),
                 nsec,
             },
             wire_len: len,

@@ -23,7 +23,7 @@ pub const FLAGS: &[&[&str]] = &[
 ];
 
 /// Flags for the truncated variants (each record cut at every length).
-pub const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
+pub const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"], &["-nvvx"]];
 
 /// A suite: its directory under tests/data/ and the captures mutated and
 /// printed without -n.
