@@ -242,6 +242,8 @@ struct PerLink {
     rfilter_accepts: usize,
     rfilter_rejects: usize,
     rejections_matched: usize,
+    /// Refused when optimizing as "expression rejects all packets" by both.
+    rejects_all_matched: usize,
     agree: usize,
     expected_differs: usize,
     verdicts: u64,
@@ -319,7 +321,9 @@ fn main() -> ExitCode {
         let tag = format!("line {} [{}] `{}`", line.number, lt.name(), shown);
 
         let reference_unopt = libpcap(&line.expr, lt, false);
-        let reference_opt = match libpcap(&line.expr, lt, true) {
+        let raw_opt = libpcap(&line.expr, lt, true);
+        let libpcap_rejects_all = matches!(&raw_opt, Err(e) if e.contains(REJECTS_ALL));
+        let reference_opt = match raw_opt {
             Err(e) if e.contains(REJECTS_ALL) => Ok(vec![Insn::stmt(0x06, 0)]),
             other => other,
         };
@@ -359,6 +363,13 @@ fn main() -> ExitCode {
                     panics.push(format!("{tag}: {what}: {m}"));
                     ok = false;
                 }
+                // Optimizing, both refuse a filter libpcap's optimizer proves
+                // never matches (tcpdump's "expression rejects all packets").
+                Ours::Rejected(msg)
+                    if *what == "rfilter" && libpcap_rejects_all && msg.contains(REJECTS_ALL) =>
+                {
+                    stats.rejects_all_matched += 1;
+                }
                 Ours::Rejected(msg) => {
                     ours_accepts = false;
                     if libpcap_accepts {
@@ -373,6 +384,12 @@ fn main() -> ExitCode {
                             "{tag}: {what} rejects without a proper message: {msg}"
                         ));
                     }
+                }
+                Ours::Program(_) if *what == "rfilter" && libpcap_rejects_all => {
+                    ok = false;
+                    mismatches.push(format!(
+                        "{tag}: libpcap's optimizer refuses it ({REJECTS_ALL}), rfilter's accepts"
+                    ));
                 }
                 Ours::Program(prog) => {
                     // The kernel rules apply to what live capture attaches: for
@@ -532,6 +549,7 @@ fn main() -> ExitCode {
         total.rfilter_accepts += s.rfilter_accepts;
         total.rfilter_rejects += s.rfilter_rejects;
         total.rejections_matched += s.rejections_matched;
+        total.rejects_all_matched += s.rejects_all_matched;
         total.agree += s.agree;
         total.expected_differs += s.expected_differs;
         total.verdicts += s.verdicts;
@@ -574,6 +592,10 @@ fn main() -> ExitCode {
     println!(
         "libpcap rejections rejected by rfilter with a message: {} / {}",
         total.rejections_matched, total.libpcap_rejects
+    );
+    println!(
+        "refused by both optimizers as \"{REJECTS_ALL}\": {}",
+        total.rejects_all_matched
     );
     println!("panics: {}", panics.len());
     println!("kernel-invalid programs: {}", invalid.len());

@@ -491,3 +491,71 @@ fn unparsed_link_types_as_tcpdump() {
         );
     }
 }
+
+/// A packet's direction and interface index are known only to a live Linux
+/// socket: on a savefile tcpdump refuses `inbound`, `outbound` and `ifindex`
+/// (except where the link header holds them, as Linux cooked headers do), and
+/// with `-d` too. rfilter says the same, and still compiles them without a file.
+#[test]
+fn live_only_primitives_are_refused_on_savefiles_as_tcpdump() {
+    let dir = temp_dir("clilive");
+    let eth = write(
+        &dir,
+        "eth.pcap",
+        &pcap_file(false, false, &sample_packets(3)),
+    );
+    for expr in ["inbound", "outbound", "ifindex 2", "udp or not inbound"] {
+        for dump in [false, true] {
+            let mut args = vec!["-n", "-r", eth.as_str()];
+            if dump {
+                args.push("-d");
+            }
+            args.push(expr);
+            let theirs = tcpdump(&args);
+            let ours = rfilter(&args);
+            assert_eq!(theirs.status.code(), Some(1), "tcpdump {args:?}");
+            let want = stderr(&theirs)
+                .lines()
+                .last()
+                .unwrap_or_default()
+                .replace("tcpdump: ", "rfilter: ");
+            assert!(want.contains("when reading savefiles"), "{want}");
+            assert_error(&ours, &want);
+        }
+        // Unoptimized, the listing is libpcap's instruction for instruction.
+        let theirs = tcpdump(&["-O", "-d", expr]);
+        let ours = rfilter(&["-O", "-d", expr]);
+        assert!(
+            theirs.status.success() && ours.status.success(),
+            "-d {expr}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "-O -d {expr}"
+        );
+    }
+    // Linux cooked headers carry the direction: filtered as tcpdump does.
+    let mut sll = pcap_header(false, false, 262_144, 113);
+    for (n, kind) in [0u16, 4, 0, 4].into_iter().enumerate() {
+        let mut data = Vec::new();
+        data.extend_from_slice(&kind.to_be_bytes());
+        data.extend_from_slice(&[0, 1, 0, 6, 2, 0, 0, 0, 0, n as u8, 0, 0, 0x08, 0x00]);
+        let eth = udp_frame(n as u16, 10);
+        data.extend_from_slice(&eth[14..]);
+        pcap_record(
+            &mut sll,
+            false,
+            &Pkt {
+                sec: 1_700_000_000,
+                frac: n as u32,
+                wire_len: data.len() as u32,
+                data,
+            },
+        );
+    }
+    let sll = write(&dir, "sll.pcap", &sll);
+    for expr in ["inbound", "outbound"] {
+        assert_same_output(&["-n", "-r", sll.as_str(), expr]);
+    }
+}

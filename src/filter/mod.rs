@@ -12,6 +12,7 @@ pub mod error;
 pub mod names;
 pub mod optimize;
 pub mod parser;
+mod rejects_all;
 
 use crate::bpf::Insn;
 use crate::linktype::LinkType;

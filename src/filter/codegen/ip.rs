@@ -307,6 +307,8 @@ impl Gen<'_> {
         }
         use super::offsets::stmt;
         use crate::bpf::insn::*;
+        // libpcap's optimizer does not take its loop.
+        self.libpcap_no_optimize = true;
         let base = self.link.off_linkpl.constant.wrapping_add(self.link.off_nl);
         let reg2 = self.alloc_reg(span)?;
         let b0 = self.linktype(if v6 { ETHERTYPE_IPV6 } else { ETHERTYPE_IP });

@@ -56,14 +56,28 @@ pub fn generate(expr: Option<&Expr>, opts: &CompileOptions) -> Result<Vec<Insn>,
     let Some(expr) = expr else {
         return Ok(vec![Insn::stmt(BPF_RET | BPF_K, opts.snaplen)]);
     };
-    let (mut cfg, optimizable) = build_cfg(expr, opts)?;
+    let built = build_cfg(expr, opts)?;
+    let mut cfg = built.cfg;
     registers::zero_unstored_registers(&mut cfg);
-    let prog = if opts.optimize && optimizable {
+    let prog = if opts.optimize && built.optimizable {
         // The optimizer lays out its own blocks.
         super::optimize::compile(&cfg).map_err(|e| FilterError::internal(&e))?
     } else {
         super::emit::emit(&cfg).map_err(|e| FilterError::internal(&e))?
     };
+    // libpcap's optimizer refuses a filter it proves never matches, and tcpdump
+    // with it (see `rejects_all`). Asked of big programs only when our optimizer
+    // found the same (libpcap simplifies a few things ours does not, `0 / x`).
+    let never_matches = prog == [Insn::stmt(BPF_RET | BPF_K, 0)];
+    if opts.optimize
+        && built.libpcap_optimizes
+        && super::emit::emit(&cfg).is_ok_and(|p| {
+            (never_matches || p.len() <= REJECTS_ALL_SMALL)
+                && super::rejects_all::libpcap_proves_no_match(&p)
+        })
+    {
+        return Err(FilterError::new(REJECTS_ALL, expr_span(expr)));
+    }
     Ok(if opts.for_kernel {
         kernel_safe_offsets(prog)
     } else {
@@ -90,10 +104,27 @@ fn kernel_safe_offsets(mut prog: Vec<Insn>) -> Vec<Insn> {
     prog
 }
 
-/// Lowers `expr` to a control-flow graph ending in `ret #snaplen` / `ret #0`, and
-/// whether the optimizer may run on it (not on the run-time 802.11 header
-/// lengths, which libpcap does not optimize either).
-pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<(Cfg, bool), FilterError> {
+/// libpcap's message for a filter its optimizer proves never matches.
+pub const REJECTS_ALL: &str = "expression rejects all packets";
+
+/// Unoptimized programs up to this long are checked for libpcap's "rejects all
+/// packets" even when our optimizer finds they may match.
+const REJECTS_ALL_SMALL: usize = 400;
+
+/// A lowered expression.
+pub struct Built {
+    /// Ends in `ret #snaplen` / `ret #0`.
+    pub cfg: Cfg,
+    /// Whether the optimizer may run on it (not on the run-time 802.11 header
+    /// lengths, which libpcap does not optimize either).
+    pub optimizable: bool,
+    /// Whether libpcap's optimizer runs on it (not with protochain, Geneve or
+    /// the 802.11 header lengths).
+    pub libpcap_optimizes: bool,
+}
+
+/// Lowers `expr` to a control-flow graph.
+pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<Built, FilterError> {
     let mut g = Gen::new(opts);
     let body = g.expr(expr)?;
     let accept = g.cfg.add(Vec::new(), Term::Ret(opts.snaplen));
@@ -104,7 +135,13 @@ pub fn build_cfg(expr: &Expr, opts: &CompileOptions) -> Result<(Cfg, bool), Filt
     if let Some(msg) = g.deferred.take() {
         return Err(FilterError::new(msg, expr_span(expr)));
     }
-    Ok((g.cfg, !g.no_optimize))
+    Ok(Built {
+        cfg: g.cfg,
+        optimizable: !g.no_optimize,
+        // On DLT_PRISM_HEADER libpcap always generates its header-length code,
+        // and never optimizes.
+        libpcap_optimizes: !g.no_optimize && !g.libpcap_no_optimize && opts.linktype.dlt() != 119,
+    })
 }
 
 /// The span of a whole expression, for errors found after code generation.
@@ -131,6 +168,9 @@ pub(crate) struct Gen<'o> {
     deferred: Option<String>,
     /// Code libpcap leaves unoptimized was generated (the 802.11 header length).
     pub no_optimize: bool,
+    /// Code that makes libpcap skip its optimizer, which ours handles
+    /// (protochain's loop, Geneve's jumps).
+    pub libpcap_no_optimize: bool,
 }
 
 impl<'o> Gen<'o> {
@@ -143,6 +183,7 @@ impl<'o> Gen<'o> {
             link: LinkState::new(opts.linktype),
             deferred: None,
             no_optimize: false,
+            libpcap_no_optimize: false,
         }
     }
 
