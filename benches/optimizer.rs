@@ -36,6 +36,7 @@ fn options(lt: LinkType) -> CompileOptions {
         netmask: REFERENCE_NETMASK,
         linux_vlan_ancillary: false,
         for_kernel: false,
+        savefile: None,
     }
 }
 

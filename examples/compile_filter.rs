@@ -12,6 +12,7 @@ fn main() {
     let opts = CompileOptions {
         linktype: LinkType::En10mb,
         for_kernel: false,
+        savefile: None,
         ..CompileOptions::default()
     };
     let program = match compile(&expr, &opts) {

@@ -188,6 +188,7 @@ fn rfilter_for(expr: &str, lt: LinkType, optimize: bool, for_kernel: bool) -> Ou
         netmask: NETMASK,
         linux_vlan_ancillary: false,
         for_kernel,
+        savefile: None,
     };
     // compile() already runs on a thread of its own and turns a panic there into an
     // internal error; catch_unwind covers the calling side.

@@ -37,47 +37,13 @@ fn compile_options(args: &Args, reader: &Reader) -> CompileOptions {
         optimize: !args.no_optimize,
         netmask: 0,
         for_kernel: false,
+        savefile: Some(reader.swapped()),
         ..CompileOptions::default()
     }
 }
 
 fn compile(expr: &str, opts: &CompileOptions) -> Result<Vec<Insn>> {
-    let prog = filter::compile(expr, opts).map_err(|e| anyhow!("{}", e.render(expr)))?;
-    // The unoptimized program holds every load the expression asks for (the
-    // optimizer may drop one whose test cannot change the verdict).
-    let words = ["inbound", "outbound", "ifindex"];
-    if words.iter().any(|w| expr.contains(w)) {
-        let unoptimized = CompileOptions {
-            optimize: false,
-            ..opts.clone()
-        };
-        if let Ok(all) = filter::compile(expr, &unoptimized) {
-            live_only_loads(&all, opts.linktype)?;
-        }
-    }
-    Ok(prog)
-}
-
-/// libpcap refuses, when reading a file, the primitives that read what only a
-/// live Linux socket knows (the packet's direction, the interface index): the
-/// kernel's ancillary data, which a savefile does not hold.
-fn live_only_loads(prog: &[Insn], lt: crate::linktype::LinkType) -> Result<()> {
-    use crate::bpf::insn::{BPF_ABS, BPF_LD, SKF_AD_IFINDEX, SKF_AD_OFF, SKF_AD_PKTTYPE};
-    for i in prog {
-        if i.class() != BPF_LD || i.code & 0xe0 != BPF_ABS {
-            continue;
-        }
-        let what = match i.k.wrapping_sub(SKF_AD_OFF) {
-            SKF_AD_PKTTYPE => "inbound/outbound",
-            SKF_AD_IFINDEX => "ifindex",
-            _ => continue,
-        };
-        anyhow::bail!(
-            "{what} not supported on {} when reading savefiles",
-            lt.description()
-        );
-    }
-    Ok(())
+    filter::compile(expr, opts).map_err(|e| anyhow!("{}", e.render(expr)))
 }
 
 /// `-d` with `-r`: the program for the file's link type.

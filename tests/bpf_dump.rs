@@ -209,6 +209,7 @@ fn protochain_listings_are_tcpdumps_and_optimized_no_longer() {
                 netmask: 0,
                 linux_vlan_ancillary: false,
                 for_kernel: false,
+                savefile: None,
             };
             let theirs = tcpdump(1, lt, expr, false);
             let ours = filter::compile(expr, &opts(false)).map(|p| dump(&p, 1));

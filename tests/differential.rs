@@ -67,6 +67,7 @@ fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
         netmask: REFERENCE_NETMASK,
         linux_vlan_ancillary: false,
         for_kernel: false,
+        savefile: None,
     }
 }
 
@@ -670,6 +671,7 @@ fn protochain_agrees_with_libpcap_on_deep_header_chains() {
             }
             let kernel = CompileOptions {
                 for_kernel: true,
+                savefile: None,
                 ..rfilter_options(lt, optimize)
             };
             let kprog = filter::compile(expr, &kernel).expect("compiles for the kernel");

@@ -268,6 +268,7 @@ fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
         netmask: REFERENCE_NETMASK,
         linux_vlan_ancillary: false,
         for_kernel: false,
+        savefile: None,
     }
 }
 

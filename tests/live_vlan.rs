@@ -108,6 +108,7 @@ fn rfilter_live(expr: &str, optimize: bool) -> Result<Vec<Insn>, filter::FilterE
         linux_vlan_ancillary: true,
         // As live capture compiles: the program goes to the kernel.
         for_kernel: true,
+        savefile: None,
     };
     filter::compile(expr, &opts)
 }

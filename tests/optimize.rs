@@ -25,6 +25,7 @@ fn options(lt: LinkType, optimize: bool) -> CompileOptions {
         linktype: lt,
         optimize,
         for_kernel: false,
+        savefile: None,
         ..CompileOptions::default()
     }
 }
@@ -33,6 +34,7 @@ fn options(lt: LinkType, optimize: bool) -> CompileOptions {
 fn kernel_options(lt: LinkType, optimize: bool) -> CompileOptions {
     CompileOptions {
         for_kernel: true,
+        savefile: None,
         ..options(lt, optimize)
     }
 }

@@ -26,6 +26,7 @@ fn options(lt: LinkType, optimize: bool) -> CompileOptions {
         netmask: REFERENCE_NETMASK,
         linux_vlan_ancillary: false,
         for_kernel: false,
+        savefile: None,
     }
 }
 

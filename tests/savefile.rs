@@ -708,3 +708,67 @@ fn out_of_range_fractions_print_and_copy_as_tcpdump() {
         );
     }
 }
+
+/// Loopback savefiles (BSD DLT_NULL in either byte order, OpenBSD DLT_LOOP)
+/// filtered as tcpdump filters them: every BSD's AF_INET6 (24, 28, 30) counts
+/// as IPv6 in a file, and DLT_NULL families are read in the file's byte order.
+#[test]
+fn loopback_files_filter_as_tcpdump() {
+    let dir = temp_dir("loopfilter");
+    let eth = udp_frame(1, 12);
+    let ip4 = eth[14..].to_vec();
+    let mut ip6 = vec![0x60, 0, 0, 0, 0, 20, 17, 64];
+    ip6.extend_from_slice(&[0; 15]);
+    ip6.push(1);
+    ip6.extend_from_slice(&[0; 15]);
+    ip6.push(1);
+    ip6.extend_from_slice(&[0x30, 0x39, 0x00, 0x35, 0, 20, 0, 0]);
+    ip6.extend_from_slice(&[7; 12]);
+    for (dlt, name) in [(0u32, "null"), (108, "loop")] {
+        for be in [false, true] {
+            let mut file = pcap_header(be, false, 262_144, dlt);
+            let mut n = 0;
+            for af in [2u32, 10, 24, 28, 30, 7] {
+                for family_be in [false, true] {
+                    let mut data = if family_be {
+                        af.to_be_bytes().to_vec()
+                    } else {
+                        af.to_le_bytes().to_vec()
+                    };
+                    data.extend_from_slice(if af == 2 { &ip4 } else { &ip6 });
+                    n += 1;
+                    pcap_record(
+                        &mut file,
+                        be,
+                        &Pkt {
+                            sec: 1_700_000_000,
+                            frac: n,
+                            wire_len: data.len() as u32,
+                            data,
+                        },
+                    );
+                }
+            }
+            let input = write(&dir, &format!("{name}-{be}.pcap"), &file);
+            for filter in [
+                "ip",
+                "ip6",
+                "udp",
+                "ip6 and udp port 53",
+                "not ip6",
+                "ip or ip6",
+            ] {
+                assert_copy_matches_tcpdump(&input, &[filter]);
+            }
+            // The listing is libpcap's, instruction for instruction.
+            let args = ["-O", "-d", "-r", input.as_str(), "ip6 or ip"];
+            let (theirs, ours) = (tcpdump(&args), rfilter(&args));
+            assert!(theirs.status.success() && ours.status.success());
+            assert_eq!(
+                String::from_utf8_lossy(&ours.stdout),
+                String::from_utf8_lossy(&theirs.stdout),
+                "{name} be={be}"
+            );
+        }
+    }
+}

@@ -183,6 +183,7 @@ fn open(args: &Args, device: &str) -> anyhow::Result<Opened> {
         },
         linux_vlan_ancillary: true,
         for_kernel: true,
+        savefile: None,
     };
     let prog = filter::compile(&expr, &opts).map_err(|e| anyhow!("{}", e.render(&expr)))?;
     let userspace_filter = attach(&sock, &prog, linktype, snaplen);

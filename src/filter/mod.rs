@@ -43,6 +43,11 @@ pub struct CompileOptions {
     /// The program will be attached with `SO_ATTACH_FILTER`: no backward jumps, so
     /// `protochain` is unrolled (a bounded number of headers) instead of looping.
     pub for_kernel: bool,
+    /// Compiling for a savefile (`-r`): `Some(swapped)`, true when the file's
+    /// byte order is not this machine's. libpcap then checks every BSD value of
+    /// AF_INET6 in loopback headers, byte-swaps DLT_NULL families, and refuses
+    /// what only a live socket knows (`inbound`, `ifindex`).
+    pub savefile: Option<bool>,
 }
 
 impl Default for CompileOptions {
@@ -54,6 +59,7 @@ impl Default for CompileOptions {
             netmask: NETMASK_UNKNOWN,
             linux_vlan_ancillary: false,
             for_kernel: false,
+            savefile: None,
         }
     }
 }

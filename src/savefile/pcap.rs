@@ -30,7 +30,8 @@ enum LengthOrder {
 /// The state of a classic pcap stream after its file header.
 #[derive(Debug)]
 pub struct PcapFormat {
-    big_endian: bool,
+    /// The file's byte order.
+    pub big_endian: bool,
     /// Timestamp precision, from the magic.
     pub precision: Precision,
     record_header_len: usize,

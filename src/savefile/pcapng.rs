@@ -48,7 +48,8 @@ struct Interface {
 /// The state of a pcapng stream.
 #[derive(Debug)]
 pub struct PcapngFormat {
-    big_endian: bool,
+    /// Byte order of the current section.
+    pub big_endian: bool,
     interfaces: Vec<Interface>,
     /// Link type of the file's first interface.
     pub linktype: LinkType,

@@ -92,6 +92,16 @@ impl Reader {
         }
     }
 
+    /// Whether the file was written in the other byte order than this
+    /// machine's (libpcap's `swapped`; pcapng: of the section read last).
+    pub fn swapped(&self) -> bool {
+        let big = match &self.format {
+            Format::Pcap(f) => f.big_endian,
+            Format::Pcapng(f) => f.big_endian,
+        };
+        big != cfg!(target_endian = "big")
+    }
+
     /// True for pcapng input.
     pub fn is_pcapng(&self) -> bool {
         matches!(self.format, Format::Pcapng(_))

@@ -20,6 +20,7 @@ pub fn options(lt: LinkType, optimize: bool) -> CompileOptions {
         netmask: REFERENCE_NETMASK,
         linux_vlan_ancillary: false,
         for_kernel: false,
+        savefile: None,
     }
 }
 

@@ -27,6 +27,7 @@ pub fn options(lt: LinkType, optimize: bool) -> CompileOptions {
         netmask: REFERENCE_NETMASK,
         linux_vlan_ancillary: false,
         for_kernel: false,
+        savefile: None,
     }
 }
 
@@ -185,6 +186,7 @@ pub fn check(compiler: Compiler, expr: &str, lt: LinkType, samples: &[Sample]) -
         let kernel_prog = if expr.contains("protochain") {
             let kopts = CompileOptions {
                 for_kernel: true,
+                savefile: None,
                 ..options(lt, optimize)
             };
             match compiler(expr, &kopts) {

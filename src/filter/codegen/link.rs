@@ -42,11 +42,31 @@ const LINUX_SLL_P_802_2: u32 = 0x0004;
 /// Linux address families as the loopback headers carry them.
 const AF_INET: u32 = 2;
 const AF_INET6: u32 = 10;
+/// AF_INET6 of NetBSD, OpenBSD and BSD/OS; of FreeBSD; of macOS.
+const BSD_AF_INET6_BSD: u32 = 24;
+const BSD_AF_INET6_FREEBSD: u32 = 28;
+const BSD_AF_INET6_DARWIN: u32 = 30;
 
 const NOT_ETHER: &str =
     "ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel";
 
 impl Gen<'_> {
+    /// A loopback header holding address family `af`. DLT_NULL (and DLT_ENC)
+    /// hold it in the byte order of the machine that wrote it: this one's
+    /// (little endian) unless the savefile is byte-swapped; DLT_LOOP in
+    /// network order.
+    fn loopback_family(&mut self, af: u32) -> Frag {
+        let v = if self.link.dlt == Dlt::Null {
+            match self.opts.savefile {
+                Some(true) => af,
+                _ => af.swap_bytes(),
+            }
+        } else {
+            af
+        };
+        self.cmp(OffRel::LinkHdr, 0, BPF_W, v)
+    }
+
     /// libpcap's `gen_linktype`: the link layer says the payload is `proto` (an
     /// Ethernet type, or an LLC SAP when ≤ 1500).
     pub fn linktype(&mut self, proto: u32) -> Frag {
@@ -82,20 +102,21 @@ impl Gen<'_> {
             },
             Dlt::Ipv4 => self.uncond(proto == ETHERTYPE_IP),
             Dlt::Ipv6 => self.uncond(proto == ETHERTYPE_IPV6),
-            Dlt::Null | Dlt::Loop => {
-                let af = match proto {
-                    ETHERTYPE_IP => AF_INET,
-                    ETHERTYPE_IPV6 => AF_INET6,
-                    _ => return self.gen_false(),
-                };
-                // DLT_NULL carries the family in host byte order (little endian here).
-                let v = if self.link.dlt == Dlt::Null {
-                    af.swap_bytes()
-                } else {
-                    af
-                };
-                self.cmp(OffRel::LinkHdr, 0, BPF_W, v)
-            }
+            Dlt::Null | Dlt::Loop => match proto {
+                ETHERTYPE_IP => self.loopback_family(AF_INET),
+                // The BSDs disagree on AF_INET6: a file may hold any of their
+                // values (`30 or (24 or 28)`, libpcap's order); a live Linux
+                // capture holds Linux's.
+                ETHERTYPE_IPV6 if self.opts.savefile.is_some() => {
+                    let bsd = self.loopback_family(BSD_AF_INET6_BSD);
+                    let freebsd = self.loopback_family(BSD_AF_INET6_FREEBSD);
+                    let b1 = self.or(bsd, freebsd);
+                    let darwin = self.loopback_family(BSD_AF_INET6_DARWIN);
+                    self.or(darwin, b1)
+                }
+                ETHERTYPE_IPV6 => self.loopback_family(AF_INET6),
+                _ => self.gen_false(),
+            },
             Dlt::Ppp | Dlt::PppSerial | Dlt::PppEther | Dlt::PppPppd => {
                 let ppp = ethertype_to_ppptype(proto);
                 self.cmp(OffRel::LinkType, 0, BPF_H, ppp)

@@ -222,7 +222,10 @@ impl Gen<'_> {
         let outgoing = match self.link.dlt {
             Dlt::LinuxSll => self.cmp(OffRel::LinkHdr, 0, BPF_H, PACKET_OUTGOING),
             Dlt::LinuxSll2 => self.cmp(OffRel::LinkHdr, 10, BPF_B, PACKET_OUTGOING),
-            _ => self.ancillary_cmp(SKF_AD_PKTTYPE, BPF_H, PACKET_OUTGOING),
+            _ => {
+                self.live_only("inbound/outbound", span)?;
+                self.ancillary_cmp(SKF_AD_PKTTYPE, BPF_H, PACKET_OUTGOING)
+            }
         };
         Ok(if inbound {
             Frag::negate(outgoing)
@@ -242,11 +245,29 @@ impl Gen<'_> {
     }
 
     /// `ifindex N`.
-    pub fn ifindex(&mut self, n: u32, _span: Span) -> Result<Frag, FilterError> {
+    pub fn ifindex(&mut self, n: u32, span: Span) -> Result<Frag, FilterError> {
         Ok(match self.link.dlt {
             Dlt::LinuxSll2 => self.cmp(OffRel::LinkHdr, 4, BPF_W, n),
-            _ => self.ancillary_cmp(SKF_AD_IFINDEX, BPF_W, n),
+            _ => {
+                self.live_only("ifindex", span)?;
+                self.ancillary_cmp(SKF_AD_IFINDEX, BPF_W, n)
+            }
         })
+    }
+
+    /// libpcap refuses, when reading a file, what only a live Linux socket
+    /// knows (the kernel's ancillary data, which a savefile does not hold).
+    fn live_only(&self, what: &str, span: Span) -> Result<(), FilterError> {
+        match self.opts.savefile {
+            Some(_) => Err(FilterError::new(
+                format!(
+                    "{what} not supported on {} when reading savefiles",
+                    self.opts.linktype.description()
+                ),
+                span,
+            )),
+            None => Ok(()),
+        }
     }
 
     /// `llc [kind]` (802.2 LLC frames, Ethernet only here).
