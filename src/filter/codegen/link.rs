@@ -50,6 +50,30 @@ const BSD_AF_INET6_DARWIN: u32 = 30;
 const NOT_ETHER: &str =
     "ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel";
 
+/// How libpcap names a link type it cannot filter on: a family name for some
+/// (every USB or IEEE 802.15.4 variant), its description for the others.
+fn unfilterable_name(lt: crate::linktype::LinkType) -> &'static str {
+    match lt.dlt() {
+        139 | 140 => "MTP2",
+        144 => "IrDA",
+        177 => "LAPD",
+        182 => "Multi-link Frame Relay",
+        186 | 189 | 220 | 249 => "USB",
+        187 | 201 => "Bluetooth",
+        190 | 227 => "CAN",
+        191 | 195 | 215 | 230 | 283 => "IEEE 802.15.4",
+        193 => "IEEE 802.16",
+        196 => "SITA",
+        197 => "ERF",
+        198 => "RAIF1",
+        199 | 209 => "IPMB",
+        202 => "AX.25",
+        239 => "NFLOG",
+        246 => "PFSYNC",
+        _ => lt.description(),
+    }
+}
+
 impl Gen<'_> {
     /// A loopback header holding address family `af`. DLT_NULL (and DLT_ENC)
     /// hold it in the byte order of the machine that wrote it: this one's
@@ -150,9 +174,10 @@ impl Gen<'_> {
             | Dlt::Bacnet
             | Dlt::SunAtm => self.more_linktype(proto),
             Dlt::Opaque => {
-                let name = self.opts.linktype.name();
+                // libpcap's message, then what rfilter can do there.
+                let what = unfilterable_name(self.opts.linktype);
                 self.defer_error(&format!(
-                    "{name} link-layer type filtering not implemented (rfilter filters this link type only with len and link[...])"
+                    "{what} link-layer type filtering not implemented (rfilter filters this link type only with len and link[...])"
                 ));
                 self.gen_false()
             }
