@@ -200,6 +200,11 @@ fn thread(
             target = jt;
             continue;
         }
+        // A block this round's flow did not reach has no values to decide by
+        // (the edge into it is one a fact already closed).
+        if !flow.reached[target] {
+            return target;
+        }
         // The target's own value of A, as libpcap numbers it (from its entry
         // values, common to every edge into it).
         let a = flow.exit[target][0];
