@@ -12,7 +12,6 @@ fn main() {
     let opts = CompileOptions {
         linktype: LinkType::En10mb,
         for_kernel: false,
-        savefile: None,
         ..CompileOptions::default()
     };
     let program = match compile(&expr, &opts) {

@@ -75,7 +75,6 @@ fn dump_options(args: &Args) -> Result<CompileOptions> {
         optimize: !args.no_optimize,
         netmask: 0,
         for_kernel: false,
-        savefile: None,
         ..CompileOptions::default()
     };
     let Some(device) = &args.interface else {

@@ -151,7 +151,6 @@ fn protochain_for_the_kernel_attaches_and_the_loop_does_not() {
                         linktype: lt,
                         optimize,
                         for_kernel,
-                        savefile: None,
                         ..CompileOptions::default()
                     };
                     let prog = filter::compile(expr, &opts).expect("compiles");

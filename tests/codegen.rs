@@ -154,7 +154,6 @@ fn semantic_errors_match_libpcap_messages() {
         let opts = CompileOptions {
             linktype: lt,
             for_kernel: false,
-            savefile: None,
             ..CompileOptions::default()
         };
         // `ip broadcast` is refused for want of a netmask (libpcap through the pcap
@@ -231,7 +230,6 @@ fn vlan_with_ancillary_data() {
         linux_vlan_ancillary: true,
         snaplen: 65535,
         for_kernel: true,
-        savefile: None,
         ..CompileOptions::default()
     };
     let anc = |tci: Option<u16>| vm::Ancillary {
@@ -281,7 +279,6 @@ fn accept_value_is_the_snaplen() {
     let opts = CompileOptions {
         snaplen: 1234,
         for_kernel: false,
-        savefile: None,
         ..CompileOptions::default()
     };
     let prog = filter::compile("greater 10", &opts).expect("compiles");
@@ -302,7 +299,6 @@ fn deep_and_long_expressions_compile() {
     let plain = CompileOptions {
         optimize: false,
         for_kernel: false,
-        savefile: None,
         ..CompileOptions::default()
     };
     let start = std::time::Instant::now();
@@ -534,7 +530,6 @@ fn token_soup_never_breaks_the_generator() {
                     netmask: 0xffff_ff00,
                     // Live capture's options, and offline's.
                     for_kernel: ancillary,
-                    savefile: None,
                     ..CompileOptions::default()
                 };
                 match filter::compile(&expr, &opts) {

@@ -671,7 +671,6 @@ fn protochain_agrees_with_libpcap_on_deep_header_chains() {
             }
             let kernel = CompileOptions {
                 for_kernel: true,
-                savefile: None,
                 ..rfilter_options(lt, optimize)
             };
             let kprog = filter::compile(expr, &kernel).expect("compiles for the kernel");

@@ -25,7 +25,6 @@ fn options(lt: LinkType, optimize: bool) -> CompileOptions {
         linktype: lt,
         optimize,
         for_kernel: false,
-        savefile: None,
         ..CompileOptions::default()
     }
 }
@@ -34,7 +33,6 @@ fn options(lt: LinkType, optimize: bool) -> CompileOptions {
 fn kernel_options(lt: LinkType, optimize: bool) -> CompileOptions {
     CompileOptions {
         for_kernel: true,
-        savefile: None,
         ..options(lt, optimize)
     }
 }

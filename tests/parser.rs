@@ -1884,7 +1884,6 @@ fn trees_mean_what_libpcap_means() {
         snaplen: REFERENCE_SNAPLEN,
         netmask: REFERENCE_NETMASK,
         for_kernel: false,
-        savefile: None,
         ..Default::default()
     };
     let mut exprs: Vec<String> = CORPUS.iter().map(|s| s.to_string()).collect();

@@ -360,8 +360,7 @@ impl Flow {
                 End::Branch(i, jt, jf) => {
                     // A branch decided in the block itself (a constant, or facts
                     // from every edge in) leaves by one exit only.
-                    let facts_here = facts.clone();
-                    match decide(t, &facts_here, regs[0], regs[1], i) {
+                    match decide(t, &facts, regs[0], regs[1], i) {
                         Some(true) => {
                             out(jt, None)?;
                             continue;
@@ -372,11 +371,10 @@ impl Flow {
                         }
                         None => {}
                     }
-                    let tested = test(t, regs[0], regs[1], i).ok();
-                    let fact = |taken: bool| {
-                        tested.map(|(v, op, k, neg)| (b, taken, v, op, k, taken != neg))
-                    };
-                    let (ft, ff) = (fact(true), fact(false));
+                    let (ft, ff) = (
+                        edge_fact(t, b, &regs, i, true),
+                        edge_fact(t, b, &regs, i, false),
+                    );
                     if jt == jf {
                         out(jt, None)?;
                     } else {
@@ -398,15 +396,21 @@ impl Flow {
 
     /// Facts on the edge leaving block `b` by its `taken` exit.
     fn edge(&self, blocks: &[Block], t: &mut Table, b: usize, taken: bool) -> Vec<Fact> {
-        let regs = self.exit[b];
         let mut facts = self.facts_in[b].clone();
         if let End::Branch(i, _, _) = blocks[b].end
-            && let Ok((v, op, k, neg)) = test(t, regs[0], regs[1], i)
+            && let Some(f) = edge_fact(t, b, &self.exit[b], i, taken)
         {
-            facts.push((b, taken, v, op, k, taken != neg));
+            facts.push(f);
         }
         facts
     }
+}
+
+/// What leaving block `b` (registers `regs` at its end) by the `taken` exit of
+/// its branch `i` teaches, if the test is not decided by constants.
+fn edge_fact(t: &mut Table, b: usize, regs: &Regs, i: Insn, taken: bool) -> Option<Fact> {
+    let (v, op, k, negated) = test(t, regs[0], regs[1], i).ok()?;
+    Some((b, taken, v, op, k, taken != negated))
 }
 
 /// The program's basic blocks (`None` if a jump goes backward or out of range).

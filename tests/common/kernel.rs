@@ -46,7 +46,6 @@ pub fn check_kernel_form(
     }
     let kopts = CompileOptions {
         for_kernel: true,
-        savefile: None,
         ..opts.clone()
     };
     let kprog = filter::compile(expr, &kopts)

@@ -186,7 +186,6 @@ pub fn check(compiler: Compiler, expr: &str, lt: LinkType, samples: &[Sample]) -
         let kernel_prog = if expr.contains("protochain") {
             let kopts = CompileOptions {
                 for_kernel: true,
-                savefile: None,
                 ..options(lt, optimize)
             };
             match compiler(expr, &kopts) {

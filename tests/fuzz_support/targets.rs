@@ -113,7 +113,6 @@ pub fn compile(data: &[u8], packets: &Packets) {
             optimize,
             linux_vlan_ancillary: pick & 0x80 != 0,
             for_kernel,
-            savefile: None,
             ..CompileOptions::default()
         };
         filter::compile(&expr, &opts)
