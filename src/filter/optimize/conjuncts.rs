@@ -69,8 +69,8 @@ impl Scratch {
 }
 
 /// Guessed probability that a branch is taken. `loaded`: the size bits of the
-/// packet load that set A in the same block, if one did. IPv4, TCP and UDP are
-/// common, IPv6 less so; zero fields (flags, padding, high address words) are
+/// packet load that set A in the same block, if one did. IPv4 and TCP are
+/// common, IPv6 and UDP less so (TCP carries most of the traffic on most links); zero fields (flags, padding, high address words) are
 /// fairly common and values compared `> 0` usually are; any other constant is
 /// rare, a whole word (an address) rarer; Ethernet frames carry a type more often
 /// than a length; IPv4 fragments are rare.
@@ -93,12 +93,13 @@ pub(super) fn p_taken(code: u16, k: u32, loaded: Option<u16>) -> f64 {
             _ => 0.1,
         },
         (JEQ, Some(BPF_B)) => match k {
-            6 | 17 => 0.9,
+            6 => 0.9,
+            17 => 0.3,
             _ => 0.1,
         },
         (JEQ, _) => match k {
-            0x0800 | 0x40 | 6 | 17 => 0.9,
-            0x86dd | 0x60 => 0.3,
+            0x0800 | 0x40 | 6 => 0.9,
+            0x86dd | 0x60 | 17 => 0.3,
             _ => 0.1,
         },
         (JGT | JGE, _) if k == 0 => 0.8,

@@ -14,6 +14,7 @@
 //! - `sets`: search trees for long chains of comparisons with constants;
 //! - `twins`: fixed-offset regions (IPv6) jump into their indexed twins (IPv4);
 //! - `crossjump`: blocks that end alike share their common end;
+//! - `fuse`: two rejecting tests on bytes within one word become one;
 //! - `layout`: emission in the optimizer's block order.
 
 mod cleanup;
@@ -21,6 +22,7 @@ mod conjuncts;
 mod cost;
 mod crossjump;
 mod forward;
+mod fuse;
 mod layout;
 mod liveness;
 mod order;
@@ -172,6 +174,7 @@ fn optimize_variants(cfg: &Cfg) -> (Cfg, Option<Cfg>) {
         // Blocks that end alike share their end (the IPv4 and ARP halves of
         // `net 10/8` mask and compare one loaded word).
         crossjump::run(&mut cfg);
+        fuse::run(&mut cfg);
         cfg
     };
     let plain = finish(cfg);
