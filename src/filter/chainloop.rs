@@ -42,6 +42,11 @@ pub struct ChainLoop {
     pub proto: u32,
     /// Scratch cell the walk keeps the next header in.
     pub cell: u32,
+    /// Whether the cell must end holding the last next header read, as libpcap's
+    /// loop leaves it; the optimizer clears this when nothing reads the cell
+    /// after the loop, and the short loop then stores it once per header, not
+    /// twice.
+    pub keep_cell: bool,
 }
 
 /// Whether `s` is the pseudo-statement.
@@ -183,7 +188,8 @@ pub fn expand_libpcap(l: &ChainLoop) -> Vec<Insn> {
 ///   (tested first) nor a header the walk follows, so it leaves anyway;
 /// - the length arithmetic first, then the next header, so that A need not be
 ///   copied around X: `ldb [x+base+1]; …; st M; ldb [x+base]; ldx M; st M` (the
-///   last store leaves the next header in the cell, as libpcap's loop does);
+///   last store leaves the next header in the cell, as libpcap's loop does; it is
+///   left out when nothing reads the cell after the loop, [`ChainLoop::keep_cell`]);
 /// - IPv6 extension headers and AH share that tail.
 pub fn expand_short(l: &ChainLoop) -> Vec<Insn> {
     let mut a = Asm::new();
@@ -220,9 +226,12 @@ pub fn expand_short(l: &ChainLoop) -> Vec<Insn> {
     a.s(BPF_ST, l.cell);
     a.s(BPF_LD | BPF_IND | BPF_B, l.base);
     a.s(BPF_LDX | BPF_MEM, l.cell);
-    // The cell ends holding the next header, as libpcap's loop leaves it: a later
-    // test may read that cell (libpcap hands the same register to `geneve`).
-    a.s(BPF_ST, l.cell);
+    if l.keep_cell {
+        // The cell ends holding the next header, as libpcap's loop leaves it: a
+        // later test may read that cell (libpcap hands the same register to
+        // `geneve`).
+        a.s(BPF_ST, l.cell);
+    }
     a.ja(top);
     a.finish()
 }
@@ -334,6 +343,7 @@ mod tests {
                     base: 0,
                     proto,
                     cell: 3,
+                    keep_cell: true,
                 };
                 let long = wrap(expand_libpcap(&l), v6, proto);
                 let short = wrap(expand_short(&l), v6, proto);
@@ -369,6 +379,18 @@ mod tests {
                         vm::run(&end(expand_short(&l)), data, wire),
                         "v6 {v6} proto {proto} leaves {leaves:?} packet {data:02x?}"
                     );
+                    // Without the cell kept, A and X are still the same.
+                    let dead = ChainLoop {
+                        keep_cell: false,
+                        ..l
+                    };
+                    if leaves[0].code != BPF_LD | BPF_MEM {
+                        assert_eq!(
+                            vm::run(&end(expand_libpcap(&l)), data, wire),
+                            vm::run(&end(expand_short(&dead)), data, wire),
+                            "cell dropped: v6 {v6} proto {proto} leaves {leaves:?}"
+                        );
+                    }
                 }
                 checked += 1;
             }
@@ -391,6 +413,7 @@ mod tests {
             base: 0,
             proto: 6,
             cell: 0,
+            keep_cell: true,
         };
         for body in [expand_libpcap(&l), expand_short(&l)] {
             let prog = wrap(body, false, 6);
@@ -410,6 +433,7 @@ mod tests {
                 base: 14,
                 proto: 6,
                 cell: 1,
+                keep_cell: true,
             };
             for body in [expand_libpcap(&l), expand_short(&l)] {
                 let n = body.len();
@@ -430,8 +454,14 @@ mod tests {
             base: 14,
             proto: 6,
             cell: 1,
+            keep_cell: true,
         };
         assert_eq!(expand_libpcap(&l).len(), 28);
         assert_eq!(expand_short(&l).len(), 19);
+        let dead = ChainLoop {
+            keep_cell: false,
+            ..l
+        };
+        assert_eq!(expand_short(&dead).len(), 18);
     }
 }

@@ -331,6 +331,7 @@ impl Gen<'_> {
                 base,
                 proto: v,
                 cell: reg2,
+                keep_cell: true,
             }));
             stmts.push(stmt(BPF_ALU | BPF_ADD | BPF_K, 0));
             let end = self.cfg.add(stmts, Term::cmp_k(BPF_JEQ, v));

@@ -5,8 +5,9 @@
 //! not live after it is removed (packet loads too, as in libpcap: see
 //! [`remove_dead`]).
 
-use super::state::{A, X, has_side_effect, uses_defs};
+use super::state::{A, X, has_side_effect, mem_slot, uses_defs};
 use crate::filter::cfg::{BlockId, Cfg, Term};
+use crate::filter::chainloop;
 
 /// Registers the terminator reads. An unconditional branch (both exits equal)
 /// reads nothing.
@@ -71,6 +72,34 @@ pub fn remove_dead(cfg: &mut Cfg) {
         kept.reverse();
         cfg.blocks[b].stmts = kept;
         live[b] = l;
+    }
+}
+
+/// Lets go of the scratch cells of `protochain` loops that nothing reads after
+/// the loop: their short form then stores each next header once, not twice
+/// ([`crate::filter::chainloop::ChainLoop::keep_cell`]). A loop whose statement
+/// appears in several blocks keeps its cell if any of them reads it after.
+pub fn release_loop_cells(cfg: &mut Cfg) {
+    let Ok(order) = super::topo(cfg) else {
+        return;
+    };
+    let live = live_in(cfg, &order);
+    let mut read_after = vec![false; cfg.loops.len()];
+    for &b in &order {
+        let mut l = live_out(cfg, &live, b);
+        for s in cfg.blocks[b].stmts.iter().rev() {
+            if chainloop::is_loop(s) {
+                let cell = mem_slot(chainloop::cell(s)).map_or(u32::MAX, |m| 1 << m);
+                if let Some(r) = read_after.get_mut(s.k as usize) {
+                    *r |= l & cell != 0;
+                }
+            }
+            let (u, d) = uses_defs(s);
+            l = (l & !d) | u;
+        }
+    }
+    for (lp, read) in cfg.loops.iter_mut().zip(read_after) {
+        lp.keep_cell = read;
     }
 }
 

@@ -175,6 +175,7 @@ fn optimize_variants(cfg: &Cfg) -> (Cfg, Option<Cfg>) {
         // `net 10/8` mask and compare one loaded word).
         crossjump::run(&mut cfg);
         fuse::run(&mut cfg);
+        liveness::release_loop_cells(&mut cfg);
         cfg
     };
     let plain = finish(cfg);

@@ -431,6 +431,7 @@ mod tests {
             base: 14,
             proto: 6,
             cell: 2,
+            keep_cell: true,
         };
         let lp = pseudo(0, &l);
         let mut v = Values::default();
