@@ -290,7 +290,7 @@ fn fuse_with_pass(
         (t.mask << shift, t.value << shift)
     };
     let ((m1, v1), (m2, v2)) = (place(&t1), place(&t2));
-    // Bits both test must agree, or the two never pass together.
+    // Bits both tests read must agree, or the two never pass together.
     if (v1 ^ v2) & m1 & m2 != 0 {
         return None;
     }
@@ -355,6 +355,16 @@ mod tests {
         Insn::stmt(BPF_LD | mode | size, k)
     }
 
+    /// `jset #k` to `jt` when A has a bit of `k`, else to `jf`.
+    fn jset(k: u32, jt: BlockId, jf: BlockId) -> Term {
+        Term::Branch {
+            code: BPF_JMP | BPF_JSET | BPF_K,
+            k,
+            jt,
+            jf,
+        }
+    }
+
     /// IPv4's protocol test, then its fragment test (which also loads X), then a
     /// port test on the indexed header.
     fn ipv4_tcp_port(cfg: &mut Cfg) -> (BlockId, BlockId) {
@@ -366,12 +376,7 @@ mod tests {
                 ld(BPF_ABS, BPF_H, 6),
                 Insn::stmt(BPF_LDX | BPF_MSH | BPF_B, 0),
             ],
-            Term::Branch {
-                code: BPF_JMP | BPF_JSET | BPF_K,
-                k: 0x1fff,
-                jt: rej,
-                jf: port,
-            },
+            jset(0x1fff, rej, port),
         );
         let proto = cfg.add(vec![ld(BPF_ABS, BPF_B, 9)], Term::jeq(6, frag, rej));
         (proto, rej)
@@ -447,15 +452,7 @@ mod tests {
         let acc = cfg.add(vec![], Term::Ret(1));
         let rej = cfg.add(vec![], Term::Ret(0));
         let second = cfg.add(vec![ld(BPF_ABS, BPF_B, 3)], Term::jeq(0x33, acc, rej));
-        cfg.entry = cfg.add(
-            vec![ld(BPF_ABS, BPF_B, 1)],
-            Term::Branch {
-                code: BPF_JMP | BPF_JSET | BPF_K,
-                k: 0xf0,
-                jt: rej,
-                jf: second,
-            },
-        );
+        cfg.entry = cfg.add(vec![ld(BPF_ABS, BPF_B, 1)], jset(0xf0, rej, second));
         let before = crate::filter::emit::emit(&cfg).unwrap();
         assert!(run(&mut cfg));
         let after = crate::filter::emit::emit(&cfg).unwrap();
@@ -482,15 +479,7 @@ mod tests {
         let mut cfg = Cfg::new();
         let acc = cfg.add(vec![], Term::Ret(1));
         let rej = cfg.add(vec![], Term::Ret(0));
-        let frag = cfg.add(
-            vec![ld(BPF_ABS, BPF_H, 6)],
-            Term::Branch {
-                code: BPF_JMP | BPF_JSET | BPF_K,
-                k: 0x1fff,
-                jt: rej,
-                jf: acc,
-            },
-        );
+        let frag = cfg.add(vec![ld(BPF_ABS, BPF_H, 6)], jset(0x1fff, rej, acc));
         cfg.entry = cfg.add(vec![ld(BPF_ABS, BPF_B, 9)], Term::jeq(1, frag, rej));
         assert!(!run(&mut cfg));
     }
