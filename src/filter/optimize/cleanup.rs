@@ -10,7 +10,8 @@ use crate::filter::cfg::{Block, BlockId, Cfg, Term};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-fn is_jump(t: &Term) -> Option<BlockId> {
+/// Where an unconditional jump (`Goto`, or a branch whose exits agree) goes.
+pub(super) fn is_jump(t: &Term) -> Option<BlockId> {
     match *t {
         Term::Branch { jt, jf, .. } if jt == jf => Some(jt),
         Term::Goto(t) => Some(t),

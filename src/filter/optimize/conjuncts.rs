@@ -142,14 +142,7 @@ pub fn run(cfg: &mut Cfg) -> bool {
         s.retain(|t| !rejects[t]);
         s
     };
-    let mut preds: Vec<Vec<BlockId>> = vec![Vec::new(); n];
-    for &b in &order {
-        let mut s = cfg.blocks[b].term.successors();
-        s.dedup();
-        for t in s {
-            preds[t].push(b);
-        }
-    }
+    let preds = super::predecessors(cfg, &order);
     // Immediate post-dominators without the rejecting edges; `n` is the exit.
     let exit = n;
     let mut ipdom = vec![exit; n + 1];

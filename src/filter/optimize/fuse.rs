@@ -76,6 +76,12 @@ fn all_ones(width: u32) -> u32 {
     }
 }
 
+/// Whether `s` reads or writes A.
+fn touches_a(s: &Insn) -> bool {
+    let (uses, defs) = uses_defs(s);
+    (uses | defs) & (1 << A) != 0
+}
+
 fn rejects(cfg: &Cfg, b: BlockId) -> bool {
     matches!(cfg.blocks[b].term, Term::Ret(0))
 }
@@ -110,9 +116,10 @@ fn test_of(cfg: &Cfg, b: BlockId) -> Option<Test> {
     }
     let width = width(load.code)?;
     // Between the load and the branch nothing else may read A.
-    let others_leave_a = blk.stmts[load_at + 1..].iter().enumerate().all(|(i, s)| {
-        Some(load_at + 1 + i) == and_at || (uses_defs(s).0 | uses_defs(s).1) & (1 << A) == 0
-    });
+    let others_leave_a = blk.stmts[load_at + 1..]
+        .iter()
+        .enumerate()
+        .all(|(i, s)| Some(load_at + 1 + i) == and_at || !touches_a(s));
     if !others_leave_a {
         return None;
     }
@@ -152,14 +159,7 @@ pub fn run(cfg: &mut Cfg) -> bool {
         return false;
     };
     let live_in = liveness::live_in(cfg, &order);
-    let mut preds: Vec<Vec<BlockId>> = vec![Vec::new(); cfg.blocks.len()];
-    for &b in &order {
-        let mut s = cfg.blocks[b].term.successors();
-        s.dedup();
-        for t in s {
-            preds[t].push(b);
-        }
-    }
+    let mut preds = super::predecessors(cfg, &order);
     let mut changed = false;
     for &b in &order {
         // The absorbed block becomes unreachable, and `b` takes its place as
@@ -182,15 +182,11 @@ fn hoist_into_branch(
     live_in: &[u32],
 ) -> bool {
     let blk = &cfg.blocks[q];
-    let jumps_to_c = match blk.term {
-        Term::Goto(t) => t == c,
-        Term::Branch { jt, jf, .. } => jt == c && jf == c,
-        Term::Ret(_) => false,
-    };
-    let sets_only_x = blk.stmts.iter().all(|s| {
-        let (u, d) = uses_defs(s);
-        u & (1 << A) == 0 && d == 1 << X && !super::state::has_side_effect(s)
-    });
+    let jumps_to_c = super::cleanup::is_jump(&blk.term) == Some(c);
+    let sets_only_x = blk
+        .stmts
+        .iter()
+        .all(|s| !touches_a(s) && uses_defs(s).1 == 1 << X && !super::state::has_side_effect(s));
     if !jumps_to_c || blk.stmts.is_empty() || !sets_only_x || preds[q].len() != 1 {
         return false;
     }
@@ -256,10 +252,7 @@ fn fuse_with_pass(
         .filter(|&(i, _)| i != t2.load_at && Some(i) != t2.and_at)
         .map(|(_, s)| *s)
         .collect();
-    if b2_rest
-        .iter()
-        .any(|s| (uses_defs(s).0 | uses_defs(s).1) & (1 << A) != 0)
-    {
+    if b2_rest.iter().any(touches_a) {
         return None;
     }
     // An indexed load must see the same X in both places.

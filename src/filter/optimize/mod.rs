@@ -192,6 +192,23 @@ fn tidy(cfg: &mut Cfg) {
     }
 }
 
+/// Each block's distinct predecessors among the blocks of `order` (in `order`'s
+/// order; an unconditional branch counts once).
+fn predecessors(
+    cfg: &Cfg,
+    order: &[crate::filter::cfg::BlockId],
+) -> Vec<Vec<crate::filter::cfg::BlockId>> {
+    let mut preds = vec![Vec::new(); cfg.blocks.len()];
+    for &b in order {
+        let mut s = cfg.blocks[b].term.successors();
+        s.dedup();
+        for t in s {
+            preds[t].push(b);
+        }
+    }
+    preds
+}
+
 /// The reachable blocks in a topological order (reverse postorder of a depth-first
 /// walk, linear). `Err` if a target is out of range or the graph has a cycle.
 fn topo(cfg: &Cfg) -> Result<Vec<crate::filter::cfg::BlockId>, ()> {

@@ -29,14 +29,7 @@ fn rank(k: u32) -> usize {
 /// Reorders every chain.
 pub fn run(cfg: &mut Cfg) {
     let Ok(order) = super::topo(cfg) else { return };
-    let mut preds = vec![0usize; cfg.blocks.len()];
-    for &b in &order {
-        let mut s = cfg.blocks[b].term.successors();
-        s.dedup();
-        for t in s {
-            preds[t] += 1;
-        }
-    }
+    let preds = super::predecessors(cfg, &order);
     let mut in_chain = vec![false; cfg.blocks.len()];
     for &head in &order {
         if in_chain[head] {
@@ -48,7 +41,7 @@ pub fn run(cfg: &mut Cfg) {
         let mut chain = vec![head];
         let mut tests = vec![(k, hit)];
         while let Some((k, hit, next)) = cfg.blocks[miss].term.as_jeq() {
-            if !cfg.blocks[miss].stmts.is_empty() || preds[miss] != 1 || in_chain[miss] {
+            if !cfg.blocks[miss].stmts.is_empty() || preds[miss].len() != 1 || in_chain[miss] {
                 break;
             }
             chain.push(miss);

@@ -167,15 +167,10 @@ pub fn run(cfg: &mut Cfg) -> bool {
     let mut changed = false;
     let n = cfg.blocks.len();
     let mut pos = vec![usize::MAX; n];
-    let mut preds: Vec<Vec<BlockId>> = vec![Vec::new(); n];
     for (i, &b) in order.iter().enumerate() {
         pos[b] = i;
-        let mut s = cfg.blocks[b].term.successors();
-        s.dedup();
-        for t in s {
-            preds[t].push(b);
-        }
     }
+    let preds = super::predecessors(cfg, &order);
     let live_in = liveness::live_in(cfg, &order);
     let g = Graph {
         pos,

@@ -83,16 +83,7 @@ pub fn run(cfg: &mut Cfg) {
     swap_and_pairs(cfg);
     let Ok(order) = super::topo(cfg) else { return };
     let live_in = liveness::live_in(cfg, &order);
-    let mut preds = vec![0usize; cfg.blocks.len()];
-    let mut pred_list: Vec<Vec<BlockId>> = vec![Vec::new(); cfg.blocks.len()];
-    for &b in &order {
-        let mut s = cfg.blocks[b].term.successors();
-        s.dedup();
-        for t in s {
-            preds[t] += 1;
-            pred_list[t].push(b);
-        }
-    }
+    let pred_list = super::predecessors(cfg, &order);
     let mut in_chain = vec![false; cfg.blocks.len()];
     // Blocks of chains already rewritten (their successors changed).
     let mut rewritten = vec![false; cfg.blocks.len()];
@@ -123,7 +114,7 @@ pub fn run(cfg: &mut Cfg) {
             let Some((k, h, m)) = blk.term.as_jeq() else {
                 break;
             };
-            if h != hit || preds[miss] != 1 || in_chain[miss] {
+            if h != hit || pred_list[miss].len() != 1 || in_chain[miss] {
                 break;
             }
             let prev = tests.last().expect("the head");
@@ -181,14 +172,7 @@ pub fn run(cfg: &mut Cfg) {
 /// is not a, the source is tested against b before the destination is loaded).
 fn swap_and_pairs(cfg: &mut Cfg) {
     let Ok(order) = super::topo(cfg) else { return };
-    let mut pred_list: Vec<Vec<BlockId>> = vec![Vec::new(); cfg.blocks.len()];
-    for &b in &order {
-        let mut s = cfg.blocks[b].term.successors();
-        s.dedup();
-        for t in s {
-            pred_list[t].push(b);
-        }
-    }
+    let pred_list = super::predecessors(cfg, &order);
     let mut changed = vec![false; cfg.blocks.len()];
     for &b2 in &order {
         let (Some((c2, b3, r)), [l2]) = (
