@@ -40,97 +40,10 @@ fn options(lt: LinkType) -> CompileOptions {
     }
 }
 
-/// Runs `prog` like `rfilter::bpf::vm::run`, returning (verdict, instructions executed).
-fn run_counting(prog: &[Insn], data: &[u8], wire_len: u32) -> (u32, u64) {
-    let load = |off: u64, n: usize| -> Option<u32> {
-        let start = usize::try_from(off).ok()?;
-        let bytes = data.get(start..start.checked_add(n)?)?;
-        Some(bytes.iter().fold(0u32, |v, &b| v << 8 | u32::from(b)))
-    };
-    let (mut a, mut x, mut mem, mut pc, mut n) = (0u32, 0u32, [0u32; 16], 0usize, 0u64);
-    let mut back = data.len() + 1024;
-    macro_rules! or0 {
-        ($e:expr) => {
-            match $e {
-                Some(v) => v,
-                None => return (0, n),
-            }
-        };
-    }
-    loop {
-        let Some(i) = prog.get(pc) else { return (0, n) };
-        n += 1;
-        pc += 1;
-        let k = i.k;
-        let size = match i.code & 0x18 {
-            0x00 => 4,
-            0x08 => 2,
-            _ => 1,
-        };
-        let jmp = |c: bool| if c { i.jt } else { i.jf } as usize;
-        match i.code {
-            0x06 => return (k, n),
-            0x16 => return (a, n),
-            0x20 | 0x28 | 0x30 => a = or0!(load(u64::from(k), size)),
-            0x40 | 0x48 | 0x50 => a = or0!(load(u64::from(x) + u64::from(k), size)),
-            0x80 => a = wire_len,
-            0x00 => a = k,
-            0x60 => a = *or0!(mem.get(k as usize)),
-            0x81 => x = wire_len,
-            0x01 => x = k,
-            0x61 => x = *or0!(mem.get(k as usize)),
-            0xb1 => x = (or0!(load(u64::from(k), 1)) & 0xf) << 2,
-            0x02 => *or0!(mem.get_mut(k as usize)) = a,
-            0x03 => *or0!(mem.get_mut(k as usize)) = x,
-            0x05 => {
-                let off = k as i32;
-                if off >= 0 {
-                    pc += off as usize;
-                } else {
-                    back = or0!(back.checked_sub(1));
-                    pc = or0!(pc.checked_sub(off.unsigned_abs() as usize));
-                }
-            }
-            0x15 => pc += jmp(a == k),
-            0x25 => pc += jmp(a > k),
-            0x35 => pc += jmp(a >= k),
-            0x45 => pc += jmp(a & k != 0),
-            0x1d => pc += jmp(a == x),
-            0x2d => pc += jmp(a > x),
-            0x3d => pc += jmp(a >= x),
-            0x4d => pc += jmp(a & x != 0),
-            0x84 => a = a.wrapping_neg(),
-            0x07 => x = a,
-            0x87 => a = x,
-            c if c & 0x07 == 0x04 => {
-                let b = if c & 0x08 != 0 { x } else { k };
-                a = match c & 0xf0 {
-                    0x00 => a.wrapping_add(b),
-                    0x10 => a.wrapping_sub(b),
-                    0x20 => a.wrapping_mul(b),
-                    0x30 => or0!(a.checked_div(b)),
-                    0x90 => or0!(a.checked_rem(b)),
-                    0x50 => a & b,
-                    0x40 => a | b,
-                    0xa0 => a ^ b,
-                    0x60 => a.wrapping_shl(b),
-                    0x70 => a.wrapping_shr(b),
-                    _ => return (0, n),
-                }
-            }
-            _ => return (0, n),
-        }
-    }
-}
-
 fn executed(prog: &[Insn], samples: &[Sample]) -> u64 {
     samples
         .iter()
-        .map(|s| {
-            let (v, n) = run_counting(prog, &s.data, s.wire_len);
-            debug_assert_eq!(v, rfilter::bpf::vm::run(prog, &s.data, s.wire_len));
-            n
-        })
+        .map(|s| rfilter::bpf::vm::run_counted(prog, &s.data, s.wire_len).1)
         .sum()
 }
 

@@ -72,65 +72,9 @@ fn ipv4_frame(src: [u8; 4], dst: [u8; 4]) -> Vec<u8> {
     f
 }
 
-/// Instructions executed by `prog` on `data` (wire length = captured length): a
-/// small tracer for the instructions host and port filters use; anything else
-/// fails the test.
+/// Instructions executed by `prog` on `data` (wire length = captured length).
 fn executed(prog: &[Insn], data: &[u8]) -> usize {
-    let mut pc = 0usize;
-    let mut n = 0usize;
-    let mut a: u32 = 0;
-    let mut x: u32 = 0;
-    while let Some(i) = prog.get(pc) {
-        n += 1;
-        pc += 1;
-        let load = |off: usize, size: usize| -> Option<u32> {
-            let b = data.get(off..off + size)?;
-            Some(b.iter().fold(0u32, |v, &c| v << 8 | u32::from(c)))
-        };
-        let size = match i.code & 0x18 {
-            0x00 => 4,
-            0x08 => 2,
-            _ => 1,
-        };
-        match i.class() {
-            0x06 => return n,
-            0x00 => match i.code & 0xe0 {
-                0x20 => match load(i.k as usize, size) {
-                    Some(v) => a = v,
-                    None => return n,
-                },
-                0x40 => match load(x as usize + i.k as usize, size) {
-                    Some(v) => a = v,
-                    None => return n,
-                },
-                0x00 => a = i.k,
-                _ => panic!("unexpected load {i:?}"),
-            },
-            0x01 => match i.code & 0xe0 {
-                0xa0 => match load(i.k as usize, 1) {
-                    Some(v) => x = (v & 0xf) << 2,
-                    None => return n,
-                },
-                0x00 => x = i.k,
-                _ => panic!("unexpected ldx {i:?}"),
-            },
-            0x05 => {
-                let taken = match i.code & 0xf0 {
-                    0x00 => {
-                        pc += i.k as usize;
-                        continue;
-                    }
-                    0x10 => a == i.k,
-                    0x20 => a > i.k,
-                    0x30 => a >= i.k,
-                    _ => a & i.k != 0,
-                };
-                pc += usize::from(if taken { i.jt } else { i.jf });
-            }
-            _ => panic!("unexpected instruction {i:?}"),
-        }
-    }
-    n
+    rfilter::bpf::vm::run_counted(prog, data, data.len() as u32).1 as usize
 }
 
 fn full_length(samples: &[Sample]) -> impl Iterator<Item = &Sample> {
