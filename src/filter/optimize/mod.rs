@@ -7,6 +7,7 @@
 //! - `liveness`: dead statements;
 //! - `cleanup`: empty jumps, merging, identical blocks and tails, layout;
 //! - `peephole`: mask-and-compare to `jset`;
+//! - `ranges`: two comparisons with constants that pick out one value become one;
 //! - `orgroup`: or-chains of compound terms grouped by the value their guards test;
 //! - `conjuncts`: conjunctions that reject on failure test their most selective
 //!   conjunct first (fewer instructions run; kept only when no longer);
@@ -28,6 +29,7 @@ mod liveness;
 mod order;
 mod orgroup;
 mod peephole;
+mod ranges;
 mod sets;
 mod state;
 mod twins;
@@ -155,6 +157,9 @@ fn optimize_variants(cfg: &Cfg) -> (Cfg, Option<Cfg>) {
         tidy(&mut cfg);
         // `sub #6; jeq #0` → `jeq #6` lets the next round see the tested value.
         peephole::run(&mut cfg);
+        if ranges::run(&mut cfg) {
+            tidy(&mut cfg);
+        }
         if before.is_some_and(|b| b == cfg) {
             break;
         }
