@@ -5,10 +5,11 @@
 //! An unconditional jump is a branch whose two exits are the same block. Every
 //! function here is one walk over the graph (hashing for the sharing).
 
+use super::fxhash::FxHashMap;
 use super::state::has_side_effect;
 use crate::filter::cfg::{Block, BlockId, Cfg, Term};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 /// Where an unconditional jump (`Goto`, or a branch whose exits agree) goes.
 pub(super) fn is_jump(t: &Term) -> Option<BlockId> {
@@ -35,6 +36,35 @@ fn map_succ(t: &mut Term, mut f: impl FnMut(BlockId) -> BlockId) {
         Term::Goto(t) => *t = f(*t),
         Term::Ret(_) => {}
     }
+}
+
+/// Drops the blocks no path from the entry reaches, keeping the others in their
+/// order (ids are renumbered, relative order kept, so every pass decides as it
+/// would have). Code generation leaves most of a big filter's blocks unreachable
+/// after the first round; the later passes then walk a third of the ids.
+pub fn drop_unreachable(cfg: &mut Cfg) {
+    let Ok(order) = super::topo(cfg) else { return };
+    if order.len() == cfg.blocks.len() {
+        return;
+    }
+    let mut new_id = vec![usize::MAX; cfg.blocks.len()];
+    for &b in &order {
+        new_id[b] = 0;
+    }
+    for (next, id) in new_id.iter_mut().filter(|id| **id == 0).enumerate() {
+        *id = next;
+    }
+    let blocks = std::mem::take(&mut cfg.blocks);
+    cfg.blocks = blocks
+        .into_iter()
+        .zip(&new_id)
+        .filter(|&(_, &id)| id != usize::MAX)
+        .map(|(mut blk, _)| {
+            map_succ(&mut blk.term, |s| new_id[s]);
+            blk
+        })
+        .collect();
+    cfg.entry = new_id[cfg.entry];
 }
 
 /// Redirects every edge into an empty unconditional block to where it leads.
@@ -128,15 +158,23 @@ pub fn merge_jumps(cfg: &mut Cfg) {
 pub fn share_identical(cfg: &mut Cfg) {
     let Ok(order) = super::topo(cfg) else { return };
     let mut canon: Vec<BlockId> = (0..cfg.blocks.len()).collect();
-    // Buckets by a cheap hash; blocks in a bucket are compared in full.
-    let mut seen: HashMap<u64, Vec<BlockId>> = HashMap::with_capacity(order.len());
+    // Blocks by a cheap hash: the latest block with each hash, and from each
+    // block the one before it with the same hash; candidates are compared in full.
+    let mut latest: FxHashMap<u64, BlockId> =
+        FxHashMap::with_capacity_and_hasher(order.len(), Default::default());
+    let mut earlier = vec![usize::MAX; cfg.blocks.len()];
     for &b in order.iter().rev() {
         map_succ(&mut cfg.blocks[b].term, |s| canon[s]);
         let blk = &cfg.blocks[b];
-        let bucket = seen.entry(block_hash(blk)).or_default();
-        match bucket.iter().find(|&&o| cfg.blocks[o] == *blk) {
-            Some(&o) => canon[b] = o,
-            None => bucket.push(b),
+        let h = block_hash(blk);
+        let mut o = latest.get(&h).copied().unwrap_or(usize::MAX);
+        while o != usize::MAX && cfg.blocks[o] != *blk {
+            o = earlier[o];
+        }
+        if o == usize::MAX {
+            earlier[b] = latest.insert(h, b).unwrap_or(usize::MAX);
+        } else {
+            canon[b] = o;
         }
     }
     cfg.entry = canon[cfg.entry];
@@ -284,6 +322,23 @@ mod tests {
 
     fn br(k: u32, jt: BlockId, jf: BlockId) -> Term {
         Term::jeq(k, jt, jf)
+    }
+
+    #[test]
+    fn unreachable_blocks_go_and_the_others_keep_their_order() {
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let dead = cfg.add(vec![], Term::Ret(7));
+        let rej = cfg.add(vec![], Term::Ret(0));
+        let _unreachable_branch = cfg.add(vec![], br(3, dead, rej));
+        let load = Insn::stmt(BPF_LD | BPF_ABS | BPF_B, 9);
+        cfg.entry = cfg.add(vec![load], br(6, acc, rej));
+        let before = crate::filter::emit::emit(&cfg).unwrap();
+        drop_unreachable(&mut cfg);
+        assert_eq!(cfg.blocks.len(), 3);
+        assert_eq!(cfg.entry, 2);
+        assert_eq!(cfg.blocks[2].term, br(6, 0, 1));
+        assert_eq!(crate::filter::emit::emit(&cfg).unwrap(), before);
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //! One pass over the blocks, grouped by terminator and last statement (hashing),
 //! so linear.
 
+use super::fxhash::FxHashMap;
 use crate::filter::cfg::{BlockId, Cfg, Term};
 use crate::filter::chainloop;
-use std::collections::HashMap;
 
 /// Length of the common end of two statement lists.
 fn common_suffix(a: &[crate::bpf::Insn], b: &[crate::bpf::Insn]) -> usize {
@@ -22,7 +22,7 @@ pub fn run(cfg: &mut Cfg) -> bool {
     let Ok(order) = super::topo(cfg) else {
         return false;
     };
-    let mut groups: HashMap<(Term, crate::bpf::Insn), Vec<BlockId>> = HashMap::new();
+    let mut groups: FxHashMap<(Term, crate::bpf::Insn), Vec<BlockId>> = FxHashMap::default();
     let mut keys = Vec::new();
     for &b in &order {
         let blk = &cfg.blocks[b];

@@ -24,6 +24,7 @@ mod cost;
 mod crossjump;
 mod forward;
 mod fuse;
+mod fxhash;
 mod layout;
 mod liveness;
 mod order;
@@ -153,6 +154,9 @@ fn optimize_variants(cfg: &Cfg) -> (Cfg, Option<Cfg>) {
     for round in 0..3 {
         let before = (round > 0).then(|| cfg.clone());
         forward::run(&mut cfg, &mut values);
+        // Threading leaves most of a big filter's blocks unreachable; the
+        // passes after it then walk a third of the ids.
+        cleanup::drop_unreachable(&mut cfg);
         liveness::remove_dead(&mut cfg);
         tidy(&mut cfg);
         // `sub #6; jeq #0` → `jeq #6` lets the next round see the tested value.
@@ -160,6 +164,8 @@ fn optimize_variants(cfg: &Cfg) -> (Cfg, Option<Cfg>) {
         if ranges::run(&mut cfg) {
             tidy(&mut cfg);
         }
+        // Unreachable blocks would make a round that changed nothing differ.
+        cleanup::drop_unreachable(&mut cfg);
         if before.is_some_and(|b| b == cfg) {
             break;
         }

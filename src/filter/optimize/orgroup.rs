@@ -34,6 +34,7 @@
 //! address) are shared afterwards, so that `sets` turns the group's tests into
 //! a search tree.
 
+use super::fxhash::FxHashMap;
 use super::liveness;
 use super::state::{A, has_side_effect};
 use crate::bpf::Insn;
@@ -43,7 +44,7 @@ use crate::bpf::insn::{
 };
 use crate::filter::cfg::{BlockId, Cfg, Term};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 /// Longest chain considered at once.
 const MAX_TERMS: usize = 4096;
@@ -402,8 +403,8 @@ type Plan = Vec<Vec<Vec<usize>>>;
 /// The grouping of `terms`, if it saves instructions and keeps verdicts.
 fn plan(terms: &[OrTerm]) -> Option<Plan> {
     let mut groups: Plan = Vec::new();
-    let mut group_of: HashMap<Key, usize> = HashMap::new();
-    let mut run_of: HashMap<(usize, u32), usize> = HashMap::new();
+    let mut group_of: FxHashMap<Key, usize> = FxHashMap::default();
+    let mut run_of: FxHashMap<(usize, u32), usize> = FxHashMap::default();
     for (i, t) in terms.iter().enumerate() {
         let gi = *group_of.entry(t.key).or_insert_with(|| {
             groups.push(Vec::new());

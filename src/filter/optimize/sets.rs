@@ -20,6 +20,7 @@
 //!
 //! Linear plus a sort of each set.
 
+use super::fxhash::FxHashMap;
 use super::liveness;
 use super::state::{A, X, uses_defs};
 use crate::bpf::Insn;
@@ -28,7 +29,6 @@ use crate::bpf::insn::{
     SKF_AD_OFF,
 };
 use crate::filter::cfg::{BlockId, Cfg, Term};
-use std::collections::HashMap;
 
 /// Sets up to this size stay a linear run of `jeq` (as short as libpcap's, and
 /// few comparisons anyway).
@@ -502,7 +502,7 @@ const SMALL_SET: usize = 16;
 /// path (the ARP and IPv4 halves of `host` lists) shares one tree.
 #[derive(Default)]
 pub struct Trees {
-    built: HashMap<(Vec<u32>, BlockId, BlockId), BlockId>,
+    built: FxHashMap<(Vec<u32>, BlockId, BlockId), BlockId>,
 }
 
 impl Trees {

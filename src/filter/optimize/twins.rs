@@ -21,12 +21,12 @@
 //! and nothing reads X there. A one-block region (`ldh [56]; jeq #25`) is replaced
 //! only then: `ldx #40` falling into the twin's loads is one instruction shorter.
 
+use super::fxhash::FxHashMap;
 use super::liveness;
 use super::state::X;
 use crate::bpf::Insn;
 use crate::bpf::insn::{BPF_ABS, BPF_IMM, BPF_IND, BPF_LD, BPF_LDX, BPF_X, SKF_AD_OFF};
 use crate::filter::cfg::{BlockId, Cfg, Term};
-use std::collections::HashMap;
 
 /// The shape of a block: load sizes, branch code and constant (successors are
 /// compared separately).
@@ -64,7 +64,7 @@ pub fn run(cfg: &mut Cfg) {
     let n = cfg.blocks.len();
     let mut twin: Vec<Option<(BlockId, u32)>> = vec![None; n];
     // Indexed blocks by shape, with their successors.
-    let mut indexed: HashMap<Shape, Vec<BlockId>> = HashMap::new();
+    let mut indexed: FxHashMap<Shape, Vec<BlockId>> = FxHashMap::default();
     for &b in &order {
         let blk = &cfg.blocks[b];
         if let Some(loads) = ind_loads(&blk.stmts)
@@ -106,7 +106,7 @@ pub fn run(cfg: &mut Cfg) {
         region[b] = size;
     }
     // Where the twins' loads start, once their X-setting prefixes are split off.
-    let mut loads_block: HashMap<BlockId, BlockId> = HashMap::new();
+    let mut loads_block: FxHashMap<BlockId, BlockId> = FxHashMap::default();
     for &b in &order {
         if preds[b] == 0 && b != cfg.entry {
             continue;
@@ -197,7 +197,7 @@ fn hoist_target(
 /// For each twin `t` split into its X-setting prefix and loads `rest`
 /// (`loads_block`), moves the prefix into `t`'s predecessor where
 /// [`hoist_target`] allows it, and sends that predecessor straight to `rest`.
-fn hoist_prefixes(cfg: &mut Cfg, loads_block: &HashMap<BlockId, BlockId>) {
+fn hoist_prefixes(cfg: &mut Cfg, loads_block: &FxHashMap<BlockId, BlockId>) {
     let Ok(order) = super::topo(cfg) else { return };
     let (preds, only_pred) = predecessors(cfg, &order);
     // In block order, so that the result does not depend on hashing.

@@ -7,8 +7,8 @@
 //! same number; values are immutable, so a fact about one holds for the rest of the
 //! path it was learnt on.
 
+use super::fxhash::FxHashMap;
 use crate::bpf::insn::*;
-use std::collections::HashMap;
 
 /// A value number.
 pub type Val = u32;
@@ -38,7 +38,7 @@ enum Expr {
 /// The table of value numbers.
 #[derive(Default)]
 pub struct Values {
-    ids: HashMap<Expr, Val>,
+    ids: FxHashMap<Expr, Val>,
     exprs: Vec<Expr>,
     /// Per value: whether computing it loads packet bytes (which may be missing).
     loads: Vec<bool>,
@@ -50,20 +50,19 @@ const NONE: Val = Val::MAX;
 
 impl Values {
     fn intern(&mut self, e: Expr) -> Val {
-        if let Some(&v) = self.ids.get(&e) {
-            return v;
+        let next = self.exprs.len() as Val;
+        let v = *self.ids.entry(e).or_insert(next);
+        if v == next {
+            let of = |x: Val| self.loads.get(x as usize).copied().unwrap_or(false);
+            let loads = match e {
+                Expr::Load { .. } => true,
+                Expr::Alu { a, b, .. } => of(a) || of(b),
+                Expr::Neg(a) => of(a),
+                Expr::Const(_) | Expr::Len | Expr::Opaque(_) => false,
+            };
+            self.exprs.push(e);
+            self.loads.push(loads);
         }
-        let v = self.exprs.len() as Val;
-        let of = |x: Val| self.loads.get(x as usize).copied().unwrap_or(false);
-        let loads = match e {
-            Expr::Load { .. } => true,
-            Expr::Alu { a, b, .. } => of(a) || of(b),
-            Expr::Neg(a) => of(a),
-            Expr::Const(_) | Expr::Len | Expr::Opaque(_) => false,
-        };
-        self.exprs.push(e);
-        self.loads.push(loads);
-        self.ids.insert(e, v);
         v
     }
     /// Whether computing `v` loads packet bytes: a test of it decided only by the
