@@ -114,7 +114,12 @@ fn man_page_and_completions_match_the_cli() {
     for (rel, content) in generated() {
         let path = root().join(&rel);
         if regen {
-            std::fs::write(&path, &content).unwrap();
+            // Written beside it and renamed into place: the rendering test may be
+            // reading the man page at the same moment.
+            let mut tmp = path.clone().into_os_string();
+            tmp.push(".regen");
+            std::fs::write(&tmp, &content).unwrap();
+            std::fs::rename(&tmp, &path).unwrap();
             continue;
         }
         let committed = std::fs::read(&path).unwrap_or_default();
