@@ -129,7 +129,9 @@ pub fn libpcap_proves_no_match(prog: &[Insn]) -> bool {
                 continue;
             };
             // A test of a constant leaves by one exit.
-            let (jt, jf) = match decide(&mut t, &[], flow.exit[b][0], flow.exit[b][1], i) {
+            let (a, x) = (flow.exit[b][0], flow.exit[b][1]);
+            let stmts = peephole_view(&blocks, &flow.a_live_out, b);
+            let (jt, jf) = match decide(&mut t, &[], a, x, i, stmts) {
                 Some(true) if jf != jt => (jt, jt),
                 Some(false) if jf != jt => (jf, jf),
                 _ => (jt, jf),
@@ -163,7 +165,12 @@ pub fn libpcap_proves_no_match(prog: &[Insn]) -> bool {
         if let End::Branch(i, jt, jf) = blk.end
             && flow.reached[b]
         {
-            match test(&mut t, flow.exit[b][0], flow.exit[b][1], i) {
+            let stmts = if flow.a_live_out[b] {
+                &[][..]
+            } else {
+                &blk.stmts
+            };
+            match test(&mut t, flow.exit[b][0], flow.exit[b][1], i, stmts) {
                 Err(true) => blk.end = End::Branch(i, jt, jt),
                 Err(false) => blk.end = End::Branch(i, jf, jf),
                 Ok(_) => {}
@@ -209,7 +216,14 @@ fn thread(
         // values, common to every edge into it).
         let a = flow.exit[target][0];
         let x = flow.exit[target][1];
-        match decide(t, facts, a, x, i) {
+        match decide(
+            t,
+            facts,
+            a,
+            x,
+            i,
+            peephole_view(blocks, &flow.a_live_out, target),
+        ) {
             Some(true) => target = jt,
             Some(false) => target = jf,
             None => return target,
@@ -218,18 +232,46 @@ fn thread(
     target
 }
 
-/// The test `i` makes on A = `a` (X = `x`), after libpcap's peephole rewrites:
-/// (value, operation, operand, negated), or a decided outcome.
-fn test(t: &mut Table, a: Val, x: Val, i: Insn) -> Result<(Val, u16, Val, bool), bool> {
+/// The test `i` ending a block with statements `stmts` makes on A = `a` (X =
+/// `x`), after libpcap's peephole rewrites: (value, operation, operand,
+/// negated), or a decided outcome.
+///
+/// libpcap rewrites the statement right before the jump, so each rewrite takes
+/// the block's last remaining statement, which must be the operation it folds:
+/// a value computed earlier and carried through scratch memory is not looked
+/// into (`0 - 3 = 0` stores `0 - 3` and reloads it before its `sub x`, so
+/// libpcap's first phase never sees a test of constants there).
+fn test(
+    t: &mut Table,
+    a: Val,
+    x: Val,
+    i: Insn,
+    stmts: &[Insn],
+) -> Result<(Val, u16, Val, bool), bool> {
     let mut op = i.code & 0xf0;
     let mut operand = if i.code & BPF_X != 0 { x } else { t.konst(i.k) };
     let mut v = a;
     let mut negated = false;
+    let mut tail = stmts;
     // Each rewrite may expose another (`and #k; sub #0; jeq #0`).
     for _ in 0..4 {
         let (BPF_JEQ, Some(y), false) = (op, t.constant(operand), negated) else {
             break;
         };
+        let Some((last, rest)) = tail.split_last() else {
+            break;
+        };
+        // The value's operation (kept without the class bits) is the statement's.
+        let folds = |code: u16| {
+            last.code == code && matches!(t.expr(v), Expr::Alu(c, ..) if c == code & 0xf8)
+        };
+        if !(folds(BPF_ALU | BPF_SUB | BPF_K)
+            || folds(BPF_ALU | BPF_SUB | BPF_X)
+            || folds(BPF_ALU | BPF_AND | BPF_K))
+        {
+            break;
+        }
+        tail = rest;
         match t.expr(v) {
             // `sub #c; jeq #y` is `jeq #(y + c)`; `sub x; jeq #0` is `jeq x`.
             Expr::Alu(code, base, b) if code & 0xf0 == BPF_SUB => {
@@ -274,8 +316,8 @@ fn test(t: &mut Table, a: Val, x: Val, i: Insn) -> Result<(Val, u16, Val, bool),
 /// The outcome of branch `i` given `facts` (libpcap's `fold_edge`): the same
 /// test made before, or `jeq` after a `jeq` of the same value with another
 /// constant was taken.
-fn decide(t: &mut Table, facts: &[Fact], a: Val, x: Val, i: Insn) -> Option<bool> {
-    let (v, op, operand, negated) = match test(t, a, x, i) {
+fn decide(t: &mut Table, facts: &[Fact], a: Val, x: Val, i: Insn, stmts: &[Insn]) -> Option<bool> {
+    let (v, op, operand, negated) = match test(t, a, x, i, stmts) {
         Ok(test) => test,
         Err(outcome) => return Some(outcome),
     };
@@ -299,11 +341,15 @@ struct Flow {
     reached: Vec<bool>,
     exit: Vec<Regs>,
     facts_in: Vec<Vec<Fact>>,
+    /// Per block, whether A is read after it before being set (libpcap's
+    /// `out_use`).
+    a_live_out: Vec<bool>,
 }
 
 impl Flow {
     fn run(blocks: &[Block], t: &mut Table, fold: bool) -> Option<Flow> {
         let n = blocks.len();
+        let a_live_out = a_live_out(blocks);
         let mut reached = vec![false; n];
         let mut entry: Vec<Option<Regs>> = vec![None; n];
         let mut facts_in: Vec<Option<Vec<Fact>>> = vec![None; n];
@@ -360,7 +406,8 @@ impl Flow {
                 End::Branch(i, jt, jf) => {
                     // A branch decided in the block itself (a constant, or facts
                     // from every edge in) leaves by one exit only.
-                    match decide(t, &facts, regs[0], regs[1], i) {
+                    let stmts = peephole_view(blocks, &a_live_out, b);
+                    match decide(t, &facts, regs[0], regs[1], i, stmts) {
                         Some(true) => {
                             out(jt, None)?;
                             continue;
@@ -372,8 +419,8 @@ impl Flow {
                         None => {}
                     }
                     let (ft, ff) = (
-                        edge_fact(t, b, &regs, i, true),
-                        edge_fact(t, b, &regs, i, false),
+                        edge_fact(t, b, &regs, i, stmts, true),
+                        edge_fact(t, b, &regs, i, stmts, false),
                     );
                     if jt == jf {
                         out(jt, None)?;
@@ -391,6 +438,7 @@ impl Flow {
                 .into_iter()
                 .map(Option::unwrap_or_default)
                 .collect(),
+            a_live_out,
         })
     }
 
@@ -398,7 +446,14 @@ impl Flow {
     fn edge(&self, blocks: &[Block], t: &mut Table, b: usize, taken: bool) -> Vec<Fact> {
         let mut facts = self.facts_in[b].clone();
         if let End::Branch(i, _, _) = blocks[b].end
-            && let Some(f) = edge_fact(t, b, &self.exit[b], i, taken)
+            && let Some(f) = edge_fact(
+                t,
+                b,
+                &self.exit[b],
+                i,
+                peephole_view(blocks, &self.a_live_out, b),
+                taken,
+            )
         {
             facts.push(f);
         }
@@ -406,10 +461,56 @@ impl Flow {
     }
 }
 
+/// The statements of block `b` that libpcap's peephole may fold into its test:
+/// none when A is read after the block (libpcap rewrites a test only where the
+/// value it leaves in A is dead).
+fn peephole_view<'a>(blocks: &'a [Block], a_live_out: &[bool], b: usize) -> &'a [Insn] {
+    if a_live_out[b] { &[] } else { &blocks[b].stmts }
+}
+
+/// Per block, whether a block after it reads A before setting it (jumps go
+/// forward, so one backward walk settles it).
+fn a_live_out(blocks: &[Block]) -> Vec<bool> {
+    let n = blocks.len();
+    let mut live_in = vec![false; n];
+    let mut live_out = vec![false; n];
+    for b in (0..n).rev() {
+        let (succs, reads_a_at_end) = match blocks[b].end {
+            End::Ret(i) => ([None, None], i.code & 0x18 == BPF_A),
+            End::Goto(to) => ([Some(to), None], false),
+            End::Branch(_, jt, jf) => ([Some(jt), Some(jf)], true),
+        };
+        live_out[b] = succs
+            .into_iter()
+            .flatten()
+            .any(|s| live_in.get(s) == Some(&true));
+        let mut live = live_out[b] || reads_a_at_end;
+        for s in blocks[b].stmts.iter().rev() {
+            let (reads, writes) = match s.class() {
+                BPF_LD => (false, true),
+                BPF_ST | BPF_MISC if s.code & 0xf8 != BPF_TXA => (true, false),
+                BPF_MISC => (false, true),
+                BPF_ALU => (true, true),
+                _ => (false, false),
+            };
+            live = reads || (live && !writes);
+        }
+        live_in[b] = live;
+    }
+    live_out
+}
+
 /// What leaving block `b` (registers `regs` at its end) by the `taken` exit of
 /// its branch `i` teaches, if the test is not decided by constants.
-fn edge_fact(t: &mut Table, b: usize, regs: &Regs, i: Insn, taken: bool) -> Option<Fact> {
-    let (v, op, k, negated) = test(t, regs[0], regs[1], i).ok()?;
+fn edge_fact(
+    t: &mut Table,
+    b: usize,
+    regs: &Regs,
+    i: Insn,
+    stmts: &[Insn],
+    taken: bool,
+) -> Option<Fact> {
+    let (v, op, k, negated) = test(t, regs[0], regs[1], i, stmts).ok()?;
     Some((b, taken, v, op, k, taken != negated))
 }
 
@@ -593,5 +694,59 @@ mod tests {
             s(BPF_RET | BPF_K, 0),
         ];
         assert!(libpcap_proves_no_match(&prog));
+    }
+
+    /// `mpls and 0 - 3 = 0` as libpcap generates it: `0 - 3` is stored and
+    /// reloaded before the `sub x` that compares it with 0, so libpcap's
+    /// first phase folds only that `sub x` into the test, never sees two
+    /// constants compared, and accepts the filter (its second phase decides the
+    /// test but moves no edge).
+    #[test]
+    fn values_carried_through_scratch_memory_are_not_folded_into_tests() {
+        let s = Insn::stmt;
+        let arithmetic = [
+            s(BPF_LD | BPF_IMM, 0),
+            s(BPF_ST, 0),
+            s(BPF_LD | BPF_IMM, 3),
+            s(BPF_ST, 1),
+            s(BPF_LDX | BPF_MEM, 1),
+            s(BPF_LD | BPF_MEM, 0),
+            s(BPF_ALU | BPF_SUB | BPF_X, 0),
+            s(BPF_ST, 1),
+            s(BPF_LD | BPF_IMM, 0),
+            s(BPF_ST, 2),
+            s(BPF_LDX | BPF_MEM, 2),
+            s(BPF_LD | BPF_MEM, 1),
+            s(BPF_ALU | BPF_SUB | BPF_X, 0),
+            j(BPF_JMP | BPF_JEQ, 0, 0, 1),
+            s(BPF_RET | BPF_K, 262144),
+            s(BPF_RET | BPF_K, 0),
+        ];
+        let mut guarded = vec![
+            s(BPF_LD | BPF_H | BPF_ABS, 12),
+            j(BPF_JMP | BPF_JEQ, 0x8847, 0, arithmetic.len() as u8 - 1),
+        ];
+        guarded.extend(arithmetic);
+        assert!(!libpcap_proves_no_match(&guarded));
+        // Alone, the test of constants is the root, and the second phase
+        // leaves it one exit: libpcap refuses `0 - 3 = 0`.
+        assert!(libpcap_proves_no_match(&arithmetic));
+    }
+
+    /// libpcap folds `and #k; jeq #0` into `jset #k` only where A is dead
+    /// after the block; where a later block reads A the test stays as it is.
+    #[test]
+    fn a_read_after_a_block_keeps_its_test_unfolded() {
+        let s = Insn::stmt;
+        let blocks = split(&[
+            s(BPF_LD | BPF_B | BPF_ABS, 0),
+            s(BPF_ALU | BPF_AND | BPF_K, 1),
+            j(BPF_JMP | BPF_JEQ, 0, 0, 1),
+            s(BPF_RET | BPF_A, 0),
+            s(BPF_RET | BPF_K, 0),
+        ])
+        .unwrap();
+        assert_eq!(a_live_out(&blocks), vec![true, false, false]);
+        assert!(peephole_view(&blocks, &a_live_out(&blocks), 0).is_empty());
     }
 }
