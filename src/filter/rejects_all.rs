@@ -161,18 +161,14 @@ pub fn libpcap_proves_no_match(prog: &[Insn]) -> bool {
     let Some(flow) = Flow::run(&blocks, &mut t, true) else {
         return false;
     };
-    for (b, blk) in blocks.iter_mut().enumerate() {
-        if let End::Branch(i, jt, jf) = blk.end
+    for b in 0..blocks.len() {
+        if let End::Branch(i, jt, jf) = blocks[b].end
             && flow.reached[b]
         {
-            let stmts = if flow.a_live_out[b] {
-                &[][..]
-            } else {
-                &blk.stmts
-            };
+            let stmts = peephole_view(&blocks, &flow.a_live_out, b);
             match test(&mut t, flow.exit[b][0], flow.exit[b][1], i, stmts) {
-                Err(true) => blk.end = End::Branch(i, jt, jt),
-                Err(false) => blk.end = End::Branch(i, jf, jf),
+                Err(true) => blocks[b].end = End::Branch(i, jt, jt),
+                Err(false) => blocks[b].end = End::Branch(i, jf, jf),
                 Ok(_) => {}
             }
         }

@@ -7,7 +7,7 @@
 //! nothing but its branch (so A is the value the first one tested). The second
 //! block stays for its other predecessors, and goes when it has none.
 
-use crate::bpf::insn::{BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JMP, BPF_K};
+use crate::bpf::insn::{BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JMP, BPF_K, BPF_X};
 use crate::filter::cfg::{BlockId, Cfg, Term};
 
 /// A comparison of A with a constant that splits the values at fixed points.
@@ -26,7 +26,7 @@ impl Compare {
         };
         let op = code & 0xf0;
         let ordered = op == BPF_JEQ || op == BPF_JGT || op == BPF_JGE;
-        (code & 0x08 == BPF_K && ordered && jt != jf).then_some(Compare { op, k, jt, jf })
+        (code & BPF_X == 0 && ordered && jt != jf).then_some(Compare { op, k, jt, jf })
     }
 
     fn holds(&self, a: u32) -> bool {
