@@ -34,7 +34,7 @@ set edit:completion:arg-completer[rfilter] = {|@words|
             cand -F 'Read the filter expression from FILE (the command-line expression is ignored)'
             cand -y 'Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)'
             cand --linktype 'Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)'
-            cand -E 'Decrypt IPsec ESP with SECRET: "SPI@ADDR ALGO:KEY" or "ALGO:KEY" (the default) items separated by commas, or "file NAME" (one item a line). ALGO: 3des-cbc, aes128-cbc, aes192-cbc or aes256-cbc, with -hmac96 when a 12-byte ICV follows; KEY: 0x and hex digits, or the key itself'
+            cand -E 'Decrypt IPsec ESP with SECRET: "SPI@ADDR ALGO:KEY" or "ALGO:KEY" (the default) items separated by commas, or "file NAME" (one item a line). ALGO: an OpenSSL name of AES or triple DES (3des-cbc, aes128-cbc, aes-256-ctr, aes-128-gcm, des-ede3-cfb, ...), with -hmac96 when a 12-byte ICV follows; KEY: 0x and hex digits, or the key itself'
             cand --time-stamp-precision 'Timestamp precision to print and to write with -w'
             cand -T 'Interpret UDP and TCP payloads as TYPE whatever their ports: aodv, carp (IP protocol 112), cnfp, domain, lmp, pgm, pgm_zmtp1, ptp, radius, resp, rpc, rtcp, rtp, snmp, someip, tftp, vat, vxlan, wb, zmtp1'
             cand -r 'Read packets from FILE (pcap or pcapng; ''-'' for standard input)'

@@ -9,7 +9,7 @@ complete -c rfilter -s s -l snapshot-length -d 'Snapshot length: keep at most SN
 complete -c rfilter -s Z -l relinquish-privileges -d 'Drop privileges to USER once the capture socket is open' -r
 complete -c rfilter -s F -d 'Read the filter expression from FILE (the command-line expression is ignored)' -r -F
 complete -c rfilter -s y -l linktype -d 'Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)' -r
-complete -c rfilter -s E -d 'Decrypt IPsec ESP with SECRET: "SPI@ADDR ALGO:KEY" or "ALGO:KEY" (the default) items separated by commas, or "file NAME" (one item a line). ALGO: 3des-cbc, aes128-cbc, aes192-cbc or aes256-cbc, with -hmac96 when a 12-byte ICV follows; KEY: 0x and hex digits, or the key itself' -r
+complete -c rfilter -s E -d 'Decrypt IPsec ESP with SECRET: "SPI@ADDR ALGO:KEY" or "ALGO:KEY" (the default) items separated by commas, or "file NAME" (one item a line). ALGO: an OpenSSL name of AES or triple DES (3des-cbc, aes128-cbc, aes-256-ctr, aes-128-gcm, des-ede3-cfb, ...), with -hmac96 when a 12-byte ICV follows; KEY: 0x and hex digits, or the key itself' -r
 complete -c rfilter -l time-stamp-precision -d 'Timestamp precision to print and to write with -w' -r -f -a "micro\t'Microseconds (the default)'
 nano\t'Nanoseconds'"
 complete -c rfilter -s T -d 'Interpret UDP and TCP payloads as TYPE whatever their ports: aodv, carp (IP protocol 112), cnfp, domain, lmp, pgm, pgm_zmtp1, ptp, radius, resp, rpc, rtcp, rtp, snmp, someip, tftp, vat, vxlan, wb, zmtp1' -r

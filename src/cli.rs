@@ -145,8 +145,9 @@ pub struct Args {
 
     /// Decrypt IPsec ESP with SECRET: "SPI@ADDR ALGO:KEY" or "ALGO:KEY" (the
     /// default) items separated by commas, or "file NAME" (one item a line).
-    /// ALGO: 3des-cbc, aes128-cbc, aes192-cbc or aes256-cbc, with -hmac96 when a
-    /// 12-byte ICV follows; KEY: 0x and hex digits, or the key itself
+    /// ALGO: an OpenSSL name of AES or triple DES (3des-cbc, aes128-cbc,
+    /// aes-256-ctr, aes-128-gcm, des-ede3-cfb, ...), with -hmac96 when a 12-byte
+    /// ICV follows; KEY: 0x and hex digits, or the key itself
     #[arg(short = 'E', value_name = "SECRET", help_heading = OUTPUT)]
     pub esp_secret: Option<String>,
 

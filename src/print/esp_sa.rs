@@ -4,63 +4,25 @@
 //! `[SPI@DSTADDR ]ALGO:KEY`, or `file NAME` to read items from a file (lines
 //! starting with `#` skipped). `ALGO` is an OpenSSL cipher name; a `-hmac96`
 //! suffix says a 12-byte integrity check value ends each packet, and a `-cbc`
-//! suffix is dropped before the name is looked up (so `3des-cbc` means OpenSSL's
-//! `3des`, triple DES in CBC mode, while `des-ede3-cbc` becomes `des-ede3`, triple
-//! DES in ECB mode). `KEY` is `0x` and hex digits, or the key's bytes as written.
+//! suffix is dropped before the name is looked up, from its first occurrence
+//! (so `3des-cbc` means OpenSSL's `3des`, triple DES in CBC mode, while
+//! `des-ede3-cbc` becomes `des-ede3`, triple DES in ECB mode). `KEY` is `0x`
+//! and hex digits, or the key's bytes as written.
 //! An item without `SPI@DSTADDR` is the default, used when no association
 //! matches the packet's SPI and destination. Later items win over earlier ones,
 //! as in tcpdump (which prepends each to its list).
 //!
-//! Ciphers: triple DES and AES-128/192/256, in CBC or ECB mode. tcpdump accepts
-//! whatever its OpenSSL knows; names outside this set get tcpdump's warning that
-//! the algorithm is unknown, and such packets print undecrypted.
+//! Ciphers: triple DES and AES-128/192/256 in OpenSSL's modes (see
+//! `esp_cipher`). tcpdump accepts whatever its OpenSSL knows; names outside
+//! that set get tcpdump's warning that the algorithm is unknown, and such
+//! packets print undecrypted.
 //!
 //! `ikev2 I|R 0xSPII 0xSPIR AUTHALGO:KEY ENCALGO:KEY` items give the keys of
 //! an IKEv2 SA: its encrypted payloads (as sent by the initiator, `I`, or the
 //! responder, `R`) are decrypted and what they hold printed.
 
-use aes::cipher::{Block, BlockDecrypt, KeyInit};
+use super::esp_cipher::{Algo, Cipher, NotWholeBlocks};
 use std::net::{Ipv4Addr, Ipv6Addr};
-
-/// A block cipher in the mode the name chose, with its key set.
-#[derive(Clone)]
-enum Cipher {
-    Tdes(Box<des::TdesEde3>),
-    Aes128(Box<aes::Aes128>),
-    Aes192(Box<aes::Aes192>),
-    Aes256(Box<aes::Aes256>),
-}
-
-impl Cipher {
-    fn block_size(&self) -> usize {
-        match self {
-            Cipher::Tdes(_) => 8,
-            _ => 16,
-        }
-    }
-
-    /// Decrypts one block in place.
-    fn decrypt_block(&self, block: &mut [u8]) {
-        match self {
-            Cipher::Tdes(c) => c.decrypt_block(Block::<des::TdesEde3>::from_mut_slice(block)),
-            Cipher::Aes128(c) => c.decrypt_block(Block::<aes::Aes128>::from_mut_slice(block)),
-            Cipher::Aes192(c) => c.decrypt_block(Block::<aes::Aes192>::from_mut_slice(block)),
-            Cipher::Aes256(c) => c.decrypt_block(Block::<aes::Aes256>::from_mut_slice(block)),
-        }
-    }
-}
-
-impl std::fmt::Debug for Cipher {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Never the key.
-        f.write_str(match self {
-            Cipher::Tdes(_) => "3des",
-            Cipher::Aes128(_) => "aes128",
-            Cipher::Aes192(_) => "aes192",
-            Cipher::Aes256(_) => "aes256",
-        })
-    }
-}
 
 /// Which packets an association is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,8 +34,8 @@ enum Selector {
 }
 
 /// One security association: its selector, cipher and the lengths around the
-/// ciphertext. `cipher` is `None` when the algorithm was unknown (tcpdump keeps
-/// no association then either, so that case never reaches the list).
+/// ciphertext. An unknown algorithm makes no association (tcpdump keeps none
+/// either).
 #[derive(Clone, Debug)]
 struct Sa {
     selector: Selector,
@@ -82,7 +44,6 @@ struct Sa {
     iv_len: usize,
     /// Bytes of integrity check value after it.
     auth_len: usize,
-    cbc: bool,
 }
 
 /// The keys of one direction of an IKEv2 SA.
@@ -219,7 +180,10 @@ impl EspSecrets {
         if end <= sa.iv_len {
             return None;
         }
-        sa.run(&body[..sa.iv_len], &body[sa.iv_len..end])
+        sa.cipher
+            .decrypt(&body[..sa.iv_len], &body[sa.iv_len..end])
+            .map_err(|e| warn_not_whole("esp_decrypt_buffer_by_ikev2_print", &e))
+            .ok()
     }
 
     fn add_file(&mut self, name: &str, warnings: &mut Vec<String>) -> Result<(), String> {
@@ -274,36 +238,23 @@ impl EspSecrets {
         }
         let iv = &body[..sa.iv_len];
         let ct = &body[sa.iv_len..sa.iv_len + ct_len];
-        match sa.run(iv, ct) {
-            Some(pt) => Decrypted::Plain(pt),
-            None => Decrypted::Nothing,
+        match sa.cipher.decrypt(iv, ct) {
+            Ok(pt) => Decrypted::Plain(pt),
+            Err(e) => {
+                warn_not_whole("esp_print", &e);
+                Decrypted::Nothing
+            }
         }
     }
 }
 
-impl Sa {
-    /// Decrypts `ct` (CBC from `iv`, or ECB); `None` when it is not whole blocks
-    /// (tcpdump warns that the ciphertext size is not a multiple of the block
-    /// size, and prints nothing more).
-    fn run(&self, iv: &[u8], ct: &[u8]) -> Option<Vec<u8>> {
-        let bs = self.cipher.block_size();
-        if !ct.len().is_multiple_of(bs) {
-            return None;
-        }
-        let mut pt = ct.to_vec();
-        let mut prev: Vec<u8> = iv.to_vec();
-        for block in pt.chunks_exact_mut(bs) {
-            let this = block.to_vec();
-            self.cipher.decrypt_block(block);
-            if self.cbc {
-                for (b, p) in block.iter_mut().zip(&prev) {
-                    *b ^= p;
-                }
-                prev = this;
-            }
-        }
-        Some(pt)
-    }
+/// tcpdump's warning, on standard error, when the ciphertext is not whole
+/// blocks (nothing more of the packet is printed).
+fn warn_not_whole(caller: &str, e: &NotWholeBlocks) {
+    eprintln!(
+        "rfilter: WARNING: {caller}: ciphertext size {} is not a multiple of the cipher block size {}",
+        e.ct_len, e.block
+    );
 }
 
 /// `ALGO:KEY` (tcpdump's espprint_decode_encalgo): the association, or `None`
@@ -317,82 +268,79 @@ fn decode_encalgo(
         warnings.push(format!("failed to decode espsecret: {decode}"));
         return Ok(None);
     };
-    let mut name = algo;
-    let mut auth_len = 0;
-    if name.len() > "-hmac96".len() && name.ends_with("-hmac96") {
-        name = &name[..name.len() - "-hmac96".len()];
-        auth_len = 12;
-    }
-    if name.len() > "-cbc".len() && name.ends_with("-cbc") {
-        name = &name[..name.len() - "-cbc".len()];
-    }
-    let Some((kind, cbc)) = cipher_by_name(name) else {
+    let (name, hmac) = strip_suffix(algo, "-hmac96");
+    let (name, _) = strip_suffix(name, "-cbc");
+    let Some(algo) = Algo::by_name(name) else {
         warnings.push(format!("failed to find cipher algo {name}"));
         return Ok(None);
     };
-    let key = key_bytes(key)?;
-    let cipher = make_cipher(kind, &key);
-    let iv_len = if cbc { cipher.block_size() } else { 0 };
+    let cipher = algo.with_key(&key_bytes(key)?);
     Ok(Some(Sa {
         selector,
+        iv_len: cipher.iv_len(),
         cipher,
-        iv_len,
-        auth_len,
-        cbc,
+        auth_len: if hmac { 12 } else { 0 },
     }))
+}
+
+/// `name` without `suffix` when it ends with it (and has more), cut where the
+/// suffix first occurs, as tcpdump cuts it (`strstr`): `aes-128-cbc-cbc` is
+/// `aes-128`.
+fn strip_suffix<'a>(name: &'a str, suffix: &str) -> (&'a str, bool) {
+    if name.len() > suffix.len() && name.ends_with(suffix) {
+        let at = name.find(suffix).unwrap_or(name.len() - suffix.len());
+        (&name[..at], true)
+    } else {
+        (name, false)
+    }
 }
 
 /// `SPI@ADDR`: the SPI as C's `strtoul(.., 0)` reads it, the address IPv6 or IPv4.
 fn parse_selector(spikey: &str) -> Result<Selector, String> {
-    let Some((spi, addr)) = spikey.split_once('@') else {
-        return Err(format!("print_esp: failed to decode spi# {spikey}"));
+    let (spi, addr) = match spikey.split_once('@') {
+        Some((spi, addr)) => (spi, Some(addr)),
+        None => (spikey, None),
     };
-    let spi =
-        parse_c_number(spi).ok_or_else(|| format!("print_esp: failed to decode spi# {spi}"))?;
+    let (value, rest) = strtoul(spi);
+    // tcpdump names what follows the number it read (all of it when none).
+    let (true, Some(addr)) = (rest.len() < spi.len(), addr) else {
+        return Err(format!("print_esp: failed to decode spi# {rest}"));
+    };
     if let Ok(a) = addr.parse::<Ipv6Addr>() {
-        Ok(Selector::V6(spi, a))
+        Ok(Selector::V6(value, a))
     } else if let Ok(a) = addr.parse::<Ipv4Addr>() {
-        Ok(Selector::V4(spi, a))
+        Ok(Selector::V4(value, a))
     } else {
         Err(format!("print_esp: can not decode IP# {addr}"))
     }
 }
 
-/// A number in C's base-0 notation (`0x` hex, leading `0` octal, else decimal),
-/// truncated to 32 bits as tcpdump stores it.
-fn parse_c_number(s: &str) -> Option<u32> {
-    let (digits, radix) = if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
-        (h, 16)
-    } else if s.len() > 1 && s.starts_with('0') {
-        (&s[1..], 8)
-    } else {
-        (s, 10)
+/// C's `strtoul(s, &rest, 0)`: a number in base-0 notation (`0x` hex, leading
+/// `0` octal, else decimal, an optional sign first), saturating as an unsigned
+/// long and then truncated to the 32 bits tcpdump keeps; and what follows it
+/// (all of `s` when there is no number).
+fn strtoul(s: &str) -> (u32, &str) {
+    let body = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (negative, body) = match body.as_bytes().first() {
+        Some(b'-') => (true, &body[1..]),
+        Some(b'+') => (false, &body[1..]),
+        _ => (false, body),
+    };
+    let hex = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X"));
+    let (digits, radix) = match hex {
+        Some(h) if h.starts_with(|c: char| c.is_ascii_hexdigit()) => (h, 16),
+        _ if body.starts_with('0') => (body, 8),
+        _ => (body, 10),
     };
     let end = digits
         .find(|c: char| !c.is_digit(radix))
         .unwrap_or(digits.len());
-    if end == 0 && radix != 8 {
-        return None;
+    if end == 0 {
+        return (0, s);
     }
     let v = u64::from_str_radix(&digits[..end], radix).unwrap_or(u64::MAX);
-    Some(v as u32)
-}
-
-/// The cipher an OpenSSL name stands for (case-insensitive) and whether it runs
-/// in CBC mode.
-fn cipher_by_name(name: &str) -> Option<(&'static str, bool)> {
-    let name = name.to_ascii_lowercase();
-    Some(match name.as_str() {
-        "3des" | "des3" | "des-ede3-cbc" => ("3des", true),
-        "des-ede3" | "des-ede3-ecb" => ("3des", false),
-        "aes128" | "aes-128-cbc" => ("aes128", true),
-        "aes192" | "aes-192-cbc" => ("aes192", true),
-        "aes256" | "aes-256-cbc" => ("aes256", true),
-        "aes-128-ecb" => ("aes128", false),
-        "aes-192-ecb" => ("aes192", false),
-        "aes-256-ecb" => ("aes256", false),
-        _ => return None,
-    })
+    let v = if negative { v.wrapping_neg() } else { v };
+    (v as u32, &digits[end..])
 }
 
 /// The key as tcpdump reads it: after `0x`, pairs of hex digits (a bad digit
@@ -423,28 +371,6 @@ fn hex_digit(c: u8) -> Result<u8, String> {
         .ok_or_else(|| format!("invalid hex digit {} in espsecret", c as char))
 }
 
-/// The cipher keyed with the first bytes of `key`, zero-filled when it is short
-/// (OpenSSL reads its fixed key length from tcpdump's zeroed 256-byte buffer).
-fn make_cipher(kind: &str, key: &[u8]) -> Cipher {
-    let mut buf = [0u8; 32];
-    let n = key.len().min(32);
-    buf[..n].copy_from_slice(&key[..n]);
-    match kind {
-        "3des" => Cipher::Tdes(Box::new(
-            des::TdesEde3::new_from_slice(&buf[..24]).expect("24-byte key"),
-        )),
-        "aes128" => Cipher::Aes128(Box::new(
-            aes::Aes128::new_from_slice(&buf[..16]).expect("16-byte key"),
-        )),
-        "aes192" => Cipher::Aes192(Box::new(
-            aes::Aes192::new_from_slice(&buf[..24]).expect("24-byte key"),
-        )),
-        _ => Cipher::Aes256(Box::new(
-            aes::Aes256::new_from_slice(&buf[..32]).expect("32-byte key"),
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -459,7 +385,7 @@ mod tests {
         assert_eq!(s.sas.len(), 3);
         // Last given first.
         assert_eq!(s.sas[0].selector, Selector::V6(5, "::1".parse().unwrap()));
-        assert!(!s.sas[0].cbc, "des-ede3-cbc loses -cbc: ECB");
+        assert_eq!(s.sas[0].iv_len, 0, "des-ede3-cbc loses -cbc: ECB");
         assert_eq!((s.sas[1].iv_len, s.sas[1].auth_len), (16, 0));
         assert_eq!((s.sas[2].iv_len, s.sas[2].auth_len), (8, 12));
         let (_, w) = EspSecrets::parse("garbage,aes-128-cbc:0x00,1.2.3.4 3des:0x00").unwrap();
@@ -468,7 +394,7 @@ mod tests {
             [
                 "failed to decode espsecret: garbage",
                 "failed to find cipher algo aes-128",
-                "print_esp: failed to decode spi# 1.2.3.4"
+                "print_esp: failed to decode spi# .2.3.4"
             ]
         );
         assert!(EspSecrets::parse("3des:0xzz").is_err());
@@ -477,9 +403,14 @@ mod tests {
 
     #[test]
     fn numbers_read_as_strtoul_base_0() {
-        assert_eq!(parse_c_number("0x12345678"), Some(0x1234_5678));
-        assert_eq!(parse_c_number("010"), Some(8));
-        assert_eq!(parse_c_number("42"), Some(42));
-        assert_eq!(parse_c_number("x"), None);
+        assert_eq!(strtoul("0x12345678"), (0x1234_5678, ""));
+        assert_eq!(strtoul("010"), (8, ""));
+        assert_eq!(strtoul("42"), (42, ""));
+        assert_eq!(strtoul("x"), (0, "x"));
+        // "0x" without a hex digit is the number 0 followed by "x".
+        assert_eq!(strtoul("0x"), (0, "x"));
+        assert_eq!(strtoul("1.2.3.4"), (1, ".2.3.4"));
+        assert_eq!(strtoul("-1"), (u32::MAX, ""));
+        assert_eq!(strtoul("0x123456789"), (0x2345_6789, ""));
     }
 }

@@ -57,6 +57,7 @@ mod dns;
 mod eapol;
 mod eigrp;
 mod enc;
+mod esp_cipher;
 pub mod esp_sa;
 mod ether;
 mod forces;
