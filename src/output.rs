@@ -104,11 +104,8 @@ fn printer(args: &Args, linktype: LinkType) -> Result<Box<dyn Sink + Send>> {
         opts.localnet = Some(localnet(args)?);
     }
     if let Some(secret) = &args.esp_secret {
-        let (secrets, warnings) =
+        let secrets =
             crate::print::esp_sa::EspSecrets::parse(secret).map_err(anyhow::Error::msg)?;
-        for w in warnings {
-            eprintln!("rfilter: WARNING: {w}");
-        }
         opts.esp = Some(std::sync::Arc::new(secrets));
     }
     Ok(Box::new(Printer::new(opts, linktype, out)))

@@ -519,3 +519,16 @@ fn every_algorithm_name_as_tcpdump_with_a_wrong_key() {
     }
     eprintln!("esp names: {runs} runs identical");
 }
+
+/// tcpdump reads the secrets at the first ESP or ISAKMP packet it prints: a
+/// capture without one gets no warnings about bad items.
+#[test]
+fn warnings_wait_for_the_first_esp_packet() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sample.pcap");
+    let flags = ["-E", "garbage,nonsense:0x00,1.2.3.4 3des:0x00"];
+    let (theirs, t_err, _) = run("tcpdump", &path, &flags);
+    let (ours, o_err, _) = run(env!("CARGO_BIN_EXE_rfilter"), &path, &flags);
+    assert_eq!(ours, theirs);
+    assert_eq!(o_err, t_err);
+    assert!(!o_err.contains("WARNING"), "{o_err}");
+}

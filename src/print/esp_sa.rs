@@ -55,11 +55,15 @@ struct IkeSa {
     sa: Sa,
 }
 
-/// The associations of `-E`, in lookup order (the last given first).
-#[derive(Clone, Debug, Default)]
+/// The associations of `-E`, in lookup order (the last given first), and the
+/// warnings about items skipped.
+#[derive(Debug)]
 pub struct EspSecrets {
     sas: Vec<Sa>,
     ike: Vec<IkeSa>,
+    warnings: Vec<String>,
+    /// Set once the warnings are out.
+    warned: std::sync::Once,
 }
 
 /// The outcome of decrypting one ESP payload.
@@ -73,18 +77,36 @@ pub(crate) enum Decrypted {
 }
 
 impl EspSecrets {
-    /// Parses the `-E` argument. Warnings (items tcpdump skips with a warning)
-    /// are returned alongside; a fatal problem (an unreadable file, a bad hex
-    /// digit) is an error, as tcpdump exits on it.
-    pub fn parse(arg: &str) -> Result<(EspSecrets, Vec<String>), String> {
-        let mut secrets = EspSecrets::default();
+    /// Parses the `-E` argument. Items tcpdump skips with a warning are kept
+    /// as warnings for `warn_once`; a fatal problem (an unreadable file, a bad
+    /// hex digit) is an error here, before any packet (tcpdump exits on it when
+    /// it reaches the first ESP or ISAKMP packet, in the middle of its line).
+    pub fn parse(arg: &str) -> Result<EspSecrets, String> {
+        let mut secrets = EspSecrets {
+            sas: Vec::new(),
+            ike: Vec::new(),
+            warnings: Vec::new(),
+            warned: std::sync::Once::new(),
+        };
         let mut warnings = Vec::new();
         for item in arg.split(['\n', ',']) {
             if !item.is_empty() {
                 secrets.add_item(item, &mut warnings)?;
             }
         }
-        Ok((secrets, warnings))
+        secrets.warnings = warnings;
+        Ok(secrets)
+    }
+
+    /// The warnings about skipped items, on standard error, the first time an
+    /// ESP or ISAKMP packet is printed: tcpdump reads the secrets only then, so
+    /// a capture without one prints none.
+    pub(crate) fn warn_once(&self) {
+        self.warned.call_once(|| {
+            for w in &self.warnings {
+                eprintln!("rfilter: WARNING: {w}");
+            }
+        });
     }
 
     fn add_item(&mut self, line: &str, warnings: &mut Vec<String>) -> Result<(), String> {
@@ -377,20 +399,20 @@ mod tests {
 
     #[test]
     fn items_parse_as_tcpdump_reads_them() {
-        let (s, w) = EspSecrets::parse(
+        let s = EspSecrets::parse(
             "0x12345678@192.1.2.45 3des-cbc-hmac96:0x4043,aes256-cbc:abc,0x5@::1 des-ede3-cbc:0x00",
         )
         .unwrap();
-        assert!(w.is_empty(), "{w:?}");
+        assert!(s.warnings.is_empty(), "{:?}", s.warnings);
         assert_eq!(s.sas.len(), 3);
         // Last given first.
         assert_eq!(s.sas[0].selector, Selector::V6(5, "::1".parse().unwrap()));
         assert_eq!(s.sas[0].iv_len, 0, "des-ede3-cbc loses -cbc: ECB");
         assert_eq!((s.sas[1].iv_len, s.sas[1].auth_len), (16, 0));
         assert_eq!((s.sas[2].iv_len, s.sas[2].auth_len), (8, 12));
-        let (_, w) = EspSecrets::parse("garbage,aes-128-cbc:0x00,1.2.3.4 3des:0x00").unwrap();
+        let s = EspSecrets::parse("garbage,aes-128-cbc:0x00,1.2.3.4 3des:0x00").unwrap();
         assert_eq!(
-            w,
+            s.warnings,
             [
                 "failed to decode espsecret: garbage",
                 "failed to find cipher algo aes-128",

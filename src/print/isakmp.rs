@@ -1509,6 +1509,10 @@ fn v2_e(
 /// IP header it came in (for telling initiator from responder).
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>) -> R {
     c.proto = "isakmp";
+    // tcpdump reads the -E secrets here, truncated or not.
+    if let Some(secrets) = &c.opts.esp {
+        secrets.warn_once();
+    }
     if d.len() < 28 {
         c.trunc_mark();
         return Ok(());
