@@ -52,7 +52,7 @@ pub enum TsPrecision {
 pub struct Args {
     // ---- Capture ----
     /// Capture on INTERFACE ('any' for all interfaces, cooked)
-    #[arg(short = 'i', long = "interface", value_name = "INTERFACE", help_heading = CAPTURE)]
+    #[arg(short = 'i', allow_hyphen_values = true, long = "interface", value_name = "INTERFACE", help_heading = CAPTURE)]
     pub interface: Option<String>,
 
     /// List the interfaces available for capture and exit
@@ -68,11 +68,11 @@ pub struct Args {
     pub no_promisc: bool,
 
     /// Capture packets received (in), sent (out) or both (inout)
-    #[arg(short = 'Q', long = "direction", value_enum, value_name = "DIRECTION", help_heading = CAPTURE)]
+    #[arg(short = 'Q', allow_hyphen_values = true, long = "direction", value_enum, value_name = "DIRECTION", help_heading = CAPTURE)]
     pub direction: Option<Direction>,
 
     /// Kernel capture buffer size, in KiB
-    #[arg(short = 'B', long = "buffer-size", value_name = "KIB", help_heading = CAPTURE)]
+    #[arg(short = 'B', allow_hyphen_values = true, long = "buffer-size", value_name = "KIB", value_parser = parse_buffer_kib, help_heading = CAPTURE)]
     pub buffer_kib: Option<u32>,
 
     /// List the time stamp types the interface offers (for -j) and exit
@@ -81,7 +81,7 @@ pub struct Args {
 
     /// Time stamp type: host, host_lowprec, host_hiprec, adapter, adapter_unsynced or
     /// host_hiprec_unsynced (Linux interfaces offer host; others give a warning)
-    #[arg(short = 'j', long = "time-stamp-type", value_name = "TYPE", help_heading = CAPTURE)]
+    #[arg(short = 'j', allow_hyphen_values = true, long = "time-stamp-type", value_name = "TYPE", help_heading = CAPTURE)]
     pub tstamp_type: Option<String>,
 
     /// Monitor mode (802.11); refused, as by tcpdump, on interfaces that cannot do it
@@ -89,7 +89,7 @@ pub struct Args {
     pub monitor_mode: bool,
 
     /// Exit after receiving COUNT packets
-    #[arg(short = 'c', value_name = "COUNT", help_heading = CAPTURE)]
+    #[arg(short = 'c', allow_hyphen_values = true, value_name = "COUNT", value_parser = parse_count, help_heading = CAPTURE)]
     pub count: Option<u64>,
 
     /// Print only the number of packets that match, instead of the packets
@@ -101,11 +101,11 @@ pub struct Args {
     pub immediate: bool,
 
     /// Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)
-    #[arg(short = 's', long = "snapshot-length", value_name = "SNAPLEN", value_parser = parse_snaplen, help_heading = CAPTURE)]
+    #[arg(short = 's', allow_hyphen_values = true, long = "snapshot-length", value_name = "SNAPLEN", value_parser = parse_snaplen, help_heading = CAPTURE)]
     pub snaplen: Option<u32>,
 
     /// Drop privileges to USER once the capture socket is open
-    #[arg(short = 'Z', long = "relinquish-privileges", value_name = "USER", help_heading = CAPTURE)]
+    #[arg(short = 'Z', allow_hyphen_values = true, long = "relinquish-privileges", value_name = "USER", help_heading = CAPTURE)]
     pub user: Option<String>,
 
     // ---- Filter ----
@@ -118,11 +118,11 @@ pub struct Args {
     pub no_optimize: bool,
 
     /// Read the filter expression from FILE (the command-line expression is ignored)
-    #[arg(short = 'F', value_name = "FILE", help_heading = FILTER)]
+    #[arg(short = 'F', allow_hyphen_values = true, value_name = "FILE", help_heading = FILTER)]
     pub filter_file: Option<PathBuf>,
 
     /// Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)
-    #[arg(short = 'y', long = "linktype", value_name = "LINKTYPE", value_parser = parse_linktype, help_heading = FILTER)]
+    #[arg(short = 'y', allow_hyphen_values = true, long = "linktype", value_name = "LINKTYPE", value_parser = parse_linktype, help_heading = FILTER)]
     pub linktype: Option<LinkType>,
 
     // ---- Output ----
@@ -148,7 +148,7 @@ pub struct Args {
     /// ALGO: an OpenSSL name of AES or triple DES (3des-cbc, aes128-cbc,
     /// aes-256-ctr, aes-128-gcm, des-ede3-cfb, ...), with -hmac96 when a 12-byte
     /// ICV follows; KEY: 0x and hex digits, or the key itself
-    #[arg(short = 'E', value_name = "SECRET", help_heading = OUTPUT)]
+    #[arg(short = 'E', allow_hyphen_values = true, value_name = "SECRET", help_heading = OUTPUT)]
     pub esp_secret: Option<String>,
 
     /// More verbose output; -vv and -vvv for more still (checksums, options)
@@ -164,7 +164,7 @@ pub struct Args {
     pub timestamp: u8,
 
     /// Timestamp precision to print and to write with -w
-    #[arg(long = "time-stamp-precision", value_enum, value_name = "PRECISION", overrides_with_all = ["micro", "nano"], help_heading = OUTPUT)]
+    #[arg(long = "time-stamp-precision", allow_hyphen_values = true, value_enum, value_name = "PRECISION", overrides_with_all = ["micro", "nano"], help_heading = OUTPUT)]
     pub ts_precision: Option<TsPrecision>,
 
     /// Same as --time-stamp-precision=micro
@@ -218,21 +218,21 @@ pub struct Args {
     /// Interpret UDP and TCP payloads as TYPE whatever their ports: aodv, carp (IP
     /// protocol 112), cnfp, domain, lmp, pgm, pgm_zmtp1, ptp, radius, resp, rpc, rtcp,
     /// rtp, snmp, someip, tftp, vat, vxlan, wb, zmtp1
-    #[arg(short = 'T', value_name = "TYPE", value_parser = parse_packet_type, help_heading = OUTPUT)]
+    #[arg(short = 'T', allow_hyphen_values = true, value_name = "TYPE", value_parser = parse_packet_type, help_heading = OUTPUT)]
     pub packet_type: Option<PacketType>,
 
     // ---- Files ----
     /// Read packets from FILE (pcap or pcapng; '-' for standard input)
-    #[arg(short = 'r', value_name = "FILE", help_heading = FILES)]
+    #[arg(short = 'r', allow_hyphen_values = true, value_name = "FILE", help_heading = FILES)]
     pub read: Option<PathBuf>,
 
     /// Read packets from each savefile named in FILE, one name a line ('-' for
     /// standard input); -c counts per file
-    #[arg(short = 'V', value_name = "FILE", help_heading = FILES)]
+    #[arg(short = 'V', allow_hyphen_values = true, value_name = "FILE", help_heading = FILES)]
     pub read_list: Option<PathBuf>,
 
     /// Write raw packets to FILE (pcap; '-' for standard output) instead of printing them
-    #[arg(short = 'w', value_name = "FILE", help_heading = FILES)]
+    #[arg(short = 'w', allow_hyphen_values = true, value_name = "FILE", help_heading = FILES)]
     pub write: Option<PathBuf>,
 
     /// With -w, also print packets
@@ -244,19 +244,19 @@ pub struct Args {
     pub packet_buffered: bool,
 
     /// With -w, start a new file when the current one exceeds MB million bytes
-    #[arg(short = 'C', value_name = "MB", help_heading = FILES)]
+    #[arg(short = 'C', allow_hyphen_values = true, value_name = "MB", value_parser = parse_file_size, help_heading = FILES)]
     pub file_size_mb: Option<u64>,
 
     /// With -w, start a new file every SECONDS seconds (strftime(3) in the file name)
-    #[arg(short = 'G', value_name = "SECONDS", help_heading = FILES)]
+    #[arg(short = 'G', allow_hyphen_values = true, value_name = "SECONDS", value_parser = parse_seconds, help_heading = FILES)]
     pub rotate_seconds: Option<u64>,
 
     /// With -C or -G, keep at most COUNT files
-    #[arg(short = 'W', value_name = "COUNT", help_heading = FILES)]
+    #[arg(short = 'W', allow_hyphen_values = true, value_name = "COUNT", value_parser = parse_file_count, help_heading = FILES)]
     pub file_count: Option<u32>,
 
     /// With -C or -G, run COMMAND FILE on each file a rotation closes (e.g. gzip)
-    #[arg(short = 'z', value_name = "COMMAND", help_heading = FILES)]
+    #[arg(short = 'z', allow_hyphen_values = true, value_name = "COMMAND", help_heading = FILES)]
     pub postrotate: Option<std::ffi::OsString>,
 
     /// Print version information and exit
@@ -279,11 +279,57 @@ fn parse_packet_type(s: &str) -> Result<PacketType, String> {
     s.parse()
 }
 
+// The numeric options read their arguments as tcpdump does (`atoi` where it
+// uses atoi, so `-c 5x` is 5) and are refused in its words (with a hint where
+// the rule is not plain).
+
 fn parse_snaplen(s: &str) -> Result<u32, String> {
-    match s.parse::<u32>() {
-        Ok(n) if n <= MAX_SNAPLEN => Ok(n),
+    match crate::c_number::strtol_whole(s, 0) {
+        Some(n) if (0..=i64::from(MAX_SNAPLEN)).contains(&n) => Ok(n as u32),
         _ => Err(format!(
             "invalid snaplen {s} (must be >= 0 and <= {MAX_SNAPLEN})"
+        )),
+    }
+}
+
+fn parse_count(s: &str) -> Result<u64, String> {
+    match crate::c_number::atoi(s) {
+        n if n > 0 => Ok(n as u64),
+        _ => Err(format!("invalid packet count {s} (-c wants at least 1)")),
+    }
+}
+
+fn parse_buffer_kib(s: &str) -> Result<u32, String> {
+    // tcpdump multiplies by 1024 in an int and refuses what is not positive.
+    match crate::c_number::atoi(s).checked_mul(1024) {
+        Some(n) if n > 0 => Ok((n / 1024) as u32),
+        _ => Err(format!("invalid packet buffer size {s}")),
+    }
+}
+
+fn parse_file_size(s: &str) -> Result<u64, String> {
+    match crate::c_number::strtol_whole(s, 10) {
+        Some(n) if n == i64::MAX || n == i64::MIN => Err(format!("invalid file size {s}")),
+        Some(n) if n > i64::MAX / 1_000_000 => Err(format!("file size {s} is too large")),
+        Some(n) if n > 0 => Ok(n as u64),
+        _ => Err(format!(
+            "invalid file size {s} (-C wants a number of million bytes, at least 1)"
+        )),
+    }
+}
+
+fn parse_seconds(s: &str) -> Result<u64, String> {
+    match crate::c_number::atoi(s) {
+        n if n >= 0 => Ok(n as u64),
+        _ => Err(format!("invalid number of seconds {s}")),
+    }
+}
+
+fn parse_file_count(s: &str) -> Result<u32, String> {
+    match crate::c_number::atoi(s) {
+        n if n > 0 => Ok(n as u32),
+        _ => Err(format!(
+            "invalid number of output files {s} (-W wants at least 1)"
         )),
     }
 }

@@ -35,6 +35,7 @@
 #![warn(missing_docs)]
 
 pub mod bpf;
+pub mod c_number;
 pub mod capture;
 pub mod cli;
 pub mod device_flags;

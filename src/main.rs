@@ -1,7 +1,7 @@
 //! The `rfilter` command: parse the arguments, then dispatch to listing
 //! interfaces (`-D`), dumping the compiled filter (`-d`), reading a file (`-r`) or
-//! capturing live. Every error is one line, `rfilter: …`, and exit status 1; usage
-//! errors exit 2 (clap).
+//! capturing live. Every error is one line, `rfilter: …`, and exit status 1, as
+//! in tcpdump: usage errors too.
 
 use anyhow::{Result, anyhow};
 use clap::Parser;
@@ -13,7 +13,10 @@ use rfilter::{offline, output, stop};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return usage_error(e),
+    };
     stop::install_signal_handlers();
     match run(&args) {
         Ok(code) => code,
@@ -22,6 +25,30 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `--help` and `--version` print as clap has them; a usage error is one line
+/// (an option's own message, e.g. tcpdump's "invalid packet count x", or
+/// clap's first lines joined), exit status 1.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        e.exit();
+    }
+    let line = match std::error::Error::source(&e) {
+        Some(own) if e.kind() == ErrorKind::ValueValidation => own.to_string(),
+        _ => e
+            .render()
+            .to_string()
+            .lines()
+            .map(str::trim)
+            .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+            .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    eprintln!("rfilter: {}", line.trim_start_matches("error: "));
+    ExitCode::from(1)
 }
 
 fn run(args: &Args) -> Result<ExitCode> {

@@ -58,6 +58,11 @@ pub fn dump(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
 pub fn run(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
     let (mut reader, name) = open(path)?;
     let prog = compile(expr, &compile_options(args, &reader))?;
+    // tcpdump gives up root here too, once the file is open and the filter
+    // compiled.
+    if let Some(user) = &args.user {
+        crate::capture::socket::relinquish_privileges(user)?;
+    }
     let mut sink = output::sink_with_snaplen(args, reader.linktype(), reader.snaplen())?;
     let pumped = pump(&mut reader, &name, &prog, sink.as_mut(), args.count);
     // Finish whatever happened, so the output holds every packet accepted.
@@ -110,7 +115,14 @@ pub fn run_list(args: &Args, list: &Path, expr: &str) -> Result<ExitCode> {
             let lt = reader.linktype();
             let (s, first_lt) = match &mut sink {
                 Some(s) => s,
-                None => sink.insert((output::sink_with_snaplen(args, lt, reader.snaplen())?, lt)),
+                None => {
+                    // As in `run`: root is given up after the first file's
+                    // filter, so the later files are opened as the user.
+                    if let Some(user) = &args.user {
+                        crate::capture::socket::relinquish_privileges(user)?;
+                    }
+                    sink.insert((output::sink_with_snaplen(args, lt, reader.snaplen())?, lt))
+                }
             };
             if lt != *first_lt {
                 if args.write.is_some() {

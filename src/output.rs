@@ -78,19 +78,11 @@ pub fn sink_with_snaplen(
     Ok(writer)
 }
 
-/// tcpdump's checks on `-C`, `-W`, `-c`, run by main before anything is opened.
+/// tcpdump's checks across options, run by main before anything is opened
+/// (each option's own value is checked as it is parsed).
 pub fn check_file_options(args: &Args) -> Result<()> {
-    if args.file_size_mb == Some(0) {
-        bail!("invalid file size 0 (-C wants a number of million bytes, at least 1)");
-    }
-    if args.file_count == Some(0) {
-        bail!("invalid number of output files 0 (-W wants at least 1)");
-    }
     if args.foreign && (args.read.is_some() || args.read_list.is_some()) {
         bail!("-f can not be used with -V or -r");
-    }
-    if args.count == Some(0) {
-        bail!("invalid packet count 0 (-c wants at least 1)");
     }
     Ok(())
 }
@@ -165,7 +157,8 @@ fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn 
     }
     let opts = RotateOptions {
         max_bytes: args.file_size_mb.map(|mb| mb.saturating_mul(1_000_000)),
-        seconds: args.rotate_seconds,
+        // `-G 0` (or `-G x`, which atoi reads as 0) is no rotation, as in tcpdump.
+        seconds: args.rotate_seconds.filter(|&s| s > 0),
         count: args.file_count,
     };
     let params = FileParams {

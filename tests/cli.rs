@@ -4,26 +4,83 @@
 mod savefile_support;
 
 use savefile_support::*;
+use std::process::Output;
 
+/// A bad option value is one line on standard error and exit status 1, as in
+/// tcpdump, in tcpdump's words where tcpdump checks the value itself (with a
+/// hint after them for some); a value
+/// may start with '-', as getopt takes any next word.
 #[test]
-fn usage_errors_exit_2() {
-    let out = rfilter(&["--no-such-option"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("--no-such-option"),
-        "{}",
-        stderr(&out)
-    );
-    let out = rfilter(&["-c", "many"]);
-    assert_eq!(out.status.code(), Some(2));
-    // tcpdump's limit and wording for the snapshot length.
-    let out = rfilter(&["-s", "262145", "-d", "tcp"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("invalid snaplen 262145 (must be >= 0 and <= 262144)"),
-        "{}",
-        stderr(&out)
-    );
+fn bad_option_values_as_tcpdump() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    for case in [
+        "-c -1",
+        "-c x",
+        "-c 0",
+        "-s -1",
+        "-s 262145",
+        "-s 1x",
+        "-C -1",
+        "-C 5x",
+        "-C 0",
+        "-C 99999999999999",
+        "-G -1",
+        "-W -1",
+        "-W x",
+        "-B -1",
+        "-B 0",
+        "-T -x",
+        "-j -x",
+        "-Z nosuchuser",
+    ] {
+        let mut args: Vec<&str> = case.split(' ').collect();
+        args.extend(["-r", sample]);
+        let (ours, theirs) = (rfilter(&args), tcpdump(&args));
+        assert_eq!(ours.status.code(), Some(1), "{case}: {}", stderr(&ours));
+        assert_eq!(theirs.status.code(), Some(1), "{case}: {}", stderr(&theirs));
+        let message = |out: &Output, name: &str| -> Vec<String> {
+            stderr(out)
+                .lines()
+                .filter(|l| !l.starts_with("reading from file"))
+                .map(|l| l.strip_prefix(name).unwrap_or(l).to_string())
+                .collect()
+        };
+        // tcpdump's message, and rfilter's hint after it for some.
+        let (ours, theirs) = (message(&ours, "rfilter"), message(&theirs, "tcpdump"));
+        assert_eq!(ours.len(), theirs.len(), "{case}: {ours:?} {theirs:?}");
+        for (o, t) in ours.iter().zip(&theirs) {
+            assert!(
+                o == t || o.starts_with(&format!("{t} (")),
+                "{case}: {o} / {t}"
+            );
+        }
+    }
+    // Values tcpdump reads with atoi or strtol: `-c 2x` is 2, `-s 0x40` is 64.
+    for (case, lines) in [("-c 2x", 2), ("-s 0x40 -c 1 -x", 3), ("-G x -c 1", 1)] {
+        let mut args: Vec<&str> = case.split(' ').collect();
+        args.extend(["-r", sample]);
+        let (ours, theirs) = (rfilter(&args), tcpdump(&args));
+        assert!(ours.status.success(), "{case}: {}", stderr(&ours));
+        assert_eq!(ours.stdout, theirs.stdout, "{case}");
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout).lines().count(),
+            lines,
+            "{case}"
+        );
+    }
+    // Unknown options and missing arguments: one line naming the option
+    // (tcpdump adds its usage text).
+    for (args, named) in [
+        (&["--no-such-option"][..], "--no-such-option"),
+        (&["-r", sample, "-c"], "-c"),
+        (&["-Q", "sideways", "-d", "tcp"], "sideways"),
+    ] {
+        let out = rfilter(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("rfilter: ") && err.contains(named), "{err}");
+    }
     assert!(rfilter(&["-s", "262144", "-d", "tcp"]).status.success());
 }
 

@@ -499,8 +499,7 @@ pub fn run_live(
     };
     let cap = open(args, &device)?;
     if let Some(user) = &args.user {
-        socket::drop_privileges(user)
-            .with_context(|| format!("can't drop privileges to {user}"))?;
+        socket::relinquish_privileges(user)?;
     }
     let linktype = cap.linktype;
     let mut sink = make_sink(linktype)?;

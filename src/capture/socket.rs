@@ -412,9 +412,23 @@ pub fn forget_wake_fd() {
     SIGNAL_WAKE_FD.store(-1, std::sync::atomic::Ordering::SeqCst);
 }
 
-/// `-Z USER`: switches to `user`'s uid, gid and supplementary groups. Called once
-/// the capture socket is open, so that nothing else runs with privileges.
-pub fn drop_privileges(user: &str) -> io::Result<()> {
+/// `-Z USER`, as tcpdump takes it: when running as root, switches to `user`'s
+/// uid, gid and supplementary groups; otherwise does nothing. Called once the
+/// capture socket or savefile is open and the filter compiled, before any
+/// output file is created.
+pub fn relinquish_privileges(user: &str) -> anyhow::Result<()> {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        return Ok(());
+    }
+    drop_privileges(user).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => anyhow::anyhow!("Couldn't find user '{user}'"),
+        _ => anyhow::anyhow!("Couldn't change to '{user}': {e}"),
+    })
+}
+
+/// Switches to `user`'s uid, gid and supplementary groups.
+fn drop_privileges(user: &str) -> io::Result<()> {
     let cname = CString::new(user).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
     // SAFETY: getpwnam with a NUL-terminated name; the result is read before any
     // other passwd call.

@@ -323,7 +323,9 @@ fn parse_selector(spikey: &str) -> Result<Selector, String> {
         Some((spi, addr)) => (spi, Some(addr)),
         None => (spikey, None),
     };
-    let (value, rest) = strtoul(spi);
+    let (value, rest) = crate::c_number::strtoul(spi, 0);
+    // tcpdump keeps 32 bits.
+    let value = value as u32;
     // tcpdump names what follows the number it read (all of it when none).
     let (true, Some(addr)) = (rest.len() < spi.len(), addr) else {
         return Err(format!("print_esp: failed to decode spi# {rest}"));
@@ -335,34 +337,6 @@ fn parse_selector(spikey: &str) -> Result<Selector, String> {
     } else {
         Err(format!("print_esp: can not decode IP# {addr}"))
     }
-}
-
-/// C's `strtoul(s, &rest, 0)`: a number in base-0 notation (`0x` hex, leading
-/// `0` octal, else decimal, an optional sign first), saturating as an unsigned
-/// long and then truncated to the 32 bits tcpdump keeps; and what follows it
-/// (all of `s` when there is no number).
-fn strtoul(s: &str) -> (u32, &str) {
-    let body = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
-    let (negative, body) = match body.as_bytes().first() {
-        Some(b'-') => (true, &body[1..]),
-        Some(b'+') => (false, &body[1..]),
-        _ => (false, body),
-    };
-    let hex = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X"));
-    let (digits, radix) = match hex {
-        Some(h) if h.starts_with(|c: char| c.is_ascii_hexdigit()) => (h, 16),
-        _ if body.starts_with('0') => (body, 8),
-        _ => (body, 10),
-    };
-    let end = digits
-        .find(|c: char| !c.is_digit(radix))
-        .unwrap_or(digits.len());
-    if end == 0 {
-        return (0, s);
-    }
-    let v = u64::from_str_radix(&digits[..end], radix).unwrap_or(u64::MAX);
-    let v = if negative { v.wrapping_neg() } else { v };
-    (v as u32, &digits[end..])
 }
 
 /// The key as tcpdump reads it: after `0x`, pairs of hex digits (a bad digit
@@ -421,18 +395,5 @@ mod tests {
         );
         assert!(EspSecrets::parse("3des:0xzz").is_err());
         assert!(EspSecrets::parse("file /nonexistent/secrets").is_err());
-    }
-
-    #[test]
-    fn numbers_read_as_strtoul_base_0() {
-        assert_eq!(strtoul("0x12345678"), (0x1234_5678, ""));
-        assert_eq!(strtoul("010"), (8, ""));
-        assert_eq!(strtoul("42"), (42, ""));
-        assert_eq!(strtoul("x"), (0, "x"));
-        // "0x" without a hex digit is the number 0 followed by "x".
-        assert_eq!(strtoul("0x"), (0, "x"));
-        assert_eq!(strtoul("1.2.3.4"), (1, ".2.3.4"));
-        assert_eq!(strtoul("-1"), (u32::MAX, ""));
-        assert_eq!(strtoul("0x123456789"), (0x2345_6789, ""));
     }
 }
