@@ -459,6 +459,9 @@ fn file_lists_as_tcpdump() {
     compare(&["-n", "-V", &blank]);
     compare(&["-n", "-V", &empty]);
     compare(&["-n", "-V", &missing]);
+    // A name with a NUL byte ends there, as a C string does.
+    let nul = list("nul", format!("{data}/sample.pcap\0junk\n"));
+    compare(&["-n", "-V", &nul]);
     compare(&["-n", "-V", &same, "-r", &format!("{data}/sample.pcap")]);
     // One -w file from files of one link type; another link type is refused.
     let (a, b) = (dir.join("ours.pcap"), dir.join("theirs.pcap"));
