@@ -81,6 +81,9 @@ pub fn sink_with_snaplen(
 /// tcpdump's checks across options, run by main before anything is opened
 /// (each option's own value is checked as it is parsed).
 pub fn check_file_options(args: &Args) -> Result<()> {
+    if args.timestamp > 5 {
+        bail!("only -t, -tt, -ttt, -tttt and -ttttt are supported");
+    }
     if args.foreign && (args.read.is_some() || args.read_list.is_some()) {
         bail!("-f can not be used with -V or -r");
     }

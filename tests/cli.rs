@@ -32,6 +32,8 @@ fn bad_option_values_as_tcpdump() {
         "-T -x",
         "-j -x",
         "-Z nosuchuser",
+        "-tttttt",
+        "-ttt -ttt",
     ] {
         let mut args: Vec<&str> = case.split(' ').collect();
         args.extend(["-r", sample]);
