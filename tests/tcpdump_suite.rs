@@ -275,3 +275,37 @@ fn shell_words_split_as_the_shell_does() {
     assert_eq!(shell_words(" -E 'a b' x\\ y "), ["-E", "a b", "x y"]);
     assert_eq!(shell_words(r#"-T """#), ["-T", ""]);
 }
+
+/// Every capture of the suite with nanosecond times (`--nano -tt`): a
+/// microsecond file's fraction is scaled up by libpcap in 32 bits, so the
+/// damaged ones (a fraction past a second) print wrapped, as tcpdump prints
+/// them.
+#[test]
+fn every_capture_with_nanosecond_times() {
+    require("tcpdump");
+    let dir = suite_dir();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".pcap") || n.ends_with(".pcapng"))
+        .collect();
+    names.sort();
+    let mut differ = Vec::new();
+    for name in &names {
+        let case = Case {
+            name: name.clone(),
+            input: name.clone(),
+            args: vec!["--nano".into(), "-tt".into()],
+        };
+        let (ours, theirs) = (run(&dir, RFILTER, &case), run(&dir, "tcpdump", &case));
+        if ours != theirs {
+            differ.push(format!(
+                "  {name}: {}",
+                first_difference(&ours.0, &theirs.0)
+            ));
+        }
+    }
+    println!("--nano -tt: {} captures", names.len());
+    assert!(names.len() > 600, "only {} captures", names.len());
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

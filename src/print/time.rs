@@ -34,7 +34,9 @@ impl Clock {
     fn frac(&self, o: &mut Vec<u8>, nsec: u64) {
         o.push(b'.');
         if self.nano {
-            o.decw(nsec, 9);
+            // libpcap scales a microsecond file's fraction up in 32 bits, so
+            // one a damaged file left out of range wraps, as tcpdump prints it.
+            o.decw(u64::from(nsec as u32), 9);
         } else {
             o.decw(nsec / 1000, 6);
         }
