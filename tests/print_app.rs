@@ -8,7 +8,8 @@
 //! compares more mutants: `APP_MUTANTS=1000 APP_SEED=7 cargo test --release --test print_app`.
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::Rng;
+use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
 use rfilter::packet::PacketRef;
 use rfilter::print::{PrintOptions, format_one};
@@ -91,18 +92,6 @@ fn cut_variants(name: &str) -> PathBuf {
     path
 }
 
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// `copies` mutants of every record of `name`: a few random bytes of the
 /// application payload changed (to 0, 0xff or random), then cut at a random length.
 fn mutated(name: &str, rng: &mut Rng, copies: usize) -> (LinkType, Vec<Rec>) {
@@ -138,13 +127,6 @@ fn mutated(name: &str, rng: &mut Rng, copies: usize) -> (LinkType, Vec<Rec>) {
         }
     }
     (lt, out)
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Full packets at every flag set, every truncation, and mutants (vs tcpdump, and

@@ -5,7 +5,8 @@
 //! and over mutated packets (which must never panic).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::Rng;
+use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
 use rfilter::packet::PacketRef;
 use rfilter::print::{PrintOptions, format_one};
@@ -114,18 +115,6 @@ fn names_without_n() {
     }
 }
 
-/// A small deterministic generator for the mutation test.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// The captures with random byte changes past the link and IPv4 headers.
 fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Vec<u8>, Rec)> {
     let mut out = Vec::new();
@@ -182,13 +171,6 @@ fn mutated_packets_vs_tcpdump() {
     let path = tmpdir("ipproto").join("mutated.pcap");
     write_pcap(&path, LinkType::En10mb, &recs, false);
     assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]]);
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Random byte changes past the IP header of every packet of every capture,

@@ -6,8 +6,9 @@
 //! with tcpdump, and many more that must never panic).
 mod print_support;
 
+use print_support::mutate::Rng;
 use print_support::suite::{CUT_FLAGS, FLAGS, Suite};
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
 use rfilter::packet::PacketRef;
 use rfilter::print::{PrintOptions, format_one};
 
@@ -168,18 +169,6 @@ fn mlfr() {
     golden("mlfr");
 }
 
-/// A small deterministic generator for the mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Each record of `name` `copies` times with up to four bytes changed
 /// anywhere in its first 40 bytes (the Juniper header, cookie and the start of
 /// the payload), the magic kept so that the header is decoded, cut at a
@@ -249,13 +238,6 @@ fn mutated_packets_vs_tcpdump() {
         m += m1;
     }
     eprintln!("mutated: {m} of {c} lines identical to tcpdump");
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Many more mutated packets of every Juniper link type, printed with each

@@ -6,7 +6,8 @@
 //! every flag set without panicking).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::Rng;
+use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
 use rfilter::packet::PacketRef;
 use rfilter::print::{PrintOptions, format_one};
@@ -170,18 +171,6 @@ fn names_without_n() {
     }
 }
 
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Copies of every record of `name` with 1 to 4 random byte changes past the
 /// start of the protocol under test, cut at a random length.
 fn mutated(rng: &mut Rng, name: &str, copies: usize) -> (LinkType, Vec<Rec>) {
@@ -225,13 +214,6 @@ fn mutated_packets_vs_tcpdump() {
         write_pcap(&path, lt, &recs, false);
         assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
     }
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Many more mutated packets, printed with every flag set: the printers must

@@ -7,8 +7,9 @@
 //! must only never panic).
 mod print_support;
 
+use print_support::mutate::Rng;
 use print_support::suite::{CUT_FLAGS, FLAGS};
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
 use rfilter::packet::PacketRef;
 use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
@@ -42,18 +43,6 @@ fn cut_variants(name: &str) -> PathBuf {
     let path = tmpdir(DIR).join(format!("{name}-cut.pcap"));
     write_pcap(&path, lt, &out, false);
     path
-}
-
-/// A small deterministic generator for the mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
 }
 
 /// Each record of `name` `copies` times with one to four bytes changed at
@@ -144,13 +133,6 @@ fn never_panic(name: &str) {
         }
     }
     assert!(printed > 10000, "only {printed} packets printed");
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// NFLOG: IPv4 and IPv6 payloads behind the TLVs the kernel sends (packet

@@ -6,7 +6,8 @@
 //! headers (which must also never panic).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::Rng;
+use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
 use rfilter::packet::PacketRef;
 use rfilter::print::{PrintOptions, format_one};
@@ -105,18 +106,6 @@ fn names_without_n() {
     }
 }
 
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Link-header bytes worth trying: the framing values the printers branch on.
 const LINK_BYTES: [u8; 10] = [0x00, 0x01, 0x03, 0x0f, 0x11, 0x21, 0x57, 0x80, 0x8f, 0xff];
 
@@ -170,13 +159,6 @@ fn mutated_link_headers_vs_tcpdump() {
         lines += assert_same(&path, CUT_FLAGS).0;
     }
     println!("mutated link headers: {lines} lines compared");
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Random bytes anywhere in every packet, printed with each flag set as every

@@ -11,8 +11,9 @@
 //! that must only never panic).
 mod print_support;
 
+use print_support::mutate::Rng;
 use print_support::suite::{CUT_FLAGS, FLAGS, Suite};
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
 use rfilter::packet::PacketRef;
 use rfilter::print::{PrintOptions, format_one};
 
@@ -53,18 +54,6 @@ fn cut_variants(name: &str) -> std::path::PathBuf {
     let path = tmpdir(SUITE.dir).join(format!("{name}-cut-all.pcap"));
     write_pcap(&path, lt, &out, false);
     path
-}
-
-/// A small deterministic generator for the mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
 }
 
 /// Each record of `name` `copies` times with one to four bytes changed within
@@ -214,21 +203,13 @@ fn mutated_packets_vs_tcpdump() {
 /// set: the printers must not panic.
 #[test]
 fn mutated_packets_never_panic() {
-    use clap::Parser;
-    let opts: Vec<PrintOptions> = FLAGS
-        .iter()
-        .map(|f| {
-            let mut argv = vec!["rfilter"];
-            argv.extend_from_slice(f);
-            PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
-        })
-        .collect();
+    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut printed = 0usize;
     for name in SUITE.names {
         let (lt, _) = read_pcap(&SUITE.data(name));
         for r in mutated(name, &mut rng, 200, usize::MAX) {
-            for o in &opts {
+            for o in &flag_sets {
                 let pkt = PacketRef {
                     ts: r.ts,
                     wire_len: r.wire_len,

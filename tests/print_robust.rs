@@ -3,24 +3,11 @@
 mod print_support;
 
 use print_support::build::*;
-use print_support::{Rec, tmpdir, write_pcap};
+use print_support::mutate::Xorshift64Star;
+use print_support::{Rec, opts, tmpdir, write_pcap};
 use rfilter::LinkType;
 use rfilter::packet::{PacketRef, Timestamp};
-use rfilter::print::{PrintOptions, format_one};
-
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use rfilter::print::format_one;
 
 fn seeds() -> Vec<Vec<u8>> {
     let a = [10, 0, 0, 1];
@@ -173,7 +160,7 @@ fn dhcp_discover() -> Vec<u8> {
     v
 }
 
-fn frame(lt: LinkType, ip: &[u8], r: &mut Rng) -> Vec<u8> {
+fn frame(lt: LinkType, ip: &[u8], r: &mut Xorshift64Star) -> Vec<u8> {
     let is6 = ip.first().map(|v| v >> 4) == Some(6);
     let et = if ip.len() == 28 {
         0x0806
@@ -201,7 +188,7 @@ fn frame(lt: LinkType, ip: &[u8], r: &mut Rng) -> Vec<u8> {
     }
 }
 
-fn mutate(mut p: Vec<u8>, r: &mut Rng) -> (Vec<u8>, u32) {
+fn mutate(mut p: Vec<u8>, r: &mut Xorshift64Star) -> (Vec<u8>, u32) {
     let wire = p.len() as u32;
     for _ in 0..1 + r.below(4) {
         match r.below(5) {
@@ -239,13 +226,6 @@ const FLAGS: &[&[&str]] = &[
     &["-nS", "-ttt"],
 ];
 
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
-}
-
 /// No input panics: 2 500 mutated packets per link type and flag set
 /// (PRINT_FUZZ_ROUNDS and PRINT_FUZZ_SEED for longer runs).
 #[test]
@@ -258,7 +238,7 @@ fn mutated_packets_never_panic() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x9e37_79b9_7f4a_7c15);
-    let mut r = Rng(seed | 1);
+    let mut r = Xorshift64Star(seed | 1);
     let seeds = seeds();
     let mut count = 0;
     for lt in LinkType::ALL {
@@ -301,7 +281,7 @@ fn mutated_packets_never_panic() {
 #[test]
 fn mutated_packets_vs_tcpdump() {
     let dir = tmpdir("mut");
-    let mut r = Rng(12345);
+    let mut r = Xorshift64Star(12345);
     let seeds = seeds();
     let mut total = (0, 0);
     for lt in [LinkType::En10mb, LinkType::LinuxSll, LinkType::Raw] {

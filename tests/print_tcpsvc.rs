@@ -6,7 +6,8 @@
 //! and over mutated packets (compared with tcpdump, and never a panic).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::Rng;
+use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
 use rfilter::packet::PacketRef;
 use rfilter::print::{PrintOptions, format_one};
@@ -89,18 +90,6 @@ fn resp() {
     golden("resp");
 }
 
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// `copies` variants of every packet with random payload bytes changed (to 0,
 /// 0xff, or anything) and a random cut past the TCP header.
 fn mutated(rng: &mut Rng, name: &str, copies: usize) -> (LinkType, Vec<Rec>) {
@@ -146,13 +135,6 @@ fn mutated_packets_vs_tcpdump() {
         write_pcap(&path, lt, &recs, false);
         assert_same(&path, CUT_FLAGS);
     }
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Many more mutations, printed with every flag set: the printers must not panic.

@@ -4,7 +4,8 @@
 //! each of their packets, and over mutated packets (which must never panic).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::Rng;
+use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
 use rfilter::packet::PacketRef;
 use rfilter::print::{PrintOptions, format_one};
@@ -159,18 +160,6 @@ fn names_without_n() {
     }
 }
 
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Each record of every capture `copies` times with random byte changes past the
 /// UDP header (the ports stay, so the packets stay with these printers), cut at a
 /// random length.
@@ -218,13 +207,6 @@ fn mutated_packets_vs_tcpdump() {
     let path = tmpdir("udpa").join("mutated.pcap");
     write_pcap(&path, LinkType::En10mb, &recs, false);
     assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Many more mutated packets, printed with each flag set: the printers must not

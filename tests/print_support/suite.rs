@@ -3,7 +3,8 @@
 //! truncation of its packets, lowered UDP lengths, and mutated packets (against
 //! tcpdump, and many more that must only never panic).
 
-use super::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use super::mutate::Rng;
+use super::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
 use rfilter::packet::PacketRef;
 use rfilter::print::{PrintOptions, format_one};
@@ -225,23 +226,4 @@ fn udp_len_at(d: &[u8]) -> Option<usize> {
         Some(v) if v >> 4 == 6 && d.get(20) == Some(&17) => Some(14 + 40 + 4),
         _ => None,
     }
-}
-
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
