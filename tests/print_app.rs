@@ -8,11 +8,9 @@
 //! compares more mutants: `APP_MUTANTS=1000 APP_SEED=7 cargo test --release --test print_app`.
 mod print_support;
 
-use print_support::mutate::Rng;
-use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::{Rng, mutants, mutate_past, opts_each, print_all};
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
 
 const FLAGS: &[&[&str]] = &[
@@ -96,36 +94,13 @@ fn cut_variants(name: &str) -> PathBuf {
 /// application payload changed (to 0, 0xff or random), then cut at a random length.
 fn mutated(name: &str, rng: &mut Rng, copies: usize) -> (LinkType, Vec<Rec>) {
     let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        let (start, ports) = payload_start(lt, &r.data);
-        if ports.is_some_and(|(s, d)| OTHER_PORTS.contains(&s) || OTHER_PORTS.contains(&d)) {
-            continue;
+    let out = mutants(&recs, copies, |d| {
+        let (start, ports) = payload_start(lt, d);
+        if ports.is_some_and(|(a, b)| OTHER_PORTS.contains(&a) || OTHER_PORTS.contains(&b)) {
+            return false;
         }
-        let start = start.min(r.data.len());
-        let span = r.data.len() - start;
-        if span == 0 {
-            continue;
-        }
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            for _ in 0..1 + rng.next() % 4 {
-                let i = start + (rng.next() as usize % span);
-                d[i] = match rng.next() % 4 {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.next() as u8,
-                };
-            }
-            let cut = start + rng.next() as usize % (span + 1);
-            d.truncate(cut);
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
-        }
-    }
+        mutate_past(rng, d, start.min(d.len()))
+    });
     (lt, out)
 }
 
@@ -143,26 +118,15 @@ fn golden(name: &str) {
     };
     let mut rng = Rng(env("APP_SEED", 0x2545_f491_4f6c_dd1d) ^ name.len() as u64);
     let (lt, recs) = mutated(name, &mut rng, env("APP_MUTANTS", 30) as usize);
-    let path = tmpdir("app").join(format!("{name}-mutated.pcap"));
-    write_pcap(&path, lt, &recs, false);
-    let (c3, m3) = assert_same(&path, CUT_FLAGS);
+    let file = format!("{name}-mutated.pcap");
+    let (c3, m3) = assert_same_recs("app", &file, lt, &recs, CUT_FLAGS);
     eprintln!(
         "{name}: {} of {} lines identical to tcpdump",
         m1 + m2 + m3,
         c1 + c2 + c3
     );
     let (lt, recs) = mutated(name, &mut rng, 300);
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
-    for r in &recs {
-        for o in &flag_sets {
-            let pkt = PacketRef {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: &r.data,
-            };
-            assert!(format_one(o.clone(), lt, &pkt).ends_with('\n'));
-        }
-    }
+    print_all(lt, &recs, &opts_each(FLAGS));
 }
 
 #[test]

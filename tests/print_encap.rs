@@ -5,7 +5,7 @@
 mod print_support;
 
 use print_support::build::*;
-use print_support::mutate::Xorshift64Star;
+use print_support::mutate::{Xorshift64Star, mutate_frame};
 use print_support::{Rec, assert_same, opts, tmpdir, write_pcap};
 use rfilter::LinkType;
 
@@ -1126,34 +1126,6 @@ fn all_frames() -> Vec<Vec<u8>> {
     v
 }
 
-/// Random byte changes and truncations; the wire length is sometimes kept.
-fn mutate(mut p: Vec<u8>, r: &mut Xorshift64Star) -> (Vec<u8>, u32) {
-    let wire = p.len() as u32;
-    for _ in 0..1 + r.below(4) {
-        match r.below(5) {
-            0 | 1 if p.len() > 14 => {
-                let i = 14 + r.below(p.len() - 14);
-                p[i] = r.next() as u8;
-            }
-            2 if p.len() > 14 => {
-                let i = 14 + r.below(p.len() - 14);
-                p[i] ^= 1 << r.below(8);
-            }
-            3 => {
-                let n = r.below(p.len() + 1);
-                p.truncate(n);
-            }
-            _ => {}
-        }
-    }
-    let wire = if r.below(3) == 0 {
-        wire.max(p.len() as u32)
-    } else {
-        p.len() as u32
-    };
-    (p, wire)
-}
-
 /// No panic on mutated frames of every protocol here, with every flag set.
 #[test]
 fn mutated_frames_never_panic() {
@@ -1177,7 +1149,7 @@ fn mutated_frames_never_panic() {
         let o = opts(flags);
         for _ in 0..rounds {
             let f = frames[r.below(frames.len())].clone();
-            let (d, wire) = mutate(f, &mut r);
+            let (d, wire) = mutate_frame(f, &mut r, 14);
             let pkt = PacketRef {
                 ts: Timestamp::default(),
                 wire_len: wire,
@@ -1205,7 +1177,7 @@ fn mutated_frames_vs_tcpdump() {
         .unwrap_or(1500);
     for i in 0..n {
         let f = frames[r.below(frames.len())].clone();
-        let (d, wire) = mutate(f, &mut r);
+        let (d, wire) = mutate_frame(f, &mut r, 14);
         if d.is_empty() {
             continue;
         }

@@ -5,11 +5,9 @@
 //! and over mutated packets (which must never panic).
 mod print_support;
 
-use print_support::mutate::Rng;
-use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::{Rng, mutated_capture, opts_each, print_all};
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
 
 const FLAGS: &[&[&str]] = &[
@@ -115,43 +113,28 @@ fn names_without_n() {
     }
 }
 
+/// Where the mutations of a packet of capture `name` start: past the network
+/// header (and a UDP service's ports), so that the packets stay with this
+/// module's printers.
+fn mutation_start(name: &str, d: &[u8]) -> usize {
+    let ip_end = match d.get(14) {
+        Some(v) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
+        _ => 54,
+    };
+    let ports = if name == "snmp" || name == "udpsvc" {
+        4
+    } else {
+        0
+    };
+    (ip_end + ports).min(d.len())
+}
+
 /// The captures with random byte changes past the link and IPv4 headers.
-fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Vec<u8>, Rec)> {
+fn mutated(rng: &mut Rng, copies: usize) -> Vec<Rec> {
     let mut out = Vec::new();
     for name in NAMES {
-        let (lt, recs) = read_pcap(&data(name));
-        for r in &recs {
-            for _ in 0..copies {
-                let mut d = r.data.clone();
-                // Past the network header (and a UDP service's ports), so that the
-                // packets stay with this module's printers.
-                let ip_end = match d.get(14) {
-                    Some(v) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
-                    _ => 54,
-                };
-                let ports = if name == "snmp" || name == "udpsvc" {
-                    4
-                } else {
-                    0
-                };
-                let start = (ip_end + ports).min(d.len());
-                let span = d.len() - start;
-                if span == 0 {
-                    continue;
-                }
-                for _ in 0..1 + rng.next() % 4 {
-                    let i = start + (rng.next() as usize % span);
-                    d[i] = match rng.next() % 4 {
-                        0 => 0,
-                        1 => 0xff,
-                        _ => rng.next() as u8,
-                    };
-                }
-                let cut = start + rng.next() as usize % (span + 1);
-                d.truncate(cut);
-                out.push((lt, d, r.clone()));
-            }
-        }
+        let (_, recs) = mutated_capture(rng, &data(name), copies, |_, d| mutation_start(name, d));
+        out.extend(recs);
     }
     out
 }
@@ -160,17 +143,9 @@ fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Vec<u8>, Rec)> {
 #[test]
 fn mutated_packets_vs_tcpdump() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let recs: Vec<Rec> = mutated(&mut rng, 40)
-        .into_iter()
-        .map(|(_, d, r)| Rec {
-            ts: r.ts,
-            wire_len: r.wire_len,
-            data: d,
-        })
-        .collect();
-    let path = tmpdir("ipproto").join("mutated.pcap");
-    write_pcap(&path, LinkType::En10mb, &recs, false);
-    assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]]);
+    let recs = mutated(&mut rng, 40);
+    let flags: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
+    assert_same_recs("ipproto", "mutated.pcap", LinkType::En10mb, &recs, flags);
 }
 
 /// Random byte changes past the IP header of every packet of every capture,
@@ -179,52 +154,13 @@ fn mutated_packets_vs_tcpdump() {
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let names = ["sctp", "ospf", "ospf6", "pim", "igmp", "snmp", "rsvp"];
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
+    let flag_sets = opts_each(FLAGS);
     let mut printed = 0usize;
     for name in names {
-        let (lt, recs) = read_pcap(&data(name));
+        let (lt, recs) =
+            mutated_capture(&mut rng, &data(name), 200, |_, d| mutation_start(name, d));
         assert_eq!(lt, LinkType::En10mb);
-        for r in &recs {
-            for _ in 0..200 {
-                let mut d = r.data.clone();
-                // Past the network header (and a UDP service's ports), so that the
-                // packets stay with this module's printers.
-                let ip_end = match d.get(14) {
-                    Some(v) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
-                    _ => 54,
-                };
-                let ports = if name == "snmp" || name == "udpsvc" {
-                    4
-                } else {
-                    0
-                };
-                let start = (ip_end + ports).min(d.len());
-                let span = d.len() - start;
-                if span == 0 {
-                    continue;
-                }
-                for _ in 0..1 + rng.next() % 4 {
-                    let i = start + (rng.next() as usize % span);
-                    d[i] = match rng.next() % 4 {
-                        0 => 0,
-                        1 => 0xff,
-                        _ => rng.next() as u8,
-                    };
-                }
-                let cut = start + rng.next() as usize % (span + 1);
-                d.truncate(cut);
-                for o in &flag_sets {
-                    let pkt = PacketRef {
-                        ts: r.ts,
-                        wire_len: r.wire_len,
-                        data: &d,
-                    };
-                    let s = format_one(o.clone(), lt, &pkt);
-                    assert!(s.ends_with('\n'));
-                    printed += 1;
-                }
-            }
-        }
+        printed += print_all(lt, &recs, &flag_sets);
     }
     assert!(printed > 1000, "only {printed} packets printed");
 }

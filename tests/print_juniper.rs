@@ -6,11 +6,9 @@
 //! with tcpdump, and many more that must never panic).
 mod print_support;
 
-use print_support::mutate::Rng;
+use print_support::mutate::{Rng, change_bytes, cut, mutants, opts_each, print_captures};
 use print_support::suite::{CUT_FLAGS, FLAGS, Suite};
-use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 
 const SUITE: Suite = Suite {
     dir: "juniper",
@@ -175,31 +173,15 @@ fn mlfr() {
 /// random length.
 fn mutated(name: &str, rng: &mut Rng, copies: usize) -> (rfilter::LinkType, Vec<Rec>) {
     let (lt, recs) = read_pcap(&SUITE.data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            let span = d.len().min(40);
-            if span <= 3 {
-                continue;
-            }
-            for _ in 0..1 + rng.next() % 4 {
-                let i = 3 + rng.next() as usize % (span - 3);
-                d[i] = match rng.next() % 4 {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.next() as u8,
-                };
-            }
-            let cut = 1 + rng.next() as usize % d.len();
-            d.truncate(cut);
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
+    let out = mutants(&recs, copies, |d| {
+        let span = d.len().min(40);
+        if span <= 3 {
+            return false;
         }
-    }
+        change_bytes(rng, d, 3, span - 3);
+        cut(rng, d, 1);
+        true
+    });
     (lt, out)
 }
 
@@ -231,9 +213,9 @@ fn mutated_packets_vs_tcpdump() {
         // the same whichever others are listed.
         let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ ((i as u64 + 1) * 0x9e37_79b9));
         let (lt, recs) = mutated(name, &mut rng, 40);
-        let path = tmpdir(SUITE.dir).join(format!("mutated-{name}.pcap"));
-        write_pcap(&path, lt, &recs, false);
-        let (c1, m1) = assert_same(&path, &[&["-n"], &["-nevv"], &["-nx"]]);
+        let file = format!("mutated-{name}.pcap");
+        let flags: &[&[&str]] = &[&["-n"], &["-nevv"], &["-nx"]];
+        let (c1, m1) = assert_same_recs(SUITE.dir, &file, lt, &recs, flags);
         c += c1;
         m += m1;
     }
@@ -247,22 +229,8 @@ fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut flags: Vec<&[&str]> = FLAGS.to_vec();
     flags.extend_from_slice(MORE_FLAGS);
-    let flag_sets: Vec<PrintOptions> = flags.iter().map(|f| opts(f)).collect();
-    let mut printed = 0usize;
-    for name in SUITE.names {
-        let (lt, recs) = mutated(name, &mut rng, 150);
-        for r in &recs {
-            for o in &flag_sets {
-                let pkt = PacketRef {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: &r.data,
-                };
-                let s = format_one(o.clone(), lt, &pkt);
-                assert!(s.ends_with('\n'));
-                printed += 1;
-            }
-        }
-    }
+    let flag_sets = opts_each(&flags);
+    let captures = SUITE.names.iter().map(|name| mutated(name, &mut rng, 150));
+    let printed = print_captures(captures, &flag_sets);
     assert!(printed > 10000, "only {printed} packets printed");
 }

@@ -6,11 +6,9 @@
 //! every flag set without panicking).
 mod print_support;
 
-use print_support::mutate::Rng;
-use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::{Rng, mutated_capture, opts_each, print_captures};
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
 
 const FLAGS: &[&[&str]] = &[
@@ -174,34 +172,7 @@ fn names_without_n() {
 /// Copies of every record of `name` with 1 to 4 random byte changes past the
 /// start of the protocol under test, cut at a random length.
 fn mutated(rng: &mut Rng, name: &str, copies: usize) -> (LinkType, Vec<Rec>) {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            let start = payload_start(name, &d);
-            let span = d.len() - start;
-            if span == 0 {
-                continue;
-            }
-            for _ in 0..1 + rng.next() % 4 {
-                let i = start + (rng.next() as usize % span);
-                d[i] = match rng.next() % 4 {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.next() as u8,
-                };
-            }
-            let cut = start + rng.next() as usize % (d.len() - start + 1);
-            d.truncate(cut);
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
-        }
-    }
-    (lt, out)
+    mutated_capture(rng, &data(name), copies, |_, d| payload_start(name, d))
 }
 
 /// Mutated packets of every capture against tcpdump: every line agrees.
@@ -210,9 +181,8 @@ fn mutated_packets_vs_tcpdump() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     for name in NAMES {
         let (lt, recs) = mutated(&mut rng, name, 40);
-        let path = tmpdir("l2misc").join(format!("{name}-mutated.pcap"));
-        write_pcap(&path, lt, &recs, false);
-        assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
+        let file = format!("{name}-mutated.pcap");
+        assert_same_recs("l2misc", &file, lt, &recs, &[&["-n"], &["-nv"], &["-nvv"]]);
     }
 }
 
@@ -221,22 +191,7 @@ fn mutated_packets_vs_tcpdump() {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
-    let mut printed = 0usize;
-    for name in NAMES {
-        let (lt, recs) = mutated(&mut rng, name, 300);
-        for r in &recs {
-            for o in &flag_sets {
-                let pkt = PacketRef {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: &r.data,
-                };
-                let s = format_one(o.clone(), lt, &pkt);
-                assert!(s.ends_with('\n'));
-                printed += 1;
-            }
-        }
-    }
+    let captures = NAMES.iter().map(|name| mutated(&mut rng, name, 300));
+    let printed = print_captures(captures, &opts_each(FLAGS));
     assert!(printed > 1000, "only {printed} packets printed");
 }

@@ -7,11 +7,10 @@
 //! must only never panic).
 mod print_support;
 
-use print_support::mutate::Rng;
+use print_support::mutate::{Rng, cut, mutants, print_all, random_byte};
 use print_support::suite::{CUT_FLAGS, FLAGS};
-use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
+use print_support::{Rec, assert_same, assert_same_recs, opts, read_pcap, tmpdir, write_pcap};
+use rfilter::print::PrintOptions;
 use std::path::PathBuf;
 
 const DIR: &str = "linkmore";
@@ -56,38 +55,26 @@ fn mutated(
 ) -> (rfilter::LinkType, Vec<Rec>) {
     let mut rng = Rng(seed);
     let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        if r.data.is_empty() {
-            continue;
+    let out = mutants(&recs, copies, |d| {
+        if d.is_empty() {
+            return false;
         }
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            let offsets: Vec<usize> = spans
-                .iter()
-                .flat_map(|&(start, end)| start..end.min(d.len()))
-                .collect();
-            if offsets.is_empty() {
-                continue;
-            }
-            for _ in 0..1 + rng.next() % 4 {
-                let i = offsets[rng.next() as usize % offsets.len()];
-                d[i] = match rng.next() % 4 {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.next() as u8,
-                };
-            }
-            if rng.next().is_multiple_of(3) {
-                d.truncate(1 + rng.next() as usize % d.len());
-            }
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
+        let offsets: Vec<usize> = spans
+            .iter()
+            .flat_map(|&(start, end)| start..end.min(d.len()))
+            .collect();
+        if offsets.is_empty() {
+            return false;
         }
-    }
+        for _ in 0..1 + rng.next() % 4 {
+            let i = offsets[rng.next() as usize % offsets.len()];
+            d[i] = random_byte(&mut rng);
+        }
+        if rng.next().is_multiple_of(3) {
+            cut(&mut rng, d, 1);
+        }
+        true
+    });
     (lt, out)
 }
 
@@ -100,9 +87,9 @@ fn golden(name: &str, spans: &[(usize, usize)]) {
     let (c3, m3) = assert_same(&cut, CUT_FLAGS);
     let (c4, m4) = assert_same(&cut, LINK_CUT_FLAGS);
     let (lt, recs) = mutated(name, 20, 0x2545_f491_4f6c_dd1d, spans);
-    let path = tmpdir(DIR).join(format!("{name}-mutated.pcap"));
-    write_pcap(&path, lt, &recs, false);
-    let (c5, m5) = assert_same(&path, &[&["-n"], &["-nvv"], &["-ne"], &["-nx"]]);
+    let file = format!("{name}-mutated.pcap");
+    let flags: &[&[&str]] = &[&["-n"], &["-nvv"], &["-ne"], &["-nx"]];
+    let (c5, m5) = assert_same_recs(DIR, &file, lt, &recs, flags);
     eprintln!(
         "{name}: {} of {} lines identical to tcpdump",
         m1 + m2 + m3 + m4 + m5,
@@ -119,19 +106,7 @@ fn never_panic(name: &str) {
         .map(|f| opts(f))
         .collect();
     let (lt, recs) = mutated(name, 300, 0x9e37_79b9_7f4a_7c15, &[(0, usize::MAX)]);
-    let mut printed = 0usize;
-    for r in &recs {
-        for o in &flag_sets {
-            let pkt = PacketRef {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: &r.data,
-            };
-            let s = format_one(o.clone(), lt, &pkt);
-            assert!(s.ends_with('\n'));
-            printed += 1;
-        }
-    }
+    let printed = print_all(lt, &recs, &flag_sets);
     assert!(printed > 10000, "only {printed} packets printed");
 }
 

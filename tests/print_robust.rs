@@ -3,7 +3,7 @@
 mod print_support;
 
 use print_support::build::*;
-use print_support::mutate::Xorshift64Star;
+use print_support::mutate::{Xorshift64Star, mutate_frame};
 use print_support::{Rec, opts, tmpdir, write_pcap};
 use rfilter::LinkType;
 use rfilter::packet::{PacketRef, Timestamp};
@@ -188,33 +188,6 @@ fn frame(lt: LinkType, ip: &[u8], r: &mut Xorshift64Star) -> Vec<u8> {
     }
 }
 
-fn mutate(mut p: Vec<u8>, r: &mut Xorshift64Star) -> (Vec<u8>, u32) {
-    let wire = p.len() as u32;
-    for _ in 0..1 + r.below(4) {
-        match r.below(5) {
-            0 | 1 if !p.is_empty() => {
-                let i = r.below(p.len());
-                p[i] = r.next() as u8;
-            }
-            2 if !p.is_empty() => {
-                let i = r.below(p.len());
-                p[i] ^= 1 << r.below(8);
-            }
-            3 => {
-                let n = r.below(p.len() + 1);
-                p.truncate(n);
-            }
-            _ => {}
-        }
-    }
-    let wire = if r.below(3) == 0 {
-        wire.max(p.len() as u32)
-    } else {
-        p.len() as u32
-    };
-    (p, wire)
-}
-
 const FLAGS: &[&[&str]] = &[
     &["-n"],
     &["-nvvv"],
@@ -247,7 +220,7 @@ fn mutated_packets_never_panic() {
             for _ in 0..rounds {
                 let s = &seeds[r.below(seeds.len())];
                 let f = frame(lt, s, &mut r);
-                let (d, wire) = mutate(f, &mut r);
+                let (d, wire) = mutate_frame(f, &mut r, 0);
                 let pkt = PacketRef {
                     ts: Timestamp {
                         sec: 1_700_000_000,
@@ -289,7 +262,7 @@ fn mutated_packets_vs_tcpdump() {
         for i in 0..600 {
             let s = &seeds[r.below(seeds.len())];
             let f = frame(lt, s, &mut r);
-            let (d, wire) = mutate(f, &mut r);
+            let (d, wire) = mutate_frame(f, &mut r, 0);
             if d.is_empty() {
                 continue;
             }

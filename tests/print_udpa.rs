@@ -4,11 +4,9 @@
 //! each of their packets, and over mutated packets (which must never panic).
 mod print_support;
 
-use print_support::mutate::Rng;
-use print_support::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::{Rng, mutated_capture, opts_each, print_captures};
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
 
 const FLAGS: &[&[&str]] = &[
@@ -163,50 +161,28 @@ fn names_without_n() {
 /// Each record of every capture `copies` times with random byte changes past the
 /// UDP header (the ports stay, so the packets stay with these printers), cut at a
 /// random length.
-fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Rec)> {
-    let mut out = Vec::new();
-    for name in NAMES {
-        let (lt, recs) = read_pcap(&data(name));
-        for r in &recs {
-            for _ in 0..copies {
-                let mut d = r.data.clone();
-                let start = udp_end(&d);
-                let span = d.len() - start;
-                if span == 0 {
-                    continue;
-                }
-                for _ in 0..1 + rng.next() % 4 {
-                    let i = start + (rng.next() as usize % span);
-                    d[i] = match rng.next() % 4 {
-                        0 => 0,
-                        1 => 0xff,
-                        _ => rng.next() as u8,
-                    };
-                }
-                let cut = start + rng.next() as usize % (span + 1);
-                d.truncate(cut);
-                out.push((
-                    lt,
-                    Rec {
-                        ts: r.ts,
-                        wire_len: r.wire_len,
-                        data: d,
-                    },
-                ));
-            }
-        }
-    }
-    out
+fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Vec<Rec>)> {
+    NAMES
+        .iter()
+        .map(|name| mutated_capture(rng, &data(name), copies, |_, d| udp_end(d)))
+        .collect()
 }
 
 /// Mutated packets of every capture against tcpdump: every line agrees.
 #[test]
 fn mutated_packets_vs_tcpdump() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let recs: Vec<Rec> = mutated(&mut rng, 30).into_iter().map(|(_, r)| r).collect();
-    let path = tmpdir("udpa").join("mutated.pcap");
-    write_pcap(&path, LinkType::En10mb, &recs, false);
-    assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
+    let recs: Vec<Rec> = mutated(&mut rng, 30)
+        .into_iter()
+        .flat_map(|(_, recs)| recs)
+        .collect();
+    assert_same_recs(
+        "udpa",
+        "mutated.pcap",
+        LinkType::En10mb,
+        &recs,
+        &[&["-n"], &["-nv"], &["-nvv"]],
+    );
 }
 
 /// Many more mutated packets, printed with each flag set: the printers must not
@@ -214,19 +190,6 @@ fn mutated_packets_vs_tcpdump() {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
-    let mut printed = 0usize;
-    for (lt, r) in mutated(&mut rng, 300) {
-        for o in &flag_sets {
-            let pkt = PacketRef {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: &r.data,
-            };
-            let s = format_one(o.clone(), lt, &pkt);
-            assert!(s.ends_with('\n'));
-            printed += 1;
-        }
-    }
+    let printed = print_captures(mutated(&mut rng, 300), &opts_each(FLAGS));
     assert!(printed > 10000, "only {printed} packets printed");
 }

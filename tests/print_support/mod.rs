@@ -212,6 +212,20 @@ pub fn assert_same(path: &Path, flag_sets: &[&[&str]]) -> (usize, usize) {
     (compared, matched)
 }
 
+/// Writes `recs` to `file` in the temporary directory `dir` and compares it over
+/// every flag set, as [`assert_same`].
+pub fn assert_same_recs(
+    dir: &str,
+    file: &str,
+    lt: LinkType,
+    recs: &[Rec],
+    flag_sets: &[&[&str]],
+) -> (usize, usize) {
+    let path = tmpdir(dir).join(file);
+    write_pcap(&path, lt, recs, false);
+    assert_same(&path, flag_sets)
+}
+
 /// Compares over every flag set and requires at least `min_ratio` of the lines to
 /// be identical (for corpora that still contain known differences); prints the
 /// figures and the first differences.

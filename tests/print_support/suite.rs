@@ -3,11 +3,9 @@
 //! truncation of its packets, lowered UDP lengths, and mutated packets (against
 //! tcpdump, and many more that must only never panic).
 
-use super::mutate::Rng;
-use super::{Rec, assert_same, opts, read_pcap, tmpdir, write_pcap};
+use super::mutate::{Rng, mutated_capture, opts_each, print_captures};
+use super::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
 
 /// Flags each capture is printed with.
@@ -113,40 +111,11 @@ impl Suite {
     /// Each record of every capture `copies` times with random byte changes past
     /// the transport header (the ports stay, so the packets stay with these
     /// printers), cut at a random length.
-    fn mutated(&self, rng: &mut Rng, copies: usize) -> Vec<(LinkType, Rec)> {
-        let mut out = Vec::new();
-        for name in self.names {
-            let (lt, recs) = read_pcap(&self.data(name));
-            for r in &recs {
-                for _ in 0..copies {
-                    let mut d = r.data.clone();
-                    let start = payload_start(lt, &d);
-                    let span = d.len() - start;
-                    if span == 0 {
-                        continue;
-                    }
-                    for _ in 0..1 + rng.next() % 4 {
-                        let i = start + (rng.next() as usize % span);
-                        d[i] = match rng.next() % 4 {
-                            0 => 0,
-                            1 => 0xff,
-                            _ => rng.next() as u8,
-                        };
-                    }
-                    let cut = start + rng.next() as usize % (span + 1);
-                    d.truncate(cut);
-                    out.push((
-                        lt,
-                        Rec {
-                            ts: r.ts,
-                            wire_len: r.wire_len,
-                            data: d,
-                        },
-                    ));
-                }
-            }
-        }
-        out
+    fn mutated(&self, rng: &mut Rng, copies: usize) -> Vec<(LinkType, Vec<Rec>)> {
+        self.names
+            .iter()
+            .map(|name| mutated_capture(rng, &self.data(name), copies, payload_start))
+            .collect()
     }
 
     /// Mutated packets of the link types `lts` against tcpdump at `flags`: every
@@ -159,12 +128,11 @@ impl Suite {
             let recs: Vec<Rec> = all
                 .iter()
                 .filter(|(l, _)| *l == lt)
-                .map(|(_, r)| r.clone())
+                .flat_map(|(_, recs)| recs.iter().cloned())
                 .collect();
             assert!(!recs.is_empty(), "no mutated {lt:?} records");
-            let path = tmpdir(self.dir).join(format!("mutated-{lt:?}.pcap"));
-            write_pcap(&path, lt, &recs, false);
-            let (c1, m1) = assert_same(&path, flags);
+            let file = format!("mutated-{lt:?}.pcap");
+            let (c1, m1) = assert_same_recs(self.dir, &file, lt, &recs, flags);
             c += c1;
             m += m1;
         }
@@ -175,20 +143,7 @@ impl Suite {
     /// not panic.
     pub fn mutated_never_panic(&self) {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
-        let mut printed = 0usize;
-        for (lt, r) in self.mutated(&mut rng, 300) {
-            for o in &flag_sets {
-                let pkt = PacketRef {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: &r.data,
-                };
-                let s = format_one(o.clone(), lt, &pkt);
-                assert!(s.ends_with('\n'));
-                printed += 1;
-            }
-        }
+        let printed = print_captures(self.mutated(&mut rng, 300), &opts_each(FLAGS));
         assert!(printed > 10000, "only {printed} packets printed");
     }
 }
