@@ -9,21 +9,10 @@
 mod print_support;
 
 use print_support::mutate::{Rng, mutants, mutate_past, opts_each, print_all};
-use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
+use print_support::suite::{FLAGS, cut_variants_of};
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap};
 use rfilter::LinkType;
 use std::path::PathBuf;
-
-const FLAGS: &[&[&str]] = &[
-    &["-n"],
-    &["-nv"],
-    &["-nvv"],
-    &["-nvvv"],
-    &["-ne"],
-    &["-nq"],
-    &["-nx"],
-    &["-nvX"],
-    &["-nA"],
-];
 
 /// Flags for the truncated and mutated variants.
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
@@ -74,20 +63,8 @@ fn payload_start(lt: LinkType, d: &[u8]) -> (usize, Option<(u16, u16)>) {
 /// Every record of `name` cut to each length from the start of its link header's
 /// payload to one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 14.min(r.data.len())..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("app").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "app", &file, |_, d| 14.min(d.len()))
 }
 
 /// `copies` mutants of every record of `name`: a few random bytes of the

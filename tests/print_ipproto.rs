@@ -6,7 +6,8 @@
 mod print_support;
 
 use print_support::mutate::{Rng, mutated_capture, opts_each, print_all};
-use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
+use print_support::suite::cut_variants_of;
+use print_support::{Rec, assert_same, assert_same_recs};
 use rfilter::LinkType;
 use std::path::PathBuf;
 
@@ -40,20 +41,8 @@ fn data(name: &str) -> PathBuf {
 /// Every record of `name` cut to each length from the end of the Ethernet and
 /// IP headers (34 bytes) to one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 34.min(r.data.len())..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("ipproto").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "ipproto", &file, |_, d| 34.min(d.len()))
 }
 
 fn golden(name: &str) {

@@ -7,8 +7,8 @@
 mod print_support;
 
 use print_support::mutate::{Rng, change_bytes, cut, mutants, opts_each, print_captures};
-use print_support::suite::{CUT_FLAGS, FLAGS, Suite};
-use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
+use print_support::suite::{CUT_FLAGS, FLAGS, Suite, cut_variants_of};
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap};
 
 const SUITE: Suite = Suite {
     dir: "juniper",
@@ -38,20 +38,8 @@ const MORE_FLAGS: &[&[&str]] = &[&["-nevv"], &["-nevvv"], &["-nxx"], &["-neX"], 
 /// Every record of capture `name` cut to every length from 1 byte to one byte
 /// short of complete.
 fn cuts(name: &str) -> std::path::PathBuf {
-    let (lt, recs) = read_pcap(&SUITE.data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 1..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir(SUITE.dir).join(format!("{name}-cut-all.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut-all.pcap");
+    cut_variants_of(&SUITE.data(name), SUITE.dir, &file, |_, _| 1)
 }
 
 /// Capture `name` at every flag set, and cut at every length.

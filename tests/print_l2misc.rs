@@ -7,7 +7,8 @@
 mod print_support;
 
 use print_support::mutate::{Rng, mutated_capture, opts_each, print_captures};
-use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
+use print_support::suite::cut_variants_of;
+use print_support::{Rec, assert_same, assert_same_recs};
 use rfilter::LinkType;
 use std::path::PathBuf;
 
@@ -63,20 +64,8 @@ fn payload_start(name: &str, d: &[u8]) -> usize {
 /// Every record of `name` cut to each length from the start of the protocol
 /// under test to one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in payload_start(name, &r.data)..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("l2misc").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "l2misc", &file, |_, d| payload_start(name, d))
 }
 
 fn golden(name: &str) {

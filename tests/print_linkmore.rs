@@ -8,8 +8,8 @@
 mod print_support;
 
 use print_support::mutate::{Rng, cut, mutants, print_all, random_byte};
-use print_support::suite::{CUT_FLAGS, FLAGS};
-use print_support::{Rec, assert_same, assert_same_recs, opts, read_pcap, tmpdir, write_pcap};
+use print_support::suite::{CUT_FLAGS, FLAGS, cut_variants_of};
+use print_support::{Rec, assert_same, assert_same_recs, opts, read_pcap};
 use rfilter::print::PrintOptions;
 use std::path::PathBuf;
 
@@ -28,20 +28,8 @@ const LINK_CUT_FLAGS: &[&[&str]] = &[&["-ne"], &["-neq"], &["-nxx"]];
 /// Every record of `name` cut to each length from 0 to one byte short of
 /// complete (the link headers are short: every field gets cut).
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 1..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir(DIR).join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), DIR, &file, |_, _| 1)
 }
 
 /// Each record of `name` `copies` times with one to four bytes changed at

@@ -7,6 +7,7 @@
 mod print_support;
 
 use print_support::mutate::{Rng, cut, mutants, opts_each, print_all};
+use print_support::suite::cut_variants_of;
 use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
 use std::path::PathBuf;
@@ -46,20 +47,8 @@ fn data(name: &str) -> PathBuf {
 
 /// Every record of `name` cut to every length short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 0..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("linkppp").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "linkppp", &file, |_, _| 0)
 }
 
 fn golden(name: &str, lt: LinkType) {

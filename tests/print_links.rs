@@ -12,7 +12,7 @@
 mod print_support;
 
 use print_support::mutate::{Rng, change_bytes, cut, mutants, opts_each, print_all};
-use print_support::suite::{CUT_FLAGS, FLAGS, Suite};
+use print_support::suite::{CUT_FLAGS, FLAGS, Suite, cut_variants_of};
 use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 
 const SUITE: Suite = Suite {
@@ -38,20 +38,8 @@ const VARIANT_FLAGS: &[&[&str]] = &[&["-ne"], &["-nev"]];
 /// Every record of `name` cut to each length from one byte to one byte short
 /// of complete.
 fn cut_variants(name: &str) -> std::path::PathBuf {
-    let (lt, recs) = read_pcap(&SUITE.data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 1..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir(SUITE.dir).join(format!("{name}-cut-all.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut-all.pcap");
+    cut_variants_of(&SUITE.data(name), SUITE.dir, &file, |_, _| 1)
 }
 
 /// Each record of `name` `copies` times with one to four bytes changed within

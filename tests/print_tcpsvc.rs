@@ -7,7 +7,8 @@
 mod print_support;
 
 use print_support::mutate::{Rng, change_bytes, cut, mutants, opts_each, print_captures};
-use print_support::{Rec, assert_same, assert_same_recs, opts, read_pcap, tmpdir, write_pcap};
+use print_support::suite::cut_variants_of;
+use print_support::{Rec, assert_same, assert_same_recs, opts, read_pcap};
 use rfilter::LinkType;
 use rfilter::packet::PacketRef;
 use rfilter::print::format_one;
@@ -45,20 +46,8 @@ fn data(name: &str) -> PathBuf {
 /// Every record of `name` cut to each length from the start of the TCP payload
 /// to one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in PAYLOAD.min(r.data.len())..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("tcpsvc").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "tcpsvc", &file, |_, d| PAYLOAD.min(d.len()))
 }
 
 fn golden(name: &str) {

@@ -6,21 +6,10 @@
 mod print_support;
 
 use print_support::mutate::{Rng, mutated_capture, opts_each, print_captures};
-use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
+use print_support::suite::{FLAGS, cut_variants_of, short_udp_variants_of};
+use print_support::{Rec, assert_same, assert_same_recs};
 use rfilter::LinkType;
 use std::path::PathBuf;
-
-const FLAGS: &[&[&str]] = &[
-    &["-n"],
-    &["-nv"],
-    &["-nvv"],
-    &["-nvvv"],
-    &["-ne"],
-    &["-nq"],
-    &["-nx"],
-    &["-nvX"],
-    &["-nA"],
-];
 
 /// Flags for the truncated variants (each record cut at every length).
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
@@ -50,48 +39,19 @@ fn udp_end(d: &[u8]) -> usize {
 /// Every record of `name` cut to each length from the end of the UDP header to
 /// one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in udp_end(&r.data)..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("udpsvc2").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "udpsvc2", &file, |_, d| udp_end(d))
 }
 
 /// Every record of `name` with its UDP length field lowered to each value from 8
 /// (no payload) to one byte short of the payload it carries: the printers must
 /// stop at the UDP length, not at the end of the capture.
 fn short_udp_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        let end = udp_end(&r.data);
-        if end < 8 || end > r.data.len() {
-            continue;
-        }
-        let at = end - 4;
-        let ulen = usize::from(u16::from_be_bytes([r.data[at], r.data[at + 1]]));
-        for new in 8..ulen.min(r.data.len() - end + 8) {
-            let mut d = r.data.clone();
-            d[at..at + 2].copy_from_slice(&(new as u16).to_be_bytes());
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
-        }
-    }
-    let path = tmpdir("udpsvc2").join(format!("{name}-udplen.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-udplen.pcap");
+    short_udp_variants_of(&data(name), "udpsvc2", &file, |d| {
+        let end = udp_end(d);
+        if end < 8 { None } else { Some(end - 4) }
+    })
 }
 
 fn golden(name: &str) {

@@ -6,7 +6,8 @@
 mod print_support;
 
 use print_support::mutate::{Rng, change_bytes, cut, mutants, opts_each, print_captures};
-use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
+use print_support::suite::cut_variants_of;
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap};
 use rfilter::LinkType;
 use std::path::PathBuf;
 
@@ -51,20 +52,8 @@ fn payload_start(name: &str, d: &[u8]) -> usize {
 /// Every record of `name` cut to each length from the start of the protocol
 /// under test to one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in payload_start(name, &r.data)..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("vpn").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "vpn", &file, |_, d| payload_start(name, d))
 }
 
 fn golden(name: &str) {

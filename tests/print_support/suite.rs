@@ -6,7 +6,7 @@
 use super::mutate::{Rng, mutated_capture, opts_each, print_captures};
 use super::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Flags each capture is printed with.
 pub const FLAGS: &[&[&str]] = &[
@@ -42,50 +42,15 @@ impl Suite {
     /// Every record of `name` cut to each length from the start of its payload to
     /// one byte short of complete.
     pub fn cut_variants(&self, name: &str) -> PathBuf {
-        let (lt, recs) = read_pcap(&self.data(name));
-        let mut out = Vec::new();
-        for r in &recs {
-            for n in payload_start(lt, &r.data)..r.data.len() {
-                out.push(Rec {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: r.data[..n].to_vec(),
-                });
-            }
-        }
-        let path = tmpdir(self.dir).join(format!("{name}-cut.pcap"));
-        write_pcap(&path, lt, &out, false);
-        path
+        let file = format!("{name}-cut.pcap");
+        cut_variants_of(&self.data(name), self.dir, &file, payload_start)
     }
 
-    /// Every UDP record of `name` with its UDP length field lowered to each value
-    /// from 8 (no payload) to one byte short of the payload it carries: the
-    /// printers must stop at the UDP length, not at the end of the capture.
+    /// Every UDP record of `name` with its UDP length field lowered (see
+    /// [`short_udp_variants_of`]).
     fn short_udp_variants(&self, name: &str) -> PathBuf {
-        let (lt, recs) = read_pcap(&self.data(name));
-        let mut out = Vec::new();
-        for r in &recs {
-            let Some(at) = udp_len_at(&r.data) else {
-                continue;
-            };
-            let end = at + 4;
-            if end > r.data.len() {
-                continue;
-            }
-            let ulen = usize::from(u16::from_be_bytes([r.data[at], r.data[at + 1]]));
-            for new in 8..ulen.min(r.data.len() - end + 8) {
-                let mut d = r.data.clone();
-                d[at..at + 2].copy_from_slice(&(new as u16).to_be_bytes());
-                out.push(Rec {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: d,
-                });
-            }
-        }
-        let path = tmpdir(self.dir).join(format!("{name}-udplen.pcap"));
-        write_pcap(&path, lt, &out, false);
-        path
+        let file = format!("{name}-udplen.pcap");
+        short_udp_variants_of(&self.data(name), self.dir, &file, udp_len_at)
     }
 
     /// Capture `name`, its cuts and its lowered UDP lengths against tcpdump.
@@ -146,6 +111,68 @@ impl Suite {
         let printed = print_captures(self.mutated(&mut rng, 300), &opts_each(FLAGS));
         assert!(printed > 10000, "only {printed} packets printed");
     }
+}
+
+/// Every record of the capture at `path` cut to each length from
+/// `from(link type, bytes)` to one byte short of complete, written to `file` in
+/// the temporary directory `dir`.
+pub fn cut_variants_of(
+    path: &Path,
+    dir: &str,
+    file: &str,
+    from: impl Fn(LinkType, &[u8]) -> usize,
+) -> PathBuf {
+    let (lt, recs) = read_pcap(path);
+    let mut out = Vec::new();
+    for r in &recs {
+        for n in from(lt, &r.data)..r.data.len() {
+            out.push(Rec {
+                ts: r.ts,
+                wire_len: r.wire_len,
+                data: r.data[..n].to_vec(),
+            });
+        }
+    }
+    let path = tmpdir(dir).join(file);
+    write_pcap(&path, lt, &out, false);
+    path
+}
+
+/// Every UDP record of the capture at `path` with its UDP length field (at
+/// `len_at(bytes)`, `None` for other records) lowered to each value from 8 (no
+/// payload) to one byte short of the payload it carries, written to `file` in
+/// the temporary directory `dir`: the printers must stop at the UDP length, not
+/// at the end of the capture.
+pub fn short_udp_variants_of(
+    path: &Path,
+    dir: &str,
+    file: &str,
+    len_at: impl Fn(&[u8]) -> Option<usize>,
+) -> PathBuf {
+    let (lt, recs) = read_pcap(path);
+    let mut out = Vec::new();
+    for r in &recs {
+        let Some(at) = len_at(&r.data) else {
+            continue;
+        };
+        let end = at + 4;
+        if end > r.data.len() {
+            continue;
+        }
+        let ulen = usize::from(u16::from_be_bytes([r.data[at], r.data[at + 1]]));
+        for new in 8..ulen.min(r.data.len() - end + 8) {
+            let mut d = r.data.clone();
+            d[at..at + 2].copy_from_slice(&(new as u16).to_be_bytes());
+            out.push(Rec {
+                ts: r.ts,
+                wire_len: r.wire_len,
+                data: d,
+            });
+        }
+    }
+    let path = tmpdir(dir).join(file);
+    write_pcap(&path, lt, &out, false);
+    path
 }
 
 /// Where the application payload starts: past the UDP or TCP header of IPv4
