@@ -4,10 +4,10 @@
 mod codegen_support;
 mod common;
 
-use codegen_support::{Outcome, PRIMITIVES, check, combinations, options, without_register_init};
+use codegen_support::{Outcome, PRIMITIVES, check, combinations, without_register_init};
 use common::corpus::{self, Sample};
 use common::kernel::check_kernel_form;
-use common::reference::libpcap_program;
+use common::reference::{libpcap_program, rfilter_options as options};
 use rfilter::bpf::insn::{BPF_JA, BPF_JMP};
 use rfilter::bpf::{verify, vm};
 use rfilter::filter::{self, CompileOptions};

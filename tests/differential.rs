@@ -14,7 +14,9 @@ use common::corpus::{self, Sample};
 use common::examples::{self, Example};
 use common::ffi;
 use common::kernel::check_kernel_form;
-use common::reference::{REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program};
+use common::reference::{
+    REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program, reference_programs, rfilter_options,
+};
 use rfilter::bpf::{Insn, vm};
 use rfilter::filter::{self, CompileOptions};
 use rfilter::linktype::LinkType;
@@ -45,30 +47,6 @@ fn corpora() -> HashMap<LinkType, Vec<Sample>> {
         .iter()
         .map(|&lt| (lt, corpus::samples(lt)))
         .collect()
-}
-
-/// libpcap's programs for an example on one link type. libpcap's optimizer refuses
-/// filters it proves never match ("expression rejects all packets"): `None` then.
-fn reference_programs(expr: &str, lt: LinkType) -> Result<(Option<Vec<Insn>>, Vec<Insn>), String> {
-    let unopt = libpcap_program(expr, lt, false)?;
-    let opt = match libpcap_program(expr, lt, true) {
-        Ok(p) => Some(p),
-        Err(e) if e.contains(REJECTS_ALL) => None,
-        Err(e) => return Err(format!("optimizing: {e}")),
-    };
-    Ok((opt, unopt))
-}
-
-fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
-    CompileOptions {
-        linktype: lt,
-        snaplen: REFERENCE_SNAPLEN,
-        optimize,
-        netmask: REFERENCE_NETMASK,
-        linux_vlan_ancillary: false,
-        for_kernel: false,
-        savefile: None,
-    }
 }
 
 #[test]

@@ -12,13 +12,12 @@
 
 mod common;
 
-use common::compare::{Reference, compare};
-use common::corpus::{self, Sample, links};
-use common::examples;
-use common::kernel::check_kernel_form;
-use common::reference::{REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program};
-use rfilter::bpf::{Insn, vm};
-use rfilter::filter::{self, CompileOptions};
+use common::corpus::links;
+use common::link_diff::{
+    self, check_all, check_corpus, check_random, env_or, flat_expressions, without_register_init,
+};
+use common::reference::{libpcap_program, rfilter_options};
+use rfilter::filter;
 use rfilter::linktype::LinkType;
 
 /// Expressions for these links: protocols through NLPIDs, system codes and
@@ -195,45 +194,14 @@ const LINK_EXPRS: &[&str] = &[
     "vpi 0 and vci 5 and ip",
 ];
 
-fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
-    CompileOptions {
-        linktype: lt,
-        snaplen: REFERENCE_SNAPLEN,
-        optimize,
-        netmask: REFERENCE_NETMASK,
-        linux_vlan_ancillary: false,
-        for_kernel: false,
-        savefile: None,
-    }
-}
-
-/// libpcap's optimized (`None`: "rejects all packets") and unoptimized programs.
-fn reference_programs(expr: &str, lt: LinkType) -> Result<(Option<Vec<Insn>>, Vec<Insn>), String> {
-    let unopt = libpcap_program(expr, lt, false)?;
-    let opt = match libpcap_program(expr, lt, true) {
-        Ok(p) => Some(p),
-        Err(e) if e.contains(REJECTS_ALL) => None,
-        Err(e) => return Err(format!("optimizing: {e}")),
-    };
-    Ok((opt, unopt))
-}
-
+/// The first failures (all of them with SHOWALL set) and their number.
 fn summarize(failures: &[String]) -> String {
-    let shown: Vec<&str> = failures
-        .iter()
-        .take(if std::env::var("SHOWALL").is_ok() {
-            100000
-        } else {
-            20
-        })
-        .map(String::as_str)
-        .collect();
-    format!(
-        "{} failures:\n{}{}",
-        failures.len(),
-        shown.join("\n"),
-        if failures.len() > 20 { "\n..." } else { "" }
-    )
+    let shown = if std::env::var("SHOWALL").is_ok() {
+        100000
+    } else {
+        20
+    };
+    link_diff::summarize(failures, shown)
 }
 
 /// The link types compared with libpcap here.
@@ -246,85 +214,12 @@ fn linktypes() -> Vec<LinkType> {
 
 /// Every expression: the corpus's, valid and rejected, and [`LINK_EXPRS`].
 fn all_expressions() -> Vec<String> {
-    let mut exprs: Vec<String> = examples::valid()
-        .into_iter()
-        .chain(examples::rejected())
-        .map(|ex| ex.expr)
-        .chain(LINK_EXPRS.iter().map(|e| e.to_string()))
-        .collect();
-    exprs.sort();
-    exprs.dedup();
-    exprs
-}
-
-#[derive(Default)]
-struct Tally {
-    compiled: usize,
-    refused: usize,
-    verdicts: usize,
-    failures: Vec<String>,
-}
-
-/// `expr` on `lt` against libpcap, both compilations.
-fn check(expr: &str, lt: LinkType, samples: &[Sample], t: &mut Tally) {
-    let reference = reference_programs(expr, lt);
-    for optimize in [true, false] {
-        let what = if optimize { "rfilter" } else { "rfilter -O" };
-        let ours = filter::compile(expr, &rfilter_options(lt, optimize));
-        match (&reference, ours) {
-            (Err(_), Err(e)) if !e.message.trim().is_empty() => t.refused += 1,
-            (Err(_), Err(_)) => t
-                .failures
-                .push(format!("`{expr}` on {lt}: refused with an empty message")),
-            (Err(e), Ok(p)) => t.failures.push(format!(
-                "`{expr}` on {lt}: libpcap refuses ({e}), {what} accepts ({} instructions)",
-                p.len()
-            )),
-            (Ok((opt, _)), Err(e))
-                if optimize && opt.is_none() && e.message.contains(REJECTS_ALL) =>
-            {
-                t.refused += 1
-            }
-            (Ok(_), Err(e)) => t.failures.push(format!(
-                "`{expr}` on {lt}: {what} refuses what libpcap accepts: {}",
-                e.render(expr)
-            )),
-            (Ok((opt, unopt)), Ok(prog)) => {
-                t.compiled += 1;
-                let reference = Reference::new(opt.clone(), unopt.clone(), samples);
-                let opts = rfilter_options(lt, optimize);
-                let kernel = match check_kernel_form(expr, &opts, &prog, false) {
-                    Ok(k) => k,
-                    Err(e) => {
-                        t.failures.push(format!(
-                            "`{expr}` on {lt}: {what} program for the kernel fails verify: {e}"
-                        ));
-                        None
-                    }
-                };
-                for p in std::iter::once(&prog).chain(kernel.as_ref()) {
-                    match compare(expr, lt, what, p, &reference, samples) {
-                        Ok(n) => t.verdicts += n,
-                        Err(report) => t.failures.push(report),
-                    }
-                }
-            }
-        }
-    }
+    link_diff::all_expressions(LINK_EXPRS)
 }
 
 #[test]
 fn link_corpus_has_every_header_variant_and_truncations() {
     for lt in linktypes() {
-        let s = corpus::samples(lt);
-        let truncated = s
-            .iter()
-            .filter(|p| (p.data.len() as u32) < p.wire_len)
-            .count();
-        println!("corpus {lt}: {} packets, {truncated} truncated", s.len());
-        assert!(s.len() >= 300, "{lt}: only {} packets", s.len());
-        assert!(truncated * 3 >= s.len(), "{lt}: only {truncated} truncated");
-        assert!(s.iter().any(|p| p.data.is_empty()), "{lt}: no empty packet");
         let kinds: &[&str] = match lt {
             LinkType::Other(links::SLIP | links::SLIP_BSDOS) => &["dir 0 ", "dir 1 ", "ipv6"],
             LinkType::Other(links::FRELAY) => &["fr ip ", "fr ip6 ", "fr osi", "fr snap"],
@@ -346,27 +241,14 @@ fn link_corpus_has_every_header_variant_and_truncations() {
             LinkType::Other(123) => &["sunatm llc", "lane le 0000", "lane le ff00", "q2931"],
             _ => &["ipv4", "ipv6"],
         };
-        for kind in kinds {
-            assert!(
-                s.iter().any(|p| p.label.contains(kind)),
-                "{lt}: no `{kind}` frame"
-            );
-        }
+        check_corpus(lt, 300, kinds);
     }
 }
 
 #[test]
 fn rfilter_matches_libpcap_on_more_link_types() {
     let exprs = all_expressions();
-    let mut t = Tally::default();
-    let mut packets = 0;
-    for lt in linktypes() {
-        let samples = corpus::samples(lt);
-        packets += samples.len();
-        for expr in &exprs {
-            check(expr, lt, &samples, &mut t);
-        }
-    }
+    let (t, packets) = check_all(&exprs, &linktypes());
     println!(
         "SLIP, Frame Relay, ARCnet, Juniper, LLC and other links differential: {} expressions x {} link types \
          ({packets} packets): {} compiled by both, {} refused by both, {} verdicts compared, \
@@ -388,30 +270,11 @@ fn rfilter_matches_libpcap_on_more_link_types() {
 /// headers never match).
 #[test]
 fn link_corpus_discriminates_the_link_expressions() {
-    let mut considered = 0;
-    let mut flat = Vec::new();
-    for lt in linktypes() {
-        if let LinkType::Other(v) = lt
-            && links::NO_NETWORK.contains(&v)
-        {
-            continue;
-        }
-        let samples = corpus::samples(lt);
-        for expr in LINK_EXPRS {
-            let Ok((Some(opt), _)) = reference_programs(expr, lt) else {
-                continue;
-            };
-            considered += 1;
-            let full: Vec<bool> = samples
-                .iter()
-                .filter(|s| s.data.len() as u32 == s.wire_len)
-                .map(|s| vm::run(&opt, &s.data, s.wire_len) != 0)
-                .collect();
-            if full.iter().all(|&m| m) || !full.iter().any(|&m| m) {
-                flat.push(format!("`{expr}` on {lt}"));
-            }
-        }
-    }
+    let lts: Vec<LinkType> = linktypes()
+        .into_iter()
+        .filter(|lt| !matches!(lt, LinkType::Other(v) if links::NO_NETWORK.contains(v)))
+        .collect();
+    let (considered, flat) = flat_expressions(LINK_EXPRS, &lts);
     println!("not discriminating ({}):\n{}", flat.len(), flat.join("\n"));
     assert!(considered > 500, "only {considered} pairs");
     assert!(
@@ -459,15 +322,6 @@ fn unoptimized_programs_are_libpcaps() {
     assert!(failures.is_empty(), "{}", summarize(&failures));
 }
 
-/// `prog` without the `ld #0; st M[k]…` prefix rfilter adds.
-fn without_register_init(prog: &[Insn]) -> &[Insn] {
-    if prog.first() != Some(&Insn::stmt(0x00, 0)) {
-        return prog;
-    }
-    let stores = prog[1..].iter().take_while(|i| i.code == 0x02).count();
-    &prog[1 + stores..]
-}
-
 /// Savefiles give LINKTYPE values, libpcap reports DLT values: where they
 /// differ (ATM RFC 1483 100/11, ATM CLIP 106/19, BSD/OS SLIP 102/15, BSD/OS
 /// PPP 103/16), both compile to the same program.
@@ -499,60 +353,9 @@ fn linktype_and_dlt_values_compile_alike() {
 /// matter. RFILTER_FUZZ_COUNT / RFILTER_FUZZ_SEED change the search.
 #[test]
 fn rfilter_matches_libpcap_on_random_link_expressions() {
-    let env = |name: &str, default: u64| {
-        std::env::var(name)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default)
-    };
-    let count = env("RFILTER_FUZZ_COUNT", 60) as usize;
-    let seed = env("RFILTER_FUZZ_SEED", 1483);
-    let exprs = all_expressions();
-    let mut t = Tally::default();
-    for (n, lt) in linktypes().into_iter().enumerate() {
-        let samples = corpus::samples(lt);
-        let atoms: Vec<&String> = exprs
-            .iter()
-            .filter(|e| libpcap_program(e, lt, false).is_ok())
-            .collect();
-        // This file's expressions weigh as much as the rest of the corpus.
-        let ours: Vec<&String> = atoms
-            .iter()
-            .copied()
-            .filter(|e| LINK_EXPRS.contains(&e.as_str()))
-            .collect();
-        let mut rng = corpus::Rng::new(seed + n as u64);
-        let mut pick = |rng: &mut corpus::Rng| {
-            let from = if rng.below(2) == 0 { &ours } else { &atoms };
-            from[rng.below(from.len())].clone()
-        };
-        fn build(
-            rng: &mut corpus::Rng,
-            pick: &mut dyn FnMut(&mut corpus::Rng) -> String,
-            depth: usize,
-        ) -> String {
-            if depth == 0 || rng.below(10) < 3 {
-                return format!("({})", pick(rng));
-            }
-            match rng.below(4) {
-                0 => format!("not {}", build(rng, pick, depth - 1)),
-                1 => format!(
-                    "{} or {}",
-                    build(rng, pick, depth - 1),
-                    build(rng, pick, depth - 1)
-                ),
-                _ => format!(
-                    "{} and {}",
-                    build(rng, pick, depth - 1),
-                    build(rng, pick, depth - 1)
-                ),
-            }
-        }
-        for _ in 0..count {
-            let expr = build(&mut rng, &mut pick, 3);
-            check(&expr, lt, &samples, &mut t);
-        }
-    }
+    let count = env_or("RFILTER_FUZZ_COUNT", 60) as usize;
+    let seed = env_or("RFILTER_FUZZ_SEED", 1483);
+    let t = check_random(&all_expressions(), LINK_EXPRS, &linktypes(), count, seed);
     println!(
         "random expressions on {} link types: {} compiled by both, {} refused by both, {} verdicts, {} mismatches",
         linktypes().len(),

@@ -8,13 +8,12 @@
 
 mod common;
 
-use common::compare::{Reference, compare};
-use common::corpus::{self, IPNET, PFLOG, Sample, WLAN_LINKTYPES};
-use common::examples;
-use common::kernel::check_kernel_form;
-use common::reference::{REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program};
-use rfilter::bpf::{Insn, vm};
-use rfilter::filter::{self, CompileOptions};
+use common::corpus::{IPNET, PFLOG, WLAN_LINKTYPES};
+use common::link_diff::{
+    self, check_all, check_corpus, check_random, env_or, flat_expressions, without_register_init,
+};
+use common::reference::{libpcap_program, rfilter_options};
+use rfilter::filter;
 use rfilter::linktype::LinkType;
 
 /// 802.11 expressions: addresses and their qualifiers, frame types, subtypes and
@@ -260,37 +259,9 @@ const WLAN_EXPRS: &[&str] = &[
     "not rnr 2 and ip host 10.0.0.1",
 ];
 
-fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
-    CompileOptions {
-        linktype: lt,
-        snaplen: REFERENCE_SNAPLEN,
-        optimize,
-        netmask: REFERENCE_NETMASK,
-        linux_vlan_ancillary: false,
-        for_kernel: false,
-        savefile: None,
-    }
-}
-
-/// libpcap's optimized (`None`: "rejects all packets") and unoptimized programs.
-fn reference_programs(expr: &str, lt: LinkType) -> Result<(Option<Vec<Insn>>, Vec<Insn>), String> {
-    let unopt = libpcap_program(expr, lt, false)?;
-    let opt = match libpcap_program(expr, lt, true) {
-        Ok(p) => Some(p),
-        Err(e) if e.contains(REJECTS_ALL) => None,
-        Err(e) => return Err(format!("optimizing: {e}")),
-    };
-    Ok((opt, unopt))
-}
-
+/// The first failures and their number.
 fn summarize(failures: &[String]) -> String {
-    let shown: Vec<&str> = failures.iter().take(20).map(String::as_str).collect();
-    format!(
-        "{} failures:\n{}{}",
-        failures.len(),
-        shown.join("\n"),
-        if failures.len() > 20 { "\n..." } else { "" }
-    )
+    link_diff::summarize(failures, 20)
 }
 
 fn wlan_linktypes() -> Vec<LinkType> {
@@ -307,106 +278,21 @@ fn filtered_linktypes() -> Vec<LinkType> {
 
 /// Every expression: the corpus's, valid and rejected, and [`WLAN_EXPRS`].
 fn all_expressions() -> Vec<String> {
-    let mut exprs: Vec<String> = examples::valid()
-        .into_iter()
-        .chain(examples::rejected())
-        .map(|ex| ex.expr)
-        .chain(WLAN_EXPRS.iter().map(|e| e.to_string()))
-        .collect();
-    exprs.sort();
-    exprs.dedup();
-    exprs
-}
-
-#[derive(Default)]
-struct Tally {
-    compiled: usize,
-    refused: usize,
-    verdicts: usize,
-    failures: Vec<String>,
-}
-
-/// `expr` on `lt` against libpcap, both compilations.
-fn check(expr: &str, lt: LinkType, samples: &[Sample], t: &mut Tally) {
-    let reference = reference_programs(expr, lt);
-    for optimize in [true, false] {
-        let what = if optimize { "rfilter" } else { "rfilter -O" };
-        let ours = filter::compile(expr, &rfilter_options(lt, optimize));
-        match (&reference, ours) {
-            (Err(_), Err(e)) if !e.message.trim().is_empty() => t.refused += 1,
-            (Err(_), Err(_)) => t
-                .failures
-                .push(format!("`{expr}` on {lt}: refused with an empty message")),
-            (Err(e), Ok(p)) => t.failures.push(format!(
-                "`{expr}` on {lt}: libpcap refuses ({e}), {what} accepts ({} instructions)",
-                p.len()
-            )),
-            (Ok((opt, _)), Err(e))
-                if optimize && opt.is_none() && e.message.contains(REJECTS_ALL) =>
-            {
-                t.refused += 1
-            }
-            (Ok(_), Err(e)) => t.failures.push(format!(
-                "`{expr}` on {lt}: {what} refuses what libpcap accepts: {}",
-                e.render(expr)
-            )),
-            (Ok((opt, unopt)), Ok(prog)) => {
-                t.compiled += 1;
-                let reference = Reference::new(opt.clone(), unopt.clone(), samples);
-                let opts = rfilter_options(lt, optimize);
-                let kernel = match check_kernel_form(expr, &opts, &prog, false) {
-                    Ok(k) => k,
-                    Err(e) => {
-                        t.failures.push(format!(
-                            "`{expr}` on {lt}: {what} program for the kernel fails verify: {e}"
-                        ));
-                        None
-                    }
-                };
-                for p in std::iter::once(&prog).chain(kernel.as_ref()) {
-                    match compare(expr, lt, what, p, &reference, samples) {
-                        Ok(n) => t.verdicts += n,
-                        Err(report) => t.failures.push(report),
-                    }
-                }
-            }
-        }
-    }
+    link_diff::all_expressions(WLAN_EXPRS)
 }
 
 #[test]
 fn wlan_corpus_has_every_frame_kind_and_truncations() {
     for lt in wlan_linktypes() {
-        let s = corpus::samples(lt);
-        let truncated = s
-            .iter()
-            .filter(|p| (p.data.len() as u32) < p.wire_len)
-            .count();
-        println!("corpus {lt}: {} packets, {truncated} truncated", s.len());
-        assert!(s.len() >= 400, "{lt}: only {} packets", s.len());
-        assert!(truncated * 3 >= s.len(), "{lt}: only {truncated} truncated");
-        assert!(s.iter().any(|p| p.data.is_empty()), "{lt}: no empty packet");
-        for kind in ["mgt beacon", "ctl ack", "qos-data ds3", "nodata", "llc stp"] {
-            assert!(
-                s.iter().any(|p| p.label.contains(kind)),
-                "{lt}: no `{kind}` frame"
-            );
-        }
+        let kinds = ["mgt beacon", "ctl ack", "qos-data ds3", "nodata", "llc stp"];
+        check_corpus(lt, 400, &kinds);
     }
 }
 
 #[test]
 fn rfilter_matches_libpcap_on_wlan_link_types() {
     let exprs = all_expressions();
-    let mut t = Tally::default();
-    let mut packets = 0;
-    for lt in filtered_linktypes() {
-        let samples = corpus::samples(lt);
-        packets += samples.len();
-        for expr in &exprs {
-            check(expr, lt, &samples, &mut t);
-        }
-    }
+    let (t, packets) = check_all(&exprs, &filtered_linktypes());
     println!(
         "802.11, pflog and ipnet differential: {} expressions x {} link types ({packets} packets): \
          {} compiled by both, {} refused by both, {} verdicts compared, {} mismatches",
@@ -426,25 +312,7 @@ fn rfilter_matches_libpcap_on_wlan_link_types() {
 /// `inbound` and radio header bytes some headers lack cannot).
 #[test]
 fn wlan_corpus_discriminates_the_wlan_expressions() {
-    let mut considered = 0;
-    let mut flat = Vec::new();
-    for lt in filtered_linktypes() {
-        let samples = corpus::samples(lt);
-        for expr in WLAN_EXPRS {
-            let Ok((Some(opt), _)) = reference_programs(expr, lt) else {
-                continue;
-            };
-            considered += 1;
-            let full: Vec<bool> = samples
-                .iter()
-                .filter(|s| s.data.len() as u32 == s.wire_len)
-                .map(|s| vm::run(&opt, &s.data, s.wire_len) != 0)
-                .collect();
-            if full.iter().all(|&m| m) || !full.iter().any(|&m| m) {
-                flat.push(format!("`{expr}` on {lt}"));
-            }
-        }
-    }
+    let (considered, flat) = flat_expressions(WLAN_EXPRS, &filtered_linktypes());
     println!("not discriminating ({}):\n{}", flat.len(), flat.join("\n"));
     assert!(considered > 400, "only {considered} pairs");
     assert!(
@@ -461,60 +329,15 @@ fn wlan_corpus_discriminates_the_wlan_expressions() {
 /// mixture matter. RFILTER_FUZZ_COUNT / RFILTER_FUZZ_SEED change the search.
 #[test]
 fn rfilter_matches_libpcap_on_random_wlan_expressions() {
-    let env = |name: &str, default: u64| {
-        std::env::var(name)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(default)
-    };
-    let count = env("RFILTER_FUZZ_COUNT", 300) as usize;
-    let seed = env("RFILTER_FUZZ_SEED", 8021);
-    let exprs = all_expressions();
-    let mut t = Tally::default();
-    for (n, lt) in filtered_linktypes().into_iter().enumerate() {
-        let samples = corpus::samples(lt);
-        let atoms: Vec<&String> = exprs
-            .iter()
-            .filter(|e| libpcap_program(e, lt, false).is_ok())
-            .collect();
-        // The 802.11 expressions weigh as much as the rest of the corpus.
-        let wlan: Vec<&String> = atoms
-            .iter()
-            .copied()
-            .filter(|e| WLAN_EXPRS.contains(&e.as_str()))
-            .collect();
-        let mut rng = corpus::Rng::new(seed + n as u64);
-        let mut pick = |rng: &mut corpus::Rng| {
-            let from = if rng.below(2) == 0 { &wlan } else { &atoms };
-            from[rng.below(from.len())].clone()
-        };
-        fn build(
-            rng: &mut corpus::Rng,
-            pick: &mut dyn FnMut(&mut corpus::Rng) -> String,
-            depth: usize,
-        ) -> String {
-            if depth == 0 || rng.below(10) < 3 {
-                return format!("({})", pick(rng));
-            }
-            match rng.below(4) {
-                0 => format!("not {}", build(rng, pick, depth - 1)),
-                1 => format!(
-                    "{} or {}",
-                    build(rng, pick, depth - 1),
-                    build(rng, pick, depth - 1)
-                ),
-                _ => format!(
-                    "{} and {}",
-                    build(rng, pick, depth - 1),
-                    build(rng, pick, depth - 1)
-                ),
-            }
-        }
-        for _ in 0..count {
-            let expr = build(&mut rng, &mut pick, 3);
-            check(&expr, lt, &samples, &mut t);
-        }
-    }
+    let count = env_or("RFILTER_FUZZ_COUNT", 300) as usize;
+    let seed = env_or("RFILTER_FUZZ_SEED", 8021);
+    let t = check_random(
+        &all_expressions(),
+        WLAN_EXPRS,
+        &filtered_linktypes(),
+        count,
+        seed,
+    );
     println!(
         "random 802.11, pflog and ipnet expressions: {} compiled by both, {} refused by both, {} verdicts, {} mismatches",
         t.compiled,
@@ -557,15 +380,6 @@ fn unoptimized_programs_are_libpcaps() {
     println!("{same} unoptimized programs identical to libpcap's ({skipped} with metadata loads)");
     assert!(same > 5000, "only {same} programs compared");
     assert!(failures.is_empty(), "{}", summarize(&failures));
-}
-
-/// `prog` without the `ld #0; st M[k]…` prefix rfilter adds.
-fn without_register_init(prog: &[Insn]) -> &[Insn] {
-    if prog.first() != Some(&Insn::stmt(0x00, 0)) {
-        return prog;
-    }
-    let stores = prog[1..].iter().take_while(|i| i.code == 0x02).count();
-    &prog[1 + stores..]
 }
 
 /// Code generation errors on these link types carry libpcap's message.

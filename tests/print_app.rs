@@ -8,23 +8,11 @@
 //! compares more mutants: `APP_MUTANTS=1000 APP_SEED=7 cargo test --release --test print_app`.
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::{Rng, mutants, mutate_past, opts_each, print_all};
+use print_support::suite::{FLAGS, cut_variants_of};
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
-
-const FLAGS: &[&[&str]] = &[
-    &["-n"],
-    &["-nv"],
-    &["-nvv"],
-    &["-nvvv"],
-    &["-ne"],
-    &["-nq"],
-    &["-nx"],
-    &["-nvX"],
-    &["-nA"],
-];
 
 /// Flags for the truncated and mutated variants.
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
@@ -75,76 +63,22 @@ fn payload_start(lt: LinkType, d: &[u8]) -> (usize, Option<(u16, u16)>) {
 /// Every record of `name` cut to each length from the start of its link header's
 /// payload to one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 14.min(r.data.len())..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("app").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
-}
-
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "app", &file, |_, d| 14.min(d.len()))
 }
 
 /// `copies` mutants of every record of `name`: a few random bytes of the
 /// application payload changed (to 0, 0xff or random), then cut at a random length.
 fn mutated(name: &str, rng: &mut Rng, copies: usize) -> (LinkType, Vec<Rec>) {
     let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        let (start, ports) = payload_start(lt, &r.data);
-        if ports.is_some_and(|(s, d)| OTHER_PORTS.contains(&s) || OTHER_PORTS.contains(&d)) {
-            continue;
+    let out = mutants(&recs, copies, |d| {
+        let (start, ports) = payload_start(lt, d);
+        if ports.is_some_and(|(a, b)| OTHER_PORTS.contains(&a) || OTHER_PORTS.contains(&b)) {
+            return false;
         }
-        let start = start.min(r.data.len());
-        let span = r.data.len() - start;
-        if span == 0 {
-            continue;
-        }
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            for _ in 0..1 + rng.next() % 4 {
-                let i = start + (rng.next() as usize % span);
-                d[i] = match rng.next() % 4 {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.next() as u8,
-                };
-            }
-            let cut = start + rng.next() as usize % (span + 1);
-            d.truncate(cut);
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
-        }
-    }
+        mutate_past(rng, d, start.min(d.len()))
+    });
     (lt, out)
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Full packets at every flag set, every truncation, and mutants (vs tcpdump, and
@@ -161,26 +95,15 @@ fn golden(name: &str) {
     };
     let mut rng = Rng(env("APP_SEED", 0x2545_f491_4f6c_dd1d) ^ name.len() as u64);
     let (lt, recs) = mutated(name, &mut rng, env("APP_MUTANTS", 30) as usize);
-    let path = tmpdir("app").join(format!("{name}-mutated.pcap"));
-    write_pcap(&path, lt, &recs, false);
-    let (c3, m3) = assert_same(&path, CUT_FLAGS);
+    let file = format!("{name}-mutated.pcap");
+    let (c3, m3) = assert_same_recs("app", &file, lt, &recs, CUT_FLAGS);
     eprintln!(
         "{name}: {} of {} lines identical to tcpdump",
         m1 + m2 + m3,
         c1 + c2 + c3
     );
     let (lt, recs) = mutated(name, &mut rng, 300);
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
-    for r in &recs {
-        for o in &flag_sets {
-            let pkt = PacketRef {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: &r.data,
-            };
-            assert!(format_one(o.clone(), lt, &pkt).ends_with('\n'));
-        }
-    }
+    print_all(lt, &recs, &opts_each(FLAGS));
 }
 
 #[test]

@@ -5,7 +5,8 @@
 mod print_support;
 
 use print_support::build::*;
-use print_support::{Rec, assert_same, tmpdir, write_pcap};
+use print_support::mutate::{Xorshift64Star, mutate_frame};
+use print_support::{Rec, assert_same, opts, tmpdir, write_pcap};
 use rfilter::LinkType;
 
 const A4: [u8; 4] = [10, 0, 0, 1];
@@ -388,7 +389,7 @@ fn pppoe_frames() -> Vec<Vec<u8>> {
 /// control code with short and long data, every PAP and CHAP code.
 #[test]
 fn ppp_every_option_and_code() {
-    let mut r = Rng(0x00dd_ba11_0000_0005);
+    let mut r = Xorshift64Star(0x00dd_ba11_0000_0005);
     let mut bytes = |n: usize| (0..n).map(|_| r.next() as u8).collect::<Vec<u8>>();
     let mut f = Vec::new();
     for (proto, max_opt) in [
@@ -824,7 +825,7 @@ fn bootp_frames() -> Vec<Vec<u8>> {
 /// varied bytes, and a parameter request list naming every tag.
 #[test]
 fn dhcp_every_option_and_length() {
-    let mut r = Rng(0x0bad_cafe_f00d_0001);
+    let mut r = Xorshift64Star(0x0bad_cafe_f00d_0001);
     let mut f = Vec::new();
     for len in [0usize, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12] {
         let mut b = Bootp::new(2);
@@ -1050,7 +1051,7 @@ fn lldp_frames() -> Vec<Vec<u8>> {
 /// likewise; management addresses of several families and trailers.
 #[test]
 fn lldp_every_subtype_and_length() {
-    let mut r = Rng(0x11d9_5eed_0000_0003);
+    let mut r = Xorshift64Star(0x11d9_5eed_0000_0003);
     let mut bytes = |n: usize| (0..n).map(|_| r.next() as u8).collect::<Vec<u8>>();
     let dst = [0x01, 0x80, 0xc2, 0, 0, 0x0e];
     let lens = [0usize, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 21, 25, 30];
@@ -1115,20 +1116,6 @@ fn lldp_tlvs() {
 
 // ---------------------------------------------------------------- robustness
 
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 fn all_frames() -> Vec<Vec<u8>> {
     let mut v = pppoe_frames();
     v.extend(mpls_frames());
@@ -1139,46 +1126,17 @@ fn all_frames() -> Vec<Vec<u8>> {
     v
 }
 
-/// Random byte changes and truncations; the wire length is sometimes kept.
-fn mutate(mut p: Vec<u8>, r: &mut Rng) -> (Vec<u8>, u32) {
-    let wire = p.len() as u32;
-    for _ in 0..1 + r.below(4) {
-        match r.below(5) {
-            0 | 1 if p.len() > 14 => {
-                let i = 14 + r.below(p.len() - 14);
-                p[i] = r.next() as u8;
-            }
-            2 if p.len() > 14 => {
-                let i = 14 + r.below(p.len() - 14);
-                p[i] ^= 1 << r.below(8);
-            }
-            3 => {
-                let n = r.below(p.len() + 1);
-                p.truncate(n);
-            }
-            _ => {}
-        }
-    }
-    let wire = if r.below(3) == 0 {
-        wire.max(p.len() as u32)
-    } else {
-        p.len() as u32
-    };
-    (p, wire)
-}
-
 /// No panic on mutated frames of every protocol here, with every flag set.
 #[test]
 fn mutated_frames_never_panic() {
-    use clap::Parser;
     use rfilter::packet::{PacketRef, Timestamp};
-    use rfilter::print::{PrintOptions, format_one};
+    use rfilter::print::format_one;
     let rounds: usize = std::env::var("PRINT_FUZZ_ROUNDS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(10000);
     let frames = all_frames();
-    let mut r = Rng(0x1234_5678_9abc_def1);
+    let mut r = Xorshift64Star(0x1234_5678_9abc_def1);
     let mut n = 0;
     for flags in [
         &["-n"][..],
@@ -1188,12 +1146,10 @@ fn mutated_frames_never_panic() {
         &["-nq"],
         &["-nvv", "-e"],
     ] {
-        let mut argv = vec!["rfilter"];
-        argv.extend_from_slice(flags);
-        let o = PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap());
+        let o = opts(flags);
         for _ in 0..rounds {
             let f = frames[r.below(frames.len())].clone();
-            let (d, wire) = mutate(f, &mut r);
+            let (d, wire) = mutate_frame(f, &mut r, 14);
             let pkt = PacketRef {
                 ts: Timestamp::default(),
                 wire_len: wire,
@@ -1213,7 +1169,7 @@ fn mutated_frames_vs_tcpdump() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0xfeed_f00d_1234_5679);
-    let mut r = Rng(seed | 1);
+    let mut r = Xorshift64Star(seed | 1);
     let mut recs = Vec::new();
     let n: i64 = std::env::var("PRINT_MUT_RECORDS")
         .ok()
@@ -1221,7 +1177,7 @@ fn mutated_frames_vs_tcpdump() {
         .unwrap_or(1500);
     for i in 0..n {
         let f = frames[r.below(frames.len())].clone();
-        let (d, wire) = mutate(f, &mut r);
+        let (d, wire) = mutate_frame(f, &mut r, 14);
         if d.is_empty() {
             continue;
         }

@@ -5,10 +5,10 @@
 //! and over mutated packets (which must never panic).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::{Rng, mutated_capture, opts_each, print_all};
+use print_support::suite::cut_variants_of;
+use print_support::{Rec, assert_same, assert_same_recs};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
 
 const FLAGS: &[&[&str]] = &[
@@ -41,20 +41,8 @@ fn data(name: &str) -> PathBuf {
 /// Every record of `name` cut to each length from the end of the Ethernet and
 /// IP headers (34 bytes) to one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 34.min(r.data.len())..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("ipproto").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "ipproto", &file, |_, d| 34.min(d.len()))
 }
 
 fn golden(name: &str) {
@@ -114,55 +102,28 @@ fn names_without_n() {
     }
 }
 
-/// A small deterministic generator for the mutation test.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
+/// Where the mutations of a packet of capture `name` start: past the network
+/// header (and a UDP service's ports), so that the packets stay with this
+/// module's printers.
+fn mutation_start(name: &str, d: &[u8]) -> usize {
+    let ip_end = match d.get(14) {
+        Some(v) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
+        _ => 54,
+    };
+    let ports = if name == "snmp" || name == "udpsvc" {
+        4
+    } else {
+        0
+    };
+    (ip_end + ports).min(d.len())
 }
 
 /// The captures with random byte changes past the link and IPv4 headers.
-fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Vec<u8>, Rec)> {
+fn mutated(rng: &mut Rng, copies: usize) -> Vec<Rec> {
     let mut out = Vec::new();
     for name in NAMES {
-        let (lt, recs) = read_pcap(&data(name));
-        for r in &recs {
-            for _ in 0..copies {
-                let mut d = r.data.clone();
-                // Past the network header (and a UDP service's ports), so that the
-                // packets stay with this module's printers.
-                let ip_end = match d.get(14) {
-                    Some(v) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
-                    _ => 54,
-                };
-                let ports = if name == "snmp" || name == "udpsvc" {
-                    4
-                } else {
-                    0
-                };
-                let start = (ip_end + ports).min(d.len());
-                let span = d.len() - start;
-                if span == 0 {
-                    continue;
-                }
-                for _ in 0..1 + rng.next() % 4 {
-                    let i = start + (rng.next() as usize % span);
-                    d[i] = match rng.next() % 4 {
-                        0 => 0,
-                        1 => 0xff,
-                        _ => rng.next() as u8,
-                    };
-                }
-                let cut = start + rng.next() as usize % (span + 1);
-                d.truncate(cut);
-                out.push((lt, d, r.clone()));
-            }
-        }
+        let (_, recs) = mutated_capture(rng, &data(name), copies, |_, d| mutation_start(name, d));
+        out.extend(recs);
     }
     out
 }
@@ -171,24 +132,9 @@ fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Vec<u8>, Rec)> {
 #[test]
 fn mutated_packets_vs_tcpdump() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let recs: Vec<Rec> = mutated(&mut rng, 40)
-        .into_iter()
-        .map(|(_, d, r)| Rec {
-            ts: r.ts,
-            wire_len: r.wire_len,
-            data: d,
-        })
-        .collect();
-    let path = tmpdir("ipproto").join("mutated.pcap");
-    write_pcap(&path, LinkType::En10mb, &recs, false);
-    assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]]);
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
+    let recs = mutated(&mut rng, 40);
+    let flags: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
+    assert_same_recs("ipproto", "mutated.pcap", LinkType::En10mb, &recs, flags);
 }
 
 /// Random byte changes past the IP header of every packet of every capture,
@@ -197,52 +143,13 @@ fn opts(flags: &[&str]) -> PrintOptions {
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let names = ["sctp", "ospf", "ospf6", "pim", "igmp", "snmp", "rsvp"];
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
+    let flag_sets = opts_each(FLAGS);
     let mut printed = 0usize;
     for name in names {
-        let (lt, recs) = read_pcap(&data(name));
+        let (lt, recs) =
+            mutated_capture(&mut rng, &data(name), 200, |_, d| mutation_start(name, d));
         assert_eq!(lt, LinkType::En10mb);
-        for r in &recs {
-            for _ in 0..200 {
-                let mut d = r.data.clone();
-                // Past the network header (and a UDP service's ports), so that the
-                // packets stay with this module's printers.
-                let ip_end = match d.get(14) {
-                    Some(v) if v >> 4 == 4 => 14 + usize::from(v & 0xf) * 4,
-                    _ => 54,
-                };
-                let ports = if name == "snmp" || name == "udpsvc" {
-                    4
-                } else {
-                    0
-                };
-                let start = (ip_end + ports).min(d.len());
-                let span = d.len() - start;
-                if span == 0 {
-                    continue;
-                }
-                for _ in 0..1 + rng.next() % 4 {
-                    let i = start + (rng.next() as usize % span);
-                    d[i] = match rng.next() % 4 {
-                        0 => 0,
-                        1 => 0xff,
-                        _ => rng.next() as u8,
-                    };
-                }
-                let cut = start + rng.next() as usize % (span + 1);
-                d.truncate(cut);
-                for o in &flag_sets {
-                    let pkt = PacketRef {
-                        ts: r.ts,
-                        wire_len: r.wire_len,
-                        data: &d,
-                    };
-                    let s = format_one(o.clone(), lt, &pkt);
-                    assert!(s.ends_with('\n'));
-                    printed += 1;
-                }
-            }
-        }
+        printed += print_all(lt, &recs, &flag_sets);
     }
     assert!(printed > 1000, "only {printed} packets printed");
 }

@@ -6,10 +6,9 @@
 //! with tcpdump, and many more that must never panic).
 mod print_support;
 
-use print_support::suite::{CUT_FLAGS, FLAGS, Suite};
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
+use print_support::mutate::{Rng, change_bytes, cut, mutants, opts_each, print_captures};
+use print_support::suite::{CUT_FLAGS, FLAGS, Suite, cut_variants_of};
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap};
 
 const SUITE: Suite = Suite {
     dir: "juniper",
@@ -39,20 +38,8 @@ const MORE_FLAGS: &[&[&str]] = &[&["-nevv"], &["-nevvv"], &["-nxx"], &["-neX"], 
 /// Every record of capture `name` cut to every length from 1 byte to one byte
 /// short of complete.
 fn cuts(name: &str) -> std::path::PathBuf {
-    let (lt, recs) = read_pcap(&SUITE.data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 1..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir(SUITE.dir).join(format!("{name}-cut-all.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut-all.pcap");
+    cut_variants_of(&SUITE.data(name), SUITE.dir, &file, |_, _| 1)
 }
 
 /// Capture `name` at every flag set, and cut at every length.
@@ -168,49 +155,21 @@ fn mlfr() {
     golden("mlfr");
 }
 
-/// A small deterministic generator for the mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Each record of `name` `copies` times with up to four bytes changed
 /// anywhere in its first 40 bytes (the Juniper header, cookie and the start of
 /// the payload), the magic kept so that the header is decoded, cut at a
 /// random length.
 fn mutated(name: &str, rng: &mut Rng, copies: usize) -> (rfilter::LinkType, Vec<Rec>) {
     let (lt, recs) = read_pcap(&SUITE.data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            let span = d.len().min(40);
-            if span <= 3 {
-                continue;
-            }
-            for _ in 0..1 + rng.next() % 4 {
-                let i = 3 + rng.next() as usize % (span - 3);
-                d[i] = match rng.next() % 4 {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.next() as u8,
-                };
-            }
-            let cut = 1 + rng.next() as usize % d.len();
-            d.truncate(cut);
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
+    let out = mutants(&recs, copies, |d| {
+        let span = d.len().min(40);
+        if span <= 3 {
+            return false;
         }
-    }
+        change_bytes(rng, d, 3, span - 3);
+        cut(rng, d, 1);
+        true
+    });
     (lt, out)
 }
 
@@ -242,20 +201,13 @@ fn mutated_packets_vs_tcpdump() {
         // the same whichever others are listed.
         let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ ((i as u64 + 1) * 0x9e37_79b9));
         let (lt, recs) = mutated(name, &mut rng, 40);
-        let path = tmpdir(SUITE.dir).join(format!("mutated-{name}.pcap"));
-        write_pcap(&path, lt, &recs, false);
-        let (c1, m1) = assert_same(&path, &[&["-n"], &["-nevv"], &["-nx"]]);
+        let file = format!("mutated-{name}.pcap");
+        let flags: &[&[&str]] = &[&["-n"], &["-nevv"], &["-nx"]];
+        let (c1, m1) = assert_same_recs(SUITE.dir, &file, lt, &recs, flags);
         c += c1;
         m += m1;
     }
     eprintln!("mutated: {m} of {c} lines identical to tcpdump");
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Many more mutated packets of every Juniper link type, printed with each
@@ -265,22 +217,8 @@ fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut flags: Vec<&[&str]> = FLAGS.to_vec();
     flags.extend_from_slice(MORE_FLAGS);
-    let flag_sets: Vec<PrintOptions> = flags.iter().map(|f| opts(f)).collect();
-    let mut printed = 0usize;
-    for name in SUITE.names {
-        let (lt, recs) = mutated(name, &mut rng, 150);
-        for r in &recs {
-            for o in &flag_sets {
-                let pkt = PacketRef {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: &r.data,
-                };
-                let s = format_one(o.clone(), lt, &pkt);
-                assert!(s.ends_with('\n'));
-                printed += 1;
-            }
-        }
-    }
+    let flag_sets = opts_each(&flags);
+    let captures = SUITE.names.iter().map(|name| mutated(name, &mut rng, 150));
+    let printed = print_captures(captures, &flag_sets);
     assert!(printed > 10000, "only {printed} packets printed");
 }

@@ -7,10 +7,10 @@
 //! must only never panic).
 mod print_support;
 
-use print_support::suite::{CUT_FLAGS, FLAGS};
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
+use print_support::mutate::{Rng, cut, mutants, print_all, random_byte};
+use print_support::suite::{CUT_FLAGS, FLAGS, cut_variants_of};
+use print_support::{Rec, assert_same, assert_same_recs, opts, read_pcap};
+use rfilter::print::PrintOptions;
 use std::path::PathBuf;
 
 const DIR: &str = "linkmore";
@@ -28,32 +28,8 @@ const LINK_CUT_FLAGS: &[&[&str]] = &[&["-ne"], &["-neq"], &["-nxx"]];
 /// Every record of `name` cut to each length from 0 to one byte short of
 /// complete (the link headers are short: every field gets cut).
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 1..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir(DIR).join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
-}
-
-/// A small deterministic generator for the mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), DIR, &file, |_, _| 1)
 }
 
 /// Each record of `name` `copies` times with one to four bytes changed at
@@ -67,38 +43,26 @@ fn mutated(
 ) -> (rfilter::LinkType, Vec<Rec>) {
     let mut rng = Rng(seed);
     let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        if r.data.is_empty() {
-            continue;
+    let out = mutants(&recs, copies, |d| {
+        if d.is_empty() {
+            return false;
         }
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            let offsets: Vec<usize> = spans
-                .iter()
-                .flat_map(|&(start, end)| start..end.min(d.len()))
-                .collect();
-            if offsets.is_empty() {
-                continue;
-            }
-            for _ in 0..1 + rng.next() % 4 {
-                let i = offsets[rng.next() as usize % offsets.len()];
-                d[i] = match rng.next() % 4 {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.next() as u8,
-                };
-            }
-            if rng.next().is_multiple_of(3) {
-                d.truncate(1 + rng.next() as usize % d.len());
-            }
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
+        let offsets: Vec<usize> = spans
+            .iter()
+            .flat_map(|&(start, end)| start..end.min(d.len()))
+            .collect();
+        if offsets.is_empty() {
+            return false;
         }
-    }
+        for _ in 0..1 + rng.next() % 4 {
+            let i = offsets[rng.next() as usize % offsets.len()];
+            d[i] = random_byte(&mut rng);
+        }
+        if rng.next().is_multiple_of(3) {
+            cut(&mut rng, d, 1);
+        }
+        true
+    });
     (lt, out)
 }
 
@@ -111,9 +75,9 @@ fn golden(name: &str, spans: &[(usize, usize)]) {
     let (c3, m3) = assert_same(&cut, CUT_FLAGS);
     let (c4, m4) = assert_same(&cut, LINK_CUT_FLAGS);
     let (lt, recs) = mutated(name, 20, 0x2545_f491_4f6c_dd1d, spans);
-    let path = tmpdir(DIR).join(format!("{name}-mutated.pcap"));
-    write_pcap(&path, lt, &recs, false);
-    let (c5, m5) = assert_same(&path, &[&["-n"], &["-nvv"], &["-ne"], &["-nx"]]);
+    let file = format!("{name}-mutated.pcap");
+    let flags: &[&[&str]] = &[&["-n"], &["-nvv"], &["-ne"], &["-nx"]];
+    let (c5, m5) = assert_same_recs(DIR, &file, lt, &recs, flags);
     eprintln!(
         "{name}: {} of {} lines identical to tcpdump",
         m1 + m2 + m3 + m4 + m5,
@@ -130,27 +94,8 @@ fn never_panic(name: &str) {
         .map(|f| opts(f))
         .collect();
     let (lt, recs) = mutated(name, 300, 0x9e37_79b9_7f4a_7c15, &[(0, usize::MAX)]);
-    let mut printed = 0usize;
-    for r in &recs {
-        for o in &flag_sets {
-            let pkt = PacketRef {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: &r.data,
-            };
-            let s = format_one(o.clone(), lt, &pkt);
-            assert!(s.ends_with('\n'));
-            printed += 1;
-        }
-    }
+    let printed = print_all(lt, &recs, &flag_sets);
     assert!(printed > 10000, "only {printed} packets printed");
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// NFLOG: IPv4 and IPv6 payloads behind the TLVs the kernel sends (packet

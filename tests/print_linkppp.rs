@@ -6,10 +6,10 @@
 //! headers (which must also never panic).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::{Rng, cut, mutants, opts_each, print_all};
+use print_support::suite::cut_variants_of;
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
 
 const FLAGS: &[&[&str]] = &[
@@ -47,20 +47,8 @@ fn data(name: &str) -> PathBuf {
 
 /// Every record of `name` cut to every length short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 0..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("linkppp").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "linkppp", &file, |_, _| 0)
 }
 
 fn golden(name: &str, lt: LinkType) {
@@ -105,18 +93,6 @@ fn names_without_n() {
     }
 }
 
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Link-header bytes worth trying: the framing values the printers branch on.
 const LINK_BYTES: [u8; 10] = [0x00, 0x01, 0x03, 0x0f, 0x11, 0x21, 0x57, 0x80, 0x8f, 0xff];
 
@@ -124,29 +100,20 @@ const LINK_BYTES: [u8; 10] = [0x00, 0x01, 0x03, 0x0f, 0x11, 0x21, 0x57, 0x80, 0x
 /// `hdr` bytes) replaced by framing values and the capture maybe cut short.
 fn mutated(rng: &mut Rng, name: &str, hdr: usize, copies: usize) -> (LinkType, Vec<Rec>) {
     let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            let span = hdr.min(d.len());
-            if span == 0 {
-                continue;
-            }
-            for _ in 0..1 + rng.next() % 2 {
-                let i = rng.next() as usize % span;
-                d[i] = LINK_BYTES[rng.next() as usize % LINK_BYTES.len()];
-            }
-            if rng.next().is_multiple_of(3) {
-                let cut = rng.next() as usize % (d.len() + 1);
-                d.truncate(cut);
-            }
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
+    let out = mutants(&recs, copies, |d| {
+        let span = hdr.min(d.len());
+        if span == 0 {
+            return false;
         }
-    }
+        for _ in 0..1 + rng.next() % 2 {
+            let i = rng.next() as usize % span;
+            d[i] = LINK_BYTES[rng.next() as usize % LINK_BYTES.len()];
+        }
+        if rng.next().is_multiple_of(3) {
+            cut(rng, d, 0);
+        }
+        true
+    });
     (lt, out)
 }
 
@@ -165,18 +132,10 @@ fn mutated_link_headers_vs_tcpdump() {
             _ => 2,
         };
         let (lt, recs) = mutated(&mut rng, name, hdr, 12);
-        let path = tmpdir("linkppp").join(format!("{name}-mutated.pcap"));
-        write_pcap(&path, lt, &recs, false);
-        lines += assert_same(&path, CUT_FLAGS).0;
+        let file = format!("{name}-mutated.pcap");
+        lines += assert_same_recs("linkppp", &file, lt, &recs, CUT_FLAGS).0;
     }
     println!("mutated link headers: {lines} lines compared");
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Random bytes anywhere in every packet, printed with each flag set as every
@@ -184,32 +143,23 @@ fn opts(flags: &[&str]) -> PrintOptions {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
+    let flag_sets = opts_each(FLAGS);
     let mut printed = 0usize;
     for (name, _) in CAPTURES {
         let (_, recs) = read_pcap(&data(name));
+        let recs = mutants(&recs, 50, |d| {
+            for _ in 0..1 + rng.next() % 4 {
+                let i = rng.next() as usize % d.len().max(1);
+                if let Some(b) = d.get_mut(i) {
+                    *b = rng.next() as u8;
+                }
+            }
+            cut(&mut rng, d, 0);
+            true
+        });
         for r in &recs {
-            for _ in 0..50 {
-                let mut d = r.data.clone();
-                for _ in 0..1 + rng.next() % 4 {
-                    let i = rng.next() as usize % d.len().max(1);
-                    if let Some(b) = d.get_mut(i) {
-                        *b = rng.next() as u8;
-                    }
-                }
-                d.truncate(rng.next() as usize % (d.len() + 1));
-                for (_, lt) in CAPTURES {
-                    for o in &flag_sets {
-                        let pkt = PacketRef {
-                            ts: r.ts,
-                            wire_len: r.wire_len,
-                            data: &d,
-                        };
-                        let s = format_one(o.clone(), lt, &pkt);
-                        assert!(s.ends_with('\n'));
-                        printed += 1;
-                    }
-                }
+            for (_, lt) in CAPTURES {
+                printed += print_all(lt, std::slice::from_ref(r), &flag_sets);
             }
         }
     }

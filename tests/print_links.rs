@@ -11,10 +11,9 @@
 //! that must only never panic).
 mod print_support;
 
-use print_support::suite::{CUT_FLAGS, FLAGS, Suite};
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
+use print_support::mutate::{Rng, change_bytes, cut, mutants, opts_each, print_all};
+use print_support::suite::{CUT_FLAGS, FLAGS, Suite, cut_variants_of};
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 
 const SUITE: Suite = Suite {
     dir: "links",
@@ -39,32 +38,8 @@ const VARIANT_FLAGS: &[&[&str]] = &[&["-ne"], &["-nev"]];
 /// Every record of `name` cut to each length from one byte to one byte short
 /// of complete.
 fn cut_variants(name: &str) -> std::path::PathBuf {
-    let (lt, recs) = read_pcap(&SUITE.data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 1..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir(SUITE.dir).join(format!("{name}-cut-all.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
-}
-
-/// A small deterministic generator for the mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
+    let file = format!("{name}-cut-all.pcap");
+    cut_variants_of(&SUITE.data(name), SUITE.dir, &file, |_, _| 1)
 }
 
 /// Each record of `name` `copies` times with one to four bytes changed within
@@ -72,32 +47,15 @@ impl Rng {
 /// read), then cut at a random length.
 fn mutated(name: &str, rng: &mut Rng, copies: usize, span: usize) -> Vec<Rec> {
     let (_, recs) = read_pcap(&SUITE.data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            let n = d.len().min(span);
-            if n == 0 {
-                continue;
-            }
-            for _ in 0..1 + rng.next() % 4 {
-                let i = rng.next() as usize % n;
-                d[i] = match rng.next() % 4 {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.next() as u8,
-                };
-            }
-            let len = d.len();
-            d.truncate(1 + rng.next() as usize % len);
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
+    mutants(&recs, copies, |d| {
+        let n = d.len().min(span);
+        if n == 0 {
+            return false;
         }
-    }
-    out
+        change_bytes(rng, d, 0, n);
+        cut(rng, d, 1);
+        true
+    })
 }
 
 fn golden(name: &str) {
@@ -201,9 +159,9 @@ fn mutated_packets_vs_tcpdump() {
     for name in SUITE.names {
         let (lt, _) = read_pcap(&SUITE.data(name));
         let recs = mutated(name, &mut rng, 20, 40);
-        let path = tmpdir(SUITE.dir).join(format!("{name}-mutated.pcap"));
-        write_pcap(&path, lt, &recs, false);
-        let (c1, m1) = assert_same(&path, &[&["-n"], &["-nv"], &["-ne"]]);
+        let file = format!("{name}-mutated.pcap");
+        let flags: &[&[&str]] = &[&["-n"], &["-nv"], &["-ne"]];
+        let (c1, m1) = assert_same_recs(SUITE.dir, &file, lt, &recs, flags);
         c += c1;
         m += m1;
     }
@@ -214,30 +172,13 @@ fn mutated_packets_vs_tcpdump() {
 /// set: the printers must not panic.
 #[test]
 fn mutated_packets_never_panic() {
-    use clap::Parser;
-    let opts: Vec<PrintOptions> = FLAGS
-        .iter()
-        .map(|f| {
-            let mut argv = vec!["rfilter"];
-            argv.extend_from_slice(f);
-            PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
-        })
-        .collect();
+    let flag_sets = opts_each(FLAGS);
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut printed = 0usize;
     for name in SUITE.names {
         let (lt, _) = read_pcap(&SUITE.data(name));
-        for r in mutated(name, &mut rng, 200, usize::MAX) {
-            for o in &opts {
-                let pkt = PacketRef {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: &r.data,
-                };
-                assert!(format_one(o.clone(), lt, &pkt).ends_with('\n'));
-                printed += 1;
-            }
-        }
+        let recs = mutated(name, &mut rng, 200, usize::MAX);
+        printed += print_all(lt, &recs, &flag_sets);
     }
     assert!(printed > 10000, "only {printed} packets printed");
 }

@@ -7,8 +7,8 @@
 //! truncation of the DNS and ICMPv6 packets.
 mod print_support;
 
-use print_support::suite::{self, Suite};
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::assert_same;
+use print_support::suite::{self, Suite, cut_variants_of};
 use rfilter::LinkType;
 use std::path::PathBuf;
 
@@ -34,20 +34,8 @@ fn data(name: &str) -> PathBuf {
 
 /// Every record of `name` cut to each length past `from` bytes.
 fn cut_variants(name: &str, from: usize) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in from.min(r.data.len())..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("mixed").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "mixed", &file, |_, d| from.min(d.len()))
 }
 
 #[test]

@@ -3,24 +3,11 @@
 mod print_support;
 
 use print_support::build::*;
-use print_support::{Rec, tmpdir, write_pcap};
+use print_support::mutate::{Xorshift64Star, mutate_frame};
+use print_support::{Rec, opts, tmpdir, write_pcap};
 use rfilter::LinkType;
 use rfilter::packet::{PacketRef, Timestamp};
-use rfilter::print::{PrintOptions, format_one};
-
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use rfilter::print::format_one;
 
 fn seeds() -> Vec<Vec<u8>> {
     let a = [10, 0, 0, 1];
@@ -173,7 +160,7 @@ fn dhcp_discover() -> Vec<u8> {
     v
 }
 
-fn frame(lt: LinkType, ip: &[u8], r: &mut Rng) -> Vec<u8> {
+fn frame(lt: LinkType, ip: &[u8], r: &mut Xorshift64Star) -> Vec<u8> {
     let is6 = ip.first().map(|v| v >> 4) == Some(6);
     let et = if ip.len() == 28 {
         0x0806
@@ -201,33 +188,6 @@ fn frame(lt: LinkType, ip: &[u8], r: &mut Rng) -> Vec<u8> {
     }
 }
 
-fn mutate(mut p: Vec<u8>, r: &mut Rng) -> (Vec<u8>, u32) {
-    let wire = p.len() as u32;
-    for _ in 0..1 + r.below(4) {
-        match r.below(5) {
-            0 | 1 if !p.is_empty() => {
-                let i = r.below(p.len());
-                p[i] = r.next() as u8;
-            }
-            2 if !p.is_empty() => {
-                let i = r.below(p.len());
-                p[i] ^= 1 << r.below(8);
-            }
-            3 => {
-                let n = r.below(p.len() + 1);
-                p.truncate(n);
-            }
-            _ => {}
-        }
-    }
-    let wire = if r.below(3) == 0 {
-        wire.max(p.len() as u32)
-    } else {
-        p.len() as u32
-    };
-    (p, wire)
-}
-
 const FLAGS: &[&[&str]] = &[
     &["-n"],
     &["-nvvv"],
@@ -238,13 +198,6 @@ const FLAGS: &[&[&str]] = &[
     &["-nq"],
     &["-nS", "-ttt"],
 ];
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
-}
 
 /// No input panics: 2 500 mutated packets per link type and flag set
 /// (PRINT_FUZZ_ROUNDS and PRINT_FUZZ_SEED for longer runs).
@@ -258,7 +211,7 @@ fn mutated_packets_never_panic() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x9e37_79b9_7f4a_7c15);
-    let mut r = Rng(seed | 1);
+    let mut r = Xorshift64Star(seed | 1);
     let seeds = seeds();
     let mut count = 0;
     for lt in LinkType::ALL {
@@ -267,7 +220,7 @@ fn mutated_packets_never_panic() {
             for _ in 0..rounds {
                 let s = &seeds[r.below(seeds.len())];
                 let f = frame(lt, s, &mut r);
-                let (d, wire) = mutate(f, &mut r);
+                let (d, wire) = mutate_frame(f, &mut r, 0);
                 let pkt = PacketRef {
                     ts: Timestamp {
                         sec: 1_700_000_000,
@@ -301,7 +254,7 @@ fn mutated_packets_never_panic() {
 #[test]
 fn mutated_packets_vs_tcpdump() {
     let dir = tmpdir("mut");
-    let mut r = Rng(12345);
+    let mut r = Xorshift64Star(12345);
     let seeds = seeds();
     let mut total = (0, 0);
     for lt in [LinkType::En10mb, LinkType::LinuxSll, LinkType::Raw] {
@@ -309,7 +262,7 @@ fn mutated_packets_vs_tcpdump() {
         for i in 0..600 {
             let s = &seeds[r.below(seeds.len())];
             let f = frame(lt, s, &mut r);
-            let (d, wire) = mutate(f, &mut r);
+            let (d, wire) = mutate_frame(f, &mut r, 0);
             if d.is_empty() {
                 continue;
             }

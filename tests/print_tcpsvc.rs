@@ -6,10 +6,12 @@
 //! and over mutated packets (compared with tcpdump, and never a panic).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::{Rng, change_bytes, cut, mutants, opts_each, print_captures};
+use print_support::suite::cut_variants_of;
+use print_support::{Rec, assert_same, assert_same_recs, opts, read_pcap};
 use rfilter::LinkType;
 use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
+use rfilter::print::format_one;
 use std::path::PathBuf;
 
 const FLAGS: &[&[&str]] = &[
@@ -44,20 +46,8 @@ fn data(name: &str) -> PathBuf {
 /// Every record of `name` cut to each length from the start of the TCP payload
 /// to one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in PAYLOAD.min(r.data.len())..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("tcpsvc").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "tcpsvc", &file, |_, d| PAYLOAD.min(d.len()))
 }
 
 fn golden(name: &str) {
@@ -89,50 +79,22 @@ fn resp() {
     golden("resp");
 }
 
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// `copies` variants of every packet with random payload bytes changed (to 0,
 /// 0xff, or anything) and a random cut past the TCP header.
 fn mutated(rng: &mut Rng, name: &str, copies: usize) -> (LinkType, Vec<Rec>) {
     let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        let start = PAYLOAD.min(r.data.len());
-        let span = r.data.len() - start;
+    let out = mutants(&recs, copies, |d| {
+        let start = PAYLOAD.min(d.len());
+        let span = d.len() - start;
         if span == 0 {
-            continue;
+            return false;
         }
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            for _ in 0..1 + rng.next() % 4 {
-                let i = start + (rng.next() as usize % span);
-                d[i] = match rng.next() % 4 {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.next() as u8,
-                };
-            }
-            if rng.next().is_multiple_of(2) {
-                let cut = start + rng.next() as usize % (span + 1);
-                d.truncate(cut);
-            }
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
+        change_bytes(rng, d, start, span);
+        if rng.next().is_multiple_of(2) {
+            cut(rng, d, start);
         }
-    }
+        true
+    });
     (lt, out)
 }
 
@@ -142,40 +104,17 @@ fn mutated_packets_vs_tcpdump() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     for name in NAMES {
         let (lt, recs) = mutated(&mut rng, name, 8);
-        let path = tmpdir("tcpsvc").join(format!("{name}-mutated.pcap"));
-        write_pcap(&path, lt, &recs, false);
-        assert_same(&path, CUT_FLAGS);
+        let file = format!("{name}-mutated.pcap");
+        assert_same_recs("tcpsvc", &file, lt, &recs, CUT_FLAGS);
     }
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Many more mutations, printed with every flag set: the printers must not panic.
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
-    let mut printed = 0usize;
-    for name in NAMES {
-        let (lt, recs) = mutated(&mut rng, name, 60);
-        for r in &recs {
-            for o in &flag_sets {
-                let pkt = PacketRef {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: &r.data,
-                };
-                let s = format_one(o.clone(), lt, &pkt);
-                assert!(s.ends_with('\n'));
-                printed += 1;
-            }
-        }
-    }
+    let captures = NAMES.iter().map(|name| mutated(&mut rng, name, 60));
+    let printed = print_captures(captures, &opts_each(FLAGS));
     assert!(printed > 10000, "only {printed} packets printed");
 }
 

@@ -4,23 +4,11 @@
 //! each of their packets, and over mutated packets (which must never panic).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::{Rng, mutated_capture, opts_each, print_captures};
+use print_support::suite::{FLAGS, cut_variants_of, short_udp_variants_of};
+use print_support::{Rec, assert_same, assert_same_recs};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
-
-const FLAGS: &[&[&str]] = &[
-    &["-n"],
-    &["-nv"],
-    &["-nvv"],
-    &["-nvvv"],
-    &["-ne"],
-    &["-nq"],
-    &["-nx"],
-    &["-nvX"],
-    &["-nA"],
-];
 
 /// Flags for the truncated variants (each record cut at every length).
 const CUT_FLAGS: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"]];
@@ -50,48 +38,19 @@ fn udp_end(d: &[u8]) -> usize {
 /// Every record of `name` cut to each length from the end of the Ethernet and
 /// IPv4 headers (34 bytes) to one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in 34.min(r.data.len())..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("udpa").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "udpa", &file, |_, d| 34.min(d.len()))
 }
 
 /// Every record of `name` with its UDP length field lowered to each value from 8
 /// (no payload) to one byte short of the payload it carries: the printers must
 /// stop at the UDP length, not at the end of the capture.
 fn short_udp_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        let end = udp_end(&r.data);
-        if end < 8 || end > r.data.len() {
-            continue;
-        }
-        let at = end - 4;
-        let ulen = usize::from(u16::from_be_bytes([r.data[at], r.data[at + 1]]));
-        for new in 8..ulen.min(r.data.len() - end + 8) {
-            let mut d = r.data.clone();
-            d[at..at + 2].copy_from_slice(&(new as u16).to_be_bytes());
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
-        }
-    }
-    let path = tmpdir("udpa").join(format!("{name}-udplen.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-udplen.pcap");
+    short_udp_variants_of(&data(name), "udpa", &file, |d| {
+        let end = udp_end(d);
+        if end < 8 { None } else { Some(end - 4) }
+    })
 }
 
 fn golden(name: &str) {
@@ -159,72 +118,31 @@ fn names_without_n() {
     }
 }
 
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Each record of every capture `copies` times with random byte changes past the
 /// UDP header (the ports stay, so the packets stay with these printers), cut at a
 /// random length.
-fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Rec)> {
-    let mut out = Vec::new();
-    for name in NAMES {
-        let (lt, recs) = read_pcap(&data(name));
-        for r in &recs {
-            for _ in 0..copies {
-                let mut d = r.data.clone();
-                let start = udp_end(&d);
-                let span = d.len() - start;
-                if span == 0 {
-                    continue;
-                }
-                for _ in 0..1 + rng.next() % 4 {
-                    let i = start + (rng.next() as usize % span);
-                    d[i] = match rng.next() % 4 {
-                        0 => 0,
-                        1 => 0xff,
-                        _ => rng.next() as u8,
-                    };
-                }
-                let cut = start + rng.next() as usize % (span + 1);
-                d.truncate(cut);
-                out.push((
-                    lt,
-                    Rec {
-                        ts: r.ts,
-                        wire_len: r.wire_len,
-                        data: d,
-                    },
-                ));
-            }
-        }
-    }
-    out
+fn mutated(rng: &mut Rng, copies: usize) -> Vec<(LinkType, Vec<Rec>)> {
+    NAMES
+        .iter()
+        .map(|name| mutated_capture(rng, &data(name), copies, |_, d| udp_end(d)))
+        .collect()
 }
 
 /// Mutated packets of every capture against tcpdump: every line agrees.
 #[test]
 fn mutated_packets_vs_tcpdump() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    let recs: Vec<Rec> = mutated(&mut rng, 30).into_iter().map(|(_, r)| r).collect();
-    let path = tmpdir("udpa").join("mutated.pcap");
-    write_pcap(&path, LinkType::En10mb, &recs, false);
-    assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
+    let recs: Vec<Rec> = mutated(&mut rng, 30)
+        .into_iter()
+        .flat_map(|(_, recs)| recs)
+        .collect();
+    assert_same_recs(
+        "udpa",
+        "mutated.pcap",
+        LinkType::En10mb,
+        &recs,
+        &[&["-n"], &["-nv"], &["-nvv"]],
+    );
 }
 
 /// Many more mutated packets, printed with each flag set: the printers must not
@@ -232,19 +150,6 @@ fn opts(flags: &[&str]) -> PrintOptions {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
-    let mut printed = 0usize;
-    for (lt, r) in mutated(&mut rng, 300) {
-        for o in &flag_sets {
-            let pkt = PacketRef {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: &r.data,
-            };
-            let s = format_one(o.clone(), lt, &pkt);
-            assert!(s.ends_with('\n'));
-            printed += 1;
-        }
-    }
+    let printed = print_captures(mutated(&mut rng, 300), &opts_each(FLAGS));
     assert!(printed > 10000, "only {printed} packets printed");
 }

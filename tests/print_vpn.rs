@@ -5,10 +5,10 @@
 //! printed with every flag set without panicking).
 mod print_support;
 
-use print_support::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use print_support::mutate::{Rng, change_bytes, cut, mutants, opts_each, print_captures};
+use print_support::suite::cut_variants_of;
+use print_support::{Rec, assert_same, assert_same_recs, read_pcap};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
 use std::path::PathBuf;
 
 const FLAGS: &[&[&str]] = &[
@@ -52,20 +52,8 @@ fn payload_start(name: &str, d: &[u8]) -> usize {
 /// Every record of `name` cut to each length from the start of the protocol
 /// under test to one byte short of complete.
 fn cut_variants(name: &str) -> PathBuf {
-    let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for n in payload_start(name, &r.data)..r.data.len() {
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: r.data[..n].to_vec(),
-            });
-        }
-    }
-    let path = tmpdir("vpn").join(format!("{name}-cut.pcap"));
-    write_pcap(&path, lt, &out, false);
-    path
+    let file = format!("{name}-cut.pcap");
+    cut_variants_of(&data(name), "vpn", &file, |_, d| payload_start(name, d))
 }
 
 fn golden(name: &str) {
@@ -123,62 +111,34 @@ fn names_without_n() {
     }
 }
 
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 /// Copies of every record of `name` with 1 to 4 random byte changes past the
 /// start of the protocol under test, cut at a random length.
 fn mutated(rng: &mut Rng, name: &str, copies: usize) -> (LinkType, Vec<Rec>) {
     let (lt, recs) = read_pcap(&data(name));
-    let mut out = Vec::new();
-    for r in &recs {
-        for _ in 0..copies {
-            let mut d = r.data.clone();
-            let mut start = payload_start(name, &d);
-            let mut span = d.len() - start;
-            if name == "ah" && span > 12 {
-                // The AH fields past the next-header byte only: other values
-                // there would test other protocols' printers.
-                start += 1;
-                span = 11;
-            }
-            if name == "l2tp" && span > 6 {
-                // Not the flags (which would turn AVPs into PPP frames), and only
-                // the ids of data messages (the PPP printer's own tests cover
-                // the rest).
-                let control = d[start + 4] & 0x80 != 0;
-                start += 6;
-                span = if control { span - 6 } else { (span - 6).min(4) };
-            }
-            if span == 0 {
-                continue;
-            }
-            for _ in 0..1 + rng.next() % 4 {
-                let i = start + (rng.next() as usize % span);
-                d[i] = match rng.next() % 4 {
-                    0 => 0,
-                    1 => 0xff,
-                    _ => rng.next() as u8,
-                };
-            }
-            let cut = start + rng.next() as usize % (d.len() - start + 1);
-            d.truncate(cut);
-            out.push(Rec {
-                ts: r.ts,
-                wire_len: r.wire_len,
-                data: d,
-            });
+    let out = mutants(&recs, copies, |d| {
+        let mut start = payload_start(name, d);
+        let mut span = d.len() - start;
+        if name == "ah" && span > 12 {
+            // The AH fields past the next-header byte only: other values
+            // there would test other protocols' printers.
+            start += 1;
+            span = 11;
         }
-    }
+        if name == "l2tp" && span > 6 {
+            // Not the flags (which would turn AVPs into PPP frames), and only
+            // the ids of data messages (the PPP printer's own tests cover
+            // the rest).
+            let control = d[start + 4] & 0x80 != 0;
+            start += 6;
+            span = if control { span - 6 } else { (span - 6).min(4) };
+        }
+        if span == 0 {
+            return false;
+        }
+        change_bytes(rng, d, start, span);
+        cut(rng, d, start);
+        true
+    });
     (lt, out)
 }
 
@@ -188,17 +148,9 @@ fn mutated_packets_vs_tcpdump() {
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     for name in NAMES {
         let (lt, recs) = mutated(&mut rng, name, 40);
-        let path = tmpdir("vpn").join(format!("{name}-mutated.pcap"));
-        write_pcap(&path, lt, &recs, false);
-        assert_same(&path, &[&["-n"], &["-nv"], &["-nvv"]]);
+        let file = format!("{name}-mutated.pcap");
+        assert_same_recs("vpn", &file, lt, &recs, &[&["-n"], &["-nv"], &["-nvv"]]);
     }
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
 
 /// Many more mutated packets, printed with every flag set: the printers must
@@ -206,22 +158,7 @@ fn opts(flags: &[&str]) -> PrintOptions {
 #[test]
 fn mutated_packets_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
-    let mut printed = 0usize;
-    for name in NAMES {
-        let (lt, recs) = mutated(&mut rng, name, 300);
-        for r in &recs {
-            for o in &flag_sets {
-                let pkt = PacketRef {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: &r.data,
-                };
-                let s = format_one(o.clone(), lt, &pkt);
-                assert!(s.ends_with('\n'));
-                printed += 1;
-            }
-        }
-    }
+    let captures = NAMES.iter().map(|name| mutated(&mut rng, name, 300));
+    let printed = print_captures(captures, &opts_each(FLAGS));
     assert!(printed > 1000, "only {printed} packets printed");
 }

@@ -12,23 +12,11 @@ mod common;
 mod fuzz_support;
 
 use common::examples;
-use common::reference::{REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program};
+use common::reference::{REJECTS_ALL, libpcap_program, rfilter_options as options};
 use fuzz_support::generate::Gen;
-use rfilter::filter::{self, CompileOptions};
+use rfilter::filter;
 use rfilter::linktype::LinkType;
 use std::process::Command;
-
-fn options(lt: LinkType, optimize: bool) -> CompileOptions {
-    CompileOptions {
-        linktype: lt,
-        snaplen: REFERENCE_SNAPLEN,
-        optimize,
-        netmask: REFERENCE_NETMASK,
-        linux_vlan_ancillary: false,
-        for_kernel: false,
-        savefile: None,
-    }
-}
 
 #[derive(Default)]
 struct Counts {

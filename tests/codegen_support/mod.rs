@@ -5,24 +5,10 @@
 use crate::common::compare::{Reference, compare};
 use crate::common::corpus::Sample;
 use crate::common::kernel::check_kernel_form;
-use crate::common::reference::{
-    REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program,
-};
+use crate::common::reference::{REJECTS_ALL, libpcap_program, rfilter_options as options};
 use rfilter::bpf::Insn;
-use rfilter::filter::{self, CompileOptions};
+use rfilter::filter;
 use rfilter::linktype::LinkType;
-
-pub fn options(lt: LinkType, optimize: bool) -> CompileOptions {
-    CompileOptions {
-        linktype: lt,
-        snaplen: REFERENCE_SNAPLEN,
-        optimize,
-        netmask: REFERENCE_NETMASK,
-        linux_vlan_ancillary: false,
-        for_kernel: false,
-        savefile: None,
-    }
-}
 
 /// What happened to one expression on one link type.
 pub enum Outcome {

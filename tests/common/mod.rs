@@ -9,4 +9,5 @@ pub mod corpus;
 pub mod examples;
 pub mod ffi;
 pub mod kernel;
+pub mod link_diff;
 pub mod reference;

@@ -1,6 +1,7 @@
 //! libpcap as the reference: its program for an expression, through the pcap crate.
 
 use rfilter::bpf::Insn;
+use rfilter::filter::CompileOptions;
 use rfilter::linktype::LinkType;
 use std::sync::Mutex;
 
@@ -36,6 +37,36 @@ pub fn libpcap_program(expr: &str, lt: LinkType, optimize: bool) -> Result<Vec<I
         .map(|i| parse_insn(&i.to_string()))
         .collect::<Option<Vec<Insn>>>()
         .ok_or_else(|| "cannot read libpcap's instructions".to_string())
+}
+
+/// libpcap's programs for an example on one link type, optimized and not.
+/// libpcap's optimizer refuses filters it proves never match ("expression
+/// rejects all packets"): `None` then.
+pub fn reference_programs(
+    expr: &str,
+    lt: LinkType,
+) -> Result<(Option<Vec<Insn>>, Vec<Insn>), String> {
+    let unopt = libpcap_program(expr, lt, false)?;
+    let opt = match libpcap_program(expr, lt, true) {
+        Ok(p) => Some(p),
+        Err(e) if e.contains(REJECTS_ALL) => None,
+        Err(e) => return Err(format!("optimizing: {e}")),
+    };
+    Ok((opt, unopt))
+}
+
+/// rfilter's options for compiling like the reference: libpcap's snapshot
+/// length and netmask, no Linux VLAN ancillary data, not for the kernel.
+pub fn rfilter_options(lt: LinkType, optimize: bool) -> CompileOptions {
+    CompileOptions {
+        linktype: lt,
+        snaplen: REFERENCE_SNAPLEN,
+        optimize,
+        netmask: REFERENCE_NETMASK,
+        linux_vlan_ancillary: false,
+        for_kernel: false,
+        savefile: None,
+    }
 }
 
 /// The pcap crate only shows instructions as "code jt jf k".

@@ -3,9 +3,7 @@
 
 use crate::common::compare::{Reference, completed_verdict_matches, verdicts};
 use crate::common::corpus::Sample;
-use crate::common::reference::{
-    REFERENCE_NETMASK, REFERENCE_SNAPLEN, REJECTS_ALL, libpcap_program,
-};
+use crate::common::reference::{REJECTS_ALL, libpcap_program, rfilter_options as options};
 use rfilter::bpf::verify::{self, Rule};
 use rfilter::bpf::{Insn, dump};
 use rfilter::filter::{self, CompileOptions, FilterError};
@@ -17,18 +15,6 @@ pub type Compiler = fn(&str, &CompileOptions) -> Result<Vec<Insn>, FilterError>;
 
 pub fn rfilter_compiler(expr: &str, opts: &CompileOptions) -> Result<Vec<Insn>, FilterError> {
     filter::compile(expr, opts)
-}
-
-pub fn options(lt: LinkType, optimize: bool) -> CompileOptions {
-    CompileOptions {
-        linktype: lt,
-        snaplen: REFERENCE_SNAPLEN,
-        optimize,
-        netmask: REFERENCE_NETMASK,
-        linux_vlan_ancillary: false,
-        for_kernel: false,
-        savefile: None,
-    }
 }
 
 /// How rfilter disagrees with libpcap. Two failures are "the same" for the shrinker

@@ -2,6 +2,7 @@
 //! and running tcpdump and rfilter's Printer over the same file.
 #![allow(dead_code)]
 pub mod build;
+pub mod mutate;
 pub mod suite;
 
 use clap::Parser;
@@ -129,15 +130,19 @@ pub fn tcpdump(path: &Path, flags: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The options rfilter prints with for `flags` (its command-line flags).
+pub fn opts(flags: &[&str]) -> PrintOptions {
+    let mut argv = vec!["rfilter"];
+    argv.extend_from_slice(flags);
+    let args = Args::try_parse_from(argv).expect("flags parse");
+    PrintOptions::from_args(&args)
+}
+
 /// rfilter's output lines for the same flags.
 pub fn ours(path: &Path, flags: &[&str]) -> Vec<String> {
     utc();
     let (lt, recs) = read_pcap(path);
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    let args = Args::try_parse_from(argv).expect("flags parse");
-    let opts = PrintOptions::from_args(&args);
-    let mut p = Printer::new(opts, lt, Vec::new());
+    let mut p = Printer::new(opts(flags), lt, Vec::new());
     for r in &recs {
         p.packet(&PacketRef {
             ts: r.ts,
@@ -205,6 +210,20 @@ pub fn assert_same(path: &Path, flag_sets: &[&[&str]]) -> (usize, usize) {
     eprintln!("{}: {matched}/{compared} lines identical", path.display());
     assert!(report.is_empty(), "output differs from tcpdump:\n{report}");
     (compared, matched)
+}
+
+/// Writes `recs` to `file` in the temporary directory `dir` and compares it over
+/// every flag set, as [`assert_same`].
+pub fn assert_same_recs(
+    dir: &str,
+    file: &str,
+    lt: LinkType,
+    recs: &[Rec],
+    flag_sets: &[&[&str]],
+) -> (usize, usize) {
+    let path = tmpdir(dir).join(file);
+    write_pcap(&path, lt, recs, false);
+    assert_same(&path, flag_sets)
 }
 
 /// Compares over every flag set and requires at least `min_ratio` of the lines to

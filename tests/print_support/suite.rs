@@ -3,11 +3,10 @@
 //! truncation of its packets, lowered UDP lengths, and mutated packets (against
 //! tcpdump, and many more that must only never panic).
 
-use super::{Rec, assert_same, read_pcap, tmpdir, write_pcap};
+use super::mutate::{Rng, mutated_capture, opts_each, print_captures};
+use super::{Rec, assert_same, assert_same_recs, read_pcap, tmpdir, write_pcap};
 use rfilter::LinkType;
-use rfilter::packet::PacketRef;
-use rfilter::print::{PrintOptions, format_one};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Flags each capture is printed with.
 pub const FLAGS: &[&[&str]] = &[
@@ -43,50 +42,15 @@ impl Suite {
     /// Every record of `name` cut to each length from the start of its payload to
     /// one byte short of complete.
     pub fn cut_variants(&self, name: &str) -> PathBuf {
-        let (lt, recs) = read_pcap(&self.data(name));
-        let mut out = Vec::new();
-        for r in &recs {
-            for n in payload_start(lt, &r.data)..r.data.len() {
-                out.push(Rec {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: r.data[..n].to_vec(),
-                });
-            }
-        }
-        let path = tmpdir(self.dir).join(format!("{name}-cut.pcap"));
-        write_pcap(&path, lt, &out, false);
-        path
+        let file = format!("{name}-cut.pcap");
+        cut_variants_of(&self.data(name), self.dir, &file, payload_start)
     }
 
-    /// Every UDP record of `name` with its UDP length field lowered to each value
-    /// from 8 (no payload) to one byte short of the payload it carries: the
-    /// printers must stop at the UDP length, not at the end of the capture.
+    /// Every UDP record of `name` with its UDP length field lowered (see
+    /// [`short_udp_variants_of`]).
     fn short_udp_variants(&self, name: &str) -> PathBuf {
-        let (lt, recs) = read_pcap(&self.data(name));
-        let mut out = Vec::new();
-        for r in &recs {
-            let Some(at) = udp_len_at(&r.data) else {
-                continue;
-            };
-            let end = at + 4;
-            if end > r.data.len() {
-                continue;
-            }
-            let ulen = usize::from(u16::from_be_bytes([r.data[at], r.data[at + 1]]));
-            for new in 8..ulen.min(r.data.len() - end + 8) {
-                let mut d = r.data.clone();
-                d[at..at + 2].copy_from_slice(&(new as u16).to_be_bytes());
-                out.push(Rec {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: d,
-                });
-            }
-        }
-        let path = tmpdir(self.dir).join(format!("{name}-udplen.pcap"));
-        write_pcap(&path, lt, &out, false);
-        path
+        let file = format!("{name}-udplen.pcap");
+        short_udp_variants_of(&self.data(name), self.dir, &file, udp_len_at)
     }
 
     /// Capture `name`, its cuts and its lowered UDP lengths against tcpdump.
@@ -112,40 +76,11 @@ impl Suite {
     /// Each record of every capture `copies` times with random byte changes past
     /// the transport header (the ports stay, so the packets stay with these
     /// printers), cut at a random length.
-    fn mutated(&self, rng: &mut Rng, copies: usize) -> Vec<(LinkType, Rec)> {
-        let mut out = Vec::new();
-        for name in self.names {
-            let (lt, recs) = read_pcap(&self.data(name));
-            for r in &recs {
-                for _ in 0..copies {
-                    let mut d = r.data.clone();
-                    let start = payload_start(lt, &d);
-                    let span = d.len() - start;
-                    if span == 0 {
-                        continue;
-                    }
-                    for _ in 0..1 + rng.next() % 4 {
-                        let i = start + (rng.next() as usize % span);
-                        d[i] = match rng.next() % 4 {
-                            0 => 0,
-                            1 => 0xff,
-                            _ => rng.next() as u8,
-                        };
-                    }
-                    let cut = start + rng.next() as usize % (span + 1);
-                    d.truncate(cut);
-                    out.push((
-                        lt,
-                        Rec {
-                            ts: r.ts,
-                            wire_len: r.wire_len,
-                            data: d,
-                        },
-                    ));
-                }
-            }
-        }
-        out
+    fn mutated(&self, rng: &mut Rng, copies: usize) -> Vec<(LinkType, Vec<Rec>)> {
+        self.names
+            .iter()
+            .map(|name| mutated_capture(rng, &self.data(name), copies, payload_start))
+            .collect()
     }
 
     /// Mutated packets of the link types `lts` against tcpdump at `flags`: every
@@ -158,12 +93,11 @@ impl Suite {
             let recs: Vec<Rec> = all
                 .iter()
                 .filter(|(l, _)| *l == lt)
-                .map(|(_, r)| r.clone())
+                .flat_map(|(_, recs)| recs.iter().cloned())
                 .collect();
             assert!(!recs.is_empty(), "no mutated {lt:?} records");
-            let path = tmpdir(self.dir).join(format!("mutated-{lt:?}.pcap"));
-            write_pcap(&path, lt, &recs, false);
-            let (c1, m1) = assert_same(&path, flags);
+            let file = format!("mutated-{lt:?}.pcap");
+            let (c1, m1) = assert_same_recs(self.dir, &file, lt, &recs, flags);
             c += c1;
             m += m1;
         }
@@ -174,22 +108,71 @@ impl Suite {
     /// not panic.
     pub fn mutated_never_panic(&self) {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        let flag_sets: Vec<PrintOptions> = FLAGS.iter().map(|f| opts(f)).collect();
-        let mut printed = 0usize;
-        for (lt, r) in self.mutated(&mut rng, 300) {
-            for o in &flag_sets {
-                let pkt = PacketRef {
-                    ts: r.ts,
-                    wire_len: r.wire_len,
-                    data: &r.data,
-                };
-                let s = format_one(o.clone(), lt, &pkt);
-                assert!(s.ends_with('\n'));
-                printed += 1;
-            }
-        }
+        let printed = print_captures(self.mutated(&mut rng, 300), &opts_each(FLAGS));
         assert!(printed > 10000, "only {printed} packets printed");
     }
+}
+
+/// Every record of the capture at `path` cut to each length from
+/// `from(link type, bytes)` to one byte short of complete, written to `file` in
+/// the temporary directory `dir`.
+pub fn cut_variants_of(
+    path: &Path,
+    dir: &str,
+    file: &str,
+    from: impl Fn(LinkType, &[u8]) -> usize,
+) -> PathBuf {
+    let (lt, recs) = read_pcap(path);
+    let mut out = Vec::new();
+    for r in &recs {
+        for n in from(lt, &r.data)..r.data.len() {
+            out.push(Rec {
+                ts: r.ts,
+                wire_len: r.wire_len,
+                data: r.data[..n].to_vec(),
+            });
+        }
+    }
+    let path = tmpdir(dir).join(file);
+    write_pcap(&path, lt, &out, false);
+    path
+}
+
+/// Every UDP record of the capture at `path` with its UDP length field (at
+/// `len_at(bytes)`, `None` for other records) lowered to each value from 8 (no
+/// payload) to one byte short of the payload it carries, written to `file` in
+/// the temporary directory `dir`: the printers must stop at the UDP length, not
+/// at the end of the capture.
+pub fn short_udp_variants_of(
+    path: &Path,
+    dir: &str,
+    file: &str,
+    len_at: impl Fn(&[u8]) -> Option<usize>,
+) -> PathBuf {
+    let (lt, recs) = read_pcap(path);
+    let mut out = Vec::new();
+    for r in &recs {
+        let Some(at) = len_at(&r.data) else {
+            continue;
+        };
+        let end = at + 4;
+        if end > r.data.len() {
+            continue;
+        }
+        let ulen = usize::from(u16::from_be_bytes([r.data[at], r.data[at + 1]]));
+        for new in 8..ulen.min(r.data.len() - end + 8) {
+            let mut d = r.data.clone();
+            d[at..at + 2].copy_from_slice(&(new as u16).to_be_bytes());
+            out.push(Rec {
+                ts: r.ts,
+                wire_len: r.wire_len,
+                data: d,
+            });
+        }
+    }
+    let path = tmpdir(dir).join(file);
+    write_pcap(&path, lt, &out, false);
+    path
 }
 
 /// Where the application payload starts: past the UDP or TCP header of IPv4
@@ -225,23 +208,4 @@ fn udp_len_at(d: &[u8]) -> Option<usize> {
         Some(v) if v >> 4 == 6 && d.get(20) == Some(&17) => Some(14 + 40 + 4),
         _ => None,
     }
-}
-
-/// A small deterministic generator for the mutation tests.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
-fn opts(flags: &[&str]) -> PrintOptions {
-    use clap::Parser;
-    let mut argv = vec!["rfilter"];
-    argv.extend_from_slice(flags);
-    PrintOptions::from_args(&rfilter::cli::Args::try_parse_from(argv).unwrap())
 }
