@@ -51,7 +51,8 @@ pub fn sink_with_snaplen(
     snaplen: u32,
 ) -> Result<Box<dyn Sink + Send>> {
     if args.count_only {
-        // As tcpdump: the count replaces printing; a -w file is still written.
+        // As tcpdump: the count replaces printing; a -w file is still written,
+        // and `--print` with it still prints each packet (the count comes last).
         let counter = Box::new(Counter {
             packets: 0,
             out: stdout_file()?,
@@ -59,8 +60,15 @@ pub fn sink_with_snaplen(
         if args.write.is_none() {
             return Ok(counter);
         }
+        let mut first = file_writer(args, linktype, snaplen)?;
+        if args.print {
+            first = Box::new(Both {
+                first,
+                second: printer(args, linktype)?,
+            });
+        }
         return Ok(Box::new(Both {
-            first: file_writer(args, linktype, snaplen)?,
+            first,
             second: counter,
         }));
     }

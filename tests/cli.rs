@@ -349,7 +349,7 @@ fn names_without_domain_as_tcpdump() {
 }
 
 /// `--count` prints only the number of matching packets; a -w file is still
-/// written, as tcpdump does.
+/// written, and `--print` still prints, as tcpdump does.
 #[test]
 fn count_only_as_tcpdump() {
     let dir = temp_dir("clicount");
@@ -373,6 +373,15 @@ fn count_only_as_tcpdump() {
     let theirs = tcpdump(&["--count", "-r", sample, "-w", a, "udp"]);
     let ours = rfilter(&["--count", "-r", sample, "-w", b, "udp"]);
     assert_eq!(ours.stdout, theirs.stdout);
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    // With --print too, each packet is printed and the count comes last.
+    let theirs = tcpdump(&["--count", "--print", "-n", "-r", sample, "-w", a, "udp"]);
+    let ours = rfilter(&["--count", "--print", "-n", "-r", sample, "-w", b, "udp"]);
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stdout),
+        String::from_utf8_lossy(&theirs.stdout)
+    );
+    assert!(String::from_utf8_lossy(&ours.stdout).lines().count() > 2);
     assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 }
 
