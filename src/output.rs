@@ -40,22 +40,34 @@ pub fn write_failure_exit(args: &Args, error: &io::Error) -> Option<ExitCode> {
 /// The sink for a live capture: printer, writer or both; files written get the
 /// `-s` snapshot length in their header.
 pub fn sink_from_args(args: &Args, linktype: LinkType) -> Result<Box<dyn Sink + Send>> {
-    sink_with_snaplen(args, linktype, args.snaplen())
+    sink(args, linktype, args.snaplen(), false)
 }
 
-/// As [`sink_from_args`], with the snapshot length for the file header given
-/// (reading a file, tcpdump writes the input file's).
+/// The sink for reading a file: as [`sink_from_args`], with the snapshot
+/// length for the file header given (tcpdump writes the input file's).
 pub fn sink_with_snaplen(
     args: &Args,
     linktype: LinkType,
     snaplen: u32,
 ) -> Result<Box<dyn Sink + Send>> {
+    sink(args, linktype, snaplen, true)
+}
+
+fn sink(
+    args: &Args,
+    linktype: LinkType,
+    snaplen: u32,
+    reading_file: bool,
+) -> Result<Box<dyn Sink + Send>> {
     if args.count_only {
         // As tcpdump: the count replaces printing; a -w file is still written,
         // and `--print` with it still prints each packet (the count comes last).
+        // tcpdump prints the count only after reading files (a live capture
+        // has its statistics on standard error).
         let counter = Box::new(Counter {
             packets: 0,
             out: stdout_file()?,
+            print_total: reading_file,
         });
         if args.write.is_none() {
             return Ok(counter);
@@ -186,6 +198,8 @@ fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn 
 struct Counter {
     packets: u64,
     out: File,
+    /// Whether `finish` prints "N packets".
+    print_total: bool,
 }
 
 impl Sink for Counter {
@@ -195,6 +209,9 @@ impl Sink for Counter {
     }
 
     fn finish(&mut self) -> io::Result<()> {
+        if !self.print_total {
+            return Ok(());
+        }
         let plural = if self.packets == 1 { "" } else { "s" };
         let line = format!("{} packet{plural}\n", self.packets);
         io::Write::write_all(&mut self.out, line.as_bytes())

@@ -1081,3 +1081,27 @@ fn immediate_mode_and_inout_capture_everything() {
         .collect();
     assert_eq!(got, sent);
 }
+
+/// `--count` on a live capture prints nothing on standard output (tcpdump
+/// prints the count only after reading files); the counters on standard error
+/// are tcpdump's.
+#[test]
+fn count_only_live_prints_no_total_as_tcpdump() {
+    let net = VethPair::new();
+    let sent = mixed_ports(6);
+    let n = sent.len().to_string();
+    let args = ["-i", net.if_b.as_str(), "-n", "--count", "-c", &n];
+    let mut ours = net.rfilter_in(&net.ns_b, &args);
+    let mut cmd = Command::new("ip");
+    cmd.args(["netns", "exec", &net.ns_b, "tcpdump"]).args(args);
+    let mut theirs = Rfilter::spawn(cmd, true);
+    net.send_from_a(&sent);
+    let a = ours.finish_within(Duration::from_secs(10));
+    let b = theirs.finish_within(Duration::from_secs(10));
+    assert_eq!(a.code, Some(0), "{a:?}");
+    assert_eq!(b.code, Some(0), "tcpdump: {b:?}");
+    assert_eq!(a.stdout, b.stdout);
+    assert!(a.stdout.is_empty(), "{:?}", a.stdout);
+    assert_eq!(a.stat("captured"), sent.len() as u64, "{}", a.stderr);
+    assert_eq!(a.stderr, b.stderr.replace("tcpdump:", "rfilter:"));
+}
