@@ -80,11 +80,13 @@ impl LinkType {
         }
     }
 
-    /// The LINKTYPE value written in savefile headers.
+    /// The LINKTYPE value written in savefile headers: libpcap's
+    /// `dlt_to_linktype` of the DLT it read, so a file that says 19 (Linux's
+    /// DLT for ATM CLIP) is copied as LINKTYPE 106.
     pub const fn linktype(self) -> u32 {
         match self {
             LinkType::Raw => 101,
-            LinkType::Other(v) => v as u32,
+            LinkType::Other(v) => linktype_of_dlt(other_dlt(v)) as u32,
             other => other.dlt() as u32,
         }
     }

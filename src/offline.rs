@@ -63,7 +63,7 @@ pub fn run(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
     if let Some(user) = &args.user {
         crate::capture::socket::relinquish_privileges(user)?;
     }
-    let mut sink = output::sink_with_snaplen(args, reader.linktype(), reader.snaplen())?;
+    let mut sink = output::sink_for_file(args, &reader)?;
     let pumped = pump(&mut reader, &name, &prog, sink.as_mut(), args.count);
     // Finish whatever happened, so the output holds every packet accepted.
     let finished = sink.finish();
@@ -121,7 +121,7 @@ pub fn run_list(args: &Args, list: &Path, expr: &str) -> Result<ExitCode> {
                     if let Some(user) = &args.user {
                         crate::capture::socket::relinquish_privileges(user)?;
                     }
-                    sink.insert((output::sink_with_snaplen(args, lt, reader.snaplen())?, lt))
+                    sink.insert((output::sink_for_file(args, &reader)?, lt))
                 }
             };
             if lt != *first_lt {

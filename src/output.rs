@@ -40,25 +40,39 @@ pub fn write_failure_exit(args: &Args, error: &io::Error) -> Option<ExitCode> {
 /// The sink for a live capture: printer, writer or both; files written get the
 /// `-s` snapshot length in their header.
 pub fn sink_from_args(args: &Args, linktype: LinkType) -> Result<Box<dyn Sink + Send>> {
-    sink(args, linktype, args.snaplen(), false)
+    let header = Header {
+        linktype,
+        linktype_ext: 0,
+        snaplen: args.snaplen(),
+    };
+    sink(args, header, false)
 }
 
-/// The sink for reading a file: as [`sink_from_args`], with the snapshot
-/// length for the file header given (tcpdump writes the input file's).
-pub fn sink_with_snaplen(
+/// The sink for reading a file: as [`sink_from_args`], with the header of the
+/// copy as libpcap writes it: the input file's snapshot length and the upper
+/// bits of its link-type field.
+pub fn sink_for_file(
     args: &Args,
-    linktype: LinkType,
-    snaplen: u32,
+    reader: &crate::savefile::Reader,
 ) -> Result<Box<dyn Sink + Send>> {
-    sink(args, linktype, snaplen, true)
+    let header = Header {
+        linktype: reader.linktype(),
+        linktype_ext: reader.linktype_ext(),
+        snaplen: reader.snaplen(),
+    };
+    sink(args, header, true)
 }
 
-fn sink(
-    args: &Args,
+/// What a `-w` file's header says.
+#[derive(Clone, Copy)]
+struct Header {
     linktype: LinkType,
+    linktype_ext: u32,
     snaplen: u32,
-    reading_file: bool,
-) -> Result<Box<dyn Sink + Send>> {
+}
+
+fn sink(args: &Args, header: Header, reading_file: bool) -> Result<Box<dyn Sink + Send>> {
+    let linktype = header.linktype;
     if args.count_only {
         // As tcpdump: the count replaces printing; a -w file is still written,
         // and `--print` with it still prints each packet (the count comes last).
@@ -72,7 +86,7 @@ fn sink(
         if args.write.is_none() {
             return Ok(counter);
         }
-        let mut first = file_writer(args, linktype, snaplen)?;
+        let mut first = file_writer(args, header)?;
         if args.print {
             first = Box::new(Both {
                 first,
@@ -87,7 +101,7 @@ fn sink(
     if args.write.is_none() {
         return printer(args, linktype);
     }
-    let writer = file_writer(args, linktype, snaplen)?;
+    let writer = file_writer(args, header)?;
     if args.print {
         let printer = printer(args, linktype)?;
         return Ok(Box::new(Both {
@@ -159,7 +173,12 @@ fn stdout_file() -> Result<File> {
 }
 
 /// The `-w` writer: standard output for `-`, else a (rotating) file.
-fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn Sink + Send>> {
+fn file_writer(args: &Args, header: Header) -> Result<Box<dyn Sink + Send>> {
+    let Header {
+        linktype,
+        linktype_ext,
+        snaplen,
+    } = header;
     let Some(path) = &args.write else {
         bail!("no -w file");
     };
@@ -168,10 +187,11 @@ fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn 
         TsPrecision::Micro => Precision::Micro,
     };
     if path.as_os_str() == "-" {
-        let w = PcapWriter::new(
+        let w = PcapWriter::with_linktype_ext(
             stdout_file()?,
             "standard output",
             linktype,
+            linktype_ext,
             snaplen,
             precision,
             args.packet_buffered,
@@ -186,6 +206,7 @@ fn file_writer(args: &Args, linktype: LinkType, snaplen: u32) -> Result<Box<dyn 
     };
     let params = FileParams {
         linktype,
+        linktype_ext,
         snaplen,
         precision,
         flush_each: args.packet_buffered,

@@ -136,6 +136,7 @@ fn clock() -> (Arc<Mutex<i64>>, rfilter::savefile::rotate::Clock) {
 fn params() -> FileParams {
     FileParams {
         linktype: LinkType::En10mb,
+        linktype_ext: 0,
         snaplen: 262_144,
         precision: Precision::Micro,
         flush_each: false,

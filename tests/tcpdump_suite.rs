@@ -309,3 +309,44 @@ fn every_capture_with_nanosecond_times() {
     assert!(names.len() > 600, "only {} captures", names.len());
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// Every capture of the suite copied with `-w`: the copy is tcpdump's byte
+/// for byte (libpcap's header: the input's snapshot length, its link type as
+/// a LINKTYPE value, and the upper bits of its link-type field kept).
+#[test]
+fn every_capture_copied_as_tcpdump_copies_it() {
+    require("tcpdump");
+    let dir = suite_dir();
+    let out = std::env::temp_dir().join(format!("rfilter-suite-copy-{}", std::process::id()));
+    std::fs::create_dir_all(&out).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".pcap") || n.ends_with(".pcapng"))
+        .collect();
+    names.sort();
+    let mut differ = Vec::new();
+    for name in &names {
+        let copy = |program: &str, to: &Path| {
+            let _ = std::fs::remove_file(to);
+            let ok = Command::new(program)
+                .current_dir(&dir)
+                .args(["-r", name, "-w"])
+                .arg(to)
+                .output()
+                .unwrap_or_else(|e| panic!("{program}: {e}"))
+                .status
+                .success();
+            (ok, std::fs::read(to).unwrap_or_default())
+        };
+        let ours = copy(RFILTER, &out.join("ours.pcap"));
+        let theirs = copy("tcpdump", &out.join("theirs.pcap"));
+        if ours != theirs {
+            differ.push(format!("  {name}"));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    println!("-w copies: {} captures", names.len());
+    assert!(names.len() > 600, "only {} captures", names.len());
+    assert!(differ.is_empty(), "copies differ:\n{}", differ.join("\n"));
+}

@@ -40,6 +40,9 @@ pub struct PcapFormat {
     pub linktype: LinkType,
     /// Snapshot length from the file header; longer records are cut to it.
     pub snaplen: u32,
+    /// The upper 16 bits of the header's link-type field (the FCS length and
+    /// its flag), which libpcap writes back into copies.
+    pub linktype_ext: u32,
     /// Records read so far, for error messages.
     count: u64,
 }
@@ -127,6 +130,7 @@ impl PcapFormat {
             lengths,
             linktype,
             snaplen,
+            linktype_ext: raw_linktype & 0xffff_0000,
             count: 0,
         })
     }

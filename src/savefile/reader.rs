@@ -75,6 +75,15 @@ impl Reader {
         }
     }
 
+    /// The upper 16 bits of a pcap file's link-type field (FCS length and its
+    /// flag), for the header of a copy, as libpcap writes it; 0 for pcapng.
+    pub fn linktype_ext(&self) -> u32 {
+        match &self.format {
+            Format::Pcap(f) => f.linktype_ext,
+            Format::Pcapng(_) => 0,
+        }
+    }
+
     /// The snapshot length from the file header (pcapng: the first interface's).
     pub fn snaplen(&self) -> u32 {
         match &self.format {

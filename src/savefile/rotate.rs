@@ -43,6 +43,8 @@ pub struct RotateOptions {
 pub struct FileParams {
     /// Link type written in every file header.
     pub linktype: LinkType,
+    /// Upper 16 bits of the header's link-type field (from the file read).
+    pub linktype_ext: u32,
     /// Snapshot length written in every file header.
     pub snaplen: u32,
     /// Timestamp precision of the files (`--time-stamp-precision`).
@@ -188,10 +190,11 @@ impl RotatingWriter {
         let file = File::create(&path)
             .map_err(|e| io::Error::new(e.kind(), format!("{name}: {}", io_message(&e))))?;
         let p = self.params;
-        self.current = Some(PcapWriter::new(
+        self.current = Some(PcapWriter::with_linktype_ext(
             file,
             &name,
             p.linktype,
+            p.linktype_ext,
             p.snaplen,
             p.precision,
             p.flush_each,

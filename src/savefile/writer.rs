@@ -42,6 +42,20 @@ impl<W: Write> PcapWriter<W> {
         precision: Precision,
         flush_each: bool,
     ) -> io::Result<PcapWriter<W>> {
+        PcapWriter::with_linktype_ext(out, name, linktype, 0, snaplen, precision, flush_each)
+    }
+
+    /// As [`PcapWriter::new`], with `linktype_ext` (the upper 16 bits of the
+    /// header's link-type field: FCS length and flag) copied from the file read.
+    pub fn with_linktype_ext(
+        out: W,
+        name: &str,
+        linktype: LinkType,
+        linktype_ext: u32,
+        snaplen: u32,
+        precision: Precision,
+        flush_each: bool,
+    ) -> io::Result<PcapWriter<W>> {
         let mut w = PcapWriter {
             out,
             buf: Vec::with_capacity(BUFFER),
@@ -61,7 +75,8 @@ impl<W: Write> PcapWriter<W> {
         w.buf.extend_from_slice(&0i32.to_ne_bytes()); // thiszone: always 0
         w.buf.extend_from_slice(&0u32.to_ne_bytes()); // sigfigs: always 0
         w.buf.extend_from_slice(&snaplen.to_ne_bytes());
-        w.buf.extend_from_slice(&linktype.linktype().to_ne_bytes());
+        let field = linktype.linktype() | (linktype_ext & 0xffff_0000);
+        w.buf.extend_from_slice(&field.to_ne_bytes());
         w.written = FILE_HEADER_LEN;
         if flush_each {
             w.flush_buffer()?;
