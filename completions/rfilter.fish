@@ -6,7 +6,7 @@ complete -c rfilter -s B -l buffer-size -d 'Kernel capture buffer size, in KiB' 
 complete -c rfilter -s j -l time-stamp-type -d 'Time stamp type: host, host_lowprec, host_hiprec, adapter, adapter_unsynced or host_hiprec_unsynced (Linux interfaces offer host; others give a warning)' -r
 complete -c rfilter -s c -d 'Exit after receiving COUNT packets' -r
 complete -c rfilter -s s -l snapshot-length -d 'Snapshot length: keep at most SNAPLEN bytes of each packet (0 means 262144)' -r
-complete -c rfilter -s Z -l relinquish-privileges -d 'Drop privileges to USER once the capture socket is open' -r
+complete -c rfilter -s Z -l relinquish-privileges -d 'Run as USER (when started as root) once the capture socket or file is open' -r
 complete -c rfilter -s F -d 'Read the filter expression from FILE (the command-line expression is ignored)' -r -F
 complete -c rfilter -s y -l linktype -d 'Link-layer type to compile for without an interface or file (EN10MB, LINUX_SLL, LINUX_SLL2, RAW, IPV4, IPV6, NULL, LOOP, PPP, PPP_PPPD, PPP_SERIAL, PPP_ETHER, C_HDLC)' -r
 complete -c rfilter -s E -d 'Decrypt IPsec ESP with SECRET: "SPI@ADDR ALGO:KEY" or "ALGO:KEY" (the default) items separated by commas, or "file NAME" (one item a line). ALGO: an OpenSSL name of AES or triple DES (3des-cbc, aes128-cbc, aes-256-ctr, aes-128-gcm, des-ede3-cfb, ...), with -hmac96 when a 12-byte ICV follows; KEY: 0x and hex digits, or the key itself' -r

@@ -104,7 +104,7 @@ pub struct Args {
     #[arg(short = 's', allow_hyphen_values = true, long = "snapshot-length", value_name = "SNAPLEN", value_parser = parse_snaplen, help_heading = CAPTURE)]
     pub snaplen: Option<u32>,
 
-    /// Drop privileges to USER once the capture socket is open
+    /// Run as USER (when started as root) once the capture socket or file is open
     #[arg(short = 'Z', allow_hyphen_values = true, long = "relinquish-privileges", value_name = "USER", help_heading = CAPTURE)]
     pub user: Option<String>,
 
@@ -309,6 +309,7 @@ fn parse_buffer_kib(s: &str) -> Result<u32, String> {
 
 fn parse_file_size(s: &str) -> Result<u64, String> {
     match crate::c_number::strtol_whole(s, 10) {
+        // A value strtol saturated (errno ERANGE to tcpdump).
         Some(n) if n == i64::MAX || n == i64::MIN => Err(format!("invalid file size {s}")),
         Some(n) if n > i64::MAX / 1_000_000 => Err(format!("file size {s} is too large")),
         Some(n) if n > 0 => Ok(n as u64),
