@@ -766,6 +766,21 @@ fn bad_filter_is_a_one_expression_error_before_capturing() {
     assert!(!err.contains("listening"), "{err}");
 }
 
+/// rfilter and tcpdump capturing side by side in B's namespace with `args`
+/// while A sends `sent`; both must end on their own (`-c`) with status 0.
+fn beside_tcpdump(net: &VethPair, args: &[&str], sent: &[Vec<u8>]) -> (Finished, Finished) {
+    let mut ours = net.rfilter_in(&net.ns_b, args);
+    let mut cmd = Command::new("ip");
+    cmd.args(["netns", "exec", &net.ns_b, "tcpdump"]).args(args);
+    let mut theirs = Rfilter::spawn(cmd, true);
+    net.send_from_a(sent);
+    let a = ours.finish_within(Duration::from_secs(10));
+    let b = theirs.finish_within(Duration::from_secs(10));
+    assert_eq!(a.code, Some(0), "{a:?}");
+    assert_eq!(b.code, Some(0), "tcpdump: {b:?}");
+    (a, b)
+}
+
 #[test]
 fn printed_lines_match_tcpdump_capturing_the_same_frames() {
     let net = VethPair::new();
@@ -773,16 +788,7 @@ fn printed_lines_match_tcpdump_capturing_the_same_frames() {
     sent.extend(frames(4, Some(100)));
     let n = sent.len().to_string();
     for dev in [net.if_b.as_str(), "any"] {
-        let args = ["-i", dev, "-n", "-t", "-c", &n];
-        let mut ours = net.rfilter_in(&net.ns_b, &args);
-        let mut cmd = Command::new("ip");
-        cmd.args(["netns", "exec", &net.ns_b, "tcpdump"]).args(args);
-        let mut theirs = Rfilter::spawn(cmd, true);
-        net.send_from_a(&sent);
-        let a = ours.finish_within(Duration::from_secs(10));
-        let b = theirs.finish_within(Duration::from_secs(10));
-        assert_eq!(a.code, Some(0), "{a:?}");
-        assert_eq!(b.code, Some(0), "tcpdump: {b:?}");
+        let (a, b) = beside_tcpdump(&net, &["-i", dev, "-n", "-t", "-c", &n], &sent);
         let a_out = String::from_utf8_lossy(&a.stdout);
         let b_out = String::from_utf8_lossy(&b.stdout);
         assert_eq!(a_out.lines().count(), sent.len(), "{dev}");
@@ -1091,15 +1097,7 @@ fn count_only_live_prints_no_total_as_tcpdump() {
     let sent = mixed_ports(6);
     let n = sent.len().to_string();
     let args = ["-i", net.if_b.as_str(), "-n", "--count", "-c", &n];
-    let mut ours = net.rfilter_in(&net.ns_b, &args);
-    let mut cmd = Command::new("ip");
-    cmd.args(["netns", "exec", &net.ns_b, "tcpdump"]).args(args);
-    let mut theirs = Rfilter::spawn(cmd, true);
-    net.send_from_a(&sent);
-    let a = ours.finish_within(Duration::from_secs(10));
-    let b = theirs.finish_within(Duration::from_secs(10));
-    assert_eq!(a.code, Some(0), "{a:?}");
-    assert_eq!(b.code, Some(0), "tcpdump: {b:?}");
+    let (a, b) = beside_tcpdump(&net, &args, &sent);
     assert_eq!(a.stdout, b.stdout);
     assert!(a.stdout.is_empty(), "{:?}", a.stdout);
     assert_eq!(a.stat("captured"), sent.len() as u64, "{}", a.stderr);

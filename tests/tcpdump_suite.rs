@@ -276,6 +276,17 @@ fn shell_words_split_as_the_shell_does() {
     assert_eq!(shell_words(r#"-T """#), ["-T", ""]);
 }
 
+/// The suite's capture files (pcap and pcapng), sorted.
+fn capture_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".pcap") || n.ends_with(".pcapng"))
+        .collect();
+    names.sort();
+    names
+}
+
 /// Every capture of the suite with nanosecond times (`--nano -tt`): a
 /// microsecond file's fraction is scaled up by libpcap in 32 bits, so the
 /// damaged ones (a fraction past a second) print wrapped, as tcpdump prints
@@ -284,12 +295,7 @@ fn shell_words_split_as_the_shell_does() {
 fn every_capture_with_nanosecond_times() {
     require("tcpdump");
     let dir = suite_dir();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".pcap") || n.ends_with(".pcapng"))
-        .collect();
-    names.sort();
+    let names = capture_names(&dir);
     let mut differ = Vec::new();
     for name in &names {
         let case = Case {
@@ -319,12 +325,7 @@ fn every_capture_copied_as_tcpdump_copies_it() {
     let dir = suite_dir();
     let out = std::env::temp_dir().join(format!("rfilter-suite-copy-{}", std::process::id()));
     std::fs::create_dir_all(&out).unwrap();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".pcap") || n.ends_with(".pcapng"))
-        .collect();
-    names.sort();
+    let names = capture_names(&dir);
     let mut differ = Vec::new();
     for name in &names {
         let copy = |program: &str, to: &Path| {
