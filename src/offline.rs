@@ -158,10 +158,10 @@ pub fn run_list(args: &Args, list: &Path, expr: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A name from a `-V` list as a path (bytes as they are: names need not be UTF-8).
-/// A `-V` list line as a path. tcpdump's C string ends at a NUL byte, so the
-/// name does too (a list that is really a binary file names a file that is not
-/// there, rather than an error about the NUL).
+/// A name from a `-V` list as a path (bytes as they are: names need not be
+/// UTF-8). tcpdump's C string ends at a NUL byte, so the name does too (a list
+/// that is really a binary file names a file that is not there, rather than an
+/// error about the NUL).
 fn path_of(name: &[u8]) -> std::path::PathBuf {
     use std::os::unix::ffi::OsStrExt;
     let name = name.split(|&b| b == 0).next().unwrap_or(name);
