@@ -362,9 +362,13 @@ impl Args {
         let Some(path) = &self.filter_file else {
             return Ok(self.expression.join(" "));
         };
-        let bytes = std::fs::read(path).map_err(|e| {
+        let mut bytes = std::fs::read(path).map_err(|e| {
             anyhow::anyhow!("{}: {}", path.display(), crate::savefile::io_message(&e))
         })?;
+        // tcpdump reads the file into a C string, which ends at a NUL byte.
+        if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+            bytes.truncate(nul);
+        }
         let text = String::from_utf8(bytes).map_err(|_| {
             anyhow::anyhow!("{}: the filter file is not UTF-8 text", path.display())
         })?;

@@ -125,6 +125,16 @@ fn filter_file_comments_are_ignored_and_errors_are_one_line() {
     let out = rfilter(&["-r", &input, "-F", &f, "-w", "-"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(out.stdout, pcap_file(false, false, &pkts));
+    // A NUL byte ends the expression, as tcpdump's C string.
+    let nul = write(&dir, "nul", b"udp # a comment\n or arp\0 junk");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample.pcap");
+    let (ours, theirs) = (
+        rfilter(&["-n", "-r", sample, "-F", &nul]),
+        tcpdump(&["-n", "-r", sample, "-F", &nul]),
+    );
+    assert!(ours.status.success(), "{}", stderr(&ours));
+    assert_eq!(ours.stdout, theirs.stdout);
+    assert!(String::from_utf8_lossy(&ours.stdout).lines().count() > 2);
     let missing = format!("{}/nope", dir.display());
     assert_error(
         &rfilter(&["-r", &input, "-F", &missing, "-w", "-"]),
