@@ -301,8 +301,8 @@ fn parse_count(s: &str) -> Result<u64, String> {
 
 fn parse_buffer_kib(s: &str) -> Result<u32, String> {
     // tcpdump multiplies by 1024 in an int and refuses what is not positive.
-    match crate::c_number::atoi(s).checked_mul(1024) {
-        Some(n) if n > 0 => Ok((n / 1024) as u32),
+    match crate::c_number::atoi(s) {
+        kib if kib > 0 && kib <= i32::MAX / 1024 => Ok(kib as u32),
         _ => Err(format!("invalid packet buffer size {s}")),
     }
 }

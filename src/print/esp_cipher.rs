@@ -186,6 +186,16 @@ impl Cipher {
         }
     }
 
+    /// `block` (one block) encrypted, on the stack: the keystream of the
+    /// feedback and counter modes, with no allocation per block.
+    fn encrypted(&self, block: &[u8]) -> [u8; 16] {
+        let bs = self.block_size();
+        let mut out = [0u8; 16];
+        out[..bs].copy_from_slice(&block[..bs]);
+        self.encrypt_block(&mut out[..bs]);
+        out
+    }
+
     fn decrypt_block(&self, b: &mut [u8]) {
         match &self.keyed {
             Keyed::Tdes3(c) => c.decrypt_block(Block::<des::TdesEde3>::from_mut_slice(b)),
@@ -217,18 +227,14 @@ impl Cipher {
             }
             Mode::Cfb => {
                 for (b, prev) in pt.chunks_mut(bs).zip(chained(iv, ct, bs)) {
-                    let mut ks = prev.to_vec();
-                    self.encrypt_block(&mut ks);
-                    xor(b, &ks);
+                    xor(b, &self.encrypted(prev));
                 }
             }
             Mode::Cfb8 => {
                 // The register shifts in each ciphertext byte.
                 let mut reg = iv.to_vec();
                 for (p, &c) in pt.iter_mut().zip(ct) {
-                    let mut ks = reg.clone();
-                    self.encrypt_block(&mut ks);
-                    *p = c ^ ks[0];
+                    *p = c ^ self.encrypted(&reg)[0];
                     reg.remove(0);
                     reg.push(c);
                 }
@@ -239,42 +245,34 @@ impl Cipher {
                 for (p, &c) in pt.iter_mut().zip(ct) {
                     let mut out = 0u8;
                     for bit in (0..8).rev() {
-                        let mut ks = reg.clone();
-                        self.encrypt_block(&mut ks);
                         let cb = (c >> bit) & 1;
-                        out |= ((ks[0] >> 7) ^ cb) << bit;
+                        out |= ((self.encrypted(&reg)[0] >> 7) ^ cb) << bit;
                         shift_in_bit(&mut reg, cb);
                     }
                     *p = out;
                 }
             }
             Mode::Ofb => {
-                let mut ks = iv.to_vec();
+                let mut ks = self.encrypted(iv);
                 for b in pt.chunks_mut(bs) {
-                    self.encrypt_block(&mut ks);
                     xor(b, &ks);
+                    ks = self.encrypted(&ks[..bs]);
                 }
             }
-            Mode::Ctr => {
-                // OpenSSL counts with the whole block, big-endian.
+            Mode::Ctr | Mode::Gcm => {
+                // CTR counts with the whole block, big-endian, from the IV.
+                // GCM's 96-bit IV is followed by a 32-bit counter that starts
+                // the payload at 2 (1 encrypts the tag).
                 let mut counter = iv.to_vec();
+                let low = if self.mode == Mode::Gcm {
+                    counter.extend_from_slice(&2u32.to_be_bytes());
+                    12
+                } else {
+                    0
+                };
                 for b in pt.chunks_mut(bs) {
-                    let mut ks = counter.clone();
-                    self.encrypt_block(&mut ks);
-                    xor(b, &ks);
-                    increment(&mut counter);
-                }
-            }
-            Mode::Gcm => {
-                // A 96-bit IV followed by a 32-bit counter; the payload starts
-                // at 2 (1 encrypts the tag).
-                let mut counter = iv.to_vec();
-                counter.extend_from_slice(&2u32.to_be_bytes());
-                for b in pt.chunks_mut(bs) {
-                    let mut ks = counter.clone();
-                    self.encrypt_block(&mut ks);
-                    xor(b, &ks);
-                    increment(&mut counter[12..]);
+                    xor(b, &self.encrypted(&counter));
+                    increment(&mut counter[low..]);
                 }
             }
         }

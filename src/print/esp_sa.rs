@@ -88,13 +88,11 @@ impl EspSecrets {
             warnings: Vec::new(),
             warned: std::sync::Once::new(),
         };
-        let mut warnings = Vec::new();
         for item in arg.split(['\n', ',']) {
             if !item.is_empty() {
-                secrets.add_item(item, &mut warnings)?;
+                secrets.add_item(item)?;
             }
         }
-        secrets.warnings = warnings;
         Ok(secrets)
     }
 
@@ -109,7 +107,7 @@ impl EspSecrets {
         });
     }
 
-    fn add_item(&mut self, line: &str, warnings: &mut Vec<String>) -> Result<(), String> {
+    fn add_item(&mut self, line: &str) -> Result<(), String> {
         // The first blank or tab parts `SPI@ADDR` (or `file`, `ikev2`) from the rest.
         let (head, rest) = match line.split_once([' ', '\t']) {
             Some((h, r)) => (Some(h), r),
@@ -117,10 +115,10 @@ impl EspSecrets {
         };
         if let Some(head) = head {
             if head.eq_ignore_ascii_case("file") {
-                return self.add_file(rest, warnings);
+                return self.add_file(rest);
             }
             if head.eq_ignore_ascii_case("ikev2") {
-                return self.add_ike(rest, warnings);
+                return self.add_ike(rest);
             }
         }
         let selector = match head {
@@ -128,24 +126,25 @@ impl EspSecrets {
             Some(spikey) => match parse_selector(spikey) {
                 Ok(s) => s,
                 Err(w) => {
-                    warnings.push(w);
+                    self.warnings.push(w);
                     return Ok(());
                 }
             },
         };
         let decode = rest.trim_start_matches([' ', '\t', '\r', '\n']);
-        if let Some(sa) = decode_encalgo(decode, selector, warnings)? {
+        if let Some(sa) = decode_encalgo(decode, selector, &mut self.warnings)? {
             self.sas.insert(0, sa);
         }
         Ok(())
     }
 
     /// The rest of an `ikev2` item: `I|R 0xSPII 0xSPIR AUTH:KEY ENC:KEY`.
-    fn add_ike(&mut self, line: &str, warnings: &mut Vec<String>) -> Result<(), String> {
+    fn add_ike(&mut self, line: &str) -> Result<(), String> {
         // strsep on blanks and tabs: empty fields count.
         let fields: Vec<&str> = line.splitn(6, [' ', '\t']).collect();
         let [init, icookie, rcookie, authkey, enckey, ..] = fields[..] else {
-            warnings.push("print_esp: failed to find all fields for ikev2".to_string());
+            self.warnings
+                .push("print_esp: failed to find all fields for ikev2".to_string());
             return Ok(());
         };
         let cookie = |c: &str| -> Option<[u8; 8]> {
@@ -154,18 +153,21 @@ impl EspSecrets {
             bytes.try_into().ok()
         };
         let (Some(spii), Some(spir)) = (cookie(icookie), cookie(rcookie)) else {
-            warnings.push("print_esp: ikev2 line improperly formatted.".to_string());
+            self.warnings
+                .push("print_esp: ikev2 line improperly formatted.".to_string());
             return Ok(());
         };
         if !init.starts_with(['I', 'R']) {
-            warnings.push("print_esp: ikev2 line improperly formatted.".to_string());
+            self.warnings
+                .push("print_esp: ikev2 line improperly formatted.".to_string());
             return Ok(());
         }
-        let Some(mut sa) = decode_encalgo(enckey, Selector::Default, warnings)? else {
+        let Some(mut sa) = decode_encalgo(enckey, Selector::Default, &mut self.warnings)? else {
             return Ok(());
         };
         let Some((auth, _)) = authkey.split_once(':') else {
-            warnings.push(format!("failed to decode espsecret: {authkey}"));
+            self.warnings
+                .push(format!("failed to decode espsecret: {authkey}"));
             return Ok(());
         };
         if auth.eq_ignore_ascii_case("sha1") || auth.eq_ignore_ascii_case("md5") {
@@ -208,14 +210,14 @@ impl EspSecrets {
             .ok()
     }
 
-    fn add_file(&mut self, name: &str, warnings: &mut Vec<String>) -> Result<(), String> {
+    fn add_file(&mut self, name: &str) -> Result<(), String> {
         let text =
             std::fs::read(name).map_err(|e| format!("can't open ESP secrets file {name}: {e}"))?;
         for line in String::from_utf8_lossy(&text).lines() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            self.add_item(line, warnings)?;
+            self.add_item(line)?;
         }
         Ok(())
     }

@@ -27,14 +27,15 @@ pub(crate) fn esp(
     c.o.hex(u64::from(seq));
     c.s("), length ");
     c.dec(len as u64);
-    if let Some(secrets) = &c.opts.esp {
-        secrets.warn_once();
-    }
-    if let (Some(secrets), Some(ip)) = (c.opts.esp.clone(), ip) {
-        // tcpdump does not decrypt IPv4 fragments: the trailer is in the last one.
-        if !fragmented || ip.v6 {
-            esp_decrypted(c, &secrets, d, ip, fragmented)?;
-        }
+    let Some(secrets) = c.opts.esp.clone() else {
+        return Ok(());
+    };
+    secrets.warn_once();
+    // tcpdump does not decrypt IPv4 fragments: the trailer is in the last one.
+    if let Some(ip) = ip
+        && (!fragmented || ip.v6)
+    {
+        esp_decrypted(c, &secrets, d, ip, fragmented)?;
     }
     Ok(())
 }
