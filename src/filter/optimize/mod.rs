@@ -16,6 +16,7 @@
 //! - `twins`: fixed-offset regions (IPv6) jump into their indexed twins (IPv4);
 //! - `crossjump`: blocks that end alike share their common end;
 //! - `fuse`: two rejecting tests on bytes within one word become one;
+//! - `narrow`: a load masked to one or two whole bytes loads only those;
 //! - `layout`: emission in the optimizer's block order.
 
 mod cleanup;
@@ -27,6 +28,7 @@ mod fuse;
 mod fxhash;
 mod layout;
 mod liveness;
+mod narrow;
 mod order;
 mod orgroup;
 mod peephole;
@@ -178,6 +180,8 @@ fn optimize_variants(cfg: &Cfg) -> (Cfg, Option<Cfg>) {
     let mut reordered = cfg.clone();
     let moved = conjuncts::run(&mut reordered);
     let finish = |mut cfg: Cfg| {
+        // Before the search trees, which then compare the narrowed value.
+        narrow::run(&mut cfg);
         order::run(&mut cfg);
         // Last: the trees' exit copies must not be shared or skipped again.
         sets::run(&mut cfg);
