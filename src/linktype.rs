@@ -96,7 +96,9 @@ impl LinkType {
         Some(match v {
             0 => LinkType::Null,
             1 => LinkType::En10mb,
-            12 | 14 | 101 => LinkType::Raw,
+            // 14 is DLT_RAW only on OpenBSD; libpcap on Linux takes it as an
+            // unknown link type.
+            12 | 101 => LinkType::Raw,
             108 => LinkType::Loop,
             113 => LinkType::LinuxSll,
             228 => LinkType::Ipv4,

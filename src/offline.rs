@@ -15,8 +15,10 @@ use anyhow::{Result, anyhow};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Opens `path` and prints tcpdump's "reading from file" line on stderr.
-fn open(path: &Path) -> Result<(Reader, String)> {
+/// Opens `path` and prints tcpdump's "reading from file" line on stderr, and for
+/// the first file of a run its warning that a LINUX_SLL2 file's interface
+/// names (looked up by index on this machine) may be wrong.
+fn open(path: &Path, first: bool) -> Result<(Reader, String)> {
     let name = path.display().to_string();
     let reader = Reader::open(path).map_err(|e| anyhow!("{name}: {e}"))?;
     let lt = reader.linktype();
@@ -25,6 +27,9 @@ fn open(path: &Path) -> Result<(Reader, String)> {
         lt.header_text(),
         reader.snaplen()
     );
+    if first && lt == crate::linktype::LinkType::LinuxSll2 {
+        eprintln!("Warning: interface names might be incorrect");
+    }
     Ok((reader, name))
 }
 
@@ -48,7 +53,7 @@ fn compile(expr: &str, opts: &CompileOptions) -> Result<Vec<Insn>> {
 
 /// `-d` with `-r`: the program for the file's link type.
 pub fn dump(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
-    let (reader, _) = open(path)?;
+    let (reader, _) = open(path, true)?;
     let prog = compile(expr, &compile_options(args, &reader))?;
     print!("{}", crate::bpf::dump::dump(&prog, args.dump));
     Ok(ExitCode::SUCCESS)
@@ -56,7 +61,7 @@ pub fn dump(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
 
 /// `-r FILE [-w OUT] [EXPR]`.
 pub fn run(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
-    let (mut reader, name) = open(path)?;
+    let (mut reader, name) = open(path, true)?;
     let prog = compile(expr, &compile_options(args, &reader))?;
     // tcpdump gives up root here too, once the file is open and the filter
     // compiled.
@@ -110,7 +115,7 @@ pub fn run_list(args: &Args, list: &Path, expr: &str) -> Result<ExitCode> {
             break;
         }
         result = (|| -> Result<()> {
-            let (mut reader, name) = open(&path_of(name))?;
+            let (mut reader, name) = open(&path_of(name), sink.is_none())?;
             let prog = compile(expr, &compile_options(args, &reader))?;
             let lt = reader.linktype();
             let (s, first_lt) = match &mut sink {

@@ -581,6 +581,44 @@ fn unparsed_link_types_as_tcpdump() {
     }
 }
 
+/// A savefile whose link type libpcap's code generator does not know (below 104
+/// and not one it handles, or past 289; 14, OpenBSD's raw IP, among them) cannot
+/// be read by tcpdump: compiling even the empty filter fails, before the first
+/// packet. A LINUX_SLL2 file is read with a warning about interface names.
+/// Standard error, output and status as tcpdump's.
+#[test]
+fn unknown_link_types_and_sll2_warnings_as_tcpdump() {
+    let dir = temp_dir("unknownlt");
+    for linktype in [2u32, 14, 98, 290, 1000, 276, 113] {
+        let mut file = pcap_header(false, false, 65_535, linktype);
+        let data: Vec<u8> = (0..60).map(|b| b as u8).collect();
+        let p = Pkt {
+            sec: 1_000,
+            frac: 5,
+            wire_len: 60,
+            data,
+        };
+        pcap_record(&mut file, false, &p);
+        let path = write(&dir, &format!("lt{linktype}.pcap"), &file);
+        for args in [
+            vec!["-n", "-r", &path],
+            vec!["-n", "-r", &path, "len > 10"],
+            vec!["-d", "-r", &path, "len > 10"],
+        ] {
+            let (ours, theirs) = (rfilter(&args), tcpdump(&args));
+            assert_eq!(ours.status.code(), theirs.status.code(), "{args:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&ours.stdout),
+                String::from_utf8_lossy(&theirs.stdout),
+                "{args:?}"
+            );
+            let theirs = stderr(&theirs).replace("tcpdump: ", "rfilter: ");
+            assert_eq!(stderr(&ours), theirs, "{args:?}: stderr");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A packet's direction and interface index are known only to a live Linux
 /// socket: on a savefile tcpdump refuses `inbound`, `outbound` and `ifindex`
 /// (except where the link header holds them, as Linux cooked headers do), and

@@ -89,8 +89,27 @@ pub fn compile(expr: &str, opts: &CompileOptions) -> Result<Vec<Insn>, FilterErr
     }
 }
 
+/// DLT values below libpcap's "matching" range (104 to 289, where any value is
+/// taken and only `link[...]` filters compile) that its code generator knows.
+const DLTS_BELOW_MATCHING: [i32; 15] = [0, 1, 6, 7, 8, 9, 10, 11, 12, 15, 16, 19, 50, 51, 99];
+
+/// libpcap refuses every filter, the empty one too, for a link type its code
+/// generator does not know, before it reads the expression; tcpdump then stops
+/// before the first packet of such a file.
+fn known_to_libpcap(lt: LinkType) -> Result<(), FilterError> {
+    let dlt = lt.dlt();
+    if (104..=289).contains(&dlt) || DLTS_BELOW_MATCHING.contains(&dlt) {
+        Ok(())
+    } else {
+        Err(FilterError::whole(format!(
+            "unknown data link type {dlt} (min 104, max 289)"
+        )))
+    }
+}
+
 /// Compiles on the current thread (callers must have a large enough stack).
 pub fn compile_here(expr: &str, opts: &CompileOptions) -> Result<Vec<Insn>, FilterError> {
+    known_to_libpcap(opts.linktype)?;
     let ast = parser::parse(expr)?;
     codegen::generate(ast.as_ref(), opts)
 }
