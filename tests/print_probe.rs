@@ -85,3 +85,73 @@ fn mpls_default_print_cut() {
     ];
     assert_same_recs(DIR, "mpls.pcap", LinkType::En10mb, &recs, flags);
 }
+
+/// A BOOTP message of `body` (from the op field on) to the server port.
+fn bootp(body: &[u8]) -> Vec<u8> {
+    eth(0x0800, &ipv4_udp(68, 67, body))
+}
+
+/// The fixed part of a BOOTP request (236 bytes) from 02:00:00:00:00:01.
+fn bootp_fixed(sname: &[u8], file: &[u8]) -> Vec<u8> {
+    let mut b = vec![1, 1, 6, 0];
+    b.extend_from_slice(&0x1234u32.to_be_bytes());
+    b.extend_from_slice(&[0, 3, 0x80, 0]);
+    b.extend_from_slice(&[0; 4]);
+    b.extend_from_slice(&[192, 168, 1, 9]);
+    b.extend_from_slice(&[0; 8]);
+    let mut chaddr = MAC_A.to_vec();
+    chaddr.resize(16, 0);
+    b.extend_from_slice(&chaddr);
+    let mut s = sname.to_vec();
+    s.resize(64, 0);
+    b.extend_from_slice(&s[..64]);
+    let mut f = file.to_vec();
+    f.resize(128, 0);
+    b.extend_from_slice(&f[..128]);
+    assert_eq!(b.len(), 236);
+    b
+}
+
+/// BOOTP fields tcpdump checks with ND_TCHECK (the vendor area, the server
+/// and file names, the RFC 1048 options and the CMU area) end the packet with
+/// its own mark and the usual -x dump from the IP header; the fields it reads
+/// with its GET macros end it by longjmp, whole frame dumped.
+#[test]
+fn bootp_cuts() {
+    let mut frames = vec![
+        // No vendor area at all.
+        bootp(&bootp_fixed(b"", b"")),
+        bootp(&bootp_fixed(b"bootsrv", b"/boot/pxelinux.0")),
+        // Names filling their fields with no NUL.
+        bootp(&bootp_fixed(&[b'n'; 64], &[b'f'; 128])),
+    ];
+    let mut rfc = bootp_fixed(b"srv", b"");
+    rfc.extend_from_slice(&[0x63, 0x82, 0x53, 0x63]);
+    rfc.extend_from_slice(&[53, 1, 3, 12, 5]);
+    rfc.extend_from_slice(b"host1");
+    rfc.extend_from_slice(&[55, 4, 1, 3, 6, 15, 61, 7, 1]);
+    rfc.extend_from_slice(&MAC_A);
+    rfc.extend_from_slice(&[
+        81, 6, 0, 0, 0, b'a', b'.', b'b', 82, 6, 1, 4, b'c', b'i', b'r', b'c',
+    ]);
+    rfc.extend_from_slice(&[50, 4, 192, 168, 1, 9, 0, 0, 255]);
+    frames.push(bootp(&rfc));
+    let mut cmu = bootp_fixed(b"", b"");
+    cmu.extend_from_slice(&[0x43, 0x4d, 0x55, 0x00, 0, 0, 0, 1]);
+    for i in 1..=8u8 {
+        cmu.extend_from_slice(&[10, 0, 0, i]);
+    }
+    frames.push(bootp(&cmu));
+    let recs = with_cuts(&frames, 42);
+    let flags: &[&[&str]] = &[
+        &["-n"],
+        &["-nv"],
+        &["-nvx"],
+        &["-nvX"],
+        &["-nvA"],
+        &["-nvvx"],
+        &["-nvvvX"],
+        &["-nvXX"],
+    ];
+    assert_same_recs(DIR, "bootp.pcap", LinkType::En10mb, &recs, flags);
+}
