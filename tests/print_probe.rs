@@ -7,7 +7,7 @@
 //! line, whole and cut at every length.
 mod print_support;
 
-use print_support::build::{self, Ip4, MAC_A, MAC_B, Pseudo};
+use print_support::build::{self, Ip4, MAC_A, MAC_B, Pseudo, Tcp};
 use print_support::{Rec, assert_same_recs};
 use rfilter::LinkType;
 
@@ -154,4 +154,47 @@ fn bootp_cuts() {
         &["-nvXX"],
     ];
     assert_same_recs(DIR, "bootp.pcap", LinkType::En10mb, &recs, flags);
+}
+
+/// A TCP segment to BGP's port with an MD5 signature option (and two NOPs).
+fn md5_segment(payload: &[u8], ps: &Pseudo) -> Vec<u8> {
+    let mut t = Tcp::new(1234, 179, 0x18, 1, 1);
+    t.win = 8192;
+    let mut opt = vec![19, 18];
+    opt.extend_from_slice(&[0x5a; 16]);
+    opt.extend_from_slice(&[1, 1]);
+    t.options = opt;
+    t.build(ps, payload)
+}
+
+/// The MD5 signature option can be checked only when the whole segment was
+/// captured: "snaplen too short" when the capture or the frame ends before
+/// the IP length does, over IPv4 and IPv6; otherwise tcpdump (without -M)
+/// has no secret.
+#[test]
+fn tcp_md5_signature() {
+    let payload = [0x41u8; 20];
+    let v4 = {
+        let ps = Pseudo::V4(A4, B4);
+        Ip4::new(A4, B4, 6).build(&md5_segment(&payload, &ps))
+    };
+    let (s6, d6) = (build::v6("2001:db8::1"), build::v6("2001:db8::2"));
+    let v6 = build::ip6(s6, d6, 6, 64, &md5_segment(&payload, &Pseudo::V6(s6, d6)));
+    let mut recs = Vec::new();
+    for (ty, ip) in [(0x0800u16, &v4), (0x86dd, &v6)] {
+        let frame = eth(ty, ip);
+        // Whole; cut by the snapshot length; cut inside the option.
+        recs.push(rec(recs.len(), frame.clone()));
+        for cut in [
+            frame.len() - 1,
+            frame.len() - 10,
+            frame.len() - payload.len(),
+        ] {
+            recs.push(cut_rec(recs.len(), &frame, cut));
+        }
+        // A frame shorter than the IP length says (captured whole).
+        recs.push(rec(recs.len(), frame[..frame.len() - 10].to_vec()));
+    }
+    let flags: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"], &["-nS"]];
+    assert_same_recs(DIR, "md5.pcap", LinkType::En10mb, &recs, flags);
 }
