@@ -198,3 +198,38 @@ fn tcp_md5_signature() {
     let flags: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nx"], &["-nS"]];
     assert_same_recs(DIR, "md5.pcap", LinkType::En10mb, &recs, flags);
 }
+
+/// An NTPv4 client message of stratum `stratum` with reference ID `refid`.
+fn ntp(stratum: u8, refid: [u8; 4], extra: &[u8]) -> Vec<u8> {
+    let mut b = vec![0x23, stratum, 10, 0xec];
+    b.extend_from_slice(&[0, 0, 1, 0x80, 0, 0, 2, 0]);
+    b.extend_from_slice(&refid);
+    for t in [0xeeb5_21a7u32, 0, 0xeeb5_21a6, 0xeeb5_21a7] {
+        b.extend_from_slice(&t.to_be_bytes());
+        b.extend_from_slice(&0x112b_f000u32.to_be_bytes());
+    }
+    b.extend_from_slice(extra);
+    eth(0x0800, &ipv4_udp(123, 123, &b))
+}
+
+/// The reference ID by stratum: "(unspec)" for 0, characters for 1, an
+/// address followed by INFO_QUERY or INFO_REPLY (and nothing more) for 62 and
+/// 63, a hex number for the others.
+#[test]
+fn ntp_strata() {
+    let mut frames = Vec::new();
+    for stratum in [0u8, 1, 2, 15, 16, 61, 62, 63, 64, 255] {
+        frames.push(ntp(stratum, [127, 0, 0, 1], &[]));
+        frames.push(ntp(stratum, *b"GPS\0", &[0, 0, 0, 7]));
+    }
+    let mut recs = Vec::new();
+    for f in &frames {
+        recs.push(rec(recs.len(), f.clone()));
+        // Cut inside the reference ID and inside the timestamps.
+        for n in [55, 57, 58, 60, 70] {
+            recs.push(cut_rec(recs.len(), f, n));
+        }
+    }
+    let flags: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nev"], &["-nvx"]];
+    assert_same_recs(DIR, "ntp.pcap", LinkType::En10mb, &recs, flags);
+}
