@@ -233,3 +233,74 @@ fn ntp_strata() {
     let flags: &[&[&str]] = &[&["-n"], &["-nv"], &["-nvv"], &["-nev"], &["-nvx"]];
     assert_same_recs(DIR, "ntp.pcap", LinkType::En10mb, &recs, flags);
 }
+
+/// An IPX packet (no checksum, one hop) from socket 0x0452 to 0x0451 with
+/// `data` after the 30-byte header.
+fn ipx(data: &[u8]) -> Vec<u8> {
+    let mut b = vec![0xff, 0xff];
+    b.extend_from_slice(&((30 + data.len()) as u16).to_be_bytes());
+    b.extend_from_slice(&[0, 0]);
+    b.extend_from_slice(&[0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0x04, 0x51]);
+    b.extend_from_slice(&[0, 2, 0, 0, 0, 0, 0, 0, 0, 2, 0x04, 0x52]);
+    b.extend_from_slice(data);
+    b
+}
+
+/// DLT_NULL (in both byte orders) and DLT_LOOP with every address family
+/// tcpdump decodes (IPv4, the three IPv6 numbers, OSI, AppleTalk and IPX) and
+/// some it does not.
+#[test]
+fn null_and_loop_families() {
+    let v4 = ipv4_udp(1000, 2000, b"data");
+    let (s6, d6) = (build::v6("2001:db8::1"), build::v6("2001:db8::2"));
+    let ps6 = Pseudo::V6(s6, d6);
+    let v6 = build::ip6(
+        s6,
+        d6,
+        17,
+        64,
+        &build::udp(&ps6, 1000, 2000, b"data", false),
+    );
+    let ipx = ipx(b"ipx data");
+    // An ES-IS ESH (OSI) and an AppleTalk DDP long header with an NBP lookup.
+    let osi = [
+        0x82, 0x0f, 0x01, 0x00, 0x02, 0x00, 0x20, 0x00, 0x00, 0x01, 0x06, 0x49, 0, 1, 2, 3,
+    ];
+    let ddp = [
+        0x00, 0x17, 0x00, 0x00, 0xff, 0x00, 0x00, 0x01, 0x01, 0xff, 0x02, 0xfd, 0x02, 0x21, 0x00,
+        0x01, 0x01, 0x02, 0xfd, 0x00, 0x01, 0x3d, 0x01,
+    ];
+    let families: Vec<(u32, &[u8])> = vec![
+        (2, &v4),
+        (24, &v6),
+        (28, &v6),
+        (30, &v6),
+        (7, &osi),
+        (16, &ddp),
+        (23, &ipx),
+        (23, &ipx[..20]),
+        (6, &ipx),
+        (99, b"unknown family"),
+    ];
+    let flags: &[&[&str]] = &[&["-n"], &["-ne"], &["-nq"], &["-neq"], &["-nv"], &["-nx"]];
+    for (lt, name) in [(LinkType::Null, "null"), (LinkType::Loop, "loop")] {
+        let mut recs = Vec::new();
+        for &(af, p) in &families {
+            let orders: &[bool] = if lt == LinkType::Null {
+                &[false, true]
+            } else {
+                &[true]
+            };
+            for &be in orders {
+                let mut f = if be {
+                    af.to_be_bytes().to_vec()
+                } else {
+                    af.to_le_bytes().to_vec()
+                };
+                f.extend_from_slice(p);
+                recs.push(rec(recs.len(), f));
+            }
+        }
+        assert_same_recs(DIR, &format!("{name}.pcap"), lt, &recs, flags);
+    }
+}
