@@ -1,6 +1,7 @@
 //! Golden tests for the printers of the rarer link types (src/print/linkmore/):
 //! NFLOG, USB_LINUX and USB_LINUX_MMAPPED, IPOIB, VSOCK,
-//! BLUETOOTH_HCI_H4_WITH_PHDR, PFLOG and IPNET. rfilter against the tcpdump
+//! BLUETOOTH_HCI_H4_WITH_PHDR, PFLOG, IPNET, ARCNET, SYMANTEC_FIREWALL and
+//! PPP_BSDOS among others. rfilter against the tcpdump
 //! binary, line by line, over the captures in tests/data/linkmore/ (written by
 //! tests/data/make_linkmore.py), over every truncation of each packet from its
 //! first byte, and over mutated packets (against tcpdump, and many more that
@@ -318,6 +319,8 @@ fn names_without_n() {
         "fddi",
         "token_ring",
         "arcnet_linux",
+        "arcnet_bsd",
+        "symantec",
         "ip_over_fc",
         "frelay",
         "mfr",
@@ -402,6 +405,41 @@ fn arcnet_linux() {
 #[test]
 fn arcnet_linux_never_panics() {
     never_panic("arcnet_linux");
+}
+
+/// ARCNET as BSD records it: RFC 1201 IPv4, IPv6, ARP, RARP and IPX, first,
+/// middle and last fragments, exception frames, RFC 1051 IP and ARP,
+/// diagnostics, unknown codes (dumped even with -x), and headers cut in each
+/// part (tcpdump's " phds" and " phds extended" before the truncation).
+#[test]
+fn arcnet_bsd() {
+    golden("arcnet_bsd", &[(0, 12)]);
+}
+
+#[test]
+fn arcnet_bsd_never_panics() {
+    never_panic("arcnet_bsd");
+}
+
+/// SYMANTEC_FIREWALL: the Ethernet payloads behind the 44-byte header, type
+/// values that are lengths, unknown types, frames shorter than the header.
+#[test]
+fn symantec() {
+    golden("symantec", &[(0, 50)]);
+}
+
+#[test]
+fn symantec_never_panics() {
+    never_panic("symantec");
+}
+
+/// PPP_BSDOS under both its numbers (16, and 103 in savefiles): tcpdump
+/// decodes it only when built on BSD/OS, so the line is the time alone and -x
+/// dumps the whole frame.
+#[test]
+fn ppp_bsdos() {
+    golden("ppp_bsdos", &[(0, 30)]);
+    golden("ppp_bsdos_103", &[(0, 30)]);
 }
 
 /// IP_OVER_FC: LLC/SNAP with IPv4, IPv6, ARP, VLAN, LLDP and unknown

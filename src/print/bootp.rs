@@ -179,7 +179,11 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     if c.opts.verbose == 0 {
         return Ok(());
     }
-    be16(d, 8)?;
+    // tcpdump checks these with ND_TCHECK (`goto trunc`: the mark, then the
+    // normal -x dump), not with its longjmping GET_ macros.
+    if d.len() < 10 {
+        return trunc(c);
+    }
     if htype != 1 {
         c.s(", htype ");
         c.dec(htype);
@@ -229,7 +233,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.s("\n\t  sname \"");
         if printztn(c, d, 44, 64) {
             c.s("\"");
-            return Err(Trunc);
+            return trunc(c);
         }
         c.s("\"");
     }
@@ -237,11 +241,13 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.s("\n\t  file \"");
         if printztn(c, d, 108, 128) {
             c.s("\"");
-            return Err(Trunc);
+            return trunc(c);
         }
         c.s("\"");
     }
-    let magic = be32(d, VEND)?;
+    let Ok(magic) = be32(d, VEND) else {
+        return trunc(c);
+    };
     if magic == 0x6382_5363 {
         rfc1048(c, d, VEND)?;
     } else if magic == 0x434d_5500 {
@@ -253,9 +259,18 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     Ok(())
 }
 
+/// The ` [|bootp]` of tcpdump's `goto trunc`: the packet's text ends there but
+/// its -x dump is the usual one (not the whole frame, as after a longjmp).
+fn trunc(c: &mut Ctx) -> R {
+    c.trunc_mark();
+    Ok(())
+}
+
 fn cmu(c: &mut Ctx, d: &[u8], p: usize) -> R {
     c.s(" vend-cmu");
-    be32(d, p + 4)?;
+    if bytes(d, p + 4, 4).is_err() {
+        return trunc(c);
+    }
     let flags = u8_at(d, p + 4)?;
     if flags & !1 != 0 {
         c.s(" F:0x");
@@ -272,7 +287,9 @@ fn cmu(c: &mut Ctx, d: &[u8], p: usize) -> R {
         (32, "TS1"),
         (36, "TS2"),
     ] {
-        let a = bytes(d, p + off, 4)?;
+        let Ok(a) = bytes(d, p + off, 4) else {
+            return trunc(c);
+        };
         if a != [0, 0, 0, 0] {
             c.s(" ");
             c.s(name);
@@ -328,7 +345,9 @@ fn rfc1048(c: &mut Ctx, d: &[u8], start: usize) -> R {
                 c.dec(ntag);
             }
         }
-        bytes(d, p, len)?;
+        if bytes(d, p, len).is_err() {
+            return trunc(c);
+        }
         if tag == 53 && len == 1 {
             let m = u8_at(d, p)?;
             p += 1;
@@ -386,7 +405,7 @@ fn rfc1048(c: &mut Ctx, d: &[u8], start: usize) -> R {
                 c.s("\"");
                 if printn(c, d, p, len) {
                     c.s("\"");
-                    return Err(Trunc);
+                    return trunc(c);
                 }
                 c.s("\"");
                 p += len;
@@ -458,7 +477,7 @@ fn rfc1048(c: &mut Ctx, d: &[u8], start: usize) -> R {
             }
             b'$' => {
                 if !special(c, d, tag, &mut p, &mut len)? {
-                    return Err(Trunc);
+                    return trunc(c);
                 }
             }
             _ => {

@@ -329,6 +329,7 @@ fn null(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         24 | 28 | 30 => super::ip6::print(c, p, length)?,
         16 => super::l2proto::atalk::print(c, p, length)?,
         7 => super::osi::print(c, p, length)?,
+        23 => super::ipx::print(c, p, length)?,
         _ => {
             if !c.opts.link_header {
                 null_header(c, af, full);

@@ -456,6 +456,18 @@ pub(crate) fn ntp(c: &mut Ctx, d: &[u8], len: usize) -> R {
                 super::tcp::print_char(c, b);
             }
         }
+        // Strata 62 and 63 are tcpdump's (implementation-dependent) info query
+        // and reply: the reference ID as an address, and nothing after it.
+        62 | 63 => {
+            let r = bytes(d, 12, 4)?;
+            c.ipaddr(r);
+            c.s(if stratum == 62 {
+                " INFO_QUERY"
+            } else {
+                " INFO_REPLY"
+            });
+            return Ok(());
+        }
         _ => {
             let r = be32(d, 12)?;
             c.s("0x");

@@ -91,10 +91,13 @@ fn print_inner(c: &mut Ctx, d: &[u8], mut length: usize) -> R {
                     return super::osi::print(c, payload, length);
                 }
                 _ => {
+                    // tcpdump's hex dump of a payload cut short prints what was
+                    // captured and then longjmps: the mark, and -x/-A dump the
+                    // whole frame.
                     if !c.opts.suppress_default_print() {
                         c.default_print(super::cut(payload, length));
                         if payload.len() < length {
-                            c.trunc_mark();
+                            return Err(super::Trunc);
                         }
                     }
                     return Ok(());

@@ -216,15 +216,16 @@ enum OptEnd {
     Trunc(bool),
 }
 
-/// The options list; `Err(Trunc)` means the capture ended inside it.
+/// The options list; `Err(Trunc)` means the capture ended inside it. `rel` is
+/// what relative sequence numbers are taken from (reversed, base seq, base ack);
+/// `whole` says the segment was captured to its end.
 fn options(
     c: &mut Ctx,
     mut cp: &[u8],
     mut hlen: usize,
-    rev: bool,
-    thseq: u32,
-    thack: u32,
+    (rev, thseq, thack): (bool, u32, u32),
     flags: u8,
+    whole: bool,
 ) -> R<OptEnd> {
     let mut first = true;
     while hlen > 0 {
@@ -323,8 +324,13 @@ fn options(
             19 => {
                 datalen = 16;
                 lencheck!(datalen);
-                // tcpdump (built with libcrypto) cannot verify without -M.
-                c.s(" shared secret not supplied with -M, can't check - ");
+                // tcpdump (built with libcrypto) first needs the whole segment
+                // captured, then the secret of -M (which rfilter lacks).
+                c.s(if whole {
+                    " shared secret not supplied with -M, can't check - "
+                } else {
+                    " snaplen too short, can't check - "
+                });
                 for i in 0..16 {
                     c.o.hexw(u64::from(u8_at(cp, i)?), 2);
                 }
@@ -547,7 +553,12 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>, fragm
         hlen -= 20;
         c.s(", options [");
         let opts = &d[20..];
-        match options(c, opts, hlen, rev, thseq, thack, flags) {
+        // Whether the segment's header and data (as the IP length gives them)
+        // were all captured: the MD5 signature can only be checked then.
+        let whole = (hlen + 20)
+            .checked_add(length)
+            .is_some_and(|end| d.len() >= end);
+        match options(c, opts, hlen, (rev, thseq, thack), flags, whole) {
             Ok(OptEnd::Done) => c.s("]"),
             Ok(OptEnd::Bad(ch)) => {
                 c.s("[bad opt]");

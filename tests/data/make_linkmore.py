@@ -2,7 +2,8 @@
 """Writes the captures of tests/print_linkmore.rs into tests/data/linkmore/: one pcap per
 link type (NFLOG, USB_LINUX, USB_LINUX_MMAPPED, IPOIB, VSOCK, BLUETOOTH_HCI_H4_WITH_PHDR,
 PFLOG, IPNET, IEEE802_15_4 with and without FCS and TAP, the DSA switch tags,
-NETANALYZER, APPLE_IP_OVER_IEEE1394, ATM_CLIP, and LINUX_SLL with SNAP) with realistic
+NETANALYZER, APPLE_IP_OVER_IEEE1394, ATM_CLIP, LINUX_SLL with SNAP, ARCNET (BSD),
+SYMANTEC_FIREWALL and PPP_BSDOS) with realistic
 frames of every kind tcpdump names, odd and short ones. Deterministic (fixed
 timestamps). Needs scapy for the IP payloads, and reads tests/data/zep/zep.pcap for
 the 802.15.4 frames; the tests only read the files and compare rfilter's output with
@@ -600,6 +601,53 @@ def arcnet_frames():
     return out
 
 
+# ---- ARCNET (7), BSD's raw frames: source, destination, system code, and for RFC 1201
+# codes a split flag and sequence id (exception frames: flag 0xff, two pad bytes, then
+# the system code, flag and sequence id again).
+def arcnet_bsd_frames():
+    arp = bytes(ARP(psrc="10.0.0.1", pdst="10.0.0.2"))
+    ipx = bytes.fromhex("ffff001e0004000000010000000000010453000000020000000000020453")
+    new = lambda t, p, s=0x11, d=0x22, flag=0, seq=0x1234: struct.pack(">BBBBH", s, d, t, flag, seq) + p
+    exc = lambda t, p, flag=0, seq=0x4321: struct.pack(">BBBBHBBH", 0x11, 0x22, t, 0xff, 0xffff, t, flag, seq) + p
+    old = lambda t, p, s=0x11, d=0x22: struct.pack(">BBB", s, d, t) + p
+    out = [new(212, p) for p in ip4()] + [new(0xc4, p) for p in ip6()]
+    out += [
+        new(213, arp), new(214, arp), new(250, ipx),
+        old(240, ip4()[0]), old(241, arp), old(0x80, b"diagnostic"),
+        new(212, ip4()[1], flag=1, seq=0xbeef), new(212, ip4()[1], flag=5, seq=0xbeef),
+        new(212, b"second fragment", flag=2, seq=0xbeef), new(212, b"fourth", flag=6),
+        exc(212, ip4()[2]), exc(212, ip4()[3], flag=3), exc(212, b"middle", flag=4),
+        exc(0x99, b"exception, unknown code"),
+        new(247, b"vines"), new(0x99, b"unknown code"), new(0xd4, b"", s=0xff, d=0),
+        new(212, b""), old(240, b"\x45"), old(240, b""),
+        new(212, b"")[:5], new(212, b"")[:4], exc(212, b"")[:9], exc(212, b"")[:6],
+        old(241, b"")[:2], b"\x11",
+    ]
+    return out
+
+
+# ---- SYMANTEC_FIREWALL (99): 44 bytes of which only the ethertype at offset 6 is
+# known, then the Ethernet payload.
+def symantec_frames():
+    hdr = lambda t: bytes(range(1, 7)) + struct.pack(">H", t) + bytes(range(100, 136))
+    out = [hdr(t) + p for t, p in eth_payloads()]
+    out += [
+        hdr(0x0800) + ip4()[1], hdr(0x05dc) + b"length, not type", hdr(0x0600) + b"XNS",
+        hdr(0x0800), hdr(0x9999), hdr(0x0800)[:43], hdr(0x0800)[:8], b"\x01",
+    ]
+    return out
+
+
+# ---- PPP_BSDOS (16, and 103 in savefiles): BSD/OS's 24-byte PPP pseudo-header
+# (direction, link-level and compressed header lengths, headers), then the packet.
+# tcpdump decodes it only when built on BSD/OS.
+def ppp_bsdos_frames():
+    def frame(direction, payload, llh=b"\xff\x03\x00\x21"):
+        return struct.pack(">BBB", direction, len(llh), 0) + llh + bytes(20 - len(llh) + 1) + payload
+    return [frame(0, ip4()[0]), frame(1, ip4()[2]), frame(1, ip6()[0], b"\xff\x03\x00\x57"),
+            frame(0, b"", b""), frame(0, ip4()[0])[:10], b"\x00"]
+
+
 # ---- IP_OVER_FC (122): NAA and MAC address of destination and source, then LLC.
 def ipfc_frames():
     snap = bytes.fromhex("aaaa03000000")
@@ -753,6 +801,10 @@ def main():
     pcap(os.path.join(d, "fddi.pcap"), 10, fddi_frames())
     pcap(os.path.join(d, "token_ring.pcap"), 6, token_frames())
     pcap(os.path.join(d, "arcnet_linux.pcap"), 129, arcnet_frames())
+    pcap(os.path.join(d, "arcnet_bsd.pcap"), 7, arcnet_bsd_frames())
+    pcap(os.path.join(d, "symantec.pcap"), 99, symantec_frames())
+    pcap(os.path.join(d, "ppp_bsdos.pcap"), 16, ppp_bsdos_frames())
+    pcap(os.path.join(d, "ppp_bsdos_103.pcap"), 103, ppp_bsdos_frames())
     pcap(os.path.join(d, "ip_over_fc.pcap"), 122, ipfc_frames())
     pcap(os.path.join(d, "frelay.pcap"), 107, fr_frames())
     pcap(os.path.join(d, "mfr.pcap"), 182, mfr_frames())

@@ -3,7 +3,8 @@
 //! (both header sizes), IP over InfiniBand, Linux vsock, Bluetooth HCI H4 with
 //! its direction pseudo-header, OpenBSD pflog, Solaris ipnet, IEEE 802.15.4
 //! (bare and behind TAP headers), the Linux DSA switch tags, Hilscher
-//! netANALYZER, IP over FireWire and Linux Classical IP over ATM. Each file
+//! netANALYZER, IP over FireWire, Linux Classical IP over ATM, ARCnet (Linux
+//! and BSD), Symantec's firewall header and BSD/OS PPP. Each file
 //! holds one family of link types; [`print`] picks the printer by DLT.
 //! Checked line by line against tcpdump by `tests/print_linkmore.rs`.
 
@@ -21,6 +22,7 @@ mod ipoib;
 mod netanalyzer;
 mod nflog;
 mod pflog;
+mod symantec;
 mod token;
 mod usb;
 mod vsock;
@@ -58,6 +60,11 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         fddi::DLT => fddi::print(c, d, len),
         token::DLT => token::print(c, d, len),
         arcnet::DLT => arcnet::print(c, d, len),
+        arcnet::DLT_BSD => arcnet::print_bsd(c, d, len),
+        symantec::DLT => symantec::print(c, d, len),
+        // BSD/OS's PPP: tcpdump decodes it only when built on BSD/OS; elsewhere
+        // it prints nothing after the time and -x dumps the whole frame.
+        16 | 103 => Ok(0),
         ipfc::DLT => ipfc::print(c, d, len),
         fr::DLT => fr::print(c, d, len),
         fr::DLT_MFR => fr::mfr(c, d, len),
@@ -73,9 +80,9 @@ mod tests {
     use crate::linktype::LinkType;
 
     /// Every link type dispatched here.
-    const DLTS: [u32; 20] = [
+    const DLTS: [u32; 24] = [
         239, 189, 220, 242, 271, 201, 117, 226, 195, 230, 283, 284, 285, 281, 282, 240, 241, 138,
-        19, 106,
+        19, 106, 7, 99, 16, 103,
     ];
 
     /// Arbitrary bytes at every length up to 100, with wire lengths below,
