@@ -188,7 +188,7 @@ const fn other_dlt(linktype: u16) -> i32 {
 }
 
 /// The LINKTYPE value for a DLT (the inverse of [`other_dlt`]).
-const fn linktype_of_dlt(dlt: i32) -> i32 {
+pub(crate) const fn linktype_of_dlt(dlt: i32) -> i32 {
     match dlt {
         11 => 100,
         15 => 102,

@@ -4,7 +4,7 @@
 
 use super::super::ether::{ether_type_print, ethertype_print};
 use super::super::out::Put;
-use super::super::{Ctx, R, be16};
+use super::super::{Ctx, R, Trunc, be16};
 
 pub(super) const DLT: u32 = 138;
 
@@ -37,9 +37,9 @@ fn header(c: &mut Ctx, d: &[u8], length: usize) -> R {
 pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "ap1394";
     if d.len() < HDR_LEN {
-        // -x dumps the short header.
-        c.trunc_mark();
-        return Ok(0);
+        // tcpdump's checked read: the packet ends there (even inside
+        // another link header such as PPI) and -x dumps all of it.
+        return Err(Trunc);
     }
     if c.opts.link_header {
         header(c, d, length)?;

@@ -6,7 +6,7 @@
 
 use super::super::ether::{ethertype_name, print_switch_tagged};
 use super::super::out::Put;
-use super::super::{Ctx, R, be16, u8_at};
+use super::super::{Ctx, R, Trunc, be16, u8_at};
 
 pub(super) const DLT_BRCM: u32 = 281;
 pub(super) const DLT_BRCM_PREPEND: u32 = 282;
@@ -249,9 +249,9 @@ pub(super) fn brcm(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
 pub(super) fn brcm_prepend(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "brcm-tag-prepend";
     if d.len() < BRCM_LEN {
-        // -x dumps the short tag.
-        c.trunc_mark();
-        return Ok(0);
+        // tcpdump's checked read: the packet ends there (even inside
+        // another link header such as PPI) and -x dumps all of it.
+        return Err(Trunc);
     }
     if c.opts.link_header {
         brcm_tag(c, d)?;

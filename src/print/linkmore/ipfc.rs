@@ -2,7 +2,7 @@
 //! header (destination and source, each a 4-bit NAA and padding before a
 //! 48-bit MAC address), then LLC.
 
-use super::super::{Ctx, R};
+use super::super::{Ctx, R, Trunc};
 
 pub(super) const DLT: u32 = 122;
 
@@ -11,9 +11,9 @@ const HDR_LEN: usize = 16;
 pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "ipfc";
     if d.len() < HDR_LEN {
-        // -x dumps the short header.
-        c.trunc_mark();
-        return Ok(0);
+        // tcpdump's checked read: the packet ends there (even inside
+        // another link header such as PPI) and -x dumps all of it.
+        return Err(Trunc);
     }
     // The MAC addresses are the low 48 bits of the network addresses.
     let (dst, src) = (&d[2..8], &d[10..16]);

@@ -3,7 +3,7 @@
 //! source and destination zone ids), then the IPv4 or IPv6 packet.
 
 use super::super::out::Put;
-use super::super::{Ctx, R, be32, u8_at};
+use super::super::{Ctx, R, Trunc, be32, u8_at};
 
 pub(super) const DLT: u32 = 226;
 
@@ -52,9 +52,9 @@ fn header(c: &mut Ctx, d: &[u8], length: usize) -> R {
 pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "ipnet";
     if d.len() < HDR_LEN {
-        // -x dumps the whole short header.
-        c.trunc_mark();
-        return Ok(0);
+        // tcpdump's checked read: the packet ends there (even inside
+        // another link header such as PPI) and -x dumps all of it.
+        return Err(Trunc);
     }
     if c.opts.link_header {
         header(c, d, length)?;

@@ -3,7 +3,7 @@
 //! in the transparent form, the 7-byte preamble and the start-of-frame byte).
 //! tcpdump skips those and prints the Ethernet frame.
 
-use super::super::{Ctx, R};
+use super::super::{Ctx, R, Trunc};
 
 pub(super) const DLT: u32 = 240;
 pub(super) const DLT_TRANSPARENT: u32 = 241;
@@ -16,9 +16,9 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize, skip: usize) -> R<usiz
         "netanalyzer_transparent"
     };
     if d.len() < skip {
-        // -x dumps the short pseudo-header.
-        c.trunc_mark();
-        return Ok(0);
+        // tcpdump's checked read: the packet ends there (even inside
+        // another link header such as PPI) and -x dumps all of it.
+        return Err(Trunc);
     }
     Ok(skip + super::super::ether::print(c, &d[skip..], length.saturating_sub(skip))?)
 }

@@ -119,6 +119,11 @@ fn header(c: &mut Ctx, d: &[u8]) -> R {
 
 pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.proto = "pflog";
+    if d.is_empty() {
+        // No header byte: tcpdump's own check, not a checked read.
+        c.trunc_mark();
+        return Ok(0);
+    }
     let hdr_byte = u8_at(d, 0)?;
     if hdr_byte < MIN_HDR_LEN {
         c.s("[pflog: invalid header length!]");

@@ -38,27 +38,24 @@ fn header(c: &mut Ctx, d: &[u8], length: usize) -> R {
     Ok(())
 }
 
-/// The link types inside a PPI header that rfilter and tcpdump both print, by
-/// their DLT value.
+/// The DLT values tcpdump 4.99 on Linux has a link-layer printer for (its
+/// printer table, with the values libpcap's headers give them on Linux).
+const TCPDUMP_DLTS: &[u32] = &[
+    0, 1, 6, 7, 8, 9, 10, 11, 12, 15, 16, 19, 50, 51, 99, 104, 105, 107, 108, 109, 112, 113, 114,
+    117, 119, 122, 123, 127, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 163, 164, 166, 167,
+    168, 178, 179, 180, 181, 182, 189, 192, 195, 201, 220, 226, 228, 229, 230, 239, 240, 241, 242,
+    258, 271, 276, 281, 282, 283, 284, 285,
+];
+
+/// The link type inside a PPI header, by its DLT value, when tcpdump has a
+/// printer for it (tcpdump looks the DLT up in its printer table; any other
+/// value gets the header and the bytes in hex).
 fn inner_linktype(dlt: u32) -> Option<crate::linktype::LinkType> {
-    use crate::linktype::LinkType;
-    Some(match dlt {
-        0 => LinkType::Null,
-        1 => LinkType::En10mb,
-        9 => LinkType::Ppp,
-        12 => LinkType::Raw,
-        50 => LinkType::PppSerial,
-        51 => LinkType::PppEther,
-        104 => LinkType::CHdlc,
-        108 => LinkType::Loop,
-        113 => LinkType::LinuxSll,
-        166 => LinkType::PppPppd,
-        228 => LinkType::Ipv4,
-        229 => LinkType::Ipv6,
-        276 => LinkType::LinuxSll2,
-        105 | 119 | 127 | 163 | 192 => LinkType::Other(dlt as u16),
-        _ => return None,
-    })
+    if !TCPDUMP_DLTS.contains(&dlt) {
+        return None;
+    }
+    let linktype = crate::linktype::linktype_of_dlt(i32::try_from(dlt).ok()?);
+    crate::linktype::LinkType::from_value(u32::try_from(linktype).ok()?)
 }
 
 /// DLT_PPI. Returns what tcpdump counts as link header: the PPI header plus
@@ -87,7 +84,7 @@ pub(crate) fn ppi(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         header(c, d, length)?;
     }
     let p = &d[len..];
-    let inner_length = length - len;
+    let inner_length = (length as u32).wrapping_sub(len as u32) as usize;
     match inner_linktype(dlt) {
         Some(lt) if c.depth < crate::print::MAX_DEPTH => {
             c.depth += 1;
