@@ -138,10 +138,25 @@ fn sll(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     if c.opts.link_header {
         sll_header(c, d, length)?;
     }
+    if be16(d, 2)? == ARPHRD_IEEE80211_RADIOTAP {
+        return radiotap_payload(c, d, 16, length);
+    }
     let proto = be16(d, 14)?;
     cooked_payload(c, d, 16, length.saturating_sub(16), proto, |c, rest| {
         sll_header(c, d, rest + 16)
     })
+}
+
+/// The ARPHRD type of an interface whose packets start with a radiotap header.
+const ARPHRD_IEEE80211_RADIOTAP: u16 = 803;
+
+/// A cooked packet from a radiotap interface: tcpdump decodes the payload as
+/// radiotap and 802.11 whatever the protocol field says.
+fn radiotap_payload(c: &mut Ctx, d: &[u8], hdrlen: usize, length: usize) -> R<usize> {
+    c.ll_hdr_len = hdrlen;
+    let length = length.saturating_sub(hdrlen);
+    let h = super::wifi::radiotap(c, &d[hdrlen.min(d.len())..], length)?;
+    Ok(hdrlen + h)
 }
 
 /// Payload of a cooked header, shared by SLL and SLL2.
@@ -263,6 +278,9 @@ fn sll2(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     c.s(" ");
     if c.opts.link_header {
         sll2_header(c, d, length)?;
+    }
+    if be16(d, 8)? == ARPHRD_IEEE80211_RADIOTAP {
+        return radiotap_payload(c, d, 20, length);
     }
     let proto = be16(d, 0)?;
     cooked_payload(c, d, 20, length.saturating_sub(20), proto, |c, rest| {
