@@ -338,7 +338,15 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.dec((plen + 40 - length) as u64);
         c.s(" bytes missing!");
     }
-    let mut len = plen + 40;
+    // A payload length of 0 leaves the whole packet to the extension
+    // headers, which may hold a Jumbo Payload option (and a mobility header,
+    // decoded among them, reads the captured bytes); the payload after them
+    // is empty unless that option was found.
+    let mut len = if plen != 0 {
+        plen + 40
+    } else {
+        length.saturating_add(40)
+    };
     let mut jumbo = Jumbo {
         hop_by_hop: false,
         zero_payload_length: plen == 0,
@@ -473,6 +481,13 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 advance = a;
                 nh = u8_at(cp, 0)?;
             }
+            135 | 62 => {
+                // tcpdump decodes the mobility header with the extension
+                // headers, before the payload length is applied to what
+                // follows them: with a payload length of 0 (and no Jumbo
+                // option), it reads the captured bytes.
+                return super::ipmisc::mobility(c, cp);
+            }
             _ => {
                 let info = IpInfo {
                     v6: true,
@@ -489,6 +504,14 @@ fn print_inner(c: &mut Ctx, d: &[u8], length: usize) -> R {
                         c.dec((total - length) as u64);
                         c.s(" bytes missing!");
                     }
+                } else if plen == 0 {
+                    if pos != 40 {
+                        // Extension headers but no payload to hold them.
+                        c.proto = "ip6";
+                        c.trunc_mark();
+                        return Ok(());
+                    }
+                    len = 0;
                 }
                 return demux(c, cut(cp, len), len, &info, fragmented, nh);
             }
