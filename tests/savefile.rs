@@ -89,7 +89,9 @@ fn reads_pcapng_blocks_resolutions_and_sections() {
         ng_section(&mut f, be);
         ng_other(&mut f, be);
         ng_interface(&mut f, be, 1, 0, None); // µs, snaplen 0 = maximum
-        ng_interface(&mut f, be, 1, 65535, Some(9)); // ns
+        // ns; libpcap takes 262144 for the 0 above, and refuses a file whose
+        // interfaces differ in snapshot length.
+        ng_interface(&mut f, be, 1, 262_144, Some(9));
         ng_packet(&mut f, be, 0, 1_700_000_000_123_456, 100, &data[0]);
         ng_packet(&mut f, be, 1, 1_700_000_001_123_456_789, 101, &data[1]);
         ng_simple_packet(&mut f, be, data[2].len() as u32, &data[2]);
@@ -769,6 +771,71 @@ fn loopback_files_filter_as_tcpdump() {
                 String::from_utf8_lossy(&theirs.stdout),
                 "{name} be={be}"
             );
+        }
+    }
+}
+
+/// libpcap takes the first interface's snapshot length (0 meaning the
+/// maximum) for a whole pcapng file: a packet longer than it, or a later
+/// interface with another, ends the read. The packets before are printed and
+/// copied as tcpdump does, then the error in libpcap's words, exit 1.
+#[test]
+fn pcapng_packets_longer_than_the_snapshot_length() {
+    require("tcpdump");
+    let dir = temp_dir("ngsnap");
+    let d = udp_frame(1, 10);
+    let wire = d.len() as u32;
+    let build = |steps: &[(Option<u32>, usize)]| {
+        // (Some(snaplen), _): an interface; (None, n): a packet of n bytes.
+        let mut f = Vec::new();
+        ng_section(&mut f, false);
+        for (i, &(idb, n)) in steps.iter().enumerate() {
+            match idb {
+                Some(snaplen) => ng_interface(&mut f, false, 1, snaplen, None),
+                None => ng_packet(&mut f, false, 0, i as u64, wire, &d[..n]),
+            }
+        }
+        f
+    };
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "long.pcapng",
+            build(&[(Some(40), 0), (None, 30), (None, 40), (None, d.len())]),
+        ),
+        (
+            "zero.pcapng",
+            build(&[
+                (Some(0), 0),
+                (None, d.len()),
+                (Some(262144), 0),
+                (None, d.len()),
+            ]),
+        ),
+        (
+            "other.pcapng",
+            build(&[(Some(40), 0), (None, 30), (Some(0), 0), (None, 30)]),
+        ),
+        (
+            "big.pcapng",
+            build(&[(Some(0), 0), (None, 30), (Some(300000), 0), (None, 30)]),
+        ),
+    ];
+    for (name, bytes) in cases {
+        let input = write(&dir, name, &bytes);
+        for args in [&["-n", "-r", &input][..], &["-r", &input, "-w", "-"][..]] {
+            let theirs = tcpdump(args);
+            let ours = rfilter(args);
+            assert_eq!(ours.status.code(), theirs.status.code(), "{name} {args:?}");
+            assert_eq!(ours.stdout, theirs.stdout, "{name} {args:?}");
+            let last =
+                |o: &std::process::Output| stderr(o).lines().last().unwrap_or("").to_string();
+            let (t, o) = (last(&theirs), last(&ours));
+            if theirs.status.success() {
+                continue;
+            }
+            assert!(!stderr(&ours).contains("panicked"));
+            let msg = t.strip_prefix("tcpdump: pcap_loop: ").unwrap_or(&t);
+            assert_eq!(o, format!("rfilter: {input}: {msg}"), "{name} {args:?}");
         }
     }
 }

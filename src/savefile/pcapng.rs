@@ -40,6 +40,9 @@ enum Resolution {
 #[derive(Clone, Copy, Debug)]
 struct Interface {
     snaplen: u32,
+    /// The snapshot length as libpcap adjusts it (only 0 and values past
+    /// i32::MAX replaced by the maximum), which every interface must share.
+    snapshot: u32,
     resolution: Resolution,
     /// if_tsoffset: seconds to add to every timestamp.
     offset_sec: i64,
@@ -55,6 +58,9 @@ pub struct PcapngFormat {
     pub linktype: LinkType,
     /// Snapshot length of the file's first interface.
     pub snaplen: u32,
+    /// The first interface's snapshot length as libpcap keeps it: no packet
+    /// may be longer, and every other interface must have the same.
+    snapshot: u32,
     /// Packets read so far, for error messages.
     count: u64,
 }
@@ -95,6 +101,7 @@ impl PcapngFormat {
             interfaces: Vec::new(),
             linktype: LinkType::En10mb,
             snaplen: MAX_SNAPLEN,
+            snapshot: MAX_SNAPLEN,
             count: 0,
         };
         let mut seen_interface = false;
@@ -111,6 +118,7 @@ impl PcapngFormat {
                     let (linktype, iface) = parse_idb(body, fmt.big_endian)?;
                     fmt.linktype = linktype;
                     fmt.snaplen = iface.snaplen;
+                    fmt.snapshot = iface.snapshot;
                     fmt.interfaces.push(iface);
                     seen_interface = true;
                 }
@@ -237,8 +245,7 @@ impl PcapngFormat {
                     }
                     let wire = u32_at(body, 0, be);
                     let room = (body.len() - 4) as u32;
-                    let snap = self.interfaces.first().map_or(MAX_SNAPLEN, |i| i.snaplen);
-                    (0, 0, wire.min(room).min(snap), wire, 4)
+                    (0, 0, wire.min(room).min(self.snaplen), wire, 4)
                 }
                 IDB => {
                     let (linktype, iface) = parse_idb(body, be)?;
@@ -248,6 +255,16 @@ impl PcapngFormat {
                             self.interfaces.len(),
                             linktype.name(),
                             self.linktype.name()
+                        )));
+                    }
+                    // libpcap takes the first interface's snapshot length
+                    // for the whole file and refuses an interface with
+                    // another (after the same adjustment of 0 and values
+                    // past the maximum).
+                    if iface.snapshot != self.snapshot {
+                        return Err(ReadError::format(format!(
+                            "an interface has a snapshot length {} different from the snapshot length of the first interface",
+                            u32_at(body, 4, be)
                         )));
                     }
                     self.interfaces.push(iface);
@@ -270,6 +287,15 @@ impl PcapngFormat {
                     self.count + 1
                 )));
             };
+            // libpcap refuses a packet longer than the file's snapshot length
+            // (the first interface's, never more than the maximum), in
+            // libpcap's words.
+            if caplen > self.snapshot {
+                return Err(ReadError::format(format!(
+                    "invalid packet capture length {caplen}, bigger than snaplen of {}",
+                    self.snapshot
+                )));
+            }
             if caplen > MAX_SNAPLEN {
                 return Err(ReadError::format(format!(
                     "packet {} (at byte {}) claims {caplen} captured bytes, more than the maximum of {MAX_SNAPLEN}: the file is damaged",
@@ -325,12 +351,19 @@ fn parse_idb(body: &[u8], be: bool) -> Result<(LinkType, Interface), ReadError> 
         ));
     }
     let linktype = link_type_from_file(u32::from(u16_at(body, 0, be)))?;
-    let snaplen = match u32_at(body, 4, be) {
+    let raw = u32_at(body, 4, be);
+    let snaplen = match raw {
         0 => MAX_SNAPLEN,
         n => n.min(MAX_SNAPLEN),
     };
+    let snapshot = if raw == 0 || raw > i32::MAX as u32 {
+        MAX_SNAPLEN
+    } else {
+        raw
+    };
     let mut iface = Interface {
         snaplen,
+        snapshot,
         resolution: Resolution::Decimal(6),
         offset_sec: 0,
     };
