@@ -7,36 +7,13 @@
 mod print_support;
 
 use print_support::build::{self, Ip4, MAC_A, MAC_B, Pseudo};
-use print_support::{Rec, assert_same_recs};
+use print_support::{assert_same_recs, cut_rec, rec, with_cuts};
 use rfilter::LinkType;
 
 const DIR: &str = "probe2";
 
 const A4: [u8; 4] = [10, 0, 0, 1];
 const B4: [u8; 4] = [10, 0, 0, 2];
-
-fn rec(i: usize, data: Vec<u8>) -> Rec {
-    Rec::full(1_700_000_000 + i as i64, 1000 * i as u32, data)
-}
-
-/// `data` captured only to `caplen` bytes of its `data.len()` on the wire.
-fn cut_rec(i: usize, data: &[u8], caplen: usize) -> Rec {
-    let mut r = rec(i, data[..caplen.min(data.len())].to_vec());
-    r.wire_len = data.len() as u32;
-    r
-}
-
-/// Every frame whole and then cut to each length from `from`, in steps of `step`.
-fn with_cuts(frames: &[Vec<u8>], from: usize, step: usize) -> Vec<Rec> {
-    let mut out = Vec::new();
-    for f in frames {
-        out.push(rec(out.len(), f.clone()));
-        for n in (from.min(f.len())..f.len()).step_by(step) {
-            out.push(cut_rec(out.len(), f, n));
-        }
-    }
-    out
-}
 
 fn ipv4_udp(payload: &[u8]) -> Vec<u8> {
     let ps = Pseudo::V4(A4, B4);

@@ -35,6 +35,31 @@ impl Rec {
     }
 }
 
+/// Record `i` of a generated capture: whole, at a time that grows with `i`.
+pub fn rec(i: usize, data: Vec<u8>) -> Rec {
+    Rec::full(1_700_000_000 + i as i64, 1000 * i as u32, data)
+}
+
+/// Record `i`: `data` captured only to `caplen` bytes of its `data.len()` on
+/// the wire.
+pub fn cut_rec(i: usize, data: &[u8], caplen: usize) -> Rec {
+    let mut r = rec(i, data[..caplen.min(data.len())].to_vec());
+    r.wire_len = data.len() as u32;
+    r
+}
+
+/// Every frame whole and then cut to each length from `from`, in steps of `step`.
+pub fn with_cuts(frames: &[Vec<u8>], from: usize, step: usize) -> Vec<Rec> {
+    let mut out = Vec::new();
+    for f in frames {
+        out.push(rec(out.len(), f.clone()));
+        for n in (from.min(f.len())..f.len()).step_by(step) {
+            out.push(cut_rec(out.len(), f, n));
+        }
+    }
+    out
+}
+
 /// Writes a pcap file (microsecond or nanosecond magic).
 pub fn write_pcap(path: &Path, lt: LinkType, recs: &[Rec], nano: bool) {
     let mut b = Vec::new();

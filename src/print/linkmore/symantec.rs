@@ -2,8 +2,7 @@
 //! products whose only known field is the ethertype at offset 6; the payload
 //! goes to the ethertype printers as on Ethernet.
 
-use super::super::ether::{ethertype_name, ethertype_print};
-use super::super::out::Put;
+use super::super::ether::{ether_type_print, ethertype_print};
 use super::super::{Ctx, R, Trunc, be16};
 
 pub(super) const DLT: u32 = 99;
@@ -11,27 +10,14 @@ pub(super) const DLT: u32 = 99;
 const HDR_LEN: usize = 44;
 const TYPE_AT: usize = 6;
 
-/// "ethertype NAME (0xXXXX), length N: " (with -q just the name, or "Unknown
-/// Ethertype (0xXXXX)"); a type of 1500 or less is "invalid ethertype N".
+/// "ethertype NAME (0xXXXX), length N: " (with -q just the name, as on
+/// Ethernet); a type of 1500 or less is "invalid ethertype N".
 fn header(c: &mut Ctx, t: u16, length: usize) {
     if t <= 1500 {
         c.s("invalid ethertype ");
         c.dec(t);
-    } else if !c.opts.quiet {
-        c.s("ethertype ");
-        c.s(ethertype_name(t).unwrap_or("Unknown"));
-        c.s(" (0x");
-        c.o.hexw(u64::from(t), 4);
-        c.s(")");
     } else {
-        match ethertype_name(t) {
-            Some(n) => c.s(n),
-            None => {
-                c.s("Unknown Ethertype (0x");
-                c.o.hexw(u64::from(t), 4);
-                c.s(")");
-            }
-        }
+        ether_type_print(c, t);
     }
     c.s(", length ");
     c.dec(length as u64);
