@@ -27,18 +27,14 @@ fn kept_bytes(mask: u32, width: u32) -> Option<(u32, u32)> {
     if width < 4 && mask >> (8 * width) != 0 {
         return None;
     }
-    let bytes: Vec<u32> = (0..width)
-        .map(|i| (mask >> (8 * (width - 1 - i))) & 0xff)
-        .collect();
-    if bytes.iter().any(|&b| b != 0 && b != 0xff) {
+    // Byte i of the load, counted from the first byte in the packet.
+    let byte = |i: u32| (mask >> (8 * (width - 1 - i))) & 0xff;
+    if (0..width).any(|i| !matches!(byte(i), 0 | 0xff)) {
         return None;
     }
-    let first = bytes.iter().position(|&b| b == 0xff)? as u32;
-    let count = bytes[first as usize..]
-        .iter()
-        .take_while(|&&b| b == 0xff)
-        .count() as u32;
-    let rest_clear = bytes[(first + count) as usize..].iter().all(|&b| b == 0);
+    let first = (0..width).find(|&i| byte(i) == 0xff)?;
+    let count = (first..width).take_while(|&i| byte(i) == 0xff).count() as u32;
+    let rest_clear = (first + count..width).all(|i| byte(i) == 0);
     (rest_clear && count <= 2 && count < width).then_some((first, count))
 }
 
