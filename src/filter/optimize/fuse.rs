@@ -462,26 +462,29 @@ mod tests {
         assert_eq!(after[0], ld(BPF_ABS, BPF_W, 6));
         // Every length from empty to whole, with fragment fields and protocols
         // that pass and fail.
+        assert_same_verdicts(&before, &after, &[0, 0x4000, 0x0001, 0x2000], &[6, 17]);
+    }
+
+    /// Both programs give the same verdict on IPv4 headers (and a port) with
+    /// each fragment field and protocol, at every length from empty to whole.
+    fn assert_same_verdicts(before: &[Insn], after: &[Insn], frags: &[u16], protos: &[u8]) {
         for len in 0..=24usize {
-            for (frag, proto, port) in [
-                (0u16, 6u8, 80u16),
-                (0x4000, 6, 80),
-                (0x0001, 6, 80),
-                (0x2000, 6, 80),
-                (0, 17, 80),
-                (0, 6, 81),
-            ] {
-                let mut p = [0u8; 24];
-                p[0] = 0x45;
-                p[6..8].copy_from_slice(&frag.to_be_bytes());
-                p[9] = proto;
-                p[22..24].copy_from_slice(&port.to_be_bytes());
-                let p = &p[..len];
-                assert_eq!(
-                    vm::run(&before, p, p.len() as u32),
-                    vm::run(&after, p, p.len() as u32),
-                    "len {len} frag {frag:x} proto {proto} port {port}"
-                );
+            for &frag in frags {
+                for &proto in protos {
+                    for port in [80u16, 81] {
+                        let mut p = [0u8; 24];
+                        p[0] = 0x45;
+                        p[6..8].copy_from_slice(&frag.to_be_bytes());
+                        p[9] = proto;
+                        p[22..24].copy_from_slice(&port.to_be_bytes());
+                        let p = &p[..len];
+                        assert_eq!(
+                            vm::run(before, p, p.len() as u32),
+                            vm::run(after, p, p.len() as u32),
+                            "len {len} frag {frag:x} proto {proto} port {port}"
+                        );
+                    }
+                }
             }
         }
     }
@@ -507,25 +510,12 @@ mod tests {
         let after = crate::filter::emit::emit(&cfg).unwrap();
         assert_eq!(after.len(), before.len() - 1, "{after:?}");
         assert_eq!(after[0], ld(BPF_ABS, BPF_W, 6));
-        for len in 0..=24usize {
-            for frag in [0u16, 0x4000, 0x0001, 0x2000, 0x1fff] {
-                for proto in [6u8, 17, 132, 1, 0] {
-                    for port in [80u16, 81] {
-                        let mut p = [0u8; 24];
-                        p[0] = 0x45;
-                        p[6..8].copy_from_slice(&frag.to_be_bytes());
-                        p[9] = proto;
-                        p[22..24].copy_from_slice(&port.to_be_bytes());
-                        let p = &p[..len];
-                        assert_eq!(
-                            vm::run(&before, p, p.len() as u32),
-                            vm::run(&after, p, p.len() as u32),
-                            "len {len} frag {frag:x} proto {proto} port {port}"
-                        );
-                    }
-                }
-            }
-        }
+        assert_same_verdicts(
+            &before,
+            &after,
+            &[0, 0x4000, 0x0001, 0x2000, 0x1fff],
+            &[6, 17, 132, 1, 0],
+        );
     }
 
     #[test]

@@ -45,26 +45,6 @@ fn type_name(t: u8) -> Option<&'static str> {
     })
 }
 
-/// "SRC DST TYPE LEN: " (with -q "SRC DST LEN: "). tcpdump reads the type
-/// through the BSD header layout, so it names the offset's first byte.
-fn header(c: &mut Ctx, d: &[u8], length: usize) -> R {
-    c.o.hexw(u64::from(u8_at(d, 0)?), 2);
-    c.s(" ");
-    c.o.hexw(u64::from(u8_at(d, 1)?), 2);
-    c.s(" ");
-    if !c.opts.quiet {
-        let t = u8_at(d, 2)?;
-        match type_name(t) {
-            Some(n) => c.s(n),
-            None => c.o.hexw(u64::from(t), 2),
-        }
-        c.s(" ");
-    }
-    c.dec(length as u64);
-    c.s(": ");
-    Ok(())
-}
-
 /// What the BSD header says about fragmentation (RFC 1201 frames only).
 #[derive(Clone, Copy)]
 enum Frag {
@@ -74,10 +54,10 @@ enum Frag {
     Rfc1201 { flag: u8, seqid: u16 },
 }
 
-/// The BSD header with -e: "SRC DST TYPE [seqid ID [fragment note]] LEN: "
-/// (with -q "SRC DST LEN: ").
-fn bsd_header(c: &mut Ctx, d: &[u8], length: usize, frag: Frag) -> R {
-    c.proto = "arcnet";
+/// The header with -e: "SRC DST TYPE [seqid ID [fragment note]] LEN: " (with
+/// -q "SRC DST LEN: "). Linux's shows no fragmentation, and tcpdump reads its
+/// type through the BSD layout, so it names the offset's first byte.
+fn header(c: &mut Ctx, d: &[u8], length: usize, frag: Frag) -> R {
     let (src, dst) = (u8_at(d, 0)?, u8_at(d, 1)?);
     c.o.hexw(u64::from(src), 2);
     c.s(" ");
@@ -122,7 +102,7 @@ pub(super) fn print_bsd(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         TYPE_IP_OLD | TYPE_ARP_OLD | TYPE_DIAGNOSE => (BSD_HDR_LEN, Frag::None),
         _ => {
             if d.len() < BSD_HDR_NEW_LEN {
-                bsd_header(c, d, length, Frag::None)?;
+                header(c, d, length, Frag::None)?;
                 c.s(" phds");
                 return Err(Trunc);
             }
@@ -131,7 +111,7 @@ pub(super) fn print_bsd(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
                 // An exception frame: the real flag and sequence id follow a
                 // second copy of the system code.
                 if d.len() < BSD_HDR_EXC_LEN {
-                    bsd_header(c, d, length, Frag::None)?;
+                    header(c, d, length, Frag::None)?;
                     c.s(" phds extended");
                     return Err(Trunc);
                 }
@@ -145,7 +125,7 @@ pub(super) fn print_bsd(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
         }
     };
     if c.opts.link_header {
-        bsd_header(c, d, length, frag)?;
+        header(c, d, length, frag)?;
     }
     let p = &d[hdr_len..];
     let rest = length.saturating_sub(hdr_len);
@@ -189,7 +169,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     }
     if c.opts.link_header {
         c.proto = "arcnet";
-        header(c, d, length)?;
+        header(c, d, length, Frag::None)?;
     }
     let p = &d[hdr_len..];
     let rest = length.saturating_sub(hdr_len);
