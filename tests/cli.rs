@@ -619,6 +619,65 @@ fn unknown_link_types_and_sll2_warnings_as_tcpdump() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A pcap header's link-type field is 26 bits of link type and 6 of FCS
+/// information, as libpcap reads it: a damaged header whose link type is above
+/// 16 bits is refused with tcpdump's message (and no copy is started), and the
+/// FCS bits pass into a copy unchanged.
+#[test]
+fn link_type_field_is_read_as_libpcap_reads_it() {
+    let dir = temp_dir("ltfield");
+    let data: Vec<u8> = (0..60).map(|b| b as u8).collect();
+    let p = Pkt {
+        sec: 1_000,
+        frac: 5,
+        wire_len: 60,
+        data,
+    };
+    for field in [0x00eb_0001u32, 0x0001_0001, 0x03ff_ffff] {
+        let mut file = pcap_header(false, false, 65_535, field);
+        pcap_record(&mut file, false, &p);
+        let path = write(&dir, &format!("lt{field:x}.pcap"), &file);
+        let (copy_ours, copy_theirs) = (
+            format!("{}/ours{field:x}.pcap", dir.display()),
+            format!("{}/theirs{field:x}.pcap", dir.display()),
+        );
+        let ours = rfilter(&["-n", "-r", &path, "-w", &copy_ours]);
+        let theirs = tcpdump(&["-n", "-r", &path, "-w", &copy_theirs]);
+        assert_eq!(ours.status.code(), Some(1), "{field:#x}");
+        assert_eq!(theirs.status.code(), Some(1), "{field:#x}");
+        let last = |s: String| s.lines().last().unwrap_or_default().to_string();
+        // tcpdump's message, after the file's name as every read error has it.
+        assert_eq!(
+            last(stderr(&ours)),
+            last(stderr(&theirs)).replace("tcpdump: ", &format!("rfilter: {path}: ")),
+            "{field:#x}"
+        );
+        assert!(last(stderr(&ours)).contains("unknown data link type"));
+        assert!(!std::path::Path::new(&copy_ours).exists(), "{field:#x}");
+        assert!(!std::path::Path::new(&copy_theirs).exists(), "{field:#x}");
+    }
+    // FCS present, 4 bytes (bit 26 and the length in bits 28-31), on Ethernet.
+    let field = 0x4400_0001u32;
+    let mut file = pcap_header(false, false, 65_535, field);
+    pcap_record(&mut file, false, &p);
+    let path = write(&dir, "fcs.pcap", &file);
+    let (copy_ours, copy_theirs) = (
+        format!("{}/ours.pcap", dir.display()),
+        format!("{}/theirs.pcap", dir.display()),
+    );
+    let ours = rfilter(&["-n", "-r", &path, "-w", &copy_ours]);
+    let theirs = tcpdump(&["-n", "-r", &path, "-w", &copy_theirs]);
+    assert_eq!(ours.status.code(), Some(0), "{}", stderr(&ours));
+    assert_eq!(theirs.status.code(), Some(0));
+    let (a, b) = (
+        std::fs::read(&copy_ours).expect("rfilter's copy"),
+        std::fs::read(&copy_theirs).expect("tcpdump's copy"),
+    );
+    assert_eq!(a, b);
+    assert_eq!(a[20..24], field.to_le_bytes());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A packet's direction and interface index are known only to a live Linux
 /// socket: on a savefile tcpdump refuses `inbound`, `outbound` and `ifindex`
 /// (except where the link header holds them, as Linux cooked headers do), and

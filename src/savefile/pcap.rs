@@ -40,7 +40,7 @@ pub struct PcapFormat {
     pub linktype: LinkType,
     /// Snapshot length from the file header; longer records are cut to it.
     pub snaplen: u32,
-    /// The upper 16 bits of the header's link-type field (the FCS length and
+    /// The upper 6 bits of the header's link-type field (the FCS length and
     /// its flag), which libpcap writes back into copies.
     pub linktype_ext: u32,
     /// Records read so far, for error messages.
@@ -108,8 +108,16 @@ impl PcapFormat {
                 )));
             }
         };
-        // The upper bits hold FCS information; the link type is the low 16.
-        let linktype = link_type_from_file(raw_linktype & 0xffff)?;
+        // The upper 6 bits hold FCS information; the link type is the other 26,
+        // as libpcap reads it. No link type above 16 bits exists, so such a
+        // value (a damaged header) is refused in tcpdump's words.
+        let linktype_value = raw_linktype & 0x03ff_ffff;
+        if linktype_value > 0xffff {
+            return Err(ReadError::format(format!(
+                "unknown data link type {linktype_value} (min 104, max 289)"
+            )));
+        }
+        let linktype = link_type_from_file(linktype_value)?;
         // libpcap keeps a larger snapshot length as the file gives it (it
         // reports it, compiles filters and writes copies with it); only a zero
         // or negative one becomes the maximum. Records longer than the maximum
@@ -130,7 +138,7 @@ impl PcapFormat {
             lengths,
             linktype,
             snaplen,
-            linktype_ext: raw_linktype & 0xffff_0000,
+            linktype_ext: raw_linktype & 0xfc00_0000,
             count: 0,
         })
     }
