@@ -341,6 +341,9 @@ pub enum Id {
     },
     /// An Ethernet address (`aa:bb:cc:dd:ee:ff`, `aa-bb-…`, `aabb.ccdd.eeff`).
     Mac([u8; 6]),
+    /// An ARCnet address (`$xx`): the address byte compared, as libpcap 1.10
+    /// reads the token (`0xd0 |` its first hex digit; see the lexer).
+    Arcnet(u8),
     /// A name: host, network, service or protocol name (also `\tcp`-escaped keywords),
     /// resolved by code generation according to the qualifiers.
     Name(String),

@@ -45,8 +45,11 @@ pub fn ip_protocol(name: &str) -> Option<u32> {
     })
 }
 
-/// `/etc/networks`: the network number of `name`, as `inet_network` gives it
-/// (right-aligned: "10" is 0x0000000a).
+/// `/etc/networks`: the network number of `name`, as glibc's getnetbyname
+/// (which libpcap calls) gives it: a number of fewer than four parts is padded
+/// with ".0" parts before `inet_network`, so "10" is 10.0.0.0 (0x0a000000) and
+/// "10.20" 10.20.0.0. libpcap then finds nothing to left-justify and `net NAME`
+/// compares all 32 bits.
 pub fn network(name: &str) -> Option<u32> {
     network_in(&read_db("/etc/networks"), name)
 }
@@ -59,14 +62,17 @@ fn network_in(db: &str, name: &str) -> Option<u32> {
             || f.get(2..)
                 .is_some_and(|a| a.iter().any(|x| x.eq_ignore_ascii_case(name)));
         if names_match {
-            inet_network(f.get(1)?)
+            let number = f.get(1)?;
+            let parts = 1 + number.matches('.').count().min(3);
+            inet_network(&format!("{number}{}", ".0".repeat(4 - parts)))
         } else {
             None
         }
     })
 }
 
-/// `inet_network`: 1–4 dotted parts, packed right-aligned.
+/// `inet_network`: 1–4 dotted parts (decimal, `0x` hex or leading-`0` octal),
+/// packed right-aligned.
 fn inet_network(s: &str) -> Option<u32> {
     let parts: Vec<&str> = s.split('.').collect();
     if parts.is_empty() || parts.len() > 4 {
@@ -76,6 +82,8 @@ fn inet_network(s: &str) -> Option<u32> {
     for p in parts {
         let n: u32 = if let Some(h) = p.strip_prefix("0x").or_else(|| p.strip_prefix("0X")) {
             u32::from_str_radix(h, 16).ok()?
+        } else if p.len() > 1 && p.starts_with('0') {
+            u32::from_str_radix(&p[1..], 8).ok()?
         } else {
             p.parse().ok()?
         };
@@ -148,6 +156,8 @@ mod tests {
         assert_eq!(inet_network("127"), Some(0x7f));
         assert_eq!(inet_network("169.254.0.0"), Some(0xa9fe_0000));
         assert_eq!(inet_network("1.300"), None);
+        assert_eq!(inet_network("010.0x14"), Some(0x0814));
+        assert_eq!(inet_network("09"), None);
     }
 
     #[test]
@@ -157,6 +167,12 @@ mod tests {
         assert_eq!(network_in(nets, "alias-a"), Some(0x0a14_0000));
         assert_eq!(network_in(nets, "LO"), Some(0x7f00_0000));
         assert_eq!(network_in(nets, "net-b.example"), None);
+        // Fewer than four parts: padded with zero parts, as glibc does.
+        let short = "ten 10\nten-twenty 10.20\nthree 10.20.30\nhex 0x0a.010\n";
+        assert_eq!(network_in(short, "ten"), Some(0x0a00_0000));
+        assert_eq!(network_in(short, "ten-twenty"), Some(0x0a14_0000));
+        assert_eq!(network_in(short, "three"), Some(0x0a14_1e00));
+        assert_eq!(network_in(short, "hex"), Some(0x0a08_0000));
         let ethers = "aa:00:04:00:14:0e host-a.example # comment\n";
         let mac = Some([0xaa, 0, 4, 0, 0x14, 0x0e]);
         assert_eq!(ether_host_in(ethers, "HOST-A.Example"), mac);

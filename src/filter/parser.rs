@@ -645,10 +645,7 @@ impl<'a> Parser<'a> {
                 }
             }
             Tok::Eid(mac) => self.id_value(q, Id::Mac(mac), span, head),
-            Tok::Aid(_) => Err(FilterError::new(
-                "ARCnet addresses ('$xx') are not supported: rfilter does not capture on ARCnet",
-                span,
-            )),
+            Tok::Aid(a) => self.id_value(q, Id::Arcnet(a), span, head),
             _ => Err(FilterError::internal("nid on a non-id token")),
         }
     }

@@ -181,7 +181,13 @@ fn arcnet_frames(linux: bool) -> Vec<(String, Vec<u8>)> {
             _ => [0xcd, 0xe8, 0xfa, 0x00][i % 4],
         };
         let src = (i * 13) as u8;
-        let dst = [0u8, 1, 0xff, 0x42][i % 4];
+        // Now and then a destination in 0xd0..=0xdf, the bytes libpcap 1.10's
+        // `$x` ARCnet addresses compare with.
+        let dst = if i % 7 == 6 {
+            0xd0 | (i / 7) as u8 & 0x0f
+        } else {
+            [0u8, 1, 0xff, 0x42][i % 4]
+        };
         let mut f = vec![src, dst];
         if linux {
             f.extend([0, 0]);

@@ -12,7 +12,7 @@ use super::misc::{ISO8473_CLNP, ISO9542_ESIS, ISO10589_ISIS};
 use super::offsets::{Dlt, OffRel};
 use super::{Frag, Gen};
 use crate::bpf::insn::*;
-use crate::filter::ast::{Arith, ArithKind, ProtoQual, RelOp, Span};
+use crate::filter::ast::{AddrQual, Arith, ArithKind, Dir, ProtoQual, Qualifiers, RelOp, Span};
 use crate::filter::error::FilterError;
 
 /// libpcap's OFFSET_NOT_SET: the link type has no such offset.
@@ -287,6 +287,40 @@ impl Gen<'_> {
             Dlt::Llc(l) => l.mac_offsets(),
             _ => None,
         }
+    }
+
+    /// An ARCnet address `$xx` (libpcap's `gen_acode`): only on the ARCnet link
+    /// types, only as a link-layer host; the source address is the header's
+    /// first byte, the destination its second.
+    pub fn acode(&mut self, q: Qualifiers, addr: u8, span: Span) -> Result<Frag, FilterError> {
+        if self.link.dlt != Dlt::Arcnet {
+            return Err(FilterError::new(
+                "ARCnet addresses ('$xx') are supported only on ARCnet link types",
+                span,
+            ));
+        }
+        if !matches!(q.addr, None | Some(AddrQual::Host)) || q.proto != Some(ProtoQual::Link) {
+            return Err(FilterError::new(
+                "ARCnet address used in non-arc expression",
+                span,
+            ));
+        }
+        let (a, k) = (OffRel::LinkHdr, u32::from(addr));
+        Ok(match q.dir {
+            Some(Dir::Src) => self.cmp(a, 0, BPF_B, k),
+            Some(Dir::Dst) => self.cmp(a, 1, BPF_B, k),
+            Some(Dir::SrcAndDst) => {
+                let s = self.cmp(a, 0, BPF_B, k);
+                let d = self.cmp(a, 1, BPF_B, k);
+                self.and(s, d)
+            }
+            None | Some(Dir::SrcOrDst) => {
+                let s = self.cmp(a, 0, BPF_B, k);
+                let d = self.cmp(a, 1, BPF_B, k);
+                self.or(s, d)
+            }
+            Some(d) => return Err(wlan_dir_error(d, span)),
+        })
     }
 
     /// ARCnet `broadcast`/`multicast`: destination address 0.

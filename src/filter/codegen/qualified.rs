@@ -103,6 +103,7 @@ impl Gen<'_> {
                     ))
                 }
             }
+            Id::Arcnet(a) => self.acode(q, *a, span),
             Id::Name(name) => self.scode(q, name, span),
         }
     }

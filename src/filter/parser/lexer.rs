@@ -363,7 +363,8 @@ pub enum Tok {
     Hid6([u8; 16]),
     /// An Ethernet address (EID).
     Eid([u8; 6]),
-    /// An ARCnet address `$xx` (AID).
+    /// An ARCnet address `$x` or `$xy` (AID), as the address byte libpcap 1.10
+    /// compares: see [`arcnet_byte`].
     Aid(u8),
     /// A name (ID), also a `\`-escaped keyword with the backslash removed.
     Id(String),
@@ -494,10 +495,7 @@ fn next_token(text: &str, pos: usize) -> (usize, Tok) {
             };
             p.map_or_else(|| Tok::Bad(format!("unexpected '{t}'")), Tok::Punct)
         }
-        Rule::Aid => match u8::from_str_radix(&t[1..], 16) {
-            Ok(v) => Tok::Aid(v),
-            Err(_) => Tok::Bad(format!("bad ARCnet address '{t}'")),
-        },
+        Rule::Aid => Tok::Aid(arcnet_byte(t)),
         Rule::Mac => Tok::Eid(ether_aton(t)),
         Rule::Num => match number_value(t) {
             Ok(v) => Tok::Num(v),
@@ -548,6 +546,21 @@ fn punct_len(s: &[u8]) -> Option<usize> {
 /// nom: 1–2 hex digits (scanner.l's `B`).
 fn hex_byte(i: &[u8]) -> IResult<&[u8], &[u8]> {
     take_while_m_n(1, 2, is_hex)(i)
+}
+
+/// The address byte libpcap 1.10 compares for an ARCnet address token (`$`
+/// and 1–2 hex digits). Its `gen_acode` hands the whole token, `$` included, to
+/// `pcap_ether_aton`, whose digit conversion takes `$` for the digit 0xed: the
+/// first byte is `(0xed << 4 | first digit) & 0xff`, that is `0xd0 | first
+/// digit`, and a second digit lands in a byte nothing compares. So `$0e` is
+/// 0xd0 and `$e` 0xde, as tcpdump 4.99 with libpcap 1.10 filters them.
+fn arcnet_byte(token: &str) -> u8 {
+    let first = token
+        .as_bytes()
+        .get(1)
+        .and_then(|&c| char::from(c).to_digit(16))
+        .unwrap_or(0);
+    0xd0 | first as u8
 }
 
 /// `$` followed by 1–2 hex digits.
@@ -882,7 +895,11 @@ mod tests {
         assert!(matches!(toks("::ffff:1.2.3.4")[0], Tok::Hid6(_)));
         assert!(matches!(toks("1:2:3:4:5:6::")[0], Tok::Hid6(_)));
         assert!(matches!(toks("1:2:")[0], Tok::Bad(_)));
-        assert_eq!(toks("$1f"), vec![Tok::Aid(0x1f), Tok::End]);
+        // libpcap 1.10's byte: 0xd0 | the first digit (see `arcnet_byte`).
+        assert_eq!(toks("$1f"), vec![Tok::Aid(0xd1), Tok::End]);
+        assert_eq!(toks("$e"), vec![Tok::Aid(0xde), Tok::End]);
+        assert_eq!(toks("$0e"), vec![Tok::Aid(0xd0), Tok::End]);
+        assert_eq!(toks("$A4"), vec![Tok::Aid(0xda), Tok::End]);
     }
 
     #[test]
