@@ -711,6 +711,131 @@ fn out_of_range_fractions_print_and_copy_as_tcpdump() {
     }
 }
 
+/// Pcap files whose fraction fields are out of range and whose seconds have
+/// bit 31 set, nanosecond and microsecond, in both byte orders, read at either
+/// precision: libpcap takes both fields as signed 32-bit numbers in a file of
+/// the machine's byte order but as unsigned ones in a swapped file, divides a
+/// nanosecond fraction by 1000 (toward zero) for microsecond output and
+/// multiplies a microsecond one by 1000 for nanosecond output, in a C `long`.
+/// tcpdump prints the result as a C `unsigned`, works out -ttt and -ttttt
+/// differences with it, and copies its low 32 bits.
+#[test]
+fn out_of_range_times_in_either_byte_order_print_and_copy_as_tcpdump() {
+    let dir = temp_dir("bigfrac2");
+    let mut pkts = sample_packets(12);
+    for (p, frac) in pkts.iter_mut().zip([
+        999_999_999,
+        1_000_000_000,
+        2_147_483_647,
+        2_147_483_648,
+        2_147_483_999,
+        3_000_000_001,
+        16_721_442,
+        4_294_967_295,
+        1_234,
+        0,
+        4_294_966_296,
+        5,
+    ]) {
+        p.frac = frac;
+    }
+    pkts[9].sec = 0x9000_0000;
+    pkts[10].sec = 0xffff_fffe;
+    for be in [false, true] {
+        for nano in [false, true] {
+            let input = write(
+                &dir,
+                &format!("bigfrac-{be}-{nano}.pcap"),
+                &pcap_file(be, nano, &pkts),
+            );
+            assert_copy_matches_tcpdump(&input, &[]);
+            assert_copy_matches_tcpdump(&input, &["--micro"]);
+            assert_copy_matches_tcpdump(&input, &["--nano"]);
+            for precision in [&[][..], &["--nano"]] {
+                for flags in [
+                    &[][..],
+                    &["-tt"],
+                    &["-ttt"],
+                    &["-tttt"],
+                    &["-ttttt"],
+                    &["-t"],
+                ] {
+                    let mut args = vec!["-n", "-r", input.as_str()];
+                    args.extend_from_slice(precision);
+                    args.extend_from_slice(flags);
+                    let theirs = tcpdump(&args);
+                    let ours = rfilter(&args);
+                    assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
+                    assert_eq!(
+                        String::from_utf8_lossy(&ours.stdout),
+                        String::from_utf8_lossy(&theirs.stdout),
+                        "be={be} nano={nano} {precision:?} {flags:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The reader at microsecond precision (as tcpdump opens files unless asked
+/// for nanoseconds) divides a nanosecond file's fractions as libpcap does:
+/// taken as signed 32-bit numbers in a file of this machine's byte order,
+/// unsigned ones in the other, and rounded toward zero. Seconds are read the
+/// same way. At nanosecond precision, and for microsecond files, the fraction
+/// is not divided.
+#[test]
+fn reader_scales_fractions_as_libpcap() {
+    let mut pkts = sample_packets(4);
+    for (p, frac) in pkts
+        .iter_mut()
+        .zip([123_456_789, 999, 2_147_483_648, 4_294_967_295])
+    {
+        p.frac = frac;
+    }
+    pkts[1].sec = 0x9000_0000;
+    let read = |bytes: Vec<u8>, wanted| {
+        let mut r = Reader::from_read_with_precision(Box::new(Cursor::new(bytes)), wanted).unwrap();
+        let mut out = Vec::new();
+        while let Some(p) = r.next_packet().unwrap() {
+            out.push((p.ts.sec, p.ts.nsec));
+        }
+        out
+    };
+    for be in [false, true] {
+        let swapped = be != cfg!(target_endian = "big");
+        let late = if swapped { 0x9000_0000 } else { -0x7000_0000 };
+        let secs = [0, 1, 2, 3].map(|i| match i {
+            1 => late,
+            _ => i64::from(pkts[i].sec),
+        });
+        let with = |fracs: [i64; 4]| -> Vec<(i64, i64)> { secs.into_iter().zip(fracs).collect() };
+        let micro = if swapped {
+            [123_456_000, 0, 2_147_483_000, 4_294_967_000]
+        } else {
+            [123_456_000, 0, -2_147_483_000, 0]
+        };
+        assert_eq!(
+            read(pcap_file(be, true, &pkts), Precision::Micro),
+            with(micro)
+        );
+        let nano = if swapped {
+            [123_456_789, 999, 2_147_483_648, 4_294_967_295]
+        } else {
+            [123_456_789, 999, -2_147_483_648, -1]
+        };
+        assert_eq!(
+            read(pcap_file(be, true, &pkts), Precision::Nano),
+            with(nano)
+        );
+        for wanted in [Precision::Micro, Precision::Nano] {
+            assert_eq!(
+                read(pcap_file(be, false, &pkts), wanted),
+                with(nano.map(|f| f * 1000))
+            );
+        }
+    }
+}
+
 /// Loopback savefiles (BSD DLT_NULL in either byte order, OpenBSD DLT_LOOP)
 /// filtered as tcpdump filters them: every BSD's AF_INET6 (24, 28, 30) counts
 /// as IPv6 in a file, and DLT_NULL families are read in the file's byte order.

@@ -435,7 +435,8 @@ fn to_timestamp(units: u64, resolution: Resolution, offset_sec: i64) -> Timestam
     };
     Timestamp {
         sec: (sec as i64).saturating_add(offset_sec),
-        nsec,
+        // Below 10^9, so it fits.
+        nsec: nsec as i64,
     }
 }
 
