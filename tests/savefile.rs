@@ -836,6 +836,57 @@ fn reader_scales_fractions_as_libpcap() {
     }
 }
 
+/// A pcapng time past 2106 (seconds beyond 32 bits): tcpdump's `-tt` prints
+/// the seconds as a C `unsigned`, so only their low 32 bits, and refuses those
+/// whose bit 31 is set; the dated formats show the real date.
+#[test]
+fn pcapng_times_past_2106_print_as_tcpdump() {
+    let dir = temp_dir("ngtime2106");
+    let secs = [
+        1u64 << 32,
+        4_323_283_200,
+        (1 << 32) + 0x8000_0001,
+        (1 << 32) - 1,
+        (5 << 32) + 86_399,
+        1_700_000_000,
+    ];
+    let mut f = Vec::new();
+    ng_section(&mut f, false);
+    ng_interface(&mut f, false, 1, 0, None);
+    for (i, sec) in secs.iter().enumerate() {
+        let d = udp_frame(i as u16, 8 * i);
+        ng_packet(
+            &mut f,
+            false,
+            0,
+            sec * 1_000_000 + 250_001,
+            d.len() as u32,
+            &d,
+        );
+    }
+    let input = write(&dir, "late.pcapng", &f);
+    assert_copy_matches_tcpdump(&input, &[]);
+    for flags in [
+        &["-tt"][..],
+        &["-tt", "--nano"],
+        &["-ttt"],
+        &["-ttttt"],
+        &["-tttt"],
+        &[],
+    ] {
+        let mut args = vec!["-n", "-r", input.as_str()];
+        args.extend_from_slice(flags);
+        let theirs = tcpdump(&args);
+        let ours = rfilter(&args);
+        assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{flags:?}"
+        );
+    }
+}
+
 /// Loopback savefiles (BSD DLT_NULL in either byte order, OpenBSD DLT_LOOP)
 /// filtered as tcpdump filters them: every BSD's AF_INET6 (24, 28, 30) counts
 /// as IPv6 in a file, and DLT_NULL families are read in the file's byte order.

@@ -134,7 +134,9 @@ impl Clock {
             }
             1 => {}
             2 => {
-                o.dec_i(ts.sec);
+                // tcpdump prints the seconds as a C `unsigned`: a pcapng time
+                // past 2106 shows only its low 32 bits.
+                o.dec(u64::from(ts.sec as u32));
                 self.frac(o, ts.nsec);
                 o.push(b' ');
             }
