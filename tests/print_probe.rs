@@ -2,7 +2,8 @@
 //! tcpdump: which truncations end a packet with tcpdump's longjmp (-x/-A then
 //! dump the whole frame) and which with its `goto trunc` (the usual dump from
 //! the network header) in MPLS and BOOTP; the TCP MD5 option of a segment not
-//! wholly captured; NTP's special strata; IPX behind the BSD loopback headers.
+//! wholly captured; NTP's special strata; IPX behind the BSD loopback headers;
+//! NFS calls whose credential or verifier length is near 2^32.
 //! Packets are built here and each is compared with the tcpdump binary, line by
 //! line, whole and cut at every length.
 mod print_support;
@@ -280,4 +281,82 @@ fn null_and_loop_families() {
         }
         assert_same_recs(DIR, &format!("{name}.pcap"), lt, &recs, flags);
     }
+}
+
+/// An NFS call (RPC header, credentials and verifier of `cred` and `verf`
+/// bytes whose length fields say `cred_len` and `verf_len`, then `args`) over
+/// UDP to port 2049.
+fn nfs_call(
+    vers: u32,
+    proc_: u32,
+    cred_len: u32,
+    cred: &[u8],
+    verf_len: u32,
+    verf: &[u8],
+    args: &[u8],
+) -> Vec<u8> {
+    let mut m = Vec::new();
+    for w in [0x4567_1756u32, 0, 2, 100_003, vers, proc_, 1, cred_len] {
+        m.extend_from_slice(&w.to_be_bytes());
+    }
+    m.extend_from_slice(cred);
+    m.extend_from_slice(&0u32.to_be_bytes());
+    m.extend_from_slice(&verf_len.to_be_bytes());
+    m.extend_from_slice(verf);
+    m.extend_from_slice(args);
+    eth(0x0800, &ipv4_udp(800, 2049, &m))
+}
+
+/// NFS calls whose credential or verifier length is near 2^32: tcpdump rounds
+/// it up in 32 bits (0xffffffff becomes 0, which passes its capture check) but
+/// steps past it in full, far beyond the capture, and its next read there
+/// (a GET macro) ends the packet by longjmp: -x and -A dump the whole frame.
+/// Lengths that stay large fail the check instead (its `goto trunc`).
+#[test]
+fn nfs_huge_credential_lengths() {
+    let fh3 = {
+        let mut a = 32u32.to_be_bytes().to_vec();
+        a.extend_from_slice(&[0xab; 32]);
+        a
+    };
+    let mut rdp = fh3.clone();
+    rdp.extend_from_slice(&[0; 16]);
+    rdp.extend_from_slice(&[0, 0, 0x10, 0, 0, 0, 0x20, 0]);
+    let mut frames = Vec::new();
+    for cred_len in [
+        0xffff_ffffu32,
+        0xffff_fffe,
+        0xffff_fffd,
+        0xffff_fffc,
+        0x8000_0001,
+        8,
+    ] {
+        // v3 readdirplus and getattr, v2 getattr (fixed-size handle).
+        frames.push(nfs_call(3, 17, cred_len, &[0; 8], 0, &[], &rdp));
+        frames.push(nfs_call(3, 1, cred_len, &[0; 8], 0, &[], &fh3));
+        frames.push(nfs_call(2, 1, cred_len, &[0; 8], 0, &[], &[0xcd; 32]));
+    }
+    for verf_len in [0xffff_ffffu32, 0xffff_fffd, 0xffff_fffc, 4] {
+        frames.push(nfs_call(3, 17, 8, &[0; 8], verf_len, &[1, 2, 3, 4], &rdp));
+        frames.push(nfs_call(
+            2,
+            4,
+            8,
+            &[0; 8],
+            verf_len,
+            &[1, 2, 3, 4],
+            &[0xcd; 40],
+        ));
+    }
+    let recs = with_cuts(&frames, 58, 3);
+    let flags: &[&[&str]] = &[
+        &["-n"],
+        &["-nv"],
+        &["-nx"],
+        &["-nX"],
+        &["-nA"],
+        &["-nXX"],
+        &["-nvvvx"],
+    ];
+    assert_same_recs(DIR, "nfs_cred.pcap", LinkType::En10mb, &recs, flags);
 }
