@@ -203,6 +203,58 @@ fn pcapng_copies_match_tcpdump() {
     }
 }
 
+/// A pcapng interface's snapshot length larger than the maximum is kept as
+/// the file gives it, as for classic pcap files: libpcap replaces only 0 and
+/// values past 2^31-1, and reports the rest, compiles filters with it (-d)
+/// and writes it into copies.
+#[test]
+fn pcapng_large_snapshot_lengths_as_tcpdump() {
+    let dir = temp_dir("ngsnap");
+    let data: Vec<Vec<u8>> = (0..4).map(|i| udp_frame(i, 20 * i as usize)).collect();
+    for be in [false, true] {
+        for snaplen in [
+            0,
+            96,
+            65_535,
+            262_144,
+            262_145,
+            16_778_295,
+            0x7fff_ffff,
+            0x8000_0000,
+            0xffff_ffff,
+        ] {
+            let mut f = Vec::new();
+            ng_section(&mut f, be);
+            ng_interface(&mut f, be, 1, snaplen, None);
+            for (i, d) in data.iter().enumerate() {
+                let d = &d[..d.len().min(96)];
+                ng_packet(&mut f, be, 0, 1_700_000_000_000_000 + i as u64, 300, d);
+            }
+            ng_simple_packet(&mut f, be, data[3].len() as u32, &data[3]);
+            let input = write(&dir, &format!("snap-{be}-{snaplen}.pcapng"), &f);
+            assert_copy_matches_tcpdump(&input, &[]);
+            assert_copy_matches_tcpdump(&input, &["udp"]);
+            for flags in [&["-d"][..], &["-dd", "udp"], &["-n"]] {
+                let mut args = vec!["-r", input.as_str()];
+                args.extend_from_slice(flags);
+                let theirs = tcpdump(&args);
+                let ours = rfilter(&args);
+                assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
+                assert_eq!(
+                    String::from_utf8_lossy(&ours.stdout),
+                    String::from_utf8_lossy(&theirs.stdout),
+                    "be={be} snaplen={snaplen} {flags:?}"
+                );
+                assert_eq!(
+                    stderr(&ours).lines().next(),
+                    stderr(&theirs).lines().next(),
+                    "be={be} snaplen={snaplen} {flags:?}"
+                );
+            }
+        }
+    }
+}
+
 /// pcapng times are 64-bit: seconds past 2^31 are not negative there (pcap's
 /// are read as signed 32-bit), so the -ttt delta to them is too large to
 /// print and the one back from them is negative, as in tcpdump.
