@@ -3,7 +3,8 @@
 //! dump the whole frame) and which with its `goto trunc` (the usual dump from
 //! the network header) in MPLS and BOOTP; the TCP MD5 option of a segment not
 //! wholly captured; NTP's special strata; IPX behind the BSD loopback headers;
-//! NFS calls whose credential or verifier length is near 2^32.
+//! NFS calls whose credential or verifier length is near 2^32; the TTLs of
+//! ICMPv6 node addresses.
 //! Packets are built here and each is compared with the tcpdump binary, line by
 //! line, whole and cut at every length.
 mod print_support;
@@ -359,4 +360,33 @@ fn nfs_huge_credential_lengths() {
         &["-nvvvx"],
     ];
     assert_same_recs(DIR, "nfs_cred.pcap", LinkType::En10mb, &recs, flags);
+}
+
+/// ICMPv6 node information replies with node addresses: tcpdump prints each
+/// address's TTL as an unsigned number (TTLs with the top bit set too), and a
+/// reply cut inside an entry ends with its longjmp.
+#[test]
+fn icmp6_node_addresses_ttl() {
+    let (src, dst) = (build::v6("2001:db8::1"), build::v6("2001:db8::2"));
+    let ps = Pseudo::V6(src, dst);
+    let mut frames = Vec::new();
+    for (ttls, flags) in [
+        ([0u32, 0x8000_0000, 0xffff_ffff], 0x003fu16),
+        ([0x7fff_ffff, 0xc700_0000, 1], 0),
+        ([0xfe00_0000, 30, 0x8000_0001], 0x0002),
+    ] {
+        // qtype 3 (node addresses), flags, nonce, then TTL + address entries.
+        let mut rest = 3u16.to_be_bytes().to_vec();
+        rest.extend_from_slice(&flags.to_be_bytes());
+        let mut body = vec![1, 2, 3, 4, 5, 6, 7, 8];
+        for (i, ttl) in ttls.iter().enumerate() {
+            body.extend_from_slice(&ttl.to_be_bytes());
+            body.extend_from_slice(&build::v6(&format!("2001:db8:{i}::1")));
+        }
+        let icmp = build::icmp(&ps, 140, 0, &rest, &body);
+        frames.push(eth(0x86dd, &build::ip6(src, dst, 58, 64, &icmp)));
+    }
+    let recs = with_cuts(&frames, 62, 1);
+    let flags: &[&[&str]] = &[&["-n"], &["-nv"], &["-nx"], &["-nvA"]];
+    assert_same_recs(DIR, "icmp6_ni.pcap", LinkType::En10mb, &recs, flags);
 }
