@@ -4,7 +4,7 @@
 //! the network header) in MPLS and BOOTP; the TCP MD5 option of a segment not
 //! wholly captured; NTP's special strata; IPX behind the BSD loopback headers;
 //! NFS calls whose credential or verifier length is near 2^32; the TTLs of
-//! ICMPv6 node addresses.
+//! ICMPv6 node addresses; RADIUS EAP messages shorter than an EAP header.
 //! Packets are built here and each is compared with the tcpdump binary, line by
 //! line, whole and cut at every length.
 mod print_support;
@@ -389,4 +389,44 @@ fn icmp6_node_addresses_ttl() {
     let recs = with_cuts(&frames, 62, 1);
     let flags: &[&[&str]] = &[&["-n"], &["-nv"], &["-nx"], &["-nvA"]];
     assert_same_recs(DIR, "icmp6_ni.pcap", LinkType::En10mb, &recs, flags);
+}
+
+/// RADIUS EAP-Message attributes shorter than an EAP header: tcpdump's EAP
+/// printer reads the header's length field in place, from the attributes
+/// after it when the packet goes on ("EAP fragment?" then the next
+/// attribute), and past the capture only at the end of the packet.
+#[test]
+fn radius_short_eap_message() {
+    let attr = |t: u8, v: &[u8]| {
+        let mut a = vec![t, v.len() as u8 + 2];
+        a.extend_from_slice(v);
+        a
+    };
+    let radius = |attrs: &[Vec<u8>]| {
+        let body: Vec<u8> = attrs.concat();
+        let mut m = vec![1, 7];
+        m.extend_from_slice(&(20 + body.len() as u16).to_be_bytes());
+        m.extend_from_slice(&[0x5a; 16]);
+        m.extend_from_slice(&body);
+        eth(0x0800, &ipv4_udp(40000, 1812, &m))
+    };
+    let name = attr(1, b"alice");
+    let mut frames = Vec::new();
+    for v in [
+        &[2u8][..],
+        &[2, 9],
+        &[2, 9, 0],
+        &[1, 9, 0, 4],
+        &[1, 9, 0, 5, 1],
+        &[2, 9, 0, 6, 1, 0x61],
+    ] {
+        frames.push(radius(&[attr(79, v), name.clone()]));
+        frames.push(radius(&[name.clone(), attr(79, v)]));
+        frames.push(radius(&[attr(79, v), attr(27, &[0, 0, 0, 30])]));
+    }
+    // A first attribute of length 1 (bogus) right after a one-byte message.
+    frames.push(radius(&[attr(79, &[3]), vec![1, 1]]));
+    let recs = with_cuts(&frames, 62, 1);
+    let flags: &[&[&str]] = &[&["-nv"], &["-nvv"], &["-nvx"], &["-nvvvA"]];
+    assert_same_recs(DIR, "radius_eap.pcap", LinkType::En10mb, &recs, flags);
 }
