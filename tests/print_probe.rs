@@ -4,7 +4,8 @@
 //! the network header) in MPLS and BOOTP; the TCP MD5 option of a segment not
 //! wholly captured; NTP's special strata; IPX behind the BSD loopback headers;
 //! NFS calls whose credential or verifier length is near 2^32; the TTLs of
-//! ICMPv6 node addresses; RADIUS EAP messages shorter than an EAP header.
+//! ICMPv6 node addresses; RADIUS EAP messages shorter than an EAP header;
+//! the names of BGP's layer-2 encapsulation types.
 //! Packets are built here and each is compared with the tcpdump binary, line by
 //! line, whole and cut at every length.
 mod print_support;
@@ -429,4 +430,39 @@ fn radius_short_eap_message() {
     let recs = with_cuts(&frames, 62, 1);
     let flags: &[&[&str]] = &[&["-nv"], &["-nvv"], &["-nvx"], &["-nvvvA"]];
     assert_same_recs(DIR, "radius_eap.pcap", LinkType::En10mb, &recs, flags);
+}
+
+/// BGP layer-2 info extended communities (type 0x800a) with every
+/// encapsulation type tcpdump names and some it does not: its names are
+/// those of RFC 6624's registry, not the pseudowire types'.
+#[test]
+fn bgp_l2info_encapsulations() {
+    let ps = Pseudo::V4(A4, B4);
+    let mut frames = Vec::new();
+    for first in (0u8..=50).step_by(10) {
+        let mut comms = Vec::new();
+        for t in first..first + 10 {
+            comms.extend_from_slice(&[0x80, 0x0a, t, 0xac, 0x11, 0x00, 0, 0]);
+        }
+        // Path attributes: ORIGIN, then extended communities (optional, transitive).
+        let mut attrs = vec![0x40, 1, 1, 0, 0xc0, 16, comms.len() as u8];
+        attrs.extend_from_slice(&comms);
+        let mut m = vec![0xff; 16];
+        let len = 19 + 2 + 2 + attrs.len();
+        m.extend_from_slice(&(len as u16).to_be_bytes());
+        m.push(2);
+        m.extend_from_slice(&0u16.to_be_bytes());
+        m.extend_from_slice(&(attrs.len() as u16).to_be_bytes());
+        m.extend_from_slice(&attrs);
+        let mut t = Tcp::new(1234, 179, 0x18, 1, 1);
+        t.win = 8192;
+        frames.push(eth(0x0800, &Ip4::new(A4, B4, 6).build(&t.build(&ps, &m))));
+    }
+    let recs: Vec<_> = frames
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| rec(i, f))
+        .collect();
+    let flags: &[&[&str]] = &[&["-nv"], &["-nvvv"]];
+    assert_same_recs(DIR, "bgp_l2info.pcap", LinkType::En10mb, &recs, flags);
 }
