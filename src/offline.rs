@@ -5,22 +5,27 @@
 
 use crate::bpf::Insn;
 use crate::bpf::vm;
-use crate::cli::Args;
+use crate::cli::{Args, TsPrecision};
 use crate::filter::{self, CompileOptions};
 use crate::output;
 use crate::packet::{PacketRef, Sink};
-use crate::savefile::Reader;
+use crate::savefile::{Precision, Reader};
 use crate::stop;
 use anyhow::{Result, anyhow};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Opens `path` and prints tcpdump's "reading from file" line on stderr, and for
+/// Opens `path` (timestamps at the precision asked for, as tcpdump opens
+/// files) and prints tcpdump's "reading from file" line on stderr, and for
 /// the first file of a run its warning that a LINUX_SLL2 file's interface
 /// names (looked up by index on this machine) may be wrong.
-fn open(path: &Path, first: bool) -> Result<(Reader, String)> {
+fn open(args: &Args, path: &Path, first: bool) -> Result<(Reader, String)> {
     let name = path.display().to_string();
-    let reader = Reader::open(path).map_err(|e| anyhow!("{name}: {e}"))?;
+    let wanted = match args.time_stamp_precision() {
+        TsPrecision::Nano => Precision::Nano,
+        TsPrecision::Micro => Precision::Micro,
+    };
+    let reader = Reader::open_with_precision(path, wanted).map_err(|e| anyhow!("{name}: {e}"))?;
     let lt = reader.linktype();
     eprintln!(
         "reading from file {name}, link-type {}, snapshot length {}",
@@ -53,7 +58,7 @@ fn compile(expr: &str, opts: &CompileOptions) -> Result<Vec<Insn>> {
 
 /// `-d` with `-r`: the program for the file's link type.
 pub fn dump(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
-    let (reader, _) = open(path, true)?;
+    let (reader, _) = open(args, path, true)?;
     let prog = compile(expr, &compile_options(args, &reader))?;
     print!("{}", crate::bpf::dump::dump(&prog, args.dump));
     Ok(ExitCode::SUCCESS)
@@ -61,7 +66,7 @@ pub fn dump(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
 
 /// `-r FILE [-w OUT] [EXPR]`.
 pub fn run(args: &Args, path: &Path, expr: &str) -> Result<ExitCode> {
-    let (mut reader, name) = open(path, true)?;
+    let (mut reader, name) = open(args, path, true)?;
     let prog = compile(expr, &compile_options(args, &reader))?;
     // tcpdump gives up root here too, once the file is open and the filter
     // compiled.
@@ -115,7 +120,7 @@ pub fn run_list(args: &Args, list: &Path, expr: &str) -> Result<ExitCode> {
             break;
         }
         result = (|| -> Result<()> {
-            let (mut reader, name) = open(&path_of(name), sink.is_none())?;
+            let (mut reader, name) = open(args, &path_of(name), sink.is_none())?;
             let prog = compile(expr, &compile_options(args, &reader))?;
             let lt = reader.linktype();
             let (s, first_lt) = match &mut sink {

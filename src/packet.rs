@@ -7,8 +7,10 @@ pub struct Timestamp {
     /// Whole seconds since 1970-01-01 00:00:00 UTC.
     pub sec: i64,
     /// Nanoseconds within the second: below 1_000_000_000 except from a malformed
-    /// savefile, whose value is passed on unchanged.
-    pub nsec: u64,
+    /// pcap savefile, where it is libpcap's value (out of range, or negative
+    /// where libpcap reads the field as a signed number), so that it prints and
+    /// copies as tcpdump's.
+    pub nsec: i64,
 }
 
 /// One packet: its capture time, its length on the wire and the bytes captured

@@ -53,7 +53,7 @@ fn print_throughput() {
         p.packet(&PacketRef {
             ts: Timestamp {
                 sec: i64::from(sec),
-                nsec: u64::from(usec) * 1000,
+                nsec: i64::from(usec) * 1000,
             },
             wire_len: len,
             data,

@@ -927,7 +927,7 @@ fn nanosecond_precision() {
     let path = dir.join("nano.pcap");
     let mut r = recs(frames().into_iter().take(10).collect());
     for (i, x) in r.iter_mut().enumerate() {
-        x.ts.nsec = 123_456_789 + i as u64;
+        x.ts.nsec = 123_456_789 + i as i64;
     }
     write_pcap(&path, LinkType::En10mb, &r, true);
     assert_same(

@@ -2,7 +2,10 @@
 //! tcpdump: which truncations end a packet with tcpdump's longjmp (-x/-A then
 //! dump the whole frame) and which with its `goto trunc` (the usual dump from
 //! the network header) in MPLS and BOOTP; the TCP MD5 option of a segment not
-//! wholly captured; NTP's special strata; IPX behind the BSD loopback headers.
+//! wholly captured; NTP's special strata; IPX behind the BSD loopback headers;
+//! NFS calls whose credential or verifier length is near 2^32; the TTLs of
+//! ICMPv6 node addresses; RADIUS EAP messages shorter than an EAP header;
+//! the names of BGP's layer-2 encapsulation types.
 //! Packets are built here and each is compared with the tcpdump binary, line by
 //! line, whole and cut at every length.
 mod print_support;
@@ -280,4 +283,186 @@ fn null_and_loop_families() {
         }
         assert_same_recs(DIR, &format!("{name}.pcap"), lt, &recs, flags);
     }
+}
+
+/// An NFS call (RPC header, credentials and verifier of `cred` and `verf`
+/// bytes whose length fields say `cred_len` and `verf_len`, then `args`) over
+/// UDP to port 2049.
+fn nfs_call(
+    vers: u32,
+    proc_: u32,
+    cred_len: u32,
+    cred: &[u8],
+    verf_len: u32,
+    verf: &[u8],
+    args: &[u8],
+) -> Vec<u8> {
+    let mut m = Vec::new();
+    for w in [0x4567_1756u32, 0, 2, 100_003, vers, proc_, 1, cred_len] {
+        m.extend_from_slice(&w.to_be_bytes());
+    }
+    m.extend_from_slice(cred);
+    m.extend_from_slice(&0u32.to_be_bytes());
+    m.extend_from_slice(&verf_len.to_be_bytes());
+    m.extend_from_slice(verf);
+    m.extend_from_slice(args);
+    eth(0x0800, &ipv4_udp(800, 2049, &m))
+}
+
+/// NFS calls whose credential or verifier length is near 2^32: tcpdump rounds
+/// it up in 32 bits (0xffffffff becomes 0, which passes its capture check) but
+/// steps past it in full, far beyond the capture, and its next read there
+/// (a GET macro) ends the packet by longjmp: -x and -A dump the whole frame.
+/// Lengths that stay large fail the check instead (its `goto trunc`).
+#[test]
+fn nfs_huge_credential_lengths() {
+    let fh3 = {
+        let mut a = 32u32.to_be_bytes().to_vec();
+        a.extend_from_slice(&[0xab; 32]);
+        a
+    };
+    let mut rdp = fh3.clone();
+    rdp.extend_from_slice(&[0; 16]);
+    rdp.extend_from_slice(&[0, 0, 0x10, 0, 0, 0, 0x20, 0]);
+    let mut frames = Vec::new();
+    for cred_len in [
+        0xffff_ffffu32,
+        0xffff_fffe,
+        0xffff_fffd,
+        0xffff_fffc,
+        0x8000_0001,
+        8,
+    ] {
+        // v3 readdirplus and getattr, v2 getattr (fixed-size handle).
+        frames.push(nfs_call(3, 17, cred_len, &[0; 8], 0, &[], &rdp));
+        frames.push(nfs_call(3, 1, cred_len, &[0; 8], 0, &[], &fh3));
+        frames.push(nfs_call(2, 1, cred_len, &[0; 8], 0, &[], &[0xcd; 32]));
+    }
+    for verf_len in [0xffff_ffffu32, 0xffff_fffd, 0xffff_fffc, 4] {
+        frames.push(nfs_call(3, 17, 8, &[0; 8], verf_len, &[1, 2, 3, 4], &rdp));
+        frames.push(nfs_call(
+            2,
+            4,
+            8,
+            &[0; 8],
+            verf_len,
+            &[1, 2, 3, 4],
+            &[0xcd; 40],
+        ));
+    }
+    let recs = with_cuts(&frames, 58, 3);
+    let flags: &[&[&str]] = &[
+        &["-n"],
+        &["-nv"],
+        &["-nx"],
+        &["-nX"],
+        &["-nA"],
+        &["-nXX"],
+        &["-nvvvx"],
+    ];
+    assert_same_recs(DIR, "nfs_cred.pcap", LinkType::En10mb, &recs, flags);
+}
+
+/// ICMPv6 node information replies with node addresses: tcpdump prints each
+/// address's TTL as an unsigned number (TTLs with the top bit set too), and a
+/// reply cut inside an entry ends with its longjmp.
+#[test]
+fn icmp6_node_addresses_ttl() {
+    let (src, dst) = (build::v6("2001:db8::1"), build::v6("2001:db8::2"));
+    let ps = Pseudo::V6(src, dst);
+    let mut frames = Vec::new();
+    for (ttls, flags) in [
+        ([0u32, 0x8000_0000, 0xffff_ffff], 0x003fu16),
+        ([0x7fff_ffff, 0xc700_0000, 1], 0),
+        ([0xfe00_0000, 30, 0x8000_0001], 0x0002),
+    ] {
+        // qtype 3 (node addresses), flags, nonce, then TTL + address entries.
+        let mut rest = 3u16.to_be_bytes().to_vec();
+        rest.extend_from_slice(&flags.to_be_bytes());
+        let mut body = vec![1, 2, 3, 4, 5, 6, 7, 8];
+        for (i, ttl) in ttls.iter().enumerate() {
+            body.extend_from_slice(&ttl.to_be_bytes());
+            body.extend_from_slice(&build::v6(&format!("2001:db8:{i}::1")));
+        }
+        let icmp = build::icmp(&ps, 140, 0, &rest, &body);
+        frames.push(eth(0x86dd, &build::ip6(src, dst, 58, 64, &icmp)));
+    }
+    let recs = with_cuts(&frames, 62, 1);
+    let flags: &[&[&str]] = &[&["-n"], &["-nv"], &["-nx"], &["-nvA"]];
+    assert_same_recs(DIR, "icmp6_ni.pcap", LinkType::En10mb, &recs, flags);
+}
+
+/// RADIUS EAP-Message attributes shorter than an EAP header: tcpdump's EAP
+/// printer reads the header's length field in place, from the attributes
+/// after it when the packet goes on ("EAP fragment?" then the next
+/// attribute), and past the capture only at the end of the packet.
+#[test]
+fn radius_short_eap_message() {
+    let attr = |t: u8, v: &[u8]| {
+        let mut a = vec![t, v.len() as u8 + 2];
+        a.extend_from_slice(v);
+        a
+    };
+    let radius = |attrs: &[Vec<u8>]| {
+        let body: Vec<u8> = attrs.concat();
+        let mut m = vec![1, 7];
+        m.extend_from_slice(&(20 + body.len() as u16).to_be_bytes());
+        m.extend_from_slice(&[0x5a; 16]);
+        m.extend_from_slice(&body);
+        eth(0x0800, &ipv4_udp(40000, 1812, &m))
+    };
+    let name = attr(1, b"alice");
+    let mut frames = Vec::new();
+    for v in [
+        &[2u8][..],
+        &[2, 9],
+        &[2, 9, 0],
+        &[1, 9, 0, 4],
+        &[1, 9, 0, 5, 1],
+        &[2, 9, 0, 6, 1, 0x61],
+    ] {
+        frames.push(radius(&[attr(79, v), name.clone()]));
+        frames.push(radius(&[name.clone(), attr(79, v)]));
+        frames.push(radius(&[attr(79, v), attr(27, &[0, 0, 0, 30])]));
+    }
+    // A first attribute of length 1 (bogus) right after a one-byte message.
+    frames.push(radius(&[attr(79, &[3]), vec![1, 1]]));
+    let recs = with_cuts(&frames, 62, 1);
+    let flags: &[&[&str]] = &[&["-nv"], &["-nvv"], &["-nvx"], &["-nvvvA"]];
+    assert_same_recs(DIR, "radius_eap.pcap", LinkType::En10mb, &recs, flags);
+}
+
+/// BGP layer-2 info extended communities (type 0x800a) with every
+/// encapsulation type tcpdump names and some it does not: its names are
+/// those of RFC 6624's registry, not the pseudowire types'.
+#[test]
+fn bgp_l2info_encapsulations() {
+    let ps = Pseudo::V4(A4, B4);
+    let mut frames = Vec::new();
+    for first in (0u8..=50).step_by(10) {
+        let mut comms = Vec::new();
+        for t in first..first + 10 {
+            comms.extend_from_slice(&[0x80, 0x0a, t, 0xac, 0x11, 0x00, 0, 0]);
+        }
+        // Path attributes: ORIGIN, then extended communities (optional, transitive).
+        let mut attrs = vec![0x40, 1, 1, 0, 0xc0, 16, comms.len() as u8];
+        attrs.extend_from_slice(&comms);
+        let mut m = vec![0xff; 16];
+        let len = 19 + 2 + 2 + attrs.len();
+        m.extend_from_slice(&(len as u16).to_be_bytes());
+        m.push(2);
+        m.extend_from_slice(&0u16.to_be_bytes());
+        m.extend_from_slice(&(attrs.len() as u16).to_be_bytes());
+        m.extend_from_slice(&attrs);
+        let mut t = Tcp::new(1234, 179, 0x18, 1, 1);
+        t.win = 8192;
+        frames.push(eth(0x0800, &Ip4::new(A4, B4, 6).build(&t.build(&ps, &m))));
+    }
+    let recs: Vec<_> = frames
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| rec(i, f))
+        .collect();
+    let flags: &[&[&str]] = &[&["-nv"], &["-nvvv"]];
+    assert_same_recs(DIR, "bgp_l2info.pcap", LinkType::En10mb, &recs, flags);
 }

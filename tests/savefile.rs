@@ -203,6 +203,58 @@ fn pcapng_copies_match_tcpdump() {
     }
 }
 
+/// A pcapng interface's snapshot length larger than the maximum is kept as
+/// the file gives it, as for classic pcap files: libpcap replaces only 0 and
+/// values past 2^31-1, and reports the rest, compiles filters with it (-d)
+/// and writes it into copies.
+#[test]
+fn pcapng_large_snapshot_lengths_as_tcpdump() {
+    let dir = temp_dir("ngsnap");
+    let data: Vec<Vec<u8>> = (0..4).map(|i| udp_frame(i, 20 * i as usize)).collect();
+    for be in [false, true] {
+        for snaplen in [
+            0,
+            96,
+            65_535,
+            262_144,
+            262_145,
+            16_778_295,
+            0x7fff_ffff,
+            0x8000_0000,
+            0xffff_ffff,
+        ] {
+            let mut f = Vec::new();
+            ng_section(&mut f, be);
+            ng_interface(&mut f, be, 1, snaplen, None);
+            for (i, d) in data.iter().enumerate() {
+                let d = &d[..d.len().min(96)];
+                ng_packet(&mut f, be, 0, 1_700_000_000_000_000 + i as u64, 300, d);
+            }
+            ng_simple_packet(&mut f, be, data[3].len() as u32, &data[3]);
+            let input = write(&dir, &format!("snap-{be}-{snaplen}.pcapng"), &f);
+            assert_copy_matches_tcpdump(&input, &[]);
+            assert_copy_matches_tcpdump(&input, &["udp"]);
+            for flags in [&["-d"][..], &["-dd", "udp"], &["-n"]] {
+                let mut args = vec!["-r", input.as_str()];
+                args.extend_from_slice(flags);
+                let theirs = tcpdump(&args);
+                let ours = rfilter(&args);
+                assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
+                assert_eq!(
+                    String::from_utf8_lossy(&ours.stdout),
+                    String::from_utf8_lossy(&theirs.stdout),
+                    "be={be} snaplen={snaplen} {flags:?}"
+                );
+                assert_eq!(
+                    stderr(&ours).lines().next(),
+                    stderr(&theirs).lines().next(),
+                    "be={be} snaplen={snaplen} {flags:?}"
+                );
+            }
+        }
+    }
+}
+
 /// pcapng times are 64-bit: seconds past 2^31 are not negative there (pcap's
 /// are read as signed 32-bit), so the -ttt delta to them is too large to
 /// print and the one back from them is negative, as in tcpdump.
@@ -697,6 +749,182 @@ fn out_of_range_fractions_print_and_copy_as_tcpdump() {
         &["-tttt"],
         &["-ttttt"],
         &["-t"],
+    ] {
+        let mut args = vec!["-n", "-r", input.as_str()];
+        args.extend_from_slice(flags);
+        let theirs = tcpdump(&args);
+        let ours = rfilter(&args);
+        assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&theirs.stdout),
+            "{flags:?}"
+        );
+    }
+}
+
+/// Pcap files whose fraction fields are out of range and whose seconds have
+/// bit 31 set, nanosecond and microsecond, in both byte orders, read at either
+/// precision: libpcap takes both fields as signed 32-bit numbers in a file of
+/// the machine's byte order but as unsigned ones in a swapped file, divides a
+/// nanosecond fraction by 1000 (toward zero) for microsecond output and
+/// multiplies a microsecond one by 1000 for nanosecond output, in a C `long`.
+/// tcpdump prints the result as a C `unsigned`, works out -ttt and -ttttt
+/// differences with it, and copies its low 32 bits.
+#[test]
+fn out_of_range_times_in_either_byte_order_print_and_copy_as_tcpdump() {
+    let dir = temp_dir("bigfrac2");
+    let mut pkts = sample_packets(12);
+    for (p, frac) in pkts.iter_mut().zip([
+        999_999_999,
+        1_000_000_000,
+        2_147_483_647,
+        2_147_483_648,
+        2_147_483_999,
+        3_000_000_001,
+        16_721_442,
+        4_294_967_295,
+        1_234,
+        0,
+        4_294_966_296,
+        5,
+    ]) {
+        p.frac = frac;
+    }
+    pkts[9].sec = 0x9000_0000;
+    pkts[10].sec = 0xffff_fffe;
+    for be in [false, true] {
+        for nano in [false, true] {
+            let input = write(
+                &dir,
+                &format!("bigfrac-{be}-{nano}.pcap"),
+                &pcap_file(be, nano, &pkts),
+            );
+            assert_copy_matches_tcpdump(&input, &[]);
+            assert_copy_matches_tcpdump(&input, &["--micro"]);
+            assert_copy_matches_tcpdump(&input, &["--nano"]);
+            for precision in [&[][..], &["--nano"]] {
+                for flags in [
+                    &[][..],
+                    &["-tt"],
+                    &["-ttt"],
+                    &["-tttt"],
+                    &["-ttttt"],
+                    &["-t"],
+                ] {
+                    let mut args = vec!["-n", "-r", input.as_str()];
+                    args.extend_from_slice(precision);
+                    args.extend_from_slice(flags);
+                    let theirs = tcpdump(&args);
+                    let ours = rfilter(&args);
+                    assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
+                    assert_eq!(
+                        String::from_utf8_lossy(&ours.stdout),
+                        String::from_utf8_lossy(&theirs.stdout),
+                        "be={be} nano={nano} {precision:?} {flags:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The reader at microsecond precision (as tcpdump opens files unless asked
+/// for nanoseconds) divides a nanosecond file's fractions as libpcap does:
+/// taken as signed 32-bit numbers in a file of this machine's byte order,
+/// unsigned ones in the other, and rounded toward zero. Seconds are read the
+/// same way. At nanosecond precision, and for microsecond files, the fraction
+/// is not divided.
+#[test]
+fn reader_scales_fractions_as_libpcap() {
+    let mut pkts = sample_packets(4);
+    for (p, frac) in pkts
+        .iter_mut()
+        .zip([123_456_789, 999, 2_147_483_648, 4_294_967_295])
+    {
+        p.frac = frac;
+    }
+    pkts[1].sec = 0x9000_0000;
+    let read = |bytes: Vec<u8>, wanted| {
+        let mut r = Reader::from_read_with_precision(Box::new(Cursor::new(bytes)), wanted).unwrap();
+        let mut out = Vec::new();
+        while let Some(p) = r.next_packet().unwrap() {
+            out.push((p.ts.sec, p.ts.nsec));
+        }
+        out
+    };
+    for be in [false, true] {
+        let swapped = be != cfg!(target_endian = "big");
+        let late = if swapped { 0x9000_0000 } else { -0x7000_0000 };
+        let secs = [0, 1, 2, 3].map(|i| match i {
+            1 => late,
+            _ => i64::from(pkts[i].sec),
+        });
+        let with = |fracs: [i64; 4]| -> Vec<(i64, i64)> { secs.into_iter().zip(fracs).collect() };
+        let micro = if swapped {
+            [123_456_000, 0, 2_147_483_000, 4_294_967_000]
+        } else {
+            [123_456_000, 0, -2_147_483_000, 0]
+        };
+        assert_eq!(
+            read(pcap_file(be, true, &pkts), Precision::Micro),
+            with(micro)
+        );
+        let nano = if swapped {
+            [123_456_789, 999, 2_147_483_648, 4_294_967_295]
+        } else {
+            [123_456_789, 999, -2_147_483_648, -1]
+        };
+        assert_eq!(
+            read(pcap_file(be, true, &pkts), Precision::Nano),
+            with(nano)
+        );
+        for wanted in [Precision::Micro, Precision::Nano] {
+            assert_eq!(
+                read(pcap_file(be, false, &pkts), wanted),
+                with(nano.map(|f| f * 1000))
+            );
+        }
+    }
+}
+
+/// A pcapng time past 2106 (seconds beyond 32 bits): tcpdump's `-tt` prints
+/// the seconds as a C `unsigned`, so only their low 32 bits, and refuses those
+/// whose bit 31 is set; the dated formats show the real date.
+#[test]
+fn pcapng_times_past_2106_print_as_tcpdump() {
+    let dir = temp_dir("ngtime2106");
+    let secs = [
+        1u64 << 32,
+        4_323_283_200,
+        (1 << 32) + 0x8000_0001,
+        (1 << 32) - 1,
+        (5 << 32) + 86_399,
+        1_700_000_000,
+    ];
+    let mut f = Vec::new();
+    ng_section(&mut f, false);
+    ng_interface(&mut f, false, 1, 0, None);
+    for (i, sec) in secs.iter().enumerate() {
+        let d = udp_frame(i as u16, 8 * i);
+        ng_packet(
+            &mut f,
+            false,
+            0,
+            sec * 1_000_000 + 250_001,
+            d.len() as u32,
+            &d,
+        );
+    }
+    let input = write(&dir, "late.pcapng", &f);
+    assert_copy_matches_tcpdump(&input, &[]);
+    for flags in [
+        &["-tt"][..],
+        &["-tt", "--nano"],
+        &["-ttt"],
+        &["-ttttt"],
+        &["-tttt"],
+        &[],
     ] {
         let mut args = vec!["-n", "-r", input.as_str()];
         args.extend_from_slice(flags);

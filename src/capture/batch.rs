@@ -177,7 +177,7 @@ impl Framer {
         batch.meta.push(Meta {
             ts: Timestamp {
                 sec: i64::from(p.sec),
-                nsec: u64::from(p.nsec),
+                nsec: i64::from(p.nsec),
             },
             wire_len,
             start,

@@ -232,12 +232,15 @@ pub(crate) fn nodeinfo(c: &mut Ctx, d: &[u8], length: usize) -> R {
         NI_QTYPE_NODEADDR => {
             c.s("node addresses");
             let mut i = NI_HEADER;
-            // Each address follows its TTL.
+            // Each address follows its TTL, printed unsigned; both are read
+            // before either is printed.
             while i + 4 + 16 <= siz {
+                let ttl = be32(d, i)?;
+                let addr = bytes(d, i + 4, 16)?;
                 c.s(" ");
-                c.ip6addr(bytes(d, i + 4, 16)?);
+                c.ip6addr(addr);
                 c.s("(");
-                c.o.dec_i(i64::from(be32(d, i)? as i32));
+                c.dec(ttl);
                 c.s(")");
                 i += 20;
             }

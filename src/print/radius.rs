@@ -888,7 +888,9 @@ fn string(c: &mut Ctx, d: &[u8], off: usize, n: usize, t: u8) -> R {
             vlan_tag(c, b[0]);
             b = &b[1..];
         }
-        79 => return eap(c, b, n),
+        // tcpdump's EAP printer reads the EAP header in place, past a value
+        // shorter than it when the packet goes on.
+        79 => return eap(c, &d[off..], n),
         _ => {}
     }
     let end = b.iter().position(|&x| x == 0).unwrap_or(b.len());

@@ -31,14 +31,15 @@ impl Clock {
         }
     }
 
-    fn frac(&self, o: &mut Vec<u8>, nsec: u64) {
+    /// The fraction as tcpdump prints it: the value in the output's units as
+    /// a C `unsigned` (a damaged savefile's out-of-range or negative fraction
+    /// shows its low 32 bits).
+    fn frac(&self, o: &mut Vec<u8>, nsec: i64) {
         o.push(b'.');
         if self.nano {
-            // libpcap scales a microsecond file's fraction up in 32 bits, so
-            // one a damaged file left out of range wraps, as tcpdump prints it.
             o.decw(u64::from(nsec as u32), 9);
         } else {
-            o.decw(nsec / 1000, 6);
+            o.decw(u64::from((nsec / 1000) as u32), 6);
         }
     }
 
@@ -84,12 +85,11 @@ impl Clock {
     /// out of range, and the printed fraction is that of a C `unsigned`.
     fn delta(&self, o: &mut Vec<u8>, a: Timestamp, b: Timestamp) {
         let per: i64 = if self.nano { 1_000_000_000 } else { 1_000_000 };
-        // The seconds are as libpcap hands them over (a pcap file's are signed
-        // 32-bit, a pcapng file's 64-bit); a pcap file's fraction, out of range
-        // or not, is a signed 32-bit value too.
+        // The seconds and fraction are as libpcap hands them over (a damaged
+        // pcap file's may be out of range or negative), and worked with in
+        // full, as tcpdump's `long`s.
         let units = |t: Timestamp| -> (i64, i64) {
-            let frac = if self.nano { t.nsec } else { t.nsec / 1000 };
-            (t.sec, i64::from(frac as u32 as i32))
+            (t.sec, if self.nano { t.nsec } else { t.nsec / 1000 })
         };
         let (a, b) = (units(a), units(b));
         let negative = a < b;
@@ -134,7 +134,9 @@ impl Clock {
             }
             1 => {}
             2 => {
-                o.dec_i(ts.sec);
+                // tcpdump prints the seconds as a C `unsigned`: a pcapng time
+                // past 2106 shows only its low 32 bits.
+                o.dec(u64::from(ts.sec as u32));
                 self.frac(o, ts.nsec);
                 o.push(b' ');
             }

@@ -34,6 +34,10 @@ pub struct PcapFormat {
     pub big_endian: bool,
     /// Timestamp precision, from the magic.
     pub precision: Precision,
+    /// The precision the reader hands timestamps over in (libpcap's
+    /// `pcap_open_offline_with_tstamp_precision`): a nanosecond file read at
+    /// microsecond precision has its fractions divided down as libpcap does.
+    wanted: Precision,
     record_header_len: usize,
     lengths: LengthOrder,
     /// Link type of every record, from the file header.
@@ -83,7 +87,13 @@ fn u16_at(b: &[u8], off: usize, big_endian: bool) -> u16 {
 
 impl PcapFormat {
     /// Reads the file header (the magic has been recognized by [`detect`]).
-    pub fn open(input: &mut Input, big_endian: bool, magic: u32) -> Result<PcapFormat, ReadError> {
+    /// `wanted` is the precision timestamps are wanted in.
+    pub fn open(
+        input: &mut Input,
+        big_endian: bool,
+        magic: u32,
+        wanted: Precision,
+    ) -> Result<PcapFormat, ReadError> {
         let have = input.fill(FILE_HEADER_LEN)?;
         if have < FILE_HEADER_LEN {
             return Err(ReadError::format(format!(
@@ -134,6 +144,7 @@ impl PcapFormat {
             } else {
                 Precision::Micro
             },
+            wanted,
             record_header_len: if magic == MAGIC_KUZNETZOV { 24 } else { 16 },
             lengths,
             linktype,
@@ -189,17 +200,26 @@ impl PcapFormat {
         // A record longer than the file's snapshot length is cut to it, as libpcap does.
         let keep = caplen.min(self.snaplen) as usize;
         let data = &record[hl..hl + keep];
-        let nsec = match self.precision {
-            Precision::Nano => u64::from(frac),
-            Precision::Micro => u64::from(frac) * 1000,
+        // libpcap takes both time fields as signed 32-bit numbers in a file of
+        // this machine's byte order, but as unsigned ones when it swaps the
+        // bytes; a damaged file's values keep that form through printing and
+        // copying.
+        let field = |v: u32| -> i64 {
+            if be == cfg!(target_endian = "big") {
+                i64::from(v as i32)
+            } else {
+                i64::from(v)
+            }
+        };
+        let (sec, frac) = (field(sec), field(frac));
+        let nsec = match (self.precision, self.wanted) {
+            (Precision::Nano, Precision::Nano) => frac,
+            // Divided down as in C: rounded toward zero.
+            (Precision::Nano, Precision::Micro) => frac / 1000 * 1000,
+            (Precision::Micro, _) => frac * 1000,
         };
         Ok(Some(PacketRef {
-            ts: Timestamp {
-                // libpcap reads the seconds as a signed 32-bit value (a damaged
-                // file, or one past 2038, has negative times); pcapng's are 64-bit.
-                sec: i64::from(sec as i32),
-                nsec,
-            },
+            ts: Timestamp { sec, nsec },
             wire_len: len,
             data,
         }))

@@ -39,7 +39,6 @@ enum Resolution {
 
 #[derive(Clone, Copy, Debug)]
 struct Interface {
-    snaplen: u32,
     /// The snapshot length as libpcap adjusts it (only 0 and values past
     /// i32::MAX replaced by the maximum), which every interface must share.
     snapshot: u32,
@@ -56,11 +55,10 @@ pub struct PcapngFormat {
     interfaces: Vec<Interface>,
     /// Link type of the file's first interface.
     pub linktype: LinkType,
-    /// Snapshot length of the file's first interface.
+    /// The first interface's snapshot length as libpcap keeps it (and reports
+    /// it, compiles filters and writes copies with it, however large): no
+    /// packet may be longer, and every other interface must have the same.
     pub snaplen: u32,
-    /// The first interface's snapshot length as libpcap keeps it: no packet
-    /// may be longer, and every other interface must have the same.
-    snapshot: u32,
     /// Packets read so far, for error messages.
     count: u64,
 }
@@ -101,7 +99,6 @@ impl PcapngFormat {
             interfaces: Vec::new(),
             linktype: LinkType::En10mb,
             snaplen: MAX_SNAPLEN,
-            snapshot: MAX_SNAPLEN,
             count: 0,
         };
         let mut seen_interface = false;
@@ -117,8 +114,7 @@ impl PcapngFormat {
                 IDB => {
                     let (linktype, iface) = parse_idb(body, fmt.big_endian)?;
                     fmt.linktype = linktype;
-                    fmt.snaplen = iface.snaplen;
-                    fmt.snapshot = iface.snapshot;
+                    fmt.snaplen = iface.snapshot;
                     fmt.interfaces.push(iface);
                     seen_interface = true;
                 }
@@ -245,7 +241,13 @@ impl PcapngFormat {
                     }
                     let wire = u32_at(body, 0, be);
                     let room = (body.len() - 4) as u32;
-                    (0, 0, wire.min(room).min(self.snaplen), wire, 4)
+                    (
+                        0,
+                        0,
+                        wire.min(room).min(self.snaplen).min(MAX_SNAPLEN),
+                        wire,
+                        4,
+                    )
                 }
                 IDB => {
                     let (linktype, iface) = parse_idb(body, be)?;
@@ -261,7 +263,7 @@ impl PcapngFormat {
                     // for the whole file and refuses an interface with
                     // another (after the same adjustment of 0 and values
                     // past the maximum).
-                    if iface.snapshot != self.snapshot {
+                    if iface.snapshot != self.snaplen {
                         return Err(ReadError::format(format!(
                             "an interface has a snapshot length {} different from the snapshot length of the first interface",
                             u32_at(body, 4, be)
@@ -288,12 +290,11 @@ impl PcapngFormat {
                 )));
             };
             // libpcap refuses a packet longer than the file's snapshot length
-            // (the first interface's, never more than the maximum), in
-            // libpcap's words.
-            if caplen > self.snapshot {
+            // (the first interface's), in libpcap's words.
+            if caplen > self.snaplen {
                 return Err(ReadError::format(format!(
                     "invalid packet capture length {caplen}, bigger than snaplen of {}",
-                    self.snapshot
+                    self.snaplen
                 )));
             }
             if caplen > MAX_SNAPLEN {
@@ -316,7 +317,7 @@ impl PcapngFormat {
                 to_timestamp(ts_units, iface.resolution, iface.offset_sec)
             };
             self.count += 1;
-            let keep = caplen.min(self.snaplen) as usize;
+            let keep = caplen as usize;
             let start = 8 + data_at;
             let whole = input.consume(block.len);
             return Ok(Some(PacketRef {
@@ -352,17 +353,12 @@ fn parse_idb(body: &[u8], be: bool) -> Result<(LinkType, Interface), ReadError> 
     }
     let linktype = link_type_from_file(u32::from(u16_at(body, 0, be)))?;
     let raw = u32_at(body, 4, be);
-    let snaplen = match raw {
-        0 => MAX_SNAPLEN,
-        n => n.min(MAX_SNAPLEN),
-    };
     let snapshot = if raw == 0 || raw > i32::MAX as u32 {
         MAX_SNAPLEN
     } else {
         raw
     };
     let mut iface = Interface {
-        snaplen,
         snapshot,
         resolution: Resolution::Decimal(6),
         offset_sec: 0,
@@ -435,7 +431,8 @@ fn to_timestamp(units: u64, resolution: Resolution, offset_sec: i64) -> Timestam
     };
     Timestamp {
         sec: (sec as i64).saturating_add(offset_sec),
-        nsec,
+        // Below 10^9, so it fits.
+        nsec: nsec as i64,
     }
 }
 

@@ -26,21 +26,37 @@ pub struct Reader {
 
 impl Reader {
     /// Opens `path` (`-` for standard input) and reads the file header.
+    /// Timestamps come at the file's own precision (nanoseconds kept).
     pub fn open(path: &Path) -> Result<Reader, ReadError> {
+        Reader::open_with_precision(path, Precision::Nano)
+    }
+
+    /// As [`Reader::open`], with timestamps handed over at `wanted` precision,
+    /// as libpcap's `pcap_open_offline_with_tstamp_precision`: a nanosecond
+    /// pcap file read at microsecond precision has its fractions divided down.
+    pub fn open_with_precision(path: &Path, wanted: Precision) -> Result<Reader, ReadError> {
         if path.as_os_str() == "-" {
             // A handle of our own on fd 0, so the reader owns a plain File.
             let stdin = io::stdin().as_fd().try_clone_to_owned()?;
-            return Reader::from_read(Box::new(File::from(stdin)));
+            return Reader::from_read_with_precision(Box::new(File::from(stdin)), wanted);
         }
         let file = File::open(path)?;
         if file.metadata()?.is_dir() {
             return Err(ReadError::format("is a directory, not a capture file"));
         }
-        Reader::from_read(Box::new(file))
+        Reader::from_read_with_precision(Box::new(file), wanted)
     }
 
-    /// Reads the file header from `src`.
+    /// Reads the file header from `src`; timestamps at the file's own precision.
     pub fn from_read(src: Box<dyn Read + Send>) -> Result<Reader, ReadError> {
+        Reader::from_read_with_precision(src, Precision::Nano)
+    }
+
+    /// Reads the file header from `src`; timestamps at `wanted` precision.
+    pub fn from_read_with_precision(
+        src: Box<dyn Read + Send>,
+        wanted: Precision,
+    ) -> Result<Reader, ReadError> {
         let mut input = Input::new(src);
         let have = input.fill(4)?;
         if have == 0 {
@@ -54,7 +70,7 @@ impl Reader {
         let a = input.available();
         let first4 = [a[0], a[1], a[2], a[3]];
         let format = if let Some((big_endian, magic)) = pcap::detect(first4) {
-            Format::Pcap(PcapFormat::open(&mut input, big_endian, magic)?)
+            Format::Pcap(PcapFormat::open(&mut input, big_endian, magic, wanted)?)
         } else if u32::from_le_bytes(first4) == pcapng::SHB {
             Format::Pcapng(PcapngFormat::open(&mut input)?)
         } else {

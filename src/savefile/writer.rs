@@ -93,6 +93,8 @@ impl<W: Write> PcapWriter<W> {
                 self.name
             )));
         }
+        // The low 32 bits, as libpcap writes its (possibly negative or out of
+        // range) fraction.
         let frac = match self.precision {
             Precision::Micro => (pkt.ts.nsec / 1000) as u32,
             Precision::Nano => pkt.ts.nsec as u32,

@@ -27,7 +27,7 @@ impl Rec {
         Rec {
             ts: Timestamp {
                 sec,
-                nsec: u64::from(usec) * 1000,
+                nsec: i64::from(usec) * 1000,
             },
             wire_len: data.len() as u32,
             data,
@@ -115,9 +115,9 @@ pub fn read_pcap(path: &Path) -> (LinkType, Vec<Rec>) {
             ts: Timestamp {
                 sec: i64::from(sec),
                 nsec: if nano {
-                    u64::from(frac)
+                    i64::from(frac)
                 } else {
-                    u64::from(frac) * 1000
+                    i64::from(frac) * 1000
                 },
             },
             wire_len: len,

@@ -177,28 +177,34 @@ pub(super) fn ext_comm_name(t: u16) -> Option<&'static str> {
     })
 }
 
-/// RFC 6624 layer-2 encapsulation types (tcpdump's l2vpn_encaps_values).
+/// RFC 6624 layer-2 encapsulation types, in tcpdump's words (its
+/// l2vpn_encaps_values, not the pseudowire type names).
 pub(super) fn l2_encaps_name(t: u8) -> Option<&'static str> {
     Some(match t {
         0 => "Reserved",
         1 => "Frame Relay",
-        2 => "ATM AAL5 VCC transport",
+        2 => "ATM AAL5 SDU VCC transport",
         3 => "ATM transparent cell transport",
-        4 => "Ethernet VLAN",
-        5 => "Ethernet",
-        6 => "Cisco-HDLC",
+        4 => "Ethernet (VLAN) Tagged Mode",
+        5 => "Ethernet Raw Mode",
+        6 => "Cisco HDLC",
         7 => "PPP",
         8 => "SONET/SDH Circuit Emulation Service over MPLS",
         9 => "ATM n-to-one VCC cell transport",
         10 => "ATM n-to-one VPC cell transport",
-        11 => "IP Layer2 Transport",
-        15 => "Frame-Relay Port mode",
-        17 => "Structure-agnostic E1 over Packet",
-        18 => "Structure-agnostic T1 (DS1) over Packet",
+        11 => "IP layer 2 transport",
+        15 => "Frame Relay Port mode",
+        17 => "Structure-agnostic E1 over packet",
+        18 => "Structure-agnostic T1 (DS1) over packet",
         19 => "VPLS",
-        20 => "Structure-agnostic T3 (DS3) over Packet",
+        20 => "Structure-agnostic T3 (DS3) over packet",
         21 => "Nx64kbit/s Basic Service using Structure-aware",
         25 => "Frame Relay DLCI",
+        40 => "Structure-agnostic E3 over packet",
+        41 => "Octet-aligned playload for Structure-agnostic DS1 circuits",
+        42 => "E1 Nx64kbit/s with CAS using Structure-aware",
+        43 => "DS1 (ESF) Nx64kbit/s with CAS using Structure-aware",
+        44 => "DS1 (SF) Nx64kbit/s with CAS using Structure-aware",
         _ => return None,
     })
 }

@@ -35,29 +35,32 @@ pub(super) fn request(c: &mut Ctx, d: &[u8], length: usize, ip: &IpInfo<'_>) -> 
 
 /// Where the procedure's arguments start, past the credentials and verifier
 /// (tcpdump's parsereq, which measures both against the whole message length).
+/// A body length's rounding up is 32-bit, so 0xffffffff rounds to 0 and passes
+/// the capture check, while the step past the body is not: it lands far beyond
+/// the capture, and the next read there is tcpdump's longjmp.
 pub(super) fn parsereq(d: &[u8], mut length: usize) -> R<Option<usize>> {
     let mut dp = 24usize;
     if length < 8 {
         return Ok(None);
     }
-    let len = be32(d, dp + 4)? as usize;
-    let rounded = len.next_multiple_of(4);
-    if bytes(d, dp + 8, rounded).is_err() {
+    let len = be32(d, dp + 4)?;
+    let rounded = len.wrapping_add(3) & !3;
+    if bytes(d, dp + 8, rounded as usize).is_err() {
         return Ok(None);
     }
-    if 8 + rounded <= length {
-        dp += (len + 11) / 4 * 4;
-        length -= 8 + rounded;
+    if 8 + rounded as usize <= length {
+        dp = dp.saturating_add((len as usize + 11) / 4 * 4);
+        length -= 8 + rounded as usize;
         if length < 8 {
             return Ok(None);
         }
-        let len = be32(d, dp + 4)? as usize;
-        let rounded = len.next_multiple_of(4);
-        if bytes(d, dp + 8, rounded).is_err() {
+        let len = be32(d, dp.saturating_add(4))?;
+        let rounded = len.wrapping_add(3) & !3;
+        if bytes(d, dp + 8, rounded as usize).is_err() {
             return Ok(None);
         }
-        if 8 + rounded < length {
-            return Ok(Some(dp + (len + 11) / 4 * 4));
+        if 8 + (rounded as usize) < length {
+            return Ok(Some(dp.saturating_add((len as usize + 11) / 4 * 4)));
         }
     }
     Ok(None)
