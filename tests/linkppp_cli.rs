@@ -31,10 +31,12 @@ fn out(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-/// The error message without the program name and (ours) the caret lines.
+/// The error message without the program name and (ours) the place in the
+/// expression that ends the line.
 fn message(o: &std::process::Output) -> String {
     let e = stderr(o);
-    let first = e.lines().next().unwrap_or("").to_string();
+    let first = e.lines().next().unwrap_or("");
+    let first = first.split(" (at character ").next().unwrap_or(first);
     first
         .trim_start_matches("tcpdump: ")
         .trim_start_matches("rfilter: ")
