@@ -581,6 +581,20 @@ fn unparsed_link_types_as_tcpdump() {
     }
 }
 
+/// A pcap file (little-endian, snapshot length 65535) of one 60-byte packet,
+/// with `linktype_field` as its header's link-type field.
+fn one_packet_file(linktype_field: u32) -> Vec<u8> {
+    let mut file = pcap_header(false, false, 65_535, linktype_field);
+    let p = Pkt {
+        sec: 1_000,
+        frac: 5,
+        wire_len: 60,
+        data: (0..60).map(|b| b as u8).collect(),
+    };
+    pcap_record(&mut file, false, &p);
+    file
+}
+
 /// A savefile whose link type libpcap's code generator does not know (below 104
 /// and not one it handles, or past 289; 14, OpenBSD's raw IP, among them) cannot
 /// be read by tcpdump: compiling even the empty filter fails, before the first
@@ -590,15 +604,7 @@ fn unparsed_link_types_as_tcpdump() {
 fn unknown_link_types_and_sll2_warnings_as_tcpdump() {
     let dir = temp_dir("unknownlt");
     for linktype in [2u32, 14, 98, 290, 1000, 276, 113] {
-        let mut file = pcap_header(false, false, 65_535, linktype);
-        let data: Vec<u8> = (0..60).map(|b| b as u8).collect();
-        let p = Pkt {
-            sec: 1_000,
-            frac: 5,
-            wire_len: 60,
-            data,
-        };
-        pcap_record(&mut file, false, &p);
+        let file = one_packet_file(linktype);
         let path = write(&dir, &format!("lt{linktype}.pcap"), &file);
         for args in [
             vec!["-n", "-r", &path],
@@ -626,16 +632,8 @@ fn unknown_link_types_and_sll2_warnings_as_tcpdump() {
 #[test]
 fn link_type_field_is_read_as_libpcap_reads_it() {
     let dir = temp_dir("ltfield");
-    let data: Vec<u8> = (0..60).map(|b| b as u8).collect();
-    let p = Pkt {
-        sec: 1_000,
-        frac: 5,
-        wire_len: 60,
-        data,
-    };
     for field in [0x00eb_0001u32, 0x0001_0001, 0x03ff_ffff] {
-        let mut file = pcap_header(false, false, 65_535, field);
-        pcap_record(&mut file, false, &p);
+        let file = one_packet_file(field);
         let path = write(&dir, &format!("lt{field:x}.pcap"), &file);
         let (copy_ours, copy_theirs) = (
             format!("{}/ours{field:x}.pcap", dir.display()),
@@ -658,9 +656,7 @@ fn link_type_field_is_read_as_libpcap_reads_it() {
     }
     // FCS present, 4 bytes (bit 26 and the length in bits 28-31), on Ethernet.
     let field = 0x4400_0001u32;
-    let mut file = pcap_header(false, false, 65_535, field);
-    pcap_record(&mut file, false, &p);
-    let path = write(&dir, "fcs.pcap", &file);
+    let path = write(&dir, "fcs.pcap", &one_packet_file(field));
     let (copy_ours, copy_theirs) = (
         format!("{}/ours.pcap", dir.display()),
         format!("{}/theirs.pcap", dir.display()),

@@ -8,7 +8,7 @@ use rfilter::packet::{PacketRef, Sink, Timestamp};
 use rfilter::savefile::{PcapWriter, Precision, Reader};
 use savefile_support::*;
 use std::io::Cursor;
-use std::process::Command;
+use std::process::{Command, Output};
 
 /// A packet as read back: timestamp, length on the wire, bytes.
 type Read = (Timestamp, u32, Vec<u8>);
@@ -142,6 +142,20 @@ fn assert_copy_matches_tcpdump(input: &str, extra: &[&str]) {
     );
 }
 
+/// Runs tcpdump and rfilter with `args`: tcpdump must succeed and rfilter
+/// print the same standard output. Both outputs are returned for more checks.
+fn assert_prints_as_tcpdump(args: &[&str], what: &str) -> (Output, Output) {
+    let theirs = tcpdump(args);
+    let ours = rfilter(args);
+    assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
+    assert_eq!(
+        String::from_utf8_lossy(&ours.stdout),
+        String::from_utf8_lossy(&theirs.stdout),
+        "{what}"
+    );
+    (ours, theirs)
+}
+
 #[test]
 fn pcap_copies_match_tcpdump() {
     let dir = temp_dir("pcapcopy");
@@ -237,13 +251,9 @@ fn pcapng_large_snapshot_lengths_as_tcpdump() {
             for flags in [&["-d"][..], &["-dd", "udp"], &["-n"]] {
                 let mut args = vec!["-r", input.as_str()];
                 args.extend_from_slice(flags);
-                let theirs = tcpdump(&args);
-                let ours = rfilter(&args);
-                assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
-                assert_eq!(
-                    String::from_utf8_lossy(&ours.stdout),
-                    String::from_utf8_lossy(&theirs.stdout),
-                    "be={be} snaplen={snaplen} {flags:?}"
+                let (ours, theirs) = assert_prints_as_tcpdump(
+                    &args,
+                    &format!("be={be} snaplen={snaplen} {flags:?}"),
                 );
                 assert_eq!(
                     stderr(&ours).lines().next(),
@@ -286,14 +296,7 @@ fn pcapng_times_past_2038_print_as_tcpdump() {
     for flags in [&["-tt"][..], &["-ttt"], &["-ttttt"], &["-tttt"]] {
         let mut args = vec!["-n", "-r", input.as_str()];
         args.extend_from_slice(flags);
-        let theirs = tcpdump(&args);
-        let ours = rfilter(&args);
-        assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
-        assert_eq!(
-            String::from_utf8_lossy(&ours.stdout),
-            String::from_utf8_lossy(&theirs.stdout),
-            "{flags:?}"
-        );
+        assert_prints_as_tcpdump(&args, &format!("{flags:?}"));
     }
 }
 
@@ -752,14 +755,7 @@ fn out_of_range_fractions_print_and_copy_as_tcpdump() {
     ] {
         let mut args = vec!["-n", "-r", input.as_str()];
         args.extend_from_slice(flags);
-        let theirs = tcpdump(&args);
-        let ours = rfilter(&args);
-        assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
-        assert_eq!(
-            String::from_utf8_lossy(&ours.stdout),
-            String::from_utf8_lossy(&theirs.stdout),
-            "{flags:?}"
-        );
+        assert_prints_as_tcpdump(&args, &format!("{flags:?}"));
     }
 }
 
@@ -815,13 +811,9 @@ fn out_of_range_times_in_either_byte_order_print_and_copy_as_tcpdump() {
                     let mut args = vec!["-n", "-r", input.as_str()];
                     args.extend_from_slice(precision);
                     args.extend_from_slice(flags);
-                    let theirs = tcpdump(&args);
-                    let ours = rfilter(&args);
-                    assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
-                    assert_eq!(
-                        String::from_utf8_lossy(&ours.stdout),
-                        String::from_utf8_lossy(&theirs.stdout),
-                        "be={be} nano={nano} {precision:?} {flags:?}"
+                    assert_prints_as_tcpdump(
+                        &args,
+                        &format!("be={be} nano={nano} {precision:?} {flags:?}"),
                     );
                 }
             }
@@ -928,14 +920,7 @@ fn pcapng_times_past_2106_print_as_tcpdump() {
     ] {
         let mut args = vec!["-n", "-r", input.as_str()];
         args.extend_from_slice(flags);
-        let theirs = tcpdump(&args);
-        let ours = rfilter(&args);
-        assert!(theirs.status.success(), "tcpdump: {}", stderr(&theirs));
-        assert_eq!(
-            String::from_utf8_lossy(&ours.stdout),
-            String::from_utf8_lossy(&theirs.stdout),
-            "{flags:?}"
-        );
+        assert_prints_as_tcpdump(&args, &format!("{flags:?}"));
     }
 }
 
