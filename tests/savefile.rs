@@ -142,6 +142,9 @@ fn assert_copy_matches_tcpdump(input: &str, extra: &[&str]) {
     );
 }
 
+/// Every way tcpdump prints a packet's time (the default and -t … -ttttt).
+const TIME_FORMATS: [&[&str]; 6] = [&[], &["-tt"], &["-ttt"], &["-tttt"], &["-ttttt"], &["-t"]];
+
 /// Runs tcpdump and rfilter with `args`: tcpdump must succeed and rfilter
 /// print the same standard output. Both outputs are returned for more checks.
 fn assert_prints_as_tcpdump(args: &[&str], what: &str) -> (Output, Output) {
@@ -745,14 +748,7 @@ fn out_of_range_fractions_print_and_copy_as_tcpdump() {
     pkts.push(late);
     let input = write(&dir, "bigfrac.pcap", &pcap_file(false, false, &pkts));
     assert_copy_matches_tcpdump(&input, &[]);
-    for flags in [
-        &[][..],
-        &["-tt"],
-        &["-ttt"],
-        &["-tttt"],
-        &["-ttttt"],
-        &["-t"],
-    ] {
+    for flags in TIME_FORMATS {
         let mut args = vec!["-n", "-r", input.as_str()];
         args.extend_from_slice(flags);
         assert_prints_as_tcpdump(&args, &format!("{flags:?}"));
@@ -800,14 +796,7 @@ fn out_of_range_times_in_either_byte_order_print_and_copy_as_tcpdump() {
             assert_copy_matches_tcpdump(&input, &["--micro"]);
             assert_copy_matches_tcpdump(&input, &["--nano"]);
             for precision in [&[][..], &["--nano"]] {
-                for flags in [
-                    &[][..],
-                    &["-tt"],
-                    &["-ttt"],
-                    &["-tttt"],
-                    &["-ttttt"],
-                    &["-t"],
-                ] {
+                for flags in TIME_FORMATS {
                     let mut args = vec!["-n", "-r", input.as_str()];
                     args.extend_from_slice(precision);
                     args.extend_from_slice(flags);
