@@ -348,6 +348,14 @@ impl Args {
         }
     }
 
+    /// The same precision, as savefiles are read and written in it.
+    pub fn savefile_precision(&self) -> crate::savefile::Precision {
+        match self.time_stamp_precision() {
+            TsPrecision::Nano => crate::savefile::Precision::Nano,
+            TsPrecision::Micro => crate::savefile::Precision::Micro,
+        }
+    }
+
     /// The snapshot length in effect: `-s`, where 0 or none means 262144.
     pub fn snaplen(&self) -> u32 {
         match self.snaplen {

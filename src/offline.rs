@@ -5,11 +5,11 @@
 
 use crate::bpf::Insn;
 use crate::bpf::vm;
-use crate::cli::{Args, TsPrecision};
+use crate::cli::Args;
 use crate::filter::{self, CompileOptions};
 use crate::output;
 use crate::packet::{PacketRef, Sink};
-use crate::savefile::{Precision, Reader};
+use crate::savefile::Reader;
 use crate::stop;
 use anyhow::{Result, anyhow};
 use std::path::Path;
@@ -21,11 +21,8 @@ use std::process::ExitCode;
 /// names (looked up by index on this machine) may be wrong.
 fn open(args: &Args, path: &Path, first: bool) -> Result<(Reader, String)> {
     let name = path.display().to_string();
-    let wanted = match args.time_stamp_precision() {
-        TsPrecision::Nano => Precision::Nano,
-        TsPrecision::Micro => Precision::Micro,
-    };
-    let reader = Reader::open_with_precision(path, wanted).map_err(|e| anyhow!("{name}: {e}"))?;
+    let reader = Reader::open_with_precision(path, args.savefile_precision())
+        .map_err(|e| anyhow!("{name}: {e}"))?;
     let lt = reader.linktype();
     eprintln!(
         "reading from file {name}, link-type {}, snapshot length {}",

@@ -1,12 +1,12 @@
 //! Where accepted packets go, from the command line: the printer, a pcap file
 //! (`-w`, rotated with `-C`/`-G`/`-W`), or both (`-w … --print`).
 
-use crate::cli::{Args, TsPrecision};
+use crate::cli::Args;
 use crate::linktype::LinkType;
 use crate::packet::{PacketRef, Sink};
 use crate::print::{PrintOptions, Printer, is_print_write_error};
 use crate::savefile::rotate::FileParams;
-use crate::savefile::{PcapWriter, Precision, RotateOptions, RotatingWriter, io_message};
+use crate::savefile::{PcapWriter, RotateOptions, RotatingWriter, io_message};
 use anyhow::{Result, bail};
 use std::fs::File;
 use std::io;
@@ -182,10 +182,7 @@ fn file_writer(args: &Args, header: Header) -> Result<Box<dyn Sink + Send>> {
     let Some(path) = &args.write else {
         bail!("no -w file");
     };
-    let precision = match args.time_stamp_precision() {
-        TsPrecision::Nano => Precision::Nano,
-        TsPrecision::Micro => Precision::Micro,
-    };
+    let precision = args.savefile_precision();
     if path.as_os_str() == "-" {
         let w = PcapWriter::with_linktype_ext(
             stdout_file()?,
