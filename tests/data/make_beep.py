@@ -1,26 +1,20 @@
 #!/usr/bin/env python3
 """Writes tests/data/zep/beep.pcap: BEEP (TCP port 10288) segments with every
 frame keyword tcpdump names, near misses and short segments. Run once; the
-pcap is committed. Reuses make_zep.py's pcap writer and checksum."""
+pcap is committed. Uses pktgen.py's pcap writer and IPv4 header."""
 import os
 import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-src = open(os.path.join(HERE, "make_zep.py")).read()
-g = {"__file__": os.path.join(HERE, "make_zep.py")}
-exec(src[: src.index("S = lambda")], g)
-pcap, ipsum = g["pcap"], g["ipsum"]
+from pktgen import IP4_A, IP4_B, eth, inet_sum, ip4, write_pcap
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zep")
 
 
 def tcp(payload, sport=40001, dport=10288, flags=0x18, seq=1000):
-    src_ip, dst_ip = bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])
     t = struct.pack(">HHIIBBHHH", sport, dport, seq, 5000, 5 << 4, flags, 512, 0, 0) + payload
-    pseudo = src_ip + dst_ip + struct.pack(">BBH", 0, 6, len(t))
-    b = pseudo + t + (b"\0" if len(t) % 2 else b"")
-    t = t[:16] + struct.pack(">H", ipsum(b)) + t[18:]
-    h = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(t), 1, 0x4000, 64, 6, 0, src_ip, dst_ip)
-    ip = h[:10] + struct.pack(">H", ipsum(h)) + h[12:]
-    return b"\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\x08\x00" + ip + t
+    pseudo = IP4_A + IP4_B + struct.pack(">BBH", 0, 6, len(t))
+    t = t[:16] + struct.pack(">H", inet_sum(pseudo + t)) + t[18:]
+    return eth(0x0800, ip4(6, t, frag=0x4000))
 
 
 pkts = [
@@ -48,5 +42,5 @@ pkts = [
     tcp(b"RPY 0 0 . 0 0\r\n", 10288, 1723),
     tcp(b"RPY 0 0 . 0 0\r\n", 10288, 179),
 ]
-pcap(pkts, "beep.pcap")
+write_pcap(os.path.join(OUT, "beep.pcap"), 1, pkts)
 print(len(pkts), "packets")

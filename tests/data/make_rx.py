@@ -3,15 +3,17 @@
 7000-7009 of every packet type whose line rfilter prints in full (not first
 client data packets, acks or replies tcpdump matches to calls), every flag,
 short headers; and an rx packet against each port rfilter decodes.
-Run once; the pcaps are committed. Reuses make_zep.py's builders."""
+Run once; the pcaps are committed. Builds on pktgen.py."""
 import os
 import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-src = open(os.path.join(HERE, "make_zep.py")).read()
-g = {"__file__": os.path.join(HERE, "make_zep.py")}
-exec(src[: src.index("S = lambda")], g)
-udp, pcap = g["udp"], g["pcap"]
+from pktgen import eth_udp as udp, write_pcap
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zep")
+
+
+def pcap(pkts, name):
+    write_pcap(os.path.join(OUT, name), 1, pkts)
 
 
 def rx(t, flags=0, seq=5, sec=2, svc=1, cid=0x0A1B2C3C, call=7, serial=9):

@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """Writes tests/data/zep/wb.pcap: LBL whiteboard (wb) packets to UDP port 4567,
-every message type with drawing operations, bad lengths and unknown types.
-Run once; the pcap is committed. Reuses make_zep.py's packet builders."""
+every message type with drawing operations, bad lengths and unknown types; and
+wb-ports.pcap: a wb packet from each port rfilter decodes. Run once; the pcaps
+are committed. Builds on pktgen.py."""
 import os
 import struct
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-src = open(os.path.join(HERE, "make_zep.py")).read()
-g = {"__file__": os.path.join(HERE, "make_zep.py")}
-exec(src[: src.index("S = lambda")], g)
-udp, pcap = g["udp"], g["pcap"]
+from pktgen import eth_udp as udp, write_pcap
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zep")
+
+
+def pcap(pkts, name):
+    write_pcap(os.path.join(OUT, name), 1, pkts)
+
 
 IP = lambda a: bytes(a)
 A1, A2, A3 = IP([10, 0, 0, 1]), IP([192, 168, 1, 7]), IP([224, 2, 127, 254])

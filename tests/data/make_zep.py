@@ -5,35 +5,17 @@ without a valid FCS, plus malformed headers. Run once; the pcaps are committed."
 import os
 import struct
 
+from pktgen import eth_udp, write_pcap
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zep")
 
 
 def pcap(pkts, name):
-    with open(os.path.join(OUT, name), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-        for i, p in enumerate(pkts):
-            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(p), len(p)))
-            f.write(p)
-
-
-def ipsum(b):
-    s = sum(struct.unpack(">%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
+    write_pcap(os.path.join(OUT, name), 1, pkts)
 
 
 def udp(payload, sport=17754, dport=17754, v6=False):
-    u = struct.pack(">HHHH", sport, dport, 8 + len(payload), 0) + payload
-    if v6:
-        ip = struct.pack(">IHBB", 0x60000000, len(u), 17, 64) + bytes(15) + b"\x01" + bytes(15) + b"\x02"
-        et = b"\x86\xdd"
-    else:
-        h = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0,
-                        bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]))
-        ip = h[:10] + struct.pack(">H", ipsum(h)) + h[12:]
-        et = b"\x08\x00"
-    return b"\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb" + et + ip + u
+    return eth_udp(payload, sport, dport, v6)
 
 
 def crc16(d):
