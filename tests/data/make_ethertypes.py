@@ -9,6 +9,8 @@ import os
 import random
 import struct
 
+import pktgen
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ethertypes")
 DST = bytes.fromhex("0180c2000003")
 SRC = bytes.fromhex("00163e112233")
@@ -17,15 +19,7 @@ rng = random.Random(1731)
 
 def pcap(name, frames, linktype=1):
     os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, name + ".pcap"), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype))
-        for i, fr in enumerate(frames):
-            if isinstance(fr, tuple):
-                data, wire = fr
-            else:
-                data, wire = fr, len(fr)
-            f.write(struct.pack("<IIII", 1700000000 + i, i * 1000, len(data), wire))
-            f.write(data)
+    pktgen.write_pcap(os.path.join(OUT, name + ".pcap"), linktype, frames, usec_step=1000)
 
 
 def eth(etype, payload, dst=DST, src=SRC):
@@ -37,14 +31,7 @@ def rnd(n):
 
 
 def ipv4_udp(payload=b"hello"):
-    udp = struct.pack(">HHHH", 1234, 5678, 8 + len(payload), 0) + payload
-    hdr = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0,
-                      bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]))
-    s = sum(struct.unpack(">10H", hdr))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    hdr = hdr[:10] + struct.pack(">H", ~s & 0xFFFF) + hdr[12:]
-    return hdr + udp
+    return pktgen.ip4(17, pktgen.udp(1234, 5678, payload))
 
 
 ARP = bytes.fromhex("0001080006040001") + SRC + bytes([10, 0, 0, 1]) + bytes(6) + bytes([10, 0, 0, 2])

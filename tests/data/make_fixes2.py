@@ -7,31 +7,17 @@ malformed lengths. Run once; the pcaps are committed."""
 import os
 import struct
 
+import pktgen
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixes2")
 
 
 def pcap(pkts, name, linktype=1):
-    with open(os.path.join(OUT, name), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype))
-        for i, p in enumerate(pkts):
-            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(p), len(p)))
-            f.write(p)
-
-
-def ipsum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack(">%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
+    pktgen.write_pcap(os.path.join(OUT, name), linktype, pkts)
 
 
 def ip4(proto, payload, ttl=64, src=(10, 0, 0, 1), dst=(10, 0, 0, 2)):
-    h = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 1, 0, ttl, proto, 0,
-                    bytes(src), bytes(dst))
-    h = h[:10] + struct.pack(">H", ipsum(h)) + h[12:]
-    return b"\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\x08\x00" + h + payload
+    return pktgen.eth(0x0800, pktgen.ip4(proto, payload, src, dst, ttl))
 
 
 def sctp_data(payload, ppid=21, sport=6704, dport=6704):
@@ -188,7 +174,7 @@ def vrrp(ver, body_len, cap_extra=b"", auth=1, naddrs=1, src=b"\x00\x10\x18\x00\
         body += b"secret\0\0"
     h = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + body_len, 1, 0, 255, 112, 0,
                     bytes([10, 0, 0, 1]), bytes([224, 0, 0, 18]))
-    h = h[:10] + struct.pack(">H", ipsum(h)) + h[12:]
+    h = h[:10] + struct.pack(">H", pktgen.inet_sum(h)) + h[12:]
     return b"\x01\x00\x5e\x00\x00\x12" + src + b"\x08\x00" + h + body + cap_extra
 
 
@@ -248,9 +234,7 @@ pcap(fr, "fr.pcap", linktype=107)
 
 
 def ip6(nh, payload):
-    return (b"\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\x86\xdd"
-            + struct.pack(">IHBB", 0x60000000, len(payload), nh, 64)
-            + bytes(15) + b"\x01" + bytes(15) + b"\x02" + payload)
+    return pktgen.eth(0x86DD, pktgen.ip6(nh, payload))
 
 
 # IPv6 routing headers (type 0 with two addresses, type 4 segment routing),

@@ -17,6 +17,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_print_app import attr, bgp_open, bgpmsg, cap, capparam, ip4, pfx, tcp, update  # noqa: E402
 from scapy.all import wrpcap  # noqa: E402
+from pktgen import write_pcap  # noqa: E402
 
 BIG = [65535, 65536, 4200000000, 4294967295, 131071]
 
@@ -74,12 +75,7 @@ def mesh(out):
     hdr = len(data_frame(8, 2, b"", qos=0x0100))
     for cut in [hdr, hdr + 1, hdr + 10, hdr + 17, hdr + 18, hdr + 20]:
         frames.append((full[:cut], len(full)))
-    with open(os.path.join(out, "mesh.pcap"), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 105))
-        for i, fr in enumerate(frames):
-            data, wire = fr if isinstance(fr, tuple) else (fr, len(fr))
-            f.write(struct.pack("<IIII", 1700000000 + i, i * 1000, len(data), wire))
-            f.write(data)
+    write_pcap(os.path.join(out, "mesh.pcap"), 105, frames, usec_step=1000, snaplen=262144)
 
 
 def main():

@@ -8,16 +8,14 @@ Run once; the pcaps are committed. Needs only the Python standard library."""
 import os
 import struct
 
+from pktgen import write_pcap
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "isisext")
 os.makedirs(OUT, exist_ok=True)
 
 
 def pcap(pkts, name):
-    with open(os.path.join(OUT, name), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-        for i, p in enumerate(pkts):
-            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(p), len(p)))
-            f.write(p)
+    write_pcap(os.path.join(OUT, name), 1, pkts)
 
 
 SRC_MAC = bytes([0x00, 0x1B, 0x21, 0x3C, 0x4D, 0x5E])

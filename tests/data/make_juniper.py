@@ -10,6 +10,9 @@ committed."""
 import os
 import struct
 
+import pktgen
+from pktgen import eth, inet_sum, ip6, udp, write_pcap
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "juniper")
 
 DLT = {
@@ -20,46 +23,25 @@ DLT = {
 
 
 def pcap(name, pkts):
-    with open(os.path.join(OUT, name + ".pcap"), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, DLT[name]))
-        for i, p in enumerate(pkts):
-            f.write(struct.pack("<IIII", 1700000000 + i, 1000 * i, len(p), len(p)))
-            f.write(p)
-
-
-def csum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack(">%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
+    write_pcap(os.path.join(OUT, name + ".pcap"), DLT[name], pkts, usec_step=1000)
 
 
 def ip4(proto, payload, src=(10, 0, 0, 1), dst=(10, 0, 0, 2)):
-    h = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 7, 0, 64, proto, 0,
-                    bytes(src), bytes(dst))
-    return h[:10] + struct.pack(">H", csum(h)) + h[12:] + payload
+    return pktgen.ip4(proto, payload, src, dst, ident=7)
 
 
 def udp4(payload=b"hello juniper", sport=1234, dport=5678):
-    return ip4(17, struct.pack(">HHHH", sport, dport, 8 + len(payload), 0) + payload)
+    return ip4(17, udp(sport, dport, payload))
 
 
 def icmp4(seq=1):
     body = struct.pack(">BBHHH", 8, 0, 0, 0x42, seq) + b"abcdefgh"
-    body = body[:2] + struct.pack(">H", csum(body)) + body[4:]
+    body = body[:2] + struct.pack(">H", inet_sum(body)) + body[4:]
     return ip4(1, body)
 
 
 def udp6(payload=b"six"):
-    u = struct.pack(">HHHH", 1000, 2000, 8 + len(payload), 0) + payload
-    return (struct.pack(">IHBB", 0x60000000, len(u), 17, 64) + bytes(15) + b"\x01"
-            + bytes(15) + b"\x02" + u)
-
-
-def eth(et, payload, dst=b"\x00\x11\x22\x33\x44\x55", src=b"\x66\x77\x88\x99\xaa\xbb"):
-    return dst + src + struct.pack(">H", et) + payload
+    return ip6(17, udp(1000, 2000, payload))
 
 
 def arp():

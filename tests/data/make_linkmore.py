@@ -5,9 +5,9 @@ PFLOG, IPNET, IEEE802_15_4 with and without FCS and TAP, the DSA switch tags,
 NETANALYZER, APPLE_IP_OVER_IEEE1394, ATM_CLIP, LINUX_SLL with SNAP, ARCNET (BSD),
 SYMANTEC_FIREWALL and PPP_BSDOS) with realistic
 frames of every kind tcpdump names, odd and short ones. Deterministic (fixed
-timestamps). Needs scapy for the IP payloads, and reads tests/data/zep/zep.pcap for
-the 802.15.4 frames; the tests only read the files and compare rfilter's output with
-tcpdump's.
+timestamps). Needs scapy for the IP payloads, reads tests/data/zep/zep.pcap for
+the 802.15.4 frames and tests/data/linkppp/c_hdlc.pcap for chdlc112.pcap; the
+tests only read the files and compare rfilter's output with tcpdump's.
 
 nflog_real.pcap is not written here: it is a real capture (`tcpdump -i nflog:5 -w
 nflog_real.pcap` while an nftables rule `oifname "lo" log prefix "lmtest " group 5`
@@ -21,6 +21,8 @@ import sys
 from scapy.all import IP, IPv6, TCP, UDP, ICMP, ARP, Raw
 from scapy.layers.inet6 import ICMPv6EchoRequest, ICMPv6ND_NS
 from scapy.layers.dns import DNS, DNSQR
+
+from pktgen import write_pcap
 
 A, B = "192.168.1.10", "93.184.216.34"
 A6, B6 = "2001:db8::10", "2001:db8:1::53"
@@ -48,15 +50,7 @@ def ip6():
 
 
 def pcap(path, linktype, frames, snap=262144):
-    with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, snap, linktype))
-        for i, fr in enumerate(frames):
-            if isinstance(fr, tuple):  # (captured bytes, wire length)
-                data, wire = fr
-            else:
-                data, wire = fr, len(fr)
-            f.write(struct.pack("<IIII", 1700000000 + i, 1000 * i, len(data), wire))
-            f.write(data)
+    write_pcap(path, linktype, frames, usec_step=1000, snaplen=snap)
 
 
 # ---- NFLOG (DLT 239): 4-byte header (family, version, resource id BE), then TLVs

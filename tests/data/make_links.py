@@ -8,38 +8,21 @@ and ARCnet. Run once; the pcaps are committed. Needs only the standard library."
 import os
 import struct
 
+import pktgen
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "links")
 
 
 def pcap(name, linktype, pkts):
-    with open(os.path.join(OUT, name + ".pcap"), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype))
-        for i, p in enumerate(pkts):
-            if isinstance(p, tuple):
-                p, wire = p
-            else:
-                wire = len(p)
-            f.write(struct.pack("<IIII", 1700000000 + i, 1000 * i, len(p), wire))
-            f.write(p)
-
-
-def ipsum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack(">%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
+    pktgen.write_pcap(os.path.join(OUT, name + ".pcap"), linktype, pkts, usec_step=1000)
 
 
 def ipv4(proto, payload, src=(10, 0, 0, 1), dst=(10, 0, 0, 2)):
-    h = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 1, 0, 64, proto, 0,
-                    bytes(src), bytes(dst))
-    return h[:10] + struct.pack(">H", ipsum(h)) + h[12:] + payload
+    return pktgen.ip4(proto, payload, src, dst)
 
 
 def udp(payload, sport=1234, dport=5678):
-    return ipv4(17, struct.pack(">HHHH", sport, dport, 8 + len(payload), 0) + payload)
+    return ipv4(17, pktgen.udp(sport, dport, payload))
 
 
 def tcp(payload=b"", flags=0x18, seq=1000, ack=2000, win=8192):
@@ -48,8 +31,7 @@ def tcp(payload=b"", flags=0x18, seq=1000, ack=2000, win=8192):
 
 
 def ipv6_udp(payload):
-    u = struct.pack(">HHHH", 1111, 2222, 8 + len(payload), 0) + payload
-    return struct.pack(">IHBB", 0x60000000, len(u), 17, 64) + bytes(15) + b"\x01" + bytes(15) + b"\x02" + u
+    return pktgen.ip6(17, pktgen.udp(1111, 2222, payload))
 
 
 # ---------------------------------------------------------------- SLIP

@@ -7,15 +7,13 @@ print-isoclns.c reports. Run once; the pcaps are committed."""
 import os
 import struct
 
+from pktgen import write_pcap
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "osi")
 
 
 def pcap(pkts, name, linktype=1):
-    with open(os.path.join(OUT, name), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype))
-        for i, p in enumerate(pkts):
-            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(p), len(p)))
-            f.write(p)
+    write_pcap(os.path.join(OUT, name), linktype, pkts)
 
 
 def osi_cksum(pdu, off):

@@ -19,19 +19,13 @@ import os
 import struct
 import zlib
 
+import pktgen
+
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "wifi")
 
 
 def pcap(name, linktype, frames):
-    with open(os.path.join(OUT, name), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, linktype))
-        for i, fr in enumerate(frames):
-            if isinstance(fr, tuple):  # (bytes, wire length)
-                data, wire = fr
-            else:
-                data, wire = fr, len(fr)
-            f.write(struct.pack("<IIII", 1700000000 + i, (i * 1237) % 1000000, len(data), wire))
-            f.write(data)
+    pktgen.write_pcap(os.path.join(OUT, name), linktype, frames, usec_step=1237, snaplen=262144)
 
 
 def mac(s):
@@ -85,30 +79,15 @@ def llc_snap(ethertype, payload):
     return b"\xaa\xaa\x03\x00\x00\x00" + struct.pack(">H", ethertype) + payload
 
 
-def ip_checksum(h):
-    if len(h) % 2:
-        h += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(h) // 2), h))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return (~s) & 0xFFFF
-
-
 def ipv4_udp(src, dst, sport, dport, payload, ttl=64):
-    udp = struct.pack(">HHHH", sport, dport, 8 + len(payload), 0) + payload
-    hdr = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0x1234, 0x4000, ttl, 17, 0,
-                      bytes(map(int, src.split("."))), bytes(map(int, dst.split("."))))
-    hdr = hdr[:10] + struct.pack(">H", ip_checksum(hdr)) + hdr[12:]
-    return hdr + udp
+    return pktgen.ip4(17, pktgen.udp(sport, dport, payload), pktgen.v4(src), pktgen.v4(dst),
+                      ttl, ident=0x1234, frag=0x4000)
 
 
 def ipv4_icmp_echo(src, dst, ident=0x1c2d, seq=1):
     icmp = struct.pack(">BBHHH", 8, 0, 0, ident, seq) + b"abcdefghijklmnop"
-    icmp = icmp[:2] + struct.pack(">H", ip_checksum(icmp)) + icmp[4:]
-    hdr = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(icmp), 0x4321, 0, 64, 1, 0,
-                      bytes(map(int, src.split("."))), bytes(map(int, dst.split("."))))
-    hdr = hdr[:10] + struct.pack(">H", ip_checksum(hdr)) + hdr[12:]
-    return hdr + icmp
+    icmp = icmp[:2] + struct.pack(">H", pktgen.inet_sum(icmp)) + icmp[4:]
+    return pktgen.ip4(1, icmp, pktgen.v4(src), pktgen.v4(dst), ident=0x4321)
 
 
 def arp_request():
@@ -117,10 +96,8 @@ def arp_request():
 
 def ipv6_udp():
     payload = b"\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x05local\x00\x00\x01\x00\x01"
-    udp = struct.pack(">HHHH", 5353, 5353, 8 + len(payload), 0) + payload
-    src = bytes.fromhex("fe800000000000000211223344556677")
-    dst = bytes.fromhex("ff0200000000000000000000000000fb")
-    return struct.pack(">IHBB", 0x60000000, len(udp), 17, 255) + src + dst + udp
+    return pktgen.ip6(17, pktgen.udp(5353, 5353, payload), pktgen.v6("fe80::211:2233:4455:6677"),
+                      pktgen.v6("ff02::fb"), hlim=255)
 
 
 DNS_Q = b"\xab\xcd\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x07example\x03com\x00\x00\x01\x00\x01"
