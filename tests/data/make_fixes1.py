@@ -28,13 +28,9 @@ import sys
 from scapy.all import Ether, IP, UDP, TCP, ICMP, Raw, wrpcap
 from scapy.layers.inet6 import IPv6, ICMPv6Unknown
 
+from pktgen_scapy import stamp
+
 MAC = dict(src="00:11:22:33:44:55", dst="66:77:88:99:aa:bb")
-
-
-def stamp(pkts):
-    for i, p in enumerate(pkts):
-        p.time = 1700000000 + i
-    return pkts
 
 
 def name(s):

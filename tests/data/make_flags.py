@@ -16,8 +16,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from make_print_app import attr, bgp_open, bgpmsg, cap, capparam, ip4, pfx, tcp, update  # noqa: E402
-from scapy.all import wrpcap  # noqa: E402
 from pktgen import write_pcap  # noqa: E402
+from pktgen_scapy import write  # noqa: E402
 
 BIG = [65535, 65536, 4200000000, 4294967295, 131071]
 
@@ -83,10 +83,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     mesh(out)
     for name, gen in [("asdot", asdot)]:
-        pkts = gen()
-        for i, p in enumerate(pkts):
-            p.time = 1700000000 + i
-        wrpcap(os.path.join(out, name + ".pcap"), pkts)
+        write(out, name, gen())
 
 
 if __name__ == "__main__":

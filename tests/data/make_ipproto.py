@@ -9,7 +9,7 @@ usage: python3 tests/data/make_ipproto.py tests/data/ipproto
 import os
 import struct
 import sys
-from scapy.all import Ether, IP, IPv6, UDP, Raw, IPOption, wrpcap
+from scapy.all import Ether, IP, IPv6, UDP, Raw, IPOption
 from scapy.layers.sctp import (SCTP, SCTPChunkInit, SCTPChunkInitAck, SCTPChunkCookieEcho,
                                SCTPChunkCookieAck, SCTPChunkData, SCTPChunkSACK,
                                SCTPChunkHeartbeatReq, SCTPChunkHeartbeatAck, SCTPChunkAbort,
@@ -17,14 +17,8 @@ from scapy.layers.sctp import (SCTP, SCTPChunkInit, SCTPChunkInitAck, SCTPChunkC
                                SCTPChunkShutdownComplete, SCTPChunkError,
                                SCTPChunkParamIPv4Addr, SCTPChunkParamHeartbeatInfo)
 
-E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
-A, B = "10.0.0.1", "10.0.0.2"
-
-
-def ip(proto=None, **kw):
-    if proto is None:
-        return IP(src=A, dst=B, **kw)
-    return IP(src=A, dst=B, proto=proto, **kw)
+from pktgen import inet_sum
+from pktgen_scapy import E, A, B, ip, write
 
 
 def sctp():
@@ -360,15 +354,6 @@ def ospf6():
         pkt(1, hello, ver=2),
     ]
     return p
-
-
-def inet_sum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(int.from_bytes(b[i:i + 2], "big") for i in range(0, len(b), 2))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return (~s) & 0xffff
 
 
 def pim():
@@ -949,10 +934,7 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/ipproto"
     os.makedirs(out, exist_ok=True)
     for name, gen in [("sctp", sctp), ("ospf", ospf), ("ospf6", ospf6), ("pim", pim), ("igmp", igmp), ("snmp", snmp), ("rsvp", rsvp), ("udpsvc", udpsvc)]:
-        pkts = gen()
-        for i, pk in enumerate(pkts):
-            pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
-        wrpcap(os.path.join(out, name + ".pcap"), pkts)
+        write(out, name, gen(), usec_step=1237)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,10 @@ usage: python3 tests/data/make_l2misc.py tests/data/l2misc
 import os
 import struct
 import sys
-from scapy.all import Ether, IP, IPv6, UDP, Raw, wrpcap
+from scapy.all import Ether, IP, IPv6, UDP, Raw
+
+from pktgen import inet_sum
+from pktgen_scapy import write
 
 CDP_DST = "01:00:0c:cc:cc:cc"
 SRC = "00:11:22:33:44:55"
@@ -767,15 +770,6 @@ def sll_packets():
     return out
 
 
-def inet_sum(b):
-    if len(b) % 2:
-        b += b"\x00"
-    s = sum(struct.unpack(">%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return (~s) & 0xFFFF
-
-
 def dccp(ty, x=True, seq=0x123456789A, body=b"", opts=b"", payload=b"", cscov=0, ccval=0, sport=5001, dport=5002,
          v6=False, good=True, doff=None):
     if x:
@@ -828,12 +822,6 @@ def dccp_packets():
         ipp(33, struct.pack(">HHBBHB", 1, 2, 3, 0, 0, 1) + b"\x00"),
         ipp(33, struct.pack(">HHBBHB", 1, 2, 3, 0, 0, 1)[:9]),
     ]
-
-
-def write(outdir, name, pkts):
-    for i, p in enumerate(pkts):
-        p.time = 1700000000 + i
-    wrpcap(os.path.join(outdir, name + ".pcap"), pkts)
 
 
 def main():

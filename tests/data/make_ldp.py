@@ -8,48 +8,12 @@ files and compare rfilter's output with tcpdump's.
 usage: python3 tests/data/make_ldp.py tests/data/ldp
 """
 import os
-import socket
 import struct
 import sys
-from scapy.all import Ether, IP, IPv6, UDP, TCP, Raw, wrpcap
+from scapy.all import Ether, Raw
 
-E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
-A, B = "10.0.0.1", "10.0.0.2"
-A6, B6 = "2001:db8::1", "2001:db8::2"
-
-
-def u8(v):
-    return struct.pack(">B", v)
-
-
-def u16(v):
-    return struct.pack(">H", v)
-
-
-def u32(v):
-    return struct.pack(">I", v)
-
-
-def v4(s):
-    return socket.inet_aton(s)
-
-
-def v6(s):
-    return socket.inet_pton(socket.AF_INET6, s)
-
-
-def udp4(sport, dport, payload):
-    return E / IP(src=A, dst=B) / UDP(sport=sport, dport=dport) / Raw(payload)
-
-
-def udp6(sport, dport, payload):
-    return E / IPv6(src=A6, dst=B6) / UDP(sport=sport, dport=dport) / Raw(payload)
-
-
-def tcp4(sport, dport, payload):
-    return (E / IP(src=A, dst=B) /
-            TCP(sport=sport, dport=dport, flags="PA", seq=1000, ack=2000, window=8192) /
-            Raw(payload))
+from pktgen import u8, u16, u32, v4, v6, write_pcap
+from pktgen_scapy import tcp4, udp4, udp6, write
 
 
 # ---------------------------------------------------------------- LDP
@@ -444,11 +408,7 @@ def ppp_ipx_packets():
 
 
 def write_raw(outdir, name, linktype, frames):
-    with open(os.path.join(outdir, name + ".pcap"), "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype))
-        for i, fr in enumerate(frames):
-            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr), len(fr)))
-            f.write(fr)
+    write_pcap(os.path.join(outdir, name + ".pcap"), linktype, frames)
 
 
 # ---------------------------------------------------------------- lwres
@@ -531,12 +491,6 @@ def ports_packets():
         pkts.append(tcp4(b, 646, hello))
     pkts.append(udp6(698, 654, payload))
     return pkts
-
-
-def write(outdir, name, pkts):
-    for i, p in enumerate(pkts):
-        p.time = 1700000000 + i
-    wrpcap(os.path.join(outdir, name + ".pcap"), pkts)
 
 
 def main():

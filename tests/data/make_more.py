@@ -8,54 +8,12 @@ files and compare rfilter's output with tcpdump's.
 usage: python3 tests/data/make_more.py tests/data/more
 """
 import os
-import socket
 import struct
 import sys
-from scapy.all import Ether, Dot1Q, IP, IPv6, UDP, TCP, ICMP, Raw, wrpcap
+from scapy.all import Ether, Dot1Q, IP, IPv6, UDP, ICMP, Raw
 
-E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
-A, B = "10.0.0.1", "10.0.0.2"
-A6, B6 = "2001:db8::1", "2001:db8::2"
-
-
-def u8(v):
-    return struct.pack(">B", v)
-
-
-def u16(v):
-    return struct.pack(">H", v)
-
-
-def u32(v):
-    return struct.pack(">I", v)
-
-
-def v4(s):
-    return socket.inet_aton(s)
-
-
-def v6(s):
-    return socket.inet_pton(socket.AF_INET6, s)
-
-
-def udp4(sport, dport, payload):
-    return E / IP(src=A, dst=B) / UDP(sport=sport, dport=dport) / Raw(payload)
-
-
-def udp6(sport, dport, payload):
-    return E / IPv6(src=A6, dst=B6) / UDP(sport=sport, dport=dport) / Raw(payload)
-
-
-def tcp4(sport, dport, payload, seq=1000):
-    return (E / IP(src=A, dst=B) /
-            TCP(sport=sport, dport=dport, flags="PA", seq=seq, ack=2000, window=8192) /
-            Raw(payload))
-
-
-def tcp6(sport, dport, payload, seq=1000):
-    return (E / IPv6(src=A6, dst=B6) /
-            TCP(sport=sport, dport=dport, flags="PA", seq=seq, ack=2000, window=8192) /
-            Raw(payload))
+from pktgen import u8, u16, u32, v4, v6
+from pktgen_scapy import tcp4, tcp6, udp4, udp6, write
 
 
 # ---------------------------------------------------------------- VXLAN-GPE / NSH
@@ -631,12 +589,6 @@ def hncp_packets():
     p.append(H(b""))
     p.append(udp4(8231, 8231, ht(3, NID + u32(1)) + ht(4, bytes(range(8)))))
     return p
-
-
-def write(d, name, pkts):
-    for i, p in enumerate(pkts):
-        p.time = 1700000000 + i
-    wrpcap(os.path.join(d, name + ".pcap"), pkts)
 
 
 def main():

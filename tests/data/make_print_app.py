@@ -9,11 +9,9 @@ usage: python3 tests/data/make_print_app.py tests/data/print-app
 import os
 import struct
 import sys
-from scapy.all import Ether, IP, IPv6, UDP, TCP, Raw, Dot1Q, wrpcap
+from scapy.all import Ether, IP, IPv6, UDP, TCP, Raw, Dot1Q
 
-E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
-A, B = "10.0.0.1", "10.0.0.2"
-A6, B6 = "2001:db8::1", "2001:db8::2"
+from pktgen_scapy import E, A, B, A6, B6, write
 
 
 def udp(sport, dport, payload, v6=False):
@@ -637,10 +635,7 @@ def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
     for name, gen in [("sip", sip), ("bgp", bgp), ("eapol", eapol), ("eapol_sll", eapol_sll), ("nfs", nfs)]:
-        pkts = gen()
-        for i, p in enumerate(pkts):
-            p.time = 1700000000 + i
-        wrpcap(os.path.join(out, name + ".pcap"), pkts)
+        write(out, name, gen())
 
 
 if __name__ == "__main__":

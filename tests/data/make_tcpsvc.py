@@ -21,16 +21,12 @@ import os
 import random
 import struct
 import sys
-from scapy.all import Ether, IP, IPv6, TCP, UDP, Raw, wrpcap
+from scapy.all import Ether, IP, IPv6, TCP, UDP, Raw
+
+from pktgen_scapy import write
 
 MAC = dict(src="00:11:22:33:44:55", dst="66:77:88:99:aa:bb")
 R = random.Random(4242)
-
-
-def stamp(pkts):
-    for i, p in enumerate(pkts):
-        p.time = 1700000000 + i
-    return pkts
 
 
 def tcp(port, payload, client=True, v6=False, flags="PA"):
@@ -315,7 +311,7 @@ def main():
     os.makedirs(d, exist_ok=True)
     for name_, f in (("telnet", telnet), ("pptp", pptp), ("resp", resp),
                      ("netbios", netbios)):
-        wrpcap(os.path.join(d, name_ + ".pcap"), stamp(f()))
+        write(d, name_, f())
 
 
 if __name__ == "__main__":

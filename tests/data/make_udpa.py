@@ -9,30 +9,18 @@ usage: python3 tests/data/make_udpa.py tests/data/udpa
 import os
 import struct
 import sys
-from scapy.all import Ether, IP, IPv6, UDP, Raw, wrpcap
+from scapy.all import IP, IPv6, UDP, Raw
 from scapy.layers.dhcp6 import (DHCP6_Solicit, DHCP6_Reply, DHCP6OptElapsedTime, DHCP6OptClientId,
                                 DHCP6OptServerId, DHCP6OptIA_NA, DHCP6OptIA_PD, DHCP6OptIAAddress,
                                 DHCP6OptIAPrefix, DHCP6OptClientFQDN, DHCP6OptVendorClass,
                                 DHCP6OptOptReq, DHCP6OptDNSServers, DHCP6OptDNSDomains,
                                 DUID_LLT, DUID_LL, VENDOR_CLASS_DATA)
 
-E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
-A, B = "10.0.0.1", "10.0.0.2"
+from pktgen import u16, u32, v6
+from pktgen_scapy import E, A, B, write
+
 LL1, LL2 = "fe80::1", "fe80::2:3ff:fe04:506"
 ALL_DHCP = "ff02::1:2"
-
-
-def u16(v):
-    return struct.pack(">H", v)
-
-
-def u32(v):
-    return struct.pack(">I", v)
-
-
-def v6(s):
-    import socket
-    return socket.inet_pton(socket.AF_INET6, s)
 
 
 def name(*labels):
@@ -489,10 +477,7 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/udpa"
     os.makedirs(out, exist_ok=True)
     for nm, gen in [("dhcp6", dhcp6), ("rip", rip), ("hsrp", hsrp), ("bfd", bfd), ("tftp", tftp), ("dhcp6rand", dhcp6_random), ("ports", ports)]:
-        pkts = gen()
-        for i, pk in enumerate(pkts):
-            pk.time = 1700000000 + i + (i * 1237 % 1000000) / 1e6
-        wrpcap(os.path.join(out, nm + ".pcap"), pkts)
+        write(out, nm, gen(), usec_step=1237)
 
 
 if __name__ == "__main__":

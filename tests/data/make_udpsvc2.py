@@ -8,46 +8,12 @@ compare rfilter's output with tcpdump's.
 usage: python3 tests/data/make_udpsvc2.py tests/data/udpsvc2
 """
 import os
-import socket
 import struct
 import sys
-from scapy.all import Ether, IP, IPv6, UDP, Raw, wrpcap
+from scapy.all import Ether, IP, UDP, Raw
 
-E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
-A, B = "10.0.0.1", "10.0.0.2"
-A6, B6 = "2001:db8::1", "2001:db8::2"
-
-
-def u8(v):
-    return struct.pack(">B", v)
-
-
-def u16(v):
-    return struct.pack(">H", v)
-
-
-def u32(v):
-    return struct.pack(">I", v)
-
-
-def u64(v):
-    return struct.pack(">Q", v)
-
-
-def v4(s):
-    return socket.inet_aton(s)
-
-
-def v6(s):
-    return socket.inet_pton(socket.AF_INET6, s)
-
-
-def udp4(sport, dport, payload):
-    return E / IP(src=A, dst=B) / UDP(sport=sport, dport=dport) / Raw(payload)
-
-
-def udp6(sport, dport, payload):
-    return E / IPv6(src=A6, dst=B6) / UDP(sport=sport, dport=dport) / Raw(payload)
+from pktgen import u8, u16, u32, u64, v4, v6
+from pktgen_scapy import udp4, udp6, write
 
 
 # ---------------------------------------------------------------- sFlow
@@ -436,26 +402,20 @@ def ports():
     return p
 
 
-def write(path, pkts):
-    for i, pk in enumerate(pkts):
-        pk.time = 1700000000 + i
-    wrpcap(path, pkts)
-
-
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "tests/data/udpsvc2"
     os.makedirs(out, exist_ok=True)
-    write(os.path.join(out, "sflow.pcap"), sflow())
-    write(os.path.join(out, "otv.pcap"), otv())
-    write(os.path.join(out, "lspping.pcap"), lspping())
-    write(os.path.join(out, "aodv.pcap"), aodv())
-    write(os.path.join(out, "autorp.pcap"), autorp())
-    write(os.path.join(out, "timed.pcap"), timed())
-    write(os.path.join(out, "someip.pcap"), someip())
-    write(os.path.join(out, "vat.pcap"), vat())
-    write(os.path.join(out, "vqp.pcap"), vqp())
-    write(os.path.join(out, "lwapp.pcap"), lwapp())
-    write(os.path.join(out, "ports.pcap"), ports())
+    write(out, "sflow", sflow())
+    write(out, "otv", otv())
+    write(out, "lspping", lspping())
+    write(out, "aodv", aodv())
+    write(out, "autorp", autorp())
+    write(out, "timed", timed())
+    write(out, "someip", someip())
+    write(out, "vat", vat())
+    write(out, "vqp", vqp())
+    write(out, "lwapp", lwapp())
+    write(out, "ports", ports())
 
 
 if __name__ == "__main__":

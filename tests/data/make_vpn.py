@@ -9,18 +9,12 @@ usage: python3 tests/data/make_vpn.py tests/data/vpn
 import os
 import struct
 import sys
-from scapy.all import Ether, IP, IPv6, UDP, TCP, Raw, wrpcap
+from scapy.all import IP, IPv6, UDP, TCP, Raw, wrpcap
 from scapy.layers.dns import DNS, DNSQR
 
-E = Ether(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
-A, B = "10.0.0.1", "10.0.0.2"
+from pktgen_scapy import E, A, B, ip
+
 A6, B6 = "fd00::1", "fd00::2"
-
-
-def ip(proto=None, **kw):
-    if proto is None:
-        return IP(src=A, dst=B, **kw)
-    return IP(src=A, dst=B, proto=proto, **kw)
 
 
 def ah_hdr(nh, spi, seq, icv, words=None, reserved=0):

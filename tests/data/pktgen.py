@@ -1,7 +1,8 @@
 """Helpers the tests/data/make_*.py scripts share: big-endian packers, the
 Internet checksum, hand-built Ethernet, IPv4, IPv6 and UDP headers, and a
 classic pcap writer with fixed timestamps. Standard library only, so the
-scripts that need no scapy still need none.
+scripts that need no scapy still need none; what the scapy-based scripts share
+on top of it is in pktgen_scapy.py.
 
 The scripts import it by name: run as `python3 tests/data/make_X.py ...`,
 a script's own directory is on sys.path.
