@@ -11,7 +11,7 @@ import os
 import struct
 
 import pktgen
-from pktgen import eth, inet_sum, ip6, udp, write_pcap
+from pktgen import crc10, eth, inet_sum, ip6, udp, write_pcap
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "juniper")
 
@@ -199,21 +199,6 @@ def frelay():
              hdr(0x01) + b"\x18\x41\x03" + isis_iih(),
              hdr(0x01) + b"\x18\x41\x03\x55\x01\x02"]
     pcap("frelay", pkts)
-
-
-def crc10(d):
-    acc = 0
-    table = []
-    for i in range(256):
-        a = i << 2
-        for _ in range(8):
-            a <<= 1
-            if a & 0x400:
-                a ^= 0x633
-        table.append(a & 0xFFFF)
-    for b in d:
-        acc = ((acc << 8) & 0x3FF) ^ table[(acc >> 2) & 0xFF] ^ b
-    return acc
 
 
 def oam_cell(vpi, vci, pti, types, body, good=True):

@@ -13,7 +13,7 @@ import sys
 from scapy.all import Ether, Raw
 
 from pktgen import u8, u16, u32, v4, v6, write_pcap
-from pktgen_scapy import tcp4, udp4, udp6, write
+from pktgen_scapy import tcp4, udp4, udp4_port_pairs, udp6, write
 
 
 # ---------------------------------------------------------------- LDP
@@ -478,13 +478,7 @@ def ports_packets():
               4500, 1589, 6343, 12222, 12223, 5060, 5353, 8472, 4789, 6081, 6635, 319, 30490, 3456, 496, 49152]
     payload = bytes(range(1, 61))
     hello = u16(1) + u16(22) + v4("192.0.2.1") + u16(0) + u16(0x0201) + u16(4) + u32(1) + b"\0" * 8
-    pkts = []
-    for a in mine:
-        for b in mine + others:
-            if a == b:
-                continue
-            pkts.append(udp4(a, b, payload))
-            pkts.append(udp4(b, a, payload))
+    pkts = udp4_port_pairs(mine, others, payload)
     # (Not 323 or 639: tcpdump decodes RPKI-RTR and MSDP there, which rfilter does not.)
     for b in [21, 22, 23, 25, 43, 53, 80, 139, 179, 445, 554, 1723, 2049, 6379, 8080]:
         pkts.append(tcp4(646, b, hello))

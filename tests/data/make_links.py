@@ -74,21 +74,6 @@ def slip():
 
 
 # ---------------------------------------------------------------- ATM
-def crc10(data):
-    acc = 0
-    table = []
-    for i in range(256):
-        a = i << 2
-        for _ in range(8):
-            a <<= 1
-            if a & 0x400:
-                a ^= 0x633
-        table.append(a & 0xFFFF)
-    for b in data:
-        acc = ((acc << 8) & 0x3FF) ^ table[(acc >> 2) & 0xFF] ^ b
-    return acc
-
-
 def oam_cell(vpi, vci, pt, clp, cell, func, body, good=True):
     hdr = struct.pack(">I", (vpi << 20) | (vci << 4) | (pt << 1) | clp)
     payload = bytearray(bytes([(cell << 4) | func]) + (body + bytes(45))[:45] + b"\0\0")
@@ -96,7 +81,7 @@ def oam_cell(vpi, vci, pt, clp, cell, func, body, good=True):
         for v in range(1024):
             payload[46] = v >> 8
             payload[47] = v & 0xFF
-            if crc10(bytes(payload)) == 0:
+            if pktgen.crc10(bytes(payload)) == 0:
                 break
     else:
         payload[47] = 0x55

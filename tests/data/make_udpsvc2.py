@@ -13,7 +13,7 @@ import sys
 from scapy.all import Ether, IP, UDP, Raw
 
 from pktgen import u8, u16, u32, u64, v4, v6
-from pktgen_scapy import udp4, udp6, write
+from pktgen_scapy import udp4, udp4_port_pairs, udp6, write
 
 
 # ---------------------------------------------------------------- sFlow
@@ -390,13 +390,7 @@ OTHERS = [53, 5353, 69, 67, 68, 520, 500, 4500, 7500, 8500, 161, 162, 123, 88, 7
 
 def ports():
     body = bytes([5, 1, 0, 7]) + bytes(range(8, 72))
-    p = []
-    for a in MINE:
-        for b in MINE + OTHERS:
-            if a == b:
-                continue
-            p.append(udp4(a, b, body))
-            p.append(udp4(b, a, body))
+    p = udp4_port_pairs(MINE, OTHERS, body)
     p.append(udp6(654, 521, body))
     p.append(udp6(546, 654, body))
     return p

@@ -1,5 +1,5 @@
 """Helpers the tests/data/make_*.py scripts share: big-endian packers, the
-Internet checksum, hand-built Ethernet, IPv4, IPv6 and UDP headers, and a
+Internet checksum and ATM's CRC-10, hand-built Ethernet, IPv4, IPv6 and UDP headers, and a
 classic pcap writer with fixed timestamps. Standard library only, so the
 scripts that need no scapy still need none; what the scapy-based scripts share
 on top of it is in pktgen_scapy.py.
@@ -48,6 +48,29 @@ def inet_sum(b):
     while s >> 16:
         s = (s & 0xFFFF) + (s >> 16)
     return ~s & 0xFFFF
+
+
+def _crc10_table():
+    table = []
+    for i in range(256):
+        a = i << 2
+        for _ in range(8):
+            a <<= 1
+            if a & 0x400:
+                a ^= 0x633
+        table.append(a & 0xFFFF)
+    return table
+
+
+_CRC10 = _crc10_table()
+
+
+def crc10(d):
+    """The CRC-10 of ATM OAM cells (generator 0x633) over d."""
+    acc = 0
+    for b in d:
+        acc = ((acc << 8) & 0x3FF) ^ _CRC10[(acc >> 2) & 0xFF] ^ b
+    return acc
 
 
 MAC_A = b"\x00\x11\x22\x33\x44\x55"

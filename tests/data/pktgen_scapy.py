@@ -41,6 +41,19 @@ def tcp6(sport, dport, payload, seq=1000):
             Raw(payload))
 
 
+def udp4_port_pairs(mine, others, payload):
+    """For each port a of mine and b of mine + others but a, payload over UDP
+    from a to b and from b to a: which printer wins shows the dispatch order."""
+    pkts = []
+    for a in mine:
+        for b in mine + others:
+            if a == b:
+                continue
+            pkts.append(udp4(a, b, payload))
+            pkts.append(udp4(b, a, payload))
+    return pkts
+
+
 def stamp(pkts, usec_step=0):
     """Stamps packet i with T0 + i seconds and (i * usec_step) % 1000000
     microseconds; returns pkts."""
