@@ -108,7 +108,9 @@ fn corpus_tables(exprs_file: Option<&str>, pcaps: &[String]) {
     if pcaps.is_empty() {
         corpora = LinkType::ALL
             .iter()
-            .map(|&lt| (lt, corpus::samples(lt)))
+            .copied()
+            .chain(corpus::links::MTP2_LINKTYPES.map(LinkType::Other))
+            .map(|lt| (lt, corpus::samples(lt)))
             .collect();
     }
     let (mut ours_total, mut lib_total, mut ours_exec, mut lib_exec) = (0usize, 0usize, 0u64, 0u64);

@@ -3,7 +3,9 @@
 //! Juniper pseudo-header, the 802.2 LLC links (Token Ring, FDDI, ATM RFC 1483
 //! and CLIP, IP over Fibre Channel), BSD/OS PPP, OpenBSD enc, LocalTalk,
 //! Symantec firewall, Apple IP over IEEE 1394, NetBSD HDLC, BACnet MS/TP,
-//! netANALYZER and SunATM (with LANE and the ATM keywords). Every expression of the corpus (grammar/examples/, valid and
+//! netANALYZER, SunATM (with LANE and the ATM keywords) and SS7 over MTP2
+//! (bare, with its pseudo-header and in ERF records; the MTP2 and MTP3
+//! keywords). Every expression of the corpus (grammar/examples/, valid and
 //! rejected) and the expressions below, on each of those link types, against
 //! libpcap: wherever libpcap compiles, rfilter must compile and give libpcap's
 //! verdicts on the corpus of tests/common/link_corpus.rs, optimized and not, with
@@ -213,6 +215,53 @@ const LINK_EXPRS: &[&str] = &[
     "metaconnect",
     "connectmsg and not oam",
     "vpi 0 and vci 5 and ip",
+    "fisu",
+    "lssu",
+    "lsu",
+    "msu",
+    "hfisu",
+    "hlssu",
+    "hmsu",
+    "sio 0xd2",
+    "sio = 0xd2",
+    "sio == 0xa5",
+    "sio > 0xa1",
+    "sio >= 0xa2",
+    "sio <= 0xa3",
+    "sio < 0xa4",
+    "sio != 0xa5",
+    "sio (73 or 74 or 75)",
+    "sio (0xd2)",
+    "sio 256",
+    "sio",
+    "sio (1 and 2)",
+    "sio 1 or 2",
+    "dpc 0x31d6",
+    "dpc > 0x1273",
+    "dpc <= 0x1273",
+    "dpc (0x1274 or 0x1275 or 0x1276)",
+    "dpc 16384",
+    "opc 0x3b35",
+    "opc >= 0x607",
+    "opc < 0x607",
+    "opc (0x608 or 0x609 or 0x60a)",
+    "opc 16384",
+    "sls 3",
+    "sls > 7",
+    "sls (1 or 2)",
+    "sls 16",
+    "hsio 0x41",
+    "hsio > 0x80",
+    "hdpc 0x0ab5",
+    "hopc 0x3aba",
+    "hopc < 0x100",
+    "hsls 10",
+    "hsls 16",
+    "msu and (sio 0x83 or dpc 0x31d6)",
+    "fisu or lssu",
+    "not msu and not hmsu",
+    "msu and (opc 0x607 or dpc 0x607) and sls > 3",
+    "len > 10 and msu",
 ];
 
 /// The first failures (all of them with SHOWALL set) and their number.
@@ -260,6 +309,9 @@ fn link_corpus_has_every_header_variant_and_truncations() {
             LinkType::Other(109) => &["af 2 ", "af 10 ", "af 24 "],
             LinkType::Other(165) => &["bacnet 55ff", "bacnet 55fe"],
             LinkType::Other(123) => &["sunatm llc", "lane le 0000", "lane le ff00", "q2931"],
+            LinkType::Other(v) if links::MTP2_LINKTYPES.contains(&v) => {
+                &["mtp2 li 0 ", "mtp2 li 3 ", "mtp2 hsl li 2 ", "sio 0xd2"]
+            }
             _ => &["ipv4", "ipv6"],
         };
         check_corpus(lt, 300, kinds);

@@ -122,6 +122,8 @@ pub enum PrimKind {
     Pf(PfTest),
     /// A SunATM pseudo-header test (`lane`, `oam`, `vpi N`, …).
     Atm(AtmTest),
+    /// An SS7 test on MTP2 link types (`fisu`, `msu`, `sio N`, `dpc > N`, …).
+    Mtp(MtpTest),
 }
 
 /// SunATM tests: the circuit and message abbreviations, and `vpi`/`vci`
@@ -138,6 +140,55 @@ pub enum AtmTest {
         /// Comparisons and the numbers compared with.
         tests: Vec<(RelOp, u32)>,
     },
+}
+
+/// SS7 tests: the MTP2 signal unit type, and MTP3 fields compared with numbers
+/// (a parenthesized list is ORed). `hsl` marks the high-speed-link forms
+/// (`hfisu`, `hsio`, …), whose fields lie further in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MtpTest {
+    /// `fisu`, `lssu` (or `lsu`), `msu` and their `h` forms.
+    Unit {
+        /// Which signal unit type.
+        kind: SignalUnit,
+        /// The high-speed-link form.
+        hsl: bool,
+    },
+    /// `sio`, `opc`, `dpc`, `sls` and their `h` forms compared with each of
+    /// `tests`, ORed.
+    Field {
+        /// Which field.
+        field: Mtp3Field,
+        /// The high-speed-link form.
+        hsl: bool,
+        /// Comparisons and the numbers compared with.
+        tests: Vec<(RelOp, u32)>,
+    },
+}
+
+/// MTP2 signal unit types, told apart by the length indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignalUnit {
+    /// Fill-in: length 0.
+    Fisu,
+    /// Link status: length 1 or 2.
+    Lssu,
+    /// Message: length 3 or more.
+    Msu,
+}
+
+/// MTP3 fields: service information octet, originating and destination point
+/// codes, signalling link selection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mtp3Field {
+    /// `sio`: the service information octet.
+    Sio,
+    /// `opc`: the originating point code.
+    Opc,
+    /// `dpc`: the destination point code.
+    Dpc,
+    /// `sls`: the signalling link selection.
+    Sls,
 }
 
 /// The pf log header tests.

@@ -24,8 +24,10 @@
 
 mod atm;
 mod lexer;
+mod mtp;
 mod p80211;
 mod pfvar;
+mod values;
 
 use super::ast::{
     AddrQual, Arith, ArithKind, ArithOp, ByteOp, Dir, Expr, Id, LlcKind, Prim, PrimKind, ProtoQual,
@@ -795,18 +797,6 @@ impl<'a> Parser<'a> {
         Item::Term(prim(kind, span), None)
     }
 
-    fn unsupported(&self, family: Family) -> FilterError {
-        let t = self.peek();
-        FilterError::new(
-            format!(
-                "'{}' is {}, which rfilter does not support",
-                self.text_of(t.span),
-                family.describe()
-            ),
-            t.span,
-        )
-    }
-
     /// `dqual`: `src`, `dst`, `src or dst`, `src and dst` (either order), `addr1`…`ta`.
     fn dqual(&mut self) -> Result<Dir> {
         let t = self.bump();
@@ -941,9 +931,9 @@ impl<'a> Parser<'a> {
                 }
                 Ok(self.other(PrimKind::Llc(kind), span))
             }
-            Kw::Unsupported(Family::Pf) | Kw::PfRnr => self.pfvar(start),
-            Kw::Unsupported(Family::Atm) => self.atm(start),
-            Kw::Unsupported(f) => Err(self.unsupported(f)),
+            Kw::LinkSpecific(Family::Pf) | Kw::PfRnr => self.pfvar(start),
+            Kw::LinkSpecific(Family::Atm) => self.atm(start),
+            Kw::LinkSpecific(Family::Mtp) => self.mtp(start),
             _ => Err(self.unexpected(&if self.pos == 0 {
                 "expected a filter primitive (e.g. 'host 10.0.0.1', 'tcp port 80', \
                  'ip[0] & 0xf > 5')"

@@ -35,6 +35,8 @@ pub const LLC_LINKTYPES: [u16; 5] = [6, 10, 100, 106, 122];
 /// 1394, NetBSD HDLC, BACnet MS/TP, netANALYZER and netANALYZER transparent,
 /// SunATM.
 pub const OTHER_LINKTYPES: [u16; 10] = [103, 109, 114, 99, 138, 112, 165, 240, 241, 123];
+/// SS7 over MTP2: bare, behind the 4-byte pseudo-header, in ERF records.
+pub const MTP2_LINKTYPES: [u16; 3] = [140, 139, 197];
 
 /// Every link type of this corpus.
 pub fn more_linktypes() -> Vec<u16> {
@@ -42,6 +44,7 @@ pub fn more_linktypes() -> Vec<u16> {
     v.extend(JUNIPER_LINKTYPES);
     v.extend(LLC_LINKTYPES);
     v.extend(OTHER_LINKTYPES);
+    v.extend(MTP2_LINKTYPES);
     v
 }
 
@@ -65,6 +68,13 @@ pub fn frames(linktype: u16) -> Option<Vec<(String, Vec<u8>)>> {
         123 => sunatm_frames(),
         240 => netanalyzer_frames(4),
         241 => netanalyzer_frames(12),
+        140 => mtp2_frames(&[]),
+        139 => mtp2_frames(&[0x01, 0x00, 0x00, 0x03]),
+        // An ERF record header (type 5, MC HDLC) and its multichannel header.
+        197 => mtp2_frames(&[
+            0x5f, 0x3a, 0x10, 0x00, 0x12, 0x34, 0x56, 0x78, 0x05, 0x04, 0x00, 0x30, 0x00, 0x00,
+            0x00, 0x1c, 0x00, 0x00, 0x00, 0x02,
+        ]),
         _ => return None,
     })
 }
@@ -495,6 +505,55 @@ fn sunatm_frames() -> Vec<(String, Vec<u8>)> {
             f.extend([0x09, 0x03, 0x00, 0x00, 0x01, *msg, 0x80, 0x00, 0x05]);
             out.push((format!("sunatm q2931 msg {msg:#x} vpi {vpi} vci {vci}"), f));
         }
+    }
+    out
+}
+
+/// SS7 signal units after `prefix`: for each combination below, an MTP2
+/// header (sequence numbers, then the length indicator with its spare bits)
+/// or a high-speed-link one (two 16-bit sequence words, then a 16-bit word
+/// with a 9-bit length indicator), the service information octet, and an ITU
+/// routing label (14-bit DPC and OPC, 4-bit SLS, little-endian) with a few
+/// bytes of payload.
+fn mtp2_frames(prefix: &[u8]) -> Vec<(String, Vec<u8>)> {
+    const LIS: [u16; 8] = [0, 1, 2, 3, 4, 20, 63, 0x1ff];
+    const SIOS: [u8; 15] = [
+        0x03, 0x83, 0xd2, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0x41, 73, 74, 75, 0x00, 0xff, 0xa0,
+    ];
+    const POINT_CODES: [u16; 14] = [
+        0x31d6, 0x1273, 0x1274, 0x1275, 0x1276, 0x3b35, 0x607, 0x608, 0x0ab5, 0x3aba, 0, 0x3fff, 1,
+        0x60a,
+    ];
+    let mut out = Vec::new();
+    for i in 0..360usize {
+        let hsl = i % 4 == 3;
+        let li = LIS[(i + i / 4) % LIS.len()];
+        let li = if hsl { li } else { li & 0x3f };
+        let spare = [0x00u8, 0x40, 0xc0][i % 3];
+        let sio = SIOS[i % SIOS.len()];
+        let dpc = POINT_CODES[(i + i / 4) % POINT_CODES.len()];
+        let opc = POINT_CODES[(i / 3 + 5) % POINT_CODES.len()];
+        let sls = (i % 17) as u8 & 0x0f;
+        let mut f = prefix.to_vec();
+        if hsl {
+            f.extend([0x80, 0x12, 0x00, 0x34]);
+            f.extend((li << 7 | u16::from(spare >> 2)).to_be_bytes());
+        } else {
+            f.extend([0x85, 0x91, li as u8 | spare]);
+        }
+        f.push(sio);
+        f.extend([
+            (dpc & 0xff) as u8,
+            (dpc >> 8) as u8 & 0x3f | ((opc & 3) << 6) as u8,
+            (opc >> 2) as u8,
+            (opc >> 10) as u8 & 0x0f | sls << 4,
+        ]);
+        f.extend([0x01, 0x02, 0x03, 0x04, 0x05][..i % 6].iter());
+        let form = if hsl { "mtp2 hsl" } else { "mtp2" };
+        out.push((
+            format!("{form} li {li} sio {sio:#x} dpc {dpc:#x} opc {opc:#x} sls {sls}"),
+            f,
+        ));
     }
     out
 }

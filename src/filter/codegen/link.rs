@@ -176,8 +176,13 @@ impl Gen<'_> {
             Dlt::Opaque => {
                 // libpcap's message, then what rfilter can do there.
                 let what = unfilterable_name(self.opts.linktype);
+                let tests = if matches!(self.opts.linktype.dlt(), 139 | 140 | 197) {
+                    "len, link[...] and the SS7 tests"
+                } else {
+                    "len and link[...]"
+                };
                 self.defer_error(&format!(
-                    "{what} link-layer type filtering not implemented (rfilter filters this link type only with len and link[...])"
+                    "{what} link-layer type filtering not implemented (rfilter filters this link type only with {tests})"
                 ));
                 self.gen_false()
             }

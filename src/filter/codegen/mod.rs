@@ -35,6 +35,7 @@ mod ip;
 mod link;
 mod linkmore;
 mod misc;
+mod mtp;
 mod offsets;
 mod pflog;
 mod ports;
@@ -268,6 +269,7 @@ impl<'o> Gen<'o> {
             PrimKind::WlanDir(d) => self.p80211_dir(*d, span),
             PrimKind::Pf(t) => self.pf_test(t, span),
             PrimKind::Atm(t) => self.atm_test(t, span),
+            PrimKind::Mtp(t) => self.mtp_test(t, span),
         }
     }
 }

@@ -62,27 +62,17 @@ pub enum Kw {
     Type,
     Subtype,
     Dir,
-    /// Keywords of link types rfilter does not capture on (OpenBSD pf, ATM, SS7
-    /// MTP): recognised so they get a clear refusal.
-    Unsupported(Family),
+    /// Keywords of tests on particular link types (OpenBSD pf logs, SunATM,
+    /// SS7 over MTP2); they compile on those link types only.
+    LinkSpecific(Family),
 }
 
-/// What an unsupported keyword belongs to.
+/// The link types a link-specific keyword belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
     Pf,
     Atm,
     Mtp,
-}
-
-impl Family {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Family::Pf => "an OpenBSD pf log test (pflog link type only)",
-            Family::Atm => "an ATM test (SunATM link type only)",
-            Family::Mtp => "an SS7 MTP test (MTP2 link types only)",
-        }
-    }
 }
 
 /// scanner.l's keyword table. Keywords are case-sensitive, as in libpcap.
@@ -176,45 +166,45 @@ const KEYWORDS: &[(&str, Kw)] = &[
     ("pppoed", Kw::Pppoed),
     ("pppoes", Kw::Pppoes),
     ("geneve", Kw::Geneve),
-    ("lane", Kw::Unsupported(Family::Atm)),
+    ("lane", Kw::LinkSpecific(Family::Atm)),
     ("llc", Kw::Llc),
-    ("metac", Kw::Unsupported(Family::Atm)),
-    ("bcc", Kw::Unsupported(Family::Atm)),
-    ("oam", Kw::Unsupported(Family::Atm)),
-    ("oamf4", Kw::Unsupported(Family::Atm)),
-    ("oamf4ec", Kw::Unsupported(Family::Atm)),
-    ("oamf4sc", Kw::Unsupported(Family::Atm)),
-    ("sc", Kw::Unsupported(Family::Atm)),
-    ("ilmic", Kw::Unsupported(Family::Atm)),
-    ("vpi", Kw::Unsupported(Family::Atm)),
-    ("vci", Kw::Unsupported(Family::Atm)),
-    ("connectmsg", Kw::Unsupported(Family::Atm)),
-    ("metaconnect", Kw::Unsupported(Family::Atm)),
-    ("on", Kw::Unsupported(Family::Pf)),
-    ("ifname", Kw::Unsupported(Family::Pf)),
-    ("rset", Kw::Unsupported(Family::Pf)),
-    ("ruleset", Kw::Unsupported(Family::Pf)),
+    ("metac", Kw::LinkSpecific(Family::Atm)),
+    ("bcc", Kw::LinkSpecific(Family::Atm)),
+    ("oam", Kw::LinkSpecific(Family::Atm)),
+    ("oamf4", Kw::LinkSpecific(Family::Atm)),
+    ("oamf4ec", Kw::LinkSpecific(Family::Atm)),
+    ("oamf4sc", Kw::LinkSpecific(Family::Atm)),
+    ("sc", Kw::LinkSpecific(Family::Atm)),
+    ("ilmic", Kw::LinkSpecific(Family::Atm)),
+    ("vpi", Kw::LinkSpecific(Family::Atm)),
+    ("vci", Kw::LinkSpecific(Family::Atm)),
+    ("connectmsg", Kw::LinkSpecific(Family::Atm)),
+    ("metaconnect", Kw::LinkSpecific(Family::Atm)),
+    ("on", Kw::LinkSpecific(Family::Pf)),
+    ("ifname", Kw::LinkSpecific(Family::Pf)),
+    ("rset", Kw::LinkSpecific(Family::Pf)),
+    ("ruleset", Kw::LinkSpecific(Family::Pf)),
     ("rnr", Kw::PfRnr),
     ("rulenum", Kw::PfRnr),
-    ("srnr", Kw::Unsupported(Family::Pf)),
-    ("subrulenum", Kw::Unsupported(Family::Pf)),
-    ("reason", Kw::Unsupported(Family::Pf)),
-    ("action", Kw::Unsupported(Family::Pf)),
-    ("fisu", Kw::Unsupported(Family::Mtp)),
-    ("lssu", Kw::Unsupported(Family::Mtp)),
-    ("lsu", Kw::Unsupported(Family::Mtp)),
-    ("msu", Kw::Unsupported(Family::Mtp)),
-    ("hfisu", Kw::Unsupported(Family::Mtp)),
-    ("hlssu", Kw::Unsupported(Family::Mtp)),
-    ("hmsu", Kw::Unsupported(Family::Mtp)),
-    ("sio", Kw::Unsupported(Family::Mtp)),
-    ("opc", Kw::Unsupported(Family::Mtp)),
-    ("dpc", Kw::Unsupported(Family::Mtp)),
-    ("sls", Kw::Unsupported(Family::Mtp)),
-    ("hsio", Kw::Unsupported(Family::Mtp)),
-    ("hopc", Kw::Unsupported(Family::Mtp)),
-    ("hdpc", Kw::Unsupported(Family::Mtp)),
-    ("hsls", Kw::Unsupported(Family::Mtp)),
+    ("srnr", Kw::LinkSpecific(Family::Pf)),
+    ("subrulenum", Kw::LinkSpecific(Family::Pf)),
+    ("reason", Kw::LinkSpecific(Family::Pf)),
+    ("action", Kw::LinkSpecific(Family::Pf)),
+    ("fisu", Kw::LinkSpecific(Family::Mtp)),
+    ("lssu", Kw::LinkSpecific(Family::Mtp)),
+    ("lsu", Kw::LinkSpecific(Family::Mtp)),
+    ("msu", Kw::LinkSpecific(Family::Mtp)),
+    ("hfisu", Kw::LinkSpecific(Family::Mtp)),
+    ("hlssu", Kw::LinkSpecific(Family::Mtp)),
+    ("hmsu", Kw::LinkSpecific(Family::Mtp)),
+    ("sio", Kw::LinkSpecific(Family::Mtp)),
+    ("opc", Kw::LinkSpecific(Family::Mtp)),
+    ("dpc", Kw::LinkSpecific(Family::Mtp)),
+    ("sls", Kw::LinkSpecific(Family::Mtp)),
+    ("hsio", Kw::LinkSpecific(Family::Mtp)),
+    ("hopc", Kw::LinkSpecific(Family::Mtp)),
+    ("hdpc", Kw::LinkSpecific(Family::Mtp)),
+    ("hsls", Kw::LinkSpecific(Family::Mtp)),
 ];
 
 /// Whether `word` is a keyword of the filter language.
