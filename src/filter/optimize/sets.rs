@@ -25,8 +25,8 @@ use super::liveness;
 use super::state::{A, X, uses_defs};
 use crate::bpf::Insn;
 use crate::bpf::insn::{
-    BPF_ABS, BPF_ALU, BPF_AND, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JMP, BPF_K, BPF_LD,
-    SKF_AD_OFF,
+    BPF_ABS, BPF_ALU, BPF_AND, BPF_B, BPF_H, BPF_IND, BPF_JEQ, BPF_JGE, BPF_JGT, BPF_JMP, BPF_K,
+    BPF_LD, SKF_AD_OFF,
 };
 use crate::filter::cfg::{BlockId, Cfg, Term};
 
@@ -260,29 +260,19 @@ fn rewrite(
     let mut groups: Vec<Group> = Vec::new();
     for key in order {
         let mine = || tests.iter().filter(move |t| t.key == key);
-        let mut points: Vec<u32> = mine().filter(|t| t.lo == t.hi).map(|t| t.lo).collect();
-        let mut ranges: Vec<(u32, u32)> = mine()
+        let points: Vec<u32> = mine().filter(|t| t.lo == t.hi).map(|t| t.lo).collect();
+        let ranges: Vec<(u32, u32)> = mine()
             .filter(|t| t.lo < t.hi)
             .map(|t| (t.lo, t.hi))
             .collect();
         if points.is_empty() && ranges.is_empty() {
             continue;
         }
-        ranges.sort_unstable();
-        let mut merged: Vec<(u32, u32)> = Vec::new();
-        for (lo, hi) in ranges {
-            match merged.last_mut() {
-                Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
-                _ => merged.push((lo, hi)),
-            }
-        }
-        points.retain(|p| !merged.iter().any(|r| r.0 <= *p && *p <= r.1));
-        points.sort_unstable();
-        points.dedup();
+        let (points, ranges) = coalesce(points, ranges, largest_value(key));
         groups.push(Group {
             key,
             points,
-            ranges: merged,
+            ranges,
         });
     }
     if groups
@@ -334,6 +324,53 @@ fn rewrite(
     cfg.blocks[head].term = cfg.blocks[next].term;
     cfg.blocks[head].stmts.truncate(head_kept);
     true
+}
+
+/// The largest value `key` can hold: a byte or halfword load's is below 2^8 or
+/// 2^16.
+fn largest_value(key: Key) -> u32 {
+    match key {
+        Key::Load(l) if l.code & 0x18 == BPF_B => 0xff,
+        Key::Load(l) if l.code & 0x18 == BPF_H => 0xffff,
+        _ => u32::MAX,
+    }
+}
+
+/// One value's constants and ranges as the fewest comparisons: ranges that
+/// overlap or touch become one, and so do constants next to them or to each
+/// other, where a range test is cheaper than a `jeq` per constant (a run of
+/// three or more, `sio (73 or 74 or 75)`, or two at an end of what the value
+/// can hold). A range reaching `max`, the largest value the load can give,
+/// needs no upper bound. Returns sorted, distinct constants and sorted,
+/// disjoint ranges.
+fn coalesce(points: Vec<u32>, ranges: Vec<(u32, u32)>, max: u32) -> (Vec<u32>, Vec<(u32, u32)>) {
+    // Every test as an interval, with whether it was a range.
+    let mut all: Vec<(u32, u32, bool)> = points.into_iter().map(|p| (p, p, false)).collect();
+    all.extend(ranges.into_iter().map(|(lo, hi)| (lo, hi, true)));
+    all.sort_unstable();
+    let mut merged: Vec<(u32, u32, bool)> = Vec::new();
+    for (lo, hi, range) in all {
+        match merged.last_mut() {
+            Some(last) if lo <= last.1.saturating_add(1) => {
+                last.1 = last.1.max(hi);
+                last.2 |= range;
+            }
+            _ => merged.push((lo, hi, range)),
+        }
+    }
+    let mut points = Vec::new();
+    let mut ranges = Vec::new();
+    for (lo, hi, range) in merged {
+        // Up to the largest value the load can give is up to any.
+        let reach = if lo <= max && hi >= max { u32::MAX } else { hi };
+        let width = u64::from(hi) - u64::from(lo) + 1;
+        if range || (range_size((lo, reach)) as u64) < width {
+            ranges.push((lo, reach));
+        } else {
+            points.extend(lo..=hi);
+        }
+    }
+    (points, ranges)
 }
 
 /// The constants and ranges one loaded value is tested against.
@@ -698,6 +735,59 @@ mod tests {
         for a in 0..1300u32 {
             let p = a.to_be_bytes();
             assert_eq!(vm::run(&before, &p, 4), vm::run(&after, &p, 4), "{a}");
+        }
+    }
+
+    /// `ld<size> [0]; jeq c` for each constant, all hits accepting.
+    fn one_value_chain(size: u16, cs: &[u32]) -> Cfg {
+        let mut cfg = Cfg::new();
+        let acc = cfg.add(vec![], Term::Ret(1));
+        let mut next = cfg.add(vec![], Term::Ret(0));
+        for &c in cs[1..].iter().rev() {
+            next = cfg.add(vec![], Term::jeq(c, acc, next));
+        }
+        cfg.entry = cfg.add(
+            vec![Insn::stmt(BPF_LD | BPF_ABS | size, 0)],
+            Term::jeq(cs[0], acc, next),
+        );
+        cfg
+    }
+
+    #[test]
+    fn runs_of_consecutive_constants_become_ranges() {
+        use crate::bpf::insn::BPF_B;
+        // (load size, constants, comparisons after the load)
+        let cases: [(u16, &[u32], usize); 6] = [
+            (BPF_B, &[73, 74, 75], 2),
+            (BPF_B, &[75, 1, 74, 73, 9], 4),
+            (BPF_B, &[254, 255], 1),
+            (BPF_B, &[253, 254, 255, 256], 1),
+            (BPF_H, &[0, 1, 2, 3, 0xfffe, 0xffff], 2),
+            (BPF_W, &[7, 8], 2),
+        ];
+        for (size, cs, comparisons) in cases {
+            let cfg = one_value_chain(size, cs);
+            let before = crate::filter::emit::emit(&cfg).unwrap();
+            let mut opt = cfg.clone();
+            run(&mut opt);
+            let after = crate::filter::emit::emit(&opt).unwrap();
+            let jumps = after.iter().filter(|i| i.class() == BPF_JMP).count();
+            assert_eq!(jumps, comparisons, "{cs:?}: {after:?}");
+            let bytes = match size {
+                BPF_B => 1,
+                BPF_H => 2,
+                _ => 4,
+            };
+            let values = (0..300u32)
+                .chain(0xfff0..=0x1_0010)
+                .chain([u32::MAX - 1, u32::MAX]);
+            for v in values {
+                let p = &v.to_be_bytes()[4 - bytes..];
+                if bytes < 4 && v >> (8 * bytes) != 0 {
+                    continue;
+                }
+                assert_eq!(vm::run(&before, p, 4), vm::run(&after, p, 4), "{cs:?}: {v}");
+            }
         }
     }
 
