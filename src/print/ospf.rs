@@ -161,20 +161,44 @@ fn lshdr(c: &mut Ctx, d: &[u8], off: usize) -> R<Option<usize>> {
     Ok(Some(len))
 }
 
+/// The type and length of the opaque-LSA TLV at `*off`, with `off` and
+/// `rem` moved past them; None where less than a TLV header of the LS length
+/// remains (tcpdump says so and gives up on the LSA).
+fn tlv_head(c: &mut Ctx, d: &[u8], off: &mut usize, rem: &mut usize) -> R<Option<(u16, usize)>> {
+    if *rem < 4 {
+        c.s("\n\t    Remaining LS length ");
+        c.dec(*rem as u64);
+        c.s(" < 4");
+        return Ok(None);
+    }
+    let t = be16(d, *off)?;
+    let l = usize::from(be16(d, *off + 2)?);
+    *off += 4;
+    *rem -= 4;
+    Ok(Some((t, l)))
+}
+
+/// Whether a TLV of type `t` and length `l` fits the `rem` bytes left of
+/// the LSA; tcpdump names a longer one bogus, and stops at a zero type or
+/// length without a word.
+fn tlv_fits(c: &mut Ctx, t: u16, l: usize, rem: usize) -> bool {
+    if l > rem {
+        c.s("\n\t    Bogus length ");
+        c.dec(l as u64);
+        c.s(" > ");
+        c.dec(rem as u64);
+        return false;
+    }
+    t != 0 && l != 0
+}
+
 /// Router Information opaque TLVs; Ok(false) when tcpdump stops at a bad length.
 fn ri_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> R<bool> {
     while rem != 0 {
         bytes(d, off, 4)?;
-        if rem < 4 {
-            c.s("\n\t    Remaining LS length ");
-            c.dec(rem as u64);
-            c.s(" < 4");
+        let Some((t, l)) = tlv_head(c, d, &mut off, &mut rem)? else {
             return Ok(false);
-        }
-        let t = be16(d, off)?;
-        let l = usize::from(be16(d, off + 2)?);
-        off += 4;
-        rem -= 4;
+        };
         c.s("\n\t    ");
         c.s(if t == 1 {
             "Router Capabilities"
@@ -220,16 +244,9 @@ pub(crate) fn grace_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) 
         if bytes(d, off, 4).is_err() {
             return Ok(false);
         }
-        if rem < 4 {
-            c.s("\n\t    Remaining LS length ");
-            c.dec(rem as u64);
-            c.s(" < 4");
+        let Some((t, mut l)) = tlv_head(c, d, &mut off, &mut rem)? else {
             return Ok(false);
-        }
-        let t = be16(d, off)?;
-        let mut l = usize::from(be16(d, off + 2)?);
-        off += 4;
-        rem -= 4;
+        };
         c.s("\n\t    ");
         c.s(match t {
             1 => "Grace Period",
@@ -242,14 +259,7 @@ pub(crate) fn grace_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) 
         c.s("), length ");
         c.dec(l as u64);
         c.s(", value: ");
-        if l > rem {
-            c.s("\n\t    Bogus length ");
-            c.dec(l as u64);
-            c.s(" > ");
-            c.dec(rem as u64);
-            return Ok(false);
-        }
-        if t == 0 || l == 0 {
+        if !tlv_fits(c, t, l, rem) {
             return Ok(false);
         }
         if bytes(d, off, l).is_err() {
@@ -356,16 +366,9 @@ pub(crate) fn te_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> 
         if bytes(d, off, 4).is_err() {
             return Ok(false);
         }
-        if rem < 4 {
-            c.s("\n\t    Remaining LS length ");
-            c.dec(rem as u64);
-            c.s(" < 4");
+        let Some((t, mut tl)) = tlv_head(c, d, &mut off, &mut rem)? else {
             return Ok(false);
-        }
-        let t = be16(d, off)?;
-        let mut tl = usize::from(be16(d, off + 2)?);
-        off += 4;
-        rem -= 4;
+        };
         c.s("\n\t    ");
         c.s(match t {
             1 => "Router Address",
@@ -376,14 +379,7 @@ pub(crate) fn te_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> 
         c.dec(t);
         c.s("), length: ");
         c.dec(tl as u64);
-        if tl > rem {
-            c.s("\n\t    Bogus length ");
-            c.dec(tl as u64);
-            c.s(" > ");
-            c.dec(rem as u64);
-            return Ok(false);
-        }
-        if t == 0 || tl == 0 {
+        if !tlv_fits(c, t, tl, rem) {
             return Ok(false);
         }
         match t {
