@@ -329,6 +329,18 @@ pub(crate) fn gmpls_switch_cap(v: u8) -> &'static str {
     }
 }
 
+/// GMPLS link protection types (RFC 3471); IS-IS names them too.
+pub(crate) const LINK_PROTECTION: &[(u32, &str)] = &[
+    (0x01, "Extra Traffic"),
+    (0x02, "Unprotected"),
+    (0x04, "Shared"),
+    (0x08, "Dedicated 1:1"),
+    (0x10, "Dedicated 1+1"),
+    (0x20, "Enhanced"),
+    (0x40, "Reserved"),
+    (0x80, "Reserved"),
+];
+
 /// GMPLS LSP encoding types (RFC 3471).
 pub(crate) fn gmpls_encoding(v: u8) -> &'static str {
     match v {
@@ -543,21 +555,7 @@ pub(crate) fn te_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> 
                                 return Ok(false);
                             }
                             c.s(", ");
-                            bits(
-                                c,
-                                &[
-                                    (0x01, "Extra Traffic"),
-                                    (0x02, "Unprotected"),
-                                    (0x04, "Shared"),
-                                    (0x08, "Dedicated 1:1"),
-                                    (0x10, "Dedicated 1+1"),
-                                    (0x20, "Enhanced"),
-                                    (0x40, "Reserved"),
-                                    (0x80, "Reserved"),
-                                ],
-                                u32::from(d[p]),
-                                "none",
-                            );
+                            bits(c, LINK_PROTECTION, u32::from(d[p]), "none");
                         }
                         15 => {
                             if sl < 36 {
@@ -1029,6 +1027,35 @@ fn lls(c: &mut Ctx, d: &[u8], length: usize) -> R {
     Ok(())
 }
 
+/// The name of an OSPF packet type (the same for v2 and v3); "" for an
+/// unknown one.
+pub(crate) fn packet_name(t: u8) -> &'static str {
+    match t {
+        1 => "Hello",
+        2 => "Database Description",
+        3 => "LS-Request",
+        4 => "LS-Update",
+        5 => "LS-Ack",
+        _ => "",
+    }
+}
+
+/// The router and area ids of an OSPF (v2 or v3) header, at the same
+/// offsets in both.
+pub(crate) fn router_and_area(c: &mut Ctx, d: &[u8]) -> R {
+    let rid = bytes(d, 4, 4)?;
+    c.s("\n\tRouter-ID ");
+    c.ipaddr(rid);
+    let area = bytes(d, 8, 4)?;
+    if area != [0, 0, 0, 0] {
+        c.s(", Area ");
+        c.ipaddr(area);
+    } else {
+        c.s(", Backbone Area");
+    }
+    Ok(())
+}
+
 /// An OSPF packet over IPv4 of `length` bytes.
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "ospf2";
@@ -1044,14 +1071,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.s("OSPFv");
     c.dec(ver);
     c.s(", ");
-    let name = match t {
-        1 => "Hello",
-        2 => "Database Description",
-        3 => "LS-Request",
-        4 => "LS-Update",
-        5 => "LS-Ack",
-        _ => "",
-    };
+    let name = packet_name(t);
     if name.is_empty() {
         c.s("unknown LS-type ");
         c.dec(t);
@@ -1071,16 +1091,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.s("]");
     }
     let dataend = length.min(olen);
-    let rid = bytes(d, 4, 4)?;
-    c.s("\n\tRouter-ID ");
-    c.ipaddr(rid);
-    let area = bytes(d, 8, 4)?;
-    if area != [0, 0, 0, 0] {
-        c.s(", Area ");
-        c.ipaddr(area);
-    } else {
-        c.s(", Backbone Area");
-    }
+    router_and_area(c, d)?;
     bytes(d, 16, 8)?;
     let at = be16(d, 14)?;
     c.s(", Authentication Type: ");
