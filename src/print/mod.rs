@@ -54,6 +54,7 @@ mod cnfp;
 mod decnet;
 mod dhcp6;
 mod dns;
+mod dns_name;
 mod eapol;
 mod eigrp;
 mod enc;
