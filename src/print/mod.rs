@@ -36,6 +36,7 @@
 //! bounds-checked getters, which fail with `Trunc` — printed as tcpdump's
 //! ` [|proto]` mark — when the capture ends early.
 
+mod af;
 mod ah;
 mod ahcp;
 mod aodv;

@@ -7,6 +7,7 @@
 //! class type, admin status, label set, S2L, fast reroute, properties and
 //! integrity and generalized UNI.
 
+use super::af::af_name;
 use super::hex::hex_only;
 use super::ospf::{bits, gmpls_encoding, gmpls_switch_cap};
 use super::out::Put;
@@ -1187,27 +1188,7 @@ fn uni(c: &mut Ctx, d: &[u8], ind: &str, b: usize, n: usize) -> R<Body> {
         c.s(" (");
         c.dec(st);
         c.s("), AF: ");
-        c.s(match af {
-            0 => "Reserved",
-            1 => "IPv4",
-            2 => "IPv6",
-            3 => "NSAP",
-            4 => "HDLC",
-            5 => "BBN 1822",
-            6 => "802",
-            7 => "E.163",
-            8 => "E.164",
-            9 => "F.69",
-            10 => "X.121",
-            11 => "Novell IPX",
-            12 => "Appletalk",
-            13 => "Decnet IV",
-            14 => "Banyan Vines",
-            15 => "E.164 with NSAP subaddress",
-            25 => "VPLS",
-            196 => "Layer-2 VPN",
-            _ => "Unknown",
-        });
+        c.s(af_name(af.into()).unwrap_or("Unknown"));
         c.s(" (");
         c.dec(af);
         c.s("), length: ");
