@@ -1,6 +1,7 @@
 //! DNS messages (queries and responses, common record types), as tcpdump's
 //! domain printer summarises them.
 
+use super::dns_name::{self, EDNS0_MASK, INDIR_MASK};
 use super::out::Put;
 use super::tcp::print_char;
 use super::{Ctx, R, be16, be32, u8_at};
@@ -20,8 +21,6 @@ fn unchecked<T>(v: Option<T>) -> Option<T> {
     v
 }
 
-const INDIR_MASK: u8 = 0xc0;
-const EDNS0_MASK: u8 = 0x40;
 const T_OPT: u16 = 41;
 
 fn type_name(t: u16) -> Option<&'static str> {
@@ -170,10 +169,6 @@ const OPS: [&str; 16] = [
     " zoneRef",
 ];
 
-/// The longest name printed, in characters with the dots (DNS allows 255
-/// bytes); tcpdump cuts a longer one with a mark.
-const MAX_NAME_LEN: usize = 255;
-
 /// Skips a (possibly compressed) name; None when it runs off the capture.
 fn nskip(m: &[u8], mut cp: usize) -> Option<usize> {
     let mut i = *m.get(cp)?;
@@ -203,32 +198,6 @@ fn nskip(m: &[u8], mut cp: usize) -> Option<usize> {
     Some(cp)
 }
 
-/// Label length at cp, tcpdump's labellen (None = stop).
-fn labellen(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
-    let i = *m.get(cp)?;
-    if i & INDIR_MASK == 0x80 {
-        c.s("<BAD LABEL TYPE>");
-        return None;
-    }
-    if i & INDIR_MASK == EDNS0_MASK {
-        let elt = i & !INDIR_MASK;
-        if elt != 0x01 {
-            c.s("<ELT ");
-            c.dec(elt);
-            c.s(">");
-            return None;
-        }
-        let bitlen = *m.get(cp + 1)?;
-        let bitlen = if bitlen == 0 {
-            256
-        } else {
-            usize::from(bitlen)
-        };
-        return Some(bitlen.div_ceil(8) + 1);
-    }
-    Some(usize::from(i))
-}
-
 /// Prints label bytes; true if the capture ended inside.
 fn printn(c: &mut Ctx, m: &[u8], cp: usize, n: usize) -> bool {
     for k in 0..n {
@@ -240,36 +209,6 @@ fn printn(c: &mut Ctx, m: &[u8], cp: usize, n: usize) -> bool {
     false
 }
 
-/// An RFC 2673 bit-string label body at cp (its bit count, then the bits) as
-/// tcpdump shows it: `\[x<hex>/<bits>]`; None when the capture ends inside.
-fn blabel(c: &mut Ctx, m: &[u8], cp: usize) -> Option<()> {
-    let bitlen = match *m.get(cp)? {
-        0 => 256usize,
-        b => usize::from(b),
-    };
-    // tcpdump bounds the walk by the number of nibbles, not bytes.
-    let lim = cp + 1 + bitlen.div_ceil(4);
-    c.s("\\[x");
-    let mut p = cp + 1;
-    let mut b = bitlen;
-    while p < lim && b > 7 {
-        c.o.hexw(u64::from(*unchecked(m.get(p))?), 2);
-        b -= 8;
-        p += 1;
-    }
-    if b > 4 {
-        let tc = *unchecked(m.get(p))?;
-        c.o.hexw(u64::from(tc & (0xffu8 << (8 - b))), 2);
-    } else if b > 0 {
-        let tc = *unchecked(m.get(p))?;
-        c.o.hexw(u64::from((tc >> 4) & (0x0fu8 << (4 - b))), 1);
-    }
-    c.s("/");
-    c.dec(bitlen as u64);
-    c.s("]");
-    Some(())
-}
-
 /// Prints a domain name whose compression pointers count from index 0 of `m`;
 /// returns the index after it in the record (None = stop).
 fn fqdn(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
@@ -278,91 +217,9 @@ fn fqdn(c: &mut Ctx, m: &[u8], cp: usize) -> Option<usize> {
 
 /// tcpdump's fqdn_print: a domain name at cp whose compression pointers count
 /// from `bp` (which may lie after cp: tcpdump's EDNS CHAIN option does that).
-/// A name longer than MAX_NAME_LEN is still walked to its end (a bad label or
-/// pointer later on still stops it) and gets a mark after what was shown.
-fn fqdn_from(c: &mut Ctx, m: &[u8], mut cp: usize, bp: usize) -> Option<usize> {
-    let mut l = labellen(c, m, cp)?;
-    // Pointers must go backwards; tcpdump keeps this as an unsigned offset
-    // from bp, so a name before bp accepts any pointer.
-    let mut max_offset = (cp as u64).wrapping_sub(bp as u64) as u32;
-    let mut i = *m.get(cp)?;
-    cp += 1;
-    let mut compress = false;
-    // Where the name ends in the record; unknown (as in tcpdump) for a name
-    // that starts with a pointer until the pointer's second byte is read.
-    let mut rp: Option<usize> = None;
-    if i & INDIR_MASK != INDIR_MASK {
-        rp = Some(cp + l);
-    }
-    if i == 0 {
-        c.s(".");
-        return rp;
-    }
-    // Characters of the name so far, dots included (tcpdump's count).
-    let mut name_chars = 0usize;
-    // Like tcpdump, a name cut at the end of the capture ends here without
-    // error once its end is known.
-    while i != 0 && cp < m.len() {
-        match i & INDIR_MASK {
-            INDIR_MASK => {
-                if !compress {
-                    rp = Some(cp + 1);
-                    compress = true;
-                }
-                let lo = *m.get(cp)?;
-                let offset = ((u32::from(i) << 8) | u32::from(lo)) & 0x3fff;
-                if offset >= max_offset {
-                    c.s("<BAD PTR>");
-                    return None;
-                }
-                max_offset = offset;
-                cp = bp.checked_add(offset as usize)?;
-                i = *m.get(cp)?;
-                l = labellen(c, m, cp)?;
-                cp += 1;
-                continue;
-            }
-            EDNS0_MASK => {
-                let elt = i & !INDIR_MASK;
-                if elt != 0x01 {
-                    c.s("<ELT ");
-                    c.dec(elt);
-                    c.s(">");
-                    return None;
-                }
-                blabel(c, m, cp)?;
-            }
-            0x80 => {
-                c.s("<BAD LABEL TYPE>");
-                return None;
-            }
-            _ => {
-                if name_chars + l <= MAX_NAME_LEN {
-                    if printn(c, m, cp, l) {
-                        return None;
-                    }
-                } else if name_chars < MAX_NAME_LEN && printn(c, m, cp, MAX_NAME_LEN - name_chars) {
-                    return None;
-                }
-                name_chars += l;
-            }
-        }
-        cp += l;
-        if name_chars <= MAX_NAME_LEN {
-            c.s(".");
-        }
-        name_chars += 1;
-        i = *m.get(cp)?;
-        l = labellen(c, m, cp)?;
-        cp += 1;
-        if !compress {
-            rp = rp.map(|r| r + l + 1);
-        }
-    }
-    if name_chars > MAX_NAME_LEN {
-        c.s("<DOMAIN NAME TOO LONG>");
-    }
-    rp
+/// A bit-string label cut by the capture is one of tcpdump's unchecked reads.
+fn fqdn_from(c: &mut Ctx, m: &[u8], cp: usize, bp: usize) -> Option<usize> {
+    dns_name::fqdn(c, m, cp, bp).unwrap_or_else(|_| unchecked(None))
 }
 
 /// A domain name at `cp` of `m` (for other printers, e.g. ICMPv6 DNSSL);

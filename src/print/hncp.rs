@@ -171,7 +171,7 @@ fn dns_label(c: &mut Ctx, d: &[u8], off: usize, max: usize) -> R<Option<usize>> 
 fn names(c: &mut Ctx, d: &[u8], mut off: usize, end: usize) -> R<bool> {
     while off < end {
         c.s(" ");
-        match super::dhcp6::fqdn(c, d, off, end)? {
+        match super::dns_name::fqdn(c, d, off, end)? {
             Some(next) => off = next,
             None => return Ok(false),
         }

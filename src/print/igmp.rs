@@ -144,14 +144,22 @@ fn quad(c: &mut Ctx, v: u32) {
     c.o.ipv4(&v.to_be_bytes());
 }
 
+/// tcpdump's complaint that fewer bytes are left (`len`) than the next part
+/// needs: ` [length LEN < NEED]`, and the packet is marked invalid.
+fn short(c: &mut Ctx, len: usize, need: usize) -> R {
+    c.s(" [length ");
+    c.dec(len as u64);
+    c.s(" < ");
+    c.dec(need as u64);
+    c.s("]");
+    c.invalid();
+    Ok(())
+}
+
 fn dvmrp(c: &mut Ctx, d: &[u8], len: usize) -> R {
     c.proto = "dvmrp";
     if len < 8 {
-        c.s(" [length ");
-        c.dec(len as u64);
-        c.s(" < 8]");
-        c.invalid();
-        return Ok(());
+        return short(c, len, 8);
     }
     let t = u8_at(d, 1)?;
     let mut len = len - 8;
@@ -210,11 +218,7 @@ fn dvmrp(c: &mut Ctx, d: &[u8], len: usize) -> R {
         2 if vv => {
             while len > 0 {
                 if len < 3 {
-                    c.s(" [length ");
-                    c.dec(len as u64);
-                    c.s(" < 3]");
-                    c.invalid();
-                    return Ok(());
+                    return short(c, len, 3);
                 }
                 let m = bytes(d, p, 3)?;
                 let mask =
@@ -259,11 +263,7 @@ fn dvmrp(c: &mut Ctx, d: &[u8], len: usize) -> R {
         4 => {
             while len > 0 {
                 if len < 7 {
-                    c.s(" [length ");
-                    c.dec(len as u64);
-                    c.s(" < 7]");
-                    c.invalid();
-                    return Ok(());
+                    return short(c, len, 7);
                 }
                 let laddr = p;
                 let metric = u8_at(d, p + 4)?;
@@ -273,11 +273,7 @@ fn dvmrp(c: &mut Ctx, d: &[u8], len: usize) -> R {
                 len -= 7;
                 for _ in 0..n {
                     if len < 4 {
-                        c.s(" [length ");
-                        c.dec(len as u64);
-                        c.s(" < 4]");
-                        c.invalid();
-                        return Ok(());
+                        return short(c, len, 4);
                     }
                     let la = bytes(d, laddr, 4)?;
                     c.s(" [");
@@ -306,11 +302,7 @@ fn dvmrp(c: &mut Ctx, d: &[u8], len: usize) -> R {
             c.s("):");
             while len > 0 {
                 if len < 8 {
-                    c.s(" [length ");
-                    c.dec(len as u64);
-                    c.s(" < 8]");
-                    c.invalid();
-                    return Ok(());
+                    return short(c, len, 8);
                 }
                 let laddr = p;
                 let metric = u8_at(d, p + 4)?;
@@ -325,11 +317,7 @@ fn dvmrp(c: &mut Ctx, d: &[u8], len: usize) -> R {
                         break;
                     }
                     if len < 4 {
-                        c.s(" [length ");
-                        c.dec(len as u64);
-                        c.s(" < 4]");
-                        c.invalid();
-                        return Ok(());
+                        return short(c, len, 4);
                     }
                     let la = bytes(d, laddr, 4)?;
                     c.s(" [");

@@ -26,16 +26,9 @@ fn opt_print(c: &mut Ctx, d: &[u8], jumbo: &mut Jumbo) -> R<bool> {
     let mut i = 0;
     while i < len {
         let t = u8_at(d, i)?;
-        let optlen = if t == 0 {
-            1
-        } else if i + 1 < len {
-            usize::from(u8_at(d, i + 1)?) + 2
-        } else {
+        let Some(optlen) = opt_len(d, i)? else {
             return Ok(false);
         };
-        if i + optlen > len {
-            return Ok(false);
-        }
         match t {
             0 => {
                 if v {
@@ -153,6 +146,19 @@ fn opt_print(c: &mut Ctx, d: &[u8], jumbo: &mut Jumbo) -> R<bool> {
     Ok(true)
 }
 
+/// The length of the option (or sub-option) at `i`, its type and length
+/// bytes included (Pad1 is the lone type byte); None where it runs past `d`.
+fn opt_len(d: &[u8], i: usize) -> R<Option<usize>> {
+    let optlen = if u8_at(d, i)? == 0 {
+        1
+    } else if i + 1 < d.len() {
+        usize::from(u8_at(d, i + 1)?) + 2
+    } else {
+        return Ok(None);
+    };
+    Ok((i + optlen <= d.len()).then_some(optlen))
+}
+
 /// The sub-options of a Home Address option (tcpdump's ip6_sopt_print);
 /// `Ok(false)` when one is malformed.
 fn sub_options(c: &mut Ctx, d: &[u8]) -> R<bool> {
@@ -160,16 +166,9 @@ fn sub_options(c: &mut Ctx, d: &[u8]) -> R<bool> {
     let mut i = 0;
     while i < len {
         let t = u8_at(d, i)?;
-        let optlen = if t == 0 {
-            1
-        } else if i + 1 < len {
-            usize::from(u8_at(d, i + 1)?) + 2
-        } else {
+        let Some(optlen) = opt_len(d, i)? else {
             return Ok(false);
         };
-        if i + optlen > len {
-            return Ok(false);
-        }
         match t {
             0 => c.s(", pad1"),
             1 => c.s(", padn"),

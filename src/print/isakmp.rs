@@ -354,6 +354,20 @@ fn raw_i(c: &mut Ctx, m: &Msg<'_>, pos: usize, len: i64) -> bool {
     usize::try_from(len).is_ok_and(|l| raw(c, m, pos, l))
 }
 
+/// With -vvv, a payload's body in hex after a space (nothing for an empty
+/// one); false, with the payload's truncation mark, where the capture ends
+/// inside it.
+fn vvv_body(c: &mut Ctx, m: &Msg<'_>, np: u8, pos: usize, len: usize) -> bool {
+    if c.opts.verbose > 2 && len > 0 {
+        c.s(" ");
+        if !raw(c, m, pos, len) {
+            np_trunc(c, np);
+            return false;
+        }
+    }
+    true
+}
+
 /// tcpdump's ike_show_somedata: the first 10 and the last 20 bytes up to the end
 /// of the capture.
 fn somedata(c: &mut Ctx, m: &Msg<'_>, cp: usize) -> bool {
@@ -616,12 +630,9 @@ fn v1_sa(c: &mut Ctx, m: &Msg<'_>, ext: usize, w: Walk) -> R<Option<usize>> {
     sub_print(c, m, 2, np, w)
 }
 
-fn v1_p(c: &mut Ctx, m: &Msg<'_>, ext: usize, w: Walk) -> R<Option<usize>> {
-    c.s("p:");
-    if !m.has(ext, 8) {
-        np_trunc(c, 2);
-        return Ok(None);
-    }
+/// The proposal number, protocol and transform count that IKEv1 and IKEv2
+/// proposals share; returns the protocol id.
+fn proposal_head(c: &mut Ctx, m: &Msg<'_>, ext: usize) -> R<u8> {
     let (p_no, prot, num_t) = (
         u8_at(m.d, ext + 4)?,
         u8_at(m.d, ext + 5)?,
@@ -633,6 +644,16 @@ fn v1_p(c: &mut Ctx, m: &Msg<'_>, ext: usize, w: Walk) -> R<Option<usize>> {
     name(c, &PROTO_IDS, u32::from(prot));
     c.s(" transform=");
     c.dec(num_t);
+    Ok(prot)
+}
+
+fn v1_p(c: &mut Ctx, m: &Msg<'_>, ext: usize, w: Walk) -> R<Option<usize>> {
+    c.s("p:");
+    if !m.has(ext, 8) {
+        np_trunc(c, 2);
+        return Ok(None);
+    }
+    let prot = proposal_head(c, m, ext)?;
     let spi_size = usize::from(u8_at(m.d, ext + 6)?);
     if spi_size != 0 {
         c.s(" spi=");
@@ -698,12 +719,8 @@ fn v1_simple(
     }
     c.s(label);
     c.dec((item_len - 4) as u64);
-    if c.opts.verbose > 2 && item_len > 4 {
-        c.s(" ");
-        if !raw(c, m, ext + 4, item_len - 4) {
-            np_trunc(c, np);
-            return Ok(None);
-        }
+    if !vvv_body(c, m, np, ext + 4, item_len - 4) {
+        return Ok(None);
     }
     Ok(Some(ext + item_len))
 }
@@ -849,12 +866,8 @@ fn v1_cert(c: &mut Ctx, m: &Msg<'_>, np: u8, ext: usize, item_len: usize) -> R<O
     let enc = u8_at(m.d, ext + 4)?;
     c.s(" type=");
     name(c, &CERT_TYPES, u32::from(enc));
-    if c.opts.verbose > 2 && item_len > 4 {
-        c.s(" ");
-        if !raw(c, m, ext + 4, item_len - 4) {
-            np_trunc(c, np);
-            return Ok(None);
-        }
+    if !vvv_body(c, m, np, ext + 4, item_len - 4) {
+        return Ok(None);
     }
     Ok(Some(ext + item_len))
 }
@@ -897,12 +910,9 @@ fn v1_notify_type(c: &mut Ctx, ty: u16, ipsec: bool) {
     }
 }
 
-fn v1_n(c: &mut Ctx, m: &Msg<'_>, ext: usize, item_len: usize) -> R<Option<usize>> {
-    c.s("n:");
-    if !m.has(ext, 12) {
-        np_trunc(c, 11);
-        return Ok(None);
-    }
+/// The DOI and protocol of an IKEv1 notify or delete payload, names only for
+/// the IPsec DOI; returns the DOI.
+fn doi_proto(c: &mut Ctx, m: &Msg<'_>, ext: usize) -> R<u32> {
     let doi = be32(m.d, ext + 4)?;
     let proto = u8_at(m.d, ext + 8)?;
     if doi != 1 {
@@ -914,6 +924,16 @@ fn v1_n(c: &mut Ctx, m: &Msg<'_>, ext: usize, item_len: usize) -> R<Option<usize
         c.s(" doi=ipsec proto=");
         name(c, &PROTO_IDS, u32::from(proto));
     }
+    Ok(doi)
+}
+
+fn v1_n(c: &mut Ctx, m: &Msg<'_>, ext: usize, item_len: usize) -> R<Option<usize>> {
+    c.s("n:");
+    if !m.has(ext, 12) {
+        np_trunc(c, 11);
+        return Ok(None);
+    }
+    let doi = doi_proto(c, m, ext)?;
     let ty = be16(m.d, ext + 10)?;
     c.s(" type=");
     v1_notify_type(c, ty, doi == 1);
@@ -983,17 +1003,7 @@ fn v1_d(c: &mut Ctx, m: &Msg<'_>, ext: usize) -> R<Option<usize>> {
         np_trunc(c, 12);
         return Ok(None);
     }
-    let doi = be32(m.d, ext + 4)?;
-    let proto = u8_at(m.d, ext + 8)?;
-    if doi != 1 {
-        c.s(" doi=");
-        c.dec(doi);
-        c.s(" proto=");
-        c.dec(proto);
-    } else {
-        c.s(" doi=ipsec proto=");
-        name(c, &PROTO_IDS, u32::from(proto));
-    }
+    doi_proto(c, m, ext)?;
     let spi_size = usize::from(u8_at(m.d, ext + 9)?);
     c.s(" spilen=");
     c.dec(spi_size as u64);
@@ -1041,12 +1051,8 @@ fn v2_gen(c: &mut Ctx, m: &Msg<'_>, np: u8, ext: usize, item_len: usize) -> R<Op
     v2_pay_np(c, np, u8_at(m.d, ext + 1)?);
     c.s(" len=");
     c.dec((item_len - 4) as u64);
-    if c.opts.verbose > 2 && item_len > 4 {
-        c.s(" ");
-        if !raw(c, m, ext + 4, item_len - 4) {
-            np_trunc(c, np);
-            return Ok(None);
-        }
+    if !vvv_body(c, m, np, ext + 4, item_len - 4) {
+        return Ok(None);
     }
     Ok(Some(ext + item_len))
 }
@@ -1162,17 +1168,7 @@ fn v2_p(c: &mut Ctx, m: &Msg<'_>, ext: usize, prop_len: usize, depth: usize) -> 
     v2_pay(c, "p", u8_at(m.d, ext + 1)?);
     // tcpdump counts the rest from 4 bytes in, though the header has 8.
     let mut rest = prop_len - 4;
-    let (p_no, prot, num_t) = (
-        u8_at(m.d, ext + 4)?,
-        u8_at(m.d, ext + 5)?,
-        u8_at(m.d, ext + 7)?,
-    );
-    c.s(" #");
-    c.dec(p_no);
-    c.s(" protoid=");
-    name(c, &PROTO_IDS, u32::from(prot));
-    c.s(" transform=");
-    c.dec(num_t);
+    proposal_head(c, m, ext)?;
     c.s(" len=");
     c.dec(prop_len as u64);
     let mut cp = ext + 8;
@@ -1237,12 +1233,8 @@ fn v2_ke(c: &mut Ctx, m: &Msg<'_>, np: u8, ext: usize, item_len: usize) -> R<Opt
     c.dec((item_len - 8) as u64);
     c.s(" group=");
     name(c, &DH_P, u32::from(group));
-    if c.opts.verbose > 2 && item_len > 8 {
-        c.s(" ");
-        if !raw(c, m, ext + 8, item_len - 8) {
-            np_trunc(c, np);
-            return Ok(None);
-        }
+    if !vvv_body(c, m, np, ext + 8, item_len - 8) {
+        return Ok(None);
     }
     Ok(Some(ext + item_len))
 }
@@ -1255,12 +1247,8 @@ fn v2_id(c: &mut Ctx, m: &Msg<'_>, np: u8, ext: usize, item_len: usize) -> R<Opt
     v2_pay_np(c, np, u8_at(m.d, ext + 1)?);
     c.s(" len=");
     c.dec((item_len - 4) as u64);
-    if c.opts.verbose > 2 && item_len > 4 {
-        c.s(" ");
-        if !raw(c, m, ext + 4, item_len - 4) {
-            np_trunc(c, np);
-            return Ok(None);
-        }
+    if !vvv_body(c, m, np, ext + 4, item_len - 4) {
+        return Ok(None);
     }
     let id_len = item_len as i64 - 8;
     let data = ext + 8;

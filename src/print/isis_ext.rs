@@ -11,7 +11,7 @@
 //! capture is `Err(Trunc)` (tcpdump's longjmp to ` [|isis]`); tcpdump's own
 //! "return 0" cases are `Ok(0)`.
 
-use super::ospf::{bits, gmpls_encoding, gmpls_switch_cap, mbps};
+use super::ospf::{LINK_PROTECTION, bits, gmpls_encoding, gmpls_switch_cap, mbps};
 use super::out::Put;
 use super::tcp::print_char;
 use super::{Ctx, R, be16, be32, bytes, u8_at};
@@ -85,18 +85,6 @@ const LINK_ATTRIBUTES: &[(u32, &str)] = &[
     (0x01, "Local Protection Available"),
     (0x02, "Link excluded from local protection path"),
     (0x04, "Local maintenance required"),
-];
-
-/// GMPLS link protection types (RFC 3471).
-const LINK_PROTECTION: &[(u32, &str)] = &[
-    (0x01, "Extra Traffic"),
-    (0x02, "Unprotected"),
-    (0x04, "Shared"),
-    (0x08, "Dedicated 1:1"),
-    (0x10, "Dedicated 1+1"),
-    (0x20, "Enhanced"),
-    (0x40, "Reserved"),
-    (0x80, "Reserved"),
 ];
 
 const LAN_ADJ_SID_FLAGS: &[(u32, &str)] = &[

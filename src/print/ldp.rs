@@ -3,6 +3,7 @@
 //! prints them (FECs with prefixes and Martini pseudowires, address lists,
 //! session parameters, status codes); `-vv` adds a hex dump of each message.
 
+use super::af::af_name;
 use super::out::Put;
 use super::ppp::unknown_data;
 use super::tcp::print_char;
@@ -65,31 +66,6 @@ fn fec_name(t: u8) -> &'static str {
         0x80 => "Martini VC",
         _ => "Unknown",
     }
-}
-
-/// tcpdump's af_values (address family numbers).
-pub(crate) fn af_name(af: u16) -> Option<&'static str> {
-    Some(match af {
-        0 => "Reserved",
-        1 => "IPv4",
-        2 => "IPv6",
-        3 => "NSAP",
-        4 => "HDLC",
-        5 => "BBN 1822",
-        6 => "802",
-        7 => "E.163",
-        8 => "E.164",
-        9 => "F.69",
-        10 => "X.121",
-        11 => "Novell IPX",
-        12 => "Appletalk",
-        13 => "Decnet IV",
-        14 => "Banyan Vines",
-        15 => "E.164 with NSAP subaddress",
-        25 => "VPLS",
-        196 => "Layer-2 VPN",
-        _ => return None,
-    })
 }
 
 /// tcpdump's bittok2str over a byte: the names of the set bits, or `none`.

@@ -1,6 +1,7 @@
 //! Link-layer dispatch and the non-Ethernet link headers: Linux cooked v1/v2,
 //! BSD/OpenBSD loopback, raw IP (the serial links are in `serial.rs`).
 
+use super::af::bsd_af_name;
 use super::ether::{ethertype_name, ethertype_print, tci};
 use super::out::Put;
 use super::{Ctx, R, be16, be32, u8_at};
@@ -288,27 +289,15 @@ fn sll2(c: &mut Ctx, d: &[u8], length: usize) -> R<usize> {
     })
 }
 
-fn af_name(af: u32) -> Option<&'static str> {
-    Some(match af {
-        2 => "IPv4",
-        24 | 28 | 30 => "IPv6",
-        6 => "NS",
-        7 => "ISO",
-        16 => "Appletalk",
-        23 => "IPX",
-        _ => return None,
-    })
-}
-
 fn null_header(c: &mut Ctx, af: u32, length: usize) {
     if !c.opts.quiet {
         c.s("AF ");
-        c.s(af_name(af).unwrap_or("Unknown"));
+        c.s(bsd_af_name(af).unwrap_or("Unknown"));
         c.s(" (");
         c.dec(af);
         c.s(")");
     } else {
-        match af_name(af) {
+        match bsd_af_name(af) {
             Some(n) => c.s(n),
             None => {
                 c.s("Unknown AF ");

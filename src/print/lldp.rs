@@ -2,6 +2,7 @@
 //! every TLV, including the IEEE 802.1, IEEE 802.3, TIA LLDP-MED, IANA and
 //! DCBX organization-specific ones.
 
+use super::af::af_name;
 use super::out::Put;
 use super::ppp::unknown_data;
 use super::tcp::print_char;
@@ -82,28 +83,6 @@ const CAPS: &[(u32, &str)] = &[
     (32, "Telephone"),
     (64, "Docsis"),
     (128, "Station Only"),
-];
-
-/// tcpdump's af_values (address family numbers); CFM uses them too.
-pub(crate) const AF_NAMES: &[(u32, &str)] = &[
-    (0, "Reserved"),
-    (1, "IPv4"),
-    (2, "IPv6"),
-    (3, "NSAP"),
-    (4, "HDLC"),
-    (5, "BBN 1822"),
-    (6, "802"),
-    (7, "E.163"),
-    (8, "E.164"),
-    (9, "F.69"),
-    (10, "X.121"),
-    (11, "Novell IPX"),
-    (12, "Appletalk"),
-    (13, "Decnet IV"),
-    (14, "Banyan Vines"),
-    (15, "E.164 with NSAP subaddress"),
-    (196, "Layer-2 VPN"),
-    (25, "VPLS"),
 ];
 
 /// The LLDP frame (Ethernet type 0x88cc).
@@ -283,7 +262,7 @@ fn network_addr(c: &mut Ctx, t: &[u8], len: usize) -> R<bool> {
         return Ok(false);
     }
     c.s("AFI ");
-    c.s(tok(AF_NAMES, u32::from(af), "Unknown"));
+    c.s(af_name(af.into()).unwrap_or("Unknown"));
     c.s(" (");
     c.dec(af);
     c.s(")");

@@ -36,6 +36,7 @@
 //! bounds-checked getters, which fail with `Trunc` — printed as tcpdump's
 //! ` [|proto]` mark — when the capture ends early.
 
+mod af;
 mod ah;
 mod ahcp;
 mod aodv;
@@ -54,6 +55,7 @@ mod cnfp;
 mod decnet;
 mod dhcp6;
 mod dns;
+mod dns_name;
 mod eapol;
 mod eigrp;
 mod enc;

@@ -161,20 +161,44 @@ fn lshdr(c: &mut Ctx, d: &[u8], off: usize) -> R<Option<usize>> {
     Ok(Some(len))
 }
 
+/// The type and length of the opaque-LSA TLV at `*off`, with `off` and
+/// `rem` moved past them; None where less than a TLV header of the LS length
+/// remains (tcpdump says so and gives up on the LSA).
+fn tlv_head(c: &mut Ctx, d: &[u8], off: &mut usize, rem: &mut usize) -> R<Option<(u16, usize)>> {
+    if *rem < 4 {
+        c.s("\n\t    Remaining LS length ");
+        c.dec(*rem as u64);
+        c.s(" < 4");
+        return Ok(None);
+    }
+    let t = be16(d, *off)?;
+    let l = usize::from(be16(d, *off + 2)?);
+    *off += 4;
+    *rem -= 4;
+    Ok(Some((t, l)))
+}
+
+/// Whether a TLV of type `t` and length `l` fits the `rem` bytes left of
+/// the LSA; tcpdump names a longer one bogus, and stops at a zero type or
+/// length without a word.
+fn tlv_fits(c: &mut Ctx, t: u16, l: usize, rem: usize) -> bool {
+    if l > rem {
+        c.s("\n\t    Bogus length ");
+        c.dec(l as u64);
+        c.s(" > ");
+        c.dec(rem as u64);
+        return false;
+    }
+    t != 0 && l != 0
+}
+
 /// Router Information opaque TLVs; Ok(false) when tcpdump stops at a bad length.
 fn ri_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> R<bool> {
     while rem != 0 {
         bytes(d, off, 4)?;
-        if rem < 4 {
-            c.s("\n\t    Remaining LS length ");
-            c.dec(rem as u64);
-            c.s(" < 4");
+        let Some((t, l)) = tlv_head(c, d, &mut off, &mut rem)? else {
             return Ok(false);
-        }
-        let t = be16(d, off)?;
-        let l = usize::from(be16(d, off + 2)?);
-        off += 4;
-        rem -= 4;
+        };
         c.s("\n\t    ");
         c.s(if t == 1 {
             "Router Capabilities"
@@ -220,16 +244,9 @@ pub(crate) fn grace_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) 
         if bytes(d, off, 4).is_err() {
             return Ok(false);
         }
-        if rem < 4 {
-            c.s("\n\t    Remaining LS length ");
-            c.dec(rem as u64);
-            c.s(" < 4");
+        let Some((t, mut l)) = tlv_head(c, d, &mut off, &mut rem)? else {
             return Ok(false);
-        }
-        let t = be16(d, off)?;
-        let mut l = usize::from(be16(d, off + 2)?);
-        off += 4;
-        rem -= 4;
+        };
         c.s("\n\t    ");
         c.s(match t {
             1 => "Grace Period",
@@ -242,14 +259,7 @@ pub(crate) fn grace_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) 
         c.s("), length ");
         c.dec(l as u64);
         c.s(", value: ");
-        if l > rem {
-            c.s("\n\t    Bogus length ");
-            c.dec(l as u64);
-            c.s(" > ");
-            c.dec(rem as u64);
-            return Ok(false);
-        }
-        if t == 0 || l == 0 {
+        if !tlv_fits(c, t, l, rem) {
             return Ok(false);
         }
         if bytes(d, off, l).is_err() {
@@ -319,6 +329,18 @@ pub(crate) fn gmpls_switch_cap(v: u8) -> &'static str {
     }
 }
 
+/// GMPLS link protection types (RFC 3471); IS-IS names them too.
+pub(crate) const LINK_PROTECTION: &[(u32, &str)] = &[
+    (0x01, "Extra Traffic"),
+    (0x02, "Unprotected"),
+    (0x04, "Shared"),
+    (0x08, "Dedicated 1:1"),
+    (0x10, "Dedicated 1+1"),
+    (0x20, "Enhanced"),
+    (0x40, "Reserved"),
+    (0x80, "Reserved"),
+];
+
 /// GMPLS LSP encoding types (RFC 3471).
 pub(crate) fn gmpls_encoding(v: u8) -> &'static str {
     match v {
@@ -356,16 +378,9 @@ pub(crate) fn te_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> 
         if bytes(d, off, 4).is_err() {
             return Ok(false);
         }
-        if rem < 4 {
-            c.s("\n\t    Remaining LS length ");
-            c.dec(rem as u64);
-            c.s(" < 4");
+        let Some((t, mut tl)) = tlv_head(c, d, &mut off, &mut rem)? else {
             return Ok(false);
-        }
-        let t = be16(d, off)?;
-        let mut tl = usize::from(be16(d, off + 2)?);
-        off += 4;
-        rem -= 4;
+        };
         c.s("\n\t    ");
         c.s(match t {
             1 => "Router Address",
@@ -376,14 +391,7 @@ pub(crate) fn te_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> 
         c.dec(t);
         c.s("), length: ");
         c.dec(tl as u64);
-        if tl > rem {
-            c.s("\n\t    Bogus length ");
-            c.dec(tl as u64);
-            c.s(" > ");
-            c.dec(rem as u64);
-            return Ok(false);
-        }
-        if t == 0 || tl == 0 {
+        if !tlv_fits(c, t, tl, rem) {
             return Ok(false);
         }
         match t {
@@ -547,21 +555,7 @@ pub(crate) fn te_tlvs(c: &mut Ctx, d: &[u8], mut off: usize, mut rem: usize) -> 
                                 return Ok(false);
                             }
                             c.s(", ");
-                            bits(
-                                c,
-                                &[
-                                    (0x01, "Extra Traffic"),
-                                    (0x02, "Unprotected"),
-                                    (0x04, "Shared"),
-                                    (0x08, "Dedicated 1:1"),
-                                    (0x10, "Dedicated 1+1"),
-                                    (0x20, "Enhanced"),
-                                    (0x40, "Reserved"),
-                                    (0x80, "Reserved"),
-                                ],
-                                u32::from(d[p]),
-                                "none",
-                            );
+                            bits(c, LINK_PROTECTION, u32::from(d[p]), "none");
                         }
                         15 => {
                             if sl < 36 {
@@ -1033,6 +1027,35 @@ fn lls(c: &mut Ctx, d: &[u8], length: usize) -> R {
     Ok(())
 }
 
+/// The name of an OSPF packet type (the same for v2 and v3); "" for an
+/// unknown one.
+pub(crate) fn packet_name(t: u8) -> &'static str {
+    match t {
+        1 => "Hello",
+        2 => "Database Description",
+        3 => "LS-Request",
+        4 => "LS-Update",
+        5 => "LS-Ack",
+        _ => "",
+    }
+}
+
+/// The router and area ids of an OSPF (v2 or v3) header, at the same
+/// offsets in both.
+pub(crate) fn router_and_area(c: &mut Ctx, d: &[u8]) -> R {
+    let rid = bytes(d, 4, 4)?;
+    c.s("\n\tRouter-ID ");
+    c.ipaddr(rid);
+    let area = bytes(d, 8, 4)?;
+    if area != [0, 0, 0, 0] {
+        c.s(", Area ");
+        c.ipaddr(area);
+    } else {
+        c.s(", Backbone Area");
+    }
+    Ok(())
+}
+
 /// An OSPF packet over IPv4 of `length` bytes.
 pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "ospf2";
@@ -1048,14 +1071,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.s("OSPFv");
     c.dec(ver);
     c.s(", ");
-    let name = match t {
-        1 => "Hello",
-        2 => "Database Description",
-        3 => "LS-Request",
-        4 => "LS-Update",
-        5 => "LS-Ack",
-        _ => "",
-    };
+    let name = packet_name(t);
     if name.is_empty() {
         c.s("unknown LS-type ");
         c.dec(t);
@@ -1075,16 +1091,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.s("]");
     }
     let dataend = length.min(olen);
-    let rid = bytes(d, 4, 4)?;
-    c.s("\n\tRouter-ID ");
-    c.ipaddr(rid);
-    let area = bytes(d, 8, 4)?;
-    if area != [0, 0, 0, 0] {
-        c.s(", Area ");
-        c.ipaddr(area);
-    } else {
-        c.s(", Backbone Area");
-    }
+    router_and_area(c, d)?;
     bytes(d, 16, 8)?;
     let at = be16(d, 14)?;
     c.s(", Authentication Type: ");

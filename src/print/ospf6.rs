@@ -7,7 +7,7 @@
 //! a failed read macro aborts the packet (`Err`).
 
 use super::hex::hex_only;
-use super::ospf::bits;
+use super::ospf::{bits, packet_name, router_and_area};
 use super::out::Put;
 use super::{Ctx, R, be16, be32, bytes, u8_at};
 
@@ -560,14 +560,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.proto = "ospf3";
     let t = u8_at(d, 1)?;
     let ver = u8_at(d, 0)?;
-    let name = match t {
-        1 => "Hello",
-        2 => "Database Description",
-        3 => "LS-Request",
-        4 => "LS-Update",
-        5 => "LS-Ack",
-        _ => "",
-    };
+    let name = packet_name(t);
     c.s("OSPFv");
     c.dec(ver);
     c.s(", ");
@@ -590,16 +583,7 @@ pub(crate) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
         c.s("]");
         return Ok(());
     }
-    let rid = bytes(d, 4, 4)?;
-    c.s("\n\tRouter-ID ");
-    c.ipaddr(rid);
-    let area = bytes(d, 8, 4)?;
-    if area != [0, 0, 0, 0] {
-        c.s(", Area ");
-        c.ipaddr(area);
-    } else {
-        c.s(", Backbone Area");
-    }
+    router_and_area(c, d)?;
     let inst = u8_at(d, 14)?;
     if inst != 0 {
         c.s(", Instance ");

@@ -584,33 +584,22 @@ fn lcp_opt(c: &mut Ctx, d: &[u8], p: usize, length: usize) -> R<usize> {
     if length < len {
         return Ok(0);
     }
-    let known = usize::from(opt) < LCP_OPTS.len();
-    if len < 2 {
-        if known {
-            c.s("\n\t  ");
-            c.s(LCP_OPTS[usize::from(opt)]);
-            c.s(" Option (0x");
-            c.o.hexw(u64::from(opt), 2);
-            c.s("), length ");
-            c.dec(len as u64);
-            c.s(" (length bogus, should be >= 2)");
-        } else {
-            c.s("\n\tunknown LCP option 0x");
-            c.o.hexw(u64::from(opt), 2);
-        }
-        return Ok(0);
-    }
-    if !known {
+    let Some(name) = LCP_OPTS.get(usize::from(opt)) else {
         c.s("\n\tunknown LCP option 0x");
         c.o.hexw(u64::from(opt), 2);
-        return Ok(len);
-    }
+        // tcpdump ends the list (0) at a length under 2, else steps over it.
+        return Ok(if len < 2 { 0 } else { len });
+    };
     c.s("\n\t  ");
-    c.s(LCP_OPTS[usize::from(opt)]);
+    c.s(name);
     c.s(" Option (0x");
     c.o.hexw(u64::from(opt), 2);
     c.s("), length ");
     c.dec(len as u64);
+    if len < 2 {
+        c.s(" (length bogus, should be >= 2)");
+        return Ok(0);
+    }
     match opt {
         0 => {
             if len < 6 {
@@ -1101,6 +1090,24 @@ fn chap(c: &mut Ctx, d: &[u8], length: usize) -> R {
     Ok(())
 }
 
+/// A PAP string at `*p` (a length byte, then the text) after `label`, with
+/// `p` moved past it; false where the packet's `length` ends first (tcpdump
+/// then stops without a mark).
+fn pap_text(c: &mut Ctx, d: &[u8], p: &mut usize, length: usize, label: &str) -> R<bool> {
+    if length - *p < 1 {
+        return Ok(false);
+    }
+    let n = usize::from(u8_at(d, *p)?);
+    *p += 1;
+    if length - *p < n {
+        return Ok(false);
+    }
+    c.s(label);
+    chars(c, d, *p, n)?;
+    *p += n;
+    Ok(true)
+}
+
 fn pap(c: &mut Ctx, d: &[u8], length: usize) -> R {
     let Some((code, len)) = auth_header(c, d, length, "pap", "PAP", |code| match code {
         1 => "Auth-Req",
@@ -1131,43 +1138,16 @@ fn pap(c: &mut Ctx, d: &[u8], length: usize) -> R {
                 c.s("[|pap]");
                 return Ok(());
             }
-            if length - p < 1 {
-                return Ok(());
+            if pap_text(c, d, &mut p, length, ", Peer ")? {
+                pap_text(c, d, &mut p, length, ", Name ")?;
             }
-            let n = usize::from(u8_at(d, p)?);
-            p += 1;
-            if length - p < n {
-                return Ok(());
-            }
-            c.s(", Peer ");
-            chars(c, d, p, n)?;
-            p += n;
-            if length - p < 1 {
-                return Ok(());
-            }
-            let n = usize::from(u8_at(d, p)?);
-            p += 1;
-            if length - p < n {
-                return Ok(());
-            }
-            c.s(", Name ");
-            chars(c, d, p, n)?;
         }
         2 | 3 => {
             if len < 5 {
                 c.s("[|pap]");
                 return Ok(());
             }
-            if length - p < 1 {
-                return Ok(());
-            }
-            let n = usize::from(u8_at(d, p)?);
-            p += 1;
-            if length - p < n {
-                return Ok(());
-            }
-            c.s(", Msg ");
-            chars(c, d, p, n)?;
+            pap_text(c, d, &mut p, length, ", Msg ")?;
         }
         _ => {}
     }

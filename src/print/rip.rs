@@ -1,6 +1,7 @@
 //! RIP v1/v2 (UDP 520, RFC 1058/2453 with RFC 4822 authentication) and RIPng
 //! (UDP 521, RFC 2080).
 
+use super::af::bsd_af_name;
 use super::out::Put;
 use super::ppp::unknown_data;
 use super::tcp::print_char;
@@ -20,22 +21,9 @@ fn cmd_name(cmd: u8) -> Option<&'static str> {
     })
 }
 
-/// tcpdump's bsd_af_values (address families as BSD numbers them).
-fn af_name(af: u16) -> Option<&'static str> {
-    Some(match af {
-        2 => "IPv4",
-        6 => "NS",
-        7 => "ISO",
-        16 => "Appletalk",
-        23 => "IPX",
-        24 | 28 | 30 => "IPv6",
-        _ => return None,
-    })
-}
-
 fn put_unknown_af(c: &mut Ctx, af: u16) {
     c.s("AFI ");
-    match af_name(af) {
+    match bsd_af_name(af.into()) {
         Some(n) => c.s(n),
         None => {
             c.s("Unknown (");
@@ -167,7 +155,7 @@ fn entry_v2(c: &mut Ctx, d: &[u8], mut p: usize, mut remaining: usize) -> R<usiz
             return Ok(0);
         }
         c.s("\n\t  AFI ");
-        match af_name(family) {
+        match bsd_af_name(family.into()) {
             Some(n) => c.s(n),
             None => c.dec(family),
         }

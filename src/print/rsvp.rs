@@ -7,6 +7,7 @@
 //! class type, admin status, label set, S2L, fast reroute, properties and
 //! integrity and generalized UNI.
 
+use super::af::af_name;
 use super::hex::hex_only;
 use super::ospf::{bits, gmpls_encoding, gmpls_switch_cap};
 use super::out::Put;
@@ -137,36 +138,21 @@ fn ip_addr(c: &mut Ctx, a: &[u8]) {
 fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usize) -> R<Body> {
     let need = |k: usize| n >= k;
     match (class, ct) {
-        (1, 1) => {
-            if !need(8) {
+        (1, 1 | 2) => {
+            // IPv4 or IPv6: destination address, protocol, flags, port.
+            let size = if ct == 2 { 16 } else { 4 };
+            if !need(size + 4) {
                 return Ok(Body::TooShort);
             }
-            let a = bytes(d, b, 4)?;
-            let p = u8_at(d, b + 4)?;
+            let a = bytes(d, b, size)?;
+            let p = u8_at(d, b + size)?;
             c.s(ind);
-            c.s("  IPv4 DestAddress: ");
-            c.ipaddr(a);
+            c.s(if size == 4 { "  IPv4" } else { "  IPv6" });
+            c.s(" DestAddress: ");
+            ip_addr(c, a);
             c.s(", Protocol ID: 0x");
             c.o.hexw(u64::from(p), 2);
-            let (f, port) = (u8_at(d, b + 5)?, be16(d, b + 6)?);
-            c.s(ind);
-            c.s("  Flags: [0x");
-            c.o.hexw(u64::from(f), 2);
-            c.s("], DestPort ");
-            c.dec(port);
-        }
-        (1, 2) => {
-            if !need(20) {
-                return Ok(Body::TooShort);
-            }
-            let a = bytes(d, b, 16)?;
-            let p = u8_at(d, b + 16)?;
-            c.s(ind);
-            c.s("  IPv6 DestAddress: ");
-            c.ip6addr(a);
-            c.s(", Protocol ID: 0x");
-            c.o.hexw(u64::from(p), 2);
-            let (f, port) = (u8_at(d, b + 17)?, be16(d, b + 18)?);
+            let (f, port) = (u8_at(d, b + size + 1)?, be16(d, b + size + 2)?);
             c.s(ind);
             c.s("  Flags: [0x");
             c.o.hexw(u64::from(f), 2);
@@ -352,31 +338,20 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             c.s("  (unchecked)");
         }
         (229, 1) => return uni(c, d, ind, b, n),
-        (15 | 195, 1) => {
-            if !need(4) {
+        (15 | 195, 1 | 2) => {
+            let size = if ct == 2 { 16 } else { 4 };
+            if !need(size) {
                 return Ok(Body::TooShort);
             }
-            let a = bytes(d, b, 4)?;
+            let a = bytes(d, b, size)?;
             c.s(ind);
+            c.s(if size == 4 { "  IPv4" } else { "  IPv6" });
             c.s(if class == 15 {
-                "  IPv4 Receiver Address: "
+                " Receiver Address: "
             } else {
-                "  IPv4 Notify Node Address: "
+                " Notify Node Address: "
             });
-            c.ipaddr(a);
-        }
-        (15 | 195, 2) => {
-            if !need(16) {
-                return Ok(Body::TooShort);
-            }
-            let a = bytes(d, b, 16)?;
-            c.s(ind);
-            c.s(if class == 15 {
-                "  IPv6 Receiver Address: "
-            } else {
-                "  IPv6 Notify Node Address: "
-            });
-            c.ip6addr(a);
+            ip_addr(c, a);
         }
         (16 | 129 | 34 | 35, 1) => {
             let mut p = b;
@@ -432,25 +407,16 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             c.o.hexw(u64::from(f), 2);
             c.s("]");
         }
-        (11 | 10, 1) => {
-            if !need(8) {
+        (11 | 10, 1 | 2) => {
+            // IPv4 or IPv6 address, 2 reserved bytes, port.
+            let size = if ct == 2 { 16 } else { 4 };
+            if !need(size + 4) {
                 return Ok(Body::TooShort);
             }
-            let (a, p) = (bytes(d, b, 4)?, be16(d, b + 6)?);
+            let (a, p) = (bytes(d, b, size)?, be16(d, b + size + 2)?);
             c.s(ind);
             c.s("  Source Address: ");
-            c.ipaddr(a);
-            c.s(", Source Port: ");
-            c.dec(p);
-        }
-        (11 | 10, 2) => {
-            if !need(20) {
-                return Ok(Body::TooShort);
-            }
-            let (a, p) = (bytes(d, b, 16)?, be16(d, b + 18)?);
-            c.s(ind);
-            c.s("  Source Address: ");
-            c.ip6addr(a);
+            ip_addr(c, a);
             c.s(", Source Port: ");
             c.dec(p);
         }
@@ -469,31 +435,22 @@ fn object(c: &mut Ctx, d: &[u8], ind: &str, class: u8, ct: u8, b: usize, n: usiz
             c.s(", LSP-ID: 0x");
             c.o.hexw(u64::from(p), 4);
         }
-        (3, 1 | 3) => {
-            if !need(8) {
+        (3, 1..=4) => {
+            // IPv4 (1, 3) or IPv6 (2, 4) address, then the handle.
+            let size = if matches!(ct, 2 | 4) { 16 } else { 4 };
+            if !need(size + 4) {
                 return Ok(Body::TooShort);
             }
-            let (a, h) = (bytes(d, b, 4)?, be32(d, b + 4)?);
+            let (a, h) = (bytes(d, b, size)?, be32(d, b + size)?);
             c.s(ind);
             c.s("  Previous/Next Interface: ");
-            c.ipaddr(a);
+            ip_addr(c, a);
             c.s(", Logical Interface Handle: 0x");
             c.o.hexw(u64::from(h), 8);
-            if n > 8 {
+            // tcpdump dumps the IPv6 form always, the IPv4 form past its 8 bytes.
+            if size == 16 || n > 8 {
                 return Ok(Body::Hexdump);
             }
-        }
-        (3, 2 | 4) => {
-            if !need(20) {
-                return Ok(Body::TooShort);
-            }
-            let (a, h) = (bytes(d, b, 16)?, be32(d, b + 16)?);
-            c.s(ind);
-            c.s("  Previous/Next Interface: ");
-            c.ip6addr(a);
-            c.s(", Logical Interface Handle: 0x");
-            c.o.hexw(u64::from(h), 8);
-            return Ok(Body::Hexdump);
         }
         (19, 1) => {
             let mut p = b;
@@ -1231,27 +1188,7 @@ fn uni(c: &mut Ctx, d: &[u8], ind: &str, b: usize, n: usize) -> R<Body> {
         c.s(" (");
         c.dec(st);
         c.s("), AF: ");
-        c.s(match af {
-            0 => "Reserved",
-            1 => "IPv4",
-            2 => "IPv6",
-            3 => "NSAP",
-            4 => "HDLC",
-            5 => "BBN 1822",
-            6 => "802",
-            7 => "E.163",
-            8 => "E.164",
-            9 => "F.69",
-            10 => "X.121",
-            11 => "Novell IPX",
-            12 => "Appletalk",
-            13 => "Decnet IV",
-            14 => "Banyan Vines",
-            15 => "E.164 with NSAP subaddress",
-            25 => "VPLS",
-            196 => "Layer-2 VPN",
-            _ => "Unknown",
-        });
+        c.s(af_name(af.into()).unwrap_or("Unknown"));
         c.s(" (");
         c.dec(af);
         c.s("), length: ");

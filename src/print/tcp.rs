@@ -851,38 +851,35 @@ fn mptcp(c: &mut Ctx, d: &[u8], len: usize, flags: u8) -> bool {
             });
             c.s(" id ");
             c.dec(d.get(1).copied().unwrap_or(0));
-            if matches!(len, 8 | 10 | 16 | 18) {
-                let Some(a) = d.get(2..6) else { return false };
-                c.s(" ");
-                c.ipaddr(a);
-                if len == 10 || len == 18 {
-                    let Ok(port) = be16(d, 6) else { return false };
-                    c.s(":");
-                    c.dec(port);
-                }
-                if len == 16 || len == 18 {
-                    let Some(m) = be64(d, if len == 16 { 6 } else { 8 }) else {
-                        return false;
-                    };
-                    c.s(" hmac ");
-                    hex64(c, m);
-                }
+            // The IPv4 and IPv6 forms differ only in the address's size: a
+            // port adds 2 bytes after it, an HMAC 8 after that.
+            let alen = if matches!(len, 8 | 10 | 16 | 18) {
+                4
             } else {
-                let Some(a) = d.get(2..18) else { return false };
-                c.s(" ");
+                16
+            };
+            let Some(a) = d.get(2..2 + alen) else {
+                return false;
+            };
+            c.s(" ");
+            if alen == 4 {
+                c.ipaddr(a);
+            } else {
                 c.ip6addr(a);
-                if len == 22 || len == 30 {
-                    let Ok(port) = be16(d, 18) else { return false };
-                    c.s(":");
-                    c.dec(port);
-                }
-                if len == 28 || len == 30 {
-                    let Some(m) = be64(d, if len == 28 { 18 } else { 20 }) else {
-                        return false;
-                    };
-                    c.s(" hmac ");
-                    hex64(c, m);
-                }
+            }
+            let port = len == alen + 6 || len == alen + 14;
+            if port {
+                let Ok(port) = be16(d, 2 + alen) else {
+                    return false;
+                };
+                c.s(":");
+                c.dec(port);
+            }
+            if len == alen + 12 || len == alen + 14 {
+                let at = if port { 4 + alen } else { 2 + alen };
+                let Some(m) = be64(d, at) else { return false };
+                c.s(" hmac ");
+                hex64(c, m);
             }
             true
         }

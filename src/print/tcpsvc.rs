@@ -319,6 +319,24 @@ const PPTP_TYPES: [&str; 16] = [
     "SLI",
 ];
 
+/// ` NAME(value)`: a PPTP number field.
+fn pptp_num(c: &mut Ctx, name: &str, v: u64) {
+    c.s(" ");
+    c.s(name);
+    c.s("(");
+    c.dec(v);
+    c.s(")");
+}
+
+/// tcpdump's complaint about a reserved PPTP field that is not zero.
+fn pptp_reserved(c: &mut Ctx, v: u64) {
+    if v != 0 {
+        c.s(" [ERROR: reserved=");
+        c.dec(v);
+        c.s(" must be zero]");
+    }
+}
+
 /// A PPTP field printer working at an offset of the message body.
 struct Pptp<'a> {
     d: &'a [u8],
@@ -337,42 +355,22 @@ impl Pptp<'_> {
 
     /// ` NAME(value)` for a 16-bit field.
     fn n16(&self, c: &mut Ctx, name: &str, off: usize) -> R {
-        let v = self.u16(off)?;
-        c.s(" ");
-        c.s(name);
-        c.s("(");
-        c.dec(v);
-        c.s(")");
+        pptp_num(c, name, self.u16(off)?.into());
         Ok(())
     }
 
     fn n32(&self, c: &mut Ctx, name: &str, off: usize) -> R {
-        let v = self.u32(off)?;
-        c.s(" ");
-        c.s(name);
-        c.s("(");
-        c.dec(v);
-        c.s(")");
+        pptp_num(c, name, self.u32(off)?.into());
         Ok(())
     }
 
     fn reserved8(&self, c: &mut Ctx, off: usize) -> R {
-        let v = self.u8(off)?;
-        if v != 0 {
-            c.s(" [ERROR: reserved=");
-            c.dec(v);
-            c.s(" must be zero]");
-        }
+        pptp_reserved(c, self.u8(off)?.into());
         Ok(())
     }
 
     fn reserved16(&self, c: &mut Ctx, off: usize) -> R {
-        let v = self.u16(off)?;
-        if v != 0 {
-            c.s(" [ERROR: reserved=");
-            c.dec(v);
-            c.s(" must be zero]");
-        }
+        pptp_reserved(c, self.u16(off)?.into());
         Ok(())
     }
 

@@ -169,3 +169,25 @@ impl Clock {
         }
     }
 }
+
+/// A time (seconds since 1970) as local `YYYY/MM/DD HH:MM:SS`, tcpdump's
+/// strftime of localtime() in the ZEP and AFS printers, or its note where
+/// localtime() fails.
+pub(crate) fn local_date(o: &mut Vec<u8>, secs: i64) {
+    match crate::capture::os::local_time(secs) {
+        Some(tm) => {
+            o.decw(tm.year.max(0) as u64, 4);
+            o.s("/");
+            o.decw((tm.month + 1) as u64, 2);
+            o.s("/");
+            o.decw(tm.day as u64, 2);
+            o.s(" ");
+            o.decw(tm.hour as u64, 2);
+            o.s(":");
+            o.decw(tm.minute as u64, 2);
+            o.s(":");
+            o.decw(tm.second as u64, 2);
+        }
+        None => o.s("[localtime() failed]"),
+    }
+}

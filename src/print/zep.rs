@@ -2,6 +2,7 @@
 //! IEEE 802.15.4 MAC frame it carries (standard frame types: beacon, data,
 //! acknowledgement and MAC command headers).
 
+use super::time::local_date;
 use super::{Ctx, Put, R, be16, be32, u8_at};
 
 /// NTP era offset: seconds from 1900 to 1970.
@@ -98,6 +99,22 @@ fn short(c: &mut Ctx, len: usize, min: u64) {
 }
 
 /// `CRC, ` when the CRC/LQI mode byte at `off` is set, else `LQI n, `.
+/// With -vvv: the frame's FCS, and the checksum worked out where they differ
+/// (tcpdump then takes the frame to carry no FCS).
+fn fcs_note(c: &mut Ctx, fcs: u32, check: u32) {
+    if check == fcs {
+        c.s("FCS ");
+        c.o.hex(u64::from(fcs));
+        c.s(" ");
+    } else {
+        c.s("wrong FCS ");
+        c.o.hex(u64::from(fcs));
+        c.s(" vs ");
+        c.o.hex(u64::from(check));
+        c.s(" (assume no FCS stored) ");
+    }
+}
+
 fn crc_or_lqi(c: &mut Ctx, d: &[u8], off: usize) -> R {
     if u8_at(d, off)? != 0 {
         c.s("CRC, ");
@@ -121,25 +138,9 @@ fn timestamp(c: &mut Ctx, d: &[u8], off: usize) -> R {
     c.s(".");
     c.o.decw(u64::from(f), 9);
     if i != 0 {
-        let secs = i64::from(i.wrapping_sub(JAN_1970));
-        match crate::capture::os::local_time(secs) {
-            Some(tm) => {
-                c.s(" (");
-                c.o.decw(tm.year.max(0) as u64, 4);
-                c.s("/");
-                c.o.decw((tm.month + 1) as u64, 2);
-                c.s("/");
-                c.o.decw(tm.day as u64, 2);
-                c.s(" ");
-                c.o.decw(tm.hour as u64, 2);
-                c.s(":");
-                c.o.decw(tm.minute as u64, 2);
-                c.s(":");
-                c.o.decw(tm.second as u64, 2);
-                c.s(")");
-            }
-            None => c.s(" ([localtime() failed])"),
-        }
+        c.s(" (");
+        local_date(&mut c.o, i64::from(i.wrapping_sub(JAN_1970)));
+        c.s(")");
     }
     Ok(())
 }
@@ -418,17 +419,7 @@ fn std_frame(c: &mut Ctx, d: &[u8], mut caplen: usize, fc: u16) -> R<bool> {
         return Ok(false);
     }
     if vflag > 2 {
-        if check == fcs {
-            c.s("FCS ");
-            c.o.hex(u64::from(fcs));
-            c.s(" ");
-        } else {
-            c.s("wrong FCS ");
-            c.o.hex(u64::from(fcs));
-            c.s(" vs ");
-            c.o.hex(u64::from(check));
-            c.s(" (assume no FCS stored) ");
-        }
+        fcs_note(c, fcs, check);
     }
     if fc & 7 == 3 {
         if caplen < 1 {
@@ -814,17 +805,7 @@ fn mp_frame(c: &mut Ctx, d: &[u8], mut caplen: usize, fc: u16) -> R<bool> {
         return Ok(false);
     }
     if vflag > 2 {
-        if check == fcs {
-            c.s("FCS ");
-            c.o.hex(u64::from(fcs));
-            c.s(" ");
-        } else {
-            c.s("wrong FCS ");
-            c.o.hex(u64::from(fcs));
-            c.s(" vs ");
-            c.o.hex(u64::from(check));
-            c.s(" (assume no FCS stored) ");
-        }
+        fcs_note(c, fcs, check);
     }
     dump(c, d, p, caplen)?;
     Ok(true)

@@ -57,7 +57,7 @@ pub(super) fn mp_af(c: &mut Ctx, d: &[u8], p: usize, tlen: usize) -> R<Result<(u
     let af = be16(d, p)?;
     let safi = u8_at(d, p + 2)?;
     c.s("\n\t    AFI: ");
-    named(c, afi_name(af), "Unknown AFI", af.into());
+    named(c, af_name(af), "Unknown AFI", af.into());
     c.s(", ");
     if safi > 128 {
         c.s("vendor specific ");

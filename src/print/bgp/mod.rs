@@ -14,6 +14,7 @@
 //! prints ` [|bgp]` and stops); `trunc_here` is its local `goto trunc`, which
 //! prints the mark and lets the enclosing printer carry on.
 
+use super::af::af_name;
 use super::hex::hex_only;
 use super::out::Put;
 use super::ppp::unknown_data;
@@ -42,7 +43,7 @@ fn named(c: &mut Ctx, name: Option<&str>, unknown: &str, v: u64) {
 
 fn afi_safi(c: &mut Ctx, afi: u16, safi: u8) {
     c.s("AFI ");
-    named(c, afi_name(afi), "Unknown", afi.into());
+    named(c, af_name(afi), "Unknown", afi.into());
     c.s(", SAFI ");
     named(c, safi_name(safi), "Unknown", safi.into());
 }

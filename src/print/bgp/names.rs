@@ -12,31 +12,6 @@ pub(super) fn msg_name(t: u8) -> Option<&'static str> {
     })
 }
 
-/// tcpdump's af_values (address family numbers).
-pub(super) fn afi_name(af: u16) -> Option<&'static str> {
-    Some(match af {
-        0 => "Reserved",
-        1 => "IPv4",
-        2 => "IPv6",
-        3 => "NSAP",
-        4 => "HDLC",
-        5 => "BBN 1822",
-        6 => "802",
-        7 => "E.163",
-        8 => "E.164",
-        9 => "F.69",
-        10 => "X.121",
-        11 => "Novell IPX",
-        12 => "Appletalk",
-        13 => "Decnet IV",
-        14 => "Banyan Vines",
-        15 => "E.164 with NSAP subaddress",
-        25 => "VPLS",
-        196 => "Layer-2 VPN",
-        _ => return None,
-    })
-}
-
 pub(super) fn safi_name(safi: u8) -> Option<&'static str> {
     Some(match safi {
         0 => "Reserved",

@@ -1,6 +1,7 @@
 //! Connectivity Fault Management (IEEE 802.1ag / ITU-T Y.1731, ethertypes
 //! 0x8902 and 0xabcd): the common header, CCM, LTM and LTR bodies, and TLVs.
 
+use super::super::af::af_name;
 use super::super::out::Put;
 use super::super::{Ctx, R, be16, be32, bytes, hex, names, u8_at};
 use super::{bits, tok};
@@ -201,7 +202,10 @@ fn network_addr(c: &mut Ctx, d: &[u8], off: usize, len: usize) -> R<bool> {
     }
     let t = u8_at(d, off)?;
     c.s("\n\t  Network Address Type ");
-    name_num(c, super::super::lldp::AF_NAMES, u32::from(t));
+    c.s(af_name(t.into()).unwrap_or("Unknown"));
+    c.s(" (");
+    c.dec(t);
+    c.s(")");
     match t {
         1 if len == 5 => {
             let a = bytes(d, off + 1, 4)?;

@@ -2,7 +2,6 @@
 //! (version, address family, hook type, packet length, interface indexes,
 //! source and destination zone ids), then the IPv4 or IPv6 packet.
 
-use super::super::out::Put;
 use super::super::{Ctx, R, Trunc, be32, u8_at};
 
 pub(super) const DLT: u32 = 226;
@@ -26,26 +25,14 @@ fn header(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.s(" > ");
     c.dec(be32(d, 20)?);
     let family = u8_at(d, 1)?;
-    if !c.opts.quiet {
-        c.s(", family ");
-        c.s(family_name(family).unwrap_or("Unknown"));
-        c.s(" (");
-        c.dec(family);
-        c.s(")");
-    } else {
-        c.s(", ");
-        match family_name(family) {
-            Some(n) => c.s(n),
-            None => {
-                c.s("Unknown Ethertype (0x");
-                c.o.hexw(u64::from(family), 4);
-                c.s(")");
-            }
-        }
-    }
-    c.s(", length ");
-    c.dec(length as u64);
-    c.s(": ");
+    super::family_and_length(
+        c,
+        family,
+        family_name(family),
+        "Unknown Ethertype",
+        4,
+        length,
+    );
     Ok(())
 }
 

@@ -31,6 +31,7 @@ mod wpan;
 // Frame Relay pieces the Juniper printers hand payloads to.
 pub(crate) use fr::{fr as fr_print, mfr as mfr_print};
 
+use super::out::Put;
 use super::{Ctx, R};
 
 /// Prints a packet of link type `dlt` (its savefile LINKTYPE value, the same
@@ -72,6 +73,40 @@ pub(crate) fn print(c: &mut Ctx, dlt: u32, d: &[u8], len: usize) -> Option<R<usi
         112 => super::serial::chdlc(c, d, len),
         _ => return None,
     })
+}
+
+/// The end of the ipnet and NFLOG link headers: ", family NAME (N)" (with -q
+/// just ", NAME", or `unknown` and the number in hex to `hex_width` digits),
+/// then ", length L: ".
+fn family_and_length(
+    c: &mut Ctx,
+    family: u8,
+    name: Option<&str>,
+    unknown: &str,
+    hex_width: usize,
+    length: usize,
+) {
+    if !c.opts.quiet {
+        c.s(", family ");
+        c.s(name.unwrap_or("Unknown"));
+        c.s(" (");
+        c.dec(family);
+        c.s(")");
+    } else {
+        c.s(", ");
+        match name {
+            Some(n) => c.s(n),
+            None => {
+                c.s(unknown);
+                c.s(" (0x");
+                c.o.hexw(u64::from(family), hex_width);
+                c.s(")");
+            }
+        }
+    }
+    c.s(", length ");
+    c.dec(length as u64);
+    c.s(": ");
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 //! type are in the capturing host's byte order, each padded to 4 bytes; the
 //! NFULA_PAYLOAD TLV holds the logged IPv4 or IPv6 packet.
 
-use super::super::out::Put;
 use super::super::{Ctx, R, be16, u8_at};
 
 pub(super) const DLT: u32 = 239;
@@ -40,26 +39,7 @@ fn header(c: &mut Ctx, d: &[u8], length: usize) -> R {
     c.dec(u8_at(d, 1)?);
     c.s(", resource ID ");
     c.dec(be16(d, 2)?);
-    if !c.opts.quiet {
-        c.s(", family ");
-        c.s(family_name(family).unwrap_or("Unknown"));
-        c.s(" (");
-        c.dec(family);
-        c.s(")");
-    } else {
-        c.s(", ");
-        match family_name(family) {
-            Some(n) => c.s(n),
-            None => {
-                c.s("Unknown NFLOG (0x");
-                c.o.hexw(u64::from(family), 2);
-                c.s(")");
-            }
-        }
-    }
-    c.s(", length ");
-    c.dec(length as u64);
-    c.s(": ");
+    super::family_and_length(c, family, family_name(family), "Unknown NFLOG", 2, length);
     Ok(())
 }
 

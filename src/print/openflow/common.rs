@@ -130,6 +130,56 @@ pub(super) fn hex_invalid(c: &mut Ctx, v: u16) {
     c.s(")");
 }
 
+/// An ERROR message: its type and code named from `errors` (type names, each
+/// with its code names), and the data it carries. `experimenter` is the type
+/// number a version names EXPERIMENTER outside its table, if any.
+pub(super) fn error(
+    c: &mut Ctx,
+    mut b: Body,
+    errors: &[(&str, &[&str])],
+    experimenter: Option<u16>,
+) -> R {
+    let kind = b.u16(0)?;
+    b.fwd(2);
+    c.s("\n\t type ");
+    let entry = errors.get(usize::from(kind));
+    match entry {
+        Some((name, _)) => c.s(name),
+        None if Some(kind) == experimenter => c.s("EXPERIMENTER"),
+        None => hex_invalid(c, kind),
+    }
+    let code = b.u16(0)?;
+    b.fwd(2);
+    c.s(", code ");
+    match entry.and_then(|(_, codes)| codes.get(usize::from(code))) {
+        Some(name) => c.s(name),
+        None => hex_invalid(c, code),
+    }
+    data(c, b)
+}
+
+/// A port's four feature bitmaps (current, advertised, supported, peer's),
+/// 32-bit words from `off`.
+pub(super) fn port_features(
+    c: &mut Ctx,
+    b: &Body,
+    off: usize,
+    names: &[(u32, &str)],
+    known: u32,
+) -> R {
+    let labels = [
+        "\n\t   curr",
+        "\n\t   advertised",
+        "\n\t   supported",
+        "\n\t   peer",
+    ];
+    for (i, label) in labels.into_iter().enumerate() {
+        let v = b.u32(off + 4 * i)?;
+        bits32(c, label, v, names, known);
+    }
+    Ok(())
+}
+
 /// A 1.0 port number: its reserved name or the number.
 pub(super) fn port16(c: &mut Ctx, v: u16) {
     let name = match v {

@@ -11,7 +11,8 @@
 //! prints it), so a truncated packet stops at the same character.
 
 use super::common::{
-    Body, bitmap, bits32, data, hex_invalid, num, port16, printjnp, printn, vendor_name,
+    Body, bitmap, bits32, data, error, hex_invalid, num, port_features, port16, printjnp, printn,
+    vendor_name,
 };
 use super::{Ctx, R};
 use crate::print::out::Put;
@@ -256,7 +257,7 @@ const IPPROTO_ICMP: u8 = 1;
 pub(super) fn body(c: &mut Ctx, b: Body, kind: u8) -> R {
     match kind {
         0 | 2 | 3 => data(c, b),
-        1 => error(c, b),
+        1 => error(c, b, &ERRORS, None),
         4 => vendor_message(c, b),
         6 => features_reply(c, b),
         8 | 9 => switch_config(c, b),
@@ -326,25 +327,6 @@ fn queue_id(c: &mut Ctx, id: u32) {
     } else {
         c.dec(id);
     }
-}
-
-fn error(c: &mut Ctx, mut b: Body) -> R {
-    let kind = b.u16(0)?;
-    b.fwd(2);
-    let entry = ERRORS.get(usize::from(kind));
-    c.s("\n\t type ");
-    match entry {
-        Some((name, _)) => c.s(name),
-        None => hex_invalid(c, kind),
-    }
-    let code = b.u16(0)?;
-    b.fwd(2);
-    c.s(", code ");
-    match entry.and_then(|(_, codes)| codes.get(usize::from(code))) {
-        Some(name) => c.s(name),
-        None => hex_invalid(c, code),
-    }
-    data(c, b)
 }
 
 /// ", vendor 0x%08x (name)".
@@ -603,16 +585,7 @@ fn phy_port(c: &mut Ctx, b: &Body, p: usize) -> R {
     if state & !PORT_STATE_KNOWN != 0 {
         c.s(" (bogus)");
     }
-    let names = [
-        "\n\t   curr",
-        "\n\t   advertised",
-        "\n\t   supported",
-        "\n\t   peer",
-    ];
-    for (i, name) in names.into_iter().enumerate() {
-        let v = b.u32(p + 8 + 4 * i)?;
-        bits32(c, name, v, PORT_FEATURES, PORT_FEATURES_KNOWN);
-    }
+    port_features(c, b, p + 8, PORT_FEATURES, PORT_FEATURES_KNOWN)?;
     Ok(())
 }
 

@@ -5,7 +5,9 @@
 //! other bodies (packet-in/out, flow and group mods, multipart messages, ...)
 //! are only checked for having been captured.
 
-use super::common::{Body, bitmap, bits32, data, hex_invalid, num, vendor_name};
+use super::common::{
+    Body, bitmap, bits32, data, error, hex_invalid, num, port_features, vendor_name,
+};
 use super::{Ctx, R};
 use crate::print::out::Put;
 
@@ -224,7 +226,7 @@ const ERRORS: [(&str, &[&str]); 14] = [
 pub(super) fn body(c: &mut Ctx, b: Body, kind: u8) -> R {
     match kind {
         0 => hello_elements(c, b),
-        1 => error(c, b),
+        1 => error(c, b, &ERRORS, Some(0xffff)),
         2 | 3 => data(c, b),
         4 => experimenter(c, b),
         6 => features_reply(c, b),
@@ -295,26 +297,6 @@ fn hello_elements(c: &mut Ctx, mut b: Body) -> R {
         b.fwd(rest);
     }
     Ok(())
-}
-
-fn error(c: &mut Ctx, mut b: Body) -> R {
-    let kind = b.u16(0)?;
-    b.fwd(2);
-    c.s("\n\t type ");
-    let entry = ERRORS.get(usize::from(kind));
-    match entry {
-        Some((name, _)) => c.s(name),
-        None if kind == 0xffff => c.s("EXPERIMENTER"),
-        None => hex_invalid(c, kind),
-    }
-    let code = b.u16(0)?;
-    b.fwd(2);
-    c.s(", code ");
-    match entry.and_then(|(_, codes)| codes.get(usize::from(code))) {
-        Some(name) => c.s(name),
-        None => hex_invalid(c, code),
-    }
-    data(c, b)
 }
 
 fn experimenter(c: &mut Ctx, mut b: Body) -> R {
@@ -388,16 +370,7 @@ fn port(c: &mut Ctx, b: &Body, p: usize) -> R {
     bits32(c, "\n\t   config", v, PORT_CONFIG, PORT_CONFIG_KNOWN);
     let v = b.u32(p + 4)?;
     bits32(c, "\n\t   state", v, PORT_STATE, PORT_STATE_KNOWN);
-    let names = [
-        "\n\t   curr",
-        "\n\t   advertised",
-        "\n\t   supported",
-        "\n\t   peer",
-    ];
-    for (i, name) in names.into_iter().enumerate() {
-        let v = b.u32(p + 8 + 4 * i)?;
-        bits32(c, name, v, PORT_FEATURES, PORT_FEATURES_KNOWN);
-    }
+    port_features(c, b, p + 8, PORT_FEATURES, PORT_FEATURES_KNOWN)?;
     num(c, "\n\t   curr_speed ", b.u32(p + 24)?);
     c.s("kbps");
     num(c, "\n\t   max_speed ", b.u32(p + 28)?);

@@ -218,70 +218,61 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R {
     Ok(())
 }
 
-fn redirect(c: &mut Ctx, d: &[u8], p: &mut usize, li: &mut usize) -> R<End> {
-    const BAD: &str = ", bad redirect/li";
+/// A length byte and the address it counts, at `p` in the PDU-specific part:
+/// the address's offset and length, with `p` and `li` moved past both; or how
+/// the PDU ends where the capture or the length indicator runs out first.
+/// `count_len_byte` is false for the redirect's NET only: tcpdump does not
+/// take that length byte off the length indicator.
+fn addr_field(
+    c: &mut Ctx,
+    d: &[u8],
+    p: &mut usize,
+    li: &mut usize,
+    bad: &str,
+    count_len_byte: bool,
+) -> Result<(usize, usize), End> {
     if *p >= d.len() {
-        return Ok(End::Trunc);
+        return Err(End::Trunc);
     }
     if *li < 1 {
-        c.s(BAD);
-        return Ok(End::Done);
+        c.s(bad);
+        return Err(End::Done);
     }
-    let dstl = usize::from(d[*p]);
+    let len = usize::from(d[*p]);
     *p += 1;
-    *li -= 1;
-    if bytes(d, *p, dstl).is_err() {
-        return Ok(End::Trunc);
+    if count_len_byte {
+        *li -= 1;
     }
-    if *li < dstl {
-        c.s(BAD);
-        return Ok(End::Done);
+    if bytes(d, *p, len).is_err() {
+        return Err(End::Trunc);
     }
-    let dst = *p;
-    *p += dstl;
-    *li -= dstl;
+    if *li < len {
+        c.s(bad);
+        return Err(End::Done);
+    }
+    let at = *p;
+    *p += len;
+    *li -= len;
+    Ok((at, len))
+}
+
+fn redirect(c: &mut Ctx, d: &[u8], p: &mut usize, li: &mut usize) -> R<End> {
+    const BAD: &str = ", bad redirect/li";
+    let (dst, dstl) = match addr_field(c, d, p, li, BAD, true) {
+        Ok(f) => f,
+        Err(end) => return Ok(end),
+    };
     let s = nsap_string(d, dst, dstl)?;
     c.s("\n\t  ");
     c.s(&s);
-    if *p >= d.len() {
-        return Ok(End::Trunc);
-    }
-    if *li < 1 {
-        c.s(BAD);
-        return Ok(End::Done);
-    }
-    let snpal = usize::from(d[*p]);
-    *p += 1;
-    *li -= 1;
-    if bytes(d, *p, snpal).is_err() {
-        return Ok(End::Trunc);
-    }
-    if *li < snpal {
-        c.s(BAD);
-        return Ok(End::Done);
-    }
-    let snpa = *p;
-    *p += snpal;
-    *li -= snpal;
-    if *p >= d.len() {
-        return Ok(End::Trunc);
-    }
-    if *li < 1 {
-        c.s(BAD);
-        return Ok(End::Done);
-    }
-    let netal = usize::from(d[*p]);
-    *p += 1;
-    if bytes(d, *p, netal).is_err() {
-        return Ok(End::Trunc);
-    }
-    if *li < netal {
-        c.s(BAD);
-        return Ok(End::Done);
-    }
-    let neta = *p;
-    *p += netal;
-    *li -= netal;
+    let (snpa, snpal) = match addr_field(c, d, p, li, BAD, true) {
+        Ok(f) => f,
+        Err(end) => return Ok(end),
+    };
+    let (neta, netal) = match addr_field(c, d, p, li, BAD, false) {
+        Ok(f) => f,
+        Err(end) => return Ok(end),
+    };
     c.s("\n\t  SNPA (length: ");
     c.dec(snpal as u64);
     c.s("): ");
@@ -323,60 +314,29 @@ fn esh(c: &mut Ctx, d: &[u8], p: &mut usize, li: &mut usize) -> R<End> {
     c.s("\n\t  Number of Source Addresses: ");
     c.dec(n);
     while n > 0 {
-        if *p >= d.len() {
-            return Ok(End::Trunc);
+        if let Err(end) = net(c, d, p, li, BAD) {
+            return Ok(end);
         }
-        if *li < 1 {
-            c.s(BAD);
-            return Ok(End::Done);
-        }
-        let alen = usize::from(d[*p]);
-        *p += 1;
-        *li -= 1;
-        if bytes(d, *p, alen).is_err() {
-            return Ok(End::Trunc);
-        }
-        if *li < alen {
-            c.s(BAD);
-            return Ok(End::Done);
-        }
-        let s = nsap_string(d, *p, alen)?;
-        c.s("\n\t  NET (length: ");
-        c.dec(alen as u64);
-        c.s("): ");
-        c.s(&s);
-        *p += alen;
-        *li -= alen;
         n -= 1;
     }
     Ok(End::Options)
 }
 
 fn ish(c: &mut Ctx, d: &[u8], p: &mut usize, li: &mut usize) -> R<End> {
-    const BAD: &str = ", bad ish/li";
-    if *p >= d.len() {
-        return Ok(End::Trunc);
-    }
-    if *li < 1 {
-        c.s(BAD);
-        return Ok(End::Done);
-    }
-    let alen = usize::from(d[*p]);
-    *p += 1;
-    *li -= 1;
-    if bytes(d, *p, alen).is_err() {
-        return Ok(End::Trunc);
-    }
-    if *li < alen {
-        c.s(BAD);
-        return Ok(End::Done);
-    }
-    let s = nsap_string(d, *p, alen)?;
+    Ok(match net(c, d, p, li, ", bad ish/li") {
+        Ok(()) => End::Options,
+        Err(end) => end,
+    })
+}
+
+/// One NET of an ESH or ISH: its length and the address.
+fn net(c: &mut Ctx, d: &[u8], p: &mut usize, li: &mut usize, bad: &str) -> Result<(), End> {
+    let (at, len) = addr_field(c, d, p, li, bad, true)?;
+    // addr_field saw all of it captured, so this cannot run short.
+    let s = nsap_string(d, at, len).map_err(|_| End::Trunc)?;
     c.s("\n\t  NET (length: ");
-    c.dec(alen as u64);
+    c.dec(len as u64);
     c.s("): ");
     c.s(&s);
-    *p += alen;
-    *li -= alen;
-    Ok(End::Options)
+    Ok(())
 }

@@ -115,6 +115,17 @@ enum Flow {
     Ret(bool),
 }
 
+/// A PDU's own length field at `at`: tcpdump believes it over the length it
+/// was given, and stops the TLVs there when it is the shorter.
+fn pdu_length(d: &[u8], at: usize, packet_len: &mut usize, length: &mut usize) -> R<usize> {
+    let pdu_len = usize::from(be16(d, at)?);
+    if *packet_len > pdu_len {
+        *packet_len = pdu_len;
+        *length = pdu_len;
+    }
+    Ok(pdu_len)
+}
+
 /// tcpdump's isis_print; Ok(false) where it returns 0.
 pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<bool> {
     c.proto = "isis";
@@ -267,11 +278,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<bool> {
                 c.dec(length as u64);
                 return Ok(true);
             }
-            let pdu_len = usize::from(be16(d, h + 9)?);
-            if packet_len > pdu_len {
-                packet_len = pdu_len;
-                length = pdu_len;
-            }
+            let pdu_len = pdu_length(d, h + 9, &mut packet_len, &mut length)?;
             c.s("\n\t  source-id: ");
             c.s(&id(1, 6)?);
             c.s(",  holding time: ");
@@ -293,11 +300,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<bool> {
                 c.dec(length as u64);
                 return Ok(true);
             }
-            let pdu_len = usize::from(be16(d, h + 9)?);
-            if packet_len > pdu_len {
-                packet_len = pdu_len;
-                length = pdu_len;
-            }
+            let pdu_len = pdu_length(d, h + 9, &mut packet_len, &mut length)?;
             c.s("\n\t  source-id: ");
             c.s(&id(1, 6)?);
             c.s(", holding time: ");
@@ -321,11 +324,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<bool> {
                 c.dec(length as u64);
                 return Ok(true);
             }
-            let pdu_len = usize::from(be16(d, h)?);
-            if packet_len > pdu_len {
-                packet_len = pdu_len;
-                length = pdu_len;
-            }
+            let pdu_len = pdu_length(d, h, &mut packet_len, &mut length)?;
             let cksum = be16(d, h + 16)?;
             c.s("\n\t  lsp-id: ");
             c.s(&id(4, 8)?);
@@ -369,28 +368,7 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<bool> {
             });
             c.s(" ]");
         }
-        24 | 25 => {
-            if v == 0 {
-                c.s(", src-id ");
-                c.s(&id(2, 7)?);
-                c.s(", length ");
-                c.dec(length as u64);
-                return Ok(true);
-            }
-            let pdu_len = usize::from(be16(d, h)?);
-            if packet_len > pdu_len {
-                packet_len = pdu_len;
-                length = pdu_len;
-            }
-            c.s("\n\t  source-id:    ");
-            c.s(&id(2, 7)?);
-            c.s(", PDU length: ");
-            c.dec(pdu_len as u64);
-            c.s("\n\t  start lsp-id: ");
-            c.s(&id(9, 8)?);
-            c.s("\n\t  end lsp-id:   ");
-            c.s(&id(17, 8)?);
-        }
+        // CSNP and PSNP: the same head, then a CSNP's range of LSP ids.
         _ => {
             if v == 0 {
                 c.s(", src-id ");
@@ -399,15 +377,17 @@ pub(super) fn print(c: &mut Ctx, d: &[u8], length: usize) -> R<bool> {
                 c.dec(length as u64);
                 return Ok(true);
             }
-            let pdu_len = usize::from(be16(d, h)?);
-            if packet_len > pdu_len {
-                packet_len = pdu_len;
-                length = pdu_len;
-            }
+            let pdu_len = pdu_length(d, h, &mut packet_len, &mut length)?;
             c.s("\n\t  source-id:    ");
             c.s(&id(2, 7)?);
             c.s(", PDU length: ");
             c.dec(pdu_len as u64);
+            if matches!(pdu_type, 24 | 25) {
+                c.s("\n\t  start lsp-id: ");
+                c.s(&id(9, 8)?);
+                c.s("\n\t  end lsp-id:   ");
+                c.s(&id(17, 8)?);
+            }
         }
     }
     if v > 1 && !unknown_data(c, d, h, "\n\t  ", hdr_size) {

@@ -178,22 +178,7 @@ pub(crate) fn vec_name(c: &mut Ctx, r: &mut Rd<'_>, max: usize) -> F {
 pub(crate) fn date(c: &mut Ctx, r: &mut Rd<'_>) -> F {
     let t = r.u32()? as i32;
     c.s(" ");
-    match crate::capture::os::local_time(i64::from(t)) {
-        Some(tm) => {
-            c.o.decw(tm.year.max(0) as u64, 4);
-            c.s("/");
-            c.o.decw((tm.month + 1) as u64, 2);
-            c.s("/");
-            c.o.decw(tm.day as u64, 2);
-            c.s(" ");
-            c.o.decw(tm.hour as u64, 2);
-            c.s(":");
-            c.o.decw(tm.minute as u64, 2);
-            c.s(":");
-            c.o.decw(tm.second as u64, 2);
-        }
-        None => c.s("[localtime() failed]"),
-    }
+    crate::print::time::local_date(&mut c.o, i64::from(t));
     Ok(())
 }
 
