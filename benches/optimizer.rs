@@ -12,7 +12,7 @@
 //! Options: `--quick` skips libpcap on the big filters; `--budget SECS` sets its
 //! time budget (default 60); `--scaling` prints only the big filters; `--exprs FILE`
 //! takes the expressions from FILE (`DLT<TAB>expression` lines) instead of
-//! grammar/examples; `--pcap FILE` (repeatable) counts instructions executed over
+//! grammar/examples, each run over the synthetic corpus of its link type; `--pcap FILE` (repeatable) counts instructions executed over
 //! the packets of capture files instead of the synthetic corpus (only expressions
 //! for those files' link types are then compared); `--verbose` lists every program
 //! longer than libpcap's.
@@ -106,12 +106,14 @@ fn corpus_tables(exprs_file: Option<&str>, pcaps: &[String]) {
         }
     }
     if pcaps.is_empty() {
-        corpora = LinkType::ALL
-            .iter()
-            .copied()
-            .chain(corpus::links::MTP2_LINKTYPES.map(LinkType::Other))
-            .map(|lt| (lt, corpus::samples(lt)))
-            .collect();
+        // Every link type the expressions name, each with its synthetic corpus.
+        for ex in &all {
+            for &lt in &ex.linktypes {
+                if !corpora.iter().any(|(l, _)| *l == lt) {
+                    corpora.push((lt, corpus::samples(lt)));
+                }
+            }
+        }
     }
     let (mut ours_total, mut lib_total, mut ours_exec, mut lib_exec) = (0usize, 0usize, 0u64, 0u64);
     let (mut pairs, mut shorter, mut equal) = (0usize, 0usize, 0usize);
