@@ -214,20 +214,23 @@ fn corpus_tables(exprs_file: Option<&str>, pcaps: &[String]) {
     }
 }
 
-/// `host a or host b or ...` with `n` distinct IPv4 addresses.
+/// `host a or host b or ...` with `n` distinct IPv4 addresses in 10/8, scattered
+/// (a stride coprime with 2^24): consecutive ones would be a single range test,
+/// which measures nothing.
 fn hosts(n: usize) -> String {
     (0..n)
         .map(|i| {
-            let a = i + 1;
+            let a = (i * 40_503 + 7) & 0xff_ffff;
             format!("host 10.{}.{}.{}", a >> 16 & 0xff, a >> 8 & 0xff, a & 0xff)
         })
         .collect::<Vec<_>>()
         .join(" or ")
 }
 
+/// `port a or port b or ...` with `n` distinct ports, scattered as [`hosts`]'s.
 fn ports(n: usize) -> String {
-    (1..=n)
-        .map(|p| format!("port {p}"))
+    (0..n)
+        .map(|i| format!("port {}", (i * 97 + 13) & 0xffff))
         .collect::<Vec<_>>()
         .join(" or ")
 }
