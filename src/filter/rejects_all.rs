@@ -16,7 +16,10 @@
 //!    an edge that dominates it, or a `jeq` after a taken `jeq` of the same
 //!    value with another constant; and past a block whose exits agree. Tests
 //!    are read through libpcap's peephole rewrites (`sub x; jeq #0` is `jeq x`,
-//!    `and #k; jeq #0` is `jset #k`). Repeated until nothing moves.
+//!    `and #k; jeq #0` is `jset #k`). Repeated until nothing moves; then
+//!    libpcap's `or_pullup`/`and_pullup` may move a test of the value every
+//!    edge into an `or` (`and`) chain brings up that chain ([`pullup`]), and
+//!    threading goes on.
 //! 2. Arithmetic on constants is folded (with libpcap's shortcuts: `0 << x` is
 //!    0); a test of a constant then leaves by one exit, but no edge moves.
 //!
@@ -27,6 +30,8 @@
 use crate::bpf::Insn;
 use crate::bpf::insn::*;
 use std::collections::HashMap;
+
+mod pullup;
 
 /// Programs longer than this are not examined.
 const MAX_INSNS: usize = 4096;
@@ -148,10 +153,26 @@ pub fn libpcap_proves_no_match(prog: &[Insn]) -> bool {
                 blocks[b].end = End::Branch(i, ends[0], ends[1]);
             }
         }
-        if !moved {
+        if moved {
+            continue;
+        }
+        // Threading has settled: libpcap's pull-ups may reorder a chain so that
+        // it can go on. A's value where libpcap does not know it (edges bringing
+        // different values, or the entry) is one value for libpcap: its 0.
+        let a_exit: Vec<Option<Val>> = (0..blocks.len())
+            .map(|b| {
+                let v = flow.exit[b][0];
+                (!matches!(t.expr(v), Expr::Entry(..))).then_some(v)
+            })
+            .collect();
+        if !pullup::pull_one(&mut blocks, &a_exit, &flow.reached) {
             settled = true;
             break;
         }
+        let Some(ordered) = in_topological_order(&blocks) else {
+            return false;
+        };
+        blocks = ordered;
     }
     if !settled {
         return false;
@@ -508,6 +529,57 @@ fn edge_fact(
 ) -> Option<Fact> {
     let (v, op, k, negated) = test(t, regs[0], regs[1], i, stmts).ok()?;
     Some((b, taken, v, op, k, taken != negated))
+}
+
+/// The blocks the entry reaches, renumbered so that every jump goes to a higher
+/// index, the entry first (`None` if the jumps make a cycle).
+fn in_topological_order(blocks: &[Block]) -> Option<Vec<Block>> {
+    let n = blocks.len();
+    let succs = |b: usize| match blocks[b].end {
+        End::Branch(_, jt, jf) => vec![jt, jf],
+        End::Goto(to) => vec![to],
+        End::Ret(_) => Vec::new(),
+    };
+    // Depth-first postorder, without recursion; 1 on the stack, 2 done.
+    let mut state = vec![0u8; n];
+    let mut post = Vec::with_capacity(n);
+    let mut stack = vec![(0usize, 0usize)];
+    state[0] = 1;
+    while let Some(&mut (b, ref mut next)) = stack.last_mut() {
+        let s = succs(b);
+        if let Some(&c) = s.get(*next) {
+            *next += 1;
+            match state[c] {
+                0 => {
+                    state[c] = 1;
+                    stack.push((c, 0));
+                }
+                1 => return None,
+                _ => {}
+            }
+        } else {
+            state[b] = 2;
+            post.push(b);
+            stack.pop();
+        }
+    }
+    post.reverse();
+    let mut index = vec![usize::MAX; n];
+    for (new, &old) in post.iter().enumerate() {
+        index[old] = new;
+    }
+    Some(
+        post.iter()
+            .map(|&old| Block {
+                stmts: blocks[old].stmts.clone(),
+                end: match blocks[old].end {
+                    End::Branch(i, jt, jf) => End::Branch(i, index[jt], index[jf]),
+                    End::Goto(to) => End::Goto(index[to]),
+                    end => end,
+                },
+            })
+            .collect(),
+    )
 }
 
 /// The program's basic blocks (`None` if a jump goes backward or out of range).
