@@ -421,10 +421,13 @@ impl Flow {
                 End::Ret(_) => {}
                 End::Goto(to) => out(to, None)?,
                 End::Branch(i, jt, jf) => {
-                    // A branch decided in the block itself (a constant, or facts
-                    // from every edge in) leaves by one exit only.
+                    // A branch decided by constants leaves by one exit only. One
+                    // decided by what the edges in teach still leaves by both until
+                    // threading moves those edges: libpcap's edge dominators see the
+                    // graph as it stands, so where a path that cannot be taken joins
+                    // another, what the other taught is lost there too.
                     let stmts = peephole_view(blocks, &a_live_out, b);
-                    match decide(t, &facts, regs[0], regs[1], i, stmts) {
+                    match decide(t, &[], regs[0], regs[1], i, stmts) {
                         Some(true) => {
                             out(jt, None)?;
                             continue;
