@@ -5,11 +5,10 @@
 //! high-speed-link forms read a 9-bit length indicator two bytes further on
 //! and MTP3 fields three bytes further on.
 
-use super::offsets::stmt;
+use super::offsets::OffRel;
 use super::{Frag, Gen};
 use crate::bpf::insn::*;
 use crate::filter::ast::{Mtp3Field, MtpTest, RelOp, SignalUnit, Span};
-use crate::filter::cfg::Term;
 use crate::filter::error::FilterError;
 
 /// Where the fields lie, from the start of the packet.
@@ -78,26 +77,6 @@ fn label_bits(field: Mtp3Field, v: u32) -> (u32, u32) {
 }
 
 impl Gen<'_> {
-    /// Loads `size` bytes at `off` from the packet's start, keeps the `mask`
-    /// bits, and compares them with `v` (libpcap's `gen_ncmp` on `OR_PACKET`).
-    #[allow(clippy::too_many_arguments)]
-    fn packet_ncmp(
-        &mut self,
-        off: u32,
-        size: u16,
-        mask: u32,
-        op: u16,
-        reverse: bool,
-        v: u32,
-    ) -> Frag {
-        let mut s = vec![stmt(BPF_LD | BPF_ABS | size, off)];
-        if mask != 0xffff_ffff {
-            s.push(stmt(BPF_ALU | BPF_AND | BPF_K, mask));
-        }
-        let f = self.test(s, Term::cmp_k(op, v));
-        if reverse { Frag::negate(f) } else { f }
-    }
-
     /// An SS7 test; libpcap's message on other link types and for values that
     /// do not fit their field.
     pub fn mtp_test(&mut self, t: &MtpTest, span: Span) -> Result<Frag, FilterError> {
@@ -162,7 +141,7 @@ impl Gen<'_> {
                         RelOp::Le => (BPF_JGT, true),
                     };
                     let (bits, mask) = label_bits(*field, v);
-                    let f = self.packet_ncmp(off, size, mask, jop, reverse, bits);
+                    let f = self.ncmp(OffRel::Packet, off, size, mask, jop, reverse, bits);
                     acc = Some(match acc {
                         Some(a) => self.or(a, f),
                         None => f,
@@ -183,13 +162,13 @@ impl Gen<'_> {
             (l.li, BPF_B, 0x3f, 1)
         };
         match kind {
-            SignalUnit::Fisu => self.packet_ncmp(off, size, mask, BPF_JEQ, false, 0),
+            SignalUnit::Fisu => self.ncmp(OffRel::Packet, off, size, mask, BPF_JEQ, false, 0),
             SignalUnit::Lssu => {
-                let not_more = self.packet_ncmp(off, size, mask, BPF_JGT, true, 2 * one);
-                let some = self.packet_ncmp(off, size, mask, BPF_JGT, false, 0);
+                let not_more = self.ncmp(OffRel::Packet, off, size, mask, BPF_JGT, true, 2 * one);
+                let some = self.ncmp(OffRel::Packet, off, size, mask, BPF_JGT, false, 0);
                 self.and(some, not_more)
             }
-            SignalUnit::Msu => self.packet_ncmp(off, size, mask, BPF_JGT, false, 2 * one),
+            SignalUnit::Msu => self.ncmp(OffRel::Packet, off, size, mask, BPF_JGT, false, 2 * one),
         }
     }
 }

@@ -146,6 +146,8 @@ pub enum Which {
 /// What an offset is relative to (libpcap's `enum e_offrel`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OffRel {
+    /// The start of the packet, whatever the link header.
+    Packet,
     LinkHdr,
     Llc,
     PrevMplsHdr,
@@ -329,6 +331,7 @@ impl Gen<'_> {
     pub fn load(&mut self, rel: OffRel, offset: u32, size: u16) -> Vec<Insn> {
         let nl = self.link.off_nl;
         match rel {
+            OffRel::Packet => vec![stmt(BPF_LD | BPF_ABS | size, offset)],
             OffRel::LinkHdr => self.load_abs_rel(Which::Hdr, offset, size),
             OffRel::Llc => self.load_abs_rel(Which::Payload, offset, size),
             OffRel::PrevMplsHdr => self.load_abs_rel(
